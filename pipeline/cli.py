@@ -1,0 +1,88 @@
+"""Command line: ``python -m pipeline run|eval``.
+
+``run`` processes files/folders into the tables; ``eval`` scores the tables against gold
+files (``../shared/spec/ANNOTATION.md``). The only module that prints.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+log = logging.getLogger("pipeline")
+
+
+def _setup_logging(verbose: bool, quiet: bool) -> None:
+    level = logging.DEBUG if verbose else logging.ERROR if quiet else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sre-pipeline")
+@click.option("-v", "--verbose", is_flag=True, help="Log details (model warnings, skipped headers).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+def main(verbose: bool, quiet: bool) -> None:
+    """Turn Spanish diplomatic press releases into research tables (Parquet)."""
+    _setup_logging(verbose, quiet)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", default=Path("outputs"), type=click.Path(path_type=Path), show_default=True,
+              help="Output folder for the tables and manifest.json.")
+@click.option("--model", default=None, help="spaCy model package or path (default: es_core_news_md, _lg, _sm, first installed).")
+@click.option("--models-dir", default=None, type=click.Path(path_type=Path, exists=True, file_okay=False),
+              help="Folder of rule data (default: the bundled models/).")
+@click.option("--batch-size", default=32, show_default=True, help="Documents per nlp.pipe batch.")
+@click.option("--strict", is_flag=True, help="Exit non-zero if any input is not ok.")
+def run(inputs: tuple[Path, ...], out: Path, model: str | None, models_dir: Path | None,
+        batch_size: int, strict: bool) -> None:
+    """Process INPUT files or folders (default: corpus/) into tables under --out."""
+    from .config import Settings
+    from .nlp import ModelNotFoundError
+    from .rules import DEFAULT_MODELS_DIR, RuleFileError
+    from .run import run as run_pipeline
+
+    inputs = inputs or (Path("corpus"),)
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        raise click.UsageError(f"input not found: {', '.join(missing)}. Give existing files or folders.")
+    settings = Settings(inputs=tuple(inputs), out=out, model=model,
+                        models_dir=models_dir or DEFAULT_MODELS_DIR, batch_size=batch_size, strict=strict)
+    bar = None
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+        bar = tqdm(unit="doc", desc="documents", file=sys.stderr)
+    try:
+        summary = run_pipeline(settings, on_document=(lambda _raw: bar.update()) if bar else None)
+    except (ModelNotFoundError, RuleFileError) as e:
+        raise click.ClickException(str(e)) from e
+    finally:
+        if bar:
+            bar.close()
+    statuses = ", ".join(f"{n} {s}" for s, n in sorted(summary.statuses.items())) or "none"
+    click.echo(f"Documents: {statuses}")
+    click.echo("Rows: " + ", ".join(f"{t} {n}" for t, n in summary.rows.items()))
+    click.echo(f"Model: {summary.model}. Wrote {out}/ in {summary.seconds:.1f} s.")
+    total = sum(summary.statuses.values())
+    failed = total - summary.statuses.get("ok", 0)
+    if total and (failed == total or (strict and failed)):
+        sys.exit(1)
+
+
+@main.command("eval")
+@click.option("--gold", required=True, type=click.Path(path_type=Path, exists=True, file_okay=False),
+              help="Folder of gold JSON files (ANNOTATION.md format).")
+@click.option("--out", default=Path("outputs"), type=click.Path(path_type=Path, exists=True, file_okay=False),
+              show_default=True, help="Output folder of a run over the gold's corpus.")
+def evaluate_cmd(gold: Path, out: Path) -> None:
+    """Score the tables in --out against the gold files in --gold."""
+    from .evaluate import evaluate, format_report
+
+    report = evaluate(gold, out)
+    click.echo(format_report(report, title=str(gold)))

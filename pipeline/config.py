@@ -1,0 +1,37 @@
+"""One settings object for a run (dateparser style), instead of flags threaded through calls."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .rules import DEFAULT_MODELS_DIR
+
+#: The project's pipeline components, in the order they run after the base model.
+STAGES: tuple[str, ...] = ("sre_dates", "sre_participants", "sre_commitments", "sre_events")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a run reads, writes and uses.
+
+    ``model`` is a spaCy package name or path; None picks the first installed of
+    :data:`pipeline.nlp.PREFERRED_MODELS`.
+    """
+
+    inputs: tuple[Path, ...] = (Path("corpus"),)
+    out: Path = Path("outputs")
+    model: str | None = None
+    models_dir: Path = DEFAULT_MODELS_DIR
+    batch_size: int = 32
+    stages: tuple[str, ...] = field(default=STAGES)
+    strict: bool = False
+
+    def as_dict(self) -> dict:
+        """JSON-ready form, for the manifest."""
+        data = asdict(self)
+        data["inputs"] = [str(p) for p in self.inputs]
+        data["out"] = str(self.out)
+        data["models_dir"] = str(self.models_dir)
+        data["stages"] = list(self.stages)
+        return data

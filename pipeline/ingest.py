@@ -1,0 +1,226 @@
+"""Ingest: files and folders in, one :class:`RawDocument` per input document out.
+
+Reads ``.txt``, ``.jsonl``, ``.csv``, ``.parquet`` and ``.html``/``.htm`` files (folders
+recursively, in sorted order so runs are reproducible). Every input yields a record with
+a ``status`` (``ok``, ``empty``, ``duplicate``, ``not_spanish``, ``unreadable``,
+``error``) and, when not ``ok``, an ``error`` saying what is wrong and where: nothing is
+dropped silently. Raw inputs are never modified.
+
+Public entry point: :func:`iter_documents`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import datetime as dt
+
+from . import htmltext, pubdate
+from .language import detect_language
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt"}
+TABLE_SUFFIXES = {".jsonl", ".csv", ".parquet"}
+HTML_SUFFIXES = {".html", ".htm"}
+SUFFIXES = TEXT_SUFFIXES | TABLE_SUFFIXES | HTML_SUFFIXES
+
+#: The leading metadata line of the corpus files: `` date 2026-01-15 `` (or `` date 2021-11 ``).
+HEADER_RE = re.compile(r"\A[ \t]*date[ \t]+(\S+)[ \t]*(?:\r?\n)?")
+
+
+@dataclass
+class RawDocument:
+    """One input document before NLP; becomes a ``documents`` row."""
+
+    source: str
+    text: str
+    status: str = "ok"
+    error: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    published_from: str = "none"
+    language: str | None = None
+    doc_id: str = ""
+
+
+def doc_id_for(text: str, source: str = "") -> str:
+    """First 16 hex digits of SHA-256 of ``text``.
+
+    Rows without text of their own (empty, unreadable, duplicate) would all share one id,
+    so theirs is taken over ``"\\0" + source`` instead: every documents row keeps a unique key.
+    """
+    key = text if text.strip() else "\0" + source
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def normalize_text(text: str) -> str:
+    """Unicode NFC and ``\\n`` line ends; everything else (paragraph breaks too) kept."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252.
+
+    Raises ``UnicodeDecodeError`` for content that is plainly binary (NUL bytes).
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data:
+        raise UnicodeDecodeError("binary", data, data.index(b"\x00"), data.index(b"\x00") + 1,
+                                 "NUL byte: this looks like a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="strict") if _cp1252_ok(data) else data.decode("latin-1")
+
+
+def _cp1252_ok(data: bytes) -> bool:
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def split_header(text: str) -> tuple[str, str | None]:
+    """Remove the leading `` date ... `` header line; return (text, header value or None)."""
+    match = HEADER_RE.match(text)
+    if not match:
+        return text, None
+    return text[match.end():], match.group(1)
+
+
+def iter_input_files(inputs: Iterable[Path | str]) -> Iterator[tuple[Path, Path]]:
+    """Yield ``(file, root)`` for every input file, folders walked recursively in sorted order."""
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                if file.suffix.lower() in SUFFIXES and "gold" not in file.relative_to(path).parts:
+                    yield file, path
+        else:
+            yield path, path.parent
+
+
+def iter_documents(inputs: Iterable[Path | str]) -> Iterator[RawDocument]:
+    """Every document of the inputs, with status, publication date and language set.
+
+    The second and later copies of the same text get status ``duplicate`` naming the first.
+    """
+    seen: dict[str, str] = {}
+    for file, root in iter_input_files(inputs):
+        source = str(file.relative_to(root)) if file != root else file.name
+        for doc in _read_file(file, source):
+            _finish(doc, seen)
+            yield doc
+
+
+def _finish(doc: RawDocument, seen: dict[str, str]) -> None:
+    doc.text = normalize_text(doc.text)
+    if doc.status == "ok":
+        doc.text, header = split_header(doc.text)
+        if header is not None and doc.published is None:
+            doc.published = pubdate.parse_header(header, doc.source)
+            if doc.published:
+                doc.published_from = "header"
+    if doc.status == "ok" and not doc.text.strip():
+        doc.status, doc.error = "empty", f"{doc.source}: no text (empty or whitespace only)"
+    if doc.status == "ok" and doc.published is None:
+        doc.published, doc.published_from = pubdate.find_publication_date(doc.text, doc.url)
+    if doc.status == "ok":
+        doc.language = detect_language(doc.text)
+        if doc.language not in (None, "es"):
+            doc.status = "not_spanish"
+            doc.error = f"{doc.source}: text looks like '{doc.language}', not Spanish"
+    doc.doc_id = doc_id_for(doc.text, doc.source)
+    if doc.status == "ok":
+        if doc.doc_id in seen:
+            doc.status, doc.error = "duplicate", f"same text as {seen[doc.doc_id]}"
+            doc.doc_id = doc_id_for("", doc.source)
+        else:
+            seen[doc.doc_id] = doc.source
+
+
+def _read_file(file: Path, source: str) -> Iterator[RawDocument]:
+    suffix = file.suffix.lower()
+    try:
+        if suffix in TEXT_SUFFIXES:
+            yield RawDocument(source=source, text=decode_bytes(file.read_bytes()))
+        elif suffix in HTML_SUFFIXES:
+            page = htmltext.extract(decode_bytes(file.read_bytes()))
+            yield RawDocument(source=source, text=page.text, title=page.title,
+                              published=page.published,
+                              published_from="metadata" if page.published else "none")
+        elif suffix == ".jsonl":
+            yield from _read_jsonl(file, source)
+        elif suffix in (".csv", ".parquet"):
+            yield from _read_frame(file, source)
+        else:
+            yield _failed(source, "error", f"{source}: unsupported file type '{suffix}'; "
+                          f"use one of {sorted(SUFFIXES)}")
+    except UnicodeDecodeError as e:
+        yield _failed(source, "unreadable", f"{source}: cannot decode as text ({e.reason})")
+    except OSError as e:
+        yield _failed(source, "unreadable", f"{source}: cannot read file ({e.strerror or e})")
+
+
+def _failed(source: str, status: str, error: str) -> RawDocument:
+    log.warning(error)
+    return RawDocument(source=source, text="", status=status, error=error)
+
+
+def _record(source: str, row: dict, where: str) -> RawDocument:
+    """A documents record from a structured row (JSONL line, CSV/Parquet row)."""
+    text = row.get("text")
+    if not isinstance(text, str):
+        return _failed(source, "error", f"{where}: 'text' is missing or not a string")
+    title = row.get("title") if isinstance(row.get("title"), str) else None
+    url = row.get("url") if isinstance(row.get("url"), str) else None
+    published = pubdate.parse_metadata(row.get("date"), where)
+    return RawDocument(source=url or source, text=text, title=title, url=url,
+                       published=published, published_from="metadata" if published else "none")
+
+
+def _read_jsonl(file: Path, source: str) -> Iterator[RawDocument]:
+    lines = decode_bytes(file.read_bytes()).splitlines()
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield _failed(where, "error", f"{where}: line {number} is not valid JSON "
+                          f"(column {e.colno}: {e.msg}); fix or remove the line")
+            continue
+        if not isinstance(row, dict):
+            yield _failed(where, "error", f"{where}: line {number} is not a JSON object")
+            continue
+        yield _record(f"{source}#{row.get('id', number)}", row, where)
+
+
+def _read_frame(file: Path, source: str) -> Iterator[RawDocument]:
+    import pandas as pd
+
+    try:
+        frame = pd.read_csv(file, dtype=str, keep_default_na=False) if file.suffix.lower() == ".csv" \
+            else pd.read_parquet(file)
+    except (ValueError, OSError) as e:
+        yield _failed(source, "unreadable", f"{source}: cannot read table ({e})")
+        return
+    if "text" not in frame.columns:
+        yield _failed(source, "error", f"{source}: no 'text' column (columns: "
+                      f"{', '.join(map(str, frame.columns))}); rename the text column to 'text'")
+        return
+    for number, row in enumerate(frame.to_dict("records"), start=1):
+        yield _record(f"{source}#{row.get('id') or number}", row, f"{source}, row {number}")

@@ -1,0 +1,37 @@
+"""Language identification: a fast, offline stopword vote.
+
+Counts how many tokens of a text are stopwords of each language in ``models/lang/es.json``
+and picks the language with the most; Spanish wins ties. Public entry point:
+:func:`detect_language`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lang import language_data
+
+_WORD = re.compile(r"[^\W\d_]+")
+#: Fewer words than this: too little evidence, report None (treated as Spanish).
+MIN_WORDS = 8
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> dict[str, frozenset[str]]:
+    return {code: frozenset(words) for code, words in language_data()["stopwords"].items()}
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of ``text`` ('es', 'en', 'pt', ...) or None when it cannot tell."""
+    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    if len(words) < MIN_WORDS:
+        return None
+    scores = {code: sum(w in vocab for w in words) for code, vocab in _stopwords().items()}
+    best = max(scores, key=lambda c: (scores[c], c == "es"))
+    if scores[best] == 0:
+        return None
+    # Spanish and Portuguese share many short words: prefer Spanish unless clearly behind.
+    if best != "es" and scores.get("es", 0) >= 0.8 * scores[best]:
+        return "es"
+    return best

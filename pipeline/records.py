@@ -1,0 +1,145 @@
+"""The records each stage leaves on a spaCy ``Doc``, and the extension attributes that hold them.
+
+Stages compose through these attributes, never through dicts passed around:
+
+=====================  ===========================  =================================
+attribute              set by                       read by
+=====================  ===========================  =================================
+``doc._.doc_id``       runner (before the pipeline)  tables
+``doc._.published``    runner                       dates, events, participants
+``doc._.mentions``     participants                 tables, commitments, events
+``doc._.participants`` participants                 commitments, events, tables
+``doc._.timexes``      dates                        events, commitments, tables
+``doc._.commitments``  commitments                  tables
+``doc._.events``       events                       tables
+=====================  ===========================  =================================
+
+Every record carries character offsets (``start``, ``end``) into ``doc.text``, which is
+``documents.text``: that is how each output row is traced to its evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+
+@dataclass
+class Mention:
+    """An entity mention: a name (PER/ORG/LOC/MISC) or a title standing for a person (ROLE)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence: int
+    actor_id: str | None = None
+
+
+@dataclass
+class Participant:
+    """An actor taking part in a document, with what the document says of them."""
+
+    actor_id: str
+    name: str
+    kind: str  # person | organization | country | group
+    start: int  # first mention
+    end: int
+    resolved_by: str  # name | alias | role | coreference | gazetteer | fuzzy
+    role: str | None = None
+    role_code: str | None = None
+    country: str | None = None
+    organization: str | None = None
+    n_mentions: int = 1
+    #: offsets of every mention resolved to this actor (for the stages that follow)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Timex:
+    """A temporal expression and its normalised value (TIMEX3 style)."""
+
+    timex_id: int
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None
+    date_start: dt.date | None
+    date_end: dt.date | None
+    granularity: str | None
+    anchor: str  # absolute | publication | event | none
+
+
+@dataclass
+class Commitment:
+    """One committed action."""
+
+    commitment_id: int
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    trigger: str
+    trigger_lemma: str
+    action: str
+    action_lemma: str | None
+    modality: str  # agreement | pledge | obligation | intention | need
+    topics: list[str] = field(default_factory=list)
+    due_timex_id: int | None = None
+    actor_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    """An interaction between officials, held, planned or cancelled."""
+
+    event_id: int
+    kind: str  # call | meeting | visit | summit | signing | other
+    status: str  # held | planned | cancelled
+    start: int
+    end: int
+    name: str | None = None
+    date_value: str | None = None
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    timex_id: int | None = None
+    location: str | None = None
+    location_country: str | None = None
+    actor_ids: list[str] = field(default_factory=list)
+
+
+_DOC_EXTENSIONS: dict[str, object] = {
+    "doc_id": None,
+    "published": None,
+    "mentions": None,
+    "participants": None,
+    "timexes": None,
+    "commitments": None,
+    "events": None,
+}
+
+
+def register_extensions() -> None:
+    """Register the ``Doc`` extension attributes (idempotent).
+
+    List-valued attributes default to ``None``; read them with :func:`get_list`, which
+    gives an empty list when the stage that fills them did not run.
+    """
+    for name, default in _DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def get_list(doc: Doc, name: str) -> list:
+    """The list stored in ``doc._.<name>``, created empty on first use."""
+    value = getattr(doc._, name)
+    if value is None:
+        value = []
+        setattr(doc._, name, value)
+    return value
+
+
+register_extensions()

@@ -1,0 +1,199 @@
+"""Rule data: loading the CSV/JSONL files of ``models/`` with a schema check.
+
+Rules are data (medspaCy style): a researcher adds a trigger, an official or a place by
+editing a file in ``models/``, not Python. Each file has a :class:`Schema`; a file whose
+header or line has an unknown key, lacks a required one or holds a bad value raises
+:class:`RuleFileError` naming the file, the line and the key.
+
+:class:`RuleComponent` is the base of the pipeline components that carry rule data: it
+keeps the loaded tables and saves/loads them with ``to_disk``/``from_disk`` (as spaCy's
+``EntityRuler`` does with its patterns).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import srsly
+
+#: Where the bundled rule data lives (``models/`` at the repository root).
+DEFAULT_MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+
+ROLE_CODES = frozenset(
+    "head_of_state head_of_government foreign_minister minister deputy_minister ambassador "
+    "consul diplomat legislator governor mayor military judiciary io_official party_official "
+    "other".split()
+)
+
+
+class RuleFileError(ValueError):
+    """A rule file that does not follow its schema."""
+
+    def __init__(self, path: Path | str, line: int, key: str | None, problem: str) -> None:
+        where = f"{path}, line {line}" + (f", key '{key}'" if key else "")
+        super().__init__(f"{where}: {problem}")
+        self.path, self.line, self.key = str(path), line, key
+
+
+def _iso_date(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
+
+
+def _pipe_list(value: str) -> list[str]:
+    return [part.strip() for part in value.split("|") if part.strip()]
+
+
+def _role_code(value: str) -> str:
+    if value not in ROLE_CODES:
+        raise ValueError(f"'{value}' is not a role code; use one of {sorted(ROLE_CODES)}")
+    return value
+
+
+#: Value converters a schema can name.
+CONVERTERS: dict[str, Callable[[str], Any]] = {
+    "str": str,
+    "int": int,
+    "date": _iso_date,
+    "list": _pipe_list,
+    "role_code": _role_code,
+    "bool": lambda v: v.strip().lower() in {"1", "true", "yes", "sí", "si"},
+}
+
+
+@dataclass(frozen=True)
+class Schema:
+    """Columns of a rule file: ``{name: converter}``; ``required`` must be non-empty."""
+
+    columns: dict[str, str]
+    required: frozenset[str] = field(default_factory=frozenset)
+
+    def convert(self, row: dict[str, Any], path: Path | str, line: int) -> dict[str, Any]:
+        unknown = [k for k in row if k not in self.columns]
+        if unknown:
+            raise RuleFileError(
+                path, line, unknown[0], f"unknown key; allowed keys are {sorted(self.columns)}"
+            )
+        out: dict[str, Any] = {}
+        for name, kind in self.columns.items():
+            raw = row.get(name)
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                if name in self.required:
+                    raise RuleFileError(path, line, name, "required value is missing")
+                out[name] = [] if kind == "list" else None
+                continue
+            if not isinstance(raw, str):  # JSONL values may already be typed
+                out[name] = raw
+                continue
+            try:
+                out[name] = CONVERTERS[kind](raw.strip())
+            except ValueError as e:
+                raise RuleFileError(path, line, name, f"bad {kind} value '{raw}': {e}") from e
+        return out
+
+
+def load_rows(path: Path | str, schema: Schema) -> list[dict[str, Any]]:
+    """Read a ``.csv`` or ``.jsonl`` rule file and check every row against ``schema``."""
+    path = Path(path)
+    if not path.exists():
+        raise RuleFileError(path, 0, None, "file not found; restore it from git or fix --models")
+    if path.suffix == ".csv":
+        return list(_csv_rows(path, schema))
+    if path.suffix == ".jsonl":
+        return list(_jsonl_rows(path, schema))
+    raise RuleFileError(path, 0, None, "rule files must be .csv or .jsonl")
+
+
+def _csv_rows(path: Path, schema: Schema) -> Iterable[dict[str, Any]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        for key in reader.fieldnames or []:
+            if key not in schema.columns:
+                raise RuleFileError(
+                    path, 1, key, f"unknown column; allowed columns are {sorted(schema.columns)}"
+                )
+        for row in reader:
+            if None in row:
+                raise RuleFileError(path, reader.line_num, None, "more fields than columns")
+            yield schema.convert(row, path, reader.line_num)
+
+
+def _jsonl_rows(path: Path, schema: Schema) -> Iterable[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            if not line.strip() or line.lstrip().startswith("//"):
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise RuleFileError(path, number, None, f"not valid JSON: {e.msg}") from e
+            if not isinstance(row, dict):
+                raise RuleFileError(path, number, None, "each line must be a JSON object")
+            yield schema.convert(row, path, number)
+
+
+def models_hash(models_dir: Path | str = DEFAULT_MODELS_DIR) -> str:
+    """SHA-256 (16 hex digits) over every rule file: changes when any rule changes."""
+    digest = hashlib.sha256()
+    root = Path(models_dir)
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class RuleComponent:
+    """Base for pipeline components whose behaviour is rule data from ``models/``.
+
+    Subclasses set ``FILES = {table_name: (relative_path, schema)}`` and implement
+    :meth:`compile` (build matchers/lookups from ``self.tables``) and ``__call__``.
+    """
+
+    FILES: dict[str, tuple[str, Schema]] = {}
+
+    def __init__(self, nlp: Any, name: str, models_dir: str | None = None) -> None:
+        self.nlp = nlp
+        self.name = name
+        root = Path(models_dir) if models_dir else DEFAULT_MODELS_DIR
+        self.tables: dict[str, list[dict[str, Any]]] = {
+            key: load_rows(root / rel, schema) for key, (rel, schema) in self.FILES.items()
+        }
+        self.compile()
+
+    def compile(self) -> None:  # pragma: no cover - overridden
+        """Build matchers and lookups from ``self.tables``."""
+
+    def to_disk(self, path: Path | str, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for key, rows in self.tables.items():
+            srsly.write_jsonl(path / f"{key}.jsonl", [_jsonable(r) for r in rows])
+
+    def from_disk(self, path: Path | str, *, exclude: Iterable[str] = ()) -> RuleComponent:
+        path = Path(path)
+        for key, (_, schema) in self.FILES.items():
+            rows = []
+            for number, row in enumerate(srsly.read_jsonl(path / f"{key}.jsonl"), start=1):
+                rows.append(schema.convert(row, path / f"{key}.jsonl", number))
+            self.tables[key] = rows
+        self.compile()
+        return self
+
+
+def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for k, v in row.items():
+        if isinstance(v, dt.date):
+            v = v.isoformat()
+        elif isinstance(v, list):
+            v = "|".join(v)
+        elif v is not None and not isinstance(v, str):
+            v = str(v)
+        out[k] = v
+    return out

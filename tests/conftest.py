@@ -1,0 +1,35 @@
+"""Shared fixtures: the NLP pipeline is loaded once per test session, never at import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import Settings
+from pipeline.nlp import load_nlp
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "corpus" / "seed"
+DEV = SHARED / "corpus" / "real" / "dev"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The full pipeline (base model + project stages), loaded once."""
+    return load_nlp(Settings())
+
+
+@pytest.fixture(scope="session")
+def make_doc(nlp):
+    """Process a text with a publication date: ``make_doc(text, "2026-01-15")``."""
+    import datetime as dt
+
+    def _make(text: str, published: str | None = None):
+        doc = nlp.make_doc(text)
+        doc._.doc_id = "test"
+        doc._.published = dt.date.fromisoformat(published) if published else None
+        return nlp(doc)
+
+    return _make
