@@ -1,0 +1,189 @@
+"""Ingest: every input becomes a documents record with the right status, text and date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.ingest import decode_bytes, doc_id_for, iter_documents, normalize_text, split_header
+
+SPANISH = "El canciller se reunió con su homóloga para revisar la agenda bilateral de los dos países."
+
+
+@pytest.mark.parametrize(
+    "raw, text, header",
+    [
+        pytest.param(" date 2026-01-15 El canciller habló.", "El canciller habló.", "2026-01-15",
+                     id="seed-style header on the same line is removed"),
+        pytest.param(" date 2021-11\nAyer hubo reunión.", "Ayer hubo reunión.", "2021-11",
+                     id="month-only header on its own line is removed too"),
+        pytest.param("El 3 de marzo, date 2026", "El 3 de marzo, date 2026", None,
+                     id="the word date later in the text is not a header"),
+        pytest.param("Sin encabezado.", "Sin encabezado.", None, id="no header: text unchanged"),
+    ],
+)
+def test_split_header(raw: str, text: str, header: str | None) -> None:
+    assert split_header(raw) == (text, header)
+
+
+@pytest.mark.parametrize(
+    "data, expected",
+    [
+        pytest.param("Relaciones Exteriores".encode("utf-8"), "Relaciones Exteriores", id="utf-8"),
+        pytest.param("\ufeffSecretaría".encode("utf-8"), "Secretaría", id="utf-8 BOM dropped"),
+        pytest.param("Secretaría".encode("utf-16"), "Secretaría", id="utf-16 with BOM"),
+        pytest.param("Secretaría “SRE”".encode("cp1252"), "Secretaría “SRE”", id="windows-1252 quotes"),
+        pytest.param("Año".encode("latin-1"), "Año", id="latin-1"),
+    ],
+)
+def test_decode_bytes(data: bytes, expected: str) -> None:
+    assert decode_bytes(data) == expected
+
+
+def test_decode_bytes_rejects_binary() -> None:
+    with pytest.raises(UnicodeDecodeError):
+        decode_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        pytest.param("a\r\nb\rc", "a\nb\nc", id="CRLF and CR become LF"),
+        pytest.param("Secretari\u0301a", "Secretaría", id="combining accent composed (NFC)"),
+        pytest.param("uno\n\n  dos ", "uno\n\n  dos ", id="paragraph breaks and spaces kept"),
+    ],
+)
+def test_normalize_text(raw: str, expected: str) -> None:
+    assert normalize_text(raw) == expected
+
+
+@given(st.text())
+@settings(max_examples=200)
+def test_normalize_text_is_idempotent(text: str) -> None:
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+    assert "\r" not in once
+
+
+def test_doc_id_is_sha256_prefix_of_text() -> None:
+    assert doc_id_for("hola") == "b221d9dbb083a7f3"
+
+
+def test_doc_id_of_empty_text_depends_on_source() -> None:
+    assert doc_id_for("", "a.txt") != doc_id_for("", "b.txt")
+
+
+def _write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def _by_source(folder: Path) -> dict[str, object]:
+    return {d.source: d for d in iter_documents([folder])}
+
+
+def test_txt_with_header_gives_ok_document_with_header_date(tmp_path: Path) -> None:
+    _write(tmp_path, "a.txt", f" date 2026-01-15 {SPANISH}")
+    doc = _by_source(tmp_path)["a.txt"]
+    assert (doc.status, doc.published, doc.published_from, doc.text) == (
+        "ok", dt.date(2026, 1, 15), "header", SPANISH)
+
+
+def test_impossible_header_date_gives_null_published(tmp_path: Path) -> None:
+    _write(tmp_path, "a.txt", f" date 2026-13-45 {SPANISH}")
+    doc = _by_source(tmp_path)["a.txt"]
+    assert (doc.status, doc.published, doc.published_from) == ("ok", None, "none")
+
+
+@pytest.mark.parametrize(
+    "content, status",
+    [
+        pytest.param("", "empty", id="empty file"),
+        pytest.param("  \n\t \n", "empty", id="whitespace only"),
+        pytest.param(" date 2026-01-15 ", "empty", id="header and nothing else"),
+        pytest.param(b"\x00\x01\x02binary\x00", "unreadable", id="binary content"),
+        pytest.param("The minister met his counterpart and they said that the talks were "
+                     "useful for both of the countries.", "not_spanish", id="English text"),
+    ],
+)
+def test_bad_txt_inputs_get_a_status_and_a_reason(tmp_path: Path, content, status: str) -> None:
+    _write(tmp_path, "bad.txt", content)
+    doc = _by_source(tmp_path)["bad.txt"]
+    assert doc.status == status
+    assert doc.error and "bad.txt" in doc.error
+
+
+def test_duplicate_text_names_the_first(tmp_path: Path) -> None:
+    _write(tmp_path, "a.txt", SPANISH)
+    _write(tmp_path, "b.txt", SPANISH)
+    docs = _by_source(tmp_path)
+    assert docs["a.txt"].status == "ok"
+    assert docs["b.txt"].status == "duplicate" and "a.txt" in docs["b.txt"].error
+    assert docs["a.txt"].doc_id != docs["b.txt"].doc_id
+
+
+def test_folders_are_walked_recursively_in_sorted_order_and_gold_skipped(tmp_path: Path) -> None:
+    _write(tmp_path, "z.txt", SPANISH + " Uno.")
+    _write(tmp_path, "sub/a.txt", SPANISH + " Dos.")
+    _write(tmp_path, "gold/a.json", "{}")
+    _write(tmp_path, "notes.md", "ignored")
+    assert [d.source for d in iter_documents([tmp_path])] == ["sub/a.txt", "z.txt"]
+
+
+def test_jsonl_broken_line_is_an_error_row_and_good_lines_are_ok(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": "x1", "text": SPANISH, "title": "T", "date": "2026-02-03",
+                         "url": "https://example.org/x1"}), "{not json", json.dumps({"text": SPANISH + " Otro."})]
+    _write(tmp_path, "docs.jsonl", "\n".join(lines))
+    docs = list(iter_documents([tmp_path]))
+    assert [d.status for d in docs] == ["ok", "error", "ok"]
+    assert "line 2" in docs[1].error
+    assert (docs[0].title, docs[0].published, docs[0].published_from, docs[0].source) == (
+        "T", dt.date(2026, 2, 3), "metadata", "https://example.org/x1")
+
+
+def test_csv_without_text_column_is_an_error_naming_the_column(tmp_path: Path) -> None:
+    pd.DataFrame({"body": [SPANISH]}).to_csv(tmp_path / "t.csv", index=False)
+    [doc] = iter_documents([tmp_path])
+    assert doc.status == "error" and "'text'" in doc.error
+
+
+def test_parquet_rows_become_documents(tmp_path: Path) -> None:
+    pd.DataFrame({"id": ["p1", "p2"], "text": [SPANISH, SPANISH + " Más."]}).to_parquet(tmp_path / "t.parquet")
+    docs = list(iter_documents([tmp_path]))
+    assert [(d.source, d.status) for d in docs] == [("t.parquet#p1", "ok"), ("t.parquet#p2", "ok")]
+
+
+def test_html_keeps_main_text_only(tmp_path: Path) -> None:
+    html = ("<html><head><title>SRE</title><script>var x = 'no';</script><style>p{}</style></head>"
+            "<body><nav>Inicio | Prensa</nav><article><h1>Comunicado 12</h1>"
+            "<time datetime='2026-01-15 10:00:00'>15 de enero</time>"
+            f"<p>{SPANISH}</p><p>Segundo párrafo.</p></article><footer>Aviso</footer></body></html>")
+    _write(tmp_path, "p.html", html)
+    [doc] = iter_documents([tmp_path])
+    assert doc.status == "ok" and doc.title == "Comunicado 12"
+    assert SPANISH in doc.text and "Segundo párrafo." in doc.text
+    assert "var x" not in doc.text and "Inicio" not in doc.text and "Aviso" not in doc.text
+    assert (doc.published, doc.published_from) == (dt.date(2026, 1, 15), "metadata")
+
+
+def test_dateline_gives_publication_date(tmp_path: Path) -> None:
+    _write(tmp_path, "d.txt", f"Ciudad de México, 15 de enero de 2026.\n\n{SPANISH}")
+    [doc] = iter_documents([tmp_path])
+    assert (doc.published, doc.published_from) == (dt.date(2026, 1, 15), "dateline")
+
+
+def test_single_file_input_uses_its_name_as_source(tmp_path: Path) -> None:
+    path = _write(tmp_path, "solo.txt", SPANISH)
+    [doc] = iter_documents([path])
+    assert doc.source == "solo.txt"
