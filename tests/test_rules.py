@@ -1,0 +1,74 @@
+"""Rule files: a schema check that names the file, the line and the key."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pipeline.rules import RuleComponent, RuleFileError, Schema, load_rows, models_hash
+
+SCHEMA = Schema({"title": "str", "role_code": "role_code", "start": "date", "aliases": "list"},
+                required=frozenset({"title"}))
+
+
+def _file(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_csv_rows_are_converted(tmp_path: Path) -> None:
+    path = _file(tmp_path, "r.csv", "title,role_code,start,aliases\ncanciller,foreign_minister,2024-10-01,a|b\n")
+    assert load_rows(path, SCHEMA) == [{"title": "canciller", "role_code": "foreign_minister",
+                                        "start": dt.date(2024, 10, 1), "aliases": ["a", "b"]}]
+
+
+@pytest.mark.parametrize(
+    "name, text, line, key",
+    [
+        pytest.param("r.csv", "title,colour\nx,red\n", 1, "colour", id="unknown CSV column"),
+        pytest.param("r.csv", "title,role_code\nx,king\n", 2, "role_code", id="bad role code"),
+        pytest.param("r.csv", "title,start\nx,2024-13-01\n", 2, "start", id="impossible date"),
+        pytest.param("r.csv", "title,start\n,2024-01-01\n", 2, "title", id="required value missing"),
+        pytest.param("r.jsonl", '{"title": "x"}\n{"title": "y", "colour": 1}\n', 2, "colour",
+                     id="unknown JSONL key"),
+        pytest.param("r.jsonl", '{"title": "x"}\n{oops\n', 2, None, id="broken JSON line"),
+    ],
+)
+def test_bad_rule_files_name_file_line_and_key(tmp_path: Path, name: str, text: str, line: int,
+                                               key: str | None) -> None:
+    path = _file(tmp_path, name, text)
+    with pytest.raises(RuleFileError) as err:
+        load_rows(path, SCHEMA)
+    assert (err.value.line, err.value.key) == (line, key)
+    assert str(path) in str(err.value)
+
+
+def test_missing_rule_file_says_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(RuleFileError, match="file not found"):
+        load_rows(tmp_path / "nope.csv", SCHEMA)
+
+
+def test_models_hash_changes_when_a_rule_changes(tmp_path: Path) -> None:
+    _file(tmp_path, "r.csv", "title\nx\n")
+    before = models_hash(tmp_path)
+    _file(tmp_path, "r.csv", "title\ny\n")
+    assert models_hash(tmp_path) != before
+
+
+class _Titles(RuleComponent):
+    FILES = {"titles": ("r.csv", SCHEMA)}
+
+    def compile(self) -> None:
+        self.known = {row["title"] for row in self.tables["titles"]}
+
+
+def test_rule_component_round_trips_its_data_through_disk(tmp_path: Path) -> None:
+    _file(tmp_path, "r.csv", "title,start,aliases\ncanciller,2024-10-01,a|b\n")
+    original = _Titles(None, "titles", str(tmp_path))
+    original.to_disk(tmp_path / "saved")
+    _file(tmp_path, "r.csv", "title\notro\n")
+    restored = _Titles(None, "titles", str(tmp_path)).from_disk(tmp_path / "saved")
+    assert restored.tables == original.tables and restored.known == {"canciller"}
