@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from pipeline.cli import main
 from pipeline.tables import SCHEMAS
 
-from .conftest import ROOT, SEED
+from .conftest import ROOT
 
 TINY = {
     "a.txt": " date 2026-01-15 El canciller Juan Ramón de la Fuente sostuvo una llamada este "
@@ -84,10 +84,13 @@ def test_manifest_is_written_with_counts(run_out: Path) -> None:
 def test_a_rerun_replaces_outputs_and_leaves_no_temporary_folder(run_out: Path, tmp_path: Path) -> None:
     out = tmp_path / "outputs"
     shutil.copytree(run_out, out)
-    result = CliRunner().invoke(main, ["run", str(SEED), "--out", str(out)])
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "only.txt").write_text(TINY["a.txt"], encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", str(corpus), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert len(pd.read_parquet(out / "documents")) == 1
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["outputs"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "outputs"]
 
 
 def test_missing_input_is_a_clear_usage_error(tmp_path: Path) -> None:
