@@ -1,0 +1,194 @@
+"""Where a committed action is in the text (pure helpers of the commitments stage).
+
+* :func:`units`: the doc's sentences, cut at line breaks (after a colon spaCy often runs a
+  list into one sentence, or splits a sentence across paragraphs).
+* :func:`complement_root`: the head of the trigger's complement from the dependency parse.
+* :func:`action_spans`: the action's token span(s); coordinated distinct verbs give one each.
+* :func:`list_items`: the items of a colon list (one per line, bulleted, numbered or
+  ``;``-separated) and their title, if any ("- Seguridad: ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+#: tokens that may open a complement but are not part of the action
+_LEAD_POS = frozenset({"ADP", "SCONJ", "PUNCT", "CCONJ", "SPACE"})
+_TRAIL_POS = frozenset({"ADP", "SCONJ", "PUNCT", "CCONJ", "SPACE", "DET"})
+_CONTENT_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ", "NUM", "PRON"})
+_BULLET = re.compile(r"^\s*(?:[-–—•*·▪●]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s*")
+_TITLE = re.compile(r"^([A-ZÁÉÍÓÚÑ][^:.;]{0,40}):\s+(?=\S)")
+_ITEM_END = re.compile(r"[\s.;,]+$")
+#: a list line longer than this is prose, not an item
+MAX_ITEM_CHARS = 300
+
+
+def units(doc: Doc) -> list[Span]:
+    """Sentences cut at line breaks: the spans in which triggers and actions are sought."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if "\n" in token.text or (token.whitespace_ and "\n" in token.whitespace_):
+                end = token.i if "\n" in token.text else token.i + 1
+                if end > start:
+                    out.append(doc[start:end])
+                start = token.i + 1
+        if sent.end > start:
+            out.append(doc[start:sent.end])
+    return [u for u in out if any(not t.is_space for t in u)]
+
+
+def is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or bool(token.morph.get("VerbForm"))
+
+
+def complement_root(trigger_tokens: tuple[Token, ...], lo: int, hi: int) -> Token | None:
+    """The head of the complement that follows the trigger, within doc indices [lo, hi).
+
+    The first content token after the trigger is climbed up the parse while its head stays
+    in the region; the topmost such token heads the complement.
+    """
+    if lo >= hi:
+        return None
+    doc = trigger_tokens[0].doc
+    inside = {t.i for t in trigger_tokens}
+    first = next((doc[i] for i in range(lo, hi) if doc[i].pos_ in _CONTENT_POS
+                  and doc[i].lower_ not in ("que", "lo")), None)
+    if first is None:
+        return None
+    node = first
+    seen = set()
+    while node.head is not node and lo <= node.head.i < hi and node.head.i not in inside:
+        if node.i in seen:
+            break
+        seen.add(node.i)
+        node = node.head
+    return node
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].pos_ in _LEAD_POS or tokens[0].lower_ in ("que", "a", "en", "de")):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].pos_ in _TRAIL_POS or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    return tokens
+
+
+@dataclass(frozen=True)
+class ActionSpan:
+    start: int  # doc token index
+    end: int
+    head: Token
+
+
+def _subtree_range(root: Token, lo: int, hi: int, skip: set[int]) -> list[Token]:
+    tokens = [t for t in root.subtree if lo <= t.i < hi and t.i not in skip]
+    if not tokens:
+        return []
+    doc = root.doc
+    return [doc[i] for i in range(tokens[0].i, tokens[-1].i + 1) if i not in skip]
+
+
+def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True) -> list[ActionSpan]:
+    """The action(s) headed by ``root`` inside doc indices [lo, hi).
+
+    With ``split_coordination``, a verb coordinated with the head ("fortalecer A y ampliar B")
+    becomes an action of its own; coordinated nouns stay in one action.
+    """
+    conjs = [c for c in root.children if c.dep_ == "conj" and c.i > root.i and lo <= c.i < hi
+             and is_verb(c) and is_verb(root)
+             and (c.morph.get("VerbForm") == root.morph.get("VerbForm"))] if split_coordination else []
+    skip: set[int] = set()
+    for c in conjs:
+        skip |= {t.i for t in c.subtree}
+        skip |= {t.i for t in c.children if t.dep_ == "cc"}
+    out: list[ActionSpan] = []
+    first = _trim(_subtree_range(root, lo, hi, skip))
+    # a gap in the first span (a skipped conjunct in the middle) ends it
+    if first:
+        contiguous = [first[0]]
+        for t in first[1:]:
+            if t.i != contiguous[-1].i + 1:
+                break
+            contiguous.append(t)
+        first = _trim(contiguous)
+    if first:
+        out.append(ActionSpan(first[0].i, first[-1].i + 1, root))
+    for c in conjs:
+        tokens = _trim(_subtree_range(c, lo, hi, set()))
+        if tokens:
+            out.append(ActionSpan(tokens[0].i, tokens[-1].i + 1, c))
+    return out
+
+
+@dataclass(frozen=True)
+class ListItem:
+    start: int  # character offsets of the item's action text
+    end: int
+    title: str | None
+
+
+def _clean(text: str, start: int) -> tuple[int, int, str | None]:
+    """Offsets of an item's action inside ``text`` (which begins at ``start``) and its title."""
+    offset = len(text) - len(text.lstrip())
+    m = _BULLET.match(text[offset:])
+    if m:
+        offset += m.end()
+    title = None
+    t = _TITLE.match(text[offset:])
+    if t and len(t.group(1).split()) <= 5:
+        title = t.group(1).strip()
+        offset += t.end()
+    body = text[offset:]
+    if body[:2].lower() in ("y ", "e "):
+        offset += 2
+        body = body[2:]
+    lead = len(body) - len(body.lstrip())
+    body = body.strip()
+    tail = _ITEM_END.search(body)
+    length = tail.start() if tail else len(body)
+    return start + offset + lead, start + offset + lead + length, title
+
+
+def list_items(text: str, colon: int, looks_like_item) -> tuple[list[ListItem], int]:
+    """Items of the list whose introducing colon is at character ``colon``.
+
+    Items on the colon's line are ``;``-separated; else every following non-empty line is an
+    item while ``looks_like_item(start, end)`` says so. Returns the items and the end offset
+    of the list block.
+    """
+    line_end = text.find("\n", colon)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[colon + 1:line_end]
+    items: list[ListItem] = []
+    if rest.strip():
+        if rest.count(";") < 1:
+            return [], colon
+        stop = rest.find(".", rest.rfind(";"))
+        rest = rest if stop < 0 else rest[:stop]
+        parts = rest.split(";")
+        pos = colon + 1
+        for part in parts:
+            s, e, title = _clean(part, pos)
+            if e > s:
+                items.append(ListItem(s, e, title))
+            pos += len(part) + 1
+        return items, line_end
+    pos, block_end = line_end, line_end
+    while pos < len(text):
+        nxt = text.find("\n", pos + 1)
+        nxt = len(text) if nxt < 0 else nxt
+        line = text[pos:nxt]
+        if line.strip():
+            s, e, title = _clean(line, pos)
+            bulleted = bool(_BULLET.match(line.lstrip("\n")))
+            if e <= s or e - s > MAX_ITEM_CHARS or not (bulleted or looks_like_item(s, e)):
+                break
+            items.append(ListItem(s, e, title))
+            block_end = nxt
+        pos = nxt
+    return items, block_end

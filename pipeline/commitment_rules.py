@@ -1,0 +1,224 @@
+"""Compiled trigger lexicon and keyword lexicons of the commitments stage (pure helpers).
+
+A trigger pattern (``models/commitments/triggers.csv``, column ``pattern``) is a sequence
+of space-separated token specs:
+
+* ``acordar`` matches a token whose lemma, lower-case form or accent-free form is
+  ``acordar``; ``a|b`` matches either; a trailing ``?`` makes the token optional;
+* ``...`` is a gap of up to :data:`GAP` tokens (within the sentence).
+
+The first non-optional spec is the trigger's head (its verb or noun); ``number`` and
+``morph`` constrain that head. :func:`compile_triggers` builds an index by first word once;
+:func:`find_triggers` scans a sentence with it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+MODALITIES = frozenset({"agreement", "pledge", "obligation", "intention", "need"})
+ACTION_MODES = frozenset({"after", "self"})
+REQUIREMENTS = frozenset({"future", "infinitive", "list", "actor_subject"})
+TOPICS = frozenset({"security", "migration", "trade", "health", "environment", "consular",
+                    "culture", "development", "energy", "other"})
+FILTER_KINDS = frozenset({"negation", "principle", "past", "nonactor", "group"})
+#: longest gap ``...`` may skip
+GAP = 12
+
+
+class LexiconError(ValueError):
+    """A lexicon row with a bad value: ``table`` (a key of the component's FILES), line, key."""
+
+    def __init__(self, table: str, line: int, key: str, problem: str) -> None:
+        super().__init__(problem)
+        self.table, self.line, self.key = table, line, key
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents (the form lexicon words are compared in)."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def token_keys(token: Token) -> frozenset[str]:
+    """The forms a lexicon word may match: lemma, lower-case text, both accent-free."""
+    return frozenset({fold(token.lemma_), fold(token.text)})
+
+
+@dataclass(frozen=True)
+class Step:
+    words: frozenset[str] | None  # None: a gap
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One compiled row of the trigger lexicon."""
+
+    row: int
+    pattern: str
+    steps: tuple[Step, ...]
+    head: int  # index in steps of the head spec
+    modality: str
+    lemma: str | None
+    action: str  # after | self
+    number: str | None
+    morph: dict[str, str]
+    requires: frozenset[str]
+
+
+def parse_pattern(pattern: str) -> tuple[tuple[Step, ...], int]:
+    """Steps of a pattern and the index of its head step; raises ValueError if malformed."""
+    steps: list[Step] = []
+    for spec in pattern.split():
+        if spec == "...":
+            steps.append(Step(None))
+            continue
+        optional = spec.endswith("?")
+        words = frozenset(fold(w) for w in spec.rstrip("?").split("|") if w)
+        if not words:
+            raise ValueError(f"empty token spec in '{pattern}'")
+        steps.append(Step(words, optional))
+    heads = [i for i, s in enumerate(steps) if s.words is not None and not s.optional]
+    if not heads or steps[0].words is None or steps[-1].words is None:
+        raise ValueError(f"pattern '{pattern}' needs a required word and cannot start or end with '...'")
+    return tuple(steps), heads[0]
+
+
+def compile_triggers(rows: Sequence[dict]) -> dict[str, list[Trigger]]:
+    """Index the trigger rows by every word their match can start with."""
+    index: dict[str, list[Trigger]] = {}
+    for number, row in enumerate(rows, start=2):
+        try:
+            steps, head = parse_pattern(row["pattern"])
+        except ValueError as e:
+            raise LexiconError("triggers", number, "pattern", str(e)) from e
+        if row["modality"] not in MODALITIES:
+            raise LexiconError("triggers", number, "modality",
+                               f"'{row['modality']}' is not one of {sorted(MODALITIES)}")
+        action = row.get("action") or "after"
+        if action not in ACTION_MODES:
+            raise LexiconError("triggers", number, "action",
+                               f"'{action}' is not one of {sorted(ACTION_MODES)}")
+        requires = frozenset(row.get("requires") or ())
+        if requires - REQUIREMENTS:
+            raise LexiconError("triggers", number, "requires",
+                               f"{sorted(requires - REQUIREMENTS)} unknown; use {sorted(REQUIREMENTS)}")
+        morph = dict(part.split("=", 1) for part in (row.get("morph") or "").split("|") if "=" in part)
+        trigger = Trigger(number, row["pattern"], steps, head, row["modality"], row.get("lemma"),
+                          action, row.get("number"), morph, requires)
+        starts: set[str] = set()
+        for step in steps:
+            starts |= step.words or set()
+            if not step.optional:
+                break
+        for word in starts:
+            index.setdefault(word, []).append(trigger)
+    return index
+
+
+def _match_from(tokens: Sequence[Token], keys: Sequence[frozenset[str]], i: int,
+                steps: Sequence[Step], k: int) -> list[int] | None:
+    """Token indices matched by steps[k:] starting at tokens[i] (-1 marks a skipped optional)."""
+    if k == len(steps):
+        return []
+    step = steps[k]
+    if step.words is None:
+        for gap in range(0, GAP + 1):
+            rest = _match_from(tokens, keys, i + gap, steps, k + 1)
+            if rest is not None:
+                return rest
+        return None
+    if i < len(tokens) and keys[i] & step.words:
+        rest = _match_from(tokens, keys, i + 1, steps, k + 1)
+        if rest is not None:
+            return [i, *rest]
+    if step.optional:
+        rest = _match_from(tokens, keys, i, steps, k + 1)
+        if rest is not None:
+            return [-1, *rest]
+    return None
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    trigger: Trigger
+    tokens: tuple[Token, ...]  # the matched tokens, in order
+    head: Token
+
+    @property
+    def end(self) -> int:
+        """Doc index after the last matched token."""
+        return self.tokens[-1].i + 1
+
+
+def _head_ok(trigger: Trigger, head: Token) -> bool:
+    if trigger.number and trigger.number not in head.morph.get("Number"):
+        return False
+    return all(value in head.morph.get(key) for key, value in trigger.morph.items())
+
+
+def find_triggers(sent: Span, index: dict[str, list[Trigger]]) -> list[TriggerMatch]:
+    """Every trigger match in a sentence; at one position the longest pattern wins."""
+    tokens = list(sent)
+    keys = [token_keys(t) for t in tokens]
+    found: list[TriggerMatch] = []
+    for i, key in enumerate(keys):
+        candidates = {id(t): t for word in key for t in index.get(word, ())}
+        best: TriggerMatch | None = None
+        for trigger in sorted(candidates.values(), key=lambda t: t.row):
+            positions = _match_from(tokens, keys, i, trigger.steps, 0)
+            if positions is None or positions[0] == -1 and not any(p >= 0 for p in positions):
+                continue
+            matched = tuple(tokens[p] for p in positions if p >= 0)
+            if matched[0] is not tokens[i]:
+                continue
+            head = tokens[positions[trigger.head]]
+            if not _head_ok(trigger, head):
+                continue
+            if best is None or len(matched) > len(best.tokens) or (
+                    len(matched) == len(best.tokens) and matched[-1].i > best.end - 1):
+                best = TriggerMatch(trigger, matched, head)
+        if best is not None:
+            found.append(best)
+    # drop matches lying inside a longer one that starts earlier
+    kept: list[TriggerMatch] = []
+    for m in found:
+        if any(o.tokens[0].i < m.tokens[0].i and m.head.i <= o.end - 1 and o is not m for o in found):
+            continue
+        kept.append(m)
+    return kept
+
+
+def compile_topics(rows: Iterable[dict]) -> list[tuple[re.Pattern[str], str]]:
+    """One regex per topic, matching any of its keyword stems at a word start."""
+    stems: dict[str, list[str]] = {}
+    for number, row in enumerate(rows, start=2):
+        if row["topic"] not in TOPICS:
+            raise LexiconError("topics", number, "topic", f"'{row['topic']}' is not one of {sorted(TOPICS)}")
+        stems.setdefault(row["topic"], []).append(re.escape(fold(row["keyword"])))
+    return [(re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"), topic)
+            for topic, words in stems.items()]
+
+
+def topics_of(text: str, compiled: Sequence[tuple[re.Pattern[str], str]]) -> list[str]:
+    """Topics whose keywords occur in ``text``, in lexicon order; ``other`` when none."""
+    folded = fold(text)
+    found = [topic for regex, topic in compiled if regex.search(folded)]
+    return found or ["other"]
+
+
+def compile_filters(rows: Iterable[dict]) -> dict[str, frozenset[str]]:
+    """Filter words by kind, accent-free."""
+    out: dict[str, set[str]] = {kind: set() for kind in FILTER_KINDS}
+    for number, row in enumerate(rows, start=2):
+        if row["kind"] not in FILTER_KINDS:
+            raise LexiconError("filters", number, "kind",
+                               f"'{row['kind']}' is not one of {sorted(FILTER_KINDS)}")
+        out[row["kind"]].add(fold(row["word"]))
+    return {kind: frozenset(words) for kind, words in out.items()}
