@@ -1,22 +1,60 @@
 """Participants stage: entity mentions and the actors they stand for.
 
-Reads the model's entities (``doc.ents``) and writes ``doc._.mentions`` (one
-:class:`~pipeline.records.Mention` per entity, with its sentence index) and
-``doc._.participants``.
+Reads the model's entities (``doc.ents``), ``doc._.published`` (and, when it is missing,
+the absolute dates of ``doc._.timexes``) and the gazetteer and participant rules in
+``models/gazetteer/`` and ``models/participants/``. Writes:
+
+* ``doc.ents`` corrected: gazetteer names override the model's labels ("Canadá" is a
+  place, not a person; "Reunión Ministerial de Seguridad" is not a person);
+* ``doc._.mentions``: one :class:`~pipeline.records.Mention` per entity (PER/ORG/LOC/MISC)
+  plus ROLE mentions (a title or collective standing for people), with sentence index and
+  the actor it was resolved to;
+* ``doc._.participants``: one :class:`~pipeline.records.Participant` per person or
+  organization taking part, with role, role code, country and the offsets of every
+  mention resolved to it (``spans``).
+
+Resolution (recorded in ``resolved_by``): full name; alias or surname of a name in the
+same document or of the gazetteer; role-only mentions ("el canciller", "su homólogo") to
+a person of the document with that office, else to the office holder on the publication
+date; fuzzy match for misspellings; collective mentions ("ambos funcionarios").
 
 Public entry point: the ``sre_participants`` factory (:class:`ParticipantsComponent`).
 """
 
-
 import bisect
+import datetime as dt
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .records import Mention, get_list
-from .rules import RuleComponent
+from .gazetteer import GAZETTEER_FILES, Gazetteer, fold
+from .participants_build import Builder
+from .participants_match import FoldedMatcher
+from .participants_resolve import Lexicon
+from .records import get_list
+from .rules import RuleComponent, RuleFileError, Schema
 
-LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
+WORD_KINDS = frozenset({"agency", "byline_cue", "mention_only", "not_in_office", "not_name",
+                        "org_head", "group_head"})
+RELATIONS = frozenset({"counterpart", "head"})
+SETTINGS = frozenset({"default_country", "default_role_code"})
+
+PARTICIPANT_FILES: dict[str, tuple[str, Schema]] = {
+    "words": ("participants/words.csv", Schema(
+        {"word": "str", "kind": "str", "note": "str"}, frozenset({"word", "kind"}))),
+    "titles": ("participants/titles.csv", Schema(
+        {"title": "str", "role_code": "role_code", "country": "str", "organization": "str",
+         "gender": "str", "relation": "str"}, frozenset({"title"}))),
+    "collective": ("participants/collective.csv", Schema(
+        {"phrase": "str", "role_code": "role_code", "size": "int", "needs_verb": "bool"},
+        frozenset({"phrase"}))),
+    "heads": ("participants/heads.csv", Schema(
+        {"pattern": "str", "role_code": "role_code", "note": "str"},
+        frozenset({"pattern", "role_code"}))),
+    "settings": ("participants/settings.csv", Schema(
+        {"key": "str", "value": "str", "note": "str"}, frozenset({"key"}))),
+}
 
 
 def sentence_index(doc: Doc):
@@ -25,18 +63,81 @@ def sentence_index(doc: Doc):
     return lambda offset: max(0, bisect.bisect_right(starts, offset) - 1)
 
 
+def _check(rows: list[dict[str, Any]], path: str, key: str, allowed: frozenset[str]) -> None:
+    """Values of ``key`` must be in ``allowed`` (line numbers count the CSV header)."""
+    for number, row in enumerate(rows, start=2):
+        value = row.get(key)
+        if value is not None and value not in allowed:
+            raise RuleFileError(path, number, key, f"'{value}' is not one of {sorted(allowed)}")
+
+
 class ParticipantsComponent(RuleComponent):
-    """Mentions from the entity recogniser; actors resolved against the gazetteer."""
+    """Mentions from the entity recogniser and the gazetteer; actors resolved against both."""
+
+    FILES = {**GAZETTEER_FILES, **PARTICIPANT_FILES}
+
+    def compile(self) -> None:
+        t = self.tables
+        _check(t["words"], PARTICIPANT_FILES["words"][0], "kind", WORD_KINDS)
+        _check(t["titles"], PARTICIPANT_FILES["titles"][0], "relation", RELATIONS)
+        _check(t["settings"], PARTICIPANT_FILES["settings"][0], "key", SETTINGS)
+        gaz = Gazetteer(t)
+        words: dict[str, set[str]] = {}
+        for row in t["words"]:
+            words.setdefault(row["kind"], set()).add(fold(row["word"]))
+        titles: dict[str, dict[str, Any]] = {}
+        for row in [*t["roles"], *t["titles"]]:
+            titles.setdefault(fold(row["title"]), row)
+        self.lexicon = Lexicon(
+            gaz=gaz, words=words, titles=titles,
+            heads=[(fold(r["pattern"]), r["role_code"]) for r in t["heads"]],
+            settings={r["key"]: r["value"] for r in t["settings"] if r["value"]})
+        entries: list[tuple[str, str, Any]] = []
+        for person in gaz.people.values():
+            for term in person.terms:
+                for surface in [term["name"], *term["aliases"]]:
+                    entries.append((surface, "PER", person.actor_id))
+        for row in t["organizations"]:
+            for surface in [row["name"], *row["aliases"]]:
+                entries.append((surface, "ORG", row))
+        for row in t["countries"]:
+            for surface in [row["name"], *row["aliases"]]:
+                entries.append((surface, "COUNTRY", row["iso3"]))
+            for surface in row["demonyms"]:
+                entries.append((surface, "DEMONYM", row["iso3"]))
+        for row in t["places"]:
+            for surface in [row["name"], *row["aliases"]]:
+                entries.append((surface, "LOC", row))
+        for title in titles:
+            entries.append((title, "ROLE", titles[title]))
+        for row in t["collective"]:
+            entries.append((row["phrase"], "COLLECTIVE", row))
+        for row in t["words"]:
+            if row["kind"] == "agency":
+                entries.append((row["word"], "AGENCY", row))
+        self.matcher = FoldedMatcher(entries)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = get_list(doc, "mentions")
-        get_list(doc, "participants")
-        sent_of = sentence_index(doc)
-        for ent in doc.ents:
-            mentions.append(Mention(start=ent.start_char, end=ent.end_char, text=ent.text,
-                                    label=LABELS.get(ent.label_, "MISC"),
-                                    sentence=sent_of(ent.start_char)))
+        participants = get_list(doc, "participants")
+        folded = [fold(t.text) for t in doc]
+        builder = Builder(doc, self.matcher(doc, folded), self.lexicon, reference_date(doc),
+                          sentence_index(doc))
+        new_mentions, new_participants, ents = builder.run()
+        mentions.extend(new_mentions)
+        participants.extend(new_participants)
+        doc.ents = ents
         return doc
+
+
+def reference_date(doc: Doc) -> dt.date | None:
+    """The publication date, else the latest absolute day the text itself gives."""
+    if isinstance(doc._.published, dt.date):
+        return doc._.published
+    days = [t.date_start for t in (doc._.timexes or [])
+            if getattr(t, "anchor", None) == "absolute" and getattr(t, "date_start", None)
+            and getattr(t, "granularity", None) in ("day", "month", "year")]
+    return max(days) if days else None
 
 
 @Language.factory("sre_participants", default_config={"models_dir": None})

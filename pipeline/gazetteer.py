@@ -1,0 +1,225 @@
+"""The gazetteer of officials, organizations, countries, places and role titles.
+
+Pure name functions (:func:`fold`, :func:`slug`, :func:`edit_distance`) and the
+:class:`Gazetteer` index built from the rows of ``models/gazetteer/*.csv`` (loaded and
+schema-checked by :mod:`pipeline.rules`). Nothing here touches spaCy: the participants
+stage (:mod:`pipeline.participants`) compiles its matchers from :meth:`Gazetteer.patterns`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .rules import Schema
+
+#: Schemas of the gazetteer files (``models/gazetteer/``), one per table.
+GAZETTEER_FILES: dict[str, tuple[str, Schema]] = {
+    "officials": ("gazetteer/officials.csv", Schema(
+        {"name": "str", "aliases": "list", "wikidata": "str", "country": "str", "office": "str",
+         "role_code": "role_code", "organization": "str", "start": "date", "end": "date",
+         "gender": "str"}, frozenset({"name"}))),
+    "organizations": ("gazetteer/organizations.csv", Schema(
+        {"name": "str", "aliases": "list", "wikidata": "str", "kind": "str", "country": "str"},
+        frozenset({"name"}))),
+    "countries": ("gazetteer/countries.csv", Schema(
+        {"iso3": "str", "name": "str", "aliases": "list", "demonyms": "list"},
+        frozenset({"iso3", "name"}))),
+    "places": ("gazetteer/places.csv", Schema(
+        {"name": "str", "aliases": "list", "country": "str", "kind": "str"}, frozenset({"name"}))),
+    "roles": ("gazetteer/roles.csv", Schema(
+        {"title": "str", "role_code": "role_code", "country": "str", "organization": "str",
+         "gender": "str"}, frozenset({"title", "role_code"}))),
+}
+
+_NON_WORD = re.compile(r"[^\w@]+")
+
+
+def fold(text: str | None) -> str:
+    """Lower-case, accents removed, punctuation dropped, white space collapsed."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", stripped).split())
+
+
+def slug(name: str) -> str:
+    """A stable id for an actor without a Wikidata id: ``juan-ramon-de-la-fuente``."""
+    return "-".join(fold(name).split()) or "unknown"
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance between ``a`` and ``b``, or ``limit + 1`` once it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def fuzzy_limit(folded: str) -> int:
+    """Edits allowed for a name of this length (none for short names: too many false hits)."""
+    return 0 if len(folded) < 5 else 1 if len(folded) < 11 else 2
+
+
+def in_office(row: dict[str, Any], on: dt.date | None) -> bool:
+    """Whether an officials row's term covers ``on`` (unknown date: the term still open)."""
+    if on is None:
+        return row.get("end") is None
+    start, end = row.get("start"), row.get("end")
+    return (start is None or start <= on) and (end is None or on <= end)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A gazetteer person: canonical name, id, and every office term (rows) they held."""
+
+    name: str
+    actor_id: str
+    terms: tuple[dict[str, Any], ...]
+
+    def term_on(self, on: dt.date | None) -> dict[str, Any] | None:
+        """The office held on ``on`` (the latest term when the date is unknown or none fits)."""
+        current = [t for t in self.terms if in_office(t, on)]
+        pool = current or ([] if on is not None else list(self.terms))
+        if not pool:
+            return None
+        return max(pool, key=lambda t: (t.get("start") or dt.date.min))
+
+    def latest_term(self, on: dt.date | None) -> dict[str, Any]:
+        """The term on ``on`` if any, else the last term started before ``on``, else the latest."""
+        found = self.term_on(on)
+        if found is not None:
+            return found
+        before = [t for t in self.terms if on is None or (t.get("start") or dt.date.min) <= on]
+        return max(before or self.terms, key=lambda t: (t.get("start") or dt.date.min))
+
+
+class Gazetteer:
+    """Indexes over the gazetteer tables: names and aliases to people, organizations,
+    countries and role titles; office holders by role, country and date."""
+
+    def __init__(self, tables: dict[str, list[dict[str, Any]]]) -> None:
+        self.people: dict[str, Person] = {}
+        self.person_names: dict[str, set[str]] = {}  # folded name/alias -> actor ids
+        self.organizations: dict[str, dict[str, Any]] = {}  # folded name/alias -> row
+        self.countries: dict[str, str] = {}  # folded name/alias -> iso3
+        self.demonyms: dict[str, str] = {}  # folded demonym -> iso3
+        self.country_names: dict[str, str] = {}  # iso3 -> name
+        self.places: dict[str, dict[str, Any]] = {}
+        self.roles: dict[str, dict[str, Any]] = {}  # folded title -> row
+        self._index_people(tables.get("officials", []))
+        for row in tables.get("organizations", []):
+            for n in [row["name"], *row["aliases"]]:
+                self.organizations.setdefault(fold(n), row)
+        for row in tables.get("countries", []):
+            self.country_names[row["iso3"]] = row["name"]
+            for n in [row["name"], *row["aliases"]]:
+                self.countries.setdefault(fold(n), row["iso3"])
+            for n in row["demonyms"]:
+                self.demonyms.setdefault(fold(n), row["iso3"])
+        for row in tables.get("places", []):
+            for n in [row["name"], *row["aliases"]]:
+                self.places.setdefault(fold(n), row)
+        for row in tables.get("roles", []):
+            self.roles.setdefault(fold(row["title"]), row)
+
+    def _index_people(self, rows: Iterable[dict[str, Any]]) -> None:
+        grouped: dict[str, list[dict[str, Any]]] = {}
+        names: dict[str, str] = {}
+        for row in rows:
+            key = row.get("wikidata") or slug(row["name"])
+            grouped.setdefault(key, []).append(row)
+            names.setdefault(key, row["name"])
+        for key, terms in grouped.items():
+            self.people[key] = Person(names[key], key, tuple(terms))
+            for term in terms:
+                for n in [term["name"], *term["aliases"]]:
+                    self.person_names.setdefault(fold(n), set()).add(key)
+
+    # -- look-ups -------------------------------------------------------------------
+
+    def person(self, name: str, on: dt.date | None = None) -> Person | None:
+        """The person a full name or alias stands for (the one in office on ``on`` if several)."""
+        ids = self.person_names.get(fold(name))
+        if not ids:
+            return None
+        people = [self.people[i] for i in sorted(ids)]
+        if len(people) > 1:
+            current = [p for p in people if p.term_on(on) is not None]
+            people = current or people
+        return people[0]
+
+    def fuzzy_person(self, name: str, on: dt.date | None = None) -> Person | None:
+        """A person whose name or alias is within a small edit distance of ``name``."""
+        folded = fold(name)
+        limit = fuzzy_limit(folded)
+        if not limit:
+            return None
+        best: tuple[int, str] | None = None
+        for known, ids in self.person_names.items():
+            d = edit_distance(folded, known, limit)
+            if d <= limit and (best is None or d < best[0]):
+                best = (d, known)
+        return self.person(best[1], on) if best else None
+
+    def holders(self, role_code: str, country: str | None, organization: str | None,
+                on: dt.date | None) -> list[Person]:
+        """People holding an office of ``role_code`` for ``country``/``organization`` on ``on``."""
+        found = []
+        for person in self.people.values():
+            for term in person.terms:
+                if term["role_code"] != role_code or not in_office(term, on):
+                    continue
+                if country and term.get("country") != country:
+                    continue
+                if organization and fold(term.get("organization")) != fold(organization):
+                    continue
+                found.append(person)
+                break
+        return found
+
+    def country(self, text: str) -> str | None:
+        """ISO3 of a country name, alias or demonym."""
+        folded = fold(text)
+        return self.countries.get(folded) or self.demonyms.get(folded)
+
+    def organization(self, text: str) -> dict[str, Any] | None:
+        return self.organizations.get(fold(text))
+
+    def role(self, title: str) -> dict[str, Any] | None:
+        return self.roles.get(fold(title))
+
+    def patterns(self) -> dict[str, list[str]]:
+        """Surface strings to match in text, by kind: PER, ORG, COUNTRY, DEMONYM, LOC, ROLE."""
+        out: dict[str, set[str]] = {k: set() for k in ("PER", "ORG", "COUNTRY", "DEMONYM", "LOC", "ROLE")}
+        for person in self.people.values():
+            for term in person.terms:
+                out["PER"].update([term["name"], *term["aliases"]])
+        out["ORG"].update(_surfaces(self.organizations.values(), "name", "aliases"))
+        out["LOC"].update(_surfaces(self.places.values(), "name", "aliases"))
+        return {k: sorted(v) for k, v in out.items()}
+
+
+def _surfaces(rows: Iterable[dict[str, Any]], name: str, aliases: str) -> list[str]:
+    out: list[str] = []
+    for row in rows:
+        out.append(row[name])
+        out.extend(row[aliases])
+    return out
+
+
+def dedupe(items: Sequence[str]) -> list[str]:
+    """Items in first-seen order without repeats."""
+    return list(dict.fromkeys(items))

@@ -1,0 +1,309 @@
+"""One document's participants, mentions and corrected entities, step by step.
+
+Helper of the participants stage (:mod:`pipeline.participants`): :class:`Builder` takes
+the gazetteer matches of a document and produces its mentions, participants and the
+corrected ``doc.ents``. Steps: person-name candidates (gazetteer names, the model's
+entities cleaned of titles and headings, names after a title), their role phrases,
+non-participant filters (bylines, agencies, people only commemorated), resolution into
+actors, role-only and collective mentions, organizations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from spacy.tokens import Doc, Span
+
+from .gazetteer import fold
+from .participants_match import (Match, RolePhrase, extend_title, is_name_word, name_run,
+                                 role_phrase)
+from .participants_orgs import find_organizations
+from .participants_resolve import (Actor, Cand, Lexicon, Role, interpret_phrase, merge_role,
+                                   resolve_people)
+from .records import Mention, Participant
+
+LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
+_SOURCE_RANK = {"gazetteer": 0, "role": 1, "ner": 2}
+
+
+class Builder:
+    """Builds the records of one document (see the module docstring)."""
+
+    def __init__(self, doc: Doc, matches: list[Match], lex: Lexicon, on: dt.date | None,
+                 sent_of: Callable[[int], int]) -> None:
+        self.doc, self.matches, self.lex, self.on, self.sent_of = doc, matches, lex, on, sent_of
+        self.by_token = {k: m for m in matches for k in range(m.start, m.end)}
+        self.role_mentions: list[tuple[int, int, list[Actor]]] = []  # token span, actors
+
+    # -- person names ------------------------------------------------------------------
+
+    def name_candidates(self) -> list[Cand]:
+        doc, found = self.doc, []
+        for m in self.matches:
+            if m.kind == "PER":
+                found.append(Cand(m.start, m.end, doc[m.start:m.end].text, "gazetteer", "PER", list(m.rows)))
+            elif m.kind == "ROLE":
+                cand = self._name_after_title(m)
+                if cand is not None:
+                    found.append(cand)
+        for ent in doc.ents:
+            i = ent.start
+            while i < ent.end:
+                if i in self.by_token or not is_name_word(doc[i]):
+                    i += 1
+                    continue
+                if doc[i].is_stop and doc[i].lower_ not in {"de", "del"}:
+                    i += 1
+                    continue
+                end = self._run(i)
+                if any(self._not_a_name(t.text) for t in doc[i:end]):
+                    i = end
+                    continue
+                found.append(Cand(i, end, doc[i:end].text, "ner", LABELS.get(ent.label_, "MISC")))
+                i = end
+        return _non_overlapping(found)
+
+    def _not_a_name(self, word: str) -> bool:
+        return any(self.lex.has(kind, word) for kind in ("not_name", "mention_only", "not_in_office"))
+
+    def _run(self, start: int) -> int:
+        end = name_run(self.doc, start)
+        for k in range(start, end):
+            if k in self.by_token:
+                return k
+        return end
+
+    def _name_after_title(self, title: Match) -> Cand | None:
+        """A name right after a title and its qualifiers: "el canciller de Cuba, Bruno Rodríguez"."""
+        doc, i, limit = self.doc, title.end, min(len(self.doc), title.end + 14)
+        comma = False
+        while i < limit:
+            m = self.by_token.get(i)
+            token = doc[i]
+            if m is not None:
+                if m.kind in {"COUNTRY", "DEMONYM", "ORG", "LOC", "ROLE"}:
+                    i = m.end
+                    continue
+                return None
+            if token.text == ",":
+                if comma:
+                    return None
+                comma, i = True, i + 1
+                continue
+            if token.text in {"(", ")"} or token.lower_ in {"de", "del", "la", "el", "y", "en", "para", "los", "las"}:
+                i += 1
+                continue
+            if is_name_word(token):
+                end = self._run(i)
+                if end == i:
+                    return None
+                after = doc[end].text if end < len(doc) else ""
+                if doc[i - 1].lower_ in {"de", "del", "la", "para", "en"} and after in {",", "("}:
+                    i = end  # a body in the title ("director de ProMéxico,"), the name follows
+                    continue
+                if any(self._not_a_name(t.text) for t in doc[i:end]):
+                    return None
+                return Cand(i, end, doc[i:end].text, "role", "PER")
+            if token.pos_ == "ADJ" and not comma:
+                i += 1
+                continue
+            return None
+        return None
+
+    def keep(self, cand: Cand) -> bool:
+        """False for bylines, news agencies and people only commemorated or named as things."""
+        doc = self.doc
+        if any(self.lex.has("agency", t.text) for t in doc[cand.start:cand.end]):
+            return False
+        line_start = doc.text.rfind("\n", 0, doc[cand.start].idx) + 1
+        line_end = doc.text.find("\n", doc[cand.end - 1].idx)
+        line = doc.text[line_start:line_end if line_end >= 0 else len(doc.text)]
+        rest = fold(line.replace(cand.text, " ", 1)).split()
+        if not rest or all(self.lex.has("byline_cue", w) for w in rest):
+            return False
+        first = cand.phrase.start if cand.phrase is not None and cand.phrase.side == "left" else cand.start
+        before = doc[max(0, first - 3):first]
+        return not any(self.lex.has("mention_only", t.text) for t in before)
+
+    # -- the whole document ------------------------------------------------------------
+
+    def run(self) -> tuple[list[Mention], list[Participant], list[Span]]:
+        doc, lex = self.doc, self.lex
+        cands = self.name_candidates()
+        person_tokens = {k for c in cands for k in range(c.start, c.end)}
+        for c in cands:
+            c.phrase = role_phrase(doc, c.start, c.end, self.by_token, person_tokens)
+        kept = [c for c in cands if self.keep(c)]
+        actors = resolve_people(kept, lex, self.on)
+        phrase_tokens: set[int] = set()
+        for actor in actors:
+            with_phrase = [c for c in actor.cands if c.phrase]
+            for c in with_phrase:
+                phrase_tokens.update(range(c.phrase.start, c.phrase.end))
+            best = min(with_phrase, key=self._phrase_rank, default=None)
+            text_role = interpret_phrase(doc, best.phrase, lex) if best else None
+            if text_role is not None and text_role.counterpart and actor.person is None:
+                text_role.code = self._anchor_code(actor, actors)
+            actor.role = merge_role(actor, text_role, self.on, lex)
+            actor.country = actor.role.country
+        self._role_only(actors, phrase_tokens)
+        self._collectives(actors)
+        orgs = find_organizations(doc, self.matches, self.by_token, lex, phrase_tokens | person_tokens)
+        return self._records(cands, actors, orgs)
+
+    def _phrase_rank(self, cand: Cand) -> tuple[bool, int, int]:
+        """The most telling title first: a specific office before "homólogo" or "ministro"."""
+        title = cand.phrase.title
+        relation = self.lex.titles.get(title.key, {}).get("relation")
+        return (relation == "counterpart", -(title.end - title.start), cand.start)
+
+    def _anchor_code(self, actor: Actor, actors: list[Actor]) -> str | None:
+        """"su homólogo": the office of the other person the sentence is about."""
+        for other in sorted(actors, key=lambda a: a.first_token):
+            if other is not actor and other.role.code and other.role.code != "other":
+                return other.role.code
+        return None
+
+    def _role_only(self, actors: list[Actor], used: set[int]) -> None:
+        """Titles standing alone for a person: "el canciller", "su homólogo estadounidense"."""
+        doc = self.doc
+        for m in self.matches:
+            if m.kind != "ROLE" or m.start in used:
+                continue
+            head = doc[m.start]
+            if "Plur" in head.morph.get("Number") or head.text.lower().endswith(("es", "os", "as")):
+                continue
+            if m.start > 0 and self.lex.has("not_in_office", doc[m.start - 1].text):
+                continue
+            end, inside = extend_title(doc, m, self.by_token, set(), m.end + 10)
+            phrase = RolePhrase(m.start, end, m, inside, "right")
+            role = interpret_phrase(doc, phrase, self.lex)
+            if role.not_in_office:
+                continue
+            if role.counterpart:
+                role.code = self._speaker_code(m.start, actors)
+            actor = self._same_office(role, m.start, actors)
+            if actor is None:
+                actor = self._office_holder(role, m, actors)
+            if actor is not None:
+                self.role_mentions.append((m.start, end, [actor]))
+
+    def _speaker_code(self, at: int, actors: list[Actor]) -> str | None:
+        before = [a for a in actors if a.role.code and a.role.code != "other" and a.first_token < at]
+        return before[-1].role.code if before else None
+
+    def _same_office(self, role: Role, at: int, actors: list[Actor]) -> Actor | None:
+        if role.code is None:
+            return None
+        found = [a for a in actors if a.role.code == role.code
+                 and (role.country is None or a.country == role.country)
+                 and (not role.counterpart or a.country != self._first_country(actors))]
+        if not found:
+            return None
+
+        def last_before(a: Actor) -> int:
+            return max((c.start for c in a.cands if c.start < at), default=-1)
+
+        return max(found, key=last_before)
+
+    def _first_country(self, actors: list[Actor]) -> str | None:
+        return min(actors, key=lambda a: a.first_token).country if actors else None
+
+    def _office_holder(self, role: Role, m: Match, actors: list[Actor]) -> Actor | None:
+        if self.on is None or role.code in (None, "other"):
+            return None
+        country = role.country
+        if country is None and role.code != "io_official" and not role.organization:
+            country = self.lex.settings.get("default_country")
+        holders = self.lex.gaz.holders(role.code, country, role.organization, self.on)
+        if len(holders) > 1:
+            named = {fold(x.rows[0]["name"]) for x in self.matches if x.kind == "ORG"}
+            holders = [p for p in holders if fold(p.term_on(self.on).get("organization")) in named] or holders
+        if len(holders) != 1:
+            return None
+        person = holders[0]
+        existing = next((a for a in actors if a.person is person), None)
+        if existing is not None:
+            return existing
+        actor = Actor(person.actor_id, person.name, "person", person=person, resolved_by="role",
+                      first_token=m.start)
+        actor.role = merge_role(actor, role, self.on, self.lex)
+        actor.country = actor.role.country
+        actors.append(actor)
+        return actor
+
+    def _collectives(self, actors: list[Actor]) -> None:
+        """"ambos funcionarios", "los cancilleres": the persons the document has just named."""
+        doc = self.doc
+        for m in self.matches:
+            if m.kind != "COLLECTIVE":
+                continue
+            row = m.rows[0]
+            if row.get("needs_verb") and (m.end >= len(doc) or doc[m.end].pos_ not in {"VERB", "AUX", "PRON"}):
+                continue
+            pool = [a for a in actors if a.kind == "person"
+                    and (row.get("role_code") is None or a.role.code == row["role_code"])]
+            last = {id(a): max((c.start for c in a.cands if c.start < m.start), default=a.first_token
+                               if a.first_token < m.start else -1) for a in pool}
+            pool = sorted((a for a in pool if last[id(a)] >= 0), key=lambda a: -last[id(a)])
+            size = row.get("size")
+            chosen = pool[:size] if size else pool
+            if len(chosen) >= 2 and (not size or len(chosen) == size):
+                self.role_mentions.append((m.start, m.end, chosen))
+
+    # -- records -----------------------------------------------------------------------
+
+    def _records(self, cands: list[Cand], actors: list[Actor],
+                 orgs: list[Actor]) -> tuple[list[Mention], list[Participant], list[Span]]:
+        doc, sent_of = self.doc, self.sent_of
+        owner = {id(c): a for a in actors for c in a.cands}
+        items: list[tuple[int, int, str, list[Actor]]] = []
+        for c in cands:
+            a = owner.get(id(c))
+            items.append((c.start, c.end, "PER", [a] if a else []))
+        for org in orgs:
+            items.extend((s, e, "ORG", [org]) for s, e in org.token_spans)
+        for m in self.matches:
+            if m.kind in {"COUNTRY", "LOC"}:
+                items.append((m.start, m.end, "LOC", []))
+        taken = {k for s, e, _, _ in items for k in range(s, e)}
+        for ent in doc.ents:
+            if not any(k in taken for k in range(ent.start, ent.end)) and ent.label_ not in {"PER", "ORG", "LOC"}:
+                items.append((ent.start, ent.end, LABELS.get(ent.label_, "MISC"), []))
+        items.extend((s, e, "ROLE", found) for s, e, found in self.role_mentions)
+        items.sort(key=lambda x: (x[0], -x[1]))
+        mentions, ents, last_end = [], [], -1
+        for s, e, label, found in items:
+            span = doc[s:e]
+            for a in found:
+                a.spans.append((span.start_char, span.end_char))
+            mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, label=label,
+                                    sentence=sent_of(span.start_char),
+                                    actor_id=found[0].key if len(found) == 1 else None))
+            if label != "ROLE" and s >= last_end:
+                ents.append(Span(doc, s, e, label=label))
+                last_end = e
+        participants = [_participant(a) for a in [*actors, *orgs] if a.spans and a.participant]
+        participants.sort(key=lambda p: p.start)
+        return mentions, participants, ents
+
+
+def _participant(actor: Actor) -> Participant:
+    spans = sorted(set(actor.spans))
+    role: Role = actor.role
+    return Participant(actor_id=actor.key, name=actor.name, kind=actor.kind, start=spans[0][0],
+                       end=spans[0][1], resolved_by=actor.resolved_by, role=role.text,
+                       role_code=role.code, country=actor.country, organization=role.organization,
+                       n_mentions=len(spans), spans=spans)
+
+
+def _non_overlapping(cands: list[Cand]) -> list[Cand]:
+    ranked = sorted(cands, key=lambda c: (_SOURCE_RANK[c.source], -(c.end - c.start), c.start))
+    taken: set[int] = set()
+    out = []
+    for c in ranked:
+        if any(k in taken for k in range(c.start, c.end)):
+            continue
+        taken.update(range(c.start, c.end))
+        out.append(c)
+    return sorted(out, key=lambda c: c.start)

@@ -1,0 +1,232 @@
+"""Finding the pieces of participants in a document: gazetteer matches, names, role phrases.
+
+Helpers of the participants stage (:mod:`pipeline.participants`), spaCy-free apart from
+reading tokens: :class:`FoldedMatcher` (gazetteer phrases matched accent- and
+case-insensitively over tokens, compiled once), :func:`name_spans` (person-name shaped
+token runs) and :func:`role_phrase` (the title in apposition to a name: "el secretario
+de Estado de Estados Unidos, Marco Rubio" / "Marco Rubio, secretario de Estado").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from .gazetteer import fold
+
+#: Tie-break between matches of equal length (lower wins).
+PRIORITY = {"ORG": 0, "ROLE": 1, "COLLECTIVE": 2, "PER": 3, "COUNTRY": 4, "LOC": 5,
+            "DEMONYM": 6, "AGENCY": 7}
+#: Kinds whose surface must start with a capital when the pattern does.
+CASED = frozenset({"PER", "ORG", "COUNTRY", "LOC", "AGENCY"})
+PARTICLES = frozenset("de del la las los van von der bin ben al da das do dos di le".split())
+#: Words that may stand inside a role phrase between the title and the name.
+PHRASE_WORDS = frozenset("de del la las los el y e en para a al sobre".split())
+_STOP_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
+
+
+@dataclass
+class Match:
+    """A gazetteer phrase found in the text (token offsets), with what it stands for."""
+
+    start: int
+    end: int
+    kind: str
+    key: str
+    rows: list[Any] = field(default_factory=list)
+
+
+class FoldedMatcher:
+    """Phrase matching on folded token text (accents, case and punctuation ignored).
+
+    Built once from ``(surface, kind, payload)`` entries; :meth:`__call__` returns the
+    longest non-overlapping matches of a doc.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, str, Any]]) -> None:
+        self.table: dict[str, dict[str, list[Any]]] = {}
+        self.cased: set[tuple[str, str]] = set()
+        self.lower_ok: set[tuple[str, str]] = set()
+        self.prefixes: set[str] = set()
+        for surface, kind, payload in entries:
+            key = fold(surface)
+            if not key:
+                continue
+            self.table.setdefault(key, {}).setdefault(kind, []).append(payload)
+            if kind in CASED and surface[:1].isupper():
+                self.cased.add((key, kind))
+            else:
+                self.lower_ok.add((key, kind))
+            words = key.split()
+            for n in range(1, len(words) + 1):
+                self.prefixes.add(" ".join(words[:n]))
+
+    def all_matches(self, doc: Doc, folded: Sequence[str]) -> list[Match]:
+        """Every match (overlapping allowed)."""
+        found: list[Match] = []
+        n = len(doc)
+        for i in range(n):
+            if not folded[i]:
+                continue
+            key = ""
+            for j in range(i, n):
+                if not folded[j]:
+                    continue
+                key = f"{key} {folded[j]}" if key else folded[j]
+                if key not in self.prefixes:
+                    break
+                for kind, rows in self.table.get(key, {}).items():
+                    if (key, kind) not in self.lower_ok and not _capital(doc[i]):
+                        continue
+                    found.append(Match(i, j + 1, kind, key, rows))
+        return found
+
+    def __call__(self, doc: Doc, folded: Sequence[str]) -> list[Match]:
+        """Longest matches first, then by kind priority; no two overlap."""
+        chosen: list[Match] = []
+        taken = [False] * len(doc)
+        ranked = sorted(self.all_matches(doc, folded),
+                        key=lambda m: (-(m.end - m.start), PRIORITY.get(m.kind, 9), m.start))
+        for m in ranked:
+            if any(taken[m.start:m.end]):
+                continue
+            for k in range(m.start, m.end):
+                taken[k] = True
+            chosen.append(m)
+        return sorted(chosen, key=lambda m: m.start)
+
+
+def _capital(token: Token) -> bool:
+    first = token.text[:1]
+    return first.isupper() or first.isdigit() or first == "@"
+
+
+def is_name_word(token: Token) -> bool:
+    """A capitalised word that can be part of a person's name (``F.``, ``Moïse``, ``Viera-Gallo``)."""
+    text = token.text
+    if not text[:1].isupper():
+        return False
+    core = text.replace("-", "").replace(".", "").replace("'", "")
+    return core.isalpha() and not (len(core) > 3 and core.isupper() and "." not in text)
+
+
+def name_run(doc: Doc, start: int, limit: int = 6) -> int:
+    """End of the run of name words starting at ``start`` (``start`` when there is none)."""
+    end = start
+    i = start
+    while i < len(doc) and i - start < limit + 2:
+        token = doc[i]
+        if is_name_word(token) and "\n" not in token.whitespace_:
+            end = i + 1
+            i += 1
+            if "\n" in token.whitespace_:
+                break
+            continue
+        if token.lower_ in PARTICLES and end > start and i + 1 < len(doc) and is_name_word(doc[i + 1]):
+            i += 1
+            continue
+        break
+    return end
+
+
+@dataclass
+class RolePhrase:
+    """A title in apposition to a name, with the matches inside it."""
+
+    start: int  # token offsets of the whole phrase
+    end: int
+    title: Match  # the role title chosen (closest to the name)
+    matches: list[Match]
+    side: str  # left | right
+
+
+def _stops_phrase(token: Token) -> bool:
+    return (token.is_punct and token.text not in "()") or token.pos_ in _STOP_POS or token.is_sent_start
+
+
+def role_phrase(doc: Doc, start: int, end: int, by_token: dict[int, Match],
+                persons: set[int], window: int = 14) -> RolePhrase | None:
+    """The title phrase before (preferred) or after the name at tokens ``start:end``."""
+    left = _left_phrase(doc, start, by_token, persons, window)
+    return left if left is not None else _right_phrase(doc, end, by_token, persons, window)
+
+
+def _left_phrase(doc: Doc, start: int, by_token: dict[int, Match], persons: set[int],
+                 window: int) -> RolePhrase | None:
+    i = start - 1
+    if i >= 0 and doc[i].text in {",", "("}:
+        i -= 1
+    elif i >= 0 and doc[i].lower_ in PHRASE_WORDS and doc[i].lower_ not in {"y", "e"}:
+        return None  # "el director de ProMéxico": a body in the title, not a person
+    # a coordinated name ("los ministros ..., Alfonso Navarrete y María García"): use its phrase
+    if i >= 0 and doc[i].lower_ in {"y", "e"} and i - 1 in persons:
+        j = i - 1
+        while j - 1 in persons:
+            j -= 1
+        return _left_phrase(doc, j, by_token, persons, window)
+    titles: list[Match] = []
+    inside: list[Match] = []
+    lowest = max(-1, start - window - 1)
+    phrase_end = i + 1
+    while i > lowest:
+        token = doc[i]
+        m = by_token.get(i)
+        if m is not None:
+            if m.kind == "PER" or i in persons:
+                break
+            (titles if m.kind == "ROLE" else inside).append(m)
+            i = m.start - 1
+            continue
+        if i in persons or _stops_phrase(token) and token.text not in {"(", ")"}:
+            break
+        i -= 1
+    if not titles:
+        return None
+    # the title closest to the name; titles joined by "y" before it ("vicepresidenta y canciller")
+    title = titles[0]
+    first = title.start
+    for other in titles[1:]:
+        if other.end in (first - 1,) and doc[other.end].lower_ in {"y", "e"}:
+            first = other.start
+    between = [m for m in inside if m.start >= first]
+    return RolePhrase(first, phrase_end, title, sorted([title, *between], key=lambda m: m.start), "left")
+
+
+def _right_phrase(doc: Doc, end: int, by_token: dict[int, Match], persons: set[int],
+                  window: int) -> RolePhrase | None:
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    i = end + 1
+    while i < len(doc) and doc[i].pos_ in {"DET", "ADJ"} and by_token.get(i) is None and i < end + 3:
+        i += 1
+    m = by_token.get(i)
+    if m is None or m.kind != "ROLE":
+        return None
+    j, found = extend_title(doc, m, by_token, persons, end + window)
+    return RolePhrase(m.start, j, m, found, "right")
+
+
+def extend_title(doc: Doc, title: Match, by_token: dict[int, Match], persons: set[int],
+                 limit: int) -> tuple[int, list[Match]]:
+    """End of a title's qualifiers ("secretario de Estado de Estados Unidos") and the matches in it."""
+    found, j = [title], title.end
+    while j < len(doc) and j < limit:
+        token = doc[j]
+        mm = by_token.get(j)
+        if mm is not None:
+            if mm.kind in {"PER", "COLLECTIVE"}:
+                break
+            found.append(mm)
+            j = mm.end
+            continue
+        if j in persons or _stops_phrase(token) and token.text not in {"(", ")"}:
+            break
+        if not (is_name_word(token) or token.lower_ in PHRASE_WORDS or token.pos_ in {"ADJ", "NOUN", "PROPN", "NUM"}):
+            break
+        j += 1
+    while j > title.end and (doc[j - 1].lower_ in PHRASE_WORDS or doc[j - 1].text == "("):
+        j -= 1
+    return j, [x for x in found if x.end <= j]

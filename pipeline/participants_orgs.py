@@ -1,0 +1,109 @@
+"""Organizations and groups of a document: gazetteer names, and names built on a head word.
+
+Helper of the participants stage (:mod:`pipeline.participants`). An organization is found
+by a gazetteer name or alias ("SRE", "Departamento de Estado"), or as a capitalised name
+opening with a head word of ``models/participants/words.csv`` (``org_head``: Secretaría,
+Ministerio, Servicio...; ``group_head``: Grupo, Comisión, Comité...), with its acronym when
+one follows in parentheses ("Comisión de Integración Argentina-Uruguaya (CIAU)"). An
+organization named only inside a person's title ("director de ProMéxico") is a mention,
+not a participant.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .gazetteer import fold, slug
+from .participants_match import PARTICLES, Match, is_name_word
+from .participants_resolve import Actor, Lexicon
+
+_INNER = PARTICLES | {"para", "sobre", "en", "contra"}
+_KINDS = {"organization", "group"}
+
+
+def find_organizations(doc: Doc, matches: list[Match], by_token: dict[int, Match], lex: Lexicon,
+                       excluded: set[int]) -> list[Actor]:
+    """Organization actors with their mention token spans (``Actor.token_spans``)."""
+    orgs: dict[str, Actor] = {}
+    acronyms: dict[str, Actor] = {}
+
+    def add(key: str, name: str, kind: str, country: str | None, start: int, end: int) -> Actor:
+        actor = orgs.get(key)
+        if actor is None:
+            actor = orgs[key] = Actor(key, name, kind, first_token=start)
+            actor.country = country
+        actor.token_spans.append((start, end))
+        return actor
+
+    for m in matches:
+        if m.kind == "ORG":
+            row = m.rows[0]
+            kind = row.get("kind") if row.get("kind") in _KINDS else "organization"
+            actor = add(row.get("wikidata") or slug(row["name"]), row["name"], kind, row.get("country"),
+                        m.start, m.end)
+            actor.org = row
+    i = 0
+    while i < len(doc):
+        head = _head_kind(doc, i, by_token, lex)
+        if head is None:
+            i += 1
+            continue
+        end = _chunk_end(doc, i, by_token)
+        capitals = sum(1 for t in doc[i:end] if t.text[:1].isupper())
+        if capitals < 2:
+            i += 1
+            continue
+        inside = [by_token[k] for k in range(i, end) if k in by_token]
+        country = next((m.rows[0] for m in inside if m.kind in {"COUNTRY", "DEMONYM"}), None)
+        name = doc[i:end].text
+        actor = add(slug(name), name, "group" if head == "group_head" else "organization", country, i, end)
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            acronym = doc[end + 1].text
+            if acronym[:1].isupper() and len(acronym) <= 12 and end + 1 not in by_token:
+                acronyms[acronym] = actor
+                actor.token_spans.append((end + 1, end + 2))
+        i = end
+    seen = {k for a in orgs.values() for s, e in a.token_spans for k in range(s, e)}
+    for k, token in enumerate(doc):
+        actor = acronyms.get(token.text)
+        if actor is not None and k not in seen and k not in by_token:
+            actor.token_spans.append((k, k + 1))
+    for actor in orgs.values():
+        actor.participant = any(not any(k in excluded for k in range(s, e)) for s, e in actor.token_spans)
+    return sorted(orgs.values(), key=lambda a: a.first_token)
+
+
+def _head_kind(doc: Doc, i: int, by_token: dict[int, Match], lex: Lexicon) -> str | None:
+    if i in by_token or not doc[i].text[:1].isupper():
+        return None
+    word = fold(doc[i].text)
+    for kind in ("group_head", "org_head"):
+        if word in lex.words.get(kind, ()):
+            return kind
+        if i + 1 < len(doc) and f"{word} {fold(doc[i + 1].text)}" in lex.words.get(kind, ()):
+            return kind
+    return None
+
+
+def _chunk_end(doc: Doc, start: int, by_token: dict[int, Match]) -> int:
+    j, end = start + 1, start + 1
+    while j < len(doc) and "\n" not in doc[j - 1].whitespace_:
+        m = by_token.get(j)
+        token = doc[j]
+        if m is not None:
+            if m.kind not in {"COUNTRY", "LOC", "ORG"}:
+                break
+            j = end = m.end
+            continue
+        if is_name_word(token) or token.text.isupper() and token.text.isalnum():
+            j = end = j + 1
+            continue
+        if token.lower_ in _INNER and j + 1 < len(doc):
+            nxt = doc[j + 1]
+            if is_name_word(nxt) or j + 1 in by_token or (
+                    nxt.lower_ in {"la", "los", "las"} and j + 2 < len(doc)
+                    and (is_name_word(doc[j + 2]) or j + 2 in by_token)):
+                j += 1
+                continue
+        break
+    return end

@@ -1,0 +1,287 @@
+"""Who the names and titles of a document stand for: clustering, resolution, roles.
+
+Helper of the participants stage (:mod:`pipeline.participants`). :func:`resolve_people`
+takes the person-name candidates of a document (with their role phrases) and groups them
+into actors: full name, alias or surname of a name in the same document, gazetteer
+name/alias, fuzzy match (misspellings), in that order. :func:`interpret_phrase` turns a
+role phrase into role text, role code, country and organization.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from .gazetteer import Gazetteer, Person, edit_distance, fold, fuzzy_limit, slug
+from .participants_match import PARTICLES, Match, RolePhrase
+
+
+@dataclass
+class Lexicon:
+    """The compiled rule data the resolution reads (built once per component)."""
+
+    gaz: Gazetteer
+    words: dict[str, set[str]]  # kind -> folded words
+    titles: dict[str, dict[str, Any]]  # folded title -> row
+    heads: list[tuple[str, str]]  # (folded pattern, role_code), first match wins
+    settings: dict[str, str]
+
+    def has(self, kind: str, word: str) -> bool:
+        return fold(word) in self.words.get(kind, ())
+
+
+@dataclass
+class Cand:
+    """A person-name candidate (token offsets)."""
+
+    start: int
+    end: int
+    text: str
+    source: str  # gazetteer | role | ner
+    label: str
+    person_ids: list[str] = field(default_factory=list)
+    phrase: RolePhrase | None = None
+    via: str = "name"
+
+    @property
+    def words(self) -> list[str]:
+        return fold(self.text).split()
+
+    @property
+    def full(self) -> bool:
+        return len([w for w in self.words if w not in PARTICLES]) >= 2
+
+
+@dataclass
+class Role:
+    """What a role phrase says: title as written, role code, country, organization."""
+
+    text: str | None = None
+    code: str | None = None
+    country: str | None = None
+    organization: str | None = None
+    counterpart: bool = False
+    not_in_office: bool = False
+
+
+@dataclass
+class Actor:
+    """A person (or organization) of a document and the mentions resolved to it."""
+
+    key: str
+    name: str
+    kind: str
+    person: Person | None = None
+    org: dict[str, Any] | None = None
+    cands: list[Cand] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # char offsets
+    resolved_by: str = "name"
+    role: Role = field(default_factory=Role)
+    country: str | None = None
+    first_token: int = 0
+    token_spans: list[tuple[int, int]] = field(default_factory=list)  # organizations' mentions
+    participant: bool = True
+
+
+def _contiguous(short: list[str], long: list[str]) -> bool:
+    n = len(short)
+    return 0 < n <= len(long) and any(long[i:i + n] == short for i in range(len(long) - n + 1))
+
+
+def _fuzzy_in(short: list[str], long: list[str]) -> bool:
+    """``short`` within a small edit distance of a same-length window of ``long``."""
+    text = " ".join(short)
+    limit = fuzzy_limit(text)
+    if not limit:
+        return False
+    n = len(short)
+    return any(edit_distance(text, " ".join(long[i:i + n]), limit) <= limit
+               for i in range(len(long) - n + 1))
+
+
+def resolve_people(cands: list[Cand], lex: Lexicon, on: dt.date | None) -> list[Actor]:
+    """Group the candidates into person actors; drop those nothing confirms as a person."""
+    actors: list[Actor] = []
+    by_key: dict[str, Actor] = {}
+
+    def add(cand: Cand, person: Person | None, via: str, actor: Actor | None = None) -> None:
+        if actor is None and person is not None:
+            actor = by_key.get(person.actor_id)
+        if actor is None:
+            key = person.actor_id if person else slug(cand.text)
+            actor = by_key.get(key)
+            if actor is None:
+                actor = Actor(key, person.name if person else cand.text, "person", person=person,
+                              resolved_by=via, first_token=cand.start)
+                by_key[key] = actor
+                actors.append(actor)
+        elif person is not None and actor.person is None:
+            actor.person, actor.name = person, person.name
+            by_key[person.actor_id] = actor
+        cand.via = via
+        actor.cands.append(cand)
+
+    ordered = sorted(cands, key=lambda c: (not c.full, c.start))
+    for cand in ordered:
+        person = lex.gaz.person(cand.text, on) if cand.source != "role" or True else None
+        via = "name" if person and fold(person.name) == fold(cand.text) else "alias"
+        # 1. the same person already named in the document (full name or a part of it)
+        near = _doc_match(cand, actors)
+        if near is not None and (person is None or near.person is None or near.person is person):
+            add(cand, person, "name" if cand.full and not near.cands else via, near)
+            continue
+        if person is not None:
+            add(cand, person, via)
+            continue
+        # 2. gazetteer surname / given-name initial
+        person = _gazetteer_surname(cand, lex.gaz, on)
+        if person is not None:
+            add(cand, person, "alias")
+            continue
+        # 3. misspellings: the document's names first, then the gazetteer
+        fuzzy = next((a for a in actors if any(_fuzzy_in(cand.words, c.words) for c in a.cands)), None)
+        if fuzzy is not None:
+            add(cand, None, "fuzzy", fuzzy)
+            continue
+        person = lex.gaz.fuzzy_person(cand.text, on)
+        if person is not None:
+            add(cand, person, "fuzzy")
+            continue
+        if _confirmed(cand):
+            add(cand, None, "name")
+    for actor in actors:
+        _pick_name(actor)
+    return actors
+
+
+def _doc_match(cand: Cand, actors: list[Actor]) -> Actor | None:
+    """An actor one of whose names contains the candidate's words (or is contained in them)."""
+    words = cand.words
+    if not [w for w in words if w not in PARTICLES]:
+        return None
+    found = [a for a in actors
+             if any(_contiguous(words, c.words) or (c.full and cand.full and _contiguous(c.words, words))
+                    for c in a.cands)]
+    if len(found) > 1 and cand.phrase is not None:
+        same = [a for a in found if any(c.phrase and c.phrase.title.key == cand.phrase.title.key
+                                        for c in a.cands)]
+        found = same or found
+    if not found:
+        return None
+    # the nearest preceding mention wins
+    return max(found, key=lambda a: max((c.start for c in a.cands if c.start <= cand.start), default=-1))
+
+
+def _gazetteer_surname(cand: Cand, gaz: Gazetteer, on: dt.date | None) -> Person | None:
+    words = cand.words
+    if not words:
+        return None
+    hits = []
+    for person in gaz.people.values():
+        names = {fold(t["name"]) for t in person.terms} | {fold(a) for t in person.terms for a in t["aliases"]}
+        for n in names:
+            nw = n.split()
+            if len(words) == 1:
+                ok = len(nw) >= 2 and nw[-1] == words[0]
+            else:
+                ok = nw[-1] == words[-1] and nw[0][:1] == words[0][:1] and len(nw) >= 2
+            if ok:
+                hits.append(person)
+                break
+    if len(hits) > 1:
+        hits = [p for p in hits if p.term_on(on) is not None] if on else []
+    return hits[0] if len(hits) == 1 else None
+
+
+def _confirmed(cand: Cand) -> bool:
+    """A name nothing links to is kept only when it is a full name that a title or the
+    recogniser vouches for."""
+    return cand.full and (cand.phrase is not None or cand.label == "PER")
+
+
+def _pick_name(actor: Actor) -> None:
+    if actor.person is not None:
+        actor.name = actor.person.name
+        return
+    full = [c for c in sorted(actor.cands, key=lambda c: c.start) if c.full]
+    if full:
+        actor.name = full[0].text
+        actor.key = slug(actor.name)
+
+
+def head_code(text: str, lex: Lexicon) -> str | None:
+    """Role code of the head of the body named in ``text`` (``titular de la SRE``)."""
+    folded = fold(text)
+    padded = f" {folded} "
+    for pattern, code in lex.heads:
+        if f" {pattern} " in padded:
+            return code
+    return None
+
+
+def interpret_phrase(doc: Doc, phrase: RolePhrase, lex: Lexicon) -> Role:
+    """Role text, code, country and organization from a title phrase."""
+    row = lex.titles.get(phrase.title.key, {})
+    text = doc[phrase.start:phrase.end].text.strip(" ,")
+    role = Role(text=text or None, code=row.get("role_code"), country=row.get("country"),
+                organization=row.get("organization"))
+    relation = row.get("relation")
+    role.counterpart = relation == "counterpart"
+    for m in phrase.matches:
+        if m.kind == "ROLE" and m is not phrase.title:
+            continue
+        if m.kind in {"COUNTRY", "DEMONYM"} and (m.start == 0 or doc[m.start - 1].lower_ != "en"):
+            if m.start >= phrase.title.start or row.get("country") is None:
+                role.country = m.rows[0]
+                break
+    if role.country is None or role.country == row.get("country"):
+        for m in phrase.matches:
+            if m.kind == "LOC" and m.rows[0].get("country"):
+                role.country = role.country or m.rows[0]["country"]
+            if m.kind == "ORG":
+                org = m.rows[0]
+                role.organization = role.organization or org["name"]
+                role.country = role.country or org.get("country")
+    if relation == "head":
+        tail = doc[phrase.title.end:phrase.end].text
+        role.code = head_code(tail, lex) or role.code
+    window = doc[max(0, phrase.title.start - 3):min(len(doc), phrase.title.end + 2)]
+    if any(lex.has("not_in_office", t.text) for t in window) or any(
+            lex.has("not_in_office", t.text) for t in doc[phrase.start:phrase.end]):
+        role.not_in_office = True
+    return role
+
+
+def merge_role(actor: Actor, text_role: Role | None, on: dt.date | None, lex: Lexicon) -> Role:
+    """Role of a person: the text's apposition first, the gazetteer on the date second."""
+    role = Role(**vars(text_role)) if text_role else Role()
+    person = actor.person
+    term = (person.term_on(on) if on else person.latest_term(None)) if person else None
+    if role.not_in_office:
+        role.code = "other"
+    elif term is not None:
+        if role.code is None or role.counterpart:
+            role.code = term["role_code"]
+            role.text = role.text or term.get("office")
+            role.organization = role.organization or term.get("organization")
+        elif role.code != term["role_code"] and _held(actor.person, role.code) is False and on:
+            # an obvious error of the text: the gazetteer says otherwise on that date
+            role.code = term["role_code"]
+    if role.country is None and person is not None:
+        role.country = (term or person.latest_term(on)).get("country")
+    if role.country is None and role.code not in (None, "io_official"):
+        role.country = lex.settings.get("default_country")
+    if role.code is None:
+        role.code = lex.settings.get("default_role_code")
+        if role.country is None:
+            role.country = lex.settings.get("default_country")
+    return role
+
+
+def _held(person: Person | None, code: str | None) -> bool | None:
+    if person is None or code is None:
+        return None
+    return any(t["role_code"] == code for t in person.terms)
