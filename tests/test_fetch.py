@@ -357,3 +357,45 @@ def test_raw_file_is_the_page_as_served(site, tmp_path):
     row = rows(tmp_path)[0]
     raw = gzip.decompress((tmp_path / "raw" / f"{row['id']}.html.gz").read_bytes())
     assert raw == (FIXTURES / "article_031.html").read_bytes()
+
+
+def test_cli_rejects_a_short_delay_on_a_public_site(tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    result = CliRunner().invoke(main, ["fetch", "--since", "2026-01-10", "--delay", "0.2",
+                                       "--out", str(tmp_path)])
+    assert result.exit_code == 2 and "--delay" in result.output and not (tmp_path / STATE_NAME).exists()
+
+
+def test_ingest_reads_the_fetched_folder_with_its_metadata(site, tmp_path):
+    """What `run` ingests from the output folder: the rows only (raw pages and state skipped)."""
+    from pipeline.ingest import iter_documents
+
+    run_crawl(site, tmp_path)
+    docs = list(iter_documents([tmp_path]))
+    got = [(d.title, str(d.published), d.published_from, d.source, d.status) for d in docs]
+    assert got == [(SITE[n]["title"], SITE[n]["datetime"][:10], "metadata",
+                    site.url + article_path(n) + "?idiom=es", "ok")
+                   for n in ("031", "030", "029", "028", "027", "026", "025")]
+
+
+def test_fetched_corpus_runs_through_the_pipeline(site, tmp_path):
+    """End to end: `fetch` then `run` on its folder; documents keep titles, dates and URLs."""
+    import pandas as pd
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    corpus, tables = tmp_path / "sre", tmp_path / "tables"
+    fetched = CliRunner().invoke(main, ["fetch", "--since", "2026-01-10", "--until", "2026-01-19",
+                                        "--out", str(corpus), "--delay", "0", "--base-url", site.url])
+    assert fetched.exit_code == 0, fetched.output
+    ran = CliRunner().invoke(main, ["-q", "run", str(corpus), "--out", str(tables), "--workers", "1"])
+    assert ran.exit_code == 0, ran.output
+    docs = pd.read_parquet(tables / "documents")
+    got = sorted(zip(docs["title"], docs["published"].astype(str), docs["published_from"], docs["source"]))
+    expected = sorted((SITE[n]["title"], SITE[n]["datetime"][:10], "metadata",
+                       site.url + article_path(n) + "?idiom=es") for n in ("030", "029", "028", "027", "026", "025"))
+    assert (got, set(docs["status"])) == (expected, {"ok"})
