@@ -22,6 +22,8 @@ _CONTENT_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ", "NUM", "PRON"})
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪●]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s*")
 _TITLE = re.compile(r"^([A-ZÁÉÍÓÚÑ][^:.;]{0,40}):\s+(?=\S)")
 _ITEM_END = re.compile(r"[\s.;,]+$")
+#: coordinated verbs become separate actions when the first has this many words of its own
+MIN_SPLIT_WORDS = 2
 #: a list line longer than this is prose, not an item
 MAX_ITEM_CHARS = 300
 
@@ -46,16 +48,25 @@ def is_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") or bool(token.morph.get("VerbForm"))
 
 
+#: dependency relations by which a trigger governs its complement, in order of preference
+_COMPLEMENT_DEPS = ("xcomp", "ccomp", "csubj", "advcl", "obj", "nmod", "obl")
+
+
 def complement_root(trigger_tokens: tuple[Token, ...], lo: int, hi: int) -> Token | None:
     """The head of the complement that follows the trigger, within doc indices [lo, hi).
 
-    The first content token after the trigger is climbed up the parse while its head stays
-    in the region; the topmost such token heads the complement.
+    Preferably a verb the trigger governs (xcomp, ccomp, ...); else the first content token
+    after the trigger, climbed up the parse while its head stays in the region.
     """
     if lo >= hi:
         return None
     doc = trigger_tokens[0].doc
     inside = {t.i for t in trigger_tokens}
+    governed = [c for t in trigger_tokens for c in t.children
+                if lo <= c.i < hi and c.i not in inside and c.dep_ in _COMPLEMENT_DEPS]
+    verbs = sorted((c for c in governed if is_verb(c)), key=lambda c: c.i)
+    if verbs:
+        return verbs[0]
     first = next((doc[i] for i in range(lo, hi) if doc[i].pos_ in _CONTENT_POS
                   and doc[i].lower_ not in ("que", "lo")), None)
     if first is None:
@@ -93,6 +104,12 @@ def _subtree_range(root: Token, lo: int, hi: int, skip: set[int]) -> list[Token]
     return [doc[i] for i in range(tokens[0].i, tokens[-1].i + 1) if i not in skip]
 
 
+def _own_words(root: Token, conj: Token) -> int:
+    """Content words of the first conjunct after its verb: "mantener el contacto" has 1."""
+    return sum(1 for t in root.doc[root.i + 1:conj.i]
+               if t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "NUM") and t.dep_ != "conj")
+
+
 def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True) -> list[ActionSpan]:
     """The action(s) headed by ``root`` inside doc indices [lo, hi).
 
@@ -102,6 +119,8 @@ def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True)
     conjs = [c for c in root.children if c.dep_ == "conj" and c.i > root.i and lo <= c.i < hi
              and is_verb(c) and is_verb(root)
              and (c.morph.get("VerbForm") == root.morph.get("VerbForm"))] if split_coordination else []
+    if conjs and _own_words(root, conjs[0]) < MIN_SPLIT_WORDS:
+        conjs = []
     skip: set[int] = set()
     for c in conjs:
         skip |= {t.i for t in c.subtree}

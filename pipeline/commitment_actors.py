@@ -25,12 +25,17 @@ from .commitment_rules import fold
 from .records import Participant
 
 _SUBJ = ("nsubj", "nsubj:pass", "csubj")
+#: the main event's persons are sought in this many first sentences
+MAIN_WINDOW = 4
+#: modalities for which an impersonal "se acordó" stands for all the parties
+_COLLECTIVE_IMPERSONAL = frozenset({"agreement", "need", "pledge", "intention"})
 
 
 def subject_tokens(head: Token, unit: Span | None = None) -> list[Token]:
     """The subject subtree(s) of a verb (or of the verb it is coordinated with), in ``unit``.
 
-    A line break parsed as a subject (the parser does so across paragraphs) is no subject.
+    A noun trigger ("Detalló la instrucción para ...") takes its verb's subject. A line break
+    parsed as a subject (the parser does so across paragraphs) is no subject.
     """
     lo, hi = (unit.start, unit.end) if unit is not None else (0, len(head.doc))
     node = head
@@ -39,7 +44,8 @@ def subject_tokens(head: Token, unit: Span | None = None) -> list[Token]:
                 and not c.is_space and lo <= c.i < hi]
         if subj:
             return [t for s in subj for t in s.subtree if lo <= t.i < hi and not t.is_space]
-        if node.dep_ in ("conj", "xcomp") and node.head is not node:
+        climb = node.dep_ in ("conj", "xcomp") or (node.pos_ == "NOUN" and node.dep_ in ("obj", "nsubj:pass"))
+        if climb and node.head is not node and lo <= node.head.i < hi:
             node = node.head
             continue
         break
@@ -47,12 +53,32 @@ def subject_tokens(head: Token, unit: Span | None = None) -> list[Token]:
 
 
 def comitative_tokens(head: Token) -> list[Token]:
-    """Tokens of "con X" dependents of the trigger ("acordó con sus homólogos ...")."""
+    """Tokens of "con X" dependents of the trigger ("acordó con sus homólogos ...").
+
+    "de acuerdo con X" (a source, not a party) is no comitative.
+    """
     out: list[Token] = []
     for c in head.children:
-        if c.dep_ in ("obl", "nmod") and any(g.lower_ == "con" and g.dep_ == "case" for g in c.children):
+        if c.dep_ not in ("obl", "nmod"):
+            continue
+        cases = [g for g in c.children if g.dep_ == "case"]
+        if any(g.lower_ == "con" for g in cases) and not any(
+                g.lower_ == "acuerdo" for case in cases for g in case.children):
+            if any(g.lower_ == "de" for g in cases) or c.lower_ == "quien":
+                continue
             out.extend(c.subtree)
     return out
+
+
+def _relative_antecedent(head: Token) -> list[Token]:
+    """"Pompeo, con quien acordó ...": the antecedent of "quien" and the main clause's subject."""
+    if not head.dep_.startswith("acl") or not any(
+            c.lower_ in ("quien", "quienes") for t in head.children for c in t.subtree):
+        return []
+    antecedent = list(head.head.subtree)
+    antecedent = [t for t in antecedent if t.i < head.i and not any(a.i == head.i for a in t.ancestors)]
+    main = head.head.head if head.head.head is not head.head else head.head
+    return antecedent + subject_tokens(main)
 
 
 class ActorResolver:
@@ -67,6 +93,8 @@ class ActorResolver:
             for s, e in (p.spans or [(p.start, p.end)]))
         self.starts = [m[0] for m in self.mentions]
         self.units = [(u.start_char, u.end_char) for u in unit_spans]
+        self.speakers: list[tuple[int, int, list[str]]] = []
+        self.set_speakers(unit_spans)
         self.main = self._main_persons()
 
     def _persons_in(self, start: int, end: int) -> list[str]:
@@ -84,14 +112,18 @@ class ActorResolver:
         return out
 
     def _main_persons(self) -> list[str]:
-        found: list[str] = []
-        for start, end in self.units:
-            persons = [p for p in self._persons_in(start, end) if p not in found]
-            if persons:
-                found.extend(persons)
-                if len(found) >= 2:
-                    break
-        return found
+        """The persons of the document's main event: those of the first sentence (among the
+        first few) naming two or more, plus the first person named as a main subject before
+        it; without such a sentence, the persons of the first two sentences naming any."""
+        first_any: list[str] = []
+        for n, (start, end) in enumerate(self.units[:MAIN_WINDOW]):
+            persons = self._persons_in(start, end)
+            if len(persons) >= 2:
+                lead = [p for s, _, ps in self.speakers if s < start for p in ps[:1]]
+                return list(dict.fromkeys(lead[:1] + persons))
+            if persons and len(first_any) < 2:
+                first_any.extend(p for p in persons if p not in first_any)
+        return first_any
 
     def _ids_of_tokens(self, tokens: Iterable[Token]) -> list[str]:
         out: list[str] = []
@@ -103,33 +135,61 @@ class ActorResolver:
 
     def is_group(self, tokens: Sequence[Token]) -> bool:
         """A collective subject: "ambos", "los cancilleres", "México y Estados Unidos"."""
-        if any(fold(t.lemma_) in self.group_words or fold(t.text) in self.group_words for t in tokens):
-            return True
-        return any(t.dep_ == "conj" for t in tokens)
+        for t in tokens:
+            if fold(t.lemma_) in self.group_words or fold(t.text) in self.group_words:
+                if t.pos_ in ("NUM", "DET", "PRON") or "Plur" in t.morph.get("Number") \
+                        or fold(t.text) in ("ambos", "ambas", "dos"):
+                    return True
+        return any(t.dep_ == "conj" and t.head in tokens for t in tokens)
 
     def collective(self, unit: Span) -> list[str]:
         """The parties of a collective commitment stated in ``unit``."""
         here = self._persons_in(unit.start_char, unit.end_char)
         return here if len(here) >= 2 else list(self.main)
 
-    def resolve(self, head: Token, unit: Span, subject: Sequence[Token] | None = None) -> list[str]:
+    def last_speaker(self, offset: int) -> list[str]:
+        """The last person named as subject of a main verb before ``offset``; else the first
+        main person ("Dijo que México fijará ..." after "La canciller X reiteró ...")."""
+        for start, end, persons in reversed(self.speakers):
+            if start < offset and persons:
+                return persons[:1]
+        return list(self.main[:1])
+
+    def set_speakers(self, unit_spans: Sequence[Span]) -> None:
+        """Persons in the subjects of each unit's main verbs (computed once per document)."""
+        self.speakers = []
+        for unit in unit_spans:
+            for token in unit:
+                if token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT"):
+                    subj = subject_tokens(token, unit)
+                    persons = [a for a in self._ids_of_tokens(subj) if self.kind.get(a) == "person"]
+                    if persons:
+                        self.speakers.append((subj[0].idx, token.idx, persons))
+
+    def resolve(self, head: Token, unit: Span, subject: Sequence[Token] | None = None,
+                modality: str = "agreement") -> list[str]:
         """Actor ids of the party or parties committing through the trigger ``head``."""
         subj = list(subject) if subject is not None else subject_tokens(head, unit)
+        if not subj:
+            relative = [a for a in self._ids_of_tokens(_relative_antecedent(head))
+                        if self.kind.get(a) == "person"]
+            if len(relative) >= 2:
+                return relative
         ids = self._ids_of_tokens(subj)
         persons = [a for a in ids if self.kind.get(a) == "person"]
-        plural = "Plur" in head.morph.get("Number") or any(
-            c.lower_ == "se" for c in head.children) and not subj
-        if persons and not (self.is_group(subj) and len(persons) < 2 and plural):
-            extra = [a for a in self._ids_of_tokens(comitative_tokens(head))
-                     if self.kind.get(a) == "person" and a not in persons]
-            return persons + extra
+        impersonal = not subj and any(c.lower_ == "se" for c in head.children)
+        first_person = "1" in head.morph.get("Person")
+        plural = "Plur" in head.morph.get("Number") and not (first_person and modality != "agreement")
         comitative = [a for a in self._ids_of_tokens(comitative_tokens(head))
-                      if self.kind.get(a) == "person"]
+                      if self.kind.get(a) == "person" and a not in persons]
+        if persons and not (self.is_group(subj) and len(persons) < 2):
+            return persons + comitative
         if comitative:
-            speaker = [a for a in ids if self.kind.get(a) != "country"] or self.main[:1]
+            speaker = [a for a in ids if self.kind.get(a) != "country"] or self.last_speaker(head.idx)
             return list(dict.fromkeys(speaker + comitative))
         if ids and not self.is_group(subj) and all(self.kind.get(a) != "country" for a in ids):
             return ids
-        if (subj and self.is_group(subj)) or (not subj and plural):
+        if (subj and self.is_group(subj)) or (not subj and plural) or (
+                impersonal and modality in _COLLECTIVE_IMPERSONAL):
             return self.collective(unit)
-        return self.main[:1]
+        return self.last_speaker(head.idx)

@@ -5,7 +5,10 @@ of space-separated token specs:
 
 * ``acordar`` matches a token whose lemma, lower-case form or accent-free form is
   ``acordar``; ``a|b`` matches either; a trailing ``?`` makes the token optional;
+* ``procur*`` matches any word starting with ``procur`` (for forms the lemmatiser misses);
 * ``...`` is a gap of up to :data:`GAP` tokens (within the sentence).
+
+Quotation marks are ignored when matching ("coincidieron «en la necesidad de ...»").
 
 The first non-optional spec is the trigger's head (its verb or noun); ``number`` and
 ``morph`` constrain that head. :func:`compile_triggers` builds an index by first word once;
@@ -23,12 +26,14 @@ from spacy.tokens import Span, Token
 
 MODALITIES = frozenset({"agreement", "pledge", "obligation", "intention", "need"})
 ACTION_MODES = frozenset({"after", "self"})
-REQUIREMENTS = frozenset({"future", "infinitive", "list", "actor_subject"})
+REQUIREMENTS = frozenset({"future", "infinitive", "verbal", "list", "actor_subject", "possessor",
+                          "addressee"})
 TOPICS = frozenset({"security", "migration", "trade", "health", "environment", "consular",
                     "culture", "development", "energy", "other"})
-FILTER_KINDS = frozenset({"negation", "principle", "past", "nonactor", "group"})
+FILTER_KINDS = frozenset({"negation", "condition", "principle", "past", "nonactor", "group",
+                          "purpose"})
 #: longest gap ``...`` may skip
-GAP = 12
+GAP = 30
 
 
 class LexiconError(ValueError):
@@ -54,6 +59,12 @@ def token_keys(token: Token) -> frozenset[str]:
 class Step:
     words: frozenset[str] | None  # None: a gap
     optional: bool = False
+    prefixes: tuple[str, ...] = ()
+
+    def accepts(self, keys: frozenset[str]) -> bool:
+        if self.words is None:
+            return False
+        return bool(keys & self.words) or any(k.startswith(p) for k in keys for p in self.prefixes)
 
 
 @dataclass(frozen=True)
@@ -70,6 +81,7 @@ class Trigger:
     number: str | None
     morph: dict[str, str]
     requires: frozenset[str]
+    objects: frozenset[str] = frozenset()  # allowed complement heads (empty: any)
 
 
 def parse_pattern(pattern: str) -> tuple[tuple[Step, ...], int]:
@@ -80,10 +92,12 @@ def parse_pattern(pattern: str) -> tuple[tuple[Step, ...], int]:
             steps.append(Step(None))
             continue
         optional = spec.endswith("?")
-        words = frozenset(fold(w) for w in spec.rstrip("?").split("|") if w)
-        if not words:
+        alternatives = [fold(w) for w in spec.rstrip("?").split("|") if w]
+        words = frozenset(w for w in alternatives if not w.endswith("*"))
+        prefixes = tuple(w[:-1] for w in alternatives if w.endswith("*") and len(w) > 3)
+        if not words and not prefixes:
             raise ValueError(f"empty token spec in '{pattern}'")
-        steps.append(Step(words, optional))
+        steps.append(Step(words, optional, prefixes))
     heads = [i for i, s in enumerate(steps) if s.words is not None and not s.optional]
     if not heads or steps[0].words is None or steps[-1].words is None:
         raise ValueError(f"pattern '{pattern}' needs a required word and cannot start or end with '...'")
@@ -110,11 +124,13 @@ def compile_triggers(rows: Sequence[dict]) -> dict[str, list[Trigger]]:
             raise LexiconError("triggers", number, "requires",
                                f"{sorted(requires - REQUIREMENTS)} unknown; use {sorted(REQUIREMENTS)}")
         morph = dict(part.split("=", 1) for part in (row.get("morph") or "").split("|") if "=" in part)
+        objects = frozenset(fold(w) for w in row.get("objects") or ())
         trigger = Trigger(number, row["pattern"], steps, head, row["modality"], row.get("lemma"),
-                          action, row.get("number"), morph, requires)
+                          action, row.get("number"), morph, requires, objects)
         starts: set[str] = set()
         for step in steps:
             starts |= step.words or set()
+            starts |= {"*" + p for p in step.prefixes}
             if not step.optional:
                 break
         for word in starts:
@@ -134,7 +150,7 @@ def _match_from(tokens: Sequence[Token], keys: Sequence[frozenset[str]], i: int,
             if rest is not None:
                 return rest
         return None
-    if i < len(tokens) and keys[i] & step.words:
+    if i < len(tokens) and step.accepts(keys[i]):
         rest = _match_from(tokens, keys, i + 1, steps, k + 1)
         if rest is not None:
             return [i, *rest]
@@ -165,11 +181,15 @@ def _head_ok(trigger: Trigger, head: Token) -> bool:
 
 def find_triggers(sent: Span, index: dict[str, list[Trigger]]) -> list[TriggerMatch]:
     """Every trigger match in a sentence; at one position the longest pattern wins."""
-    tokens = list(sent)
+    tokens = [t for t in sent if not t.is_quote]
     keys = [token_keys(t) for t in tokens]
+    prefixed = [(w[1:], ts) for w, ts in index.items() if w.startswith("*")]
     found: list[TriggerMatch] = []
     for i, key in enumerate(keys):
         candidates = {id(t): t for word in key for t in index.get(word, ())}
+        for prefix, triggers in prefixed:
+            if any(k.startswith(prefix) for k in key):
+                candidates.update((id(t), t) for t in triggers)
         best: TriggerMatch | None = None
         for trigger in sorted(candidates.values(), key=lambda t: t.row):
             positions = _match_from(tokens, keys, i, trigger.steps, 0)

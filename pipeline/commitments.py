@@ -33,7 +33,8 @@ log = logging.getLogger(__name__)
 
 TRIGGERS = Schema(
     columns={"pattern": "str", "modality": "str", "lemma": "str", "action": "str",
-             "number": "str", "morph": "str", "requires": "list", "note": "str"},
+             "number": "str", "morph": "str", "requires": "list", "objects": "list",
+             "note": "str"},
     required=frozenset({"pattern", "modality"}))
 FILTERS = Schema(columns={"kind": "str", "word": "str", "note": "str"},
                  required=frozenset({"kind", "word"}))
@@ -43,7 +44,9 @@ TOPICS = Schema(columns={"topic": "str", "keyword": "str", "note": "str"},
 _INFINITIVE_WORD = re.compile(r"^[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:ar|er|ir)(?:se|la|lo|las|los|le|les)?$")
 _PREP_BEFORE_ACTION = frozenset({"de", "para", "a", "con"})
 #: how far after a noun trigger the action may start past a possessor ("de sus dependencias")
-_POSSESSOR_WINDOW = 10
+_POSSESSOR_WINDOW = 14
+#: an action whose content words overlap an earlier one's this much repeats it
+DUPLICATE_JACCARD = 0.8
 
 
 @dataclass
@@ -86,35 +89,79 @@ class CommitmentsComponent(RuleComponent):
         spans = units(doc)
         resolver = ActorResolver(get_list(doc, "participants"), spans, self.filters["group"])
         found: list[_Found] = []
+        weak: list[tuple[TriggerMatch, list[_Found]]] = []
         for unit in spans:
             matches = [m for m in find_triggers(unit, self.index) if self._keep(m)]
-            starts = sorted(m.tokens[0].i for m in matches)
+            starts = sorted(m.tokens[0].i for m in matches if not self._weak(m))
             for m in matches:
-                found.extend(self._actions(doc, m, unit, starts, resolver))
-        seen: set[tuple[int, int]] = set()
+                actions = self._actions(doc, m, unit, starts, resolver)
+                if self._weak(m):
+                    weak.append((m, actions))
+                else:
+                    found.extend(actions)
+        for m, actions in weak:
+            found.extend(self._nest(doc, m, actions, found))
+        kept: list[tuple[_Found, set[str]]] = []
         for f in sorted(found, key=lambda f: (f.start, f.end)):
-            if (f.start, f.end) in seen or f.end <= f.start:
-                continue
-            seen.add((f.start, f.end))
+            words = content_words(doc.text[f.start:f.end])
+            if f.end <= f.start or any(_same(words, w) for _, w in kept):
+                continue  # the same action stated twice
+            kept.append((f, words))
+        for f, _ in kept:
             out.append(self._record(doc, len(out), f))
         return doc
+
+    def _weak(self, m: TriggerMatch) -> bool:
+        """A future verb or a purpose infinitive ("para acordar"): may sit inside an action."""
+        return m.trigger.action == "self" or bool(
+            "Inf" in m.head.morph.get("VerbForm") and m.tokens[0].i > 0
+            and fold(m.head.doc[m.tokens[0].i - 1].text) in self.filters["purpose"])
+
+    def _nest(self, doc: Doc, m: TriggerMatch, actions: list[_Found], found: list[_Found]) -> list[_Found]:
+        """A weak trigger inside another action: dropped when it heads that action ("convenimos
+        que ambos equipos seguirán ...") or is a purpose; else that action ends before it."""
+        outer = [o for o in found if o.start <= m.head.idx < o.end]
+        if not outer:
+            return actions
+        if m.trigger.action != "self" or any(o.head is m.head for o in outer):
+            return []
+        cut = min(t.idx for t in m.head.subtree)
+        for o in outer:
+            if o.start < cut:
+                end = cut
+                while end > o.start and (doc.text[end - 1] in " ,;:" or doc.text[end - 2:end] == " y"):
+                    end -= 2 if doc.text[end - 2:end] == " y" else 1
+                o.end = end
+        return actions
 
     # -- filters -------------------------------------------------------------------------
 
     def _keep(self, m: TriggerMatch) -> bool:
-        first = m.tokens[0]
+        """False for a negated, conditional, pluperfect or purpose-clause trigger."""
+        first, head = m.tokens[0], m.head
         before = [first.doc[i] for i in range(max(first.sent.start, first.i - 3), first.i)]
-        neg, past = self.filters["negation"], self.filters["past"]
-        if any(fold(t.text) in neg for t in before) or any(
-                fold(c.text) in neg for c in m.head.children if c.i < m.head.i):
+        words = {fold(t.text) for t in before}
+        f = self.filters
+        if words & (f["negation"] | f["condition"] | f["past"]):
             return False
-        return not any(fold(t.text) in past for t in before)
+        if any(fold(c.text) in f["negation"] for c in head.children if c.i < head.i):
+            return False
+        if m.trigger.action == "after" and any(
+                c.i < head.i and "Rel" in c.morph.get("PronType") and c.dep_ in ("obj", "nsubj:pass")
+                for c in head.children):
+            return False  # "el método que han pactado": the object is behind the trigger
+        return True
 
     def _complement_ok(self, m: TriggerMatch, root: Token) -> bool:
         req = m.trigger.requires
         if fold(root.lemma_) in self.filters["principle"] or fold(root.text) in self.filters["principle"]:
             return False
         if "infinitive" in req and "Inf" not in root.morph.get("VerbForm"):
+            return False
+        if "verbal" in req and not is_verb(root):
+            return False
+        if m.trigger.objects and fold(root.lemma_) not in m.trigger.objects \
+                and fold(root.text) not in m.trigger.objects:
             return False
         if "future" in req and not _is_future(root):
             return False
@@ -138,26 +185,46 @@ class CommitmentsComponent(RuleComponent):
         root = complement_root(m.tokens, lo, hi)
         if root is None or not self._complement_ok(m, root):
             return []
-        subject = possessor if possessor else None
-        actors = resolver.resolve(m.head, unit, subject)
+        subject = None
+        if possessor and "possessor" in m.trigger.requires and (
+                m.head.pos_ == "NOUN" or not subject_tokens(m.head, unit)):
+            subject = possessor
+        actors = resolver.resolve(m.head, unit, subject, m.trigger.modality)
         if "future" in m.trigger.requires:
             actors = self._reported_actors(root, m, unit, resolver) or actors
         return [_Found(doc[a.start].idx, _end_char(doc, a), a.head, m, unit, unit.end_char,
                        actors=actors)
-                for a in action_spans(root, lo, hi, self._split(m))]
-
-    def _split(self, m: TriggerMatch) -> bool:
-        return True
+                for a in action_spans(root, lo, hi)]
 
     def _action_start(self, doc: Doc, m: TriggerMatch, hi: int) -> tuple[int, list[Token]]:
-        """Where the action may begin; skips a possessor after a noun trigger."""
+        """Where the action may begin, past a possessor or an addressee after the trigger.
+
+        Rows requiring ``possessor`` skip "de X" ("la disposición de sus dependencias para
+        estrechar ..."), rows requiring ``addressee`` skip "a X" ("instruyó al titular de la
+        SRE a establecer ...", "pidió a la canciller proporcionar ..."). Returns the start and
+        the skipped tokens.
+        """
         lo = m.end
-        last = m.tokens[-1]
-        if lo < hi and not is_verb(doc[lo]) and (last.pos_ in ("NOUN", "ADP") or last.lower_ == "de"):
-            for i in range(lo, min(hi - 1, lo + _POSSESSOR_WINDOW)):
-                if doc[i].lower_ in _PREP_BEFORE_ACTION and i > lo and is_verb(doc[i + 1]) \
-                        and "Inf" in doc[i + 1].morph.get("VerbForm"):
-                    return i + 1, list(doc[lo:i])
+        req = m.trigger.requires
+        if lo >= hi or not req & {"possessor", "addressee"}:
+            return lo, []
+        if is_verb(doc[lo]) and "Inf" in doc[lo].morph.get("VerbForm"):
+            return lo, []
+        for i in range(lo, min(hi, lo + _POSSESSOR_WINDOW)):
+            t = doc[i]
+            if t.lower_ in (".", ";", ":"):
+                break
+            nxt = doc[i + 1] if i + 1 < hi else None
+            if nxt is not None and nxt.lower_ == "no" and i + 2 < hi:
+                nxt = doc[i + 2]
+            if t.lower_ in _PREP_BEFORE_ACTION and nxt is not None and is_verb(nxt) \
+                    and "Inf" in nxt.morph.get("VerbForm"):
+                return i + 1, list(doc[lo:i])
+            if i > lo and "addressee" in req and is_verb(t) and "Inf" in t.morph.get("VerbForm"):
+                return i, list(doc[lo:i])
+            if i > lo and "possessor" in req and t.lower_ in ("con", "a", "para") \
+                    and doc[lo].lower_ in ("de", "del"):
+                return i + 1, list(doc[lo:i])
         return lo, []
 
     def _self_action(self, doc: Doc, m: TriggerMatch, unit: Span, hi: int,
@@ -178,7 +245,7 @@ class CommitmentsComponent(RuleComponent):
         while lo > unit.start and doc[lo - 1].dep_ in ("aux",) and doc[lo - 1].head is head:
             lo -= 1
         spans = action_spans(head, lo, hi, split_coordination=False)
-        actors = resolver.resolve(head, unit)
+        actors = resolver.resolve(head, unit, None, m.trigger.modality)
         return [_Found(doc[a.start].idx, _end_char(doc, a), a.head, m, unit, unit.end_char,
                        actors=actors) for a in spans]
 
@@ -204,7 +271,7 @@ class CommitmentsComponent(RuleComponent):
         items, block_end = list_items(doc.text, colon.idx, looks_like_item)
         if not items:
             return []
-        actors = resolver.resolve(m.head, unit)
+        actors = resolver.resolve(m.head, unit, None, m.trigger.modality)
         out = []
         for item in items:
             span = doc.char_span(item.start, item.end, alignment_mode="expand")
@@ -234,6 +301,16 @@ class CommitmentsComponent(RuleComponent):
             trigger=trigger, trigger_lemma=lemma, action=action, action_lemma=head_lemma,
             modality=f.match.trigger.modality, topics=topics, due_timex_id=due,
             actor_ids=list(f.actors or []))
+
+
+def content_words(text: str) -> set[str]:
+    """Words of four letters or more, accent-free (the scorer's comparison form)."""
+    return {w for w in re.findall(r"\w+", fold(text)) if len(w) >= 4}
+
+
+def _same(a: set[str], b: set[str]) -> bool:
+    """Two actions with (nearly) the same content words."""
+    return bool(a | b) and len(a & b) / len(a | b) >= DUPLICATE_JACCARD
 
 
 def _is_future(root: Token) -> bool:
