@@ -1,20 +1,224 @@
-"""Events stage (to be filled by its issue): writes ``doc._.events``.
+"""Events stage: calls, meetings, visits, summits and signings, held, planned or cancelled.
+
+Reads the parse, ``doc._.timexes`` (dates stage), ``doc._.participants`` and
+``doc._.mentions`` (participants stage) and ``doc._.published``; writes ``doc._.events``
+(:class:`~pipeline.records.Event`, ``event_id`` in document order, ``actor_ids`` the
+participants).
+
+Rules are data in ``models/events/``: ``triggers.csv`` (nouns and verbs of interaction and
+their kind), ``cues.csv`` (support verbs, status cues, frames, exclusions, person heads),
+``venues.csv`` (where an event at a venue takes place); places and countries come from
+``models/gazetteer/places.csv`` and ``countries.csv``.
 
 Public entry point: the ``sre_events`` factory (:class:`EventsComponent`).
 """
 
+import logging
+from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .records import get_list
-from .rules import RuleComponent
+from .event_status import adjust_by_date, mention_status
+from .events_attach import (DocIndex, anchored_inner, attach_place, attach_timex, build_index,
+                            event_offset, mention_actors, shift)
+from .events_detect import EventMention, Lexicon, find_mentions, low
+from .events_merge import Draft, merge, name_words
+from .places import PlaceIndex
+from .records import Event, Timex, get_list
+from .rules import DEFAULT_MODELS_DIR, RuleComponent, Schema, load_rows
+
+log = logging.getLogger(__name__)
+
+_GAZETTEER = {
+    "places": ("gazetteer/places.csv", Schema(
+        {"name": "str", "aliases": "list", "country": "str", "kind": "str"}, frozenset({"name"}))),
+    "countries": ("gazetteer/countries.csv", Schema(
+        {"iso3": "str", "name": "str", "aliases": "list", "demonyms": "list"},
+        frozenset({"iso3", "name"}))),
+}
+#: Evidence spans are cut to this many tokens either side of the trigger.
+EVIDENCE_WINDOW = 12
 
 
 class EventsComponent(RuleComponent):
+    """Finds event mentions, attaches date, place and participants, merges coreferent ones."""
+
+    FILES = {
+        "triggers": ("events/triggers.csv", Schema(
+            {"term": "str", "pos": "str", "kind": "str", "requires": "str", "note": "str"},
+            frozenset({"term", "pos", "kind"}))),
+        "cues": ("events/cues.csv", Schema(
+            {"term": "str", "class": "str", "status": "str", "note": "str"},
+            frozenset({"term", "class"}))),
+        "venues": ("events/venues.csv", Schema(
+            {"venue": "str", "aliases": "list", "location": "str", "country": "str", "note": "str"},
+            frozenset({"venue"}))),
+    }
+
+    def __init__(self, nlp: Any, name: str, models_dir: str | None = None) -> None:
+        root = Path(models_dir) if models_dir else DEFAULT_MODELS_DIR
+        self._gazetteer_rows = {
+            key: load_rows(root / rel, schema) if (root / rel).exists() else []
+            for key, (rel, schema) in _GAZETTEER.items()}
+        for key, rows in self._gazetteer_rows.items():
+            if not rows:
+                log.warning("events: %s not found under %s; event places stay empty", key, root)
+        super().__init__(nlp, name, models_dir)
+
+    def compile(self) -> None:
+        self.lexicon = Lexicon.from_rows(self.tables["triggers"], self.tables["cues"])
+        self.generic = frozenset(w for row in self.tables["triggers"] for w in name_words(row["term"]))
+        self.places = PlaceIndex(self._gazetteer_rows.get("places", []),
+                                 self._gazetteer_rows.get("countries", []), self.tables["venues"])
+
     def __call__(self, doc: Doc) -> Doc:
-        get_list(doc, "events")
+        events = get_list(doc, "events")
+        events.clear()
+        timexes = get_list(doc, "timexes")
+        index = build_index(doc, timexes, get_list(doc, "participants"))
+        person_tokens = set(index.actors_of)
+        for mention in get_list(doc, "mentions"):
+            if mention.label in ("PER", "ROLE"):
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                person_tokens.update(t.i for t in span or [])
+        mentions = [m for m in find_mentions(doc, self.lexicon, person_tokens)
+                    if not _purpose_visit(doc, m)]
+        drafts, anchored = self._drafts(doc, mentions, index)
+        merged = merge(drafts, self.generic)
+        _resolve_anchored(merged, anchored, timexes)
+        _inherit_visit_place(merged)
+        published = doc._.published
+        for event_id, d in enumerate(sorted(merged, key=lambda d: d.start)):
+            status = adjust_by_date(d.status, d.date_start, d.date_end, published)
+            place = d.place
+            events.append(Event(
+                event_id=event_id, kind=d.kind, status=status, start=d.start, end=d.end,
+                name=d.name, date_value=d.date_value, date_start=d.date_start,
+                date_end=d.date_end, timex_id=d.timex_id,
+                location=place.location if place else None,
+                location_country=place.country if place else None,
+                actor_ids=sorted(d.actors)))
         return doc
+
+    def _drafts(self, doc: Doc, mentions: list[EventMention], index: DocIndex
+                ) -> tuple[list[tuple[Draft, bool]], list[tuple[Draft, Timex]]]:
+        anchor_sets = {m.head: {m.head, m.anchor} for m in mentions}
+        drafts: list[tuple[Draft, bool]] = []
+        anchored: list[tuple[Draft, Timex]] = []
+        for m in mentions:
+            m.status = mention_status(doc, m, self.lexicon)
+            others = set().union(*(a for h, a in anchor_sets.items() if h != m.head)) - {m.head, m.anchor}
+            inner = anchored_inner(doc, m, index)
+            tx = None if inner is not None else attach_timex(doc, m, index, others)
+            actors, partners = mention_actors(doc, m, index, self.lexicon)
+            found = attach_place(doc, m, self.places)
+            d = Draft(lead=m, kind=m.kind, status=m.status, actors=actors, partners=partners,
+                      heads=[m.head], place=found[0] if found else None)
+            d.name = _name(doc, m, index, d)
+            if tx is not None:
+                _set_date(d, tx)
+            if inner is not None:
+                anchored.append((d, inner))
+                offset = event_offset(inner.text)
+                if inner.date_start is not None and inner.granularity == "day" and offset is not None:
+                    day = shift(inner.date_start, offset)
+                    d.date_value, d.date_start, d.date_end, d.granularity = day.isoformat(), day, day, "day"
+            d.start, d.end = _evidence(doc, m, tx)
+            drafts.append((d, not m.strong))
+        return drafts, anchored
+
+
+def _set_date(d: Draft, tx: Timex) -> None:
+    d.timex_id, d.date_value = tx.timex_id, tx.value
+    d.date_start, d.date_end, d.granularity = tx.date_start, tx.date_end, tx.granularity
+
+
+def _name(doc: Doc, m: EventMention, index: DocIndex, d: Draft) -> str | None:
+    head = doc[m.head]
+    for child in head.children:  # "el Grupo ..., cuya próxima reunión": the group names it
+        if child.lemma_.lower() == "cuyo":
+            cur = head
+            for _ in range(3):
+                cur = cur.head
+                if cur.pos_ in ("PROPN", "NOUN") and cur.i < m.head:
+                    ent = next((e for e in doc.ents if e.start <= cur.i < e.end), None)
+                    d.actors |= index.actors_of.get(cur.i, set())
+                    return ent.text if ent is not None else cur.text
+    if m.name is None:
+        return None
+    return doc[m.name[0]:m.name[1]].text
+
+
+def _evidence(doc: Doc, m: EventMention, tx: Timex | None) -> tuple[int, int]:
+    """Character span of the phrase naming the event: support verb .. trigger .. complements."""
+    head = doc[m.head]
+    first = m.start
+    if m.anchor < m.start and m.start - m.anchor <= 6:
+        first = m.anchor
+    if m.name is not None:
+        first = min(first, m.name[0])
+    last = m.end if m.name is None else max(m.end, m.name[1])
+    sent_end = head.sent.end
+    stop = min(sent_end, last + EVIDENCE_WINDOW)
+    i = last
+    while i < stop and not (doc[i].text in (".", ";", ":") or doc[i].is_space or low(doc[i]) in ("para", "que", "donde")):
+        i += 1
+    last = max(last, i)
+    start_char = doc[first].idx
+    end_char = doc[last - 1].idx + len(doc[last - 1])
+    if tx is not None and tx.start >= start_char and tx.start - end_char <= 3:
+        end_char = max(end_char, tx.end)
+    return start_char, end_char
+
+
+def _purpose_visit(doc: Doc, m: EventMention) -> bool:
+    """A visit verb whose purpose clause names the real event ("visitará México para participar
+    en la Cumbre"): the purpose event stands for it."""
+    if m.kind != "visit" or m.pos != "verb":
+        return False
+    for child in doc[m.head].children:
+        if child.dep_ == "advcl" and any(low(c) == "para" for c in child.children):
+            return True
+    return False
+
+
+def _resolve_anchored(events: list[Draft], anchored: list[tuple[Draft, Timex]],
+                      timexes: list[Timex]) -> None:
+    """"X tres días después de que Y": Y's date from X's (or X's from Y's, adding)."""
+    for inner, tx in anchored:
+        offset = event_offset(tx.text)
+        if offset is None:
+            continue
+        outer = next((e for e in events if e.timex_id == tx.timex_id), None)
+        target = next((e for e in events if inner.lead.head in e.heads), None)
+        if target is None:
+            continue
+        if target.date_value is None and outer is not None and outer.granularity == "day" \
+                and outer.date_start is not None:
+            day = shift(outer.date_start, offset)
+            target.date_value, target.date_start, target.date_end = day.isoformat(), day, day
+            target.granularity = "day"
+        elif outer is not None and outer.date_value is None and target.granularity == "day" \
+                and target.date_start is not None:
+            day = shift(target.date_start, -offset)
+            outer.date_value, outer.date_start, outer.date_end = day.isoformat(), day, day
+            outer.granularity = "day"
+
+
+def _inherit_visit_place(events: list[Draft]) -> None:
+    """Meetings during a visit to a city take place in that city when the text names no other."""
+    cities = {e.place.location for e in events
+              if e.kind == "visit" and e.status == "held" and e.place is not None
+              and e.place.location and e.place.kind != "country"}
+    if len(cities) != 1:
+        return
+    city = next(e.place for e in events if e.kind == "visit" and e.place is not None
+                and e.place.location in cities)
+    for e in events:
+        if e.place is None and e.kind in ("meeting", "summit", "signing", "other"):
+            e.place = city
 
 
 @Language.factory("sre_events", default_config={"models_dir": None})

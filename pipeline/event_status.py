@@ -1,0 +1,133 @@
+"""Status of an event mention (held, planned, cancelled) from tense, mood and cue words.
+
+Pure helpers of the events stage (:mod:`pipeline.events`): they read the parse of the
+sentence around a trigger and the cue classes of ``models/events/cues.csv``
+(``cancel_verb``, ``cancel_noun``, ``planned_verb``, ``planned_adj``, ``held_adj`` and the
+``status`` column of ``support`` verbs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Token
+
+from .events_detect import EventMention, Lexicon, lem, low
+
+
+def _morph(token: Token, key: str) -> str:
+    values = token.morph.get(key)
+    return values[0] if values else ""
+
+
+def verb_is_future(token: Token) -> bool:
+    """Future or conditional indicative, or present subjunctive ("cuando se realice")."""
+    tense, mood = _morph(token, "Tense"), _morph(token, "Mood")
+    if tense == "Fut" or mood == "Cnd":
+        return True
+    if mood == "Sub" and tense == "Pres":
+        return True
+    # analytic forms: "va a reunirse", "habrá de", "tendrían que"
+    for child in token.children:
+        if child.dep_ in ("aux", "aux:pass", "cop") and (
+                _morph(child, "Tense") == "Fut" or _morph(child, "Mood") == "Cnd"):
+            return True
+    return False
+
+
+def _governs_infinitive(token: Token, lex: Lexicon) -> bool:
+    """An infinitive whose governor plans it: "convinieron en convocar", "acordaron reunirse"."""
+    cur = token
+    for _ in range(3):
+        if _morph(cur, "VerbForm") != "Inf":
+            return False
+        marks = {low(c) for c in cur.children if c.dep_ in ("mark", "case")}
+        parent = cur.head
+        if parent is cur:
+            return False
+        if "a" in marks and parent.pos_ in ("NOUN", "PROPN"):
+            return True  # "Cumbre ..., a realizarse el próximo mes"
+        if lex.has("planned_verb", parent) or verb_is_future(parent):
+            return True
+        if "para" in marks:
+            return False
+        cur = parent
+    return False
+
+
+def _cancel_nearby(doc: Doc, m: EventMention, lex: Lexicon) -> bool:
+    head = doc[m.head]
+    anchor = doc[m.anchor]
+    if m.support is not None and lex.has("cancel_verb", doc[m.support]):
+        return True
+    parent = head.head  # "canceló la visita", "la cancelación del encuentro", "fue cancelado"
+    if parent is not head and (lex.has("cancel_verb", parent) or lex.has("cancel_noun", parent)) \
+            and not _negated(parent):
+        return True
+    for tok in (head, anchor):
+        for child in tok.children:
+            if lex.has("cancel_verb", child) and child.dep_ in ("acl", "amod", "conj", "advcl"):
+                return True
+    # "la cancelación del que sería su primer encuentro": a cancel noun just before
+    sent = head.sent
+    for i in range(max(sent.start, m.start - 6), m.start):
+        if lex.has("cancel_noun", doc[i]):
+            return True
+    return False
+
+
+def _negated(token: Token) -> bool:
+    return any(low(c) in ("no", "nunca") for c in token.children)
+
+
+def _after_frame(verb: Token, lex: Lexicon) -> bool:
+    """"tras reunirse", "al reunirse", "después de reunirse": a past frame, not a plan."""
+    doc = verb.doc
+    words = {low(doc[j]) for j in range(max(0, verb.i - 3), verb.i)}
+    return bool(words & (set(lex.cues.get("frame", {})) | {"al"}))
+
+
+def mention_status(doc: Doc, m: EventMention, lex: Lexicon) -> str:
+    """``held``, ``planned`` or ``cancelled`` for one mention."""
+    if _cancel_nearby(doc, m, lex):
+        return "cancelled"
+    head = doc[m.head]
+    anchor = doc[m.anchor]
+    if m.support is not None and lex.status("support", doc[m.support]) == "planned":
+        return "planned"
+    if any(lex.has("planned_adj", c) for c in head.children) or (
+            m.support is not None and lex.has("planned_adj", doc[m.support])):
+        return "planned"
+    if any(lex.has("held_adj", c) for c in head.children):
+        return "held"
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else None
+    if verb is None and m.frame is False and head.dep_ in ("nsubj", "nsubj:pass"):
+        verb = head.head if head.head.pos_ in ("VERB", "AUX", "ADJ") else None
+    if verb is not None:
+        if verb_is_future(verb) or _governs_infinitive(verb, lex):
+            return "planned"
+        if _morph(verb, "VerbForm") == "Inf" and not _after_frame(verb, lex):
+            return "planned"  # "listo para realizar", "acordaron reunirse"
+    for child in head.children:  # "la Cumbre, que se celebrará en México"
+        if child.dep_ in ("acl", "acl:relcl") and child.pos_ in ("VERB", "AUX") and verb_is_future(child):
+            return "planned"
+    if m.pos == "noun" and m.support is None:
+        m.status_known = False  # nothing in the text says; held unless another mention tells
+    return "held"
+
+
+def adjust_by_date(status: str, date_start: dt.date | None, date_end: dt.date | None,
+                   published: dt.date | None) -> str:
+    """A held event dated after publication is planned; a planned one wholly before it, held."""
+    if published is None or status == "cancelled":
+        return status
+    if status == "held" and date_start is not None and date_start > published:
+        return "planned"
+    if status == "planned" and date_end is not None and date_end < published:
+        return "held"
+    return status
+
+
+def is_past_reference(token: Token) -> bool:
+    """A verb in a past tense (for callers that need it)."""
+    return _morph(token, "Tense") in ("Past", "Imp") or lem(token) == "haber"

@@ -1,0 +1,199 @@
+"""What an event mention is attached to: its date, place, participants and evidence span.
+
+Pure helpers of the events stage (:mod:`pipeline.events`), reading the parse and the
+records of the stages before it (``doc._.timexes``, ``doc._.participants``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .events_detect import EventMention, Lexicon, low
+from .places import Place, PlaceIndex
+from .records import Participant, Timex
+
+_OFFSET = re.compile(r"\b(\w+)\s+(d[ií]as?|semanas?)\s+(despu[eé]s|antes)\b", re.IGNORECASE)
+
+
+@dataclass
+class DocIndex:
+    """Per-document look-ups built once: token -> timex, token -> actor ids."""
+
+    timex_of: dict[int, Timex]
+    timex_root: dict[int, int]  # timex_id -> token index of its syntactic root
+    actors_of: dict[int, set[str]]  # token index -> actor ids mentioned there
+
+
+def build_index(doc: Doc, timexes: Sequence[Timex], participants: Sequence[Participant]) -> DocIndex:
+    timex_of: dict[int, Timex] = {}
+    roots: dict[int, int] = {}
+    for tx in timexes:
+        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        for t in span:
+            timex_of.setdefault(t.i, tx)
+        roots[tx.timex_id] = span.root.i
+    actors_of: dict[int, set[str]] = {}
+    for p in participants:
+        for start, end in p.spans or [(p.start, p.end)]:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                actors_of.setdefault(t.i, set()).add(p.actor_id)
+    return DocIndex(timex_of, roots, actors_of)
+
+
+def _anchors(doc: Doc, m: EventMention) -> set[int]:
+    anchors = {m.head}
+    if not m.frame:
+        anchors.add(m.anchor)
+        if m.support is not None:
+            anchors.add(m.support)
+        head = doc[m.head]
+        if head.dep_ in ("nsubj", "nsubj:pass") and head.head.pos_ in ("VERB", "AUX", "ADJ"):
+            anchors.add(head.head.i)
+    return anchors
+
+
+def attach_timex(doc: Doc, m: EventMention, index: DocIndex, others: set[int]) -> Timex | None:
+    """The date expression attached to the mention's trigger or support verb, if any."""
+    sent = doc[m.head].sent
+    anchors = _anchors(doc, m)
+    best: tuple[int, Timex] | None = None
+    seen: set[int] = set()
+    for i in range(sent.start, sent.end):
+        tx = index.timex_of.get(i)
+        if tx is None or tx.timex_id in seen or tx.type not in ("DATE", "TIME"):
+            continue
+        seen.add(tx.timex_id)
+        root = doc[index.timex_root.get(tx.timex_id, i)]
+        if _reaches(root, anchors, others):
+            dist = abs(root.i - m.head)
+            if best is None or dist < best[0]:
+                best = (dist, tx)
+    return best[1] if best else None
+
+
+def _reaches(token: Token, anchors: set[int], others: set[int]) -> bool:
+    """Whether a date's root hangs (within two arcs, crossing no other verb) on an anchor."""
+    cur = token
+    for _ in range(2):
+        if cur.i in anchors:
+            return True
+        parent = cur.head
+        if parent is cur:
+            return False
+        if parent.i in anchors:
+            return True
+        if parent.i in others or parent.pos_ in ("VERB", "AUX"):
+            return False
+        cur = parent
+    return False
+
+
+def event_offset(text: str) -> int | None:
+    """Signed days from the anchored event to the other one: "tres días después" -> -3."""
+    match = _OFFSET.search(text)
+    if not match:
+        return None
+    from .lang import language_data
+
+    word = match.group(1).lower()
+    numbers = language_data()["numbers"]
+    n = int(word) if word.isdigit() else numbers.get(word)
+    if n is None:
+        return None
+    days = n * (7 if match.group(2).lower().startswith("semana") else 1)
+    return -days if match.group(3).lower().startswith("despu") else days
+
+
+def anchored_inner(doc: Doc, m: EventMention, index: DocIndex) -> Timex | None:
+    """For the event of "tres días después de que X", the event-anchored timex before it."""
+    sent = doc[m.head].sent
+    for i in range(max(sent.start, m.start - 14), m.start):
+        tx = index.timex_of.get(i)
+        if tx is None or tx.anchor != "event":
+            continue
+        between = [low(doc[j]) for j in range(i, m.start)]
+        if "que" in between and event_offset(tx.text) is not None:
+            return tx
+    return None
+
+
+def shift(value_date: dt.date, days: int) -> dt.date:
+    return value_date + dt.timedelta(days=days)
+
+
+def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> tuple[set[str], set[str]]:
+    """(all participants, partners) of a mention: subject plus con/entre/por/de complements."""
+    head, anchor = doc[m.head], doc[m.anchor]
+    regions: list[Token] = []
+    partners: set[str] = set()
+    partner_heads: set[str] = set()
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else None
+    if verb is not None and not m.frame:
+        regions += [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+    complements = []
+    for tok in {head, verb} - {None}:
+        for c in tok.children:
+            cases = {low(x) for x in c.children if x.dep_ == "case"}
+            if cases & {"con", "entre"} or (cases & {"por"} and tok is verb) or (
+                    cases & {"de", "del"} and tok is head and m.kind == "visit"):
+                complements.append(c)
+            elif tok is verb and m.pos == "verb" and low(verb).startswith("recib") and (
+                    c.dep_ in ("obj", "obl") and cases & {"a", "al"} | {""}):
+                complements.append(c)
+    for c in complements:
+        ids = _ids_in(c, index)
+        if ids:
+            partners |= ids
+        elif c.pos_ in ("NOUN", "PROPN"):
+            partner_heads.add(c.lemma_.lower())
+        regions.append(c)
+    actors: set[str] = set(partners)
+    for r in regions:
+        actors |= _ids_in(r, index)
+    return actors, partners | {f"~{h}" for h in partner_heads}
+
+
+def _ids_in(token: Token, index: DocIndex) -> set[str]:
+    ids: set[str] = set()
+    span = list(token.subtree)
+    if len(span) > 40:
+        span = span[:40]
+    for t in span:
+        ids |= index.actors_of.get(t.i, set())
+    return ids
+
+
+def attach_place(doc: Doc, m: EventMention, places: PlaceIndex) -> tuple[Place, int, int] | None:
+    """The place of a mention: an "en/a ..." phrase under its trigger or support verb."""
+    if not len(places):
+        return None
+    head, anchor = doc[m.head], doc[m.anchor]
+    candidates: list[Token] = []
+    for tok in ([head] if m.frame else [head, anchor]):
+        for c in tok.children:
+            cases = {low(x) for x in c.children if x.dep_ == "case"}
+            if cases & {"en", "a", "al", "por", "hasta"}:
+                candidates.append(c)
+            elif c.dep_ in ("acl", "acl:relcl") and c.pos_ in ("VERB", "AUX"):
+                candidates += [g for g in c.children
+                               if {low(x) for x in g.children if x.dep_ == "case"} & {"en", "a"}]
+    for c in sorted(candidates, key=lambda t: t.i):
+        sub = list(c.subtree)
+        if len(sub) > 14:
+            sub = sub[:14]
+        words = [t.text for t in sub]
+        found = places.find(words)
+        if found:
+            first = found[0]
+            return first.place, sub[first.start].idx, sub[first.end - 1].idx + len(sub[first.end - 1])
+    return None

@@ -1,0 +1,148 @@
+"""One event per real event: mentions of a document merged into events.
+
+Pure helper of the events stage (:mod:`pipeline.events`). A weak mention ("la llamada",
+"dicha reunión") joins the first earlier event it is compatible with, or is dropped; a
+strong one joins an earlier event only when nothing tells them apart (kind, date, status,
+place, name, partners), else it starts a new event. Two calls on different dates stay two.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .events_detect import EventMention
+from .places import Place, fold
+
+#: Kinds that may refer to each other ("la reunión" for a summit, "el encuentro telefónico").
+KIND_GROUP = {"call": "call", "meeting": "meeting", "summit": "meeting", "visit": "visit",
+              "signing": "signing", "other": "other"}
+_GRANULARITY_RANK = {"minute": 7, "hour": 6, "day": 5, "week": 4, "month": 3, "quarter": 2,
+                     "year": 1, None: 0}
+
+
+@dataclass
+class Draft:
+    """An event being built from its mentions (the first strong mention leads)."""
+
+    lead: EventMention
+    kind: str
+    status: str
+    name: str | None = None
+    timex_id: int | None = None
+    date_value: str | None = None
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    granularity: str | None = None
+    place: Place | None = None
+    actors: set[str] = field(default_factory=set)
+    partners: set[str] = field(default_factory=set)
+    start: int = 0
+    end: int = 0
+    heads: list[int] = field(default_factory=list)
+
+
+def dates_compatible(a: Draft, b: Draft) -> bool:
+    if a.date_start is None or b.date_start is None or a.date_end is None or b.date_end is None:
+        return a.date_value is None or b.date_value is None or a.date_value == b.date_value
+    inside = (a.date_start <= b.date_start and b.date_end <= a.date_end) or (
+        b.date_start <= a.date_start and a.date_end <= b.date_end)
+    return inside
+
+
+def _places_compatible(a: Draft, b: Draft) -> bool:
+    if a.place is None or b.place is None:
+        return True
+    if a.place.location and b.place.location:
+        return a.place.location == b.place.location
+    return a.place.country == b.place.country
+
+
+def _partners_compatible(a: set[str], b: set[str]) -> bool:
+    return not a or not b or a <= b or b <= a
+
+
+def name_words(name: str | None, generic: frozenset[str] = frozenset()) -> set[str]:
+    """Content words of a name, without the generic event words ("cumbre", "reunión")."""
+    return {w for w in fold(name).split() if len(w) > 3 and w not in generic}
+
+
+def _names_compatible(a: Draft, b: Draft, generic: frozenset[str]) -> bool:
+    if not a.name or not b.name:
+        return True
+    return bool(name_words(a.name, generic) & name_words(b.name, generic))
+
+
+def compatible(event: Draft, new: Draft, weak: bool, generic: frozenset[str] = frozenset()) -> bool:
+    """Whether ``new`` can be a further mention of ``event``."""
+    if KIND_GROUP[event.kind] != KIND_GROUP[new.kind] or new.lead.distinct:
+        return False
+    if not dates_compatible(event, new) or not _places_compatible(event, new):
+        return False
+    if not _names_compatible(event, new, generic) or not _partners_compatible(event.partners, new.partners):
+        return False
+    if weak:
+        return True
+    if event.status != new.status and {event.status, new.status} != {"planned", "cancelled"}:
+        known = event.lead.status_known and new.lead.status_known
+        if known or not (event.name and new.name):
+            return False
+    if new.lead.conj_of is not None and new.lead.conj_of in event.heads:
+        return False  # "una reunión bilateral y una cena de trabajo": two events
+    if new.lead.indefinite or new.lead.pos == "verb":
+        return not new.partners or not event.partners or new.partners == event.partners
+    return True
+
+
+def absorb(event: Draft, new: Draft) -> None:
+    """Fold a further mention into an event: finer date, place, participants, name."""
+    if _GRANULARITY_RANK.get(new.granularity, 0) > _GRANULARITY_RANK.get(event.granularity, 0) or (
+            event.date_value is None and new.date_value is not None):
+        event.timex_id, event.date_value = new.timex_id, new.date_value
+        event.date_start, event.date_end, event.granularity = new.date_start, new.date_end, new.granularity
+        if event.status == "cancelled" and new.date_value is not None:
+            event.status = "planned"  # postponed to a new date
+    if not event.lead.status_known and new.lead.status_known and new.lead.strong:
+        event.status = new.status
+        event.lead.status_known = True
+    if event.place is None:
+        event.place = new.place
+    if event.name is None and new.name:
+        event.name = new.name
+    event.actors |= new.actors
+    event.partners |= new.partners
+    event.heads += new.heads
+
+
+def merge(drafts: list[tuple[Draft, bool]], generic: frozenset[str] = frozenset()) -> list[Draft]:
+    """Events from ``(draft, weak)`` pairs in document order.
+
+    Strong mentions first, in order (each joins the first compatible earlier event or starts
+    one); then weak ones join the first compatible event before them, or, for a title line,
+    after them; a weak mention with nothing to join is dropped.
+    """
+    events: list[Draft] = []
+    for draft, weak in drafts:
+        if not weak:
+            target = _target(events, draft, False, generic)
+            if target is not None:
+                absorb(target, draft)
+            else:
+                events.append(draft)
+    for draft, weak in drafts:
+        if weak:
+            before = [e for e in events if e.start <= draft.start]
+            target = _target(before, draft, True, generic)
+            if target is None and draft.lead.headline:
+                target = _target([e for e in events if e.start > draft.start], draft, True, generic)
+            if target is not None:
+                absorb(target, draft)
+    return events
+
+
+def _target(events: list[Draft], draft: Draft, weak: bool, generic: frozenset[str]) -> Draft | None:
+    if draft.date_value is not None:  # a dated reference goes to the event of that date
+        for e in events:
+            if e.date_value == draft.date_value and compatible(e, draft, weak, generic):
+                return e
+    return next((e for e in events if compatible(e, draft, weak, generic)), None)

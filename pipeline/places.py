@@ -1,0 +1,146 @@
+"""Place normalisation for events: names in the text to a canonical place and ISO3 country.
+
+Pure index built once from the rows of ``models/gazetteer/places.csv`` (name, aliases,
+country, kind), ``models/gazetteer/countries.csv`` (iso3, name, aliases, demonyms) and
+``models/events/venues.csv`` (venue, aliases, location, country: where an event held at a
+venue is said to take place). :meth:`PlaceIndex.lookup` normalises one phrase;
+:meth:`PlaceIndex.find` finds every known place in a token sequence (longest match first).
+
+A country named as the place of an event gives ``location = None`` and its ISO3 code as
+``location_country`` (the annotation keeps ``location`` for cities, states and venues).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+#: Words that may introduce a place without being part of its name.
+_PREFIXES = ("la ciudad de ", "ciudad de ", "el estado de ", "estado de ", "la capital ",
+             "capital ", "el puerto de ", "la sede de ", "sede de ", "las oficinas de ",
+             "oficinas de ", "la residencia oficial de ")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def fold(text: str | None) -> str:
+    """Lower-case, accents and punctuation removed, white space collapsed."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", stripped).split())
+
+
+@dataclass(frozen=True)
+class Place:
+    """A normalised place: ``location`` is None for a whole country."""
+
+    location: str | None
+    country: str | None
+    kind: str  # city | capital | state | venue | country | region ...
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    """A place found in a token sequence: token indices ``[start, end)`` and the place."""
+
+    start: int
+    end: int
+    place: Place
+
+
+class PlaceIndex:
+    """Folded names and aliases of places, countries and venues to :class:`Place`."""
+
+    MAX_WORDS = 8
+
+    def __init__(self, places: Iterable[dict[str, Any]] = (), countries: Iterable[dict[str, Any]] = (),
+                 venues: Iterable[dict[str, Any]] = ()) -> None:
+        self.names: dict[str, Place] = {}
+        self.capitals: dict[str, Place] = {}  # iso3 -> capital city
+        self.demonyms: dict[str, str] = {}  # folded demonym -> iso3
+        for row in venues:
+            place = Place(row.get("location") or row["venue"], row.get("country"), "venue")
+            for name in [row["venue"], *row.get("aliases", [])]:
+                self._add(name, place)
+        for row in places:
+            kind = (row.get("kind") or "city").lower()
+            place = Place(row["name"], row.get("country"), kind)
+            for name in [row["name"], *row.get("aliases", [])]:
+                self._add(name, place)
+            if kind == "capital" and row.get("country"):
+                self.capitals.setdefault(row["country"], place)
+        for row in countries:
+            place = Place(None, row["iso3"], "country")
+            for name in [row["name"], *row.get("aliases", [])]:
+                self._add(name, place)
+            for name in row.get("demonyms", []):
+                self.demonyms.setdefault(fold(name), row["iso3"])
+
+    def _add(self, name: str, place: Place) -> None:
+        key = fold(name)
+        if key and len(key.split()) <= self.MAX_WORDS:
+            self.names.setdefault(key, place)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def lookup(self, text: str) -> Place | None:
+        """The place a phrase names ("Washington, D.C.", "la capital estadounidense", ...)."""
+        key = fold(text)
+        for _ in range(2):
+            if key in self.names:
+                return self.names[key]
+            for prefix in _PREFIXES:
+                if key.startswith(fold(prefix) + " ") or key == fold(prefix):
+                    key = key[len(fold(prefix)):].strip()
+                    break
+            else:
+                break
+        return self.names.get(key)
+
+    def capital_of(self, words: Sequence[str]) -> Place | None:
+        """The capital named by "capital de <país>" / "capital <gentilicio>" (folded words)."""
+        if not words or words[0] != "capital":
+            return None
+        rest = [w for w in words[1:] if w not in ("de", "del", "la", "el", "los", "las")]
+        for n in range(len(rest), 0, -1):
+            key = " ".join(rest[:n])
+            iso3 = self.demonyms.get(key)
+            place = self.names.get(key)
+            if iso3 is None and place is not None and place.kind == "country":
+                iso3 = place.country
+            if iso3 and iso3 in self.capitals:
+                return self.capitals[iso3]
+        return None
+
+    def find(self, words: Sequence[str]) -> list[PlaceMatch]:
+        """Known places in a sequence of token texts, longest match first, no overlaps."""
+        folded = [fold(w) for w in words]
+        found: list[PlaceMatch] = []
+        i = 0
+        while i < len(folded):
+            match = None
+            if folded[i] == "capital":
+                for n in range(min(self.MAX_WORDS, len(folded) - i), 1, -1):
+                    place = self.capital_of([w for w in folded[i:i + n] if w])
+                    if place is not None:
+                        match = PlaceMatch(i, i + n, place)
+                        break
+            if match is None and folded[i]:
+                for n in range(min(self.MAX_WORDS, len(folded) - i), 0, -1):
+                    if not folded[i + n - 1]:
+                        continue  # a phrase ends on a word, not on punctuation
+                    key = " ".join(w for w in folded[i:i + n] if w)
+                    if key in self.names:
+                        match = PlaceMatch(i, i + n, self.names[key])
+                        break
+            if match is None:
+                i += 1
+                continue
+            found.append(match)
+            i = match.end
+        return found
