@@ -49,7 +49,7 @@ def is_verb(token: Token) -> bool:
 
 
 #: dependency relations by which a trigger governs its complement, in order of preference
-_COMPLEMENT_DEPS = ("xcomp", "ccomp", "csubj", "advcl", "obj", "nmod", "obl")
+_COMPLEMENT_DEPS = ("xcomp", "ccomp", "csubj")
 
 
 def complement_root(trigger_tokens: tuple[Token, ...], lo: int, hi: int) -> Token | None:
@@ -73,7 +73,7 @@ def complement_root(trigger_tokens: tuple[Token, ...], lo: int, hi: int) -> Toke
         return None
     node = first
     seen = set()
-    while node.head is not node and lo <= node.head.i < hi and node.head.i not in inside:
+    while node.head.i != node.i and lo <= node.head.i < hi and node.head.i not in inside:
         if node.i in seen:
             break
         seen.add(node.i)
@@ -110,6 +110,29 @@ def _own_words(root: Token, conj: Token) -> int:
                if t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "NUM") and t.dep_ != "conj")
 
 
+def _extend(tokens: list[Token], root: Token, hi: int) -> list[Token]:
+    """Add the adjacent phrases the parser hung on the trigger instead of on the action's
+    head ("ofreció el apoyo | a Guatemala | en el manejo de ..."), up to a comma or a verb."""
+    doc = root.doc
+    trigger = root.head
+    end = tokens[-1].i + 1
+    while end < hi:
+        t = doc[end]
+        if t.is_punct or t.is_space or t.head.i == t.i:
+            break
+        node = t
+        while node.head.i != trigger.i and node.head.i != node.i and node.head.i >= end:
+            node = node.head
+        if node.head.i != trigger.i or is_verb(node) or node.dep_ not in ("obl", "nmod", "obj"):
+            break
+        last = max(x.i for x in node.subtree)
+        if last < end or last >= hi:
+            break
+        tokens = tokens + [doc[i] for i in range(end, last + 1)]
+        end = last + 1
+    return tokens
+
+
 def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True) -> list[ActionSpan]:
     """The action(s) headed by ``root`` inside doc indices [lo, hi).
 
@@ -127,6 +150,8 @@ def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True)
         skip |= {t.i for t in c.children if t.dep_ == "cc"}
     out: list[ActionSpan] = []
     first = _trim(_subtree_range(root, lo, hi, skip))
+    if first and not conjs:
+        first = _trim(_extend(first, root, hi))
     # a gap in the first span (a skipped conjunct in the middle) ends it
     if first:
         contiguous = [first[0]]

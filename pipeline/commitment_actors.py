@@ -45,7 +45,7 @@ def subject_tokens(head: Token, unit: Span | None = None) -> list[Token]:
         if subj:
             return [t for s in subj for t in s.subtree if lo <= t.i < hi and not t.is_space]
         climb = node.dep_ in ("conj", "xcomp") or (node.pos_ == "NOUN" and node.dep_ in ("obj", "nsubj:pass"))
-        if climb and node.head is not node and lo <= node.head.i < hi:
+        if climb and node.head.i != node.i and lo <= node.head.i < hi:
             node = node.head
             continue
         break
@@ -71,13 +71,18 @@ def comitative_tokens(head: Token) -> list[Token]:
 
 
 def _relative_antecedent(head: Token) -> list[Token]:
-    """"Pompeo, con quien acordó ...": the antecedent of "quien" and the main clause's subject."""
+    """"Pompeo, secretario de Estado, con quien acordó ...": the antecedent of "quien" and
+    the subject of the main clause (the other party)."""
     if not head.dep_.startswith("acl") or not any(
             c.lower_ in ("quien", "quienes") for t in head.children for c in t.subtree):
         return []
-    antecedent = list(head.head.subtree)
-    antecedent = [t for t in antecedent if t.i < head.i and not any(a.i == head.i for a in t.ancestors)]
-    main = head.head.head if head.head.head is not head.head else head.head
+    node = head.head
+    while node.dep_ in ("appos", "flat") and node.head.i != node.i:
+        node = node.head
+    antecedent = [t for t in node.subtree if t.i < head.i and head.i not in {a.i for a in t.ancestors}]
+    main = node
+    while main.head.i != main.i and not (main.pos_ in ("VERB", "AUX") and main.dep_ == "ROOT"):
+        main = main.head
     return antecedent + subject_tokens(main)
 
 
@@ -140,7 +145,8 @@ class ActorResolver:
                 if t.pos_ in ("NUM", "DET", "PRON") or "Plur" in t.morph.get("Number") \
                         or fold(t.text) in ("ambos", "ambas", "dos"):
                     return True
-        return any(t.dep_ == "conj" and t.head in tokens for t in tokens)
+        inside = {t.i for t in tokens}
+        return any(t.dep_ == "conj" and t.head.i in inside for t in tokens)
 
     def collective(self, unit: Span) -> list[str]:
         """The parties of a collective commitment stated in ``unit``."""
@@ -167,8 +173,12 @@ class ActorResolver:
                         self.speakers.append((subj[0].idx, token.idx, persons))
 
     def resolve(self, head: Token, unit: Span, subject: Sequence[Token] | None = None,
-                modality: str = "agreement") -> list[str]:
-        """Actor ids of the party or parties committing through the trigger ``head``."""
+                modality: str = "agreement", with_: Sequence[Token] = ()) -> list[str]:
+        """Actor ids of the party or parties committing through the trigger ``head``.
+
+        ``subject`` overrides the parsed subject; ``with_`` are tokens naming parties the
+        trigger is agreed with ("acordó con sus homólogos X e Y").
+        """
         subj = list(subject) if subject is not None else subject_tokens(head, unit)
         if not subj:
             relative = [a for a in self._ids_of_tokens(_relative_antecedent(head))
@@ -180,7 +190,7 @@ class ActorResolver:
         impersonal = not subj and any(c.lower_ == "se" for c in head.children)
         first_person = "1" in head.morph.get("Person")
         plural = "Plur" in head.morph.get("Number") and not (first_person and modality != "agreement")
-        comitative = [a for a in self._ids_of_tokens(comitative_tokens(head))
+        comitative = [a for a in self._ids_of_tokens([*comitative_tokens(head), *with_])
                       if self.kind.get(a) == "person" and a not in persons]
         if persons and not (self.is_group(subj) and len(persons) < 2):
             return persons + comitative

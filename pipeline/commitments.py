@@ -123,7 +123,7 @@ class CommitmentsComponent(RuleComponent):
         outer = [o for o in found if o.start <= m.head.idx < o.end]
         if not outer:
             return actions
-        if m.trigger.action != "self" or any(o.head is m.head for o in outer):
+        if m.trigger.action != "self" or any(o.head is not None and o.head.i == m.head.i for o in outer):
             return []
         cut = min(t.idx for t in m.head.subtree)
         for o in outer:
@@ -185,16 +185,37 @@ class CommitmentsComponent(RuleComponent):
         root = complement_root(m.tokens, lo, hi)
         if root is None or not self._complement_ok(m, root):
             return []
+        spans = action_spans(root, lo, hi)
+        if not spans:
+            return []
+        actors = self._actors(doc, m, unit, root, possessor, spans[0].start, resolver)
+        return [_Found(doc[a.start].idx, _end_char(doc, a), a.head, m, unit, unit.end_char,
+                       actors=actors) for a in spans]
+
+    def _actors(self, doc: Doc, m: TriggerMatch, unit: Span, root: Token, possessor: list[Token],
+                action_start: int, resolver: ActorResolver) -> list[str]:
+        """Who commits: the trigger's subject, else the possessor of its noun ("el compromiso
+        de la CELAC"), else a collective subject of the action ("acordar que tanto X como Y
+        nombren"); "acordó con X e Y" adds X and Y."""
+        own = subject_tokens(m.head, unit)
         subject = None
-        if possessor and "possessor" in m.trigger.requires and (
-                m.head.pos_ == "NOUN" or not subject_tokens(m.head, unit)):
-            subject = possessor
-        actors = resolver.resolve(m.head, unit, subject, m.trigger.modality)
+        if not own or m.head.pos_ == "NOUN":
+            nouns = [t for t in m.tokens if t.pos_ == "NOUN"]
+            owner = [c for n in nouns for c in n.children if c.dep_ == "nmod" and c.i >= m.tokens[-1].i
+                     and any(g.lower_ in ("de", "del") for g in c.children if g.dep_ == "case")]
+            if possessor and "possessor" in m.trigger.requires:
+                subject = possessor
+            elif owner:
+                subject = [t for t in owner[0].subtree if t.i < action_start]
+        between = list(doc[m.end:action_start]) if doc[m.end].lower_ == "con" else []
+        if not own and subject is None and m.trigger.action == "after":
+            inner = subject_tokens(root, unit)
+            if inner and resolver.is_group(inner):
+                return resolver.collective(unit)
+        actors = resolver.resolve(m.head, unit, subject, m.trigger.modality, between)
         if "future" in m.trigger.requires:
             actors = self._reported_actors(root, m, unit, resolver) or actors
-        return [_Found(doc[a.start].idx, _end_char(doc, a), a.head, m, unit, unit.end_char,
-                       actors=actors)
-                for a in action_spans(root, lo, hi)]
+        return actors
 
     def _action_start(self, doc: Doc, m: TriggerMatch, hi: int) -> tuple[int, list[Token]]:
         """Where the action may begin, past a possessor or an addressee after the trigger.
@@ -242,7 +263,7 @@ class CommitmentsComponent(RuleComponent):
         if any(c.dep_ in ("aux", "cop") and c.lemma_ == "ser" for c in head.children):
             return []
         lo = head.i
-        while lo > unit.start and doc[lo - 1].dep_ in ("aux",) and doc[lo - 1].head is head:
+        while lo > unit.start and doc[lo - 1].dep_ in ("aux",) and doc[lo - 1].head.i == head.i:
             lo -= 1
         spans = action_spans(head, lo, hi, split_coordination=False)
         actors = resolver.resolve(head, unit, None, m.trigger.modality)
