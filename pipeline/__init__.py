@@ -12,3 +12,11 @@ try:
     __version__ = version("sre-pipeline")
 except PackageNotFoundError:  # running from a source tree without installation
     __version__ = "0.0.0+source"
+
+
+def __getattr__(name: str):  # lazy: `import pipeline` stays light (no pandas/DuckDB until used)
+    if name in ("load", "connect"):
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'pipeline' has no attribute {name!r}")

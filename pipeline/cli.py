@@ -105,3 +105,9 @@ def evaluate_cmd(gold: Path, out: Path) -> None:
 from .fetch import fetch_command  # noqa: E402
 
 main.add_command(fetch_command, name="fetch")
+
+from .report import report_command  # noqa: E402
+from .datadict import docs_command  # noqa: E402
+
+main.add_command(report_command, name="report")
+main.add_command(docs_command, name="docs")
