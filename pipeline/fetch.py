@@ -17,39 +17,31 @@ window and writes, under ``--out``:
   and the outcome of every article (``ok``, ``failed``, ``malformed``, ``duplicate``,
   ``disallowed``, ``offsite``); failed ones are retried by the next run.
 
-HTTP politeness and safety live in :mod:`pipeline.fetch_http`, page parsing in
-:mod:`pipeline.fetch_gobmx`. Public entry points: :data:`fetch_command` (the ``fetch``
-subcommand) and :func:`crawl`.
+HTTP politeness and safety live in :mod:`pipeline.fetch_http`, the output folder in
+:mod:`pipeline.fetch_store`, page parsing in :mod:`pipeline.fetch_gobmx`. Public entry
+points: :data:`fetch_command` (the ``fetch`` subcommand) and :func:`crawl`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import gzip
-import hashlib
-import json
 import logging
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import click
 
-from .fetch_gobmx import (Article, ListingItem, MalformedPage, article_id, communique_number,
+from .fetch_gobmx import (Article, ListingItem, MalformedPageError, article_id, communique_number,
                           listing_url, parse_article, parse_datetime, parse_listing)
-from .fetch_http import (USER_AGENT, FetchError, HttpSettings, PoliteClient, decode_body,
+from .fetch_http import (HTML_TYPES, USER_AGENT, FetchError, HttpSettings, PoliteClient, decode_body,
                          is_loopback)
+from .fetch_store import JSONL_NAME, STATE_NAME, CrawlError, Store, sha16
+
+__all__ = ["CrawlError", "CrawlOptions", "CrawlSummary", "JSONL_NAME", "STATE_NAME", "crawl",
+           "fetch_command"]
 
 log = logging.getLogger(__name__)
-
-JSONL_NAME = "communiques.jsonl"
-STATE_NAME = "state.json"
-STATE_VERSION = 1
-
-
-class CrawlError(RuntimeError):
-    """A problem that stops the crawl before it starts (unreadable state, bad options)."""
 
 
 @dataclass(frozen=True)
@@ -83,129 +75,14 @@ class CrawlSummary:
     errors: list[str] = field(default_factory=list)
 
 
-def _sha16(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-
-
-class Store:
-    """The output folder: JSONL rows, the raw page cache and the state file."""
-
-    def __init__(self, out: Path) -> None:
-        self.out = out
-        self.raw = out / "raw"
-        self.jsonl = out / JSONL_NAME
-        self.state_path = out / STATE_NAME
-        (self.raw / "pages").mkdir(parents=True, exist_ok=True)
-        self.state = self._load_state()
-        self.written: set[str] = set()
-        self.text_ids: dict[str, str] = {}
-        self._load_rows()
-
-    def _load_state(self) -> dict:
-        if not self.state_path.exists():
-            return {"version": STATE_VERSION, "walks": {}, "articles": {}, "http": {}}
-        try:
-            state = json.loads(self.state_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as e:
-            raise CrawlError(f"{self.state_path} is unreadable ({e}); fix or delete it "
-                             "(the raw cache and the JSONL are kept)") from e
-        if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
-            raise CrawlError(f"{self.state_path} is not a version-{STATE_VERSION} state file; "
-                             "delete it to start over (the raw cache is kept)")
-        for key in ("walks", "articles", "http"):
-            state.setdefault(key, {})
-        return state
-
-    def _load_rows(self) -> None:
-        """Ids and text hashes of the rows already written; drops a half-written last line."""
-        if not self.jsonl.exists():
-            return
-        data = self.jsonl.read_bytes()
-        lines = data.split(b"\n")
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                self.written.add(row["id"])
-                self.text_ids.setdefault(_sha16(row["text"]), row["id"])
-            except (ValueError, KeyError, TypeError) as e:
-                if number == len(lines) and not data.endswith(b"\n"):
-                    log.warning("%s: dropping the incomplete last line (interrupted run)", self.jsonl)
-                    with self.jsonl.open("r+b") as handle:
-                        handle.truncate(len(data) - len(line))
-                else:
-                    log.warning("%s:%d: not a valid row (%s); left as is", self.jsonl, number, e)
-
-    def save(self) -> None:
-        """Write the state file atomically."""
-        data = json.dumps(self.state, ensure_ascii=False, indent=1, sort_keys=True)
-        _write_atomic(self.state_path, data.encode("utf-8"))
-
-    def append_row(self, row: dict) -> None:
-        """Append one JSONL row (a single write, flushed)."""
-        with self.jsonl.open("a", encoding="utf-8") as handle:
-            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-        self.written.add(row["id"])
-        self.text_ids.setdefault(_sha16(row["text"]), row["id"])
-
-    def raw_path(self, aid: str) -> Path:
-        return self.raw / f"{aid}.html.gz"
-
-    def read_raw(self, aid: str) -> bytes | None:
-        path = self.raw_path(aid)
-        try:
-            return gzip.decompress(path.read_bytes()) if path.exists() else None
-        except (OSError, EOFError) as e:
-            log.warning("%s is damaged (%s); downloading again", path, e)
-            return None
-
-    def write_raw(self, aid: str, body: bytes) -> None:
-        _write_atomic(self.raw_path(aid), gzip.compress(body, mtime=0))
-
-    def record(self, aid: str, item: ListingItem, status: str, error: str | None = None,
-               **extra: object) -> None:
-        """The outcome of one article, with what is needed to retry it later."""
-        previous = self.state["articles"].get(aid, {})
-        failures = previous.get("failures", 0) + (status == "failed")
-        self.state["articles"][aid] = {
-            "url": item.url, "status": status, "error": error, "title": item.title,
-            "datetime": item.published.isoformat() if item.published else None,
-            "category": item.category, "failures": failures,
-            "charset": extra.get("charset", previous.get("charset")),
-            **{k: v for k, v in extra.items() if k != "charset"}}
-
-    def get_volatile(self, client: PoliteClient, url: str, summary: CrawlSummary,
-                     accept: tuple[str, ...] | None = ("text/html", "application/xhtml+xml")) -> str:
-        """A listing page or robots.txt, asked for conditionally when a copy is kept."""
-        path = self.raw / "pages" / f"{_sha16(url)}.gz"
-        entry = self.state["http"].get(url) if path.exists() else None
-        response = client.get(url, etag=(entry or {}).get("etag"),
-                              last_modified=(entry or {}).get("last_modified"), accept=accept)
-        if response.status == 304 and entry:
-            summary.not_modified += 1
-            return decode_body(gzip.decompress(path.read_bytes()), entry.get("charset"))
-        if response.etag or response.last_modified:
-            _write_atomic(path, gzip.compress(response.body, mtime=0))
-            self.state["http"][url] = {"etag": response.etag, "last_modified": response.last_modified,
-                                       "charset": response.charset}
-        return response.text()
-
-
 def build_row(aid: str, item: ListingItem, article: Article) -> dict:
     """The JSONL row of an article; title and date fall back to the listing's."""
     title = article.title or item.title
     published = article.published or item.published
     if not title:
-        raise MalformedPage("no title (<h1>) on the page nor in the listing")
+        raise MalformedPageError("no title (<h1>) on the page nor in the listing")
     if published is None:
-        raise MalformedPage("no publication date (<time datetime>) on the page nor in the listing")
+        raise MalformedPageError("no publication date (<time datetime>) on the page nor in the listing")
     return {"id": aid, "title": title, "date": published.date().isoformat(),
             "datetime": published.isoformat(), "category": article.category or item.category,
             "number": communique_number(title), "url": item.url, "text": article.text}
@@ -222,8 +99,7 @@ class Crawler:
 
     def run(self) -> CrawlSummary:
         try:
-            self.client.load_robots(lambda url: self.store.get_volatile(
-                self.client, url, self.summary, accept=None))
+            self.client.load_robots(lambda url: self._volatile(url, accept=None))
         except FetchError as e:
             self.summary.errors.append(str(e))
             return self.summary
@@ -231,6 +107,11 @@ class Crawler:
         self._retry_failed()
         self.store.save()
         return self.summary
+
+    def _volatile(self, url: str, accept: tuple[str, ...] | None = HTML_TYPES) -> str:
+        text, not_modified = self.store.get_volatile(self.client, url, accept)
+        self.summary.not_modified += not_modified
+        return text
 
     def _in_window(self, when: dt.datetime | None) -> bool:
         if when is None:
@@ -258,8 +139,8 @@ class Crawler:
                 self.summary.errors.append(f"{url}: listing page disallowed by robots.txt")
                 return
             try:
-                listing = parse_listing(self.store.get_volatile(self.client, url, self.summary), url)
-            except (FetchError, MalformedPage) as e:
+                listing = parse_listing(self._volatile(url), url)
+            except (FetchError, MalformedPageError) as e:
                 self.summary.errors.append(f"{url}: listing page failed ({e}); rerun to resume here")
                 return
             self.summary.pages += 1
@@ -318,13 +199,13 @@ class Crawler:
             summary.from_cache += 1
         try:
             row = build_row(aid, item, parse_article(decode_body(body, charset)))
-        except MalformedPage as e:
+        except MalformedPageError as e:
             store.record(aid, item, "malformed", f"{e} (page kept in {store.raw_path(aid)})", charset=charset)
             summary.malformed += 1
             log.warning("%s: %s", item.url, e)
             store.save()
             return
-        first = store.text_ids.get(_sha16(row["text"]))
+        first = store.text_ids.get(sha16(row["text"]))
         if first is not None:
             store.record(aid, item, "duplicate", f"same text as {first}", charset=charset)
             summary.duplicates += 1

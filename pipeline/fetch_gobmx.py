@@ -41,7 +41,7 @@ _NUMBER = re.compile(
 _DATETIME = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?")
 
 
-class MalformedPage(ValueError):
+class MalformedPageError(ValueError):
     """A page that lacks what the archive layout promises (title, date or body)."""
 
 
@@ -252,7 +252,7 @@ def parse_listing(html: str, page_url: str) -> Listing:
     """Items (absolute URLs) and the next page of a listing page.
 
     The next page is the last pagination link (an ``href`` with ``page=``) when it points
-    past the current page; raises :class:`MalformedPage` when the page lists no article links.
+    past the current page; raises :class:`MalformedPageError` when the page lists no article links.
     """
     parser = _ListingParser()
     parser.feed(html)
@@ -266,7 +266,7 @@ def parse_listing(html: str, page_url: str) -> Listing:
                                  published=parse_datetime(raw["datetime"]),
                                  category=raw["category"]))
     if not items:
-        raise MalformedPage("listing page has no article links (<article> with an <a href>)")
+        raise MalformedPageError("listing page has no article links (<article> with an <a href>)")
     next_url = None
     if parser.page_links:
         candidate = urljoin(page_url, parser.page_links[-1])
@@ -340,17 +340,17 @@ def parse_article(html: str) -> Article:
     title), category (``.tag-presses``) and body paragraphs of a communiqué page.
 
     Missing title or date are left None for the caller to fill from the listing; raises
-    :class:`MalformedPage` when there is no body text at all.
+    :class:`MalformedPageError` when there is no body text at all.
     """
     parser = _ArticleParser()
     try:
         parser.feed(html)
         parser.close()
     except AssertionError as e:  # HTMLParser's last resort on badly broken markup
-        raise MalformedPage(f"unparseable HTML ({e})") from e
+        raise MalformedPageError(f"unparseable HTML ({e})") from e
     paragraphs = parser.body()
     if not paragraphs:
-        raise MalformedPage("no body paragraphs (<p>) found")
+        raise MalformedPageError("no body paragraphs (<p>) found")
     after_title = [value for after, value in parser.times if after]
     stamp = (after_title or [value for _, value in parser.times] or [None])[0]
     return Article(title=parser.title, published=parse_datetime(stamp),

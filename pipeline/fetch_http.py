@@ -104,7 +104,7 @@ def is_loopback(host: str) -> bool:
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     """Hand 3xx back to the client, which decides whether the target may be followed."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001, ANN201
+    def redirect_request(self, req, fp, code, msg, headers, newurl) -> None:  # noqa: ANN001
         return None
 
 

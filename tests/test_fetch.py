@@ -87,7 +87,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                                 if parts.path == ARCHIVE_PATH else "")
             if reply.delay and site.stop.wait(reply.delay):
                 return
-            etag = '"%s"' % hashlib.sha256(reply.body).hexdigest()[:12]
+            etag = f'"{hashlib.sha256(reply.body).hexdigest()[:12]}"'
             status = reply.status
             if status == 200 and self.headers.get("If-None-Match") == etag:
                 status = 304
@@ -273,7 +273,18 @@ def test_robots_crawl_delay_lengthens_the_pause(site, tmp_path):
     assert sleeps and all(3.9 < s <= 4.0 for s in sleeps)
 
 
-def test_robots_server_error_means_no_crawl(site, tmp_path):
+@pytest.mark.parametrize("status, crawled", [
+    pytest.param(404, 7, id="no robots.txt: everything allowed"),
+    pytest.param(403, 0, id="robots.txt forbidden: nothing allowed"),
+    pytest.param(500, 0, id="robots.txt server error: nothing allowed"),
+])
+def test_robots_status_decides_what_is_crawled(site, tmp_path, status, crawled):
+    site.set("/robots.txt", Reply(status, b"-"))
+    run_crawl(site, tmp_path, retries=1)
+    assert len(rows(tmp_path)) == crawled
+
+
+def test_robots_server_error_stops_before_any_page(site, tmp_path):
     site.set("/robots.txt", Reply(500, b"down"))
     summary = run_crawl(site, tmp_path, retries=1)
     assert summary.errors and [key for key, _h, _s in site.log] == ["/robots.txt", "/robots.txt"]
@@ -395,7 +406,8 @@ def test_fetched_corpus_runs_through_the_pipeline(site, tmp_path):
     ran = CliRunner().invoke(main, ["-q", "run", str(corpus), "--out", str(tables), "--workers", "1"])
     assert ran.exit_code == 0, ran.output
     docs = pd.read_parquet(tables / "documents")
-    got = sorted(zip(docs["title"], docs["published"].astype(str), docs["published_from"], docs["source"]))
+    got = sorted(zip(docs["title"], docs["published"].astype(str), docs["published_from"], docs["source"],
+                     strict=True))
     expected = sorted((SITE[n]["title"], SITE[n]["datetime"][:10], "metadata",
                        site.url + article_path(n) + "?idiom=es") for n in ("030", "029", "028", "027", "026", "025"))
     assert (got, set(docs["status"])) == (expected, {"ok"})

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.fetch_gobmx import (MalformedPage, article_id, canonical_url, communique_number,
+from pipeline.fetch_gobmx import (MalformedPageError, article_id, canonical_url, communique_number,
                                   listing_url, parse_article, parse_datetime, parse_listing)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "gobmx"
@@ -45,11 +45,12 @@ def test_listing_item_title_from_h2():
 ])
 def test_listing_next_page(n, next_page):
     next_url = listing(n).next_url
-    assert (re.search(r"page=(\d+)", next_url).group(1) if next_url else None) == (str(next_page) if next_page else None)
+    got = int(re.search(r"page=(\d+)", next_url).group(1)) if next_url else None
+    assert got == next_page
 
 
 def test_listing_without_articles_is_malformed():
-    with pytest.raises(MalformedPage):
+    with pytest.raises(MalformedPageError):
         parse_listing("<html><body><nav><a href='/sre'>SRE</a></nav><p>Sin resultados</p></body></html>",
                       listing_url(BASE, "Comunicados"))
 
@@ -108,12 +109,13 @@ def test_article_paragraphs_joined_by_blank_line():
 
 
 def test_truncated_article_is_malformed():
-    with pytest.raises(MalformedPage):
+    with pytest.raises(MalformedPageError):
         parse_article(fixture("article_malformed.html"))
 
 
 def test_article_without_time_leaves_date_empty():
-    article = parse_article("<main><h1>Boletín 7. Aviso</h1><p>Ciudad de México, 2 de marzo de 2026.- Texto.</p></main>")
+    article = parse_article("<main><h1>Boletín 7. Aviso</h1>"
+                            "<p>Ciudad de México, 2 de marzo de 2026.- Texto.</p></main>")
     assert (article.title, article.published, article.paragraphs) == (
         "Boletín 7. Aviso", None, ["Ciudad de México, 2 de marzo de 2026.- Texto."])
 
