@@ -11,6 +11,7 @@ Public entry point: :func:`iter_documents`.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -20,7 +21,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import datetime as dt
+import ftfy
+import ftfy.badness
 
 from . import htmltext, pubdate
 from .language import detect_language
@@ -66,6 +68,12 @@ def normalize_text(text: str) -> str:
     """Unicode NFC and ``\\n`` line ends; everything else (paragraph breaks too) kept."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 read as Latin-1/Windows-1252 ("SecretarÃ­a" → "Secretaría"), only when
+    the text plainly has mojibake (ftfy's detector); other text is returned unchanged."""
+    return ftfy.fix_encoding(text) if ftfy.badness.is_bad(text) else text
 
 
 def decode_bytes(data: bytes) -> str:
@@ -126,7 +134,7 @@ def iter_documents(inputs: Iterable[Path | str]) -> Iterator[RawDocument]:
 
 
 def _finish(doc: RawDocument, seen: dict[str, str]) -> None:
-    doc.text = normalize_text(doc.text)
+    doc.text = normalize_text(repair_mojibake(doc.text))
     if doc.status == "ok":
         doc.text, header = split_header(doc.text)
         if header is not None and doc.published is None:

@@ -120,3 +120,12 @@ def test_python_dash_m_pipeline_help_lists_subcommands() -> None:
     result = subprocess.run([sys.executable, "-m", "pipeline", "--help"], cwd=ROOT,
                             capture_output=True, text=True, check=True)
     assert "run" in result.stdout and "eval" in result.stdout
+
+
+@pytest.mark.parametrize("strict, code", [pytest.param(False, 0, id="bad inputs tolerated"),
+                                          pytest.param(True, 1, id="--strict: any bad input fails")])
+def test_strict_makes_any_bad_input_fail(tmp_path: Path, strict: bool, code: int) -> None:
+    (tmp_path / "a.txt").write_text(TINY["a.txt"], encoding="utf-8")
+    (tmp_path / "e.txt").write_text("")
+    args = ["run", str(tmp_path), "--out", str(tmp_path / "o"), *(["--strict"] if strict else [])]
+    assert CliRunner().invoke(main, args).exit_code == code

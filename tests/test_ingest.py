@@ -187,3 +187,22 @@ def test_single_file_input_uses_its_name_as_source(tmp_path: Path) -> None:
     path = _write(tmp_path, "solo.txt", SPANISH)
     [doc] = iter_documents([path])
     assert doc.source == "solo.txt"
+
+
+def test_mojibake_is_repaired(tmp_path: Path) -> None:
+    broken = "La SecretarÃ­a de Relaciones Exteriores informÃ³ que el canciller viajará a la reunión."
+    _write(tmp_path, "m.txt", broken)
+    [doc] = iter_documents([tmp_path])
+    assert doc.status == "ok" and "Secretaría" in doc.text and "informó" in doc.text
+
+
+def test_correct_text_is_not_touched_by_the_mojibake_repair(tmp_path: Path) -> None:
+    text = "La Secretaría “SRE” — año de acuerdos entre las dos cancillerías de la región."
+    _write(tmp_path, "ok.txt", text)
+    [doc] = iter_documents([tmp_path])
+    assert doc.text == text
+
+
+def test_a_file_that_vanished_before_reading_is_an_unreadable_row(tmp_path: Path) -> None:
+    [doc] = iter_documents([tmp_path / "gone.txt"])
+    assert doc.status == "unreadable" and "gone.txt" in doc.error

@@ -1,0 +1,160 @@
+"""Runs: incremental reuse, determinism across workers and executors, crash safety."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.config import Settings
+from pipeline.nlp import process_long, split_text
+from pipeline.run import run
+from pipeline.tables import SCHEMAS
+
+from .conftest import ROOT
+
+SENTENCES = [
+    "El canciller Juan Ramón de la Fuente sostuvo una llamada con el secretario de Estado Marco Rubio.",
+    "Ambos funcionarios acordaron fortalecer la cooperación en seguridad y reunirse en febrero.",
+    "La presidenta Claudia Sheinbaum recibió en Palacio Nacional a la ministra Anita Anand.",
+    "La Secretaría de Relaciones Exteriores informó que la próxima reunión será el 23 de enero.",
+    "Los cancilleres de México y Colombia se comprometieron a ampliar el intercambio académico.",
+]
+
+
+def _corpus(folder: Path, n: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        text = " ".join(SENTENCES[(i + k) % len(SENTENCES)] for k in range(3))
+        (folder / f"d{i:03d}.txt").write_text(f" date 2026-01-{1 + i % 28:02d} {text} Nota {i}.", encoding="utf-8")
+    return folder
+
+
+def _tables(out: Path) -> dict[str, pd.DataFrame]:
+    return {t: pd.read_parquet(out / t) for t in SCHEMAS}
+
+
+def _parts(out: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*.parquet"))}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return _corpus(tmp_path_factory.mktemp("corpus"), 12)
+
+
+def test_rerun_processes_nothing_and_gives_the_same_tables(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = run(Settings(inputs=(corpus,), out=out, chunk_size=5))
+    before = _tables(out)
+    second = run(Settings(inputs=(corpus,), out=out, chunk_size=5))
+    assert (first.processed, second.processed, second.reused) == (12, 0, 12)
+    for table, frame in _tables(out).items():
+        pd.testing.assert_frame_equal(frame, before[table], obj=table)
+
+
+def test_rerun_processes_only_new_or_changed_documents(corpus: Path, tmp_path: Path) -> None:
+    work = _corpus(tmp_path / "c", 4)
+    out = tmp_path / "out"
+    run(Settings(inputs=(work,), out=out))
+    (work / "d001.txt").write_text(" date 2026-02-02 " + SENTENCES[4], encoding="utf-8")
+    (work / "new.txt").write_text(SENTENCES[2] + " " + SENTENCES[3], encoding="utf-8")
+    summary = run(Settings(inputs=(work,), out=out))
+    assert (summary.processed, summary.reused) == (2, 3)
+    full = tmp_path / "full"
+    run(Settings(inputs=(work,), out=full, full=True))
+    for table, frame in _tables(full).items():
+        pd.testing.assert_frame_equal(_tables(out)[table], frame, obj=table)
+
+
+def test_two_workers_give_byte_identical_tables(corpus: Path, tmp_path: Path) -> None:
+    run(Settings(inputs=(corpus,), out=tmp_path / "w1", chunk_size=3, workers=1))
+    run(Settings(inputs=(corpus,), out=tmp_path / "w2", chunk_size=3, workers=2))
+    assert _parts(tmp_path / "w1") == _parts(tmp_path / "w2")
+
+
+def test_dask_local_cluster_equals_a_local_run(corpus: Path, tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    run(Settings(inputs=(corpus,), out=tmp_path / "local", chunk_size=4))
+    run(Settings(inputs=(corpus,), out=tmp_path / "dask", chunk_size=4, executor="dask", workers=2))
+    assert _parts(tmp_path / "local") == _parts(tmp_path / "dask")
+
+
+def test_sigkill_midway_leaves_previous_outputs_intact(tmp_path: Path) -> None:
+    small = _corpus(tmp_path / "small", 2)
+    out = tmp_path / "out"
+    run(Settings(inputs=(small,), out=out))
+    manifest = (out / "manifest.json").read_text()
+    before = _parts(out)
+    big = _corpus(tmp_path / "big", 400)
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "-q", "run", str(big), "--out", str(out),
+                             "--workers", "1", "--chunk-size", "8"], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not list(tmp_path.glob("out.tmp-*/documents/*.parquet")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # wait until the run has written parts of its own
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert (out / "manifest.json").read_text() == manifest
+    assert _parts(out) == before
+    run(Settings(inputs=(small,), out=out))  # the next run cleans up what the killed one left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big", "out", "small"]
+
+
+def test_manifest_counts_processed_and_reused(corpus: Path, tmp_path: Path) -> None:
+    run(Settings(inputs=(corpus,), out=tmp_path / "o"))
+    manifest = json.loads((tmp_path / "o" / "manifest.json").read_text())
+    assert (manifest["documents_processed"], manifest["documents_reused"]) == (12, 0)
+    assert manifest["code_hash"] and manifest["models_hash"]
+
+
+@pytest.mark.parametrize(
+    "text, size",
+    [
+        pytest.param("uno dos\n\ntres cuatro\n\ncinco", 12, id="cuts after paragraph breaks"),
+        pytest.param("a" * 50, 16, id="no break at all: hard cuts"),
+        pytest.param("Frase uno. Frase dos. Frase tres.", 14, id="cuts after sentence ends"),
+    ],
+)
+def test_split_text_pieces_join_back(text: str, size: int) -> None:
+    pieces = split_text(text, size)
+    assert "".join(pieces) == text and all(len(p) <= size for p in pieces)
+
+
+@given(st.text(max_size=300), st.integers(min_value=1, max_value=50))
+@settings(max_examples=300)
+def test_split_text_always_joins_back(text: str, size: int) -> None:
+    assert "".join(split_text(text, size)) == text
+
+
+def test_a_document_longer_than_max_length_is_processed_whole(nlp) -> None:
+    body = "\n\n".join(SENTENCES * 40)  # ~15,000 characters
+    limit, nlp.max_length = nlp.max_length, 3000  # the same path a 1 MB text takes
+    try:
+        doc = process_long(nlp, body, "long", None)
+    finally:
+        nlp.max_length = limit
+    assert doc.text == body
+    mentions = doc._.mentions
+    assert mentions and max(m.end for m in mentions) > len(body) - 200  # entities up to the end
+    assert all(body[m.start:m.end] == m.text for m in mentions)
+    assert len(list(doc.sents)) >= len(SENTENCES) * 40
+
+
+@given(st.text(max_size=400))
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+def test_any_unicode_text_never_raises_in_any_stage(make_doc, text: str) -> None:
+    doc = make_doc(text, "2026-01-15")
+    for name in ("mentions", "participants", "timexes", "commitments", "events"):
+        for record in getattr(doc._, name) or []:
+            assert 0 <= record.start <= record.end <= len(text)
