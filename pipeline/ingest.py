@@ -108,25 +108,36 @@ def split_header(text: str) -> tuple[str, str | None]:
     return text[match.end():], match.group(1)
 
 
-def iter_input_files(inputs: Iterable[Path | str]) -> Iterator[tuple[Path, Path]]:
-    """Yield ``(file, root)`` for every input file, folders walked recursively in sorted order."""
+def iter_input_files(inputs: Iterable[Path | str], skip: Path | None = None) -> Iterator[tuple[Path, Path]]:
+    """Yield ``(file, root)`` for every input file, folders walked recursively in sorted order.
+
+    ``gold/`` folders are skipped, and so is ``skip`` (the run's own output folder and its
+    temporary siblings), should it lie inside an input folder.
+    """
+    skip_dir = skip.resolve() if skip else None
     for item in inputs:
         path = Path(item)
         if path.is_dir():
             for file in sorted(p for p in path.rglob("*") if p.is_file()):
-                if file.suffix.lower() in SUFFIXES and "gold" not in file.relative_to(path).parts:
-                    yield file, path
+                if file.suffix.lower() not in SUFFIXES or "gold" in file.relative_to(path).parts:
+                    continue
+                if skip_dir and any(d == skip_dir or (d.parent == skip_dir.parent and
+                                    d.name.startswith(skip_dir.name + "."))
+                                    for d in file.resolve().parents):
+                    continue
+                yield file, path
         else:
             yield path, path.parent
 
 
-def iter_documents(inputs: Iterable[Path | str]) -> Iterator[RawDocument]:
+def iter_documents(inputs: Iterable[Path | str], skip: Path | None = None) -> Iterator[RawDocument]:
     """Every document of the inputs, with status, publication date and language set.
 
     The second and later copies of the same text get status ``duplicate`` naming the first.
+    Files under ``skip`` (the output folder) are not inputs.
     """
     seen: dict[str, str] = {}
-    for file, root in iter_input_files(inputs):
+    for file, root in iter_input_files(inputs, skip):
         source = str(file.relative_to(root)) if file != root else file.name
         for doc in _read_file(file, source):
             _finish(doc, seen)

@@ -139,7 +139,8 @@ def run(settings: Settings, on_progress: Callable[[int], None] | None = None) ->
     try:
         tasks = (Chunk(i, settings, writer.tmp, model, raws,
                        {r.doc_id: previous[r.doc_id] for r in raws if r.doc_id in previous})
-                 for i, raws in enumerate(_chunks(iter_documents(settings.inputs), settings.chunk_size)))
+                 for i, raws in enumerate(_chunks(iter_documents(settings.inputs, skip=settings.out),
+                                                   settings.chunk_size)))
         for result in executor.map(process_chunk, tasks):
             writer.record(result.rows, result.actors)
             summary.statuses.update(result.statuses)

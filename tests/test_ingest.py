@@ -206,3 +206,11 @@ def test_correct_text_is_not_touched_by_the_mojibake_repair(tmp_path: Path) -> N
 def test_a_file_that_vanished_before_reading_is_an_unreadable_row(tmp_path: Path) -> None:
     [doc] = iter_documents([tmp_path / "gone.txt"])
     assert doc.status == "unreadable" and "gone.txt" in doc.error
+
+
+def test_the_output_folder_inside_an_input_folder_is_not_read(tmp_path: Path) -> None:
+    _write(tmp_path, "a.txt", SPANISH)
+    _write(tmp_path, "outputs/documents/part-0.txt", SPANISH + " Copia.")
+    _write(tmp_path, "outputs.tmp-1/documents/x.txt", SPANISH + " Otra.")
+    sources = [d.source for d in iter_documents([tmp_path], skip=tmp_path / "outputs")]
+    assert sources == ["a.txt"]
