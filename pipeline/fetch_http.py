@@ -1,13 +1,15 @@
 """Polite HTTP for the crawler (standard library only): one origin, robots.txt, a pause
 between requests, retries with exponential backoff, a size limit, no cross-host redirects.
 
-:class:`PoliteClient` sends one request at a time, waiting ``delay`` seconds (or the
-robots.txt ``Crawl-delay``, if longer) after the previous response. 5xx, 429, timeouts and
-dropped connections are retried ``retries`` times, waiting ``backoff``, ``2*backoff``,
-``4*backoff`` ... seconds (``Retry-After`` respected up to ``max_backoff``); then a
-:class:`FetchError` says what failed. Redirects are followed only within the origin of
-``base_url``; a redirect anywhere else is refused. Bodies over ``max_bytes`` are refused.
-``sleep`` and ``clock`` are injectable so tests run without real waiting.
+robots.txt rules are matched as RFC 9309 says (``*``/``$`` wildcards, longest match), not
+as the standard library's prefix-first-match. :class:`PoliteClient` sends one request at a
+time, waiting ``delay`` seconds (or the robots.txt ``Crawl-delay``, if longer) after the
+previous response. 5xx, 429, timeouts and dropped connections are retried ``retries``
+times, waiting ``backoff``, ``2*backoff``, ``4*backoff`` ... seconds (``Retry-After``
+respected up to ``max_backoff``); then a :class:`FetchError` says what failed. Redirects
+are followed only within the origin of ``base_url``; a redirect anywhere else is refused.
+Bodies over ``max_bytes`` are refused. ``sleep`` and ``clock`` are injectable so tests
+run without real waiting.
 
 Public entry points: :class:`PoliteClient`, :class:`HttpSettings`, :class:`FetchError`.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 import http.client
 import ipaddress
 import logging
+import re
 import time
 import urllib.error
 import urllib.request
@@ -24,6 +27,7 @@ import urllib.robotparser
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import Message
+from functools import partial
 from urllib.parse import urljoin, urlsplit
 
 from . import __version__
@@ -113,6 +117,31 @@ def _retry_after(headers: Message) -> float | None:
     return float(value) if value.isdigit() else None
 
 
+def _rule_regex(path: str) -> re.Pattern[str]:
+    """A robots.txt path (as the standard parser stores it, percent-quoted) as a regex:
+    ``*`` matches anything, a final ``$`` anchors the end."""
+    anchored = path.endswith("%24")
+    core = path[:-3] if anchored else path
+    return re.compile(".*".join(map(re.escape, core.split("%2A"))) + ("$" if anchored else ""))
+
+
+def _allowance(rules: list[tuple[re.Pattern[str], int, bool]], url: str) -> bool:
+    best: tuple[int, bool] | None = None
+    for regex, length, allow in rules:
+        if regex.match(url) and (best is None or (length, allow) > best):
+            best = (length, allow)
+    return True if best is None else best[1]
+
+
+def use_rfc9309_matching(robots: urllib.robotparser.RobotFileParser) -> None:
+    """Match rules as RFC 9309 says: ``*``/``$`` wildcards, the longest rule wins, Allow on
+    a tie. (The standard library matches plain prefixes and takes the first rule, which
+    would let ``Disallow: /*?`` through.)"""
+    for entry in [*robots.entries, *([robots.default_entry] if robots.default_entry else [])]:
+        rules = [(_rule_regex(line.path), len(line.path), line.allowance) for line in entry.rulelines]
+        entry.allowance = partial(_allowance, rules)
+
+
 class PoliteClient:
     """One-origin HTTP client with robots.txt, delay, retries, size limit and redirect checks."""
 
@@ -160,6 +189,7 @@ class PoliteClient:
                                  status=e.status) from e
         else:
             robots.parse(text.splitlines())
+            use_rfc9309_matching(robots)
         self.robots = robots
         crawl_delay = robots.crawl_delay(self.settings.user_agent)
         if crawl_delay and float(crawl_delay) > self.delay:
