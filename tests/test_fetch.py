@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from pipeline.fetch import JSONL_NAME, STATE_NAME, CrawlOptions, crawl
+from pipeline.fetch import JSONL_NAME, STATE_NAME, CrawlError, CrawlOptions, crawl
 from pipeline.fetch_gobmx import ARCHIVE_PATH, article_id
 from pipeline.fetch_http import HttpSettings, PoliteClient
 
@@ -375,6 +375,18 @@ def test_raw_file_is_the_page_as_served(site, tmp_path):
     row = rows(tmp_path)[0]
     raw = gzip.decompress((tmp_path / "raw" / f"{row['id']}.html.gz").read_bytes())
     assert raw == (FIXTURES / "article_031.html").read_bytes()
+
+
+def test_unreadable_state_stops_before_any_request(site, tmp_path):
+    (tmp_path / STATE_NAME).write_text("{not json", encoding="utf-8")
+    with pytest.raises(CrawlError, match=STATE_NAME):
+        run_crawl(site, tmp_path)
+    assert site.log == []
+
+
+def test_until_before_since_is_refused(site, tmp_path):
+    with pytest.raises(CrawlError, match="before --since"):
+        run_crawl(site, tmp_path, since=dt.date(2026, 1, 10), until=dt.date(2026, 1, 1))
 
 
 def test_cli_rejects_a_short_delay_on_a_public_site(tmp_path):
