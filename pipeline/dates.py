@@ -1,22 +1,134 @@
-"""Dates stage (to be filled by its issue): writes ``doc._.timexes``.
+"""Dates stage: every temporal expression of a document, normalised (TIMEX3 style).
+
+Reads ``doc.text``, the parse (tense of the governing verb, sentences) and
+``doc._.published`` (a ``datetime.date`` or None, set before the pipeline runs); writes
+``doc._.timexes``, a list of :class:`~pipeline.records.Timex` in document order
+(``timex_id`` = index). Recognition is the regular expressions of ``models/dates/``
+(:mod:`pipeline.dates_patterns`, compiled once); values come from the pure functions of
+:mod:`pipeline.dates_normalize`. Without a publication date, relative expressions are still
+found but keep a null value (``anchor = none``): never today's date.
 
 Public entry point: the ``sre_dates`` factory (:class:`DatesComponent`).
 """
 
+import logging
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .records import get_list
-from .rules import RuleComponent
+from .dates_context import Sentences, clause_direction, cue_direction, event_anchor
+from .dates_normalize import Context, Resolved, day_value, normalise, period_value
+from .dates_patterns import FILES, Candidate, Recognizer
+from .lang import language_data
+from .records import Timex, get_list
+from .rules import DEFAULT_MODELS_DIR, RuleComponent, Schema
+
+log = logging.getLogger(__name__)
+
+#: Rules resolved after the others, in this order: they lean on the dates found first.
+_LATE = ("time", "anchored")
 
 
 class DatesComponent(RuleComponent):
+    """Finds and normalises the temporal expressions of a doc (see the module docstring)."""
+
+    FILES: dict[str, tuple[str, Schema]] = {
+        **FILES,
+        "event_nouns": ("dates/event_nouns.csv", Schema({"word": "str", "note": "str"}, frozenset({"word"}))),
+    }
+
+    def __init__(self, nlp: Language, name: str, models_dir: str | None = None) -> None:
+        self.models_dir = models_dir
+        super().__init__(nlp, name, models_dir)
+
+    def compile(self) -> None:
+        """Build the recognizer (regular expressions, lexicon) from the rule tables, once."""
+        root = self.models_dir or str(DEFAULT_MODELS_DIR)
+        self.recognizer = Recognizer(self.tables, language_data("es", self.models_dir), root)
+        self.lexicon = self.recognizer.lexicon
+        self.event_nouns = frozenset(r["word"].lower() for r in self.tables["event_nouns"])
+
     def __call__(self, doc: Doc) -> Doc:
-        get_list(doc, "timexes")
+        timexes = get_list(doc, "timexes")
+        timexes.clear()
+        text, published = doc.text, doc._.published
+        candidates = self.recognizer.find(text)
+        if not candidates:
+            return doc
+        sentences = Sentences(doc)
+        done: list[tuple[Candidate, Resolved]] = []
+        for stage in (None, *_LATE):
+            for cand in candidates:
+                if (cand.rule if cand.rule in _LATE else None) != stage:
+                    continue
+                resolved = self._resolve(doc, cand, published, sentences, done)
+                if resolved is not None:
+                    done.append((cand, resolved))
+                    member = self._last_member(cand, resolved)
+                    if member is not None:
+                        done.append(member)
+            done.sort(key=lambda pair: pair[0].start)
+        for cand, res in sorted(done, key=lambda p: (p[0].start, -p[0].end)):
+            timexes.append(Timex(len(timexes), cand.start, cand.end, text[cand.start:cand.end], res.type,
+                                 res.value, res.date_start, res.date_end, res.granularity, res.anchor))
         return doc
+
+    def _context(self, doc: Doc, cand: Candidate, published, **extra) -> Context:  # noqa: ANN001
+        return Context(published=published, cue=cue_direction(doc.text, cand, self.lexicon),
+                       direction=clause_direction(doc, cand.start, cand.end), **extra)
+
+    def _resolve(self, doc: Doc, cand: Candidate, published, sentences: Sentences,  # noqa: ANN001
+                 done: list[tuple[Candidate, Resolved]]) -> Resolved | None:
+        if cand.rule == "time":
+            return self._time(doc, cand, published, sentences, done)
+        if cand.rule == "anchored":
+            anchor, is_event = event_anchor(doc, sentences, cand, done, self.event_nouns)
+            ctx = self._context(doc, cand, published, anchor=anchor, anchor_is_event=is_event)
+            return normalise(cand, ctx, self.lexicon)
+        year_ref = None
+        if cand.groups.get("ya") or cand.groups.get("ya2"):
+            years = [r.date_start.year for c, r in done
+                     if c.end <= cand.start and r.anchor == "absolute" and r.date_start is not None]
+            year_ref = years[-1] if years else None
+        return normalise(cand, self._context(doc, cand, published, year_ref=year_ref), self.lexicon)
+
+    def _time(self, doc: Doc, cand: Candidate, published, sentences: Sentences,  # noqa: ANN001
+              done: list[tuple[Candidate, Resolved]]) -> Resolved | None:
+        """A clock time on its joined day, else on the nearest day named in its sentence."""
+        day: Resolved | None = None
+        if cand.day is not None:
+            day = normalise(cand.day, self._context(doc, cand.day, published), self.lexicon)
+        else:
+            s, e = sentences.bounds(sentences.index(cand.start))
+            same = [(c, r) for c, r in done if s <= c.start < e and r.granularity == "day" and r.date_start]
+            if same:
+                day = min(same, key=lambda p: (p[0].start > cand.start, abs(p[0].start - cand.start)))[1]
+        ctx = Context(published=published, day_ref=day.date_start if day else None)
+        resolved = normalise(cand, ctx, self.lexicon)
+        if resolved is not None and day is not None and resolved.value is not None:
+            resolved = replace(resolved, anchor=day.anchor)
+        return resolved
+
+    def _last_member(self, cand: Candidate, res: Resolved) -> tuple[Candidate, Resolved] | None:
+        """The last member of a range or coordinated period as an expression of its own.
+
+        "15 y 16 de septiembre" also gives "16 de septiembre"; "primer y segundo semestre de
+        2021" also gives "segundo semestre de 2021", with the year the whole expression has.
+        """
+        if "end" not in cand.spans or res.date_end is None:
+            return None
+        start, end = cand.spans["end"]
+        part = Candidate(start, end, cand.name + ":end", cand.type, cand.rule)
+        if cand.rule == "range":
+            return part, day_value(res.date_end, res.anchor)
+        kind = self.lexicon.periods.get(cand.groups.get("per", "").lower())
+        number = self.lexicon.ordinals.get(cand.groups.get("ord2", "").lower())
+        last = period_value(res.date_end.year, kind, number, res.anchor) if kind and number else None
+        return (part, last) if last else None
 
 
 @Language.factory("sre_dates", default_config={"models_dir": None})
 def make_dates(nlp: Language, name: str, models_dir: str | None) -> DatesComponent:
+    """The dates stage (see :mod:`pipeline.dates`)."""
     return DatesComponent(nlp, name, models_dir)

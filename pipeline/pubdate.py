@@ -2,12 +2,18 @@
 
 Order (recorded in ``documents.published_from``): the `` date YYYY-MM-DD`` header
 (``header``), a ``date`` field of structured input (``metadata``), a dateline such as
-"Ciudad de México, 15 de enero de 2026." (``dateline``), a date in the URL (``url``);
-else None (``none``). A month-only header (`` date 2021-11``) is not a full date; an
-impossible one (``2026-13-45``) is rejected with a warning. Never today's date.
+"Ciudad de México, 15 de enero de 2026." (``dateline``), a date in the URL (``url``), the
+first full date of the text when it is plainly the report's date (``text``: a line that is
+only a date near the top, or "este jueves 15 de enero de 2026"); else None (``none``).
+A month-only header (`` date 2021-11``) is not a full date, and an impossible one
+(``2026-13-45``) is rejected with a warning; a month-only header still supplies the year
+of a dateline that has none ("noviembre 24") and confirms a "este 18 de octubre". Never
+today's date.
 
-Public entry points: :func:`parse_header`, :func:`parse_metadata`,
-:func:`find_publication_date`.
+Dates are recognised with the patterns of the dates stage (:mod:`pipeline.dates_patterns`).
+
+Public entry points: :func:`parse_header`, :func:`parse_metadata`, :func:`find_dateline`,
+:func:`find_text_date`, :func:`find_url_date`, :func:`find_publication_date`.
 """
 
 from __future__ import annotations
@@ -15,26 +21,29 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from functools import lru_cache
 
-from .lang import language_data
+from .dates_patterns import Candidate, default_recognizer
 
 log = logging.getLogger(__name__)
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _URL_DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)[/-](\d{1,2})[/-](\d{1,2})(?!\d)")
-#: How far into the text a dateline may start.
-DATELINE_WINDOW = 300
-
-
-@lru_cache(maxsize=1)
-def _dateline_re() -> re.Pattern[str]:
-    months = "|".join(sorted(language_data()["months"], key=len, reverse=True))
-    weekdays = "|".join(language_data()["weekdays"])
-    return re.compile(
-        rf"(?:(?:{weekdays})\s+)?(\d{{1,2}})(?:º|°)?\s+(?:de\s+)?({months})\.?\s+(?:de\s+|del\s+)?(\d{{4}})",
-        re.IGNORECASE,
-    )
+#: How far into the text (characters, lines) a dateline may be.
+DATELINE_WINDOW = 400
+DATELINE_LINES = 4
+#: How far from its line start a dateline's date may be, and what may come just before it.
+DATELINE_OFFSET = 120
+_DATELINE_BEFORE = re.compile(r"[,.\-–—(]\s*(?:a\s+)?$", re.IGNORECASE)
+#: A "date line" (text fallback) is within this many characters and has at most this many
+#: other words ("13 Septiembre 2025, 09:14", "· jueves 9 de agosto de 2018").
+TEXT_WINDOW = 700
+DATE_LINE_MAX_WORDS = 3
+#: "este jueves 15 de enero de 2026" (deictic full date) may be this far into the text.
+DEICTIC_WINDOW = 1200
+_DEICTIC = frozenset({"este", "esta", "hoy"})
+#: "en este 2024", "este 2021": the year the report is written in.
+_THIS_YEAR = re.compile(r"\beste\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -56,6 +65,15 @@ def parse_header(value: str, source: str = "") -> dt.date | None:
     return date
 
 
+def header_month(value: str | None) -> tuple[int, int] | None:
+    """``(year, month)`` of a month-only header such as ``2021-11``; None otherwise."""
+    match = _ISO_MONTH.match((value or "").strip())
+    if not match:
+        return None
+    year, month = map(int, match.groups())
+    return (year, month) if 1 <= month <= 12 else None
+
+
 def parse_metadata(value: object, where: str = "") -> dt.date | None:
     """A ``date`` field of structured input: a date, a datetime or an ISO string."""
     if value is None or value == "":
@@ -73,19 +91,89 @@ def parse_metadata(value: object, where: str = "") -> dt.date | None:
     return date
 
 
-def find_dateline(text: str) -> dt.date | None:
-    """A full date in the opening dateline ("Ciudad de México, 15 de enero de 2026.")."""
-    head = text.lstrip()[:DATELINE_WINDOW]
-    first_line = head.split("\n", 1)[0]
-    match = _dateline_re().search(first_line)
-    if not match or match.start() > 120:
-        return None
-    # A dateline is a place, a comma or dash, then the date: not a date inside a sentence.
-    before = first_line[: match.start()]
-    if before.strip() and not re.search(r"[,.\-–—(]\s*$", before):
-        return None
-    day, month, year = match.groups()
-    return _safe_date(int(year), language_data()["months"][month.lower()], int(day))
+def _parts(cand: Candidate) -> tuple[int | None, int | None, int | None]:
+    """Day, month and year of a recognised date (None where absent)."""
+    lex = default_recognizer().lexicon
+    g = cand.groups
+    day = int(re.match(r"\d+", g["d"]).group()) if re.match(r"\d+", g.get("d", "")) else \
+        lex.numbers.get(g.get("d", "").lower())
+    word = g.get("m", "").lower().rstrip(".")
+    month = int(word) if word.isdigit() else lex.months.get(word)
+    year = int(g["y"]) if g.get("y") else None
+    return day, month, year
+
+
+def _dates(text: str) -> list[Candidate]:
+    """Recognised calendar dates, including the day of a date joined to a time ("... 14:29")."""
+    out = []
+    for cand in default_recognizer().find(text):
+        if cand.rule == "date":
+            out.append(cand)
+        elif cand.day is not None and cand.day.rule == "date":
+            out.append(Candidate(cand.start, cand.end, cand.name, "DATE", "date",
+                                 cand.day.groups, cand.day.spans))
+    return out
+
+
+def find_dateline(text: str, header: str | None = None) -> dt.date | None:
+    """A date in the opening dateline ("Ciudad de México, 15 de enero de 2026.").
+
+    A dateline without a year ("Ciudad de México, noviembre 24") takes the year of a
+    month-only header of that month, or of "este 2024" in the text; else it is not used.
+    """
+    pos = len(text) - len(text.lstrip())
+    lines = [line for line in text[pos:pos + DATELINE_WINDOW].split("\n") if line.strip()]
+    for line in lines[:DATELINE_LINES]:
+        for cand in _dates(line):
+            before = line[:cand.start]
+            if cand.start > DATELINE_OFFSET or not before.strip() or not _DATELINE_BEFORE.search(before):
+                continue
+            day, month, year = _parts(cand)
+            if day is None or month is None:
+                continue
+            if year is None:
+                year = _year_hint(text, month, header)
+            return _safe_date(year, month, day) if year else None
+    return None
+
+
+def _year_hint(text: str, month: int, header: str | None) -> int | None:
+    hinted = header_month(header)
+    if hinted and hinted[1] == month:
+        return hinted[0]
+    years = {int(y) for y in _THIS_YEAR.findall(text)}
+    return years.pop() if len(years) == 1 else None
+
+
+def find_text_date(text: str, header: str | None = None) -> dt.date | None:
+    """The first full date of the text when it is plainly the report's date.
+
+    That is a line near the top that is only a date (with a time, a weekday, a bullet), or a
+    full date introduced by "este"/"hoy" ("Este miércoles 18 de junio de 2025"); with a
+    month-only header, also "este 18 de octubre" in that month.
+    """
+    hinted = header_month(header)
+    for cand in _dates(text[:DEICTIC_WINDOW]):
+        day, month, year = _parts(cand)
+        if day is None or month is None:
+            continue
+        deictic = (cand.groups.get("pre") or "").lower() in _DEICTIC
+        if year is None:
+            if deictic and hinted and hinted[1] == month:
+                return _safe_date(hinted[0], month, day)
+            continue
+        if deictic or (cand.start < TEXT_WINDOW and _date_line(text, cand)):
+            date = _safe_date(year, month, day)
+            if date and (not hinted or (date.year, date.month) == hinted):
+                return date
+    return None
+
+
+def _date_line(text: str, cand: Candidate) -> bool:
+    start = text.rfind("\n", 0, cand.start) + 1
+    end = text.find("\n", cand.end)
+    rest = text[start:cand.start] + " " + text[cand.end:end if end >= 0 else len(text)]
+    return sum(1 for w in rest.split() if any(c.isalpha() for c in w)) <= DATE_LINE_MAX_WORDS
 
 
 def find_url_date(url: str | None) -> dt.date | None:
@@ -96,12 +184,20 @@ def find_url_date(url: str | None) -> dt.date | None:
     return _safe_date(*map(int, match.groups())) if match else None
 
 
-def find_publication_date(text: str, url: str | None = None) -> tuple[dt.date | None, str]:
-    """``(date, published_from)`` from the dateline, then the URL; ``(None, 'none')`` else."""
-    date = find_dateline(text)
+def find_publication_date(text: str, url: str | None = None,
+                          header: str | None = None) -> tuple[dt.date | None, str]:
+    """``(date, published_from)`` from the dateline, the URL, then the text; ``(None, 'none')``.
+
+    ``header`` is the value of a `` date `` header that was not a full date (``2021-11``):
+    it lends its year to a dateline without one and must agree with a date found in the text.
+    """
+    date = find_dateline(text, header)
     if date:
         return date, "dateline"
     date = find_url_date(url)
     if date:
         return date, "url"
+    date = find_text_date(text, header)
+    if date:
+        return date, "text"
     return None, "none"

@@ -1,0 +1,154 @@
+"""What the parse and the surrounding text say about a temporal expression.
+
+Helpers of the dates stage: the direction of the clause (tense of the governing verb), the
+explicit cue words ("pasado", "próxima", "prevista para"), and the date an event-anchored
+offset counts from. Reads the spaCy parse; writes nothing.
+
+Public entry points: :func:`clause_direction`, :func:`cue_direction`, :func:`event_anchor`,
+:class:`Sentences`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Token
+
+from .dates_normalize import Resolved
+from .dates_patterns import Candidate, Lexicon
+
+#: How many heads to climb from an expression to its verb.
+MAX_HOPS = 5
+#: Characters before an expression searched for "near" cues ("la próxima reunión, el 23 de enero").
+NEAR_WINDOW = 30
+#: Characters between an event noun and a date for the date to be that event's.
+EVENT_WINDOW = 45
+_TRAILING_ARTICLES = re.compile(r"(?:\s+(?:el|la|los|las|el\s+d[ií]a|los\s+d[ií]as|d[ií]a|d[ií]as))+$")
+
+
+class Sentences:
+    """Sentence boundaries of a doc as character offsets, for quick lookups."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.starts = [s.start_char for s in doc.sents] or [0]
+        self.length = len(doc.text)
+
+    def index(self, char: int) -> int:
+        return max(bisect.bisect_right(self.starts, char) - 1, 0)
+
+    def bounds(self, index: int) -> tuple[int, int]:
+        index = max(index, 0)
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else self.length
+        return self.starts[index], end
+
+
+def verb_tense(verb: Token) -> str | None:
+    """``past``, ``future`` or None (present, infinitive, conditional) for a verb and its auxiliaries."""
+    forms = verb.morph.get("VerbForm")
+    for aux in (c for c in verb.children if c.dep_ in ("aux", "aux:pass")):
+        if aux.lemma_ == "haber" and "Part" in forms:
+            return "past"
+        if aux.lemma_ == "ir" and "Inf" in forms:
+            return "future"
+        tense = aux.morph.get("Tense")
+        if "Fut" in tense:
+            return "future"
+        if "Past" in tense or "Imp" in tense:
+            return "past"
+    if "Part" in forms:
+        return "past"
+    if "Inf" in forms or "Ger" in forms:
+        if verb.dep_ == "xcomp" and verb.head.lemma_ == "ir":
+            return "future"
+        return None
+    tense, mood = verb.morph.get("Tense"), verb.morph.get("Mood")
+    if "Fut" in tense:
+        return "future"
+    if "Cnd" in mood:
+        return None
+    if "Past" in tense or "Imp" in tense:
+        return "past"
+    if "Sub" in mood and "Pres" in tense:
+        return "future"
+    return None
+
+
+def clause_direction(doc: Doc, start: int, end: int) -> str | None:
+    """The tense of the verb the expression depends on (climbing the parse), or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    for _ in range(MAX_HOPS):
+        if token.pos_ in ("VERB", "AUX") and not span.start <= token.i < span.end:
+            return verb_tense(token)
+        if token.head.i == token.i:
+            break
+        token = token.head
+    verbs = [t for t in token.sent if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")]
+    if not verbs:
+        return None
+    return verb_tense(min(verbs, key=lambda t: abs(t.i - span.start)))
+
+
+def cue_direction(text: str, cand: Candidate, lex: Lexicon) -> str | None:
+    """An explicit cue: a direction word inside the expression or a cue phrase just before it."""
+    inside = {lex.cues_inside[w] for w in re.findall(r"\w+", text[cand.start:cand.end].lower())
+              if w in lex.cues_inside}
+    if "que viene" in text[cand.start:cand.end].lower():
+        inside.add("future")
+    if len(inside) == 1:
+        return inside.pop()
+    lead = cand.spans["pre"][1] if "pre" in cand.spans and cand.spans["pre"][0] == cand.start else cand.start
+    before = re.sub(r"\s+", " ", text[max(0, cand.start - 40):lead].lower()).rstrip()
+    before = _TRAILING_ARTICLES.sub("", before)
+    for cue, direction in lex.cues_before:
+        if before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum()):
+            return direction
+    near = re.split(r"[.;:!?]\s", text[max(0, cand.start - NEAR_WINDOW):cand.start].lower())[-1]
+    found = {lex.cues_near[w] for w in re.findall(r"\w+", near) if w in lex.cues_near}
+    return found.pop() if len(found) == 1 else None
+
+
+def _event_noun(doc: Doc, sentences: Sentences, cand: Candidate, nouns: frozenset[str]) -> Token | None:
+    """The event noun nearest before the expression in its sentence ("La llamada ... tuvo lugar")."""
+    first, _ = sentences.bounds(sentences.index(cand.start))
+    span = doc.char_span(first, cand.start, alignment_mode="contract")
+    if span is None:
+        return None
+    found = [t for t in span if t.lower_ in nouns or t.lemma_.lower() in nouns]
+    return found[-1] if found else None
+
+
+def event_anchor(doc: Doc, sentences: Sentences, cand: Candidate,
+                 done: list[tuple[Candidate, Resolved]], nouns: frozenset[str]) -> tuple[Resolved | None, bool]:
+    """The date an anchored offset counts from, and whether it is the expression's own event.
+
+    "N días después de que X": the day of the expression's own event when an earlier mention
+    of that event (same noun) has a date (``True``); else X's date, the first date after the
+    expression in its sentence (``False``). "N días después" alone counts from the last date
+    of this or the previous sentence.
+    """
+    index = sentences.index(cand.start)
+    _, sentence_end = sentences.bounds(index)
+    dated = [(c, r) for c, r in done if r.date_start is not None and r.type in ("DATE", "TIME")]
+    if cand.groups.get("x"):
+        noun = _event_noun(doc, sentences, cand, nouns)
+        if noun is not None:
+            key = {noun.lower_, noun.lemma_.lower()}
+            for token in doc:
+                if token.idx >= noun.idx:
+                    break
+                if token.lower_ not in key and token.lemma_.lower() not in key:
+                    continue
+                s, e = sentences.bounds(sentences.index(token.idx))
+                near = [r for c, r in dated if s <= c.start < e and c.end <= cand.start
+                        and min(abs(c.start - token.idx), abs(token.idx - c.end)) <= EVENT_WINDOW]
+                if near:
+                    return near[0], True
+        after = [r for c, r in dated if cand.end <= c.start < sentence_end]
+        return (after[0], False) if after else (None, False)
+    first, _ = sentences.bounds(index - 1)
+    before = [r for c, r in dated if first <= c.start and c.end <= cand.start]
+    return (before[-1], False) if before else (None, False)

@@ -1,0 +1,464 @@
+"""Normalisation of recognised temporal expressions to TIMEX3-style values: pure functions.
+
+Everything here is a function of its arguments (no spaCy, no clock): the publication date,
+the direction the clause gives ("past"/"future"/None) and the dates of the document the
+expression leans on arrive in a :class:`Context` built by :mod:`pipeline.dates`.
+
+Public entry points: :func:`normalise`, :class:`Context`, :class:`Resolved` and the calendar
+helpers (:func:`resolve_weekday`, :func:`infer_year`, :func:`infer_month_year`,
+:func:`add_offset`, :func:`day_value` ...).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from .dates_patterns import Candidate, Lexicon
+
+#: Granularity of each offset unit, and the order of granularities (finest first).
+UNIT_GRANULARITY = {"D": "day", "W": "week", "M": "month", "Y": "year", "TH": "hour", "TM": "minute"}
+ORDER = ("minute", "hour", "day", "week", "month", "quarter", "half", "year")
+_DELTA_WORDS = {"hoy": 0, "ayer": -1, "anteayer": -2, "antier": -2, "mañana": 1,
+                "pasado mañana": 2, "esta": 0, "del día": 0, "del dia": 0}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A normalised expression (``value`` None when it cannot be resolved)."""
+
+    type: str
+    value: str | None
+    date_start: dt.date | None
+    date_end: dt.date | None
+    granularity: str | None
+    anchor: str  # absolute | publication | event | none
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the document says around an expression."""
+
+    published: dt.date | None = None
+    direction: str | None = None  # tense of the clause: past | future | None
+    cue: str | None = None  # explicit cue word: past | future | None
+    year_ref: int | None = None  # the year "del año" means when nothing else tells
+    day_ref: dt.date | None = None  # the day a bare time of day falls on
+    anchor: Resolved | None = None  # for offsets: the date they count from
+    anchor_is_event: bool = False  # the anchor is the expression's own event (not X)
+
+
+NONE = "none"
+
+
+def unresolved(type_: str = "DATE", granularity: str | None = None) -> Resolved:
+    return Resolved(type_, None, None, None, granularity, NONE)
+
+
+# -- calendar helpers -------------------------------------------------------------------
+
+def day_value(day: dt.date, anchor: str, type_: str = "DATE") -> Resolved:
+    return Resolved(type_, day.isoformat(), day, day, "day", anchor)
+
+
+def month_value(year: int, month: int, anchor: str) -> Resolved:
+    last = calendar.monthrange(year, month)[1]
+    return Resolved("DATE", f"{year:04d}-{month:02d}", dt.date(year, month, 1),
+                    dt.date(year, month, last), "month", anchor)
+
+
+def year_value(year: int, anchor: str) -> Resolved:
+    return Resolved("DATE", f"{year:04d}", dt.date(year, 1, 1), dt.date(year, 12, 31), "year", anchor)
+
+
+def week_value(day: dt.date, anchor: str, weekend: bool = False) -> Resolved:
+    iso = day.isocalendar()
+    monday = day - dt.timedelta(days=day.weekday())
+    if weekend:
+        return Resolved("DATE", f"{iso[0]:04d}-W{iso[1]:02d}-WE", monday + dt.timedelta(days=5),
+                        monday + dt.timedelta(days=6), "week", anchor)
+    return Resolved("DATE", f"{iso[0]:04d}-W{iso[1]:02d}", monday, monday + dt.timedelta(days=6),
+                    "week", anchor)
+
+
+def period_value(year: int, kind: str, number: int, anchor: str) -> Resolved | None:
+    """Quarter (``Q``) or half-year (``H``) ``number`` of ``year``; -1 means the last."""
+    size = {"Q": 3, "H": 6}[kind]
+    count = 12 // size
+    number = count if number == -1 else number
+    if not 1 <= number <= count:
+        return None
+    first = (number - 1) * size + 1
+    last = first + size - 1
+    return Resolved("DATE", f"{year:04d}-{kind}{number}", dt.date(year, first, 1),
+                    dt.date(year, last, calendar.monthrange(year, last)[1]),
+                    "quarter" if kind == "Q" else "half", anchor)
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def add_offset(day: dt.date, count: int, unit: str) -> dt.date:
+    """``day`` moved by ``count`` units (D, W, M, Y); month ends are clamped (31 Jan + 1M = 28/29 Feb)."""
+    if unit == "D":
+        return day + dt.timedelta(days=count)
+    if unit == "W":
+        return day + dt.timedelta(weeks=count)
+    months = count * (12 if unit == "Y" else 1)
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def resolve_weekday(published: dt.date, weekday: int, mode: str) -> dt.date:
+    """The ``weekday`` (0 = Monday) meant relative to ``published``.
+
+    ``mode``: ``past`` (strictly before), ``future`` (strictly after), ``this`` (same ISO week),
+    ``this_past``/``this_future`` (same week unless that contradicts the tense), ``nearest``.
+    """
+    back = -(((published.weekday() - weekday) % 7) or 7)
+    ahead = ((weekday - published.weekday()) % 7) or 7
+    if mode == "past":
+        delta = back
+    elif mode == "future":
+        delta = ahead
+    elif mode == "nearest":
+        delta = 0 if weekday == published.weekday() else (back if -back < ahead else ahead)
+    else:
+        delta = weekday - published.weekday()
+        if mode == "this_future" and delta < 0:
+            delta += 7
+        elif mode == "this_past" and delta > 0:
+            delta -= 7
+    return published + dt.timedelta(days=delta)
+
+
+def infer_year(published: dt.date, month: int, day: int, direction: str | None = None,
+               strict: bool = False, weekday: int | None = None) -> dt.date | None:
+    """The day-month without a year that fits: past/future by tense, else the closest to publication.
+
+    ``strict`` (an explicit "pasado"/"próximo") forbids the other side of publication; a tense
+    allows a week of slack. A ``weekday`` ("jueves 29 de enero") picks the year it matches.
+    """
+    candidates = [d for k in (-1, 0, 1) if (d := safe_date(published.year + k, month, day))]
+    if weekday is not None:
+        matching = [d for d in candidates if d.weekday() == weekday]
+        if len(matching) == 1:
+            return matching[0]
+    if not candidates:
+        return None
+    slack = dt.timedelta(days=0 if strict else 7)
+    if direction == "past":
+        before = [d for d in candidates if d <= published + slack]
+        return before[-1] if before else None
+    if direction == "future":
+        after = [d for d in candidates if d >= published - slack]
+        return after[0] if after else None
+    return min(candidates, key=lambda d: (abs((d - published).days), d < published))
+
+
+def infer_month_year(published: dt.date, month: int, direction: str | None = None,
+                     strict: bool = False) -> int:
+    """The year of a month named without one (same logic as :func:`infer_year`, by month)."""
+    now = published.year * 12 + published.month - 1
+    candidates = [(published.year + k) * 12 + month - 1 for k in (-1, 0, 1)]
+    if direction == "past":
+        pick = max(c for c in candidates if (c < now if strict else c <= now))
+    elif direction == "future":
+        pick = min(c for c in candidates if (c > now if strict else c >= now))
+    else:
+        pick = min(candidates, key=lambda c: (abs(c - now), c < now))
+    return pick // 12
+
+
+def coarsen(resolved: Resolved, granularity: str) -> Resolved:
+    """``resolved`` widened to ``granularity`` when that is coarser (day -> month -> year)."""
+    if resolved.date_start is None or ORDER.index(granularity) <= ORDER.index(resolved.granularity or "day"):
+        return resolved
+    day = resolved.date_start
+    if granularity == "year":
+        wide = year_value(day.year, resolved.anchor)
+    elif granularity == "month":
+        wide = month_value(day.year, day.month, resolved.anchor)
+    elif granularity == "week":
+        wide = week_value(day, resolved.anchor)
+    else:
+        return resolved
+    return replace(wide, type=resolved.type)
+
+
+def duration_value(count: int, unit: str) -> str:
+    return f"PT{count}{unit[1]}" if unit.startswith("T") else f"P{count}{unit}"
+
+
+# -- reading the groups -----------------------------------------------------------------
+
+def _word(text: str | None) -> str:
+    return re.sub(r"\s+", " ", (text or "").lower().strip().rstrip("."))
+
+
+def parse_number(text: str | None, lex: Lexicon) -> int | None:
+    word = _word(text)
+    if word.isdigit():
+        return int(word)
+    return lex.numbers.get(word)
+
+
+def parse_day(text: str | None, lex: Lexicon) -> int | None:
+    digits = re.match(r"\d+", _word(text))
+    return int(digits.group()) if digits else lex.numbers.get(_word(text))
+
+
+def parse_month(text: str | None, lex: Lexicon) -> int | None:
+    word = _word(text)
+    return int(word) if word.isdigit() else lex.months.get(word)
+
+
+def _year(text: str | None) -> int | None:
+    digits = re.search(r"\d{4}", text or "")
+    return int(digits.group()) if digits else None
+
+
+def _step(words: str, lex: Lexicon) -> int | None:
+    """+1 for next, -1 for last, 0 for this, None for a bare article."""
+    found = {lex.cues_inside.get(w) for w in re.findall(r"\w+", words)}
+    if "que viene" in words:
+        found.add("future")
+    if "future" in found:
+        return 1
+    if "past" in found:
+        return -1
+    return 0 if re.search(r"\best[ea]\b|\bactual\b|\ben\s+curso\b", words) else None
+
+
+# -- the rules --------------------------------------------------------------------------
+
+def normalise(cand: Candidate, ctx: Context, lex: Lexicon) -> Resolved | None:
+    """The value of ``cand``; None when it is not a temporal expression after all."""
+    handler = _HANDLERS.get(cand.rule)
+    return handler(cand.groups, ctx, lex) if handler else None
+
+
+def _direction(ctx: Context) -> tuple[str | None, bool]:
+    return (ctx.cue, True) if ctx.cue else (ctx.direction, False)
+
+
+def _date(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
+    day, month = parse_day(g.get("d"), lex), parse_month(g.get("m"), lex)
+    if day is None or month is None:
+        return None
+    year = _year(g.get("y"))
+    if year is not None:
+        date = safe_date(year, month, day)
+        return day_value(date, "absolute") if date else None
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    if ctx.published is None:
+        return unresolved(granularity="day")
+    direction, strict = _direction(ctx)
+    weekday = lex.weekdays.get(_word(g.get("wd"))) if g.get("wd") else None
+    date = infer_year(ctx.published, month, day, direction, strict, weekday)
+    return day_value(date, "publication") if date else None
+
+
+def _range(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
+    end = _date({"d": g.get("d2"), "m": g.get("m"), "y": g.get("y")}, ctx, lex)
+    if end is None or end.date_end is None:
+        return end
+    first = {"d": g.get("d"), "m": g.get("m1") or g.get("m"), "y": g.get("y1") or str(end.date_end.year)}
+    start = _date(first, ctx, lex)
+    if start is None or start.date_start is None:
+        return None
+    begin = start.date_start
+    if begin > end.date_end:
+        begin = safe_date(begin.year - 1, begin.month, begin.day) or begin
+    return Resolved("DATE", begin.isoformat(), begin, end.date_end, "day", end.anchor)
+
+
+def _month(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
+    month = parse_month(g.get("m"), lex)
+    if month is None or not 1 <= month <= 12:
+        return None
+    year = _year(g.get("y"))
+    if year is not None:
+        return month_value(year, month, "absolute")
+    if ctx.published is None:
+        return unresolved(granularity="month")
+    direction, strict = _direction(ctx)
+    return month_value(infer_month_year(ctx.published, month, direction, strict), month, "publication")
+
+
+def _reference_year(g: dict[str, str], ctx: Context, lex: Lexicon, key: str = "y",
+                    ref: str = "ya", post: str = "post") -> tuple[int | None, str]:
+    year = _year(g.get(key))
+    if year is not None:
+        return year, "absolute"
+    step = _step(_word(g.get(post)), lex) or 0
+    if ctx.published is not None:
+        return ctx.published.year + step, "publication"
+    if g.get(ref) and ctx.year_ref is not None and step == 0:
+        return ctx.year_ref, "event"
+    return None, NONE
+
+
+def _year_rule(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
+    year, anchor = _reference_year(g, ctx, lex)
+    return year_value(year, anchor) if year is not None else unresolved(granularity="year")
+
+
+def _period(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
+    kind = lex.periods.get(_word(g.get("per")))
+    number = lex.ordinals.get(_word(g.get("ord")))
+    if kind is None or number is None:
+        return None
+    if g.get("y2") or g.get("ya2"):
+        year, anchor = _reference_year(g, ctx, lex, "y2", "ya2", "post2")
+    else:
+        year, anchor = _reference_year(g, ctx, lex)
+    if year is None:
+        return unresolved(granularity="quarter" if kind == "Q" else "half")
+    first = period_value(year, kind, number, anchor)
+    last_number = lex.ordinals.get(_word(g.get("ord2")))
+    if first is not None and last_number is not None:
+        last = period_value(year, kind, last_number, anchor)
+        if last is not None:
+            first = replace(first, date_end=last.date_end)
+    return first
+
+
+def _relative(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
+    unit = _word(g.get("u"))
+    step = _step(f"{_word(g.get('pre'))} {_word(g.get('post'))}", lex)
+    weekend = unit.startswith("fin")
+    if step is None:
+        if not weekend:
+            return None  # "el año", "la semana": not a reference to a calendar period
+        step = {"past": -1, "future": 1}.get(ctx.direction or "", 0)
+    pub = ctx.published
+    if pub is None:
+        return unresolved(granularity="week" if weekend or unit == "semana" else
+                          "month" if unit == "mes" else "year")
+    if weekend:
+        saturday = pub + dt.timedelta(days=5 - pub.weekday())
+        if step < 0 and saturday >= pub:
+            saturday -= dt.timedelta(weeks=1)
+        return week_value(saturday + dt.timedelta(weeks=max(step - 1, 0)), "publication", weekend=True)
+    if unit == "semana":
+        return week_value(pub + dt.timedelta(weeks=step), "publication")
+    if unit == "mes":
+        moved = add_offset(pub, step, "M")
+        return month_value(moved.year, moved.month, "publication")
+    return year_value(pub.year + step, "publication")
+
+
+def _weekday(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
+    weekday = lex.weekdays.get(_word(g.get("wd")))
+    if weekday is None:
+        return None
+    if ctx.published is None:
+        return unresolved(granularity="day")
+    pre = _word(g.get("pre"))
+    step = _step(f"{pre} {_word(g.get('post'))}", lex)
+    if step == 1 or (step is None and ctx.cue == "future"):
+        mode = "future"
+    elif step == -1 or (step is None and ctx.cue == "past"):
+        mode = "past"
+    elif step == 0:
+        mode = {"past": "this_past", "future": "this_future"}.get(ctx.direction or "", "this")
+    else:
+        mode = ctx.direction or "future"
+    return day_value(resolve_weekday(ctx.published, weekday, mode), "publication")
+
+
+def _deictic(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
+    delta = _DELTA_WORDS.get(_word(g.get("dx")))
+    if delta is None:
+        return None
+    if ctx.published is None:
+        return unresolved(granularity="day")
+    return day_value(ctx.published + dt.timedelta(days=delta), "publication")
+
+
+def _offset(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
+    count, unit = parse_number(g.get("n"), lex), lex.units.get(_word(g.get("u")))
+    if count is None or unit is None:
+        return None
+    word = _word(g.get("dir"))
+    if unit.startswith("T") or (word == "en" and ctx.direction != "future"):
+        return Resolved("DURATION", duration_value(count, unit), None, None, None, NONE)
+    if ctx.published is None:
+        return unresolved(granularity=UNIT_GRANULARITY[unit])
+    day = add_offset(ctx.published, -count if word == "hace" else count, unit)
+    return coarsen(day_value(day, "publication"), UNIT_GRANULARITY[unit])
+
+
+def _anchored(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
+    count = parse_number(g.get("n"), lex) if g.get("n") else 1
+    unit = lex.units.get(_word(g.get("u")))
+    if count is None or unit is None or unit.startswith("T"):
+        return None
+    if ctx.anchor is None or ctx.anchor.date_start is None:
+        return unresolved(granularity=UNIT_GRANULARITY[unit])
+    if ctx.anchor_is_event:
+        return replace(ctx.anchor, anchor="event")
+    sign = -1 if _word(g.get("dir")) in ("antes", "atrás") else 1
+    day = add_offset(ctx.anchor.date_start, sign * count, unit)
+    wide = ORDER[max(ORDER.index(UNIT_GRANULARITY[unit]), ORDER.index(ctx.anchor.granularity or "day"))]
+    return replace(coarsen(day_value(day, "event"), wide), anchor="event")
+
+
+def clock(g: dict[str, str], lex: Lexicon) -> tuple[int, int] | None:
+    """``(hour, minute)`` of a time expression, None when impossible."""
+    if g.get("noon"):
+        return 12, 0
+    hour = int(g["h"]) if g.get("h") else parse_number(g.get("hw"), lex)
+    if hour is None:
+        return None
+    minute = int(g.get("mi") or g.get("mi2") or 0)
+    if g.get("half"):
+        minute = 30 if _word(g["half"]) == "media" else 15
+    marker = _word(g.get("ampm")).replace(" ", "").replace(".", "")
+    part = lex.day_parts.get(_word(g.get("dp")))
+    if (marker == "pm" or part in ("AF", "NI")) and hour < 12:
+        hour += 12
+    elif marker == "am" and hour == 12:
+        hour = 0
+    return (hour, minute) if 0 <= hour <= 23 and 0 <= minute <= 59 else None
+
+
+def _time(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
+    hm = clock(g, lex)
+    if hm is None:
+        return None
+    if ctx.day_ref is None:
+        return unresolved("TIME", granularity="minute")
+    value = f"{ctx.day_ref.isoformat()}T{hm[0]:02d}:{hm[1]:02d}"
+    return Resolved("TIME", value, ctx.day_ref, ctx.day_ref, "minute", "event")
+
+
+def _duration(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
+    count, unit = parse_number(g.get("n"), lex), lex.units.get(_word(g.get("u")))
+    if count is None or unit is None:
+        return None
+    return Resolved("DURATION", duration_value(count, unit), None, None, None, NONE)
+
+
+def _set(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
+    word = _word(g.get("u"))
+    if word in lex.weekdays:
+        return Resolved("SET", f"XXXX-WXX-{lex.weekdays[word] + 1}", None, None, "day", NONE)
+    unit = lex.units.get(word)
+    return Resolved("SET", f"P1{unit}", None, None, UNIT_GRANULARITY[unit], NONE) if unit else None
+
+
+_HANDLERS = {"date": _date, "range": _range, "month": _month, "year": _year_rule,
+             "period": _period, "relative": _relative, "weekday": _weekday, "deictic": _deictic,
+             "offset": _offset, "anchored": _anchored, "time": _time, "duration": _duration,
+             "set": _set}

@@ -1,0 +1,265 @@
+"""Recognition of temporal expressions: the regular expressions of ``models/dates/``, compiled once.
+
+Pure text in, candidates out (no spaCy), so :mod:`pipeline.pubdate` can use it before the
+NLP run. The rule files:
+
+- ``patterns.jsonl``: one regular expression per row with ``{PLACEHOLDERS}``; ``rule`` names
+  the normaliser and the named groups carry the parts it reads (``d``, ``m``, ``y``, ``wd``...).
+- ``placeholders.csv``: what each placeholder expands to; ``@kind`` is the alternation of the
+  words of that kind (``words.csv`` plus months, weekdays and numbers of ``models/lang/es.json``).
+- ``words.csv``: lexicon (month, weekday, number, unit, ordinal, period, period_part, day_part).
+- ``merges.csv``: neighbouring expressions joined into one ("las 11:00 horas de este martes").
+- ``skip.csv``: text that is not the report (teasers of other articles).
+
+Public entry points: :class:`Recognizer`, :func:`default_recognizer`, :data:`FILES`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .lang import language_data
+from .rules import DEFAULT_MODELS_DIR, RuleFileError, Schema, load_rows
+
+TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
+RULES = frozenset({"date", "range", "month", "year", "period", "relative", "weekday", "deictic",
+                   "daypart", "offset", "anchored", "time", "duration", "set"})
+MERGE_RESULTS = frozenset({"left", "right", "time_on_left", "time_on_right"})
+#: Headings (skipped): lines up to this long, without closing punctuation, with this many words.
+HEADING_MAX_CHARS = 160
+HEADING_MIN_WORDS = 4
+HEADING_CLOSERS = frozenset('.!?:;"”»…')
+_INNER_STOP = re.compile(r"[.:;!?]\s")  # a caption or teaser of two sentences is not a heading
+
+#: The rule files of the dates stage: ``{table: (path under models/, schema)}``.
+FILES: dict[str, tuple[str, Schema]] = {
+    "patterns": ("dates/patterns.jsonl", Schema(
+        {"name": "str", "type": "str", "rule": "str", "regex": "str", "note": "str"},
+        frozenset({"name", "type", "rule", "regex"}))),
+    "placeholders": ("dates/placeholders.csv", Schema(
+        {"name": "str", "regex": "str", "note": "str"}, frozenset({"name", "regex"}))),
+    "words": ("dates/words.csv", Schema(
+        {"word": "str", "kind": "str", "value": "str", "note": "str"},
+        frozenset({"word", "kind", "value"}))),
+    "cues": ("dates/cues.csv", Schema(
+        {"cue": "str", "direction": "str", "position": "str", "note": "str"},
+        frozenset({"cue", "direction", "position"}))),
+    "merges": ("dates/merges.csv", Schema(
+        {"left": "list", "connector": "str", "right": "list", "result": "str", "note": "str"},
+        frozenset({"left", "connector", "right", "result"}))),
+    "skip": ("dates/skip.csv", Schema(
+        {"marker": "str", "scope": "str", "note": "str"}, frozenset({"marker", "scope"}))),
+}
+
+
+@dataclass
+class Candidate:
+    """A recognised expression before normalisation (offsets into the text)."""
+
+    start: int
+    end: int
+    name: str
+    type: str
+    rule: str
+    groups: dict[str, str] = field(default_factory=dict)
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: for joined expressions: the part that names the day, the part that names the time
+    day: Candidate | None = None
+    time: Candidate | None = None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word -> value lookups for the normaliser (lower-case keys)."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    units: dict[str, str]
+    ordinals: dict[str, int]
+    periods: dict[str, str]
+    period_parts: dict[str, str]
+    day_parts: dict[str, str]
+    cues_inside: dict[str, str]
+    cues_before: tuple[tuple[str, str], ...]
+    cues_near: dict[str, str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+def _where(tables_dir: str, key: str) -> str:
+    return str(Path(tables_dir) / FILES[key][0])
+
+
+class Recognizer:
+    """Compiled patterns, merges and skip markers; :meth:`find` returns the candidates of a text."""
+
+    def __init__(self, tables: dict[str, list[dict[str, Any]]], lang: dict[str, Any],
+                 models_dir: str = str(DEFAULT_MODELS_DIR)) -> None:
+        self.lexicon = self._lexicon(tables, lang, models_dir)
+        words: dict[str, list[str]] = {"month": list(self.lexicon.months),
+                                       "weekday": list(self.lexicon.weekdays),
+                                       "number": list(self.lexicon.numbers)}
+        for row in tables["words"]:
+            words.setdefault(row["kind"], []).append(row["word"].lower())
+        abbreviations = set(words.get("month_abbreviation", []))
+        words["month_full"] = [w for w in words["month"] if len(w) > 3 and w not in abbreviations]
+        words["month_abbr"] = [w for w in words["month"] if w not in words["month_full"]]
+        self.placeholders: dict[str, str] = {}
+        for number, row in enumerate(tables["placeholders"], start=2):
+            self.placeholders[row["name"]] = re.sub(
+                r"@(\w+)", lambda m: _alternation(words.get(m.group(1), [])) or "(?!)", row["regex"])
+        self.patterns: list[tuple[dict[str, Any], re.Pattern[str]]] = []
+        for number, row in enumerate(tables["patterns"], start=1):
+            where = _where(models_dir, "patterns")
+            if row["type"] not in TYPES:
+                raise RuleFileError(where, number, "type", f"'{row['type']}' is not one of {sorted(TYPES)}")
+            if row["rule"] not in RULES:
+                raise RuleFileError(where, number, "rule", f"'{row['rule']}' is not one of {sorted(RULES)}")
+            self.patterns.append((row, self._compile(row["regex"], where, number, "regex")))
+        self.merges = []
+        for number, row in enumerate(tables["merges"], start=2):
+            if row["result"] not in MERGE_RESULTS:
+                raise RuleFileError(_where(models_dir, "merges"), number, "result",
+                                    f"'{row['result']}' is not one of {sorted(MERGE_RESULTS)}")
+            connector = self._compile(row["connector"], _where(models_dir, "merges"), number, "connector",
+                                      bounded=False)
+            self.merges.append((frozenset(row["left"]), connector, frozenset(row["right"]), row["result"]))
+        self.skip_line = tuple(r["marker"].lower() for r in tables["skip"] if r["scope"] == "line")
+        self.skip_rest = tuple(r["marker"].lower() for r in tables["skip"] if r["scope"] == "rest")
+
+    @staticmethod
+    def _lexicon(tables: dict[str, list[dict[str, Any]]], lang: dict[str, Any], models_dir: str) -> Lexicon:
+        by_kind: dict[str, dict[str, str]] = {}
+        for row in tables["words"]:
+            by_kind.setdefault(row["kind"], {})[row["word"].lower()] = row["value"]
+        ints = lambda kind: {w: int(v) for w, v in by_kind.get(kind, {}).items()}  # noqa: E731
+        cues_inside, cues_near, cues_before = {}, {}, []
+        for number, row in enumerate(tables["cues"], start=2):
+            if row["direction"] not in ("past", "future") or row["position"] not in ("inside", "before", "near"):
+                raise RuleFileError(_where(models_dir, "cues"), number, "direction",
+                                    "direction must be past|future and position inside|before|near")
+            if row["position"] == "inside":
+                cues_inside[row["cue"].lower()] = row["direction"]
+            elif row["position"] == "near":
+                cues_near[row["cue"].lower()] = row["direction"]
+            else:
+                cues_before.append((row["cue"].lower(), row["direction"]))
+        cues_before.sort(key=lambda c: len(c[0]), reverse=True)
+        try:
+            return Lexicon(
+                months={**{k.lower(): v for k, v in lang["months"].items()}, **ints("month")},
+                weekdays={**{k.lower(): v for k, v in lang["weekdays"].items()}, **ints("weekday")},
+                numbers={**{k.lower(): v for k, v in lang["numbers"].items()}, **ints("number")},
+                units=by_kind.get("unit", {}), ordinals=ints("ordinal"), periods=by_kind.get("period", {}),
+                period_parts=by_kind.get("period_part", {}), day_parts=by_kind.get("day_part", {}),
+                cues_inside=cues_inside, cues_before=tuple(cues_before), cues_near=cues_near)
+        except ValueError as e:
+            raise RuleFileError(_where(models_dir, "words"), 0, "value", f"not a number: {e}") from e
+
+    def _compile(self, regex: str, where: str, line: int, key: str, bounded: bool = True) -> re.Pattern[str]:
+        try:
+            expanded = re.sub(r"\{([A-Z]+)\}", lambda m: f"(?:{self.placeholders[m.group(1)]})", regex)
+        except KeyError as e:
+            raise RuleFileError(where, line, key, f"unknown placeholder {e}; see placeholders.csv") from e
+        try:
+            return re.compile(rf"(?<!\w)(?:{expanded})(?!\w)" if bounded else expanded, re.IGNORECASE)
+        except re.error as e:
+            raise RuleFileError(where, line, key, f"bad regular expression: {e}") from e
+
+    def skipped(self, text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Regions that are not the report: teaser lines, related-content blocks, headings.
+
+        A heading is a short line, not the last one, without closing punctuation and with at
+        least :data:`HEADING_MIN_WORDS` words besides its date expressions (``found``): a line
+        that is only a date ("13 Septiembre 2025, 09:14") is the report's date, not a heading.
+        """
+        regions, pos = [], 0
+        lines = text.splitlines(keepends=True)
+        for number, line in enumerate(lines):
+            low = line.strip().lower()
+            end = pos + len(line)
+            if low and any(low.startswith(m) for m in self.skip_rest):
+                regions.append((pos, len(text)))
+                break
+            if low and (any(low.endswith(m) for m in self.skip_line)
+                        or (number < len(lines) - 1 and self._heading(text, pos, end, found))):
+                regions.append((pos, end))
+            pos = end
+        return regions
+
+    @staticmethod
+    def _heading(text: str, start: int, end: int, found: list[tuple[int, int]]) -> bool:
+        line = text[start:end].strip()
+        if not line or len(line) > HEADING_MAX_CHARS or line[-1] in HEADING_CLOSERS \
+                or _INNER_STOP.search(line):
+            return False
+        inside = [(max(s, start), min(e, end)) for s, e in found if s < end and start < e]
+        if not inside:
+            return False
+        rest = "".join(" " if any(s <= i < e for s, e in inside) else c
+                       for i, c in enumerate(text[start:end], start))
+        return sum(1 for w in rest.split() if any(ch.isalpha() for ch in w)) >= HEADING_MIN_WORDS
+
+    def find(self, text: str) -> list[Candidate]:
+        """Non-overlapping candidates in text order (longest first), joined by the merge rules."""
+        found = []
+        for order, (row, pattern) in enumerate(self.patterns):
+            for m in pattern.finditer(text):
+                start, end = m.span("t") if "t" in pattern.groupindex and m.group("t") else m.span()
+                groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                spans = {k: m.span(k) for k in groups}
+                found.append((-(end - start), order, Candidate(start, end, row["name"], row["type"],
+                                                               row["rule"], groups, spans)))
+        skip = self.skipped(text, [(c.start, c.end) for _, _, c in found])
+        kept: list[Candidate] = []
+        taken = bytearray(len(text) + 1)
+        for _, _, cand in sorted(found, key=lambda f: (f[0], f[1], f[2].start)):
+            if any(s <= cand.start < e for s, e in skip) or any(taken[cand.start:cand.end]):
+                continue
+            taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+            kept.append(cand)
+        kept.sort(key=lambda c: c.start)
+        return self._merge(kept, text)
+
+    def _merge(self, cands: list[Candidate], text: str) -> list[Candidate]:
+        out: list[Candidate] = []
+        for cand in cands:
+            if out:
+                joined = self._join(out[-1], cand, text)
+                if joined is not None:
+                    out[-1] = joined
+                    continue
+            out.append(cand)
+        return out
+
+    def _join(self, left: Candidate, right: Candidate, text: str) -> Candidate | None:
+        for lefts, connector, rights, result in self.merges:
+            if left.rule in lefts and right.rule in rights and connector.fullmatch(text, left.end, right.start):
+                if result in ("time_on_left", "time_on_right"):
+                    day, time = (left, right) if result == "time_on_left" else (right, left)
+                    return Candidate(left.start, right.end, f"{left.name}+{right.name}", "TIME", "time",
+                                     dict(time.groups), dict(time.spans), day=day.day or day, time=time)
+                keep = left if result == "left" else right
+                return Candidate(left.start, right.end, f"{left.name}+{right.name}", keep.type, keep.rule,
+                                 dict(keep.groups), dict(keep.spans), day=keep.day, time=keep.time)
+        return None
+
+
+def load_tables(models_dir: str | Path | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The rule files of :data:`FILES`, schema-checked."""
+    root = Path(models_dir) if models_dir else DEFAULT_MODELS_DIR
+    return {key: load_rows(root / rel, schema) for key, (rel, schema) in FILES.items()}
+
+
+@lru_cache(maxsize=4)
+def default_recognizer(models_dir: str | None = None) -> Recognizer:
+    """A recognizer built from ``models_dir`` (default ``models/``), cached per process."""
+    root = str(models_dir or DEFAULT_MODELS_DIR)
+    return Recognizer(load_tables(root), language_data("es", models_dir), root)
