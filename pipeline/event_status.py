@@ -61,7 +61,7 @@ def _cancel_nearby(doc: Doc, m: EventMention, lex: Lexicon) -> bool:
     if m.support is not None and lex.has("cancel_verb", doc[m.support]):
         return True
     parent = head.head  # "canceló la visita", "la cancelación del encuentro", "fue cancelado"
-    if parent is not head and (lex.has("cancel_verb", parent) or lex.has("cancel_noun", parent)) \
+    if not m.frame and parent is not head and (lex.has("cancel_verb", parent) or lex.has("cancel_noun", parent)) \
             and not _negated(parent):
         return True
     for tok in (head, anchor):
@@ -74,6 +74,18 @@ def _cancel_nearby(doc: Doc, m: EventMention, lex: Lexicon) -> bool:
         if lex.has("cancel_noun", doc[i]):
             return True
     return False
+
+
+def _governor(token: Token) -> Token | None:
+    cur = token
+    for _ in range(3):
+        parent = cur.head
+        if parent is cur:
+            return None
+        if parent.pos_ in ("VERB", "AUX"):
+            return parent
+        cur = parent
+    return None
 
 
 def _negated(token: Token) -> bool:
@@ -93,8 +105,15 @@ def mention_status(doc: Doc, m: EventMention, lex: Lexicon) -> str:
         return "cancelled"
     head = doc[m.head]
     anchor = doc[m.anchor]
-    if m.support is not None and lex.status("support", doc[m.support]) == "planned":
+    if m.support is not None and lex.status("support", doc[m.support]) == "planned" \
+            and not _after_frame(doc[m.support], lex):
         return "planned"
+    for i in range(m.end, min(len(doc), m.end + 12)):  # "la Cumbre ..., a realizarse en junio"
+        tok = doc[i]
+        if tok.text in (".", ";") or tok.is_space:
+            break
+        if lex.has("support", tok) and "Inf" in tok.morph.get("VerbForm") and low(doc[i - 1]) == "a":
+            return "planned"
     if any(lex.has("planned_adj", c) for c in head.children) or (
             m.support is not None and lex.has("planned_adj", doc[m.support])):
         return "planned"
@@ -106,11 +125,17 @@ def mention_status(doc: Doc, m: EventMention, lex: Lexicon) -> str:
     if verb is not None:
         if verb_is_future(verb) or _governs_infinitive(verb, lex):
             return "planned"
+        if m.pos == "noun" and _morph(verb, "Tense") == "Pres" and _morph(verb, "Mood") == "Ind":
+            m.status_known = False  # "la reunión ocurre mientras ...": says nothing of when
+            return "held"
         if _morph(verb, "VerbForm") == "Inf" and not _after_frame(verb, lex):
             return "planned"  # "listo para realizar", "acordaron reunirse"
     for child in head.children:  # "la Cumbre, que se celebrará en México"
         if child.dep_ in ("acl", "acl:relcl") and child.pos_ in ("VERB", "AUX") and verb_is_future(child):
             return "planned"
+    governor = _governor(head)
+    if m.pos == "noun" and m.support is None and governor is not None and _morph(governor, "Tense") == "Fut":
+        return "planned"  # "serán aprobados en su cumbre del 18 de septiembre"
     if m.pos == "noun" and m.support is None:
         m.status_known = False  # nothing in the text says; held unless another mention tells
     return "held"

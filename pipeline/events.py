@@ -83,9 +83,19 @@ class EventsComponent(RuleComponent):
             if mention.label in ("PER", "ROLE"):
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 person_tokens.update(t.i for t in span or [])
-        mentions = [m for m in find_mentions(doc, self.lexicon, person_tokens)
-                    if not _purpose_visit(doc, m)]
+        mentions = find_mentions(doc, self.lexicon, person_tokens)
+        for m in mentions:
+            m.status = mention_status(doc, m, self.lexicon)
+        mentions, trips = _fold_purposes(doc, mentions)
         drafts, anchored = self._drafts(doc, mentions, index)
+        for draft, _ in drafts:
+            trip = trips.get(draft.lead.head)
+            if trip is not None:
+                draft.lead.status = draft.status = trip.status
+                draft.lead.strong = True
+                if draft.place is None:
+                    found = attach_place(doc, trip, self.places)
+                    draft.place = found[0] if found else None
         merged = merge(drafts, self.generic)
         _resolve_anchored(merged, anchored, timexes)
         _inherit_visit_place(merged)
@@ -108,10 +118,11 @@ class EventsComponent(RuleComponent):
         drafts: list[tuple[Draft, bool]] = []
         anchored: list[tuple[Draft, Timex]] = []
         for m in mentions:
-            m.status = mention_status(doc, m, self.lexicon)
             others = set().union(*(a for h, a in anchor_sets.items() if h != m.head)) - {m.head, m.anchor}
             inner = anchored_inner(doc, m, index)
             tx = None if inner is not None else attach_timex(doc, m, index, others)
+            if tx is not None and not m.strong and not _near(doc, m, tx):
+                tx = None  # a reference lends its date only when the date is right by it
             actors, partners = mention_actors(doc, m, index, self.lexicon)
             found = attach_place(doc, m, self.places)
             d = Draft(lead=m, kind=m.kind, status=m.status, actors=actors, partners=partners,
@@ -128,6 +139,11 @@ class EventsComponent(RuleComponent):
             d.start, d.end = _evidence(doc, m, tx)
             drafts.append((d, not m.strong))
         return drafts, anchored
+
+
+def _near(doc: Doc, m: EventMention, tx: Timex) -> bool:
+    start, end = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
+    return -40 <= tx.start - end <= 60 or 0 <= start - tx.end <= 20
 
 
 def _set_date(d: Draft, tx: Timex) -> None:
@@ -173,15 +189,29 @@ def _evidence(doc: Doc, m: EventMention, tx: Timex | None) -> tuple[int, int]:
     return start_char, end_char
 
 
-def _purpose_visit(doc: Doc, m: EventMention) -> bool:
-    """A visit verb whose purpose clause names the real event ("visitará México para participar
-    en la Cumbre"): the purpose event stands for it."""
-    if m.kind != "visit" or m.pos != "verb":
-        return False
-    for child in doc[m.head].children:
-        if child.dep_ == "advcl" and any(low(c) == "para" for c in child.children):
-            return True
-    return False
+def _fold_purposes(doc: Doc, mentions: list[EventMention]
+                   ) -> tuple[list[EventMention], dict[int, EventMention]]:
+    """A visit made for another event ("visitará México para participar en la Cumbre", "canceló
+    la visita que realizaría ... para reunirse con X") is that event: the visit mention is
+    dropped and lends its status and place to the purpose event (keyed by its head)."""
+    trips: dict[int, EventMention] = {}
+    for visit in mentions:
+        if visit.kind != "visit" or not visit.strong:
+            continue
+        hosts = {visit.head, visit.anchor} | {c.i for c in doc[visit.head].children
+                                              if c.dep_ in ("acl", "acl:relcl")}
+        for other in mentions:
+            if other is visit or other.kind == "visit":
+                continue
+            verb = doc[other.anchor]
+            if "Inf" not in verb.morph.get("VerbForm") or not any(
+                    low(c) == "para" for c in verb.children):
+                continue
+            if verb.head.i in hosts or verb.head.head.i in hosts:
+                trips[other.head] = visit
+                break
+    dropped = {id(v) for v in trips.values()}
+    return [m for m in mentions if id(m) not in dropped], trips
 
 
 def _resolve_anchored(events: list[Draft], anchored: list[tuple[Draft, Timex]],

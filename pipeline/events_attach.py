@@ -52,6 +52,10 @@ def build_index(doc: Doc, timexes: Sequence[Timex], participants: Sequence[Parti
 
 def _anchors(doc: Doc, m: EventMention) -> set[int]:
     anchors = {m.head}
+    for child in doc[m.head].children:  # "el encuentro programado para llevarse a cabo esta semana"
+        if child.dep_ in ("acl", "acl:relcl") and child.i > m.head:
+            anchors.add(child.i)
+            anchors.update(g.i for g in child.children if g.pos_ in ("VERB", "AUX") and g.i > child.i)
     if not m.frame:
         anchors.add(m.anchor)
         if m.support is not None:
@@ -74,6 +78,9 @@ def attach_timex(doc: Doc, m: EventMention, index: DocIndex, others: set[int]) -
             continue
         seen.add(tx.timex_id)
         root = doc[index.timex_root.get(tx.timex_id, i)]
+        lo, hi = sorted((tx.start, doc[m.head].idx))
+        if "\n" in doc.text[lo:hi]:
+            continue  # a date on another line (a page header, a dateline) is not the event's
         if _reaches(root, anchors, others):
             dist = abs(root.i - m.head)
             if best is None or dist < best[0]:
@@ -150,8 +157,15 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
             elif tok is verb and m.pos == "verb" and low(verb).startswith("recib") and (
                     c.dep_ in ("obj", "obl") and cases & {"a", "al"} | {""}):
                 complements.append(c)
+    lo, hi = 0, len(doc)
+    if "split" in m.attrs:  # "..., así como con Y": this event's partner is Y
+        lo, hi = m.attrs["split"], m.attrs.get("until", doc[m.head].sent.end)
+        complements = [doc[lo]]
+        regions = [r for r in regions if r.i < m.head]
+    elif "until" in m.attrs:
+        hi = m.attrs["until"]
     for c in complements:
-        ids = _ids_in(c, index)
+        ids = _ids_in(c, index, lo, hi) if "split" not in m.attrs else _ids_range(lo, hi, index)
         if ids:
             partners |= ids
         elif c.pos_ in ("NOUN", "PROPN"):
@@ -159,41 +173,69 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
         regions.append(c)
     actors: set[str] = set(partners)
     for r in regions:
-        actors |= _ids_in(r, index)
+        if r not in complements:
+            actors |= _ids_in(r, index, 0, len(doc))
     return actors, partners | {f"~{h}" for h in partner_heads}
 
 
-def _ids_in(token: Token, index: DocIndex) -> set[str]:
+def _ids_in(token: Token, index: DocIndex, lo: int = 0, hi: int = 1 << 30) -> set[str]:
     ids: set[str] = set()
-    span = list(token.subtree)
-    if len(span) > 40:
-        span = span[:40]
-    for t in span:
-        ids |= index.actors_of.get(t.i, set())
+    for t in list(token.subtree)[:40]:
+        if lo <= t.i < hi:
+            ids |= index.actors_of.get(t.i, set())
+    return ids
+
+
+def _ids_range(lo: int, hi: int, index: DocIndex) -> set[str]:
+    ids: set[str] = set()
+    for i in range(lo, hi):
+        ids |= index.actors_of.get(i, set())
     return ids
 
 
 def attach_place(doc: Doc, m: EventMention, places: PlaceIndex) -> tuple[Place, int, int] | None:
-    """The place of a mention: an "en/a ..." phrase under its trigger or support verb."""
+    """The place of a mention: an "en ..." phrase (or "a ..." for a visit) under its trigger
+    or support verb, or the object of a visit verb ("visitará la sede del Ayuntamiento de X")."""
     if not len(places):
         return None
     head, anchor = doc[m.head], doc[m.anchor]
+    cases_ok = {"en", "a", "al", "hasta", "por"} if m.kind == "visit" else {"en"}
     candidates: list[Token] = []
     for tok in ([head] if m.frame else [head, anchor]):
         for c in tok.children:
             cases = {low(x) for x in c.children if x.dep_ == "case"}
-            if cases & {"en", "a", "al", "por", "hasta"}:
+            if cases & cases_ok:
+                candidates.append(c)
+            elif m.kind == "visit" and m.pos == "verb" and tok is head and c.dep_ == "obj":
                 candidates.append(c)
             elif c.dep_ in ("acl", "acl:relcl") and c.pos_ in ("VERB", "AUX"):
                 candidates += [g for g in c.children
-                               if {low(x) for x in g.children if x.dep_ == "case"} & {"en", "a"}]
-    for c in sorted(candidates, key=lambda t: t.i):
-        sub = list(c.subtree)
-        if len(sub) > 14:
-            sub = sub[:14]
+                               if {low(x) for x in g.children if x.dep_ == "case"} & {"en"}]
+    fallback = _en_phrases_after(doc, m) if m.kind != "call" else []
+    for c in sorted(candidates, key=lambda t: t.i) + fallback:
+        sub = [t for t in c.subtree][:14]
+        if _line_start(doc, sub[0]):
+            continue  # "Ciudad de México, 6 de mayo.-": a dateline, not the event's place
         words = [t.text for t in sub]
         found = places.find(words)
         if found:
             first = found[0]
             return first.place, sub[first.start].idx, sub[first.end - 1].idx + len(sub[first.end - 1])
     return None
+
+
+def _en_phrases_after(doc: Doc, m: EventMention) -> list[Token]:
+    """Fallback: "en" phrases in the rest of the clause ("el cual sesionará en la Ciudad de X")."""
+    found = []
+    end = min(doc[m.head].sent.end, m.end + 14)
+    for i in range(m.end, end - 1):
+        if doc[i].text in (".", ";") or doc[i].is_space:
+            break
+        if low(doc[i]) == "en" and doc[i].head.i > i:
+            found.append(doc[i].head)
+    return found
+
+
+def _line_start(doc: Doc, token: Token) -> bool:
+    before = doc.text[:token.idx].rstrip(" \t")
+    return not before or before.endswith("\n")

@@ -97,6 +97,10 @@ class EventMention:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
+def _negated(token: Token) -> bool:
+    return any(low(c) in ("no", "nunca") for c in token.children)
+
+
 def _morph_has(token: Token, key: str, value: str) -> bool:
     return value in token.morph.get(key)
 
@@ -108,7 +112,7 @@ def _in_headline(doc: Doc, i: int) -> bool:
     end = text.find("\n", doc[i].idx)
     end = len(text) if end < 0 else end
     line = text[start:end].strip()
-    return bool(line) and not line.endswith((".", ":", "”", '"')) and len(line.split()) <= 20 and end < len(text)
+    return bool(line) and not line.endswith((".", ":")) and len(line.split()) <= 20 and end < len(text)
 
 
 def _excluded(doc: Doc, lex: Lexicon) -> set[int]:
@@ -172,7 +176,8 @@ def _name_span(head: Token, start: int, end: int) -> tuple[int, int] | None:
     """Token span of an event name ("XXI Reunión de Cancilleres de la Celac"), if any."""
     doc = head.doc
     first = start
-    if first > 0 and _is_ordinal(doc[first - 1]):
+    if first > 0 and _is_ordinal(doc[first - 1]) and (
+            not doc[first - 1].text.isdigit() or doc[start].text[:1].isupper()):
         first -= 1
     capital = doc[start].text[:1].isupper() and start > doc[start].sent.start
     last = end
@@ -197,12 +202,13 @@ def _name_span(head: Token, start: int, end: int) -> tuple[int, int] | None:
             break
         if low(t) in _NAME_STOP:
             break
-        if t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > t.sent.start) or t.text.isupper():
+        if i - end < 3 and (t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > t.sent.start)
+                            or t.text.isupper()):
             proper = True
         if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or t.text[:1].isupper():
             last = i + 1
         i += 1
-    if capital or proper or first < start:
+    if proper or first < start or (capital and last > end):
         return (first, max(last, end))
     return None
 
@@ -224,7 +230,10 @@ def _support(head: Token, lex: Lexicon, own_only: bool = False) -> Token | None:
         if parent is cur:
             break
         if parent.pos_ in ("VERB", "AUX") and lex.has("support", parent):
-            if cur.dep_ in ("obj", "nsubj", "nsubj:pass", "iobj", "ROOT") or lex.has("support_obl", parent):
+            if cur.dep_ in ("obj", "iobj", "nsubj:pass") or (cur.dep_ == "obl" and lex.has("support_obl", parent)):
+                return parent
+            if cur.dep_ == "nsubj" and (lex.has("support_subj", parent) or any(
+                    low(c) == "se" or c.dep_ in ("aux:pass", "expl:pass") for c in parent.children)):
                 return parent
             return None
         if parent.pos_ in ("ADJ", "VERB") and lex.has("planned_adj", parent) and cur.dep_.startswith("nsubj"):
@@ -321,13 +330,37 @@ def find_mentions(doc: Doc, lex: Lexicon, person_tokens: set[int]) -> list[Event
                   and (requires != "object" or _has_object(head))
                   and (requires != "person_object" or _has_person_object(head, lex, person_tokens)))
             if ok:
-                m.strong = True
+                m.strong = not m.headline
                 mentions.append(m)
         else:
             _noun_mention(m, head, requires, lex, person_tokens)
             mentions.append(m)
+        if m.strong:
+            mentions += _split_coordinated(doc, m)
         i = end
     return mentions
+
+
+def _split_coordinated(doc: Doc, m: EventMention) -> list[EventMention]:
+    """ "se reunirá con X, así como con Y": one more event per "así como con/por" partner."""
+    extra = []
+    sent_end = doc[m.head].sent.end
+    i = m.end
+    while i < min(sent_end, m.end + 40) - 2:
+        if low(doc[i]) == "así" and low(doc[i + 1]) == "como" and low(doc[i + 2]) in ("con", "por"):
+            clone = EventMention(kind=m.kind, head=m.head, start=m.start, end=m.end, pos=m.pos,
+                                 sent=m.sent, anchor=m.anchor, strong=True, support=m.support,
+                                 status=m.status, indefinite=m.indefinite, frame=m.frame)
+            clone.attrs["split"] = i + 2
+            clone.distinct = True
+            m.attrs.setdefault("until", i)
+            extra.append(clone)
+        elif doc[i].text in (";", ".") or (doc[i].pos_ == "VERB" and i > m.end + 1 and extra):
+            break
+        i += 1
+    for a, b in zip(extra, extra[1:]):
+        a.attrs["until"] = b.attrs["split"] - 2
+    return extra
 
 
 def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
@@ -345,30 +378,35 @@ def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
     m.support = support.i if support is not None else None
     if support is not None and support.pos_ in ("VERB", "AUX"):
         m.anchor = support.i
+    elif support is not None:  # "presidirá los trabajos de la Comisión": the verb of the noun
+        verb = _governing_verb(support)
+        if verb is not None:
+            m.anchor = verb.i
     name = _name_span(head, m.start, m.end)
-    if name is not None and requires != "support":
+    if name is not None and requires not in ("support",):
         m.named, m.name = True, name
     if head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         m.conj_of = head.head.i
     modifiers = [c for c in head.children if c.i > m.start - 3]
     m.distinct = any(lex.has("distinct_adj", c) for c in modifiers)
     planned_mod = any(lex.has("planned_adj", c) or lex.has("held_adj", c) for c in modifiers)
+    holders = [head] + ([support] if support is not None and support.pos_ in ("VERB", "AUX") else [])
     partners = any({low(x) for x in c.children if x.dep_ == "case"} & {"con", "entre"}
-                   for c in head.children if c.dep_ in ("nmod", "obl"))
+                   for h in holders for c in h.children if c.dep_ in ("nmod", "obl") and c.i > h.i)
     plural = "Plur" in head.morph.get("Number")
     agent = m.kind == "visit" and (det == "possessive" or _has_agent_or_destination(head, lex, person_tokens))
     if support is not None:
         m.strong = not (det == "bare" and plural and not partners)
-    elif requires == "support":
-        m.strong = False
+    elif requires in ("support", "named"):
+        m.strong = requires == "named" and m.named
     elif m.named or agent or planned_mod:
         m.strong = True
-    elif m.indefinite and (m.frame or _settled_tense(_governing_verb(head))):
+    elif m.indefinite and head.dep_ != "appos" and (m.frame or _settled_tense(_governing_verb(head))):
         m.strong = True
-    elif partners and det in ("definite", "bare"):
+    elif partners and det in ("definite", "bare", "possessive"):
         m.strong = True
-    if det == "demonstrative" and support is None:
-        m.strong = False
+    if det == "demonstrative" or (support is not None and _negated(support)):
+        m.strong = False  # "esta reunión", "dicho encuentro"; "no se realizó"
     if m.headline:
         m.strong = False
     m.attrs["det"] = det

@@ -59,6 +59,9 @@ def _places_compatible(a: Draft, b: Draft) -> bool:
 
 
 def _partners_compatible(a: set[str], b: set[str]) -> bool:
+    """Resolved partners (actor ids) that do not contradict; unresolved heads ("~x") ignored."""
+    a = {x for x in a if not x.startswith("~")}
+    b = {x for x in b if not x.startswith("~")}
     return not a or not b or a <= b or b <= a
 
 
@@ -89,8 +92,12 @@ def compatible(event: Draft, new: Draft, weak: bool, generic: frozenset[str] = f
             return False
     if new.lead.conj_of is not None and new.lead.conj_of in event.heads:
         return False  # "una reunión bilateral y una cena de trabajo": two events
-    if new.lead.indefinite or new.lead.pos == "verb":
-        return not new.partners or not event.partners or new.partners == event.partners
+    if new.lead.indefinite or new.lead.pos == "verb":  # introduces an event: the same only if
+        if new.partners:  # with the same partners, or adding only a date
+            return new.partners == event.partners
+        if new.status == "planned" and event.status == "planned":
+            return True  # "vamos a sostener una reunión": the meeting already announced
+        return bool(event.partners) and new.date_value is not None and event.date_value is None
     return True
 
 
@@ -100,9 +107,10 @@ def absorb(event: Draft, new: Draft) -> None:
             event.date_value is None and new.date_value is not None):
         event.timex_id, event.date_value = new.timex_id, new.date_value
         event.date_start, event.date_end, event.granularity = new.date_start, new.date_end, new.granularity
-        if event.status == "cancelled" and new.date_value is not None:
+        if event.status == "cancelled" and new.date_value is not None and event.date_value is not None \
+                and new.status != "cancelled":
             event.status = "planned"  # postponed to a new date
-    if not event.lead.status_known and new.lead.status_known and new.lead.strong:
+    if not event.lead.status_known and new.lead.status_known:
         event.status = new.status
         event.lead.status_known = True
     if event.place is None:
