@@ -35,15 +35,19 @@ def subject_tokens(head: Token, unit: Span | None = None) -> list[Token]:
     """The subject subtree(s) of a verb (or of the verb it is coordinated with), in ``unit``.
 
     A noun trigger ("Detalló la instrucción para ...") takes its verb's subject. A line break
-    parsed as a subject (the parser does so across paragraphs) is no subject.
+    parsed as a subject (the parser does so across paragraphs) stands for the names hung on
+    it, if any.
     """
     lo, hi = (unit.start, unit.end) if unit is not None else (0, len(head.doc))
     node = head
     for _ in range(3):
-        subj = [c for c in node.children if c.dep_ in _SUBJ and c.i != head.i
-                and not c.is_space and lo <= c.i < hi]
-        if subj:
-            return [t for s in subj for t in s.subtree if lo <= t.i < hi and not t.is_space]
+        subj = [c for c in node.children if c.dep_ in _SUBJ and c.i != head.i]
+        tokens = [t for s in subj for t in s.subtree if lo <= t.i < hi and not t.is_space]
+        if any(s.is_space for s in subj) and not any(
+                t.pos_ in ("NOUN", "PROPN") and t.head.is_space for t in tokens):
+            tokens = [t for s in subj if not s.is_space for t in s.subtree if lo <= t.i < hi]
+        if tokens:
+            return tokens
         climb = node.dep_ in ("conj", "xcomp") or (node.pos_ == "NOUN" and node.dep_ in ("obj", "nsubj:pass"))
         if climb and node.head.i != node.i and lo <= node.head.i < hi:
             node = node.head

@@ -1,0 +1,220 @@
+"""Commitments stage: triggers, actions, filters, lists, actors, topics and dates.
+
+Sentences are written for these tests. The model is loaded once per session with only the
+commitments stage (participants are built by hand, so actor resolution is tested apart from
+the participants stage).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import Settings
+from pipeline.nlp import load_nlp
+from pipeline.records import Participant, Timex
+from pipeline.rules import DEFAULT_MODELS_DIR, RuleFileError
+
+SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "seed"
+
+
+@pytest.fixture(scope="session")
+def cnlp():
+    return load_nlp(Settings(stages=("sre_commitments",)))
+
+
+def person(actor_id: str, text: str, *names: str, kind: str = "person") -> Participant:
+    spans = sorted({(m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), text)})
+    return Participant(actor_id=actor_id, name=actor_id, kind=kind, start=spans[0][0],
+                       end=spans[0][1], resolved_by="name", spans=spans)
+
+
+def run(cnlp, text: str, participants=(), timexes=()):
+    doc = cnlp.make_doc(text)
+    for name, proc in cnlp.pipeline:
+        if name == "sre_commitments":
+            doc._.participants = list(participants)
+            doc._.timexes = list(timexes)
+        doc = proc(doc)
+    return doc
+
+
+def actions(doc) -> list[str]:
+    return [c.action for c in doc._.commitments]
+
+
+@pytest.mark.parametrize("text, action, modality", [
+    pytest.param("Los ministros acordaron ampliar el programa de becas para estudiantes.",
+                 "ampliar el programa de becas para estudiantes", "agreement", id="acordaron + infinitive"),
+    pytest.param("Ambos gobiernos convinieron en crear un comité de vigilancia sanitaria.",
+                 "crear un comité de vigilancia sanitaria", "agreement", id="convinieron en"),
+    pytest.param("Las cancilleres se comprometieron a reducir los tiempos de espera en los consulados.",
+                 "reducir los tiempos de espera en los consulados", "pledge", id="se comprometieron a"),
+    pytest.param("Los dos ministros reiteraron el compromiso de proteger los humedales costeros.",
+                 "proteger los humedales costeros", "pledge", id="reiteraron el compromiso de"),
+    pytest.param("Las delegaciones coincidieron en que es necesario mejorar la conectividad aérea.",
+                 "mejorar la conectividad aérea", "need", id="coincidieron en que es necesario"),
+    pytest.param("Los presidentes coincidieron en la necesidad de modernizar los puertos fronterizos.",
+                 "modernizar los puertos fronterizos", "need", id="coincidieron en la necesidad de"),
+    pytest.param("La presidenta instruyó al canciller a preparar una visita oficial a Lima.",
+                 "preparar una visita oficial a Lima", "obligation", id="instruyó al X a: addressee skipped"),
+    pytest.param("En la reunión se acordó revisar el tratado de aguas en marzo.",
+                 "revisar el tratado de aguas en marzo", "agreement", id="impersonal se acordó"),
+    pytest.param("El ministro anunció que el gobierno abrirá dos nuevos consulados en Texas.",
+                 "abrirá dos nuevos consulados en Texas", "intention", id="anunció que + future"),
+    pytest.param("Ambas partes reiteraron la disposición de sus ministerios para ampliar el intercambio académico.",
+                 "ampliar el intercambio académico", "pledge", id="disposición de X para: possessor skipped"),
+])
+def test_trigger_gives_action_and_modality(cnlp, text, action, modality):
+    doc = run(cnlp, text)
+    found = [c for c in doc._.commitments if action in c.action]
+    assert found, actions(doc)
+    assert found[0].modality == modality
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Los ministros no acordaron ampliar el programa de becas.", id="negated trigger"),
+    pytest.param("Las delegaciones reafirmaron la importancia de la cooperación científica.",
+                 id="statement of principle"),
+    pytest.param("El embajador destacó la relevancia de los vínculos culturales.", id="relevance, no trigger"),
+    pytest.param("Los cancilleres firmaron el acuerdo de transporte aéreo.", id="past signing, nothing to do next"),
+    pytest.param("Los ministros acordaron un comunicado conjunto.", id="acordar + noun: a past report"),
+    pytest.param("Si acordamos una agenda, podremos avanzar.", id="conditional"),
+    pytest.param("El ministro destacó la necesidad de invertir en puertos.", id="one speaker's opinion of need"),
+    pytest.param("Ambos coincidieron en destacar la solidez de la relación.", id="coincidir en + opinion verb"),
+    pytest.param("La reunión se realizará en Lima el próximo mes.", id="future event, no actor commits"),
+])
+def test_sentence_gives_no_commitment(cnlp, text):
+    assert actions(run(cnlp, text)) == []
+
+
+def test_future_verb_inside_agreement_is_not_repeated(cnlp):
+    doc = run(cnlp, "Convenimos que ambos equipos seguirán trabajando juntos.")
+    assert len(doc._.commitments) == 1
+    assert doc._.commitments[0].modality == "agreement"
+
+
+def test_coordinated_verbs_with_own_objects_are_split(cnlp):
+    doc = run(cnlp, "Los ministros acordaron fortalecer la cooperación energética regional "
+                    "y ampliar el comercio de servicios digitales.")
+    got = actions(doc)
+    assert any(a.startswith("fortalecer") and "ampliar" not in a for a in got), got
+    assert any(a.startswith("ampliar") for a in got), got
+
+
+def test_coordinated_verbs_sharing_an_object_stay_one_action(cnlp):
+    doc = run(cnlp, "Los ministros acordaron apoyar e impulsar el desarrollo rural.")
+    assert actions(doc) == ["apoyar e impulsar el desarrollo rural"]
+
+
+def test_action_offsets_point_at_the_text(cnlp):
+    text = ("Los ministros acordaron ampliar el programa de becas. Además, las delegaciones se "
+            "comprometieron a publicar un informe anual.")
+    doc = run(cnlp, text)
+    assert len(doc._.commitments) == 2
+    for n, c in enumerate(doc._.commitments):
+        assert c.commitment_id == n
+        assert text[c.start:c.end] == c.action
+        assert c.sentence_start <= c.start < c.end <= c.sentence_end
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Los ministros acordaron que el comité debe trabajar para:\n\n"
+                 "Reducir los costos de las remesas.\n\nAmpliar las becas de posgrado.\n\n"
+                 "Mejorar la seguridad en los cruces fronterizos.\n\nLa reunión terminó al mediodía.",
+                 ["Reducir los costos de las remesas", "Ampliar las becas de posgrado",
+                  "Mejorar la seguridad en los cruces fronterizos"], id="one item per paragraph"),
+    pytest.param("Los ministros acordaron tres líneas de acción: becas; remesas; y salud.",
+                 ["becas", "remesas", "salud"], id="semicolon-separated items"),
+    pytest.param("Las delegaciones acordaron lo siguiente:\n- Seguridad: crear un grupo de trabajo.\n"
+                 "- Comercio: reducir los aranceles agrícolas.\n",
+                 ["crear un grupo de trabajo", "reducir los aranceles agrícolas"], id="bulleted titled items"),
+])
+def test_colon_list_gives_one_commitment_per_item(cnlp, text, expected):
+    doc = run(cnlp, text)
+    assert actions(doc) == expected
+    assert {c.trigger_lemma for c in doc._.commitments} == {"acordar"}
+
+
+def test_list_item_title_is_a_topic_hint(cnlp):
+    doc = run(cnlp, "Las delegaciones acordaron lo siguiente:\n- Seguridad: crear un grupo de trabajo.\n")
+    assert doc._.commitments[0].topics == ["security"]
+
+
+@pytest.mark.parametrize("action_text, topics", [
+    pytest.param("reducir los aranceles a las exportaciones", ["trade"], id="trade keywords"),
+    pytest.param("ampliar la atención consular a los connacionales", ["consular"], id="consular keywords"),
+    pytest.param("organizar un festival", ["other"], id="no keyword: other"),
+])
+def test_topics_from_keyword_lexicon(cnlp, action_text, topics):
+    doc = run(cnlp, f"Los ministros acordaron {action_text}.")
+    assert doc._.commitments[0].topics == topics
+
+
+def test_due_date_inside_the_action_is_linked(cnlp):
+    text = "Los ministros acordaron convocar una reunión en febrero."
+    start = text.index("febrero")
+    timex = Timex(timex_id=7, start=start, end=start + 7, text="febrero", type="DATE",
+                  value="2026-02", date_start=None, date_end=None, granularity="month", anchor="publication")
+    doc = run(cnlp, text, timexes=[timex])
+    assert doc._.commitments[0].due_timex_id == 7
+
+
+TWO = ("La canciller Ana Ruiz sostuvo una llamada con el ministro Pedro Gil.\n\n")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    pytest.param("Los cancilleres acordaron crear un fondo común.", {"ruiz", "gil"},
+                 id="collective subject: the main event's persons"),
+    pytest.param("Acordaron crear un fondo común.", {"ruiz", "gil"}, id="plural without subject"),
+    pytest.param("Ruiz y Gil acordaron crear un fondo común.", {"ruiz", "gil"}, id="coordinated names"),
+    pytest.param("Gil se comprometió a crear un fondo común.", {"gil"}, id="one named party"),
+    pytest.param("Después, Ruiz anunció que el gobierno creará un fondo común.", {"ruiz"},
+                 id="the announcer of an intention"),
+])
+def test_actors_resolved_through_participants(cnlp, sentence, expected):
+    text = TWO + sentence
+    parts = [person("ruiz", text, "Ana Ruiz", "Ruiz"), person("gil", text, "Pedro Gil", "Gil")]
+    doc = run(cnlp, text, participants=parts)
+    assert doc._.commitments, actions(doc)
+    assert set(doc._.commitments[0].actor_ids) == expected
+
+
+def test_comitative_party_joins_the_agreement(cnlp):
+    text = ("La canciller Ana Ruiz viajó a Lima.\n\nAcordó con su homólogo, Pedro Gil, "
+            "crear un fondo común.")
+    parts = [person("ruiz", text, "Ana Ruiz", "Ruiz"), person("gil", text, "Pedro Gil")]
+    doc = run(cnlp, text, participants=parts)
+    assert set(doc._.commitments[0].actor_ids) == {"ruiz", "gil"}
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed corpus not available")
+def test_seed_gives_its_six_commitments(cnlp):
+    import json
+    gold = json.loads(next((SEED / "gold").glob("*.json")).read_text(encoding="utf-8"))
+    text = (SEED / gold["file"]).read_text(encoding="utf-8")
+    text = re.sub(r"^ date \S+ ?", "", text)
+    doc = run(cnlp, text)
+    got = [(c.action.lower(), c.modality) for c in doc._.commitments]
+    assert got == [(g["action"].lower(), g["modality"]) for g in gold["commitments"]]
+
+
+@pytest.mark.parametrize("row, key", [
+    pytest.param("acordar,promise,acordar,after,,,,,bad modality", "modality", id="unknown modality"),
+    pytest.param("acordar,agreement,acordar,after,,,soon,,bad requirement", "requires", id="unknown requirement"),
+    pytest.param("... acordar,agreement,acordar,after,,,,,gap first", "pattern", id="pattern starting with a gap"),
+])
+def test_bad_trigger_row_names_file_line_and_key(tmp_path, row, key):
+    models = tmp_path / "models"
+    shutil.copytree(DEFAULT_MODELS_DIR / "commitments", models / "commitments")
+    path = models / "commitments" / "triggers.csv"
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(row + "\n")
+    n_lines = len(path.read_text(encoding="utf-8").splitlines())
+    from pipeline.commitments import CommitmentsComponent
+    with pytest.raises(RuleFileError) as err:
+        CommitmentsComponent(None, "sre_commitments", str(models))
+    assert err.value.key == key and err.value.line == n_lines and "triggers.csv" in err.value.path
