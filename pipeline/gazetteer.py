@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .rules import Schema
@@ -33,12 +34,13 @@ GAZETTEER_FILES: dict[str, tuple[str, Schema]] = {
         {"name": "str", "aliases": "list", "country": "str", "kind": "str"}, frozenset({"name"}))),
     "roles": ("gazetteer/roles.csv", Schema(
         {"title": "str", "role_code": "role_code", "country": "str", "organization": "str",
-         "gender": "str"}, frozenset({"title", "role_code"}))),
+         "gender": "str"}, frozenset({"title"}))),
 }
 
 _NON_WORD = re.compile(r"[^\w@]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str | None) -> str:
     """Lower-case, accents removed, punctuation dropped, white space collapsed."""
     if not text:
@@ -120,6 +122,10 @@ class Gazetteer:
         self.places: dict[str, dict[str, Any]] = {}
         self.roles: dict[str, dict[str, Any]] = {}  # folded title -> row
         self._index_people(tables.get("officials", []))
+        self._index_surnames()
+        self._by_length: dict[tuple[str, int], list[str]] = {}
+        for known in self.person_names:
+            self._by_length.setdefault((known[:1], len(known)), []).append(known)
         for row in tables.get("organizations", []):
             for n in [row["name"], *row["aliases"]]:
                 self.organizations.setdefault(fold(n), row)
@@ -134,6 +140,25 @@ class Gazetteer:
                 self.places.setdefault(fold(n), row)
         for row in tables.get("roles", []):
             self.roles.setdefault(fold(row["title"]), row)
+
+    def _index_surnames(self) -> None:
+        """Last word of every full name or alias -> (first word, person id)."""
+        self.surnames: dict[str, list[tuple[str, str]]] = {}
+        for folded, ids in self.person_names.items():
+            words = folded.split()
+            if len(words) < 2:
+                continue
+            for pid in ids:
+                self.surnames.setdefault(words[-1], []).append((words[0], pid))
+
+    def surname_people(self, words: Sequence[str]) -> list[Person]:
+        """People whose name ends with ``words[-1]`` (and starts with the initial of
+        ``words[0]`` when more than one word is given)."""
+        if not words:
+            return []
+        ids = {pid for first, pid in self.surnames.get(words[-1], ())
+               if len(words) == 1 or first[:1] == words[0][:1]}
+        return [self.people[i] for i in sorted(ids)]
 
     def _index_people(self, rows: Iterable[dict[str, Any]]) -> None:
         grouped: dict[str, list[dict[str, Any]]] = {}
@@ -168,7 +193,9 @@ class Gazetteer:
         if not limit:
             return None
         best: tuple[int, str] | None = None
-        for known, ids in self.person_names.items():
+        pool = [k for n in range(len(folded) - limit, len(folded) + limit + 1)
+                for k in self._by_length.get((folded[:1], n), ())]  # first letters are rarely wrong
+        for known in pool:
             d = edit_distance(folded, known, limit)
             if d <= limit and (best is None or d < best[0]):
                 best = (d, known)

@@ -23,6 +23,8 @@ Public entry point: the ``sre_participants`` factory (:class:`ParticipantsCompon
 
 import bisect
 import datetime as dt
+import logging
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -33,10 +35,12 @@ from .participants_build import Builder
 from .participants_match import FoldedMatcher
 from .participants_resolve import Lexicon
 from .records import get_list
-from .rules import RuleComponent, RuleFileError, Schema
+from .rules import DEFAULT_MODELS_DIR, RuleComponent, RuleFileError, Schema
+
+log = logging.getLogger(__name__)
 
 WORD_KINDS = frozenset({"agency", "byline_cue", "mention_only", "not_in_office", "not_name",
-                        "org_head", "group_head"})
+                        "org_head", "group_head", "place_cue", "generic_org", "not_org"})
 RELATIONS = frozenset({"counterpart", "head"})
 SETTINGS = frozenset({"default_country", "default_role_code"})
 
@@ -76,8 +80,16 @@ class ParticipantsComponent(RuleComponent):
 
     FILES = {**GAZETTEER_FILES, **PARTICIPANT_FILES}
 
+    def __init__(self, nlp: Language, name: str, models_dir: str | None = None) -> None:
+        root = Path(models_dir) if models_dir else DEFAULT_MODELS_DIR
+        if not (root / "gazetteer").is_dir():
+            # no gazetteer folder at all: run on the text alone (a folder missing one file fails)
+            log.warning("%s has no gazetteer/ folder: participants are resolved without it", root)
+            self.FILES = dict(PARTICIPANT_FILES)
+        super().__init__(nlp, name, models_dir)
+
     def compile(self) -> None:
-        t = self.tables
+        t = {key: [] for key in GAZETTEER_FILES} | self.tables
         _check(t["words"], PARTICIPANT_FILES["words"][0], "kind", WORD_KINDS)
         _check(t["titles"], PARTICIPANT_FILES["titles"][0], "relation", RELATIONS)
         _check(t["settings"], PARTICIPANT_FILES["settings"][0], "key", SETTINGS)
@@ -86,7 +98,7 @@ class ParticipantsComponent(RuleComponent):
         for row in t["words"]:
             words.setdefault(row["kind"], set()).add(fold(row["word"]))
         titles: dict[str, dict[str, Any]] = {}
-        for row in [*t["roles"], *t["titles"]]:
+        for row in [*t["titles"], *t["roles"]]:  # the stage's own titles.csv wins
             titles.setdefault(fold(row["title"]), row)
         self.lexicon = Lexicon(
             gaz=gaz, words=words, titles=titles,

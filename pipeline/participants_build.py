@@ -17,9 +17,9 @@ from spacy.tokens import Doc, Span
 from .gazetteer import fold
 from .participants_match import (Match, RolePhrase, extend_title, is_name_word, name_run,
                                  role_phrase)
-from .participants_orgs import find_organizations
-from .participants_resolve import (Actor, Cand, Lexicon, Role, interpret_phrase, merge_role,
-                                   resolve_people)
+from .participants_orgs import find_organizations, settle_organizations
+from .participants_resolve import (Actor, Cand, Lexicon, Role, gender_fits, interpret_phrase,
+                                   merge_role, resolve_people)
 from .records import Mention, Participant
 
 LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
@@ -32,16 +32,21 @@ class Builder:
     def __init__(self, doc: Doc, matches: list[Match], lex: Lexicon, on: dt.date | None,
                  sent_of: Callable[[int], int]) -> None:
         self.doc, self.matches, self.lex, self.on, self.sent_of = doc, matches, lex, on, sent_of
+        self.text = doc.text
         self.by_token = {k: m for m in matches for k in range(m.start, m.end)}
         self.role_mentions: list[tuple[int, int, list[Actor]]] = []  # token span, actors
+        self.orgs = find_organizations(doc, matches, self.by_token, lex)
+        self.org_tokens = {k for a in self.orgs for s, e in a.token_spans for k in range(s, e)}
 
     # -- person names ------------------------------------------------------------------
 
     def name_candidates(self) -> list[Cand]:
         doc, found = self.doc, []
+        ner = {k: ent.label_ for ent in doc.ents for k in range(ent.start, ent.end)}
         for m in self.matches:
             if m.kind == "PER":
-                found.append(Cand(m.start, m.end, doc[m.start:m.end].text, "gazetteer", "PER", list(m.rows)))
+                label = LABELS.get(ner.get(m.start, ""), "")
+                found.append(Cand(m.start, m.end, doc[m.start:m.end].text, "gazetteer", label, list(m.rows)))
             elif m.kind == "ROLE":
                 cand = self._name_after_title(m)
                 if cand is not None:
@@ -49,7 +54,7 @@ class Builder:
         for ent in doc.ents:
             i = ent.start
             while i < ent.end:
-                if i in self.by_token or not is_name_word(doc[i]):
+                if i in self.by_token or i in self.org_tokens or not is_name_word(doc[i]):
                     i += 1
                     continue
                 if doc[i].is_stop and doc[i].lower_ not in {"de", "del"}:
@@ -64,12 +69,13 @@ class Builder:
         return _non_overlapping(found)
 
     def _not_a_name(self, word: str) -> bool:
-        return any(self.lex.has(kind, word) for kind in ("not_name", "mention_only", "not_in_office"))
+        return any(self.lex.has(kind, word) for kind in
+                   ("not_name", "mention_only", "not_in_office", "org_head", "group_head"))
 
     def _run(self, start: int) -> int:
         end = name_run(self.doc, start)
         for k in range(start, end):
-            if k in self.by_token:
+            if k in self.by_token or k in self.org_tokens:
                 return k
         return end
 
@@ -97,8 +103,7 @@ class Builder:
                 end = self._run(i)
                 if end == i:
                     return None
-                after = doc[end].text if end < len(doc) else ""
-                if doc[i - 1].lower_ in {"de", "del", "la", "para", "en"} and after in {",", "("}:
+                if doc[i - 1].lower_ in {"de", "del", "la", "las", "los", "para", "en", "y", "e"}:
                     i = end  # a body in the title ("director de ProMéxico,"), the name follows
                     continue
                 if any(self._not_a_name(t.text) for t in doc[i:end]):
@@ -115,9 +120,10 @@ class Builder:
         doc = self.doc
         if any(self.lex.has("agency", t.text) for t in doc[cand.start:cand.end]):
             return False
-        line_start = doc.text.rfind("\n", 0, doc[cand.start].idx) + 1
-        line_end = doc.text.find("\n", doc[cand.end - 1].idx)
-        line = doc.text[line_start:line_end if line_end >= 0 else len(doc.text)]
+        text = self.text
+        line_start = text.rfind("\n", 0, doc[cand.start].idx) + 1
+        line_end = text.find("\n", doc[cand.end - 1].idx)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
         rest = fold(line.replace(cand.text, " ", 1)).split()
         if not rest or all(self.lex.has("byline_cue", w) for w in rest):
             return False
@@ -146,10 +152,23 @@ class Builder:
                 text_role.code = self._anchor_code(actor, actors)
             actor.role = merge_role(actor, text_role, self.on, lex)
             actor.country = actor.role.country
+        for actor in actors:
+            own = {k for c in actor.cands if c.phrase for k in range(c.phrase.start, c.phrase.end)}
+            others = phrase_tokens - own
+            actor.participant = not all(all(k in others for k in range(c.start, c.end)) for c in actor.cands)
         self._role_only(actors, phrase_tokens)
         self._collectives(actors)
-        orgs = find_organizations(doc, self.matches, self.by_token, lex, phrase_tokens | person_tokens)
+        orgs = settle_organizations(doc, self.orgs, self._main_country(actors),
+                                    phrase_tokens | person_tokens, lex)
         return self._records(cands, actors, orgs)
+
+    def _main_country(self, actors: list[Actor]) -> str | None:
+        """The country the document is about: its first foreign minister's, else first person's."""
+        ordered = sorted(actors, key=lambda a: a.first_token)
+        for actor in ordered:
+            if actor.role.code == "foreign_minister" and actor.country:
+                return actor.country
+        return next((a.country for a in ordered if a.country), self.lex.settings.get("default_country"))
 
     def _phrase_rank(self, cand: Cand) -> tuple[bool, int, int]:
         """The most telling title first: a specific office before "homólogo" or "ministro"."""
@@ -182,9 +201,10 @@ class Builder:
                 continue
             if role.counterpart:
                 role.code = self._speaker_code(m.start, actors)
-            actor = self._same_office(role, m.start, actors)
+            gender = self.lex.titles.get(m.key, {}).get("gender")
+            actor = self._same_office(role, m.start, actors, gender)
             if actor is None:
-                actor = self._office_holder(role, m, actors)
+                actor = self._office_holder(role, m, actors, gender)
             if actor is not None:
                 self.role_mentions.append((m.start, end, [actor]))
 
@@ -192,10 +212,10 @@ class Builder:
         before = [a for a in actors if a.role.code and a.role.code != "other" and a.first_token < at]
         return before[-1].role.code if before else None
 
-    def _same_office(self, role: Role, at: int, actors: list[Actor]) -> Actor | None:
+    def _same_office(self, role: Role, at: int, actors: list[Actor], gender: str | None) -> Actor | None:
         if role.code is None:
             return None
-        found = [a for a in actors if a.role.code == role.code
+        found = [a for a in actors if a.role.code == role.code and a.participant and gender_fits(a, gender)
                  and (role.country is None or a.country == role.country)
                  and (not role.counterpart or a.country != self._first_country(actors))]
         if not found:
@@ -209,7 +229,7 @@ class Builder:
     def _first_country(self, actors: list[Actor]) -> str | None:
         return min(actors, key=lambda a: a.first_token).country if actors else None
 
-    def _office_holder(self, role: Role, m: Match, actors: list[Actor]) -> Actor | None:
+    def _office_holder(self, role: Role, m: Match, actors: list[Actor], gender: str | None) -> Actor | None:
         if self.on is None or role.code in (None, "other"):
             return None
         country = role.country
@@ -222,6 +242,8 @@ class Builder:
         if len(holders) != 1:
             return None
         person = holders[0]
+        if gender and {t.get("gender") for t in person.terms} - {None, ""} - {gender}:
+            return None
         existing = next((a for a in actors if a.person is person), None)
         if existing is not None:
             return existing
@@ -260,7 +282,8 @@ class Builder:
         items: list[tuple[int, int, str, list[Actor]]] = []
         for c in cands:
             a = owner.get(id(c))
-            items.append((c.start, c.end, "PER", [a] if a else []))
+            if a is not None:
+                items.append((c.start, c.end, "PER", [a]))
         for org in orgs:
             items.extend((s, e, "ORG", [org]) for s, e in org.token_spans)
         for m in self.matches:
@@ -268,8 +291,9 @@ class Builder:
                 items.append((m.start, m.end, "LOC", []))
         taken = {k for s, e, _, _ in items for k in range(s, e)}
         for ent in doc.ents:
-            if not any(k in taken for k in range(ent.start, ent.end)) and ent.label_ not in {"PER", "ORG", "LOC"}:
-                items.append((ent.start, ent.end, LABELS.get(ent.label_, "MISC"), []))
+            if not any(k in taken for k in range(ent.start, ent.end)):
+                label = LABELS.get(ent.label_, "MISC")  # a person would have been resolved above
+                items.append((ent.start, ent.end, "MISC" if label == "PER" else label, []))
         items.extend((s, e, "ROLE", found) for s, e, found in self.role_mentions)
         items.sort(key=lambda x: (x[0], -x[1]))
         mentions, ents, last_end = [], [], -1
@@ -279,7 +303,8 @@ class Builder:
                 a.spans.append((span.start_char, span.end_char))
             mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, label=label,
                                     sentence=sent_of(span.start_char),
-                                    actor_id=found[0].key if len(found) == 1 else None))
+                                    actor_id=found[0].key if len(found) == 1 else None,
+                                    actor_ids=[a.key for a in found]))
             if label != "ROLE" and s >= last_end:
                 ents.append(Span(doc, s, e, label=label))
                 last_end = e

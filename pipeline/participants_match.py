@@ -24,7 +24,7 @@ PRIORITY = {"ORG": 0, "ROLE": 1, "COLLECTIVE": 2, "PER": 3, "COUNTRY": 4, "LOC":
 CASED = frozenset({"PER", "ORG", "COUNTRY", "LOC", "AGENCY"})
 PARTICLES = frozenset("de del la las los van von der bin ben al da das do dos di le".split())
 #: Words that may stand inside a role phrase between the title and the name.
-PHRASE_WORDS = frozenset("de del la las los el y e en para a al sobre".split())
+PHRASE_WORDS = frozenset("de del la las los el y e en para sobre".split())
 _STOP_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
 
 
@@ -50,12 +50,18 @@ class FoldedMatcher:
         self.table: dict[str, dict[str, list[Any]]] = {}
         self.cased: set[tuple[str, str]] = set()
         self.lower_ok: set[tuple[str, str]] = set()
+        self.acronyms: set[tuple[str, str]] = set()
+        words_seen: set[tuple[str, str]] = set()
         self.prefixes: set[str] = set()
         for surface, kind, payload in entries:
             key = fold(surface)
             if not key:
                 continue
             self.table.setdefault(key, {}).setdefault(kind, []).append(payload)
+            if kind in CASED and surface.isupper() and len(surface) <= 8:
+                self.acronyms.add((key, kind))  # "SE" must not match "Se"
+            else:
+                words_seen.add((key, kind))
             if kind in CASED and surface[:1].isupper():
                 self.cased.add((key, kind))
             else:
@@ -63,6 +69,7 @@ class FoldedMatcher:
             words = key.split()
             for n in range(1, len(words) + 1):
                 self.prefixes.add(" ".join(words[:n]))
+        self.acronyms -= words_seen
 
     def all_matches(self, doc: Doc, folded: Sequence[str]) -> list[Match]:
         """Every match (overlapping allowed)."""
@@ -80,6 +87,8 @@ class FoldedMatcher:
                     break
                 for kind, rows in self.table.get(key, {}).items():
                     if (key, kind) not in self.lower_ok and not _capital(doc[i]):
+                        continue
+                    if (key, kind) in self.acronyms and not doc[i:j + 1].text.isupper():
                         continue
                     found.append(Match(i, j + 1, kind, key, rows))
         return found
@@ -125,9 +134,13 @@ def name_run(doc: Doc, start: int, limit: int = 6) -> int:
             if "\n" in token.whitespace_:
                 break
             continue
-        if token.lower_ in PARTICLES and end > start and i + 1 < len(doc) and is_name_word(doc[i + 1]):
-            i += 1
-            continue
+        if token.lower_ in PARTICLES and end > start:
+            j = i
+            while j < len(doc) and doc[j].lower_ in PARTICLES and j - i < 3:
+                j += 1
+            if j < len(doc) and is_name_word(doc[j]):
+                i = j
+                continue
         break
     return end
 
@@ -159,7 +172,7 @@ def _left_phrase(doc: Doc, start: int, by_token: dict[int, Match], persons: set[
     i = start - 1
     if i >= 0 and doc[i].text in {",", "("}:
         i -= 1
-    elif i >= 0 and doc[i].lower_ in PHRASE_WORDS and doc[i].lower_ not in {"y", "e"}:
+    elif i >= 0 and doc[i].lower_ in PHRASE_WORDS and not (doc[i].lower_ in {"y", "e"} and i - 1 in persons):
         return None  # "el director de ProMéxico": a body in the title, not a person
     # a coordinated name ("los ministros ..., Alfonso Navarrete y María García"): use its phrase
     if i >= 0 and doc[i].lower_ in {"y", "e"} and i - 1 in persons:
@@ -224,7 +237,11 @@ def extend_title(doc: Doc, title: Match, by_token: dict[int, Match], persons: se
             continue
         if j in persons or _stops_phrase(token) and token.text not in {"(", ")"}:
             break
-        if not (is_name_word(token) or token.lower_ in PHRASE_WORDS or token.pos_ in {"ADJ", "NOUN", "PROPN", "NUM"}):
+        previous = doc[j - 1]
+        adjective = token.pos_ == "ADJ" and (j == title.end or previous.pos_ == "ADJ"
+                                             or by_token.get(j - 1) is not None)
+        if not (is_name_word(token) or token.lower_ in PHRASE_WORDS or adjective
+                or token.text in {"(", ")"} or token.is_digit):
             break
         j += 1
     while j > title.end and (doc[j - 1].lower_ in PHRASE_WORDS or doc[j - 1].text == "("):

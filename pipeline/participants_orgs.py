@@ -17,13 +17,18 @@ from .gazetteer import fold, slug
 from .participants_match import PARTICLES, Match, is_name_word
 from .participants_resolve import Actor, Lexicon
 
-_INNER = PARTICLES | {"para", "sobre", "en", "contra"}
+_INNER = PARTICLES | {"para", "sobre", "en", "contra", "y", "e"}
 _KINDS = {"organization", "group"}
 
 
-def find_organizations(doc: Doc, matches: list[Match], by_token: dict[int, Match], lex: Lexicon,
-                       excluded: set[int]) -> list[Actor]:
-    """Organization actors with their mention token spans (``Actor.token_spans``)."""
+def find_organizations(doc: Doc, matches: list[Match], by_token: dict[int, Match],
+                       lex: Lexicon) -> list[Actor]:
+    """Organization actors with their mention token spans (``Actor.token_spans``).
+
+    A gazetteer alias shared by several bodies ("Cancillería") gives an actor whose
+    ``org_choices`` :func:`settle_organizations` picks from once the document's country
+    is known.
+    """
     orgs: dict[str, Actor] = {}
     acronyms: dict[str, Actor] = {}
 
@@ -36,12 +41,18 @@ def find_organizations(doc: Doc, matches: list[Match], by_token: dict[int, Match
         return actor
 
     for m in matches:
-        if m.kind == "ORG":
-            row = m.rows[0]
-            kind = row.get("kind") if row.get("kind") in _KINDS else "organization"
-            actor = add(row.get("wikidata") or slug(row["name"]), row["name"], kind, row.get("country"),
-                        m.start, m.end)
-            actor.org = row
+        if m.kind != "ORG":
+            continue
+        rows = list({id(r): r for r in m.rows}.values())
+        if len({r["name"] for r in rows}) > 1 or m.key in lex.words.get("generic_org", ()):
+            actor = add(f"?{m.key}", doc[m.start:m.end].text, "organization", None, m.start, m.end)
+            actor.org_choices = rows
+            continue
+        row = rows[0]
+        kind = row.get("kind") if row.get("kind") in _KINDS else "organization"
+        actor = add(row.get("wikidata") or slug(row["name"]), row["name"], kind, row.get("country"),
+                    m.start, m.end)
+        actor.org = row
     i = 0
     while i < len(doc):
         head = _head_kind(doc, i, by_token, lex)
@@ -68,9 +79,57 @@ def find_organizations(doc: Doc, matches: list[Match], by_token: dict[int, Match
         actor = acronyms.get(token.text)
         if actor is not None and k not in seen and k not in by_token:
             actor.token_spans.append((k, k + 1))
-    for actor in orgs.values():
-        actor.participant = any(not any(k in excluded for k in range(s, e)) for s, e in actor.token_spans)
     return sorted(orgs.values(), key=lambda a: a.first_token)
+
+
+def settle_organizations(doc: Doc, orgs: list[Actor], country: str | None, excluded: set[int],
+                         lex: Lexicon) -> list[Actor]:
+    """Pick the body an ambiguous alias stands for (the document's country), merge actors
+    that turn out the same, and mark which organizations take part: those with a mention
+    outside people's titles, not nested in a longer organization name, not a place
+    ("en la Cancillería") and not a credit ("Foto: SRE")."""
+    by_key: dict[str, Actor] = {}
+    for actor in orgs:
+        if actor.org_choices:
+            row = next((r for r in actor.org_choices if r.get("country") == country), None)
+            if row is None:
+                actor.participant = False
+                by_key[actor.key] = actor
+                continue
+            actor.org, actor.name, actor.country = row, row["name"], row.get("country")
+            actor.key = row.get("wikidata") or slug(row["name"])
+            actor.kind = row.get("kind") if row.get("kind") in _KINDS else "organization"
+        if actor.key in by_key:
+            by_key[actor.key].token_spans.extend(actor.token_spans)
+            continue
+        by_key[actor.key] = actor
+    merged = list(by_key.values())
+    for actor in merged:
+        first = fold(actor.name).split()[:1]
+        if first and first[0] in lex.words.get("not_org", ()):
+            actor.participant = False  # a treaty, a summit, a government: not a body that acts here
+    spans = [(s, e) for a in merged for s, e in a.token_spans]
+    for actor in merged:
+        if actor.participant:
+            actor.participant = any(_acts(doc, s, e, spans, excluded, lex) for s, e in actor.token_spans)
+    return merged
+
+
+def _acts(doc: Doc, start: int, end: int, spans: list[tuple[int, int]], excluded: set[int],
+          lex: Lexicon) -> bool:
+    if any(k in excluded for k in range(start, end)):
+        return False
+    if any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans):
+        return False
+    before = [t for t in doc[max(0, start - 5):start] if t.pos_ != "DET" and not t.is_punct]
+    if before and any(lex.has("byline_cue", t.text) for t in before[-3:]):
+        return False
+    if before and before[-1].lower_ == "en":
+        return False
+    if len(before) >= 2 and before[-1].lower_ in {"a", "al"} and before[-2].lemma_ == "llegar":
+        return False
+    return not (len(before) >= 2 and before[-1].lower_ in {"de", "del", "al"}
+                and lex.has("place_cue", before[-2].text))
 
 
 def _head_kind(doc: Doc, i: int, by_token: dict[int, Match], lex: Lexicon) -> str | None:
@@ -91,7 +150,7 @@ def _chunk_end(doc: Doc, start: int, by_token: dict[int, Match]) -> int:
         m = by_token.get(j)
         token = doc[j]
         if m is not None:
-            if m.kind not in {"COUNTRY", "LOC", "ORG"}:
+            if m.kind not in {"COUNTRY", "LOC", "ORG"} and not (m.kind == "DEMONYM" and token.text[:1].isupper()):
                 break
             j = end = m.end
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Doc
@@ -46,7 +47,7 @@ class Cand:
     phrase: RolePhrase | None = None
     via: str = "name"
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
         return fold(self.text).split()
 
@@ -84,6 +85,7 @@ class Actor:
     first_token: int = 0
     token_spans: list[tuple[int, int]] = field(default_factory=list)  # organizations' mentions
     participant: bool = True
+    org_choices: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _contiguous(short: list[str], long: list[str]) -> bool:
@@ -126,7 +128,9 @@ def resolve_people(cands: list[Cand], lex: Lexicon, on: dt.date | None) -> list[
 
     ordered = sorted(cands, key=lambda c: (not c.full, c.start))
     for cand in ordered:
-        person = lex.gaz.person(cand.text, on) if cand.source != "role" or True else None
+        person = lex.gaz.person(cand.text, on)
+        if person is not None and not cand.full and not _vouched(cand, person):
+            person = None  # a bare surname alias ("Paz", "MAY") needs more than the gazetteer
         via = "name" if person and fold(person.name) == fold(cand.text) else "alias"
         # 1. the same person already named in the document (full name or a part of it)
         near = _doc_match(cand, actors)
@@ -138,7 +142,7 @@ def resolve_people(cands: list[Cand], lex: Lexicon, on: dt.date | None) -> list[
             continue
         # 2. gazetteer surname / given-name initial
         person = _gazetteer_surname(cand, lex.gaz, on)
-        if person is not None:
+        if person is not None and (cand.full or _vouched(cand, person)):
             add(cand, person, "alias")
             continue
         # 3. misspellings: the document's names first, then the gazetteer
@@ -146,7 +150,8 @@ def resolve_people(cands: list[Cand], lex: Lexicon, on: dt.date | None) -> list[
         if fuzzy is not None:
             add(cand, None, "fuzzy", fuzzy)
             continue
-        person = lex.gaz.fuzzy_person(cand.text, on)
+        person = lex.gaz.fuzzy_person(cand.text, on) if cand.full or (
+            cand.label == "PER" and cand.phrase is not None) else None
         if person is not None:
             add(cand, person, "fuzzy")
             continue
@@ -176,24 +181,20 @@ def _doc_match(cand: Cand, actors: list[Actor]) -> Actor | None:
 
 
 def _gazetteer_surname(cand: Cand, gaz: Gazetteer, on: dt.date | None) -> Person | None:
-    words = cand.words
-    if not words:
-        return None
-    hits = []
-    for person in gaz.people.values():
-        names = {fold(t["name"]) for t in person.terms} | {fold(a) for t in person.terms for a in t["aliases"]}
-        for n in names:
-            nw = n.split()
-            if len(words) == 1:
-                ok = len(nw) >= 2 and nw[-1] == words[0]
-            else:
-                ok = nw[-1] == words[-1] and nw[0][:1] == words[0][:1] and len(nw) >= 2
-            if ok:
-                hits.append(person)
-                break
+    """The one gazetteer person with this surname (and given-name initial); several: the
+    one in office on the date."""
+    hits = gaz.surname_people(cand.words)
     if len(hits) > 1:
         hits = [p for p in hits if p.term_on(on) is not None] if on else []
     return hits[0] if len(hits) == 1 else None
+
+
+def _vouched(cand: Cand, person: Person) -> bool:
+    """A one-word gazetteer alias stands for the person when the recogniser or a title
+    agrees, and an all-capitals word only when the alias itself is one ("AMLO")."""
+    if cand.text.isupper() and len(cand.text) > 1:
+        return any(cand.text == a for t in person.terms for a in [t["name"], *t["aliases"]])
+    return cand.label == "PER" or cand.phrase is not None
 
 
 def _confirmed(cand: Cand) -> bool:
@@ -248,10 +249,12 @@ def interpret_phrase(doc: Doc, phrase: RolePhrase, lex: Lexicon) -> Role:
     if relation == "head":
         tail = doc[phrase.title.end:phrase.end].text
         role.code = head_code(tail, lex) or role.code
-    window = doc[max(0, phrase.title.start - 3):min(len(doc), phrase.title.end + 2)]
-    if any(lex.has("not_in_office", t.text) for t in window) or any(
-            lex.has("not_in_office", t.text) for t in doc[phrase.start:phrase.end]):
-        role.not_in_office = True
+    before = phrase.title.start - 1
+    if before >= 1 and doc[before].lower_ == "como":  # "propuesto como canciller"
+        before -= 1
+    words = [doc[before]] if before >= 0 else []
+    words += list(doc[phrase.start:max(phrase.end, phrase.title.end + 1)])
+    role.not_in_office = any(lex.has("not_in_office", t.text) for t in words)
     return role
 
 
@@ -259,7 +262,9 @@ def merge_role(actor: Actor, text_role: Role | None, on: dt.date | None, lex: Le
     """Role of a person: the text's apposition first, the gazetteer on the date second."""
     role = Role(**vars(text_role)) if text_role else Role()
     person = actor.person
-    term = (person.term_on(on) if on else person.latest_term(None)) if person else None
+    term = None
+    if person is not None:
+        term = person.term_on(on) if on else _term_like(person, role.code)
     if role.not_in_office:
         role.code = "other"
     elif term is not None:
@@ -279,6 +284,20 @@ def merge_role(actor: Actor, text_role: Role | None, on: dt.date | None, lex: Le
         if role.country is None:
             role.country = lex.settings.get("default_country")
     return role
+
+
+def _term_like(person: Person, code: str | None) -> dict[str, Any]:
+    """Without a date: the latest term with the office the text names, else the latest."""
+    same = [t for t in person.terms if code and t["role_code"] == code]
+    return max(same or person.terms, key=lambda t: (t.get("start") or dt.date.min))
+
+
+def gender_fits(actor: Actor, gender: str | None) -> bool:
+    """A feminine title ("la presidenta") does not stand for a man, nor the reverse."""
+    if not gender or actor.person is None:
+        return True
+    known = {t.get("gender") for t in actor.person.terms} - {None, ""}
+    return not known or gender in known
 
 
 def _held(person: Person | None, code: str | None) -> bool | None:

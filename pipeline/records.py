@@ -36,6 +36,8 @@ class Mention:
     label: str
     sentence: int
     actor_id: str | None = None
+    #: every actor a mention stands for (several for "ambos funcionarios")
+    actor_ids: list[str] = field(default_factory=list)
 
 
 @dataclass
