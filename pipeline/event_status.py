@@ -68,8 +68,14 @@ def _cancel_nearby(doc: Doc, m: EventMention, lex: Lexicon) -> bool:
         for child in tok.children:
             if lex.has("cancel_verb", child) and child.dep_ in ("acl", "amod", "conj", "advcl"):
                 return True
-    # "la cancelación del que sería su primer encuentro": a cancel noun just before
     sent = head.sent
+    for i in range(m.end, min(sent.end, m.end + 15)):
+        tok = doc[i]  # "El encuentro programado para ... fue cancelado" (parse-independent)
+        if tok.text in (".", ";") or "\n" in tok.text:
+            break
+        if lex.has("cancel_verb", tok) and i > 0 and lem(doc[i - 1]) == "ser":
+            return True
+    # "la cancelación del que sería su primer encuentro": a cancel noun just before
     for i in range(max(sent.start, m.start - 6), m.start):
         if lex.has("cancel_noun", doc[i]):
             return True
@@ -136,8 +142,8 @@ def mention_status(doc: Doc, m: EventMention, lex: Lexicon) -> str:
     governor = _governor(head)
     if m.pos == "noun" and m.support is None and governor is not None and _morph(governor, "Tense") == "Fut":
         return "planned"  # "serán aprobados en su cumbre del 18 de septiembre"
-    if m.pos == "noun" and m.support is None:
-        m.status_known = False  # nothing in the text says; held unless another mention tells
+    if m.pos == "noun" and (m.support is None or m.support != m.anchor):
+        m.status_known = False  # no verb of its own ("la realización de X"): tense says little  # nothing in the text says; held unless another mention tells
     return "held"
 
 

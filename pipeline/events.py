@@ -184,6 +184,10 @@ def _evidence(doc: Doc, m: EventMention, tx: Timex | None) -> tuple[int, int]:
     last = max(last, i)
     start_char = doc[first].idx
     end_char = doc[last - 1].idx + len(doc[last - 1])
+    if "split" in m.attrs:  # "..., así como con Y": the phrase naming Y
+        lo = m.attrs["split"] - 2
+        hi = min(m.attrs.get("until", lo + EVIDENCE_WINDOW), lo + EVIDENCE_WINDOW, len(doc))
+        return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
     if tx is not None and tx.start >= start_char and tx.start - end_char <= 3:
         end_char = max(end_char, tx.end)
     return start_char, end_char
@@ -247,7 +251,8 @@ def _inherit_visit_place(events: list[Draft]) -> None:
     city = next(e.place for e in events if e.kind == "visit" and e.place is not None
                 and e.place.location in cities)
     for e in events:
-        if e.place is None and e.kind in ("meeting", "summit", "signing", "other"):
+        if e.kind in ("meeting", "summit", "signing", "other") and (
+                e.place is None or (e.place.location is None and e.place.country == city.country)):
             e.place = city
 
 

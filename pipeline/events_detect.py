@@ -20,6 +20,8 @@ _DEMONSTRATIVE = {"este", "esta", "estos", "estas", "ese", "esa", "dicho", "dich
 _POSSESSIVE = {"su", "sus", "mi", "mis", "nuestro", "nuestra"}
 _INDEFINITE = {"un", "una", "unos", "unas", "otro", "otra", "nuevo", "nueva"}
 _ROMAN = set("ivxlc")
+#: Title lines are looked for in the first characters of a document only.
+HEADLINE_ZONE = 400
 _NAME_STOP = {"en", "con", "para", "que", "entre", "por", "a", "al", "sobre", "durante", "donde",
               "cuyo", "cuya", "el", "y"}
 
@@ -112,7 +114,8 @@ def _in_headline(doc: Doc, i: int) -> bool:
     end = text.find("\n", doc[i].idx)
     end = len(text) if end < 0 else end
     line = text[start:end].strip()
-    return bool(line) and not line.endswith((".", ":")) and len(line.split()) <= 20 and end < len(text)
+    return (bool(line) and start < HEADLINE_ZONE and not line.endswith((".", ":"))
+            and len(line.split()) <= 20 and end < len(text))
 
 
 def _excluded(doc: Doc, lex: Lexicon) -> set[int]:

@@ -84,8 +84,8 @@ def compatible(event: Draft, new: Draft, weak: bool, generic: frozenset[str] = f
         return False
     if not _names_compatible(event, new, generic) or not _partners_compatible(event.partners, new.partners):
         return False
-    if weak:
-        return True
+    if weak:  # a dated reference of another status is about something else
+        return not (new.date_value and new.lead.status_known and new.status != event.status)
     if event.status != new.status and {event.status, new.status} != {"planned", "cancelled"}:
         known = event.lead.status_known and new.lead.status_known
         if known or not (event.name and new.name):
