@@ -20,6 +20,8 @@ from typing import Any
 
 import pandas as pd
 
+from .tables import frame_records
+
 log = logging.getLogger(__name__)
 
 _STOP = frozenset("para como entre sobre este esta estos estas desde hasta donde cuando "
@@ -223,7 +225,7 @@ def predictions(out: Path) -> dict[str, dict[str, Any]]:
                                              "actors")}
     names = dict(zip(t["actors"]["actor_id"], t["actors"]["name"]))
     by_doc: dict[str, dict[str, Any]] = {}
-    for doc in t["documents"].to_dict("records"):
+    for doc in frame_records(t["documents"]):
         if doc["status"] != "ok":
             continue
         key = Path(str(doc["source"])).name
@@ -231,7 +233,7 @@ def predictions(out: Path) -> dict[str, dict[str, Any]]:
 
     def rows(table: str, doc_id: str) -> list[dict]:
         frame = t[table]
-        return frame[frame["doc_id"] == doc_id].to_dict("records")
+        return frame_records(frame[frame["doc_id"] == doc_id])
 
     for entry in by_doc.values():
         doc_id, text = entry["doc_id"], entry["text"]

@@ -212,6 +212,7 @@ def _record(source: str, row: dict, where: str) -> RawDocument:
 
 def _read_jsonl(file: Path, source: str) -> Iterator[RawDocument]:
     lines = decode_bytes(file.read_bytes()).splitlines()
+    first = True
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -225,6 +226,11 @@ def _read_jsonl(file: Path, source: str) -> Iterator[RawDocument]:
         if not isinstance(row, dict):
             yield _failed(where, "error", f"{where}: line {number} is not a JSON object")
             continue
+        if first and "text" not in row:
+            yield _failed(source, "error", f"{source}: no 'text' field (line {number} has "
+                          f"{', '.join(map(str, row)) or 'no keys'}); not a document file?")
+            return
+        first = False
         yield _record(f"{source}#{row.get('id', number)}", row, where)
 
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import defaultdict
 from pathlib import Path
 
-import pandas as pd
+import pyarrow.parquet as pq
 
 log = logging.getLogger(__name__)
 
@@ -24,17 +23,6 @@ KEY_FIELDS = ("pipeline_version", "model", "models_hash", "stages", "schema_vers
 def run_key(manifest: dict) -> dict:
     """The part of a manifest that decides whether its rows can be reused."""
     return {k: manifest.get(k) for k in KEY_FIELDS}
-
-
-def _records(frame: pd.DataFrame) -> list[dict]:
-    rows = frame.to_dict("records")
-    for row in rows:
-        for key, value in row.items():
-            if value is pd.NaT or (isinstance(value, float) and value != value):
-                row[key] = None
-            elif hasattr(value, "tolist"):  # numpy arrays (list columns)
-                row[key] = value.tolist()
-    return rows
 
 
 def load_previous(out: Path, key: dict, tables: list[str]) -> dict[str, dict[str, list]]:
@@ -51,18 +39,15 @@ def load_previous(out: Path, key: dict, tables: list[str]) -> dict[str, dict[str
         log.info("previous outputs in %s were made with other settings: processing everything", out)
         return {}
     try:
-        docs = pd.read_parquet(Path(out) / "documents", columns=["doc_id", "status", "n_sentences"])
-        ok = set(docs.loc[docs["status"] == "ok", "doc_id"])
-        by_doc: dict[str, dict[str, list[dict]]] = defaultdict(lambda: {t: [] for t in tables})
-        for doc_id, n in zip(docs["doc_id"], docs["n_sentences"]):
-            if doc_id in ok:
-                by_doc[doc_id]["n_sentences"] = int(n)  # type: ignore[assignment]
+        docs = pq.read_table(Path(out) / "documents", columns=["doc_id", "status", "n_sentences"]).to_pylist()
+        by_doc: dict[str, dict[str, list]] = {
+            d["doc_id"]: {"n_sentences": d["n_sentences"], **{t: [] for t in tables}}
+            for d in docs if d["status"] == "ok"}
         for table in tables:
-            frame = pd.read_parquet(Path(out) / table)
-            frame = frame[frame["doc_id"].isin(ok)]
-            for row in _records(frame):
-                by_doc[row["doc_id"]][table].append(row)
+            for row in pq.read_table(Path(out) / table).to_pylist():
+                if row["doc_id"] in by_doc:
+                    by_doc[row["doc_id"]][table].append(row)
     except (OSError, ValueError, KeyError) as e:
         log.warning("previous outputs in %s unreadable (%s): processing every document", out, e)
         return {}
-    return dict(by_doc)
+    return by_doc

@@ -19,6 +19,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 from spacy.tokens import Doc
@@ -80,6 +81,18 @@ SCHEMAS: dict[str, pa.Schema] = {
 
 #: Tables with one row per document-level record (all but the corpus-wide ``actors``).
 DOC_TABLES = tuple(t for t in SCHEMAS if t != "actors")
+
+
+def frame_records(frame: pd.DataFrame) -> list[dict]:
+    """Rows of a table read back with pandas, as plain Python values (None for missing)."""
+    rows = frame.to_dict("records")
+    for row in rows:
+        for key, value in row.items():
+            if hasattr(value, "tolist"):  # numpy arrays (list columns) and scalars
+                row[key] = value.tolist()
+            elif value is pd.NaT or (isinstance(value, float) and value != value) or value is pd.NA:
+                row[key] = None
+    return rows
 
 
 def _fields(record: Any, names: list[str]) -> dict[str, Any]:

@@ -214,3 +214,9 @@ def test_the_output_folder_inside_an_input_folder_is_not_read(tmp_path: Path) ->
     _write(tmp_path, "outputs.tmp-1/documents/x.txt", SPANISH + " Otra.")
     sources = [d.source for d in iter_documents([tmp_path], skip=tmp_path / "outputs")]
     assert sources == ["a.txt"]
+
+
+def test_jsonl_without_any_text_field_is_one_error_row(tmp_path: Path) -> None:
+    _write(tmp_path, "manifest.jsonl", '{"file": "001.txt", "url": "u"}\n{"file": "002.txt"}\n')
+    [doc] = iter_documents([tmp_path])
+    assert doc.status == "error" and "'text'" in doc.error and doc.source == "manifest.jsonl"
