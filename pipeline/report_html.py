@@ -3,6 +3,7 @@
 Every function takes plain values or DataFrames and returns an HTML string; nothing here
 reads files. Used by :mod:`pipeline.report` and by the notebook (``highlight_html``).
 Public entry points: :class:`Span`, :func:`document_spans`, :func:`highlight_html`,
+:func:`highlighted_document`,
 :func:`timeline_svg`, :func:`html_table`, :data:`CSS`.
 """
 
@@ -19,7 +20,18 @@ import pandas as pd
 KINDS = {"participant": "hl-p", "date": "hl-d", "commitment": "hl-c", "event": "hl-e"}
 STATUS_COLOURS = {"held": "#2563eb", "planned": "#ea580c", "cancelled": "#6b7280"}
 
-CSS = """
+#: The highlight styles alone (for a notebook cell, where the page styles would intrude).
+HIGHLIGHT_CSS = """
+.doctext{white-space:pre-wrap;line-height:1.65;font-size:.95rem}
+.hl-p{color:#1d4ed8;font-weight:600}
+.hl-d{box-shadow:inset 0 -.5em 0 #86efac}
+.hl-c{background:#fef08a}
+.hl-e{border-bottom:2px solid #ea580c}
+.legend span{margin-right:1rem;padding:0 .2rem}
+"""
+
+#: The report page's styles.
+CSS = HIGHLIGHT_CSS + """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1f2937;background:#f8fafc}
 main{max-width:1100px;margin:0 auto;padding:1rem 1.5rem 4rem}
 h1{margin:.2rem 0}h2{margin-top:2.2rem;border-bottom:2px solid #e5e7eb;padding-bottom:.2rem}
@@ -33,15 +45,10 @@ th{background:#f1f5f9}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .bar{display:inline-block;height:.7rem;background:#94a3b8;border-radius:2px;vertical-align:middle}
 .doc{background:#fff;border:1px solid #e5e7eb;border-radius:8px;padding:.6rem 1rem;margin:1rem 0}
 .doc h3{margin:.2rem 0}.meta{color:#6b7280;font-size:.85rem}
-.text{white-space:pre-wrap;line-height:1.65;font-size:.95rem}
-.hl-p{color:#1d4ed8;font-weight:600}
-.hl-d{box-shadow:inset 0 -.5em 0 #86efac}
-.hl-c{background:#fef08a}
-.hl-e{border-bottom:2px solid #ea580c}
-.legend span{margin-right:1rem;padding:0 .2rem}
 .lists{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:.3rem 1.2rem;font-size:.85rem}
 .lists ul{margin:.2rem 0;padding-left:1.1rem}.lists h4{margin:.5rem 0 0}
 .muted{color:#6b7280}.ev{font-weight:600}
+#upcoming-table a{color:inherit;text-decoration:none}#upcoming-table strong{color:#c2410c}
 svg text{font-size:11px;fill:#374151}
 """
 
@@ -113,6 +120,17 @@ def highlight_html(text: str, spans: list[Span]) -> str:
     return "".join(out)
 
 
+def highlighted_document(tables: dict[str, pd.DataFrame], doc_id: str) -> str:
+    """One document's text with its spans highlighted, with the styles and a legend: a
+    self-contained HTML snippet (e.g. for ``IPython.display.HTML`` in a notebook)."""
+    docs = tables["documents"]
+    text = docs.loc[docs["doc_id"] == doc_id, "text"]
+    if not len(text):
+        raise KeyError(f"no document {doc_id!r} in the documents table")
+    return (f"<style>{HIGHLIGHT_CSS}</style>{legend_html()}"
+            f'<div class="doctext">{highlight_html(text.iloc[0], document_spans(tables, doc_id))}</div>')
+
+
 def legend_html() -> str:
     """The key to the highlight classes."""
     return '<p class="legend">' + "".join(
@@ -169,7 +187,8 @@ def timeline_svg(events: pd.DataFrame, reference: dt.date | None = None, width: 
     if reference:
         rx = x(reference)
         parts.append(f'<line x1="{rx:.1f}" x2="{rx:.1f}" y1="{top}" y2="{axis_y}" stroke="#111827" '
-                     f'stroke-dasharray="4 3"/><text x="{rx + 4:.1f}" y="{top + 2}">'
+                     f'stroke-dasharray="4 3"/><text x="{rx + (-4 if rx > width * .7 else 4):.1f}" '
+                     f'y="{top + 2}" text-anchor="{"end" if rx > width * .7 else "start"}">'
                      f'latest publication {reference.isoformat()}</text>')
     stack: dict[tuple[str, int], int] = {}
     for row, day in zip(dated.itertuples(), days):

@@ -61,9 +61,15 @@ def timeline(tables: dict[str, pd.DataFrame]) -> str:
     reference = pd.Timestamp(published.max()).date() if len(published) else None
     undated = int(events["date_start"].isna().sum())
     note = f"<p class=\"muted\">{undated} event(s) without a date are not drawn.</p>" if undated else ""
+    recent = ""
+    dated = events["date_start"].dropna()
+    if reference and len(dated) and (dated.max() - dated.min()).days > 400:
+        since = pd.Timestamp(reference) - pd.Timedelta(days=365)
+        recent = ("<h3>The last twelve months and what is planned</h3>"
+                  + timeline_svg(events[events["date_start"] >= since], reference))
     return ("<h2 id=\"timeline\">Timeline of events</h2><p>Each dot is an event, by the first "
             "day of its date; hover for details, click for the evidence.</p>"
-            + timeline_svg(events, reference) + note)
+            + timeline_svg(events, reference) + note + recent)
 
 
 def upcoming(tables: dict[str, pd.DataFrame]) -> str:
@@ -157,7 +163,7 @@ def _document(tables: dict[str, pd.DataFrame], doc: Any, names: dict[str, str]) 
     return (f'<section class="doc" id="doc-{escape(doc_id)}"><h3>{escape(title)}</h3>'
             f'<p class="meta">{escape(doc.source)} · published {_day(doc.published) or "unknown"} · '
             f"{doc.n_chars} characters · id {escape(doc_id)}</p>"
-            f'<div class="text">{highlight_html(doc.text, document_spans(tables, doc_id))}</div>'
+            f'<div class="doctext">{highlight_html(doc.text, document_spans(tables, doc_id))}</div>'
             f'<div class="lists">{_list("Participants", parts)}{_list("Dates", dates)}'
             f'{_list("Commitments", commits)}{_list("Events", events)}</div></section>')
 

@@ -202,7 +202,7 @@ VALUES: dict[tuple[str, str], tuple[str, ...]] = {
     ("participants", "resolved_by"): ("name", "alias", "role", "coreference", "gazetteer", "fuzzy"),
     ("mentions", "label"): ("PER", "ORG", "LOC", "MISC", "ROLE"),
     ("dates", "type"): ("DATE", "TIME", "DURATION", "SET"),
-    ("dates", "granularity"): ("minute", "hour", "day", "week", "month", "quarter", "year"),
+    ("dates", "granularity"): ("minute", "hour", "day", "week", "month", "quarter", "half", "year"),
     ("dates", "anchor"): ("absolute", "publication", "event", "none"),
     ("commitments", "modality"): ("agreement", "pledge", "obligation", "intention", "need"),
     ("commitments", "topics"): TOPICS,

@@ -186,3 +186,21 @@ def write_sample_outputs(out: Path) -> Path:
                 "wall_seconds": 0.5, "rows": {t: len(r) for t, r in rows.items()}}
     (out / "manifest.json").write_text(json.dumps(manifest, indent=2, default=str), encoding="utf-8")
     return out
+
+
+_BUNDLED: dict[str, Path] = {}
+
+
+def bundled_outputs(base: Path) -> Path:
+    """The outputs of a run over the bundled corpus/ (run once per test session, in ``base``)."""
+    if "out" not in _BUNDLED:
+        import subprocess
+        import sys
+
+        root = Path(__file__).resolve().parent.parent
+        out = base / "bundled-outputs"
+        result = subprocess.run([sys.executable, "-m", "pipeline", "-q", "run", "corpus", "--out", str(out)],
+                                cwd=root, capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, f"the pipeline failed on corpus/:\n{result.stderr[-3000:]}"
+        _BUNDLED["out"] = out
+    return _BUNDLED["out"]
