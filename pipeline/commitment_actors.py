@@ -41,8 +41,9 @@ def subject_tokens(head: Token, unit: Span | None = None) -> list[Token]:
     lo, hi = (unit.start, unit.end) if unit is not None else (0, len(head.doc))
     node = head
     for _ in range(3):
-        subj = [c for c in node.children if c.dep_ in _SUBJ and c.i != head.i]
-        tokens = [t for s in subj for t in s.subtree if lo <= t.i < hi and not t.is_space]
+        subj = [c for c in node.children if c.dep_ in _SUBJ and c.i != head.i
+                and not any(g.dep_ == "case" for g in c.children)]  # "con X" is no subject
+        tokens = [t for s in subj for t in _core(s) if lo <= t.i < hi and not t.is_space]
         if any(s.is_space for s in subj) and not any(
                 t.pos_ in ("NOUN", "PROPN") and t.head.is_space for t in tokens):
             tokens = [t for s in subj if not s.is_space for t in s.subtree if lo <= t.i < hi]
@@ -54,6 +55,28 @@ def subject_tokens(head: Token, unit: Span | None = None) -> list[Token]:
             continue
         break
     return []
+
+
+#: dependents that leave a noun phrase's core (clauses and adjuncts hung on a subject)
+_OFF_CORE = frozenset({"acl", "acl:relcl", "advcl", "obl", "parataxis", "ccomp", "csubj", "xcomp"})
+
+
+def _core(token: Token) -> list[Token]:
+    """A phrase's subtree without its clauses and adjuncts ("X, celebrada ayer en Y, ...")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ not in _OFF_CORE:
+            out.extend(_core(child))
+    return sorted(out, key=lambda t: t.i)
+
+
+def is_genitive(token: Token) -> bool:
+    """A name inside "de X" hung on a noun ("asesora del presidente X"): no party itself."""
+    node = token
+    while node.dep_ in ("flat", "appos") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "nmod" and any(
+        c.dep_ == "case" and c.lower_ in ("de", "del") for c in node.children)
 
 
 def comitative_tokens(head: Token) -> list[Token]:
@@ -94,14 +117,17 @@ class ActorResolver:
     """Resolves subjects to actor ids for one document."""
 
     def __init__(self, participants: Sequence[Participant], unit_spans: Sequence[Span],
-                 group_words: frozenset[str]) -> None:
+                 group_words: frozenset[str], countries: dict[str, str] | None = None) -> None:
         self.group_words = group_words
+        self.countries = countries or {}
         self.kind = {p.actor_id: p.kind for p in participants}
+        self.country = {p.actor_id: p.country for p in participants}
         self.mentions: list[tuple[int, int, str]] = sorted(
             (s, e, p.actor_id) for p in participants
             for s, e in (p.spans or [(p.start, p.end)]))
         self.starts = [m[0] for m in self.mentions]
         self.units = [(u.start_char, u.end_char) for u in unit_spans]
+        self.unit_spans = list(unit_spans)
         self.speakers: list[tuple[int, int, list[str]]] = []
         self.set_speakers(unit_spans)
         self.main = self._main_persons()
@@ -123,16 +149,63 @@ class ActorResolver:
     def _main_persons(self) -> list[str]:
         """The persons of the document's main event: those of the first sentence (among the
         first few) naming two or more, plus the first person named as a main subject before
-        it; without such a sentence, the persons of the first two sentences naming any."""
+        it; without such a sentence, the persons of the first two sentences naming any.
+        Names in a genitive ("asesora del presidente X") do not count."""
         first_any: list[str] = []
-        for n, (start, end) in enumerate(self.units[:MAIN_WINDOW]):
-            persons = self._persons_in(start, end)
+        for unit in self.unit_spans[:MAIN_WINDOW]:
+            persons: list[str] = []
+            for t in unit:
+                if t.is_space or is_genitive(t):
+                    continue
+                for a in self.ids_in(t.idx, t.idx + len(t.text)):
+                    if self.kind.get(a) == "person" and a not in persons:
+                        persons.append(a)
             if len(persons) >= 2:
-                lead = [p for s, _, ps in self.speakers if s < start for p in ps[:1]]
+                lead = [p for s, _, ps in self.speakers if s < unit.start_char for p in ps[:1]]
                 return list(dict.fromkeys(lead[:1] + persons))
             if persons and len(first_any) < 2:
                 first_any.extend(p for p in persons if p not in first_any)
         return first_any
+
+    def countries_in(self, tokens: Sequence[Token]) -> set[str]:
+        """ISO codes of the countries a subject names ("México", "Estados Unidos")."""
+        words = [fold(t.text) for t in tokens if t.pos_ == "PROPN"]
+        codes = set()
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                code = self.countries.get(" ".join(words[i:i + n]))
+                if code:
+                    codes.add(code)
+        return codes
+
+    def of_country(self, codes: set[str], offset: int) -> list[str]:
+        """The person speaking for a country named as subject ("México reitera ...")."""
+        pool = [*self.main, *(p for _, _, ps in reversed(self.speakers) for p in ps)]
+        for a in pool:
+            if self.country.get(a) in codes:
+                return [a]
+        return self.last_speaker(offset)
+
+    def ids_of(self, tokens: Iterable[Token]) -> list[str]:
+        """Actor ids mentioned in ``tokens``."""
+        return self._ids_of_tokens(tokens)
+
+    def governing_speaker(self, head: Token, unit: Span) -> list[str]:
+        """The person subject of the nearest verb above ``head`` ("X presentó las medidas que
+        la red reforzará", "X destacó que la red reforzará ..."), if ``head``'s own subject
+        names no person."""
+        own = [a for a in self._ids_of_tokens(subject_tokens(head, unit)) if self.kind.get(a) == "person"]
+        if own:
+            return []
+        node = head
+        while node.head.i != node.i:
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                subj = [t for t in subject_tokens(node, unit) if not is_genitive(t)]
+                persons = [a for a in self._ids_of_tokens(subj) if self.kind.get(a) == "person"]
+                if persons:
+                    return persons[-1:]
+        return []
 
     def _ids_of_tokens(self, tokens: Iterable[Token]) -> list[str]:
         out: list[str] = []
@@ -172,7 +245,8 @@ class ActorResolver:
             for token in unit:
                 if token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT"):
                     subj = subject_tokens(token, unit)
-                    persons = [a for a in self._ids_of_tokens(subj) if self.kind.get(a) == "person"]
+                    near = [t for t in subj if not is_genitive(t)]
+                    persons = [a for a in self._ids_of_tokens(near) if self.kind.get(a) == "person"]
                     if persons:
                         self.speakers.append((subj[0].idx, token.idx, persons))
 
@@ -203,6 +277,12 @@ class ActorResolver:
             return list(dict.fromkeys(speaker + comitative))
         if ids and not self.is_group(subj) and all(self.kind.get(a) != "country" for a in ids):
             return ids
+        if ids and not self.is_group(subj):
+            codes = {self.country.get(a) for a in ids} - {None}
+            return self.of_country(codes, head.idx)
+        codes = self.countries_in(subj)
+        if codes and not self.is_group(subj) and len(codes) == 1:
+            return self.of_country(codes, head.idx)
         if (subj and self.is_group(subj)) or (not subj and plural) or (
                 impersonal and modality in _COLLECTIVE_IMPERSONAL):
             return self.collective(unit)

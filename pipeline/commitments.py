@@ -40,6 +40,9 @@ FILTERS = Schema(columns={"kind": "str", "word": "str", "note": "str"},
                  required=frozenset({"kind", "word"}))
 TOPICS = Schema(columns={"topic": "str", "keyword": "str", "note": "str"},
                 required=frozenset({"topic", "keyword"}))
+#: the shared country gazetteer (names standing for a country's spokesperson)
+COUNTRIES = Schema(columns={"iso3": "str", "name": "str", "aliases": "list", "demonyms": "list"},
+                   required=frozenset({"iso3", "name"}))
 
 _INFINITIVE_WORD = re.compile(r"^[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:ar|er|ir)(?:se|la|lo|las|los|le|les)?$")
 _PREP_BEFORE_ACTION = frozenset({"de", "para", "a", "con"})
@@ -68,6 +71,7 @@ class CommitmentsComponent(RuleComponent):
         "triggers": ("commitments/triggers.csv", TRIGGERS),
         "filters": ("commitments/filters.csv", FILTERS),
         "topics": ("commitments/topics.csv", TOPICS),
+        "countries": ("gazetteer/countries.csv", COUNTRIES),
     }
 
     def __init__(self, nlp: Language, name: str, models_dir: str | None = None) -> None:
@@ -79,6 +83,8 @@ class CommitmentsComponent(RuleComponent):
             self.index = compile_triggers(self.tables["triggers"])
             self.filters = compile_filters(self.tables["filters"])
             self.topics = compile_topics(self.tables["topics"])
+            self.countries = {fold(name): row["iso3"] for row in self.tables["countries"]
+                              for name in [row["name"], *row["aliases"]]}
         except LexiconError as e:
             path = self.models_root / self.FILES[e.table][0]
             raise RuleFileError(path, e.line, e.key, str(e)) from e
@@ -87,7 +93,8 @@ class CommitmentsComponent(RuleComponent):
         out = get_list(doc, "commitments")
         out.clear()
         spans = units(doc)
-        resolver = ActorResolver(get_list(doc, "participants"), spans, self.filters["group"])
+        resolver = ActorResolver(get_list(doc, "participants"), spans, self.filters["group"],
+                                 self.countries)
         found: list[_Found] = []
         weak: list[tuple[TriggerMatch, list[_Found]]] = []
         for unit in spans:
@@ -201,15 +208,16 @@ class CommitmentsComponent(RuleComponent):
         subject = None
         if not own or m.head.pos_ == "NOUN":
             nouns = [t for t in m.tokens if t.pos_ == "NOUN"]
-            owner = [c for n in nouns for c in n.children if c.dep_ == "nmod" and c.i >= m.tokens[-1].i
+            owner = [c for n in nouns for c in n.children if c.dep_ == "nmod" and c.i > n.i
+                     and c.pos_ in ("NOUN", "PROPN")
                      and any(g.lower_ in ("de", "del") for g in c.children if g.dep_ == "case")]
             if possessor and "possessor" in m.trigger.requires:
                 subject = possessor
             elif owner:
                 subject = [t for t in owner[0].subtree if t.i < action_start]
         between = list(doc[m.end:action_start]) if doc[m.end].lower_ == "con" else []
-        if not own and subject is None and m.trigger.action == "after":
-            inner = subject_tokens(root, unit)
+        if subject is None and m.trigger.action == "after" and not resolver.ids_of(own):
+            inner = [t for t in subject_tokens(root, unit) if t.i >= m.end]
             if inner and resolver.is_group(inner):
                 return resolver.collective(unit)
         actors = resolver.resolve(m.head, unit, subject, m.trigger.modality, between)
@@ -267,6 +275,8 @@ class CommitmentsComponent(RuleComponent):
             lo -= 1
         spans = action_spans(head, lo, hi, split_coordination=False)
         actors = resolver.resolve(head, unit, None, m.trigger.modality)
+        if not subj or not resolver.is_group(subj):
+            actors = resolver.governing_speaker(head, unit) or actors
         return [_Found(doc[a.start].idx, _end_char(doc, a), a.head, m, unit, unit.end_char,
                        actors=actors) for a in spans]
 

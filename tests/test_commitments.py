@@ -210,6 +210,8 @@ def test_seed_gives_its_six_commitments(cnlp):
 def test_bad_trigger_row_names_file_line_and_key(tmp_path, row, key):
     models = tmp_path / "models"
     shutil.copytree(DEFAULT_MODELS_DIR / "commitments", models / "commitments")
+    (models / "gazetteer").mkdir()
+    shutil.copy(DEFAULT_MODELS_DIR / "gazetteer" / "countries.csv", models / "gazetteer")
     path = models / "commitments" / "triggers.csv"
     with path.open("a", encoding="utf-8") as fh:
         fh.write(row + "\n")
