@@ -137,11 +137,15 @@ class Builder:
         doc, lex = self.doc, self.lex
         cands = self.name_candidates()
         person_tokens = {k for c in cands for k in range(c.start, c.end)}
+        # a one-word name the recogniser found ("Haití") does not cut a title from its name
+        strong = {k for c in cands if c.full or c.source == "gazetteer" for k in range(c.start, c.end)}
         for c in cands:
-            c.phrase = role_phrase(doc, c.start, c.end, self.by_token, person_tokens)
+            c.phrase = role_phrase(doc, c.start, c.end, self.by_token, strong)
         kept = [c for c in cands if self.keep(c)]
         actors = resolve_people(kept, lex, self.on)
         phrase_tokens: set[int] = set()
+        # titles of dropped names too ("la muerte del presidente de Haití, X") are no role-only mention
+        title_tokens = {k for c in cands if c.phrase for k in range(c.phrase.start, c.phrase.end)}
         for actor in actors:
             with_phrase = [c for c in actor.cands if c.phrase]
             for c in with_phrase:
@@ -156,7 +160,7 @@ class Builder:
             own = {k for c in actor.cands if c.phrase for k in range(c.phrase.start, c.phrase.end)}
             others = phrase_tokens - own
             actor.participant = not all(all(k in others for k in range(c.start, c.end)) for c in actor.cands)
-        self._role_only(actors, phrase_tokens)
+        self._role_only(actors, phrase_tokens | title_tokens)
         self._collectives(actors)
         orgs = settle_organizations(doc, self.orgs, self._main_country(actors),
                                     phrase_tokens | person_tokens, lex)
@@ -213,7 +217,7 @@ class Builder:
         return before[-1].role.code if before else None
 
     def _same_office(self, role: Role, at: int, actors: list[Actor], gender: str | None) -> Actor | None:
-        if role.code is None:
+        if role.code in (None, "other"):
             return None
         found = [a for a in actors if a.role.code == role.code and a.participant and gender_fits(a, gender)
                  and (role.country is None or a.country == role.country)

@@ -187,13 +187,21 @@ def _left_phrase(doc: Doc, start: int, by_token: dict[int, Match], persons: set[
     while i > lowest:
         token = doc[i]
         m = by_token.get(i)
+        if (m is not None and m.kind == "PER") or i in persons:
+            # a possessor inside the title ("la asesora de Marco Rubio, Ana Pérez") is skipped
+            j = i
+            while j - 1 >= 0 and (j - 1 in persons or (by_token.get(j - 1) is not None
+                                                       and by_token[j - 1].kind == "PER")):
+                j -= 1
+            if j - 1 >= 0 and doc[j - 1].lower_ in {"de", "del"}:
+                i = j - 1
+                continue
+            break
         if m is not None:
-            if m.kind == "PER" or i in persons:
-                break
             (titles if m.kind == "ROLE" else inside).append(m)
             i = m.start - 1
             continue
-        if i in persons or _stops_phrase(token) and token.text not in {"(", ")"}:
+        if _stops_phrase(token) and token.text not in {"(", ")"}:
             break
         i -= 1
     if not titles:

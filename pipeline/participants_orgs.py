@@ -105,6 +105,9 @@ def settle_organizations(doc: Doc, orgs: list[Actor], country: str | None, exclu
         by_key[actor.key] = actor
     merged = list(by_key.values())
     for actor in merged:
+        if actor.org is None and actor.kind == "organization" and actor.country is None:
+            actor.country = country  # a ministry or office named in the text: the document's country
+    for actor in merged:
         first = fold(actor.name).split()[:1]
         if first and first[0] in lex.words.get("not_org", ()):
             actor.participant = False  # a treaty, a summit, a government: not a body that acts here

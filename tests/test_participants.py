@@ -1,0 +1,179 @@
+"""Participants stage: each resolution path, role and country, on small Spanish texts.
+
+Runs on the small gazetteer of :mod:`tests.test_participants_support` (not the bundled
+one), with only the participants stage after the base model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import Settings
+from pipeline.nlp import load_nlp
+from tests.test_participants_support import run, write_models
+
+
+@pytest.fixture(scope="session")
+def pnlp(tmp_path_factory):
+    models = write_models(tmp_path_factory.mktemp("participants-models"))
+    return load_nlp(Settings(stages=("sre_participants",), models_dir=models))
+
+
+def people(doc) -> dict[str, object]:
+    return {p.name: p for p in doc._.participants if p.kind == "person"}
+
+
+# -- full name --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, resolved_by", [
+    pytest.param("El canciller Juan Ramón de la Fuente viajó a Ottawa el lunes.",
+                 "Juan Ramón de la Fuente", "name", id="canonical name after a title"),
+    pytest.param("Ayer, Marco Rubio, secretario de Estado, habló con periodistas.",
+                 "Marco Rubio", "name", id="canonical name before an apposition"),
+    pytest.param("La presidenta Claudia Sheinbaum Pardo encabezó la ceremonia.",
+                 "Claudia Sheinbaum", "alias", id="full-name alias resolves to the canonical name"),
+    pytest.param("La directora general de Protección Consular, Laura Gómez Treviño, presentó el plan.",
+                 "Laura Gómez Treviño", "name", id="unknown person kept with the text's name"),
+])
+def test_full_name(pnlp, text, name, resolved_by):
+    found = people(run(pnlp, text, "2025-03-03"))
+    assert name in found
+    assert found[name].resolved_by == resolved_by
+
+
+# -- alias / surname in the same document ------------------------------------------------
+
+@pytest.mark.parametrize("text, name, n_mentions", [
+    pytest.param("El canciller Juan Ramón de la Fuente llegó a Ottawa. Más tarde, De la Fuente "
+                 "se reunió con empresarios.", "Juan Ramón de la Fuente", 2,
+                 id="surname with particles after the full name"),
+    pytest.param("La directora general Laura Gómez Treviño inauguró la sede. Gómez Treviño "
+                 "agradeció el apoyo.", "Laura Gómez Treviño", 2,
+                 id="unknown person's surnames link to the full name"),
+    pytest.param("El presidente López Obrador recibió al embajador en Palacio Nacional.",
+                 "Andrés Manuel López Obrador", 1, id="gazetteer alias without the full name"),
+    pytest.param("Este martes AMLO habló de la relación con el vecino del norte.",
+                 "Andrés Manuel López Obrador", 1, id="all-capitals acronym alias"),
+])
+def test_alias_and_surname(pnlp, text, name, n_mentions):
+    found = people(run(pnlp, text, "2020-05-05"))
+    assert name in found
+    assert found[name].n_mentions == n_mentions
+    assert len(found[name].spans) == n_mentions
+
+
+def test_surname_mentions_share_the_actor_id(pnlp):
+    doc = run(pnlp, "El canciller Marcelo Ebrard viajó. Después, Ebrard declaró a la prensa.", "2020-02-02")
+    ids = {m.actor_id for m in doc._.mentions if m.label == "PER"}
+    assert ids == {"Q6"}
+
+
+# -- role-only mentions -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, published, name", [
+    pytest.param("El canciller participó en la reunión del G20 en Johannesburgo.", "2025-02-20",
+                 "Juan Ramón de la Fuente", id="bare title: office holder on the date (default country)"),
+    pytest.param("El canciller participó en la reunión del G20 en Buenos Aires.", "2020-02-20",
+                 "Marcelo Ebrard", id="same title, earlier date, earlier holder"),
+    pytest.param("El titular de la SRE visitó Madrid.", "2025-06-01", "Juan Ramón de la Fuente",
+                 id="head of an organization"),
+    pytest.param("El secretario de Estado de Estados Unidos llegó a Ciudad de México.", "2025-06-01",
+                 "Marco Rubio", id="title with country"),
+    pytest.param("La presidenta Claudia Sheinbaum habló con su homólogo estadounidense.", "2025-06-01",
+                 "Donald Trump", id="counterpart: same office, other country"),
+])
+def test_role_only_resolves_to_office_holder(pnlp, text, published, name):
+    found = people(run(pnlp, text, published))
+    assert name in found
+    assert found[name].resolved_by in {"role", "name"}
+
+
+def test_role_only_prefers_the_person_named_in_the_document(pnlp):
+    doc = run(pnlp, "El canciller Marcelo Ebrard viajó a Lima. El canciller firmó el acuerdo.", "2025-06-01")
+    found = people(doc)
+    assert set(found) == {"Marcelo Ebrard"}
+    assert found["Marcelo Ebrard"].n_mentions == 2
+    role = [m for m in doc._.mentions if m.label == "ROLE"]
+    assert [m.actor_id for m in role] == ["Q6"]
+
+
+def test_role_only_without_a_date_stays_unresolved(pnlp):
+    doc = run(pnlp, "El canciller participó en la reunión.", None)
+    assert people(doc) == {}
+
+
+def test_feminine_title_does_not_stand_for_a_man(pnlp):
+    doc = run(pnlp, "El presidente Donald Trump llegó. La presidenta habló después.", "2025-06-01")
+    assert people(doc)["Claudia Sheinbaum"].resolved_by == "role"
+    assert people(doc)["Donald Trump"].n_mentions == 1
+
+
+# -- fuzzy --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    pytest.param("El secretario de Estado Marco Rubio habló. Después, Rubió insistió.", "Marco Rubio",
+                 id="accent typo against the document's own names"),
+    pytest.param("La reunión entre la canciller y Marco Rubbio fue cordial.", "Marco Rubio",
+                 id="doubled letter against the gazetteer"),
+])
+def test_fuzzy(pnlp, text, name):
+    found = people(run(pnlp, text, "2025-06-01"))
+    assert name in found
+    assert found[name].n_mentions >= 1
+
+
+def test_fuzzy_does_not_turn_common_words_into_people(pnlp):
+    doc = run(pnlp, "Deja un comentario. Nombre y Correo son obligatorios.", "2025-06-01")
+    assert people(doc) == {}
+
+
+# -- collective mentions -----------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase", [
+    pytest.param("ambos funcionarios", id="ambos + noun"),
+    pytest.param("los cancilleres", id="plural title restricted to foreign ministers"),
+])
+def test_collective_mention_adds_spans_to_each_person(pnlp, phrase):
+    text = (f"El canciller Juan Ramón de la Fuente habló con el secretario de Estado Marco Rubio. "
+            f"Después, {phrase} acordaron reunirse.")
+    doc = run(pnlp, text, "2025-06-01")
+    at = text.index(phrase)
+    found = people(doc)
+    for name in ("Juan Ramón de la Fuente", "Marco Rubio"):
+        assert (at, at + len(phrase)) in found[name].spans
+    collective = [m for m in doc._.mentions if m.start == at]
+    assert collective and collective[0].label == "ROLE" and set(collective[0].actor_ids) == {"Q1", "Q2"}
+
+
+# -- role and country --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, role_code, country", [
+    pytest.param("El secretario de Estado de Estados Unidos, Marco Rubio, llegó.", "Marco Rubio",
+                 "foreign_minister", "USA", id="left apposition with country"),
+    pytest.param("Reunión con Ana Pérez Ruiz, ministra de Colombia, en Bogotá.", "Ana Pérez Ruiz",
+                 "minister", "COL", id="right apposition of an unknown person"),
+    pytest.param("La canciller colombiana, Ana Pérez Ruiz, llegó.", "Ana Pérez Ruiz",
+                 "foreign_minister", "COL", id="demonym gives the country"),
+    pytest.param("El embajador de Canadá en México, Paul Martin Tremblay, habló.", "Paul Martin Tremblay",
+                 "ambassador", "CAN", id="ambassador: the country he represents, not the host"),
+    pytest.param("El presidente electo Andrés Manuel López Obrador habló.", "Andrés Manuel López Obrador",
+                 "other", "MEX", id="president-elect is other"),
+    pytest.param("Ayer Marcelo Ebrard habló con empresarios.", "Marcelo Ebrard",
+                 "minister", "MEX", id="no title: the gazetteer's office on the date"),
+    pytest.param("La presidenta Claudia Sheinbaum habló con su homólogo estadounidense, Donald Trump.",
+                 "Donald Trump", "head_of_state", "USA", id="counterpart in apposition"),
+])
+def test_role_and_country(pnlp, text, name, role_code, country):
+    person = people(run(pnlp, text, "2025-06-01"))[name]
+    assert (person.role_code, person.country) == (role_code, country)
+
+
+def test_role_is_the_title_as_written(pnlp):
+    person = people(run(pnlp, "El secretario de Estado de Estados Unidos, Marco Rubio, llegó.", "2025-06-01"))
+    assert person["Marco Rubio"].role == "secretario de Estado de Estados Unidos"
+
+
+def test_actor_id_is_wikidata_or_slug(pnlp):
+    found = people(run(pnlp, "Marco Rubio saludó a la directora general Laura Gómez Treviño.", "2025-06-01"))
+    assert found["Marco Rubio"].actor_id == "Q2"
+    assert found["Laura Gómez Treviño"].actor_id == "laura-gomez-trevino"

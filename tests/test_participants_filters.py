@@ -1,0 +1,127 @@
+"""Participants stage: who is not a participant, organizations, mentions and corrected entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import Settings
+from pipeline.nlp import load_nlp
+from pipeline.rules import RuleFileError
+from tests.test_participants_support import run, write_models
+
+
+@pytest.fixture(scope="session")
+def pnlp(tmp_path_factory):
+    models = write_models(tmp_path_factory.mktemp("participants-filters"))
+    return load_nlp(Settings(stages=("sre_participants",), models_dir=models))
+
+
+def names(doc, kinds=("person",)) -> set[str]:
+    return {p.name for p in doc._.participants if p.kind in kinds}
+
+
+# -- not participants --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, absent", [
+    pytest.param("Laura Gómez Treviño\n\nCiudad de México. El canciller Marcelo Ebrard viajó.",
+                 "Laura Gómez Treviño", id="byline alone on its first line"),
+    pytest.param("El canciller Marcelo Ebrard viajó.\nFoto: Pedro Ramírez Luna\n",
+                 "Pedro Ramírez Luna", id="photo credit"),
+    pytest.param("El canciller Marcelo Ebrard viajó a Lima (con información de EFE).",
+                 "EFE", id="news agency"),
+    pytest.param("Se guardó un minuto de silencio por la muerte del presidente de Haití, Jean Pierre Louis.",
+                 "Jean Pierre Louis", id="person only commemorated"),
+    pytest.param("Acordaron acciones para:\n\nFortalecer la cooperación.\n\nDetener el tráfico de armas.",
+                 "Fortalecer", id="capitalised verb at the start of a list item"),
+    pytest.param("Reunión Ministerial de Seguridad, en febrero\n\nLos equipos trabajarán.",
+                 "Reunión Ministerial de Seguridad", id="heading"),
+    pytest.param("La asesora de Marco Rubio, Ana Pérez Ruiz, habló con la prensa.",
+                 "Marco Rubio", id="person named only inside another person's title"),
+])
+def test_not_a_participant(pnlp, text, absent):
+    doc = run(pnlp, text, "2020-03-03")
+    assert absent not in names(doc, ("person", "organization", "group"))
+
+
+def test_country_is_a_place_not_a_participant(pnlp):
+    doc = run(pnlp, "Canadá y México firmaron un acuerdo en Ottawa.", "2020-03-03")
+    assert not doc._.participants
+    labels = {m.text: m.label for m in doc._.mentions}
+    assert labels["Canadá"] == "LOC"
+
+
+def test_corrected_entities_follow_the_gazetteer(pnlp):
+    doc = run(pnlp, "Canadá respaldó la propuesta del canciller Marcelo Ebrard.", "2020-03-03")
+    ents = {e.text: e.label_ for e in doc.ents}
+    assert ents["Canadá"] == "LOC"
+    assert ents["Marcelo Ebrard"] == "PER"
+
+
+# -- organizations -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, kind", [
+    pytest.param("La Secretaría de Relaciones Exteriores (SRE) informó que la SRE atenderá el caso.",
+                 "Secretaría de Relaciones Exteriores", "organization", id="gazetteer name and acronym"),
+    pytest.param("Destacaron el trabajo de la Comisión de Integración Fronteriza (CIF), que sesionará.",
+                 "Comisión de Integración Fronteriza", "group", id="group built on a head word"),
+    pytest.param("El Servicio de Inmigración y Control de Aduanas de Estados Unidos informó.",
+                 "Servicio de Inmigración y Control de Aduanas de Estados Unidos", "organization",
+                 id="name with a conjunction and a country"),
+])
+def test_organization_found(pnlp, text, name, kind):
+    found = {p.name: p for p in run(pnlp, text, "2020-03-03")._.participants}
+    assert found[name].kind == kind
+
+
+def test_acronym_mentions_join_the_organization(pnlp):
+    doc = run(pnlp, "La Comisión de Integración Fronteriza (CIF) sesionó. La CIF aprobó el plan.", "2020-03-03")
+    org = next(p for p in doc._.participants if p.name == "Comisión de Integración Fronteriza")
+    assert org.n_mentions == 3
+
+
+@pytest.mark.parametrize("text, absent", [
+    pytest.param("La conferencia se dio en la sede de la Cancillería.",
+                 "Secretaría de Relaciones Exteriores", id="organization as a place"),
+    pytest.param("El titular de la Secretaría de Relaciones Exteriores, Marcelo Ebrard, viajó.",
+                 "Secretaría de Relaciones Exteriores", id="organization inside a person's title"),
+    pytest.param("El ministro de Relaciones Exteriores de Colombia, Luis Gil Mora, dijo que la "
+                 "Cancillería prepara la visita.", "Secretaría de Relaciones Exteriores",
+                 id="generic 'Cancillería' of another country"),
+])
+def test_organization_not_a_participant(pnlp, text, absent):
+    assert absent not in names(run(pnlp, text, "2020-03-03"), ("organization", "group"))
+
+
+# -- mentions ----------------------------------------------------------------------------
+
+def test_mentions_carry_sentence_and_actor(pnlp):
+    doc = run(pnlp, "Hubo una llamada. El canciller Marcelo Ebrard habló con Canadá.", "2020-03-03")
+    per = next(m for m in doc._.mentions if m.label == "PER")
+    assert (per.text, per.sentence, per.actor_id) == ("Marcelo Ebrard", 1, "Q6")
+
+
+def test_participant_spans_point_at_the_text(pnlp):
+    text = "El canciller Marcelo Ebrard viajó. Ebrard regresó el martes."
+    doc = run(pnlp, text, "2020-03-03")
+    person = doc._.participants[0]
+    assert [text[s:e] for s, e in person.spans] == ["Marcelo Ebrard", "Ebrard"]
+    assert (person.start, person.end) == person.spans[0]
+
+
+# -- rule files --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("file, content, key", [
+    pytest.param("participants/words.csv", "word,kind,note\nEFE,agencia,\n", "kind", id="unknown word kind"),
+    pytest.param("participants/titles.csv", "title,role_code,relation\nhomólogo,,sibling\n", "relation",
+                 id="unknown title relation"),
+    pytest.param("gazetteer/officials.csv", "name,cargo\nAna Pérez,canciller\n", "cargo",
+                 id="unknown gazetteer column"),
+    pytest.param("gazetteer/roles.csv", "title,role_code\ncanciller,canciler\n", "role_code",
+                 id="role code outside the vocabulary"),
+])
+def test_bad_rule_file_names_file_line_and_key(tmp_path, file, content, key):
+    models = write_models(tmp_path)
+    (models / file).write_text(content, encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
+        load_nlp(Settings(stages=("sre_participants",), models_dir=models))
+    assert file.split("/")[-1] in str(err.value) and err.value.key == key and err.value.line >= 1
