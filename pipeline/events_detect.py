@@ -33,6 +33,7 @@ class Lexicon:
     triggers: dict[str, list[tuple[tuple[str, ...], str, str, str]]]  # first word -> (words, pos, kind, requires)
     cues: dict[str, dict[str, str | None]]  # class -> {lemma: status}
     excludes: list[tuple[str, ...]]
+    prefixes: list[str]  # first words given as "stem*"
 
     @classmethod
     def from_rows(cls, triggers: Iterable[dict[str, Any]], cues: Iterable[dict[str, Any]]) -> Lexicon:
@@ -50,7 +51,7 @@ class Lexicon:
                 excludes.append(tuple(row["term"].lower().split()))
             else:
                 by_class.setdefault(row["class"], {})[row["term"].lower()] = row.get("status")
-        return cls(index, by_class, excludes)
+        return cls(index, by_class, excludes, [k for k in index if k.endswith("*")])
 
     def has(self, cls: str, token: Token) -> bool:
         return low(token) in self.cues.get(cls, {}) or lem(token) in self.cues.get(cls, {})
@@ -71,6 +72,10 @@ def lem(token: Token) -> str:
 
 
 def word_matches(token: Token, word: str) -> bool:
+    """A lexicon word matches a token's text or lemma; "sesion*" matches by prefix of the text
+    (for verb forms the lemmatizer gets wrong, e.g. "sesionará")."""
+    if word.endswith("*"):
+        return low(token).startswith(word[:-1])
     return low(token) == word or lem(token) == word
 
 
@@ -131,7 +136,8 @@ def _excluded(doc: Doc, lex: Lexicon) -> set[int]:
 def _match_trigger(doc: Doc, i: int, lex: Lexicon) -> tuple[int, str, str, str] | None:
     """(end, pos, kind, requires) of the longest trigger starting at token ``i``."""
     token = doc[i]
-    for key in {low(token), lem(token)}:
+    keys = {low(token), lem(token)} | {p for p in lex.prefixes if low(token).startswith(p[:-1])}
+    for key in keys:
         for words, pos, kind, requires in lex.triggers.get(key, []):
             n = len(words)
             if i + n > len(doc):
@@ -147,26 +153,22 @@ def _match_trigger(doc: Doc, i: int, lex: Lexicon) -> tuple[int, str, str, str] 
     return None
 
 
-def _determiner(head: Token) -> str:
-    for child in head.children:
-        if child.dep_ in ("det", "nmod:poss") and child.i < head.i:
-            w = low(child)
-            if w in _INDEFINITE:
-                return "indefinite"
-            if w in _DEMONSTRATIVE:
-                return "demonstrative"
-            if w in _POSSESSIVE:
-                return "possessive"
-            return "definite"
-    prev = head.doc[head.i - 1] if head.i > 0 else None
-    while prev is not None and prev.pos_ == "ADJ" and prev.i > 0:
-        prev = head.doc[prev.i - 1]
-    if prev is not None and low(prev) in _INDEFINITE:
+def _determiner(head: Token, start: int | None = None) -> str:
+    """indefinite | demonstrative | possessive | definite | bare, from the words before the noun."""
+    doc = head.doc
+    i = (head.i if start is None else start) - 1
+    while i >= 0 and doc[i].pos_ == "ADJ" and low(doc[i]) not in _DEMONSTRATIVE | _INDEFINITE:
+        i -= 1
+    word = low(doc[i]) if i >= 0 else ""
+    if word in _INDEFINITE:
         return "indefinite"
-    if prev is not None and low(prev) in _DEMONSTRATIVE:
+    if word in _DEMONSTRATIVE:
         return "demonstrative"
-    if prev is not None and low(prev) in _POSSESSIVE:
+    if word in _POSSESSIVE:
         return "possessive"
+    if any(c.dep_ == "det" and c.i < head.i for c in head.children) or word in (
+            "el", "la", "los", "las", "del", "al"):
+        return "definite"
     return "bare"
 
 
@@ -369,7 +371,7 @@ def _split_coordinated(doc: Doc, m: EventMention) -> list[EventMention]:
 def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
                   person_tokens: set[int]) -> None:
     doc = head.doc
-    det = _determiner(head)
+    det = _determiner(head, m.start)
     m.indefinite = det == "indefinite"
     case = {low(c) for c in head.children if c.dep_ == "case"}
     prev = doc[m.start - 1] if m.start > 0 else None

@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 #: Words that may introduce a place without being part of its name.
-_PREFIXES = ("la ciudad de ", "ciudad de ", "el estado de ", "estado de ", "la capital ",
-             "capital ", "el puerto de ", "la sede de ", "sede de ", "las oficinas de ",
-             "oficinas de ", "la residencia oficial de ")
+_PREFIXES = ("la ", "el ", "los ", "las ", "ciudad de ", "estado de ", "capital ", "puerto de ",
+             "sede de ", "oficinas de ", "residencia oficial de ")
 _NON_WORD = re.compile(r"[^\w]+")
 
 
@@ -91,7 +90,7 @@ class PlaceIndex:
     def lookup(self, text: str) -> Place | None:
         """The place a phrase names ("Washington, D.C.", "la capital estadounidense", ...)."""
         key = fold(text)
-        for _ in range(2):
+        for _ in range(3):
             if key in self.names:
                 return self.names[key]
             for prefix in _PREFIXES:

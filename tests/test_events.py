@@ -1,0 +1,223 @@
+"""Events stage (pipeline.events): kind, status, date, place, participants and merging.
+
+Inputs of the stages before it (dates, participants) are built by hand so that these tests
+measure the events stage alone; one end-to-end test runs the whole pipeline on the seed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import re
+import shutil
+
+import pytest
+
+from pipeline.config import Settings
+from pipeline.events import EventsComponent
+from pipeline.ingest import iter_documents
+from pipeline.nlp import load_nlp
+from pipeline.records import Participant, Timex
+from pipeline.rules import DEFAULT_MODELS_DIR, RuleFileError
+from tests.conftest import SEED
+
+
+@pytest.fixture(scope="session")
+def events_nlp():
+    """The base model plus the events stage only."""
+    return load_nlp(Settings(stages=("sre_events",)))
+
+
+def _span(value: str) -> tuple[dt.date, dt.date, str]:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return day, day, "day"
+    if len(parts) == 2:
+        return dt.date(*parts, 1), dt.date(*parts, calendar.monthrange(*parts)[1]), "month"
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31), "year"
+
+
+@pytest.fixture(scope="session")
+def run(events_nlp):
+    """``run(text, dates={"surface": "2026-02"}, people=["Name"], anchored={"surface": value})``."""
+
+    def _run(text: str, dates: dict[str, str] | None = None, people: list[str] | None = None,
+             anchored: dict[str, str] | None = None, published: str = "2026-02-10"):
+        doc = events_nlp.make_doc(text)
+        doc._.doc_id = "test"
+        doc._.published = dt.date.fromisoformat(published)
+        timexes = []
+        for surfaces, anchor in ((dates or {}, "absolute"), (anchored or {}, "event")):
+            for surface, value in surfaces.items():
+                start = text.index(surface)
+                first, last, granularity = _span(value)
+                timexes.append(Timex(len(timexes), start, start + len(surface), surface, "DATE",
+                                     value, first, last, granularity, anchor))
+        doc._.timexes = timexes
+        participants = []
+        for name in people or []:
+            spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+            participants.append(Participant(name, name, "person", spans[0][0], spans[0][1],
+                                            "name", spans=spans))
+        doc._.participants = participants
+        for _, proc in events_nlp.pipeline:
+            doc = proc(doc)
+        return doc._.events
+
+    return _run
+
+
+@pytest.mark.parametrize("text, kind, status", [
+    pytest.param("La canciller sostuvo ayer una llamada telefónica con su homólogo de Chile.",
+                 "call", "held", id="call-support-verb-past"),
+    pytest.param("El presidente se reunirá con el primer ministro de Canadá para hablar de comercio.",
+                 "meeting", "planned", id="reflexive-verb-future"),
+    pytest.param("Ambos ministros acordaron reunirse nuevamente el próximo año.",
+                 "meeting", "planned", id="agreed-to-meet"),
+    pytest.param("El canciller realizó una visita de trabajo a Lima la semana pasada.",
+                 "visit", "held", id="visit-noun"),
+    pytest.param("Los cancilleres participaron en la Cumbre de las Américas.",
+                 "summit", "held", id="named-summit"),
+    pytest.param("Los dos gobiernos firmaron un memorándum de entendimiento sobre cooperación académica.",
+                 "signing", "held", id="signing-verb"),
+    pytest.param("La Secretaría canceló la visita que el canciller realizaría a Bogotá.",
+                 "visit", "cancelled", id="cancelled-visit"),
+    pytest.param("La próxima reunión del grupo de trabajo se celebrará en Quito.",
+                 "meeting", "planned", id="next-meeting"),
+    pytest.param("La canciller recibió al embajador de Noruega en su despacho.",
+                 "meeting", "held", id="received-a-person"),
+])
+def test_kind_and_status(run, text, kind, status):
+    events = run(text)
+    assert [(e.kind, e.status) for e in events] == [(kind, status)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("El canciller ofreció una conferencia de prensa sobre migración.", id="press-conference"),
+    pytest.param("La presidenta destacó la importancia de la cooperación entre ambos países.",
+                 id="no-trigger"),
+    pytest.param("Este sitio utiliza cookies para mantener la sesión del usuario.", id="web-session"),
+    pytest.param("La presidenta recibió información sobre los avances del programa.",
+                 id="received-no-person"),
+    pytest.param("Dicha reunión fue breve.", id="reference-without-antecedent"),
+])
+def test_no_event(run, text):
+    assert run(text) == []
+
+
+def test_held_event_without_date_expression_gets_no_date(run):
+    events = run("La canciller sostuvo una reunión con el embajador de Japón.")
+    assert [e.date_value for e in events] == [None]
+
+
+def test_attached_date_gives_value_and_range(run):
+    text = "El grupo binacional sesionará el 12 de marzo en Monterrey."
+    (event,) = run(text, dates={"12 de marzo": "2026-03-12"})
+    assert (event.status, event.date_value, event.date_start, event.timex_id) == (
+        "planned", "2026-03-12", dt.date(2026, 3, 12), 0)
+
+
+def test_date_of_another_clause_is_not_attached(run):
+    text = "El canciller sostuvo una llamada con su homólogo, quien asumió el cargo el 3 de enero."
+    (event,) = run(text, dates={"3 de enero": "2026-01-03"})
+    assert event.date_value is None
+
+
+def test_event_anchored_offset_is_subtracted(run):
+    text = ("El canciller sostuvo una llamada con la ministra el 10 de febrero. La llamada tuvo lugar "
+            "dos días después de que el presidente hablara por teléfono con su homóloga.")
+    events = run(text, dates={"10 de febrero": "2026-02-10"},
+                 anchored={"dos días después": "2026-02-10"})
+    assert sorted((e.kind, e.date_value) for e in events) == [("call", "2026-02-08"), ("call", "2026-02-10")]
+
+
+def test_later_references_merge_into_the_first(run):
+    text = ("La canciller sostuvo una llamada con el ministro Pedro Gómez el 9 de febrero. "
+            "Durante la llamada, ambos revisaron la agenda. La llamada duró media hora.")
+    events = run(text, dates={"9 de febrero": "2026-02-09"}, people=["Pedro Gómez"])
+    assert [(e.kind, e.date_value) for e in events] == [("call", "2026-02-09")]
+
+
+def test_two_calls_on_different_dates_stay_two(run):
+    text = ("La canciller sostuvo una llamada con el ministro el 9 de febrero. El pasado 2 de febrero "
+            "ambos sostuvieron una conversación telefónica sobre migración.")
+    events = run(text, dates={"9 de febrero": "2026-02-09", "2 de febrero": "2026-02-02"})
+    assert sorted(e.date_value for e in events) == ["2026-02-02", "2026-02-09"]
+
+
+def test_postponed_event_with_new_date_is_planned(run):
+    text = ("La Secretaría suspendió la reunión binacional prevista en 2026. "
+            "La realización de dicho encuentro quedó fijada para el 4 de marzo.")
+    events = run(text, dates={"en 2026": "2026", "4 de marzo": "2026-03-04"})
+    assert [(e.status, e.date_value) for e in events] == [("planned", "2026-03-04")]
+
+
+@pytest.mark.parametrize("text, location, country", [
+    pytest.param("Los cancilleres se reunieron en Lima para revisar la agenda.", "Lima", "PER",
+                 id="city"),
+    pytest.param("Acordaron convocar una reunión de alto nivel en Washington, D.C., en abril.",
+                 "Washington, D.C.", "USA", id="city-alias"),
+    pytest.param("La presidenta se reunirá con el primer ministro en Palacio Nacional.",
+                 "Ciudad de México", "MEX", id="venue"),
+    pytest.param("El canciller realizó una visita oficial a Perú.", None, "PER", id="country-only"),
+])
+def test_location(run, text, location, country):
+    (event,) = run(text)
+    assert (event.location, event.location_country) == (location, country)
+
+
+def test_participants_subject_and_complement(run):
+    text = "El canciller Pedro Gómez se reunió con la ministra Ana Ruiz en Quito."
+    (event,) = run(text, people=["Pedro Gómez", "Ana Ruiz"])
+    assert event.actor_ids == ["Ana Ruiz", "Pedro Gómez"]
+
+
+def test_coordinated_partners_with_asi_como_are_separate_events(run):
+    text = "La canciller sostendrá encuentros con el ministro Luis Vera, así como con la senadora Eva Sanz."
+    events = run(text, people=["Luis Vera", "Eva Sanz"])
+    assert len(events) == 2
+    assert ["Luis Vera" in e.actor_ids for e in events] == [True, False]
+    assert ["Eva Sanz" in e.actor_ids for e in events] == [False, True]
+
+
+def test_evidence_offsets_point_at_the_trigger(run):
+    text = "Ayer, la canciller sostuvo una llamada telefónica con el ministro de Chile."
+    (event,) = run(text)
+    assert "llamada telefónica" in text[event.start:event.end]
+
+
+def test_event_ids_follow_document_order(run):
+    text = ("El canciller se reunió con el embajador de Francia. Después firmó un convenio con Italia. "
+            "El próximo mes visitará Brasil.")
+    events = run(text)
+    assert [e.event_id for e in events] == list(range(len(events)))
+    assert [e.start for e in events] == sorted(e.start for e in events)
+
+
+def test_unknown_trigger_column_names_file_and_key(events_nlp, tmp_path):
+    models = tmp_path / "models"
+    shutil.copytree(DEFAULT_MODELS_DIR / "events", models / "events")
+    path = models / "events" / "triggers.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("requires", "needs", 1), encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"triggers\.csv.*'needs'"):
+        EventsComponent(events_nlp, "sre_events", str(models))
+
+
+@pytest.mark.skipif(not (SEED / "gold").exists(), reason="shared seed corpus not available")
+def test_seed_events_end_to_end(nlp):
+    """The seed gives its three held calls and two planned meetings (whole pipeline)."""
+    (raw,) = [r for r in iter_documents([SEED]) if r.status == "ok"]
+    doc = nlp.make_doc(raw.text)
+    doc._.doc_id, doc._.published = raw.doc_id, raw.published
+    doc = nlp(doc)
+    found = sorted((e.status, e.kind, e.date_value) for e in doc._.events)
+    assert ("held", "call", "2026-01-15") in found
+    assert ("held", "call", "2026-01-11") in found
+    assert ("held", "call", "2026-01-12") in found
+    assert ("planned", "meeting", "2026-01-23") in found
+    planned = [e for e in doc._.events if e.status == "planned" and e.date_value == "2026-02"]
+    assert [(e.location, e.location_country) for e in planned] == [("Washington, D.C.", "USA")]
+    gold = json.loads(next((SEED / "gold").glob("*.json")).read_text(encoding="utf-8"))
+    assert len(doc._.events) == len(gold["events"])
