@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 WORD_KINDS = frozenset({"agency", "byline_cue", "mention_only", "not_in_office", "not_name",
                         "org_head", "group_head", "place_cue", "generic_org", "not_org"})
 RELATIONS = frozenset({"counterpart", "head"})
-SETTINGS = frozenset({"default_country", "default_role_code"})
+SETTINGS = frozenset({"default_country", "default_role_code", "preferred_role_code"})
 
 PARTICIPANT_FILES: dict[str, tuple[str, Schema]] = {
     "words": ("participants/words.csv", Schema(

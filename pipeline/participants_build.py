@@ -198,6 +198,8 @@ class Builder:
                 continue
             if m.start > 0 and self.lex.has("not_in_office", doc[m.start - 1].text):
                 continue
+            if any(t.lemma_ == "ser" or t.lower_ == "como" for t in doc[max(0, m.start - 4):m.start]):
+                continue  # predicative: "sería el Presidente de México", "como canciller"
             end, inside = extend_title(doc, m, self.by_token, set(), m.end + 10)
             phrase = RolePhrase(m.start, end, m, inside, "right")
             role = interpret_phrase(doc, phrase, self.lex)

@@ -193,6 +193,9 @@ def _left_phrase(doc: Doc, start: int, by_token: dict[int, Match], persons: set[
             while j - 1 >= 0 and (j - 1 in persons or (by_token.get(j - 1) is not None
                                                        and by_token[j - 1].kind == "PER")):
                 j -= 1
+            own = by_token.get(j - 1)
+            if own is not None and own.kind == "ROLE":  # "del presidente Joe Biden"
+                j = own.start
             if j - 1 >= 0 and doc[j - 1].lower_ in {"de", "del"}:
                 i = j - 1
                 continue

@@ -127,7 +127,7 @@ def _acts(doc: Doc, start: int, end: int, spans: list[tuple[int, int]], excluded
     before = [t for t in doc[max(0, start - 5):start] if t.pos_ != "DET" and not t.is_punct]
     if before and any(lex.has("byline_cue", t.text) for t in before[-3:]):
         return False
-    if before and before[-1].lower_ == "en":
+    if before and before[-1].lower_ in {"en", "ante"}:
         return False
     if len(before) >= 2 and before[-1].lower_ in {"a", "al"} and before[-2].lemma_ == "llegar":
         return False

@@ -246,6 +246,10 @@ def interpret_phrase(doc: Doc, phrase: RolePhrase, lex: Lexicon) -> Role:
                 org = m.rows[0]
                 role.organization = role.organization or org["name"]
                 role.country = role.country or org.get("country")
+    international = [m.rows[0] for m in phrase.matches if m.kind == "ORG" and not m.rows[0].get("country")]
+    if international and not row.get("organization") and not row.get("country") and relation != "counterpart":
+        role.code = "io_official"  # "secretaria de la CEPAL", "presidente del BID"
+        role.organization = international[0]["name"]
     if relation == "head":
         tail = doc[phrase.title.end:phrase.end].text
         role.code = head_code(tail, lex) or role.code
@@ -264,7 +268,8 @@ def merge_role(actor: Actor, text_role: Role | None, on: dt.date | None, lex: Le
     person = actor.person
     term = None
     if person is not None:
-        term = person.term_on(on) if on else _term_like(person, role.code)
+        term = person.term_on(on) if on else _term_like(
+            person, role.code or lex.settings.get("preferred_role_code"))
     if role.not_in_office:
         role.code = "other"
     elif term is not None:
