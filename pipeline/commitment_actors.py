@@ -44,9 +44,10 @@ def subject_tokens(head: Token, unit: Span | None = None) -> list[Token]:
         subj = [c for c in node.children if c.dep_ in _SUBJ and c.i != head.i
                 and not any(g.dep_ == "case" for g in c.children)]  # "con X" is no subject
         tokens = [t for s in subj for t in _core(s) if lo <= t.i < hi and not t.is_space]
-        if any(s.is_space for s in subj) and not any(
-                t.pos_ in ("NOUN", "PROPN") and t.head.is_space for t in tokens):
-            tokens = [t for s in subj if not s.is_space for t in s.subtree if lo <= t.i < hi]
+        if any(s.is_space for s in subj):  # keep only the bare names hung on the line break
+            tokens = [t for s in subj for c in ([s] if not s.is_space else s.children)
+                      if not any(g.dep_ == "case" for g in c.children) and c.pos_ in ("NOUN", "PROPN")
+                      for t in _core(c) if lo <= t.i < hi and not t.is_space]
         if tokens:
             return tokens
         climb = node.dep_ in ("conj", "xcomp") or (node.pos_ == "NOUN" and node.dep_ in ("obj", "nsubj:pass"))

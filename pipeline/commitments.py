@@ -274,7 +274,10 @@ class CommitmentsComponent(RuleComponent):
         while lo > unit.start and doc[lo - 1].dep_ in ("aux",) and doc[lo - 1].head.i == head.i:
             lo -= 1
         spans = action_spans(head, lo, hi, split_coordination=False)
-        actors = resolver.resolve(head, unit, None, m.trigger.modality)
+        if not subj and "Plur" in head.morph.get("Number"):  # "dialogarán nuestros representantes"
+            subj = [t for c in head.children if c.dep_ == "obj" for t in c.subtree]
+            subj = subj if resolver.is_group(subj) else []
+        actors = resolver.resolve(head, unit, subj or None, m.trigger.modality)
         if not subj or not resolver.is_group(subj):
             actors = resolver.governing_speaker(head, unit) or actors
         return [_Found(doc[a.start].idx, _end_char(doc, a), a.head, m, unit, unit.end_char,
