@@ -12,7 +12,8 @@ import datetime as dt
 
 from spacy.tokens import Doc, Token
 
-from .events_detect import EventMention, Lexicon, lem, low
+from .events_detect import EventMention
+from .events_lexicon import Lexicon, lem, low
 
 
 def _morph(token: Token, key: str) -> str:

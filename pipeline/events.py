@@ -23,7 +23,8 @@ from spacy.tokens import Doc
 from .event_status import adjust_by_date, mention_status
 from .events_attach import (DocIndex, anchored_inner, attach_place, attach_timex, build_index,
                             event_offset, mention_actors, shift)
-from .events_detect import EventMention, Lexicon, find_mentions, low
+from .events_detect import EventMention, find_mentions
+from .events_lexicon import Lexicon, low
 from .events_merge import Draft, merge, name_words
 from .places import PlaceIndex
 from .records import Event, Timex, get_list

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .events_detect import EventMention, Lexicon, low
+from .events_detect import EventMention
+from .events_lexicon import Lexicon, low
+from .lang import language_data
 from .places import Place, PlaceIndex
 from .records import Participant, Timex
 
@@ -110,8 +112,6 @@ def event_offset(text: str) -> int | None:
     match = _OFFSET.search(text)
     if not match:
         return None
-    from .lang import language_data
-
     word = match.group(1).lower()
     numbers = language_data()["numbers"]
     n = int(word) if word.isdigit() else numbers.get(word)

@@ -1,7 +1,7 @@
 """Event mentions: trigger words of interaction found in a parsed ``Doc``.
 
-Pure helpers of the events stage (:mod:`pipeline.events`). :class:`Lexicon` is compiled
-once from ``models/events/triggers.csv`` and ``models/events/cues.csv``;
+Pure helpers of the events stage (:mod:`pipeline.events`), reading the
+:class:`~pipeline.events_lexicon.Lexicon` compiled once from ``models/events/``;
 :func:`find_mentions` returns one :class:`EventMention` per trigger occurrence, marked
 ``strong`` when it introduces an event (a support verb, a name, an indefinite article, a
 verb of meeting) or weak when it can only refer back to one ("la llamada", "dicha reunión").
@@ -9,11 +9,12 @@ verb of meeting) or weak when it can only refer back to one ("la llamada", "dich
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
+
+from .events_lexicon import Lexicon, lem, low, word_matches
 
 _DEMONSTRATIVE = {"este", "esta", "estos", "estas", "ese", "esa", "dicho", "dicha", "aquel",
                   "aquella", "mismo", "misma"}
@@ -24,59 +25,6 @@ _ROMAN = set("ivxlc")
 HEADLINE_ZONE = 400
 _NAME_STOP = {"en", "con", "para", "que", "entre", "por", "a", "al", "sobre", "durante", "donde",
               "cuyo", "cuya", "el", "y"}
-
-
-@dataclass
-class Lexicon:
-    """Triggers and cues, indexed for token look-up."""
-
-    triggers: dict[str, list[tuple[tuple[str, ...], str, str, str]]]  # first word -> (words, pos, kind, requires)
-    cues: dict[str, dict[str, str | None]]  # class -> {lemma: status}
-    excludes: list[tuple[str, ...]]
-    prefixes: list[str]  # first words given as "stem*"
-
-    @classmethod
-    def from_rows(cls, triggers: Iterable[dict[str, Any]], cues: Iterable[dict[str, Any]]) -> Lexicon:
-        index: dict[str, list[tuple[tuple[str, ...], str, str, str]]] = {}
-        for row in triggers:
-            words = tuple(row["term"].lower().split())
-            index.setdefault(words[0], []).append(
-                (words, row["pos"], row["kind"], row.get("requires") or ""))
-        for entries in index.values():
-            entries.sort(key=lambda e: -len(e[0]))
-        by_class: dict[str, dict[str, str | None]] = {}
-        excludes = []
-        for row in cues:
-            if row["class"] == "exclude":
-                excludes.append(tuple(row["term"].lower().split()))
-            else:
-                by_class.setdefault(row["class"], {})[row["term"].lower()] = row.get("status")
-        return cls(index, by_class, excludes, [k for k in index if k.endswith("*")])
-
-    def has(self, cls: str, token: Token) -> bool:
-        return low(token) in self.cues.get(cls, {}) or lem(token) in self.cues.get(cls, {})
-
-    def status(self, cls: str, token: Token) -> str | None:
-        table = self.cues.get(cls, {})
-        return table.get(lem(token)) or table.get(low(token))
-
-
-def low(token: Token) -> str:
-    return token.lower_
-
-
-def lem(token: Token) -> str:
-    """Lower-cased lemma without the clitic spaCy appends ("reunir él" -> "reunir")."""
-    lemma = token.lemma_.lower()
-    return lemma.split(" ", 1)[0] if " " in lemma else lemma
-
-
-def word_matches(token: Token, word: str) -> bool:
-    """A lexicon word matches a token's text or lemma; "sesion*" matches by prefix of the text
-    (for verb forms the lemmatizer gets wrong, e.g. "sesionará")."""
-    if word.endswith("*"):
-        return low(token).startswith(word[:-1])
-    return low(token) == word or lem(token) == word
 
 
 @dataclass
@@ -415,7 +363,3 @@ def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
     if m.headline:
         m.strong = False
     m.attrs["det"] = det
-
-
-def sentence_of(doc: Doc, token_i: int) -> Span:
-    return doc[token_i].sent
