@@ -34,6 +34,10 @@ class Builder:
         self.doc, self.matches, self.lex, self.on, self.sent_of = doc, matches, lex, on, sent_of
         self.text = doc.text
         self.by_token = {k: m for m in matches for k in range(m.start, m.end)}
+        for m in matches:
+            if m.kind == "COLLECTIVE":  # "los ministros [mexicanos], Ana Pérez y Luis Gil"
+                words = m.key.split()
+                m.title = next((" ".join(words[n:]) for n in range(len(words)) if " ".join(words[n:]) in lex.titles), None)
         self.role_mentions: list[tuple[int, int, list[Actor]]] = []  # token span, actors
         self.orgs = find_organizations(doc, matches, self.by_token, lex)
         self.org_tokens = {k for a in self.orgs for s, e in a.token_spans for k in range(s, e)}
@@ -161,7 +165,7 @@ class Builder:
             others = phrase_tokens - own
             actor.participant = not all(all(k in others for k in range(c.start, c.end)) for c in actor.cands)
         self._role_only(actors, phrase_tokens | title_tokens)
-        self._collectives(actors)
+        self._collectives(actors, title_tokens)
         orgs = settle_organizations(doc, self.orgs, self._main_country(actors),
                                     phrase_tokens | person_tokens, lex)
         return self._records(cands, actors, orgs)
@@ -260,11 +264,11 @@ class Builder:
         actors.append(actor)
         return actor
 
-    def _collectives(self, actors: list[Actor]) -> None:
+    def _collectives(self, actors: list[Actor], titles: set[int]) -> None:
         """"ambos funcionarios", "los cancilleres": the persons the document has just named."""
         doc = self.doc
         for m in self.matches:
-            if m.kind != "COLLECTIVE":
+            if m.kind != "COLLECTIVE" or m.start in titles:
                 continue
             row = m.rows[0]
             if row.get("needs_verb") and (m.end >= len(doc) or doc[m.end].pos_ not in {"VERB", "AUX", "PRON"}):

@@ -22,6 +22,7 @@ PRIORITY = {"ORG": 0, "ROLE": 1, "COLLECTIVE": 2, "PER": 3, "COUNTRY": 4, "LOC":
             "DEMONYM": 6, "AGENCY": 7}
 #: Kinds whose surface must start with a capital when the pattern does.
 CASED = frozenset({"PER", "ORG", "COUNTRY", "LOC", "AGENCY"})
+ARTICLES = frozenset({"el", "la", "los", "las"})
 PARTICLES = frozenset("de del la las los van von der bin ben al da das do dos di le".split())
 #: Words that may stand inside a role phrase between the title and the name.
 PHRASE_WORDS = frozenset("de del la las los el y e en para sobre".split())
@@ -37,6 +38,8 @@ class Match:
     kind: str
     key: str
     rows: list[Any] = field(default_factory=list)
+    #: for a collective ("los ministros"), the title it ends with, when it heads a list of names
+    title: str | None = None
 
 
 class FoldedMatcher:
@@ -54,6 +57,9 @@ class FoldedMatcher:
         words_seen: set[tuple[str, str]] = set()
         self.prefixes: set[str] = set()
         for surface, kind, payload in entries:
+            head, _, rest = surface.partition(" ")
+            if kind in CASED and rest and head.lower() in ARTICLES:
+                surface = rest  # "la Casa Blanca" is "Casa Blanca": one key for a place and a body
             key = fold(surface)
             if not key:
                 continue
@@ -201,7 +207,7 @@ def _left_phrase(doc: Doc, start: int, by_token: dict[int, Match], persons: set[
                 continue
             break
         if m is not None:
-            (titles if m.kind == "ROLE" else inside).append(m)
+            (titles if m.kind == "ROLE" or m.title else inside).append(m)
             i = m.start - 1
             continue
         if _stops_phrase(token) and token.text not in {"(", ")"}:

@@ -53,6 +53,9 @@ def find_organizations(doc: Doc, matches: list[Match], by_token: dict[int, Match
         actor = add(row.get("wikidata") or slug(row["name"]), row["name"], kind, row.get("country"),
                     m.start, m.end)
         actor.org = row
+        text = doc[m.start:m.end].text
+        if m.end - m.start == 1 and not text.isupper() and fold(text) != fold(row["name"]):
+            actor.weak_spans.add((m.start, m.end))  # "Economía", "Cultura": too often inside a title
     i = 0
     while i < len(doc):
         head = _head_kind(doc, i, by_token, lex)
@@ -114,7 +117,8 @@ def settle_organizations(doc: Doc, orgs: list[Actor], country: str | None, exclu
     spans = [(s, e) for a in merged for s, e in a.token_spans]
     for actor in merged:
         if actor.participant:
-            actor.participant = any(_acts(doc, s, e, spans, excluded, lex) for s, e in actor.token_spans)
+            actor.participant = any(_acts(doc, s, e, spans, excluded, lex) for s, e in actor.token_spans
+                                    if (s, e) not in actor.weak_spans)
     return merged
 
 

@@ -86,6 +86,7 @@ class Actor:
     token_spans: list[tuple[int, int]] = field(default_factory=list)  # organizations' mentions
     participant: bool = True
     org_choices: list[dict[str, Any]] = field(default_factory=list)
+    weak_spans: set[tuple[int, int]] = field(default_factory=set)  # one-word aliases
 
 
 def _contiguous(short: list[str], long: list[str]) -> bool:
@@ -225,7 +226,7 @@ def head_code(text: str, lex: Lexicon) -> str | None:
 
 def interpret_phrase(doc: Doc, phrase: RolePhrase, lex: Lexicon) -> Role:
     """Role text, code, country and organization from a title phrase."""
-    row = lex.titles.get(phrase.title.key, {})
+    row = lex.titles.get(phrase.title.title or phrase.title.key, {})
     text = doc[phrase.start:phrase.end].text.strip(" ,")
     role = Role(text=text or None, code=row.get("role_code"), country=row.get("country"),
                 organization=row.get("organization"))
