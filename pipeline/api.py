@@ -33,8 +33,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-#: A sentence ends at a line break, or at . ! ? (and closing quotes) before an upper-case start.
-_BREAK = re.compile(r"\n|(?P<stop>(?<=[.!?…])[\"'”»)\]]*[ \t]+(?=[\"'“«¿¡(\[]?[A-ZÁÉÍÓÚÜÑ0-9]))")
+#: A sentence ends at a line break, or at . ! ? (and closing quotes) before an upper-case start,
+#: or where a full stop glues a lower-case word to a capital ("Presidencia.Acordó").
+_BREAK = re.compile(r"\n|(?P<stop>(?<=[.!?…])[\"'”»)\]]*[ \t]+(?=[\"'“«¿¡(\[]?[A-ZÁÉÍÓÚÜÑ0-9]))"
+                    r"|(?<=[a-záéíóúüñ][.!?])(?=[A-ZÁÉÍÓÚÜÑ])")
 #: The word a full stop ends: an initial or initialism ("D.C.", "EE.UU.") does not end a sentence.
 _WORD_BEFORE = re.compile(r"(\S*)\.[\"'”»)\]]*$")
 

@@ -136,6 +136,10 @@ def _link(target: str, text: str) -> str:
     return f'<a href="#{escape(target)}">{escape(text)}</a>'
 
 
+def _who(actor_ids: list[str] | None, names: dict[str, str], nobody: str) -> str:
+    return ", ".join(names.get(a, a) for a in actor_ids or []) or nobody
+
+
 def _document(tables: dict[str, pd.DataFrame], doc: Any, names: dict[str, str]) -> str:
     doc_id = doc.doc_id
 
@@ -150,14 +154,14 @@ def _document(tables: dict[str, pd.DataFrame], doc: Any, names: dict[str, str]) 
              f"{escape(t.value if isinstance(t.value, str) else '?')}" for t in rows("dates").itertuples()]
     who = rows("commitment_actors").groupby("commitment_id")["actor_id"].agg(list).to_dict()
     commits = [f"[{escape(str(c.modality))}] {_link(anchor(doc_id, 'commitment', c.commitment_id), c.action)}"
-               + escape(f" — {', '.join(names.get(a, a) for a in who.get(c.commitment_id, [])) or NO_ACTOR}"
+               + escape(f" — {_who(who.get(c.commitment_id), names, NO_ACTOR)}"
                         f"; topics: {', '.join(c.topics) or 'none'}")
                for c in rows("commitments").itertuples()]
     took = rows("event_participants").groupby("event_id")["actor_id"].agg(list).to_dict()
     events = [f'<span class="ev">{escape(str(e.status))}</span> '
               f"{_link(anchor(doc_id, 'event', e.event_id), f'{e.kind}: {doc.text[e.start:e.end]}')}"
               + escape("".join(f" · {v}" for v in (e.date_value, e.location) if isinstance(v, str))
-                       + f" — {', '.join(names.get(a, a) for a in took.get(e.event_id, [])) or 'participants not identified'}")
+                       + f" — {_who(took.get(e.event_id), names, 'participants not identified')}")
               for e in rows("events").itertuples()]
     title = doc.title if isinstance(doc.title, str) and doc.title else doc.source
     return (f'<section class="doc" id="doc-{escape(doc_id)}"><h3>{escape(title)}</h3>'
@@ -173,6 +177,8 @@ def documents(tables: dict[str, pd.DataFrame], max_docs: int) -> str:
     ok = docs[docs["status"] == "ok"].sort_values(["published", "source"], na_position="last")
     shown = ok.head(max_docs)
     names = _names(tables)
+    keep = set(shown["doc_id"])  # filter once, not once per document
+    tables = {t: f if t == "actors" else f[f["doc_id"].isin(keep)] for t, f in tables.items()}
     more = (f'<p class="muted">{len(ok) - len(shown)} more documents not shown '
             f"(use --max-docs).</p>" if len(ok) > len(shown) else "")
     body = "".join(_document(tables, d, names) for d in shown.itertuples())

@@ -183,6 +183,8 @@ def test_view_columns_are_the_documented_ones(con, view: str) -> None:
                  "El enviado J. Pérez llegará mañana.", id="an initial does not end it"),
     pytest.param("¿Habrá cumbre? Sí, en junio habrá cumbre.", "junio",
                  "Sí, en junio habrá cumbre.", id="a question mark ends it"),
+    pytest.param("Lo informó la Presidencia.Acordó una reunión en mayo.El lunes viajará.", "reunión",
+                 "Acordó una reunión en mayo.", id="a stop glued to the next sentence still ends it"),
     pytest.param("Se reunirán en abril. Después habrá otra.", "Se reunirán",
                  "Se reunirán en abril.", id="span at the very start"),
     pytest.param("Acordaron: ampliar becas. Reforzar la frontera.", "becas. Reforzar",
