@@ -138,7 +138,8 @@ def mention_status(doc: Doc, m: EventMention, lex: Lexicon) -> str:
         if _morph(verb, "VerbForm") == "Inf" and not _after_frame(verb, lex):
             return "planned"  # "listo para realizar", "acordaron reunirse"
     for child in head.children:  # "la Cumbre, que se celebrará en México"
-        if child.dep_ in ("acl", "acl:relcl") and child.pos_ in ("VERB", "AUX") and verb_is_future(child):
+        if child.dep_ in ("acl", "acl:relcl") and child.pos_ in ("VERB", "AUX") and (
+                _morph(child, "Tense") == "Fut" or _morph(child, "Mood") == "Cnd"):
             return "planned"
     governor = _governor(head)
     if m.pos == "noun" and m.support is None and governor is not None and _morph(governor, "Tense") == "Fut":

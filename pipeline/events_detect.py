@@ -360,6 +360,10 @@ def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
         m.strong = True
     if det == "demonstrative" or (support is not None and _negated(support)):
         m.strong = False  # "esta reunión", "dicho encuentro"; "no se realizó"
+    governor = _governing_verb(head)
+    if m.indefinite and (any(c.dep_ == "cop" for c in head.children)
+                         or (governor is not None and lem(governor) == "tratar")):
+        m.strong = False  # "se trataba de un encuentro informal": says what an event was
     if m.headline:
         m.strong = False
     m.attrs["det"] = det

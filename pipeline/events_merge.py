@@ -110,7 +110,8 @@ def absorb(event: Draft, new: Draft) -> None:
         if event.status == "cancelled" and new.date_value is not None and event.date_value is not None \
                 and new.status != "cancelled":
             event.status = "planned"  # postponed to a new date
-    if not event.lead.status_known and new.lead.status_known:
+    if not event.lead.status_known and new.lead.status_known and (
+            new.lead.strong or new.lead.attrs.get("det") in ("definite", "possessive", "demonstrative")):
         event.status = new.status
         event.lead.status_known = True
     if event.place is None:
