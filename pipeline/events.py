@@ -26,19 +26,15 @@ from .events_attach import (DocIndex, anchored_inner, attach_place, attach_timex
 from .events_detect import EventMention, find_mentions
 from .events_lexicon import Lexicon, low
 from .events_merge import Draft, merge, name_words
+from .gazetteer import GAZETTEER_FILES
 from .places import PlaceIndex
 from .records import Event, Timex, get_list
 from .rules import DEFAULT_MODELS_DIR, RuleComponent, Schema, load_rows
 
 log = logging.getLogger(__name__)
 
-_GAZETTEER = {
-    "places": ("gazetteer/places.csv", Schema(
-        {"name": "str", "aliases": "list", "country": "str", "kind": "str"}, frozenset({"name"}))),
-    "countries": ("gazetteer/countries.csv", Schema(
-        {"iso3": "str", "name": "str", "aliases": "list", "demonyms": "list"},
-        frozenset({"iso3", "name"}))),
-}
+#: The gazetteer tables events read (schemas shared with the participants stage).
+_GAZETTEER = {key: GAZETTEER_FILES[key] for key in ("places", "countries")}
 #: Evidence spans are cut to this many tokens either side of the trigger.
 EVIDENCE_WINDOW = 12
 
