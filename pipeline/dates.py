@@ -56,7 +56,7 @@ class DatesComponent(RuleComponent):
         candidates = self.recognizer.find(text)
         if not candidates:
             return doc
-        sentences = Sentences(doc)
+        sentences = Sentences(doc, text)
         done: list[tuple[Candidate, Resolved]] = []
         for stage in (None, *_LATE):
             for cand in candidates:
@@ -74,9 +74,10 @@ class DatesComponent(RuleComponent):
                                  res.value, res.date_start, res.date_end, res.granularity, res.anchor))
         return doc
 
-    def _context(self, doc: Doc, cand: Candidate, published, **extra) -> Context:  # noqa: ANN001
-        return Context(published=published, cue=cue_direction(doc.text, cand, self.lexicon),
-                       direction=clause_direction(doc, cand.start, cand.end), **extra)
+    def _context(self, doc: Doc, cand: Candidate, published, sentences: Sentences,  # noqa: ANN001
+                 **extra) -> Context:
+        return Context(published=published, cue=cue_direction(sentences.text, cand, self.lexicon),
+                       direction=clause_direction(doc, cand.start, cand.end, sentences), **extra)
 
     def _resolve(self, doc: Doc, cand: Candidate, published, sentences: Sentences,  # noqa: ANN001
                  done: list[tuple[Candidate, Resolved]]) -> Resolved | None:
@@ -84,21 +85,21 @@ class DatesComponent(RuleComponent):
             return self._time(doc, cand, published, sentences, done)
         if cand.rule == "anchored":
             anchor, is_event = event_anchor(doc, sentences, cand, done, self.event_nouns)
-            ctx = self._context(doc, cand, published, anchor=anchor, anchor_is_event=is_event)
+            ctx = self._context(doc, cand, published, sentences, anchor=anchor, anchor_is_event=is_event)
             return normalise(cand, ctx, self.lexicon)
         year_ref = None
         if cand.groups.get("ya") or cand.groups.get("ya2"):
             years = [r.date_start.year for c, r in done
                      if c.end <= cand.start and r.anchor == "absolute" and r.date_start is not None]
             year_ref = years[-1] if years else None
-        return normalise(cand, self._context(doc, cand, published, year_ref=year_ref), self.lexicon)
+        return normalise(cand, self._context(doc, cand, published, sentences, year_ref=year_ref), self.lexicon)
 
     def _time(self, doc: Doc, cand: Candidate, published, sentences: Sentences,  # noqa: ANN001
               done: list[tuple[Candidate, Resolved]]) -> Resolved | None:
         """A clock time on its joined day, else on the nearest day named in its sentence."""
         day: Resolved | None = None
         if cand.day is not None:
-            day = normalise(cand.day, self._context(doc, cand.day, published), self.lexicon)
+            day = normalise(cand.day, self._context(doc, cand.day, published, sentences), self.lexicon)
         else:
             s, e = sentences.bounds(sentences.index(cand.start))
             same = [(c, r) for c, r in done if s <= c.start < e and r.granularity == "day" and r.date_start]

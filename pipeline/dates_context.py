@@ -30,9 +30,19 @@ _TRAILING_ARTICLES = re.compile(r"(?:\s+(?:el|la|los|las|el\s+d[iÃ­]a|los\s+d[iÃ
 class Sentences:
     """Sentence boundaries of a doc as character offsets, for quick lookups."""
 
-    def __init__(self, doc: Doc) -> None:
-        self.starts = [s.start_char for s in doc.sents] or [0]
-        self.length = len(doc.text)
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.text = text  # doc.text, computed once (spaCy joins the tokens at every access)
+        sents = list(doc.sents)
+        self.starts = [s.start_char for s in sents] or [0]
+        self.token_starts = [s.start for s in sents] or [0]
+        self.length = len(text)
+        self.n_tokens = len(doc)
+
+    def token_bounds(self, token_index: int) -> tuple[int, int]:
+        """First and past-the-last token index of the sentence of a token."""
+        i = max(bisect.bisect_right(self.token_starts, token_index) - 1, 0)
+        end = self.token_starts[i + 1] if i + 1 < len(self.token_starts) else self.n_tokens
+        return self.token_starts[i], end
 
     def index(self, char: int) -> int:
         return max(bisect.bisect_right(self.starts, char) - 1, 0)
@@ -74,7 +84,7 @@ def verb_tense(verb: Token) -> str | None:
     return None
 
 
-def clause_direction(doc: Doc, start: int, end: int) -> str | None:
+def clause_direction(doc: Doc, start: int, end: int, sentences: Sentences) -> str | None:
     """The tense of the verb the expression depends on (climbing the parse), or None."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -86,7 +96,8 @@ def clause_direction(doc: Doc, start: int, end: int) -> str | None:
         if token.head.i == token.i:
             break
         token = token.head
-    verbs = [t for t in token.sent if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")]
+    first, last = sentences.token_bounds(span.start)
+    verbs = [t for t in doc[first:last] if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")]
     if not verbs:
         return None
     return verb_tense(min(verbs, key=lambda t: abs(t.i - span.start)))

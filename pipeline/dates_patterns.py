@@ -31,6 +31,8 @@ RULES = frozenset({"date", "range", "month", "year", "period", "relative", "week
 MERGE_RESULTS = frozenset({"left", "right", "time_on_left", "time_on_right"})
 #: Headings (skipped): lines up to this long, without closing punctuation, with this many words.
 HEADING_MAX_CHARS = 160
+#: Characters searched on each side of a trigger word (longer than any expression).
+WINDOW = 45
 HEADING_MIN_WORDS = 4
 HEADING_CLOSERS = frozenset('.!?:;"”»…')
 _INNER_STOP = re.compile(r"[.:;!?]\s")  # a caption or teaser of two sentences is not a heading
@@ -131,6 +133,8 @@ class Recognizer:
             connector = self._compile(row["connector"], _where(models_dir, "merges"), number, "connector",
                                       bounded=False)
             self.merges.append((frozenset(row["left"]), connector, frozenset(row["right"]), row["result"]))
+        self.trigger = self._compile("{TRIGGER}", _where(models_dir, "placeholders"), 0, "TRIGGER",
+                                     bounded=False)
         self.skip_line = tuple(r["marker"].lower() for r in tables["skip"] if r["scope"] == "line")
         self.skip_rest = tuple(r["marker"].lower() for r in tables["skip"] if r["scope"] == "rest")
 
@@ -168,8 +172,12 @@ class Recognizer:
             expanded = re.sub(r"\{([A-Z]+)\}", lambda m: f"(?:{self.placeholders[m.group(1)]})", regex)
         except KeyError as e:
             raise RuleFileError(where, line, key, f"unknown placeholder {e}; see placeholders.csv") from e
+        if any(c.isupper() for c in re.sub(r"\\.|\(\?P<\w+>", "", expanded)):
+            raise RuleFileError(where, line, key, "write patterns in lower case: they are matched "
+                                                  "against the lower-cased text")
         try:
-            return re.compile(rf"(?<!\w)(?:{expanded})(?!\w)" if bounded else expanded, re.IGNORECASE)
+            # Matched against the lower-cased text: much faster than re.IGNORECASE.
+            return re.compile(rf"(?<!\w)(?:{expanded})(?!\w)" if bounded else expanded)
         except re.error as e:
             raise RuleFileError(where, line, key, f"bad regular expression: {e}") from e
 
@@ -207,16 +215,34 @@ class Recognizer:
                        for i, c in enumerate(text[start:end], start))
         return sum(1 for w in rest.split() if any(ch.isalpha() for ch in w)) >= HEADING_MIN_WORDS
 
+    def windows(self, text: str) -> list[tuple[int, int]]:
+        """Stretches of text around the trigger words (whole words), merged: only these are searched."""
+        spans: list[tuple[int, int]] = []
+        for m in self.trigger.finditer(text):
+            start = text.rfind(" ", 0, max(m.start() - WINDOW, 0)) + 1 if m.start() > WINDOW else 0
+            end = text.find(" ", m.end() + WINDOW)
+            end = len(text) if end < 0 else end
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+            else:
+                spans.append((start, end))
+        return spans
+
     def find(self, text: str) -> list[Candidate]:
         """Non-overlapping candidates in text order (longest first), joined by the merge rules."""
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters grow when lower-cased ("İ"): keep offsets
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
         found = []
-        for order, (row, pattern) in enumerate(self.patterns):
-            for m in pattern.finditer(text):
-                start, end = m.span("t") if "t" in pattern.groupindex and m.group("t") else m.span()
-                groups = {k: v for k, v in m.groupdict().items() if v is not None}
-                spans = {k: m.span(k) for k in groups}
-                found.append((-(end - start), order, Candidate(start, end, row["name"], row["type"],
-                                                               row["rule"], groups, spans)))
+        for first, last in self.windows(lowered):
+            window = lowered[first:last]
+            for order, (row, pattern) in enumerate(self.patterns):
+                for m in pattern.finditer(window):
+                    start, end = m.span("t") if "t" in pattern.groupindex and m.group("t") else m.span()
+                    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                    spans = {k: (m.start(k) + first, m.end(k) + first) for k in groups}
+                    found.append((-(end - start), order, Candidate(start + first, end + first, row["name"],
+                                                                   row["type"], row["rule"], groups, spans)))
         skip = self.skipped(text, [(c.start, c.end) for _, _, c in found])
         kept: list[Candidate] = []
         taken = bytearray(len(text) + 1)
@@ -226,7 +252,7 @@ class Recognizer:
             taken[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
             kept.append(cand)
         kept.sort(key=lambda c: c.start)
-        return self._merge(kept, text)
+        return self._merge(kept, lowered)
 
     def _merge(self, cands: list[Candidate], text: str) -> list[Candidate]:
         out: list[Candidate] = []
