@@ -155,12 +155,13 @@ class ActorResolver:
         first_any: list[str] = []
         for unit in self.unit_spans[:MAIN_WINDOW]:
             persons: list[str] = []
+            if not self._persons_in(unit.start_char, unit.end_char):
+                continue
             for t in unit:
-                if t.is_space or is_genitive(t):
-                    continue
-                for a in self.ids_in(t.idx, t.idx + len(t.text)):
-                    if self.kind.get(a) == "person" and a not in persons:
-                        persons.append(a)
+                ids = [a for a in self.ids_in(t.idx, t.idx + len(t.text))
+                       if self.kind.get(a) == "person" and a not in persons]
+                if ids and not is_genitive(t):
+                    persons.extend(ids)
             if len(persons) >= 2:
                 lead = [p for s, _, ps in self.speakers if s < unit.start_char for p in ps[:1]]
                 return list(dict.fromkeys(lead[:1] + persons))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -44,6 +45,7 @@ class LexiconError(ValueError):
         self.table, self.line, self.key = table, line, key
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case and strip accents (the form lexicon words are compared in)."""
     decomposed = unicodedata.normalize("NFD", text.lower())
@@ -179,17 +181,27 @@ def _head_ok(trigger: Trigger, head: Token) -> bool:
     return all(value in head.morph.get(key) for key, value in trigger.morph.items())
 
 
-def find_triggers(sent: Span, index: dict[str, list[Trigger]]) -> list[TriggerMatch]:
-    """Every trigger match in a sentence; at one position the longest pattern wins."""
+def prefixed_triggers(index: dict[str, list[Trigger]]) -> list[tuple[str, list[Trigger]]]:
+    """The index entries of prefix words (``procur*``), for :func:`find_triggers`."""
+    return [(w[1:], ts) for w, ts in index.items() if w.startswith("*")]
+
+
+def find_triggers(sent: Span, index: dict[str, list[Trigger]],
+                  prefixed: Sequence[tuple[str, list[Trigger]]] = ()) -> list[TriggerMatch]:
+    """Every trigger match in a sentence; at one position the longest pattern wins.
+
+    ``prefixed`` is :func:`prefixed_triggers` of ``index``, computed once.
+    """
     tokens = [t for t in sent if not t.is_quote]
     keys = [token_keys(t) for t in tokens]
-    prefixed = [(w[1:], ts) for w, ts in index.items() if w.startswith("*")]
     found: list[TriggerMatch] = []
     for i, key in enumerate(keys):
         candidates = {id(t): t for word in key for t in index.get(word, ())}
         for prefix, triggers in prefixed:
             if any(k.startswith(prefix) for k in key):
                 candidates.update((id(t), t) for t in triggers)
+        if not candidates:
+            continue
         best: TriggerMatch | None = None
         for trigger in sorted(candidates.values(), key=lambda t: t.row):
             positions = _match_from(tokens, keys, i, trigger.steps, 0)

@@ -25,7 +25,8 @@ from spacy.tokens import Doc, Span, Token
 from .commitment_actions import ActionSpan, action_spans, complement_root, is_verb, list_items, units
 from .commitment_actors import ActorResolver, subject_tokens
 from .commitment_rules import (LexiconError, TriggerMatch, compile_filters, compile_topics,
-                               compile_triggers, find_triggers, fold, topics_of)
+                               compile_triggers, find_triggers, fold, prefixed_triggers,
+                               topics_of)
 from .records import Commitment, get_list
 from .rules import DEFAULT_MODELS_DIR, RuleComponent, RuleFileError, Schema
 
@@ -81,6 +82,7 @@ class CommitmentsComponent(RuleComponent):
     def compile(self) -> None:
         try:
             self.index = compile_triggers(self.tables["triggers"])
+            self.prefixed = prefixed_triggers(self.index)
             self.filters = compile_filters(self.tables["filters"])
             self.topics = compile_topics(self.tables["topics"])
             self.countries = {fold(name): row["iso3"] for row in self.tables["countries"]
@@ -92,13 +94,15 @@ class CommitmentsComponent(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         out = get_list(doc, "commitments")
         out.clear()
+        self._text = doc.text  # Doc.text joins every token: build it once per document
         spans = units(doc)
         resolver = ActorResolver(get_list(doc, "participants"), spans, self.filters["group"],
                                  self.countries)
         found: list[_Found] = []
         weak: list[tuple[TriggerMatch, list[_Found]]] = []
         for unit in spans:
-            matches = [m for m in find_triggers(unit, self.index) if self._keep(m)]
+            matches = [m for m in find_triggers(unit, self.index, self.prefixed)
+                       if self._keep(m, unit)]
             starts = sorted(m.tokens[0].i for m in matches if not self._weak(m))
             for m in matches:
                 actions = self._actions(doc, m, unit, starts, resolver)
@@ -110,7 +114,7 @@ class CommitmentsComponent(RuleComponent):
             found.extend(self._nest(doc, m, actions, found))
         kept: list[tuple[_Found, set[str]]] = []
         for f in sorted(found, key=lambda f: (f.start, f.end)):
-            words = content_words(doc.text[f.start:f.end])
+            words = content_words(self._text[f.start:f.end])
             if f.end <= f.start or any(_same(words, w) for _, w in kept):
                 continue  # the same action stated twice
             kept.append((f, words))
@@ -136,17 +140,19 @@ class CommitmentsComponent(RuleComponent):
         for o in outer:
             if o.start < cut:
                 end = cut
-                while end > o.start and (doc.text[end - 1] in " ,;:" or doc.text[end - 2:end] == " y"):
-                    end -= 2 if doc.text[end - 2:end] == " y" else 1
+                text = self._text
+                while end > o.start and (text[end - 1] in " ,;:" or text[end - 2:end] == " y"):
+                    end -= 2 if text[end - 2:end] == " y" else 1
                 o.end = end
         return actions
 
     # -- filters -------------------------------------------------------------------------
 
-    def _keep(self, m: TriggerMatch) -> bool:
-        """False for a negated, conditional, pluperfect or purpose-clause trigger."""
+    def _keep(self, m: TriggerMatch, unit: Span) -> bool:
+        """False for a negated, conditional or pluperfect trigger, or one whose object is
+        behind it."""
         first, head = m.tokens[0], m.head
-        before = [first.doc[i] for i in range(max(first.sent.start, first.i - 3), first.i)]
+        before = [first.doc[i] for i in range(max(unit.start, first.i - 3), first.i)]
         words = {fold(t.text) for t in before}
         f = self.filters
         if words & (f["negation"] | f["condition"] | f["past"]):
@@ -299,10 +305,10 @@ class CommitmentsComponent(RuleComponent):
     def _list(self, doc: Doc, m: TriggerMatch, unit: Span, colon: Token,
               resolver: ActorResolver) -> list[_Found]:
         def looks_like_item(s: int, e: int) -> bool:
-            words = doc.text[s:e].split()
+            words = self._text[s:e].split()
             return bool(words) and bool(_INFINITIVE_WORD.match(words[0]))
 
-        items, block_end = list_items(doc.text, colon.idx, looks_like_item)
+        items, block_end = list_items(self._text, colon.idx, looks_like_item)
         if not items:
             return []
         actors = resolver.resolve(m.head, unit, None, m.trigger.modality)
@@ -317,9 +323,9 @@ class CommitmentsComponent(RuleComponent):
     # -- records -------------------------------------------------------------------------
 
     def _record(self, doc: Doc, index: int, f: _Found) -> Commitment:
-        action = doc.text[f.start:f.end]
+        action = self._text[f.start:f.end]
         first, last = f.match.tokens[0], f.match.tokens[-1]
-        trigger = doc.text[first.idx:last.idx + len(last.text)]
+        trigger = self._text[first.idx:last.idx + len(last.text)]
         lemma = f.match.trigger.lemma or fold(f.match.head.lemma_)
         head_lemma = None
         if f.head is not None and is_verb(f.head):
