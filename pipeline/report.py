@@ -34,7 +34,7 @@ def build_report(out_dir: str | Path, max_docs: int = 200) -> str:
     tables = load(out_dir)
     run = (f"Model {manifest.get('model', '?')} · pipeline {manifest.get('pipeline_version', '?')} · "
            f"schema {manifest.get('schema_version', '?')} · {manifest.get('input_documents', '?')} "
-           f"inputs in {manifest.get('wall_seconds', '?')} s · outputs {Path(out_dir).name}/")
+           f"inputs · outputs {Path(out_dir).name}/")
     nav = " · ".join(f'<a href="#{i}">{t}</a>' for i, t in (
         ("summary", "Corpus"), ("timeline", "Timeline"), ("upcoming", "Upcoming meetings"),
         ("commitments", "Commitments"), ("documents", "Documents")))
