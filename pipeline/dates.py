@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .dates_context import Sentences, clause_direction, cue_direction, event_anchor
-from .dates_normalize import Context, Resolved, day_value, normalise, period_value
+from .dates_normalize import Context, Resolved, day_value, normalise, other_event_date, period_value
 from .dates_patterns import FILES, Candidate, Recognizer
 from .lang import language_data
 from .records import Timex, get_list
@@ -57,6 +57,7 @@ class DatesComponent(RuleComponent):
         if not candidates:
             return doc
         sentences = Sentences(doc, text)
+        self._others: dict[int, tuple[str | None, int, int]] = {}
         done: list[tuple[Candidate, Resolved]] = []
         for stage in (None, *_LATE):
             for cand in candidates:
@@ -70,8 +71,10 @@ class DatesComponent(RuleComponent):
                         done.append(member)
             done.sort(key=lambda pair: pair[0].start)
         for cand, res in sorted(done, key=lambda p: (p[0].start, -p[0].end)):
+            other = self._others.get(cand.start, (None, None, None)) if cand.rule == "anchored" else (None,) * 3
             timexes.append(Timex(len(timexes), cand.start, cand.end, text[cand.start:cand.end], res.type,
-                                 res.value, res.date_start, res.date_end, res.granularity, res.anchor))
+                                 res.value, res.date_start, res.date_end, res.granularity, res.anchor,
+                                 *other))
         return doc
 
     def _context(self, doc: Doc, cand: Candidate, published, sentences: Sentences,  # noqa: ANN001
@@ -86,6 +89,13 @@ class DatesComponent(RuleComponent):
         if cand.rule == "anchored":
             anchor, is_event = event_anchor(doc, sentences, cand, done, self.event_nouns)
             ctx = self._context(doc, cand, published, sentences, anchor=anchor, anchor_is_event=is_event)
+            other = other_event_date(cand.groups, ctx, self.lexicon)
+            if other is not None and "x" in cand.spans:
+                start = cand.spans["x"][1]
+                _, stop = sentences.bounds(sentences.index(start))
+                end = min((i for i in (sentences.text.find(c, start, stop) for c in ".;\n") if i >= 0),
+                          default=stop)
+                self._others[cand.start] = (other.value, start, end)
             return normalise(cand, ctx, self.lexicon)
         year_ref = None
         if cand.groups.get("ya") or cand.groups.get("ya2"):

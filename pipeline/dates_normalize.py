@@ -414,6 +414,26 @@ def _anchored(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
     return replace(coarsen(day_value(day, "event"), wide), anchor="event")
 
 
+def other_event_date(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
+    """For "N unidades después de que X": the date of X.
+
+    When the expression's own event is dated (``ctx.anchor_is_event``), X is that date minus
+    the offset (plus it, for "antes"); when X's date was the anchor, it is that date.
+    """
+    if ctx.anchor is None or ctx.anchor.date_start is None or not g.get("x"):
+        return None
+    if not ctx.anchor_is_event:
+        return ctx.anchor
+    count = parse_number(g.get("n"), lex) if g.get("n") else 1
+    unit = lex.units.get(_word(g.get("u")))
+    if count is None or unit is None or unit.startswith("T"):
+        return None
+    sign = 1 if _word(g.get("dir")) in ("antes", "atrás") else -1
+    day = add_offset(ctx.anchor.date_start, sign * count, unit)
+    wide = ORDER[max(ORDER.index(UNIT_GRANULARITY[unit]), ORDER.index(ctx.anchor.granularity or "day"))]
+    return replace(coarsen(day_value(day, "event"), wide), anchor="event")
+
+
 def clock(g: dict[str, str], lex: Lexicon) -> tuple[int, int] | None:
     """``(hour, minute)`` of a time expression, None when impossible."""
     if g.get("noon"):

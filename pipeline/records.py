@@ -73,6 +73,12 @@ class Timex:
     date_end: dt.date | None
     granularity: str | None
     anchor: str  # absolute | publication | event | none
+    #: For an event-anchored offset ("tres días después de que X hablara..."): the value of
+    #: X's date (by subtraction when the expression's own event is dated), and the offsets of
+    #: the clause that names X, so the events stage can give X's event that date.
+    other_value: str | None = None
+    other_start: int | None = None
+    other_end: int | None = None
 
 
 @dataclass

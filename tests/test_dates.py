@@ -1,0 +1,225 @@
+"""The dates stage on whole sentences: (text, publication date) -> expressions and values.
+
+Only the dates stage is loaded (other stages may be mid-work). Sentences are written for
+these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.config import Settings
+from pipeline.nlp import load_nlp
+
+
+@pytest.fixture(scope="session")
+def dates_nlp():
+    return load_nlp(Settings(stages=("sre_dates",)))
+
+
+@pytest.fixture(scope="session")
+def timexes(dates_nlp):
+    def _run(text: str, published: str | None = None):
+        doc = dates_nlp.make_doc(text)
+        doc._.doc_id = "test"
+        doc._.published = dt.date.fromisoformat(published) if published else None
+        return dates_nlp(doc)._.timexes
+
+    return _run
+
+
+def _found(timexes, text: str, published: str | None = None) -> list[tuple[str, str | None]]:
+    return [(t.text, t.value) for t in timexes(text, published) if t.type in ("DATE", "TIME")]
+
+
+def _value_of(timexes, text: str, published: str | None, needle: str) -> str | None:
+    hits = [t for t in timexes(text, published) if needle in t.text]
+    assert hits, f"no expression containing {needle!r} in {[t.text for t in timexes(text, published)]}"
+    return hits[0].value
+
+
+VALUES = [
+    # (text, publication date, part of the expression, expected value)
+    pytest.param("El canciller viajó el jueves 15 de enero de 2026 a Lima.", None, "15 de enero",
+                 "2026-01-15", id="full date with weekday and year, no publication date needed"),
+    pytest.param("La firma será el 15/01/2026 en la sede.", None, "15/01/2026", "2026-01-15",
+                 id="numeric day/month/year"),
+    pytest.param("El acuerdo entra en vigor el primero de marzo.", "2026-01-20", "primero de marzo",
+                 "2026-03-01", id="'el primero de marzo' in the publication year"),
+    pytest.param("La reunión será el 15 de enero.", "2026-01-10", "15 de enero", "2026-01-15",
+                 id="day-month without year: the publication year when close"),
+    pytest.param("La cumbre se celebrará el 5 de enero en Quito.", "2025-12-20", "5 de enero",
+                 "2026-01-05", id="a December report announcing 5 January means next year"),
+    pytest.param("Los ministros se reunieron el 28 de diciembre en Quito.", "2026-01-04", "28 de diciembre",
+                 "2025-12-28", id="past tense early in January: the previous December"),
+    pytest.param("El tratado se firmó el 20 de marzo en Roma.", "2026-02-10", "20 de marzo",
+                 "2025-03-20", id="past tense and a later day: last year's"),
+    pytest.param("La próxima sesión está prevista para el día 3 de enero.", "2025-11-30", "3 de enero",
+                 "2026-01-03", id="'prevista para' means the next occurrence"),
+    pytest.param("Se reunieron el pasado 29 de febrero en Lima.", "2025-01-10", "29 de febrero",
+                 "2024-02-29", id="leap day: only 2024 has a 29 February"),
+    pytest.param("Las jornadas serán del 3 al 5 de marzo en Lima.", "2026-02-01", "del 3 al 5",
+                 "2026-03-03", id="range: the first day"),
+    pytest.param("Las jornadas serán entre el 3 y el 5 de marzo.", "2026-02-01", "entre el 3",
+                 "2026-03-03", id="range with 'entre el ... y el'"),
+    pytest.param("Convinieron en reunirse en febrero en Washington.", "2026-01-15", "febrero", "2026-02",
+                 id="month in an agreement to meet"),
+    pytest.param("El informe se publicó en febrero de 2025.", None, "febrero de 2025", "2025-02",
+                 id="month and year"),
+    pytest.param("En 2025 el comercio creció.", None, "2025", "2025", id="year after a preposition"),
+    pytest.param("Los resultados llegarán en el primer trimestre.", "2026-01-15", "primer trimestre",
+                 "2026-Q1", id="quarter of the publication year"),
+    pytest.param("La presidencia rotará en el segundo semestre de 2026.", None, "segundo semestre",
+                 "2026-H2", id="half-year with its year"),
+    pytest.param("El plan se presentará a finales de marzo.", "2026-01-15", "finales de marzo", "2026-03",
+                 id="end of a month is that month"),
+    pytest.param("El plan se presentará a principios de 2027.", None, "principios de 2027", "2027",
+                 id="beginning of a year is that year"),
+    pytest.param("Habrá elecciones a mediados de año.", "2026-01-15", "mediados de año", "2026",
+                 id="middle of 'the year' is the publication year"),
+    pytest.param("La reunión será mañana a las 10:00 horas.", "2026-01-15", "10:00", "2026-01-16T10:00",
+                 id="time on the day named in the sentence"),
+    pytest.param("El foro abrió el 15 de enero de 2026 a las 10:30 hrs. en Lima.", None, "10:30",
+                 "2026-01-15T10:30", id="hrs. abbreviation"),
+    pytest.param("Hoy, a las cinco de la tarde, hablarán los cancilleres.", "2026-01-15", "cinco",
+                 "2026-01-15T17:00", id="time in words, afternoon"),
+    pytest.param("El anuncio fue a las 6:30 p. m. del 15 de enero de 2026.", None, "6:30",
+                 "2026-01-15T18:30", id="p. m. and the joined day"),
+    pytest.param("Hoy se reúnen los cancilleres.", "2026-01-15", "Hoy", "2026-01-15", id="hoy"),
+    pytest.param("Ayer se reunieron los cancilleres.", "2026-01-15", "Ayer", "2026-01-14", id="ayer"),
+    pytest.param("Anteayer se reunieron los cancilleres.", "2026-01-15", "Anteayer", "2026-01-13",
+                 id="anteayer"),
+    pytest.param("El canciller viajará mañana a Lima.", "2026-01-15", "mañana", "2026-01-16",
+                 id="mañana as tomorrow"),
+    pytest.param("La firma será pasado mañana.", "2026-01-15", "pasado mañana", "2026-01-17",
+                 id="pasado mañana"),
+    pytest.param("El canciller viajó esta mañana a Lima.", "2026-01-15", "esta mañana", "2026-01-15",
+                 id="esta mañana is today, not tomorrow"),
+    pytest.param("El canciller habló con su homólogo este jueves.", "2026-01-17", "este jueves",
+                 "2026-01-15", id="este + weekday in a Saturday report, past: two days before"),
+    pytest.param("La canciller se reunirá este martes con su homólogo.", "2026-01-12", "este martes",
+                 "2026-01-13", id="este + weekday, future: the coming day of the same week"),
+    pytest.param("La llamada fue el pasado domingo.", "2026-01-15", "pasado domingo", "2026-01-11",
+                 id="el pasado domingo"),
+    pytest.param("La llamada fue el domingo pasado.", "2026-01-15", "domingo pasado", "2026-01-11",
+                 id="el domingo pasado"),
+    pytest.param("Se reunirán el próximo lunes en Quito.", "2026-01-15", "próximo lunes", "2026-01-19",
+                 id="el próximo lunes"),
+    pytest.param("El pleno sesionó el martes para votar.", "2026-01-15", "el martes", "2026-01-13",
+                 id="bare weekday in a past clause: backwards"),
+    pytest.param("El pleno sesionará el martes para votar.", "2026-01-15", "el martes", "2026-01-20",
+                 id="bare weekday in a future clause: forwards"),
+    pytest.param("La visita será esta semana.", "2026-01-15", "esta semana", "2026-W03", id="esta semana"),
+    pytest.param("La visita será la próxima semana.", "2026-01-15", "próxima semana", "2026-W04",
+                 id="la próxima semana"),
+    pytest.param("La visita fue la semana pasada.", "2026-01-15", "semana pasada", "2026-W02",
+                 id="la semana pasada"),
+    pytest.param("La reunión fue el mes pasado.", "2026-01-15", "mes pasado", "2025-12",
+                 id="el mes pasado across the year boundary"),
+    pytest.param("La reunión será el próximo mes.", "2026-12-15", "próximo mes", "2027-01",
+                 id="el próximo mes across the year boundary"),
+    pytest.param("La cumbre será el año próximo.", "2026-01-15", "año próximo", "2027", id="el año próximo"),
+    pytest.param("La cumbre fue el año pasado.", "2026-01-15", "año pasado", "2025", id="el año pasado"),
+    pytest.param("La llamada ocurrió hace tres días.", "2026-01-15", "hace tres días", "2026-01-12",
+                 id="hace tres días"),
+    pytest.param("La comisión sesionará dentro de dos semanas.", "2026-01-15", "dentro de dos semanas",
+                 "2026-W05", id="dentro de dos semanas"),
+    pytest.param("La cumbre fue el 5 de marzo de 2025. Tres días después, los ministros firmaron.", None,
+                 "Tres días después", "2025-03-08", id="offset counted from the previous date"),
+    pytest.param("La reunión se celebró el 10 de mayo de 2025 en Lima. Dos semanas antes, hubo una "
+                 "llamada.", None, "Dos semanas antes", "2025-W17",
+                 id="offset backwards, in the unit's granularity (the week of 26 April)"),
+    pytest.param("El canciller sostuvo una llamada el lunes 12 de enero de 2026 con su homólogo. La llamada "
+                 "tuvo lugar dos días después de que los presidentes hablaran.", None, "dos días después",
+                 "2026-01-12", id="event-anchored: the day of the already dated call"),
+    pytest.param("La cumbre se celebró 10 años después de que, en marzo de 2015, se firmara el tratado.",
+                 None, "10 años después", "2025", id="event-anchored on X's date: added, year granularity"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "needle", "expected"), VALUES)
+def test_value(timexes, text, published, needle, expected) -> None:
+    assert _value_of(timexes, text, published, needle) == expected
+
+
+NOTHING = [
+    pytest.param("México refrendó su compromiso con la Agenda 2030.", id="year inside a name"),
+    pytest.param("La revisión del T-MEC avanza.", id="treaty acronym"),
+    pytest.param("La Expo 2025 Osaka recibirá a Guatemala.", id="year inside an event name"),
+    pytest.param("Se reunirán próximamente.", id="vague: próximamente"),
+    pytest.param("Recientemente hubo cambios y actualmente se negocia.", id="vague: recientemente, actualmente"),
+    pytest.param("Hoy en día la cooperación es intensa.", id="hoy en día is vague"),
+    pytest.param("La sesión será por la mañana.", id="a part of the day alone is no date"),
+    pytest.param("El informe del periodo 2019-2020 fue aprobado.", id="a year span in a name"),
+    pytest.param("Lectura 2:00 min.", id="reading time is no clock time"),
+    pytest.param("El 99.8 por ciento de los mexicanos vive en el país.", id="percentages"),
+    pytest.param("Los jueves y viernes visita los estados.", id="habitual weekdays without determiner"),
+]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_not_a_date(timexes, text) -> None:
+    assert _found(timexes, text, "2026-01-15") == []
+
+
+def test_header_like_line_inside_text_is_not_special(timexes) -> None:
+    found = _found(timexes, "Informe anual.\nEl canciller viajó en 2024 a Chile.", None)
+    assert found == [("2024", "2024")]
+
+
+@pytest.mark.parametrize(("text", "expected_type"), [
+    pytest.param("La visita duró durante tres días.", "DURATION", id="durante tres días"),
+    pytest.param("Es la segunda llamada en menos de una semana.", "DURATION", id="en menos de una semana"),
+    pytest.param("La reunión se celebra cada año.", "SET", id="cada año"),
+])
+def test_durations_and_sets_are_typed(timexes, text, expected_type) -> None:
+    assert [t.type for t in timexes(text, "2026-01-15")] == [expected_type]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Ayer se reunieron los cancilleres.", id="ayer"),
+    pytest.param("La visita será la próxima semana.", id="la próxima semana"),
+    pytest.param("El pleno sesionó el martes.", id="weekday"),
+    pytest.param("La reunión será el 15 de enero.", id="day-month without year"),
+    pytest.param("La llamada ocurrió hace tres días.", id="offset"),
+])
+def test_without_publication_date_relative_values_stay_null(timexes, text) -> None:
+    [timex] = timexes(text, None)
+    assert (timex.value, timex.anchor, timex.date_start) == (None, "none", None)
+
+
+def test_records_point_into_the_text_in_document_order(timexes) -> None:
+    text = "El 3 de marzo de 2026 hubo reunión; ayer, llamada; el próximo lunes, visita."
+    found = timexes(text, "2026-03-10")
+    assert [t.timex_id for t in found] == list(range(len(found)))
+    assert all(text[t.start:t.end] == t.text for t in found)
+    assert [t.start for t in found] == sorted(t.start for t in found)
+
+
+def test_range_gives_its_last_day_as_well(timexes) -> None:
+    found = timexes("Las celebraciones del 15 y 16 de septiembre serán seguras.", "2025-09-11")
+    assert [(t.text, t.value, t.date_end) for t in found] == [
+        ("del 15 y 16 de septiembre", "2025-09-15", dt.date(2025, 9, 16)),
+        ("16 de septiembre", "2025-09-16", dt.date(2025, 9, 16))]
+
+
+def test_event_anchored_offset_gives_the_other_event_date(timexes) -> None:
+    text = ("El canciller sostuvo una llamada el lunes 12 de enero de 2026 con su homólogo. La llamada "
+            "tuvo lugar dos días después de que los presidentes hablaran por teléfono.")
+    [offset] = [t for t in timexes(text, None) if "después" in t.text]
+    assert (offset.value, offset.anchor, offset.other_value) == ("2026-01-12", "event", "2026-01-10")
+    assert text[offset.other_start:offset.other_end].strip() == "los presidentes hablaran por teléfono"
+
+
+def test_granularity_and_bounds(timexes) -> None:
+    [month] = timexes("El informe se publicó en febrero de 2024.", None)
+    assert (month.granularity, month.date_start, month.date_end) == ("month", dt.date(2024, 2, 1),
+                                                                      dt.date(2024, 2, 29))
+
+
+def test_teaser_lines_of_other_articles_are_skipped(timexes) -> None:
+    text = ("El canciller viajó ayer a Lima.\n\nMás contenido relacionado\n\n"
+            "Guatemala, 3 de febrero de 2022. El embajador presentó... Leer más...\n")
+    assert _found(timexes, text, "2026-01-15") == [("ayer", "2026-01-14")]
