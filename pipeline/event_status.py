@@ -12,7 +12,7 @@ import datetime as dt
 
 from spacy.tokens import Doc, Token
 
-from .events_detect import EventMention
+from .events_detect import EventMention, governing_verb
 from .events_lexicon import Lexicon, lem, low
 
 
@@ -83,18 +83,6 @@ def _cancel_nearby(doc: Doc, m: EventMention, lex: Lexicon) -> bool:
     return False
 
 
-def _governor(token: Token) -> Token | None:
-    cur = token
-    for _ in range(3):
-        parent = cur.head
-        if parent is cur:
-            return None
-        if parent.pos_ in ("VERB", "AUX"):
-            return parent
-        cur = parent
-    return None
-
-
 def _negated(token: Token) -> bool:
     return any(low(c) in ("no", "nunca") for c in token.children)
 
@@ -141,7 +129,7 @@ def mention_status(doc: Doc, m: EventMention, lex: Lexicon) -> str:
         if child.dep_ in ("acl", "acl:relcl") and child.pos_ in ("VERB", "AUX") and (
                 _morph(child, "Tense") == "Fut" or _morph(child, "Mood") == "Cnd"):
             return "planned"
-    governor = _governor(head)
+    governor = governing_verb(head)
     if m.pos == "noun" and m.support is None and governor is not None and _morph(governor, "Tense") == "Fut":
         return "planned"  # "serán aprobados en su cumbre del 18 de septiembre"
     if m.pos == "noun" and (m.support is None or m.support != m.anchor):

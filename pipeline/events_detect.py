@@ -199,7 +199,8 @@ def _support(head: Token, lex: Lexicon, own_only: bool = False) -> Token | None:
     return None
 
 
-def _governing_verb(head: Token) -> Token | None:
+def governing_verb(head: Token) -> Token | None:
+    """The first verb or auxiliary up to three steps above ``head`` in the parse."""
     cur = head
     for _ in range(3):
         parent = cur.head
@@ -332,7 +333,7 @@ def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
     if support is not None and support.pos_ in ("VERB", "AUX"):
         m.anchor = support.i
     elif support is not None:  # "presidirá los trabajos de la Comisión": the verb of the noun
-        verb = _governing_verb(support)
+        verb = governing_verb(support)
         if verb is not None:
             m.anchor = verb.i
     name = _name_span(head, m.start, m.end)
@@ -354,13 +355,13 @@ def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
         m.strong = requires == "named" and m.named
     elif m.named or agent or planned_mod:
         m.strong = True
-    elif m.indefinite and head.dep_ != "appos" and (m.frame or _settled_tense(_governing_verb(head))):
+    elif m.indefinite and head.dep_ != "appos" and (m.frame or _settled_tense(governing_verb(head))):
         m.strong = True
     elif partners and det in ("definite", "bare", "possessive"):
         m.strong = True
     if det == "demonstrative" or (support is not None and _negated(support)):
         m.strong = False  # "esta reunión", "dicho encuentro"; "no se realizó"
-    governor = _governing_verb(head)
+    governor = governing_verb(head)
     if m.indefinite and (any(c.dep_ == "cop" for c in head.children)
                          or (governor is not None and lem(governor) == "tratar")):
         m.strong = False  # "se trataba de un encuentro informal": says what an event was
