@@ -195,7 +195,10 @@ class Gazetteer:
         best: tuple[int, str] | None = None
         pool = [k for n in range(len(folded) - limit, len(folded) + limit + 1)
                 for k in self._by_length.get((folded[:1], n), ())]  # first letters are rarely wrong
+        chars = set(folded)
         for known in pool:
+            if len(chars.symmetric_difference(known)) > 2 * limit:
+                continue  # cheap bound: each edit changes at most two letters of the alphabet used
             d = edit_distance(folded, known, limit)
             if d <= limit and (best is None or d < best[0]):
                 best = (d, known)
