@@ -46,7 +46,8 @@ def subject_tokens(head: Token, unit: Span | None = None) -> list[Token]:
         tokens = [t for s in subj for t in _core(s) if lo <= t.i < hi and not t.is_space]
         if any(s.is_space for s in subj):  # keep only the bare names hung on the line break
             tokens = [t for s in subj for c in ([s] if not s.is_space else s.children)
-                      if not any(g.dep_ == "case" for g in c.children) and c.pos_ in ("NOUN", "PROPN")
+                      if not any(g.dep_ == "case" for g in c.children)
+                      and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
                       for t in _core(c) if lo <= t.i < hi and not t.is_space]
         if tokens:
             return tokens
@@ -225,6 +226,11 @@ class ActorResolver:
                         or fold(t.text) in ("ambos", "ambas", "dos"):
                     return True
         inside = {t.i for t in tokens}
+        if sum(1 for t in tokens if t.dep_ in _SUBJ) >= 2:  # "X y Y nombren" parsed as two subjects
+            return True
+        words = [t.lower_ for t in tokens]
+        if "tanto" in words and "como" in words[words.index("tanto"):]:  # "tanto X como Y"
+            return True
         return any(t.dep_ == "conj" and t.head.i in inside for t in tokens)
 
     def collective(self, unit: Span) -> list[str]:

@@ -10,7 +10,7 @@ of space-separated token specs:
 
 Quotation marks are ignored when matching ("coincidieron «en la necesidad de ...»").
 
-The first non-optional spec is the trigger's head (its verb or noun); ``number`` and
+The first non-optional spec other than a clitic or article is the trigger's head (its verb or noun); ``number`` and
 ``morph`` constrain that head. :func:`compile_triggers` builds an index by first word once;
 :func:`find_triggers` scans a sentence with it.
 """
@@ -33,6 +33,8 @@ TOPICS = frozenset({"security", "migration", "trade", "health", "environment", "
                     "culture", "development", "energy", "other"})
 FILTER_KINDS = frozenset({"negation", "condition", "principle", "past", "nonactor", "group",
                           "purpose"})
+#: words that cannot head a trigger ("se prevé": the head is "prevé")
+_FUNCTION_WORDS = frozenset({"se", "el", "la", "lo", "los", "las", "un", "una", "su", "sus"})
 #: longest gap ``...`` may skip
 GAP = 30
 
@@ -100,7 +102,9 @@ def parse_pattern(pattern: str) -> tuple[tuple[Step, ...], int]:
         if not words and not prefixes:
             raise ValueError(f"empty token spec in '{pattern}'")
         steps.append(Step(words, optional, prefixes))
-    heads = [i for i, s in enumerate(steps) if s.words is not None and not s.optional]
+    heads = [i for i, s in enumerate(steps) if s.words is not None and not s.optional
+             and not (s.words and s.words <= _FUNCTION_WORDS and not s.prefixes)]
+    heads = heads or [i for i, s in enumerate(steps) if s.words is not None and not s.optional]
     if not heads or steps[0].words is None or steps[-1].words is None:
         raise ValueError(f"pattern '{pattern}' needs a required word and cannot start or end with '...'")
     return tuple(steps), heads[0]

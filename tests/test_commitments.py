@@ -220,3 +220,27 @@ def test_bad_trigger_row_names_file_line_and_key(tmp_path, row, key):
     with pytest.raises(RuleFileError) as err:
         CommitmentsComponent(None, "sre_commitments", str(models))
     assert err.value.key == key and err.value.line == n_lines and "triggers.csv" in err.value.path
+
+
+@pytest.mark.parametrize("pattern, head", [
+    pytest.param("se? acordar", 1, id="optional clitic is no head"),
+    pytest.param("se prever", 1, id="required clitic is no head either"),
+    pytest.param("el|la instrucción", 1, id="article is no head"),
+    pytest.param("firmar ... para", 0, id="verb before a gap"),
+])
+def test_pattern_head(pattern, head):
+    from pipeline.commitment_rules import parse_pattern
+    assert parse_pattern(pattern)[1] == head
+
+
+def test_prefix_word_matches_a_form_the_lemmatiser_misses(cnlp):
+    doc = run(cnlp, "Ambas delegaciones procuran coordinar una reunión de seguimiento.")
+    assert actions(doc) == ["coordinar una reunión de seguimiento"]
+    assert doc._.commitments[0].modality == "intention"
+
+
+def test_two_subjects_make_a_collective_party(cnlp):
+    text = TWO + "Este contacto sirvió para acordar que tanto la canciller como el ministro nombren enviados."
+    parts = [person("ruiz", text, "Ana Ruiz"), person("gil", text, "Pedro Gil")]
+    doc = run(cnlp, text, participants=parts)
+    assert doc._.commitments and set(doc._.commitments[0].actor_ids) == {"ruiz", "gil"}
