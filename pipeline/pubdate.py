@@ -34,6 +34,7 @@ DATELINE_WINDOW = 400
 DATELINE_LINES = 4
 #: How far from its line start a dateline's date may be, and what may come just before it.
 DATELINE_OFFSET = 120
+_PLACE_LINKS = frozenset({"de", "del", "la", "las", "los", "el", "y", "a", "en"})
 _DATELINE_BEFORE = re.compile(r"[,.\-–—(]\s*(?:a\s+)?$", re.IGNORECASE)
 #: A "date line" (text fallback) is within this many characters and has at most this many
 #: other words ("13 Septiembre 2025, 09:14", "· jueves 9 de agosto de 2018").
@@ -126,7 +127,7 @@ def find_dateline(text: str, header: str | None = None) -> dt.date | None:
     for line in lines[:DATELINE_LINES]:
         for cand in _dates(line):
             before = line[:cand.start]
-            if cand.start > DATELINE_OFFSET or not before.strip() or not _DATELINE_BEFORE.search(before):
+            if cand.start > DATELINE_OFFSET or not _place(before) or not _DATELINE_BEFORE.search(before):
                 continue
             day, month, year = _parts(cand)
             if day is None or month is None:
@@ -135,6 +136,12 @@ def find_dateline(text: str, header: str | None = None) -> dt.date | None:
                 year = _year_hint(text, month, header)
             return _safe_date(year, month, day) if year else None
     return None
+
+
+def _place(before: str) -> bool:
+    """What precedes a dateline's date looks like a place: capitalised words ("Ciudad de México, a")."""
+    words = [w for w in re.findall(r"[^\W\d_]+", before) if w.lower() not in _PLACE_LINKS]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _year_hint(text: str, month: int, header: str | None) -> int | None:

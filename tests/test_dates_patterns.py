@@ -1,0 +1,95 @@
+"""Recognition of temporal expressions (no spaCy): spans, joins, skipped text, rule-file errors."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.dates_patterns import Recognizer, default_recognizer, load_tables
+from pipeline.lang import language_data
+from pipeline.rules import DEFAULT_MODELS_DIR, RuleFileError
+
+
+def _spans(text: str) -> list[tuple[str, str]]:
+    return [(text[c.start:c.end], c.rule) for c in default_recognizer().find(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Se reunió el jueves 15 de enero de 2026.", [("jueves 15 de enero de 2026", "date")],
+                 id="weekday, day, month, year"),
+    pytest.param("Cd. de México (02 julio 2018).- Texto.", [("02 julio 2018", "date")], id="without 'de'"),
+    pytest.param("Ciudad de México, 6 may (EFE).- Texto.", [("6 may", "date")], id="abbreviated month"),
+    pytest.param("CIUDAD DE MÉXICO, noviembre 24 (EL UNIVERSAL).", [("noviembre 24", "date")],
+                 id="month before day, upper case text"),
+    pytest.param("Publicado: September 10, 2025", [("September 10, 2025", "date")], id="English date"),
+    pytest.param("mércores 10 outubro 2018", [("mércores 10 outubro 2018", "date")], id="Galician dateline"),
+    pytest.param("Publicado el 2024/5/22", [("2024/5/22", "date")], id="year/month/day"),
+    pytest.param("los días 4 al 8 de enero", [("los días 4 al 8 de enero", "range")], id="range of days"),
+    pytest.param("del 28 de febrero al 2 de marzo", [("del 28 de febrero al 2 de marzo", "range")],
+                 id="range across months"),
+    pytest.param("la reunión de la noche del lunes", [("la noche del lunes", "weekday")],
+                 id="part of the day joined to its day"),
+    pytest.param("a las 11:00 horas de este martes", [("a las 11:00 horas de este martes", "time")],
+                 id="time joined to its day"),
+    pytest.param("11 de septiembre de 2020 14:29", [("11 de septiembre de 2020 14:29", "time")],
+                 id="timestamp"),
+    pytest.param("02 MAY 2024, Actualizado 00:22", [("02 MAY 2024", "date"), ("00:22", "time")],
+                 id="a word between keeps date and time apart"),
+    pytest.param("el día de hoy, martes 04 de septiembre", [("el día de hoy, martes 04 de septiembre", "date")],
+                 id="apposition of two names of the same day"),
+    pytest.param("tres días después de que hablaran", [("tres días después", "anchored")],
+                 id="anchored offset span without 'de que'"),
+    pytest.param("desde hace un año", [("desde hace un año", "duration")], id="'desde hace' is a duration"),
+])
+def test_spans(text, expected) -> None:
+    assert _spans(text) == expected
+
+
+def test_headings_are_skipped_but_date_lines_are_not() -> None:
+    text = "Reunión Ministerial de Seguridad, en febrero\n\n13 Septiembre 2025, 09:14\n\nSe reunirán en febrero."
+    assert [s for s, _ in _spans(text)] == ["13 Septiembre 2025, 09:14", "en febrero"]
+
+
+def test_a_caption_of_two_sentences_is_not_a_heading() -> None:
+    assert _spans("El canciller durante un evento ayer. Foto Archivo\nTexto.") == [("ayer", "deictic")]
+
+
+def _copy_models(tmp_path: Path) -> Path:
+    root = tmp_path / "models"
+    shutil.copytree(DEFAULT_MODELS_DIR / "dates", root / "dates")
+    return root
+
+
+def _build(root: Path) -> Recognizer:
+    return Recognizer(load_tables(root), language_data("es"), str(root))
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    pytest.param('{"name": "x", "type": "DATE", "rule": "date", "regex": "{NOPE}"}', "unknown placeholder",
+                 id="unknown placeholder"),
+    pytest.param('{"name": "x", "type": "DATE", "rule": "date", "regex": "(?P<d>"}', "bad regular expression",
+                 id="bad regular expression"),
+    pytest.param('{"name": "x", "type": "DAY", "rule": "date", "regex": "hoy"}', "key 'type'", id="bad type"),
+    pytest.param('{"name": "x", "type": "DATE", "rule": "magic", "regex": "hoy"}', "key 'rule'", id="bad rule"),
+    pytest.param('{"name": "x", "type": "DATE", "rule": "date", "regex": "Hoy"}', "lower case",
+                 id="upper case pattern"),
+    pytest.param('{"name": "x", "type": "DATE", "rule": "date", "regex": "hoy", "colour": "red"}',
+                 "key 'colour'", id="unknown key"),
+])
+def test_bad_pattern_row_names_file_line_and_key(tmp_path, line, message) -> None:
+    root = _copy_models(tmp_path)
+    path = root / "dates" / "patterns.jsonl"
+    path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match="patterns.jsonl") as error:
+        _build(root)
+    assert message in str(error.value)
+
+
+def test_a_researcher_adds_a_month_name_as_data(tmp_path) -> None:
+    root = _copy_models(tmp_path)
+    path = root / "dates" / "words.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "janvier,month,1,French\n", encoding="utf-8")
+    found = _build(root).find("Paris, 15 janvier 2026")
+    assert [(c.groups["d"], c.groups["m"], c.groups["y"]) for c in found] == [("15", "janvier", "2026")]

@@ -1,0 +1,94 @@
+"""Publication date: header, metadata, dateline, URL, plain text date; never today's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+import pytest
+
+from pipeline.pubdate import (find_publication_date, header_month, parse_header, parse_metadata)
+
+D = dt.date
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    pytest.param("2026-01-15", D(2026, 1, 15), id="full date"),
+    pytest.param("2021-11", None, id="month only is not a full date"),
+    pytest.param("2026-13-45", None, id="impossible date"),
+    pytest.param("ayer", None, id="not a date"),
+])
+def test_parse_header(value, expected) -> None:
+    assert parse_header(value, "x.txt") == expected
+
+
+def test_impossible_header_is_warned(caplog) -> None:
+    with caplog.at_level(logging.WARNING, logger="pipeline.pubdate"):
+        parse_header("2026-13-45", "x.txt")
+    assert "impossible" in caplog.text
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    pytest.param("2021-11", (2021, 11), id="month header"),
+    pytest.param("2021-13", None, id="no month 13"),
+    pytest.param("2021-11-05", None, id="a full date is not a month header"),
+])
+def test_header_month(value, expected) -> None:
+    assert header_month(value) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    pytest.param("2026-01-15", D(2026, 1, 15), id="ISO string"),
+    pytest.param(dt.datetime(2026, 1, 15, 10, 0), D(2026, 1, 15), id="datetime"),
+    pytest.param("", None, id="empty"),
+    pytest.param("15 de enero", None, id="not ISO"),
+])
+def test_parse_metadata(value, expected) -> None:
+    assert parse_metadata(value) == expected
+
+
+CASES = [
+    # (text, url, month-only header, expected date, expected source)
+    pytest.param("Ciudad de México, 15 de enero de 2026. La cancillería informó.", None, None,
+                 D(2026, 1, 15), "dateline", id="dateline"),
+    pytest.param("Título de la nota\n\nLima, 3 de marzo de 2025. El ministro habló.", None, None,
+                 D(2025, 3, 3), "dateline", id="dateline after a title line"),
+    pytest.param("Redacción\nCd. de México (02 julio 2018).- El presidente habló.", None, None,
+                 D(2018, 7, 2), "dateline", id="dateline in parentheses without 'de'"),
+    pytest.param("Ciudad de México, a 26 de septiembre de 2024. La delegación asistió.", None, None,
+                 D(2024, 9, 26), "dateline", id="dateline with 'a'"),
+    pytest.param("CIUDAD DE MÉXICO, noviembre 24 (AGENCIA).- El canciller habló.", None, "2022-11",
+                 D(2022, 11, 24), "dateline", id="month-day dateline takes the year of a month header"),
+    pytest.param("CIUDAD DE MÉXICO, noviembre 24 (AGENCIA).- El canciller habló.", None, "2022-10",
+                 None, "none", id="a header of another month lends no year"),
+    pytest.param("Ciudad de México, 6 may (AGENCIA).- En este 2024 habrá elecciones.", None, None,
+                 D(2024, 5, 6), "dateline", id="dateline without year: 'este 2024' gives the year"),
+    pytest.param("Ciudad de México, 6 may (AGENCIA).- La canciller viajó.", None, None,
+                 None, "none", id="dateline without any year is not used"),
+    pytest.param("Texto sin fecha.", "https://example.org/2021/07/21/nota", None,
+                 D(2021, 7, 21), "url", id="date in the URL"),
+    pytest.param("Portal\nTítulo de la nota\n13 Septiembre 2025, 09:14\n\nEl canciller se reunió.", None,
+                 None, D(2025, 9, 13), "text", id="a line that is only a date and time"),
+    pytest.param("Autor | Diario\n  · jueves 9 de agosto de 2018\n\nEl presidente electo habló.", None,
+                 None, D(2018, 8, 9), "text", id="bulleted date line with weekday"),
+    pytest.param("La presidenta habló este miércoles 18 de junio de 2025 en Palacio.", None, None,
+                 D(2025, 6, 18), "text", id="'este' + full date is the report's day"),
+    pytest.param("La presidenta habló. Lima, 3 de marzo de 2025 fue sede.", None, None,
+                 None, "none", id="a sentence before a date is no dateline"),
+    pytest.param("En la conferencia de este 18 de octubre, el presidente habló.", None, "2022-10",
+                 D(2022, 10, 18), "text", id="'este 18 de octubre' with a month header"),
+    pytest.param("El tratado se firmó el 3 de abril de 1998 en Lima y sigue vigente hasta hoy.", None, None,
+                 None, "none", id="a date inside a sentence is not the report's date"),
+    pytest.param("La reunión fue ayer, informó la cancillería.", None, None, None, "none",
+                 id="nothing: never today's date"),
+]
+
+
+@pytest.mark.parametrize(("text", "url", "header", "expected", "source"), CASES)
+def test_find_publication_date(text, url, header, expected, source) -> None:
+    assert find_publication_date(text, url, header) == (expected, source)
+
+
+def test_dateline_comes_before_url() -> None:
+    text = "Lima, 3 de marzo de 2025. El ministro habló."
+    assert find_publication_date(text, "https://example.org/2024/01/01/x") == (D(2025, 3, 3), "dateline")
