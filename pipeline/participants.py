@@ -24,7 +24,6 @@ Public entry point: the ``sre_participants`` factory (:class:`ParticipantsCompon
 import bisect
 import datetime as dt
 import logging
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -35,7 +34,7 @@ from .participants_build import Builder
 from .participants_match import FoldedMatcher
 from .participants_resolve import Lexicon
 from .records import get_list
-from .rules import DEFAULT_MODELS_DIR, RuleComponent, RuleFileError, Schema
+from .rules import RuleComponent, RuleFileError, Schema
 
 log = logging.getLogger(__name__)
 
@@ -79,14 +78,6 @@ class ParticipantsComponent(RuleComponent):
     """Mentions from the entity recogniser and the gazetteer; actors resolved against both."""
 
     FILES = {**GAZETTEER_FILES, **PARTICIPANT_FILES}
-
-    def __init__(self, nlp: Language, name: str, models_dir: str | None = None) -> None:
-        root = Path(models_dir) if models_dir else DEFAULT_MODELS_DIR
-        if not (root / "gazetteer").is_dir():
-            # no gazetteer folder at all: run on the text alone (a folder missing one file fails)
-            log.warning("%s has no gazetteer/ folder: participants are resolved without it", root)
-            self.FILES = dict(PARTICIPANT_FILES)
-        super().__init__(nlp, name, models_dir)
 
     def compile(self) -> None:
         t = {key: [] for key in GAZETTEER_FILES} | self.tables

@@ -17,7 +17,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer, Person, edit_distance, fold, fuzzy_limit, slug
-from .participants_match import PARTICLES, Match, RolePhrase
+from .participants_match import PARTICLES, RolePhrase
 
 
 @dataclass

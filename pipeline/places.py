@@ -12,25 +12,15 @@ A country named as the place of an event gives ``location = None`` and its ISO3 
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .gazetteer import fold
+
 #: Words that may introduce a place without being part of its name.
 _PREFIXES = ("la ", "el ", "los ", "las ", "ciudad de ", "estado de ", "capital ", "puerto de ",
              "sede de ", "oficinas de ", "residencia oficial de ")
-_NON_WORD = re.compile(r"[^\w]+")
-
-
-def fold(text: str | None) -> str:
-    """Lower-case, accents and punctuation removed, white space collapsed."""
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_NON_WORD.sub(" ", stripped).split())
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from .config import Settings
 from .execute import make_executor
 from .ingest import RawDocument, iter_documents
 from .nlp import load_nlp, model_identity, process_long
-from .reuse import load_previous, run_key
+from .reuse import load_previous
 from .rules import models_hash
 from .tables import DOC_TABLES, SCHEMA_VERSION, TableWriter, actor_rows, doc_rows, document_row, write_part
 
