@@ -17,7 +17,8 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .dates_context import Sentences, clause_direction, cue_direction, event_anchor
+from .dates_context import (Sentences, clause_direction, cue_direction, event_anchor, preceding_day,
+                            same_weekday)
 from .dates_normalize import Context, Resolved, day_value, normalise, other_event_date, period_value
 from .dates_patterns import FILES, Candidate, Recognizer
 from .lang import language_data
@@ -97,6 +98,10 @@ class DatesComponent(RuleComponent):
                           default=stop)
                 self._others[cand.start] = (other.value, start, end)
             return normalise(cand, ctx, self.lexicon)
+        if cand.rule == "weekday" and cand.groups.get("pre", "").lower().startswith(("ese", "aquel")):
+            weekday = self.lexicon.weekdays.get(cand.groups.get("wd", "").lower())
+            anchor = same_weekday(cand, weekday, done)
+            return normalise(cand, self._context(doc, cand, published, sentences, anchor=anchor), self.lexicon)
         year_ref = None
         if cand.groups.get("ya") or cand.groups.get("ya2"):
             years = [r.date_start.year for c, r in done
@@ -115,6 +120,9 @@ class DatesComponent(RuleComponent):
             same = [(c, r) for c, r in done if s <= c.start < e and r.granularity == "day" and r.date_start]
             if same:
                 day = min(same, key=lambda p: (p[0].start > cand.start, abs(p[0].start - cand.start)))[1]
+            else:
+                direction = clause_direction(doc, cand.start, cand.end, sentences)
+                day = preceding_day(cand, done, published, direction)
         ctx = Context(published=published, day_ref=day.date_start if day else None)
         resolved = normalise(cand, ctx, self.lexicon)
         if resolved is not None and day is not None and resolved.value is not None:

@@ -22,6 +22,9 @@ from .dates_patterns import Candidate, Lexicon
 MAX_HOPS = 5
 #: Characters before an expression searched for "near" cues ("la próxima reunión, el 23 de enero").
 NEAR_WINDOW = 30
+#: Sentences back an offset without "de que X" ("tres días después", "ese mismo día") may look.
+LOOKBACK_SENTENCES = 3
+_DEFINITE = frozenset({"el", "la", "dicho", "dicha", "este", "esta", "esa", "ese"})
 #: Characters between an event noun and a date for the date to be that event's.
 EVENT_WINDOW = 45
 _TRAILING_ARTICLES = re.compile(r"(?:\s+(?:el|la|los|las|el\s+d[ií]a|los\s+d[ií]as|d[ií]a|d[ií]as))+$")
@@ -132,6 +135,28 @@ def _event_noun(doc: Doc, sentences: Sentences, cand: Candidate, nouns: frozense
     return found[-1] if found else None
 
 
+def same_weekday(cand: Candidate, weekday: int | None,
+                 done: list[tuple[Candidate, Resolved]]) -> Resolved | None:
+    """For "ese mismo jueves": the last day named before that falls on that weekday."""
+    if weekday is None:
+        return None
+    before = [r for c, r in done if c.end <= cand.start and r.granularity == "day"
+              and r.date_start is not None and r.date_start.weekday() == weekday]
+    return before[-1] if before else None
+
+
+def preceding_day(cand: Candidate, done: list[tuple[Candidate, Resolved]], published,  # noqa: ANN001
+                  direction: str | None) -> Resolved | None:
+    """The day a clock time without its own day falls on: the last day named before it that fits
+    the tense (not after publication in a past clause, not before it in a future one)."""
+    days = [r for c, r in done if c.end <= cand.start and r.granularity == "day" and r.date_start]
+    if published is not None and direction == "past":
+        days = [r for r in days if r.date_start <= published]
+    elif published is not None and direction == "future":
+        days = [r for r in days if r.date_start >= published]
+    return days[-1] if days else None
+
+
 def event_anchor(doc: Doc, sentences: Sentences, cand: Candidate,
                  done: list[tuple[Candidate, Resolved]], nouns: frozenset[str]) -> tuple[Resolved | None, bool]:
     """The date an anchored offset counts from, and whether it is the expression's own event.
@@ -148,6 +173,7 @@ def event_anchor(doc: Doc, sentences: Sentences, cand: Candidate,
         noun = _event_noun(doc, sentences, cand, nouns)
         if noun is not None:
             key = {noun.lower_, noun.lemma_.lower()}
+            definite = noun.i > 0 and doc[noun.i - 1].lower_ in _DEFINITE
             for token in doc:
                 if token.idx >= noun.idx:
                     break
@@ -159,7 +185,13 @@ def event_anchor(doc: Doc, sentences: Sentences, cand: Candidate,
                 if near:
                     return near[0], True
         after = [r for c, r in dated if cand.end <= c.start < sentence_end]
-        return (after[0], False) if after else (None, False)
-    first, _ = sentences.bounds(index - 1)
+        if after:
+            return after[0], False
+        if noun is not None and definite:  # "El encuentro se celebró...": the report's lead event
+            lead = [r for c, r in dated if c.end <= noun.idx and r.granularity == "day"]
+            if lead:
+                return lead[0], True
+        return None, False
+    first, _ = sentences.bounds(index - LOOKBACK_SENTENCES)
     before = [r for c, r in dated if first <= c.start and c.end <= cand.start]
     return (before[-1], False) if before else (None, False)

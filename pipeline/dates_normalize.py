@@ -21,6 +21,8 @@ from .dates_patterns import Candidate, Lexicon
 #: Granularity of each offset unit, and the order of granularities (finest first).
 UNIT_GRANULARITY = {"D": "day", "W": "week", "M": "month", "Y": "year", "TH": "hour", "TM": "minute"}
 ORDER = ("minute", "hour", "day", "week", "month", "quarter", "half", "year")
+#: Without tense or cue, a date without year is the next occurrence up to this many months ahead.
+AHEAD_MONTHS = 8
 _DELTA_WORDS = {"hoy": 0, "ayer": -1, "anteayer": -2, "antier": -2, "mañana": 1,
                 "pasado mañana": 2, "esta": 0, "del día": 0, "del dia": 0}
 
@@ -142,10 +144,12 @@ def resolve_weekday(published: dt.date, weekday: int, mode: str) -> dt.date:
 
 def infer_year(published: dt.date, month: int, day: int, direction: str | None = None,
                strict: bool = False, weekday: int | None = None) -> dt.date | None:
-    """The day-month without a year that fits: past/future by tense, else the closest to publication.
+    """The day-month without a year that fits: past/future by tense, else the next occurrence.
 
     ``strict`` (an explicit "pasado"/"próximo") forbids the other side of publication; a tense
-    allows a week of slack. A ``weekday`` ("jueves 29 de enero") picks the year it matches.
+    allows a week of slack. Without either, the next occurrence when it is within
+    :data:`AHEAD_MONTHS` months (reports name coming dates more than past ones), else the last
+    one. A ``weekday`` ("jueves 29 de enero") picks the year it matches.
     """
     candidates = [d for k in (-1, 0, 1) if (d := safe_date(published.year + k, month, day))]
     if weekday is not None:
@@ -161,7 +165,11 @@ def infer_year(published: dt.date, month: int, day: int, direction: str | None =
     if direction == "future":
         after = [d for d in candidates if d >= published - slack]
         return after[0] if after else None
-    return min(candidates, key=lambda d: (abs((d - published).days), d < published))
+    ahead = [d for d in candidates if d >= published]
+    behind = [d for d in candidates if d < published]
+    if ahead and (not behind or (ahead[0] - published).days <= AHEAD_MONTHS * 30.5):
+        return ahead[0]
+    return behind[-1]
 
 
 def infer_month_year(published: dt.date, month: int, direction: str | None = None,
@@ -174,7 +182,8 @@ def infer_month_year(published: dt.date, month: int, direction: str | None = Non
     elif direction == "future":
         pick = min(c for c in candidates if (c > now if strict else c >= now))
     else:
-        pick = min(candidates, key=lambda c: (abs(c - now), c < now))
+        ahead = [c for c in candidates if c >= now]
+        pick = ahead[0] if ahead[0] - now <= AHEAD_MONTHS else max(c for c in candidates if c < now)
     return pick // 12
 
 
@@ -362,6 +371,8 @@ def _weekday(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
     weekday = lex.weekdays.get(_word(g.get("wd")))
     if weekday is None:
         return None
+    if ctx.anchor is not None and ctx.anchor.date_start is not None:
+        return replace(day_value(ctx.anchor.date_start, "event"), anchor="event")
     if ctx.published is None:
         return unresolved(granularity="day")
     pre = _word(g.get("pre"))
@@ -371,7 +382,7 @@ def _weekday(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
     elif step == -1 or (step is None and ctx.cue == "past"):
         mode = "past"
     elif step == 0:
-        mode = {"past": "this_past", "future": "this_future"}.get(ctx.direction or "", "this")
+        mode = {"past": "this_past", "future": "this_future"}.get(ctx.cue or ctx.direction or "", "this")
     else:
         mode = ctx.direction or "future"
     return day_value(resolve_weekday(ctx.published, weekday, mode), "publication")
@@ -408,6 +419,8 @@ def _anchored(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
         return unresolved(granularity=UNIT_GRANULARITY[unit])
     if ctx.anchor_is_event:
         return replace(ctx.anchor, anchor="event")
+    if not g.get("dir"):  # "ese mismo día": the day of the date before
+        return replace(coarsen(ctx.anchor, "day"), anchor="event")
     sign = -1 if _word(g.get("dir")) in ("antes", "atrás") else 1
     day = add_offset(ctx.anchor.date_start, sign * count, unit)
     wide = ORDER[max(ORDER.index(UNIT_GRANULARITY[unit]), ORDER.index(ctx.anchor.granularity or "day"))]
