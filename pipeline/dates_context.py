@@ -96,6 +96,9 @@ def clause_direction(doc: Doc, start: int, end: int, sentences: Sentences) -> st
     for _ in range(MAX_HOPS):
         if token.pos_ in ("VERB", "AUX") and not span.start <= token.i < span.end:
             return verb_tense(token)
+        copula = [c for c in token.children if c.dep_ == "cop"]  # "la reunión será en marzo"
+        if copula:
+            return verb_tense(copula[0])
         if token.head.i == token.i:
             break
         token = token.head

@@ -23,7 +23,7 @@ UNIT_GRANULARITY = {"D": "day", "W": "week", "M": "month", "Y": "year", "TH": "h
 ORDER = ("minute", "hour", "day", "week", "month", "quarter", "half", "year")
 #: Without tense or cue, a date without year is the next occurrence up to this many months ahead.
 AHEAD_MONTHS = 8
-_DELTA_WORDS = {"hoy": 0, "ayer": -1, "anteayer": -2, "antier": -2, "mañana": 1,
+_DELTA_WORDS = {"hoy": 0, "ayer": -1, "anoche": -1, "antenoche": -2, "anteayer": -2, "antier": -2, "mañana": 1,
                 "pasado mañana": 2, "esta": 0, "del día": 0, "del dia": 0}
 
 
@@ -271,6 +271,9 @@ def _date(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
         return None
     if ctx.published is None:
         return unresolved(granularity="day")
+    if g.get("ya"):  # "de este año", "del presente año"
+        date = safe_date(ctx.published.year, month, day)
+        return day_value(date, "publication") if date else None
     direction, strict = _direction(ctx)
     weekday = lex.weekdays.get(_word(g.get("wd"))) if g.get("wd") else None
     date = infer_year(ctx.published, month, day, direction, strict, weekday)

@@ -134,6 +134,26 @@ VALUES = [
     pytest.param("El canciller sostuvo una llamada el lunes 12 de enero de 2026 con su homólogo. La llamada "
                  "tuvo lugar dos días después de que los presidentes hablaran.", None, "dos días después",
                  "2026-01-12", id="event-anchored: the day of the already dated call"),
+    pytest.param("El presidente viajará el próximo jueves 18 de noviembre a Washington. Ese mismo jueves se "
+                 "reunirá con su homólogo.", "2021-11-16", "Ese mismo jueves", "2021-11-18",
+                 id="'ese mismo jueves' is the Thursday named before"),
+    pytest.param("El canciller llegó el domingo 22 de febrero a Ginebra. Ese mismo día se reunió con el "
+                 "alto comisionado.", "2026-02-24", "Ese mismo día", "2026-02-22",
+                 id="'ese mismo día' is the day named before"),
+    pytest.param("Los ministros se reunieron ayer en Lima. Los trabajos comenzaron a las 10:00 horas.",
+                 "2026-01-22", "10:00", "2026-01-21T10:00", id="a clock time on the day named before"),
+    pytest.param("La reunión se celebró hoy. El 22 de abril habrá otra. Al término, a las 17:00 horas, "
+                 "hablaron con la prensa.", "2024-03-14", "17:00", "2024-03-14T17:00",
+                 id="a past clock time skips a later announced day"),
+    pytest.param("La reunión, que estaba programada para este miércoles, se pospuso.", "2026-01-19",
+                 "este miércoles", "2026-01-21", id="'programada para este miércoles' is ahead"),
+    pytest.param("El canciller informó que la próxima reunión será en marzo.", "2026-01-15", "marzo",
+                 "2026-03", id="copula 'será en marzo' is future"),
+    pytest.param("Los preparativos para el debate general, en septiembre.", "2026-02-24", "septiembre",
+                 "2026-09", id="no tense: the next occurrence"),
+    pytest.param("La llamada de anoche fue cordial.", "2026-01-15", "anoche", "2026-01-14", id="anoche"),
+    pytest.param("El acuerdo se firmó el 5 de enero de este año.", "2026-03-15", "5 de enero", "2026-01-05",
+                 id="'de este año'"),
     pytest.param("La cumbre se celebró 10 años después de que, en marzo de 2015, se firmara el tratado.",
                  None, "10 años después", "2025", id="event-anchored on X's date: added, year granularity"),
 ]
@@ -156,6 +176,7 @@ NOTHING = [
     pytest.param("Lectura 2:00 min.", id="reading time is no clock time"),
     pytest.param("El 99.8 por ciento de los mexicanos vive en el país.", id="percentages"),
     pytest.param("Los jueves y viernes visita los estados.", id="habitual weekdays without determiner"),
+    pytest.param("Será la primera cumbre en cinco años.", id="'en cinco años' is a span of time, not a date"),
 ]
 
 
