@@ -72,7 +72,7 @@ class DatesComponent(RuleComponent):
                         done.append(member)
             done.sort(key=lambda pair: pair[0].start)
         for cand, res in sorted(done, key=lambda p: (p[0].start, -p[0].end)):
-            other = self._others.get(cand.start, (None, None, None)) if cand.rule == "anchored" else (None,) * 3
+            other = self._others.get(cand.start, (None,) * 3) if cand.rule == "anchored" else (None,) * 3
             timexes.append(Timex(len(timexes), cand.start, cand.end, text[cand.start:cand.end], res.type,
                                  res.value, res.date_start, res.date_end, res.granularity, res.anchor,
                                  *other))
@@ -101,13 +101,15 @@ class DatesComponent(RuleComponent):
         if cand.rule == "weekday" and cand.groups.get("pre", "").lower().startswith(("ese", "aquel")):
             weekday = self.lexicon.weekdays.get(cand.groups.get("wd", "").lower())
             anchor = same_weekday(cand, weekday, done)
-            return normalise(cand, self._context(doc, cand, published, sentences, anchor=anchor), self.lexicon)
+            ctx = self._context(doc, cand, published, sentences, anchor=anchor)
+            return normalise(cand, ctx, self.lexicon)
         year_ref = None
         if cand.groups.get("ya") or cand.groups.get("ya2"):
             years = [r.date_start.year for c, r in done
                      if c.end <= cand.start and r.anchor == "absolute" and r.date_start is not None]
             year_ref = years[-1] if years else None
-        return normalise(cand, self._context(doc, cand, published, sentences, year_ref=year_ref), self.lexicon)
+        ctx = self._context(doc, cand, published, sentences, year_ref=year_ref)
+        return normalise(cand, ctx, self.lexicon)
 
     def _time(self, doc: Doc, cand: Candidate, published, sentences: Sentences,  # noqa: ANN001
               done: list[tuple[Candidate, Resolved]]) -> Resolved | None:

@@ -161,7 +161,8 @@ def preceding_day(cand: Candidate, done: list[tuple[Candidate, Resolved]], publi
 
 
 def event_anchor(doc: Doc, sentences: Sentences, cand: Candidate,
-                 done: list[tuple[Candidate, Resolved]], nouns: frozenset[str]) -> tuple[Resolved | None, bool]:
+                 done: list[tuple[Candidate, Resolved]],
+                 nouns: frozenset[str]) -> tuple[Resolved | None, bool]:
     """The date an anchored offset counts from, and whether it is the expression's own event.
 
     "N días después de que X": the day of the expression's own event when an earlier mention

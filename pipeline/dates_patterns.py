@@ -146,7 +146,8 @@ class Recognizer:
         ints = lambda kind: {w: int(v) for w, v in by_kind.get(kind, {}).items()}  # noqa: E731
         cues_inside, cues_near, cues_before = {}, {}, []
         for number, row in enumerate(tables["cues"], start=2):
-            if row["direction"] not in ("past", "future") or row["position"] not in ("inside", "before", "near"):
+            if row["direction"] not in ("past", "future") \
+                    or row["position"] not in ("inside", "before", "near"):
                 raise RuleFileError(_where(models_dir, "cues"), number, "direction",
                                     "direction must be past|future and position inside|before|near")
             if row["position"] == "inside":
@@ -267,7 +268,8 @@ class Recognizer:
 
     def _join(self, left: Candidate, right: Candidate, text: str) -> Candidate | None:
         for lefts, connector, rights, result in self.merges:
-            if left.rule in lefts and right.rule in rights and connector.fullmatch(text, left.end, right.start):
+            if left.rule in lefts and right.rule in rights \
+                    and connector.fullmatch(text, left.end, right.start):
                 if result in ("time_on_left", "time_on_right"):
                     day, time = (left, right) if result == "time_on_left" else (right, left)
                     return Candidate(left.start, right.end, f"{left.name}+{right.name}", "TIME", "time",
