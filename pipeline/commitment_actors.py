@@ -17,7 +17,7 @@ next such sentence when the first names only one.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -27,6 +27,8 @@ from .records import Participant
 _SUBJ = ("nsubj", "nsubj:pass", "csubj")
 #: the main event's persons are sought in this many first sentences
 MAIN_WINDOW = 4
+#: sentences listing who took part extend the main event's persons this far into the text
+CAST_WINDOW = 8
 #: modalities for which an impersonal "se acordó" stands for all the parties
 _COLLECTIVE_IMPERSONAL = frozenset({"agreement", "need", "pledge", "intention"})
 
@@ -81,14 +83,45 @@ def is_genitive(token: Token) -> bool:
         c.dep_ == "case" and c.lower_ in ("de", "del") for c in node.children)
 
 
-def comitative_tokens(head: Token) -> list[Token]:
+#: prepositions opening a phrase whose persons are no subject ("propuesta por el presidente X")
+_OBLIQUE = frozenset({"por", "según", "a", "al", "para", "ante", "sobre", "contra", "hacia", "desde", "tras"})
+#: words that may stand between such a preposition and the name (article, title, its qualifiers)
+_TITLE_POS = frozenset({"DET", "NOUN", "ADJ", "PROPN"})
+
+
+def is_oblique(token: Token, window: int = 10) -> bool:
+    """A name in apposition inside a prepositional phrase other than "de"/"con"/"entre":
+    "propuesta por el mandatario uruguayo, Luis X" (by the surface, the parse is unreliable)."""
+    doc = token.doc
+    i = token.i - 1
+    while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and token.i - i < 5:
+        i -= 1  # the rest of the name
+    if i < 0 or doc[i].text != ",":
+        return False
+    i -= 1
+    lowest = max(-1, i - window)
+    while i > lowest:
+        t = doc[i]
+        if t.lower_ in _OBLIQUE and t.pos_ == "ADP":
+            return True
+        if t.lower_ in ("de", "del") or t.pos_ in _TITLE_POS and t.text not in ",;:":
+            if t.pos_ == "PROPN" and t.i > 0 and doc[t.i - 1].text == ",":
+                return False  # a list of names: "X, Y y Z"
+            i -= 1
+            continue
+        return False
+    return False
+
+
+def comitative_tokens(head: Token, skip: Collection[int] = ()) -> list[Token]:
     """Tokens of "con X" dependents of the trigger ("acordó con sus homólogos ...").
 
-    "de acuerdo con X" (a source, not a party) is no comitative.
+    "de acuerdo con X" (a source, not a party) is no comitative, nor a word of the trigger
+    itself ("concluyó con acuerdos sobre ...": ``skip`` holds the trigger's token indexes).
     """
     out: list[Token] = []
     for c in head.children:
-        if c.dep_ not in ("obl", "nmod"):
+        if c.dep_ not in ("obl", "nmod") or c.i in skip:
             continue
         cases = [g for g in c.children if g.dep_ == "case"]
         if any(g.lower_ == "con" for g in cases) and not any(
@@ -119,8 +152,10 @@ class ActorResolver:
     """Resolves subjects to actor ids for one document."""
 
     def __init__(self, participants: Sequence[Participant], unit_spans: Sequence[Span],
-                 group_words: frozenset[str], countries: dict[str, str] | None = None) -> None:
+                 group_words: frozenset[str], countries: dict[str, str] | None = None,
+                 cast_words: frozenset[str] = frozenset()) -> None:
         self.group_words = group_words
+        self.cast_words = cast_words
         self.countries = countries or {}
         self.kind = {p.actor_id: p.kind for p in participants}
         self.country = {p.actor_id: p.country for p in participants}
@@ -151,24 +186,35 @@ class ActorResolver:
     def _main_persons(self) -> list[str]:
         """The persons of the document's main event: those of the first sentence (among the
         first few) naming two or more, plus the first person named as a main subject before
-        it; without such a sentence, the persons of the first two sentences naming any.
-        Names in a genitive ("asesora del presidente X") do not count."""
+        it; without such a sentence, the persons of the first two sentences naming any. Then
+        everyone a sentence of the opening names as taking part ("participó X", "encabezada
+        por X", cue lemmas ``cast`` in ``filters.csv``). Names in a genitive ("asesora del
+        presidente X") or an oblique ("propuesta por el presidente X") do not count."""
         first_any: list[str] = []
+        found: list[str] = []
         for unit in self.unit_spans[:MAIN_WINDOW]:
-            persons: list[str] = []
-            if not self._persons_in(unit.start_char, unit.end_char):
-                continue
-            for t in unit:
-                ids = [a for a in self.ids_in(t.idx, t.idx + len(t.text))
-                       if self.kind.get(a) == "person" and a not in persons]
-                if ids and not is_genitive(t):
-                    persons.extend(ids)
+            persons = self.parties_in(unit)
             if len(persons) >= 2:
                 lead = [p for s, _, ps in self.speakers if s < unit.start_char for p in ps[:1]]
-                return list(dict.fromkeys(lead[:1] + persons))
+                found = list(dict.fromkeys(lead[:1] + persons))
+                break
             if persons and len(first_any) < 2:
                 first_any.extend(p for p in persons if p not in first_any)
-        return first_any
+        found = found or first_any
+        for unit in self.unit_spans[:CAST_WINDOW]:
+            if found and any(fold(t.lemma_) in self.cast_words for t in unit):
+                found.extend(p for p in self.parties_in(unit) if p not in found)
+        return found
+
+    def parties_in(self, unit: Span) -> list[str]:
+        """Persons named in ``unit`` other than in a genitive or an oblique phrase."""
+        persons: list[str] = []
+        for t in unit:
+            ids = [a for a in self.ids_in(t.idx, t.idx + len(t.text))
+                   if self.kind.get(a) == "person" and a not in persons]
+            if ids and not is_genitive(t) and not is_oblique(t):
+                persons.extend(ids)
+        return persons
 
     def countries_in(self, tokens: Sequence[Token]) -> set[str]:
         """ISO codes of the countries a subject names ("México", "Estados Unidos")."""
@@ -231,12 +277,35 @@ class ActorResolver:
         words = [t.lower_ for t in tokens]
         if "tanto" in words and "como" in words[words.index("tanto"):]:  # "tanto X como Y"
             return True
-        return any(t.dep_ == "conj" and t.head.i in inside for t in tokens)
+        # "X y Y": a conjunct of the phrase's top word (not "la unidad e integración" inside it)
+        tops = {t.i for t in tokens if t.head.i not in inside or t.head.i == t.i}
+        return any(t.dep_ == "conj" and t.head.i in tops for t in tokens)
 
     def collective(self, unit: Span) -> list[str]:
-        """The parties of a collective commitment stated in ``unit``."""
-        here = self._persons_in(unit.start_char, unit.end_char)
-        return here if len(here) >= 2 else list(self.main)
+        """The parties of a collective commitment stated in ``unit``: the persons it names if
+        two or more; one person named there (or, when none, in the sentence before it in the
+        same paragraph) with the document's lead person ("en la reunión con el ministro X se
+        acordó ..."); else the main event's persons."""
+        here = self.parties_in(unit)
+        if not here:
+            before = self._previous_in_paragraph(unit)
+            here = self.parties_in(before) if before is not None else []
+            if len(here) >= 2:
+                here = []  # another meeting's cast is no guide
+        if len(here) >= 2:
+            return here
+        lead = self.main[:1]
+        if len(here) == 1 and lead and here[0] != lead[0]:
+            return lead + here
+        return list(self.main)
+
+    def _previous_in_paragraph(self, unit: Span) -> Span | None:
+        index = next((n for n, u in enumerate(self.unit_spans) if u.start == unit.start), 0)
+        if index == 0:
+            return None
+        before = self.unit_spans[index - 1]
+        between = "".join(t.text_with_ws for t in unit.doc[before.end - 1:unit.start])
+        return None if "\n" in between else before
 
     def last_speaker(self, offset: int) -> list[str]:
         """The last person named as subject of a main verb before ``offset``; else the first
@@ -259,13 +328,18 @@ class ActorResolver:
                         self.speakers.append((subj[0].idx, token.idx, persons))
 
     def resolve(self, head: Token, unit: Span, subject: Sequence[Token] | None = None,
-                modality: str = "agreement", with_: Sequence[Token] = ()) -> list[str]:
+                modality: str = "agreement", with_: Sequence[Token] = (),
+                skip: Collection[int] = ()) -> list[str]:
         """Actor ids of the party or parties committing through the trigger ``head``.
 
         ``subject`` overrides the parsed subject; ``with_`` are tokens naming parties the
-        trigger is agreed with ("acordó con sus homólogos X e Y").
+        trigger is agreed with ("acordó con sus homólogos X e Y"); ``skip`` the trigger's own
+        tokens (never a comitative party).
         """
         subj = list(subject) if subject is not None else subject_tokens(head, unit)
+        clausal = {t.i for c in head.children if c.dep_ == "csubj" for t in c.subtree}
+        if subject is None and subj and all(t.i in clausal for t in subj):
+            subj = []  # "se prevé establecer ...": the infinitive is no party
         if not subj:
             relative = [a for a in self._ids_of_tokens(_relative_antecedent(head))
                         if self.kind.get(a) == "person"]
@@ -276,7 +350,7 @@ class ActorResolver:
         impersonal = not subj and any(c.lower_ == "se" for c in head.children)
         first_person = "1" in head.morph.get("Person")
         plural = "Plur" in head.morph.get("Number") and not (first_person and modality != "agreement")
-        comitative = [a for a in self._ids_of_tokens([*comitative_tokens(head), *with_])
+        comitative = [a for a in self._ids_of_tokens([*comitative_tokens(head, skip), *with_])
                       if self.kind.get(a) == "person" and a not in persons]
         if persons and not (self.is_group(subj) and len(persons) < 2):
             return persons + comitative

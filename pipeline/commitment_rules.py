@@ -32,7 +32,7 @@ REQUIREMENTS = frozenset({"future", "infinitive", "verbal", "list", "actor_subje
 TOPICS = frozenset({"security", "migration", "trade", "health", "environment", "consular",
                     "culture", "development", "energy", "other"})
 FILTER_KINDS = frozenset({"negation", "condition", "principle", "past", "nonactor", "group",
-                          "purpose"})
+                          "purpose", "cast"})
 #: words that cannot head a trigger ("se prevé": the head is "prevé")
 _FUNCTION_WORDS = frozenset({"se", "el", "la", "lo", "los", "las", "un", "una", "su", "sus"})
 #: longest gap ``...`` may skip

@@ -97,7 +97,7 @@ class CommitmentsComponent(RuleComponent):
         self._text = doc.text  # Doc.text joins every token: build it once per document
         spans = units(doc)
         resolver = ActorResolver(get_list(doc, "participants"), spans, self.filters["group"],
-                                 self.countries)
+                                 self.countries, self.filters["cast"])
         found: list[_Found] = []
         weak: list[tuple[TriggerMatch, list[_Found]]] = []
         for unit in spans:
@@ -214,7 +214,7 @@ class CommitmentsComponent(RuleComponent):
         subject = None
         if not own or m.head.pos_ == "NOUN":
             nouns = [t for t in m.tokens if t.pos_ == "NOUN"]
-            owner = [c for n in nouns for c in n.children if c.dep_ == "nmod" and c.i > n.i
+            owner = [c for n in nouns for c in n.children if c.dep_ == "nmod" and n.i < c.i < action_start
                      and c.pos_ in ("NOUN", "PROPN")
                      and any(g.lower_ in ("de", "del") for g in c.children if g.dep_ == "case")]
             if possessor and "possessor" in m.trigger.requires:
@@ -226,7 +226,8 @@ class CommitmentsComponent(RuleComponent):
             inner = [t for t in subject_tokens(root, unit) if t.i >= m.end]
             if inner and resolver.is_group(inner):
                 return resolver.collective(unit)
-        actors = resolver.resolve(m.head, unit, subject, m.trigger.modality, between)
+        actors = resolver.resolve(m.head, unit, subject, m.trigger.modality, between,
+                                  skip={t.i for t in m.tokens})
         if "future" in m.trigger.requires:
             actors = self._reported_actors(root, m, unit, resolver) or actors
         return actors

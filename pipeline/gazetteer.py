@@ -83,6 +83,22 @@ def in_office(row: dict[str, Any], on: dt.date | None) -> bool:
     return (start is None or start <= on) and (end is None or on <= end)
 
 
+def overlaps(row: dict[str, Any], start: dt.date | None, end: dt.date | None) -> bool:
+    """Whether an officials row's term and the period ``start``..``end`` overlap by more than
+    a hand-over day (a term ending on the day the period starts does not count)."""
+    begin, finish = row.get("start") or dt.date.min, row.get("end") or dt.date.max
+    return begin < (end or dt.date.max) and (start or dt.date.min) < finish
+
+
+def term_span(terms: Iterable[dict[str, Any]]) -> tuple[dt.date, dt.date] | None:
+    """The period from the first start to the last end of ``terms`` (None without terms)."""
+    terms = list(terms)
+    if not terms:
+        return None
+    return (min(t.get("start") or dt.date.min for t in terms),
+            max(t.get("end") or dt.date.max for t in terms))
+
+
 @dataclass(frozen=True)
 class Person:
     """A gazetteer person: canonical name, id, and every office term (rows) they held."""
@@ -205,12 +221,15 @@ class Gazetteer:
         return self.person(best[1], on) if best else None
 
     def holders(self, role_code: str, country: str | None, organization: str | None,
-                on: dt.date | None) -> list[Person]:
-        """People holding an office of ``role_code`` for ``country``/``organization`` on ``on``."""
+                on: dt.date | None, until: dt.date | None = None) -> list[Person]:
+        """People holding an office of ``role_code`` for ``country``/``organization`` on ``on``
+        (with ``until``: at some time between ``on`` and ``until``)."""
         found = []
         for person in self.people.values():
             for term in person.terms:
-                if term["role_code"] != role_code or not in_office(term, on):
+                if term["role_code"] != role_code:
+                    continue
+                if not (overlaps(term, on, until) if until is not None else in_office(term, on)):
                     continue
                 if country and term.get("country") != country:
                     continue

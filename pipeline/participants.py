@@ -41,7 +41,8 @@ log = logging.getLogger(__name__)
 WORD_KINDS = frozenset({"agency", "byline_cue", "mention_only", "not_in_office", "not_name",
                         "org_head", "group_head", "place_cue", "generic_org", "not_org"})
 RELATIONS = frozenset({"counterpart", "head"})
-SETTINGS = frozenset({"default_country", "default_role_code", "preferred_role_code"})
+SETTINGS = frozenset({"default_country", "default_role_code", "preferred_role_code",
+                      "unnamed_portfolio"})
 
 PARTICIPANT_FILES: dict[str, tuple[str, Schema]] = {
     "words": ("participants/words.csv", Schema(
@@ -94,7 +95,8 @@ class ParticipantsComponent(RuleComponent):
         self.lexicon = Lexicon(
             gaz=gaz, words=words, titles=titles,
             heads=[(fold(r["pattern"]), r["role_code"]) for r in t["heads"]],
-            settings={r["key"]: r["value"] for r in t["settings"] if r["value"]})
+            settings={r["key"]: r["value"] for r in t["settings"] if r["value"]},
+            bodies=generic_bodies(t["organizations"], words.get("generic_org", set())))
         entries: list[tuple[str, str, Any]] = []
         for person in gaz.people.values():
             for term in person.terms:
@@ -111,8 +113,8 @@ class ParticipantsComponent(RuleComponent):
         for row in t["places"]:
             for surface in [row["name"], *row["aliases"]]:
                 entries.append((surface, "LOC", row))
-        for title in titles:
-            entries.append((title, "ROLE", titles[title]))
+        for row in titles.values():
+            entries.append((row["title"], "ROLE", row))
         for row in t["collective"]:
             entries.append((row["phrase"], "COLLECTIVE", row))
         for row in t["words"]:
@@ -131,6 +133,21 @@ class ParticipantsComponent(RuleComponent):
         participants.extend(new_participants)
         doc.ents = ents
         return doc
+
+
+def generic_bodies(rows: list[dict[str, Any]], generic: set[str]) -> dict[tuple[str, str], dict[str, Any]]:
+    """(generic word, ISO3) -> organization: a country's body that a name or alias starting
+    with a generic word ("Cancillería mexicana", "Cancillería de Chile") belongs to."""
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in rows:
+        if not row.get("country"):
+            continue
+        for surface in [row["name"], *row["aliases"]]:
+            words = fold(surface).split()
+            for n in (1, 2):
+                if len(words) > n and " ".join(words[:n]) in generic:
+                    out.setdefault((" ".join(words[:n]), row["country"]), row)
+    return out
 
 
 def reference_date(doc: Doc) -> dt.date | None:

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from spacy.tokens import Doc, Span
 
-from .gazetteer import fold
+from .gazetteer import fold, term_span
 from .participants_match import (Match, RolePhrase, extend_title, is_name_word, name_run,
                                  role_phrase)
 from .participants_orgs import find_organizations, settle_organizations
@@ -39,6 +39,7 @@ class Builder:
                 words = m.key.split()
                 m.title = next((" ".join(words[n:]) for n in range(len(words)) if " ".join(words[n:]) in lex.titles), None)
         self.role_mentions: list[tuple[int, int, list[Actor]]] = []  # token span, actors
+        self.window: tuple[dt.date, dt.date] | None = None  # an undated document's period
         self.orgs = find_organizations(doc, matches, self.by_token, lex)
         self.org_tokens = {k for a in self.orgs for s, e in a.token_spans for k in range(s, e)}
 
@@ -160,10 +161,13 @@ class Builder:
                 text_role.code = self._anchor_code(actor, actors)
             actor.role = merge_role(actor, text_role, self.on, lex)
             actor.country = actor.role.country
+            if text_role is not None and not text_role.not_in_office and not text_role.counterpart:
+                actor.text_code = text_role.code
         for actor in actors:
             own = {k for c in actor.cands if c.phrase for k in range(c.phrase.start, c.phrase.end)}
             others = phrase_tokens - own
             actor.participant = not all(all(k in others for k in range(c.start, c.end)) for c in actor.cands)
+        self.window = None if self.on is not None else date_window(actors)
         self._role_only(actors, phrase_tokens | title_tokens)
         self._collectives(actors, title_tokens)
         orgs = settle_organizations(doc, self.orgs, self._main_country(actors),
@@ -212,11 +216,23 @@ class Builder:
             if role.counterpart:
                 role.code = self._speaker_code(m.start, actors)
             gender = self.lex.titles.get(m.key, {}).get("gender")
-            actor = self._same_office(role, m.start, actors, gender)
-            if actor is None:
-                actor = self._office_holder(role, m, actors, gender)
+            actor = None
+            for code in self._offices(role):
+                role.code = code
+                actor = self._same_office(role, m.start, actors, gender) or \
+                    self._office_holder(role, m, actors, gender)
+                if actor is not None:
+                    break
             if actor is not None:
                 self.role_mentions.append((m.start, end, [actor]))
+
+    def _offices(self, role: Role) -> list[str | None]:
+        """The offices a title may stand for: its own, then, for a minister whose portfolio
+        the text leaves unsaid ("la ministra salvadoreña"), the setting ``unnamed_portfolio``."""
+        fallback = self.lex.settings.get("unnamed_portfolio")
+        if role.code == "minister" and not role.organization and fallback:
+            return [role.code, fallback]
+        return [role.code]
 
     def _speaker_code(self, at: int, actors: list[Actor]) -> str | None:
         before = [a for a in actors if a.role.code and a.role.code != "other" and a.first_token < at]
@@ -240,20 +256,22 @@ class Builder:
         return min(actors, key=lambda a: a.first_token).country if actors else None
 
     def _office_holder(self, role: Role, m: Match, actors: list[Actor], gender: str | None) -> Actor | None:
-        if self.on is None or role.code in (None, "other"):
+        """The gazetteer's holder of the office on the publication date; without one, the only
+        holder during the period the document's other titled officials date it to."""
+        if role.code in (None, "other") or (self.on is None and self.window is None):
             return None
         country = role.country
         if country is None and role.code != "io_official" and not role.organization:
             country = self.lex.settings.get("default_country")
-        holders = self.lex.gaz.holders(role.code, country, role.organization, self.on)
-        if len(holders) > 1:
+        on, until = (self.on, None) if self.on is not None else self.window
+        holders = [p for p in self.lex.gaz.holders(role.code, country, role.organization, on, until)
+                   if not gender or not {t.get("gender") for t in p.terms} - {None, ""} - {gender}]
+        if len(holders) > 1 and self.on is not None:
             named = {fold(x.rows[0]["name"]) for x in self.matches if x.kind == "ORG"}
             holders = [p for p in holders if fold(p.term_on(self.on).get("organization")) in named] or holders
         if len(holders) != 1:
             return None
         person = holders[0]
-        if gender and {t.get("gender") for t in person.terms} - {None, ""} - {gender}:
-            return None
         existing = next((a for a in actors if a.person is person), None)
         if existing is not None:
             return existing
@@ -321,6 +339,21 @@ class Builder:
         participants = [_participant(a) for a in [*actors, *orgs] if a.spans and a.participant]
         participants.sort(key=lambda p: p.start)
         return mentions, participants, ents
+
+
+def date_window(actors: list[Actor]) -> tuple[dt.date, dt.date] | None:
+    """For an undated document: the period in which every gazetteer person the text gives a
+    title held that office ("el canciller Ebrard" → his term as foreign minister)."""
+    low, high, found = dt.date.min, dt.date.max, False
+    for actor in actors:
+        if actor.person is None or actor.text_code in (None, "other"):
+            continue
+        span = term_span(t for t in actor.person.terms if t["role_code"] == actor.text_code)
+        if span is None:
+            continue
+        found = True
+        low, high = max(low, span[0]), min(high, span[1])
+    return (low, high) if found and low <= high else None
 
 
 def _participant(actor: Actor) -> Participant:

@@ -9,6 +9,7 @@ de Estado de Estados Unidos, Marco Rubio" / "Marco Rubio, secretario de Estado")
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,6 +21,8 @@ from .gazetteer import fold
 #: Tie-break between matches of equal length (lower wins).
 PRIORITY = {"ORG": 0, "ROLE": 1, "COLLECTIVE": 2, "PER": 3, "COUNTRY": 4, "LOC": 5,
             "DEMONYM": 6, "AGENCY": 7}
+#: Kinds whose first word must not carry an accent the pattern lacks.
+ACCENTED = frozenset({"ROLE", "COLLECTIVE"})
 #: Kinds whose surface must start with a capital when the pattern does.
 CASED = frozenset({"PER", "ORG", "COUNTRY", "LOC", "AGENCY"})
 ARTICLES = frozenset({"el", "la", "los", "las"})
@@ -27,6 +30,8 @@ PARTICLES = frozenset("de del la las los van von der bin ben al da das do dos di
 #: Words that may stand inside a role phrase between the title and the name.
 PHRASE_WORDS = frozenset("de del la las los el y e en para sobre".split())
 _STOP_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
+#: Determiners after "y" that open a second noun phrase inside what looked like one title.
+COORDINATED_DET = frozenset("el la los las su sus un una".split())
 
 
 @dataclass
@@ -56,6 +61,8 @@ class FoldedMatcher:
         self.acronyms: set[tuple[str, str]] = set()
         words_seen: set[tuple[str, str]] = set()
         self.prefixes: set[str] = set()
+        #: titles' first words as written: "secretaría" (a ministry) is no "secretaria" (a person)
+        self.first_words: dict[tuple[str, str], set[str]] = {}
         for surface, kind, payload in entries:
             head, _, rest = surface.partition(" ")
             if kind in CASED and rest and head.lower() in ARTICLES:
@@ -64,6 +71,8 @@ class FoldedMatcher:
             if not key:
                 continue
             self.table.setdefault(key, {}).setdefault(kind, []).append(payload)
+            if kind in ACCENTED:
+                self.first_words.setdefault((key, kind), set()).add(surface.split()[0].lower())
             if kind in CASED and surface.isupper() and len(surface) <= 8:
                 self.acronyms.add((key, kind))  # "SE" must not match "Se"
             else:
@@ -96,6 +105,8 @@ class FoldedMatcher:
                         continue
                     if (key, kind) in self.acronyms and not doc[i:j + 1].text.isupper():
                         continue
+                    if kind in ACCENTED and _accent_differs(doc[i].lower_, self.first_words[key, kind]):
+                        continue
                     found.append(Match(i, j + 1, kind, key, rows))
         return found
 
@@ -112,6 +123,16 @@ class FoldedMatcher:
                 taken[k] = True
             chosen.append(m)
         return sorted(chosen, key=lambda m: m.start)
+
+
+def _accent_differs(word: str, written: set[str]) -> bool:
+    """The text's word carries an accent none of the pattern's spellings has (a text may drop
+    accents, it does not add them: "Secretaría" is not the title "secretaria")."""
+    return word not in written and _marked(word) and not any(_marked(w) for w in written)
+
+
+def _marked(word: str) -> bool:
+    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", word))
 
 
 def _capital(token: Token) -> bool:
@@ -254,6 +275,8 @@ def extend_title(doc: Doc, title: Match, by_token: dict[int, Match], persons: se
             continue
         if j in persons or _stops_phrase(token) and token.text not in {"(", ")"}:
             break
+        if token.lower_ in {"y", "e"} and j + 1 < len(doc) and doc[j + 1].lower_ in COORDINATED_DET:
+            break  # "la canciller y el embajador chileno": a second person, not a qualifier
         previous = doc[j - 1]
         adjective = token.pos_ == "ADJ" and (j == title.end or previous.pos_ == "ADJ"
                                              or by_token.get(j - 1) is not None)

@@ -40,6 +40,15 @@ def find_organizations(doc: Doc, matches: list[Match], by_token: dict[int, Match
         actor.token_spans.append((start, end))
         return actor
 
+    for start, end, rows in _generic_bodies(doc, by_token, lex):
+        if len(rows) == 1:
+            row = rows[0]
+            actor = add(row.get("wikidata") or slug(row["name"]), row["name"], "organization",
+                        row.get("country"), start, end)
+            actor.org = row
+        else:
+            actor = add(f"?{fold(doc[start].text)}", doc[start:end].text, "organization", None, start, end)
+            actor.org_choices = rows
     for m in matches:
         if m.kind != "ORG":
             continue
@@ -83,6 +92,32 @@ def find_organizations(doc: Doc, matches: list[Match], by_token: dict[int, Match
         if actor is not None and k not in seen and k not in by_token:
             actor.token_spans.append((k, k + 1))
     return sorted(orgs.values(), key=lambda a: a.first_token)
+
+
+def _generic_bodies(doc: Doc, by_token: dict[int, Match],
+                    lex: Lexicon) -> list[tuple[int, int, list[dict]]]:
+    """A generic body word written in lower case, which the gazetteer's capitalised names
+    miss: with a country ("la cancillería mexicana", "la cancillería de Chile") the body of
+    that country; after an article alone ("la cancillería") every country's, to settle."""
+    found = []
+    for i, token in enumerate(doc):
+        word = fold(token.text)
+        if i in by_token or not token.text.islower() or word not in lex.words.get("generic_org", ()):
+            continue
+        j = i + 1
+        if j + 1 < len(doc) and doc[j].lower_ in {"de", "del"}:
+            j += 1
+        m = by_token.get(j)
+        if m is not None and m.start == j and m.kind in {"DEMONYM", "COUNTRY"} and (j == i + 1) == (m.kind == "DEMONYM"):
+            row = lex.bodies.get((word, m.rows[0]))
+            if row is not None:
+                found.append((i, m.end, [row]))
+            continue
+        if i > 0 and doc[i - 1].lower_ in {"la", "el"}:
+            rows = [r for (w, _), r in lex.bodies.items() if w == word]
+            if rows:
+                found.append((i, i + 1, rows))
+    return found
 
 
 def settle_organizations(doc: Doc, orgs: list[Actor], country: str | None, excluded: set[int],

@@ -29,6 +29,9 @@ class Lexicon:
     titles: dict[str, dict[str, Any]]  # folded title -> row
     heads: list[tuple[str, str]]  # (folded pattern, role_code), first match wins
     settings: dict[str, str]
+    #: (generic body word, ISO3) -> the organization row it names for that country
+    #: ("cancillería" + MEX -> Secretaría de Relaciones Exteriores)
+    bodies: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
 
     def has(self, kind: str, word: str) -> bool:
         return fold(word) in self.words.get(kind, ())
@@ -87,6 +90,7 @@ class Actor:
     participant: bool = True
     org_choices: list[dict[str, Any]] = field(default_factory=list)
     weak_spans: set[tuple[int, int]] = field(default_factory=set)  # one-word aliases
+    text_code: str | None = None  # the office the text's own title gives (dates the document)
 
 
 def _contiguous(short: list[str], long: list[str]) -> bool:
