@@ -39,7 +39,8 @@ from .rules import RuleComponent, RuleFileError, Schema
 log = logging.getLogger(__name__)
 
 WORD_KINDS = frozenset({"agency", "byline_cue", "mention_only", "not_in_office", "not_name",
-                        "org_head", "group_head", "place_cue", "generic_org", "not_org"})
+                        "org_head", "group_head", "place_cue", "generic_org", "not_org",
+                        "topic_cue"})
 RELATIONS = frozenset({"counterpart", "head"})
 SETTINGS = frozenset({"default_country", "default_role_code", "preferred_role_code",
                       "unnamed_portfolio"})

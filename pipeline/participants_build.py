@@ -132,9 +132,25 @@ class Builder:
         rest = fold(line.replace(cand.text, " ", 1)).split()
         if not rest or all(self.lex.has("byline_cue", w) for w in rest):
             return False
+        words = fold(cand.text).split()
+        if words[0] != "por" and self.lex.has("byline_cue", words[0]):
+            return False  # "Foto Ana Pérez" in a caption
+        if cand.end < len(doc) and doc[cand.end].text == "|":
+            return False  # "Ana Pérez | El Diario"
         first = cand.phrase.start if cand.phrase is not None and cand.phrase.side == "left" else cand.start
         before = doc[max(0, first - 3):first]
-        return not any(self.lex.has("mention_only", t.text) for t in before)
+        if any(self.lex.has("mention_only", t.text) for t in before):
+            return False
+        return not self._topic(first)
+
+    def _topic(self, first: int) -> bool:
+        """A person only talked about: "habló sobre Donald Trump", "acerca de la presidenta X"."""
+        i = first - 1
+        while i >= 0 and self.doc[i].pos_ == "DET":
+            i -= 1
+        if i >= 1 and self.doc[i].lower_ == "de":
+            i -= 1
+        return i >= 0 and self.lex.has("topic_cue", self.doc[i].text)
 
     # -- the whole document ------------------------------------------------------------
 
@@ -216,15 +232,34 @@ class Builder:
             if role.counterpart:
                 role.code = self._speaker_code(m.start, actors)
             gender = self.lex.titles.get(m.key, {}).get("gender")
+            foreign_reading = self._foreign_reading(m, role, phrase, actors)
+            if foreign_reading:
+                role.country = role.organization = None
             actor = None
             for code in self._offices(role):
                 role.code = code
-                actor = self._same_office(role, m.start, actors, gender) or \
-                    self._office_holder(role, m, actors, gender)
+                actor = self._same_office(role, m.start, actors, gender)
+                if actor is None and not foreign_reading:
+                    actor = self._office_holder(role, m, actors, gender)
                 if actor is not None:
                     break
             if actor is not None:
                 self.role_mentions.append((m.start, end, [actor]))
+
+    def _foreign_reading(self, m: Match, role: Role, phrase: RolePhrase, actors: list[Actor]) -> bool:
+        """A title whose country is only the gazetteer's Mexican reading of it ("el secretario
+        de Estado" is the U.S. one) in a document about another country that never names that
+        one: there the title may name the document's own official (in Chile every minister is
+        a "secretario de Estado"), and no office holder is looked up."""
+        implied = self.lex.titles.get(m.key, {}).get("country")
+        default = self.lex.settings.get("default_country")
+        if not implied or role.country != implied or len(phrase.matches) > 1:
+            return False
+        main = self._main_country(actors)
+        if main in (None, default):
+            return False
+        named = any(x.kind in {"COUNTRY", "DEMONYM"} and x.rows[0] == implied for x in self.matches)
+        return not named and not any(a.country == implied for a in actors)
 
     def _offices(self, role: Role) -> list[str | None]:
         """The offices a title may stand for: its own, then, for a minister whose portfolio

@@ -257,6 +257,8 @@ def _right_phrase(doc: Doc, end: int, by_token: dict[int, Match], persons: set[i
     if m is None or m.kind != "ROLE":
         return None
     j, found = extend_title(doc, m, by_token, persons, end + window)
+    if j + 1 < len(doc) and doc[j].text == "," and (j + 1 in persons or is_name_word(doc[j + 1])):
+        return None  # "Blinken y Bárcena, el ministro de Colombia, Luis Murillo": the next name's title
     return RolePhrase(m.start, j, m, found, "right")
 
 

@@ -231,6 +231,7 @@ def head_code(text: str, lex: Lexicon) -> str | None:
 def interpret_phrase(doc: Doc, phrase: RolePhrase, lex: Lexicon) -> Role:
     """Role text, code, country and organization from a title phrase."""
     row = lex.titles.get(phrase.title.title or phrase.title.key, {})
+    row = _split_title(doc, phrase, lex) or row
     text = doc[phrase.start:phrase.end].text.strip(" ,")
     role = Role(text=text or None, code=row.get("role_code"), country=row.get("country"),
                 organization=row.get("organization"))
@@ -265,6 +266,21 @@ def interpret_phrase(doc: Doc, phrase: RolePhrase, lex: Lexicon) -> Role:
     words += list(doc[phrase.start:max(phrase.end, phrase.title.end + 1)])
     role.not_in_office = any(lex.has("not_in_office", t.text) for t in words)
     return role
+
+
+def _split_title(doc: Doc, phrase: RolePhrase, lex: Lexicon) -> dict[str, Any] | None:
+    """A title cut by a demonym: "ministro español de Asuntos Exteriores" is the title
+    "ministro de asuntos exteriores" of Spain."""
+    title = phrase.title
+    demonym = next((m for m in phrase.matches if m.kind == "DEMONYM" and m.start == title.end), None)
+    if demonym is None or demonym.end >= phrase.end:
+        return None
+    tail = fold(doc[demonym.end:phrase.end].text).split()
+    for n in range(len(tail), 0, -1):
+        row = lex.titles.get(f"{title.key} {' '.join(tail[:n])}")
+        if row is not None:
+            return row
+    return None
 
 
 def merge_role(actor: Actor, text_role: Role | None, on: dt.date | None, lex: Lexicon) -> Role:
