@@ -1,4 +1,4 @@
-"""The crawler against a local HTTP server on 127.0.0.1 serving tests/fixtures/gobmx.
+"""The crawler against a local HTTP server on 127.0.0.1 serving the test site of tests/gobmx_site.py.
 
 No test reaches the internet. Waiting is injected (``sleep`` records instead of sleeping),
 so only the timeout tests spend real time (a fraction of a second each).
@@ -23,8 +23,8 @@ from pipeline.fetch import JSONL_NAME, STATE_NAME, CrawlError, CrawlOptions, cra
 from pipeline.fetch_gobmx import ARCHIVE_PATH, article_id
 from pipeline.fetch_http import HttpSettings, PoliteClient
 
-FIXTURES = Path(__file__).parent / "fixtures" / "gobmx"
-SITE = json.loads((FIXTURES / "site.json").read_text(encoding="utf-8"))
+from .gobmx_site import SITE, pages
+
 SINCE = dt.date(2026, 1, 10)
 
 
@@ -41,7 +41,7 @@ class Reply:
 
 
 def page(name: str, **kwargs: object) -> Reply:
-    return Reply(body=(FIXTURES / name).read_bytes(), **kwargs)
+    return Reply(body=pages()[name], **kwargs)
 
 
 def article_path(number: str) -> str:
@@ -349,7 +349,7 @@ def test_interrupted_last_row_is_dropped_and_refetched_from_cache(site, tmp_path
     pytest.param(False, id="no Content-Length: body cut at the limit"),
 ])
 def test_response_size_limit(site, tmp_path, declared):
-    big = (FIXTURES / "article_027.html").read_bytes() + b"<!--" + b"x" * 60_000 + b"-->"
+    big = pages()["article_027.html"] + b"<!--" + b"x" * 60_000 + b"-->"
     site.set(article_path("027"), Reply(body=big, length=declared))
     run_crawl(site, tmp_path, max_bytes=50_000)
     entry = article_state(site, tmp_path, "027")
@@ -374,7 +374,7 @@ def test_raw_file_is_the_page_as_served(site, tmp_path):
     run_crawl(site, tmp_path)
     row = rows(tmp_path)[0]
     raw = gzip.decompress((tmp_path / "raw" / f"{row['id']}.html.gz").read_bytes())
-    assert raw == (FIXTURES / "article_031.html").read_bytes()
+    assert raw == pages()["article_031.html"]
 
 
 def test_unreadable_state_stops_before_any_request(site, tmp_path):

@@ -1,22 +1,22 @@
-"""Parsing gob.mx archive pages: the fixtures in tests/fixtures/gobmx and small inline pages."""
+"""Parsing gob.mx archive pages: the test site built by tests/gobmx_site.py and small inline pages."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 
 from pipeline.fetch_gobmx import (MalformedPageError, article_id, canonical_url, communique_number,
                                   listing_url, parse_article, parse_datetime, parse_listing)
 
-FIXTURES = Path(__file__).parent / "fixtures" / "gobmx"
+from .gobmx_site import pages
+
 BASE = "https://www.gob.mx"
 
 
 def fixture(name: str) -> str:
-    return (FIXTURES / name).read_text(encoding="utf-8")
+    return pages()[name].decode("utf-8")
 
 
 def listing(n: int):
