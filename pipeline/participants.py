@@ -145,8 +145,8 @@ def generic_bodies(rows: list[dict[str, Any]], generic: set[str]) -> dict[tuple[
             continue
         for surface in [row["name"], *row["aliases"]]:
             words = fold(surface).split()
-            for n in (1, 2):
-                if len(words) > n and " ".join(words[:n]) in generic:
+            for n in range(1, len(words)):
+                if " ".join(words[:n]) in generic:
                     out.setdefault((" ".join(words[:n]), row["country"]), row)
     return out
 

@@ -19,6 +19,8 @@ from .participants_resolve import Actor, Lexicon
 
 _INNER = PARTICLES | {"para", "sobre", "en", "contra", "y", "e"}
 _KINDS = {"organization", "group"}
+#: longest generic body name, in words ("ministerio de relaciones exteriores")
+GENERIC_WORDS = 4
 
 
 def find_organizations(doc: Doc, matches: list[Match], by_token: dict[int, Match],
@@ -55,7 +57,8 @@ def find_organizations(doc: Doc, matches: list[Match], by_token: dict[int, Match
         rows = list({id(r): r for r in m.rows}.values())
         if len({r["name"] for r in rows}) > 1 or m.key in lex.words.get("generic_org", ()):
             actor = add(f"?{m.key}", doc[m.start:m.end].text, "organization", None, m.start, m.end)
-            actor.org_choices = rows
+            # "Cancillería": every country's foreign ministry is a choice, not only the alias's
+            actor.org_choices = rows + [r for (w, _), r in lex.bodies.items() if w == m.key and r not in rows]
             continue
         row = rows[0]
         kind = row.get("kind") if row.get("kind") in _KINDS else "organization"
@@ -100,15 +103,21 @@ def _generic_bodies(doc: Doc, by_token: dict[int, Match],
     miss: with a country ("la cancillería mexicana", "la cancillería de Chile") the body of
     that country; after an article alone ("la cancillería") every country's, to settle."""
     found = []
+    generic = lex.words.get("generic_org", set())
     for i, token in enumerate(doc):
-        word = fold(token.text)
-        if i in by_token or not token.text.islower() or word not in lex.words.get("generic_org", ()):
+        if i in by_token or not token.text.islower() or not token.is_alpha:
             continue
-        j = i + 1
+        n = next((n for n in range(GENERIC_WORDS, 0, -1)
+                  if " ".join(fold(t.text) for t in doc[i:i + n]) in generic), 0)
+        if not n or any(by_token[k].kind != "ORG" or by_token[k].end > i + n
+                        for k in range(i, i + n) if k in by_token):
+            continue  # an ORG name inside ("ministerio de Relaciones Exteriores") is nested in it
+        word = " ".join(fold(t.text) for t in doc[i:i + n])
+        j = i + n
         if j + 1 < len(doc) and doc[j].lower_ in {"de", "del"}:
             j += 1
         m = by_token.get(j)
-        if m is not None and m.start == j and m.kind in {"DEMONYM", "COUNTRY"} and (j == i + 1) == (m.kind == "DEMONYM"):
+        if m is not None and m.start == j and m.kind in {"DEMONYM", "COUNTRY"} and (j == i + n) == (m.kind == "DEMONYM"):
             row = lex.bodies.get((word, m.rows[0]))
             if row is not None:
                 found.append((i, m.end, [row]))
@@ -116,7 +125,7 @@ def _generic_bodies(doc: Doc, by_token: dict[int, Match],
         if i > 0 and doc[i - 1].lower_ in {"la", "el"}:
             rows = [r for (w, _), r in lex.bodies.items() if w == word]
             if rows:
-                found.append((i, i + 1, rows))
+                found.append((i, i + n, rows))
     return found
 
 

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from pipeline.gazetteer import GAZETTEER_FILES, Gazetteer, edit_distance, fold, in_office, slug
+from pipeline.gazetteer import (GAZETTEER_FILES, Gazetteer, edit_distance, fold, in_office, overlaps,
+                                slug, term_span)
 from pipeline.rules import DEFAULT_MODELS_DIR, load_rows
 
 
@@ -51,6 +52,26 @@ def test_in_office(row, on, expected):
     assert in_office(row, on) is expected
 
 
+@pytest.mark.parametrize("start, end, expected", [
+    pytest.param(dt.date(2020, 1, 1), dt.date(2030, 1, 1), True, id="the period covers part of the term"),
+    pytest.param(dt.date(2023, 6, 12), dt.date(2024, 1, 1), False, id="only the hand-over day: no overlap"),
+    pytest.param(dt.date(2010, 1, 1), dt.date(2018, 12, 1), False, id="ends on the first day: no overlap"),
+    pytest.param(None, None, True, id="an unbounded period overlaps every term"),
+])
+def test_overlaps(start, end, expected):
+    assert overlaps(TERM, start, end) is expected
+
+
+@pytest.mark.parametrize("terms, expected", [
+    pytest.param([TERM], (dt.date(2018, 12, 1), dt.date(2023, 6, 12)), id="one term"),
+    pytest.param([TERM, {"start": dt.date(2024, 10, 1), "end": None}],
+                 (dt.date(2018, 12, 1), dt.date.max), id="an open term runs to the end of time"),
+    pytest.param([], None, id="no terms"),
+])
+def test_term_span(terms, expected):
+    assert term_span(terms) == expected
+
+
 def _official(name, aliases, code, country, start, end=None, wikidata="", gender="m"):
     return {"name": name, "aliases": aliases, "wikidata": wikidata, "country": country,
             "office": code, "role_code": code, "organization": None,
@@ -92,6 +113,14 @@ def test_term_on_date(gaz, on, code):
 ])
 def test_holders_by_date(gaz, on, expected):
     assert [p.name for p in gaz.holders("foreign_minister", "MEX", None, on)] == expected
+
+
+@pytest.mark.parametrize("start, until, expected", [
+    pytest.param(dt.date(2019, 1, 1), dt.date(2019, 12, 31), ["Marcelo Ebrard"], id="during his term"),
+    pytest.param(dt.date(2023, 6, 12), dt.date(2024, 9, 30), [], id="from his last day on: nobody"),
+])
+def test_holders_during_a_period(gaz, start, until, expected):
+    assert [p.name for p in gaz.holders("foreign_minister", "MEX", None, start, until)] == expected
 
 
 @pytest.mark.parametrize("text, iso3", [

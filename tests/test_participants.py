@@ -177,3 +177,73 @@ def test_actor_id_is_wikidata_or_slug(pnlp):
     found = people(run(pnlp, "Marco Rubio saludó a la directora general Laura Gómez Treviño.", "2025-06-01"))
     assert found["Marco Rubio"].actor_id == "Q2"
     assert found["Laura Gómez Treviño"].actor_id == "laura-gomez-trevino"
+
+
+# -- role and demonym without a name --------------------------------------------------------
+
+@pytest.mark.parametrize("text, published, name, role_code, country", [
+    pytest.param("El canciller Marcelo Ebrard recibió a la ministra colombiana en Palacio Nacional.",
+                 "2020-03-01", "Claudia Blum", "foreign_minister", "COL",
+                 id="minister without portfolio + demonym: that country's foreign minister on the date"),
+    pytest.param("La vicepresidenta y canciller de Colombia, Marta Lucía Ramírez, habló con el canciller "
+                 "mexicano sobre vacunas.", None, "Marcelo Ebrard", "foreign_minister", "MEX",
+                 id="undated: the other titled official's term dates the document"),
+])
+def test_role_and_demonym_resolve_to_office_holder(pnlp, text, published, name, role_code, country):
+    found = people(run(pnlp, text, published))
+    assert name in found, sorted(found)
+    assert (found[name].role_code, found[name].country) == (role_code, country)
+
+
+@pytest.mark.parametrize("text, published, absent", [
+    pytest.param("El canciller Marcelo Ebrard recibió a la ministra colombiana.", None, "Claudia Blum",
+                 id="undated and two Colombian foreign ministers during his term: unresolved"),
+    pytest.param("El canciller Juan Ramón de la Fuente saludó a la ministra colombiana.", "2025-06-01",
+                 "Marta Lucía Ramírez", id="nobody holds that office on the date: unresolved"),
+    pytest.param("Un comunicado de la secretaría de Relaciones Exteriores anunció el viaje.", "2024-01-10",
+                 "Alicia Bárcena", id="'secretaría' with an accent is a ministry, not the title 'secretaria'"),
+])
+def test_role_and_demonym_left_unresolved(pnlp, text, published, absent):
+    assert absent not in people(run(pnlp, text, published))
+
+
+def test_coordinated_title_keeps_its_own_country(pnlp):
+    text = ("La canciller Alicia Bárcena recibió al embajador de Colombia. Luego, la canciller y el "
+            "embajador colombiano firmaron el acta.")
+    doc = run(pnlp, text, "2024-01-10")
+    at = text.index("canciller y")
+    role = [m for m in doc._.mentions if m.label == "ROLE" and m.start == at]
+    assert role and role[0].actor_id == "Q7"  # not a Colombian foreign minister
+
+
+def test_handover_day_does_not_date_a_document_to_the_next_term(pnlp):
+    # Ebrard's term as foreign minister ends on the day Bárcena's starts: undated, "la
+    # secretaria" stays unresolved rather than become her.
+    doc = run(pnlp, "El canciller Marcelo Ebrard habló con la secretaria de Relaciones Exteriores.", None)
+    assert "Alicia Bárcena" not in people(doc)
+
+
+@pytest.mark.parametrize("extra, expected", [
+    pytest.param("", "Tomás Rivas Olmedo", id="another country's document: its own official"),
+    pytest.param(" Habló de su viaje a Estados Unidos.", "Marco Rubio",
+                 id="the United States named: the U.S. Secretary of State"),
+])
+def test_title_read_the_mexican_way_only_where_it_fits(pnlp, extra, expected):
+    text = ("El canciller chileno, Tomás Rivas Olmedo, presentó su informe. Más tarde, el secretario "
+            "de Estado insistió en la apertura comercial." + extra)
+    doc = run(pnlp, text, "2025-06-01")
+    at = text.index("secretario de Estado")
+    role = [m for m in doc._.mentions if m.label == "ROLE" and m.start == at]
+    assert role and people(doc)[expected].actor_id == role[0].actor_id
+
+
+@pytest.mark.parametrize("text, name, role_code, country", [
+    pytest.param("El ministro colombiano de Relaciones Exteriores, Pedro Gómez Lara, llegó.", "Pedro Gómez Lara",
+                 "foreign_minister", "COL", id="title cut by a demonym"),
+    pytest.param("Asistieron Marco Rubio y Juan Ramón de la Fuente, el embajador de Canadá, Paul Martin "
+                 "Tremblay, y otros invitados.", "Juan Ramón de la Fuente", "foreign_minister", "MEX",
+                 id="a title between two names belongs to the next one"),
+])
+def test_role_phrase_boundaries(pnlp, text, name, role_code, country):
+    person = people(run(pnlp, text, "2025-06-01"))[name]
+    assert (person.role_code, person.country) == (role_code, country)

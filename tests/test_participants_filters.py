@@ -37,10 +37,28 @@ def names(doc, kinds=("person",)) -> set[str]:
                  "Reunión Ministerial de Seguridad", id="heading"),
     pytest.param("La asesora de Marco Rubio, Ana Pérez Ruiz, habló con la prensa.",
                  "Marco Rubio", id="person named only inside another person's title"),
+    pytest.param("En conferencia, la canciller habló sobre Donald Trump y su campaña.",
+                 "Donald Trump", id="person only talked about"),
+    pytest.param("Llegó Ana Pérez Ruiz, asesora del presidente Donald Trump en temas de salud.",
+                 "Donald Trump", id="named through an adviser"),
+    pytest.param("El canciller Marcelo Ebrard durante la gira. Foto Pedro Ramírez Luna\n\nEl viaje siguió.",
+                 "Foto Pedro Ramírez Luna", id="photo credit inside a caption line"),
+    pytest.param("Pedro Ramírez Luna | El Diario del Sur\n\nEl canciller Marcelo Ebrard viajó.",
+                 "Pedro Ramírez Luna", id="byline with a pipe"),
 ])
 def test_not_a_participant(pnlp, text, absent):
     doc = run(pnlp, text, "2020-03-03")
     assert absent not in names(doc, ("person", "organization", "group"))
+
+
+@pytest.mark.parametrize("text, present", [
+    pytest.param("En conferencia, la canciller habló con Donald Trump sobre la frontera.",
+                 "Donald Trump", id="'habló con X sobre ...': a party, the topic follows"),
+    pytest.param("La asesora Ana Pérez Ruiz habló con la prensa.", "Ana Pérez Ruiz",
+                 id="the adviser herself takes part"),
+])
+def test_still_a_participant(pnlp, text, present):
+    assert present in names(run(pnlp, text, "2020-03-03"))
 
 
 def test_country_is_a_place_not_a_participant(pnlp):
@@ -71,6 +89,21 @@ def test_corrected_entities_follow_the_gazetteer(pnlp):
 def test_organization_found(pnlp, text, name, kind):
     found = {p.name: p for p in run(pnlp, text, "2020-03-03")._.participants}
     assert found[name].kind == kind
+
+
+@pytest.mark.parametrize("text, name", [
+    pytest.param("La cancillería colombiana informó que el canciller Marcelo Ebrard llegará.",
+                 "Ministerio de Relaciones Exteriores de Colombia", id="lower-case body + demonym"),
+    pytest.param("Según la cancillería de Colombia, la reunión será el lunes.",
+                 "Ministerio de Relaciones Exteriores de Colombia", id="lower-case body + 'de' country"),
+    pytest.param("El canciller chileno, Tomás Rivas Olmedo, dijo que la Cancillería prepara la visita.",
+                 "Ministerio de Relaciones Exteriores de Chile", id="'Cancillería' of the document's country"),
+    pytest.param("El canciller chileno, Tomás Rivas Olmedo, llegó; el ministerio de Relaciones Exteriores "
+                 "informó de la agenda.", "Ministerio de Relaciones Exteriores de Chile",
+                 id="lower-case 'ministerio de Relaciones Exteriores' of the document's country"),
+])
+def test_generic_body_is_the_countrys(pnlp, text, name):
+    assert name in names(run(pnlp, text, "2020-03-03"), ("organization",))
 
 
 def test_acronym_mentions_join_the_organization(pnlp):

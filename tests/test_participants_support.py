@@ -21,17 +21,24 @@ Donald Trump,Donald J. Trump|Trump,Q4,USA,presidente,head_of_state,Gobierno de E
 Andrés Manuel López Obrador,López Obrador|AMLO,Q5,MEX,presidente,head_of_state,Gobierno de México,2018-12-01,2024-09-30,m
 Marcelo Ebrard,Marcelo Ebrard Casaubón|Ebrard,Q6,MEX,secretario de Relaciones Exteriores,foreign_minister,Secretaría de Relaciones Exteriores,2018-12-01,2023-06-12,m
 Marcelo Ebrard,Marcelo Ebrard Casaubón|Ebrard,Q6,MEX,secretario de Economía,minister,Secretaría de Economía,2024-10-01,,m
+Alicia Bárcena,Alicia Bárcena Ibarra|Bárcena,Q7,MEX,secretaria de Relaciones Exteriores,foreign_minister,Secretaría de Relaciones Exteriores,2023-06-12,2024-09-30,f
+Carlos Holmes Trujillo,Holmes Trujillo,Q8,COL,canciller,foreign_minister,Ministerio de Relaciones Exteriores de Colombia,2018-08-07,2019-11-12,m
+Claudia Blum,Claudia Blum de Barberi,Q9,COL,canciller,foreign_minister,Ministerio de Relaciones Exteriores de Colombia,2019-11-12,2021-05-12,f
+Marta Lucía Ramírez,Marta Lucía Ramírez Blanco,Q10,COL,vicepresidenta y canciller,foreign_minister,Ministerio de Relaciones Exteriores de Colombia,2021-05-13,2022-08-07,f
 """
 ORGANIZATIONS = """name,aliases,wikidata,kind,country
 Secretaría de Relaciones Exteriores,SRE|Cancillería|Cancillería mexicana,Q10,organization,MEX
 Departamento de Estado,Departamento de Estado de Estados Unidos,Q11,organization,USA
 Organización de las Naciones Unidas,ONU|Naciones Unidas,Q12,organization,
+Ministerio de Relaciones Exteriores de Colombia,Cancillería colombiana|Cancillería de Colombia,Q13,organization,COL
+Ministerio de Relaciones Exteriores de Chile,Cancillería chilena,Q14,organization,CHL
 """
 COUNTRIES = """iso3,name,aliases,demonyms
 MEX,México,República Mexicana,mexicano|mexicana
 USA,Estados Unidos,EU|Estados Unidos de América,estadounidense|estadunidense
 CAN,Canadá,,canadiense
 COL,Colombia,,colombiano|colombiana
+CHL,Chile,,chileno|chilena
 """
 PLACES = """name,aliases,country,kind
 "Washington, D.C.",Washington,USA,city
@@ -40,6 +47,7 @@ Bogotá,,COL,capital
 ROLES = """title,role_code,country,organization,gender
 canciller,foreign_minister,,,
 secretario de relaciones exteriores,foreign_minister,MEX,Secretaría de Relaciones Exteriores,m
+secretaria de relaciones exteriores,foreign_minister,MEX,Secretaría de Relaciones Exteriores,f
 titular de la sre,foreign_minister,MEX,Secretaría de Relaciones Exteriores,
 secretario de estado,foreign_minister,USA,Departamento de Estado,m
 presidente,head_of_state,,,m
@@ -50,6 +58,8 @@ director general,diplomat,,,m
 embajador,ambassador,,,m
 ministra,minister,,,f
 ministro,minister,,,m
+ministro de relaciones exteriores,foreign_minister,,,m
+secretaria,other,,,f
 homólogo,,,,m
 homóloga,,,,f
 asesor,other,,,m
