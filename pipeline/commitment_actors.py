@@ -265,20 +265,23 @@ class ActorResolver:
         return out
 
     def is_group(self, tokens: Sequence[Token]) -> bool:
-        """A collective subject: "ambos", "los cancilleres", "México y Estados Unidos"."""
+        """A collective subject: "ambos", "los cancilleres", "México y Estados Unidos" (a group
+        word heading the phrase, not inside it: "la reunión de ministros" is one event)."""
+        inside = {t.i for t in tokens}
+        tops = {t.i for t in tokens if t.head.i not in inside or t.head.i == t.i}
         for t in tokens:
             if fold(t.lemma_) in self.group_words or fold(t.text) in self.group_words:
-                if t.pos_ in ("NUM", "DET", "PRON") or "Plur" in t.morph.get("Number") \
-                        or fold(t.text) in ("ambos", "ambas", "dos"):
+                heads = t.i in tops or t.head.i in tops and t.pos_ in ("NUM", "DET", "PRON") or (
+                    t.dep_ == "conj" and t.head.i in tops)
+                if heads and (t.pos_ in ("NUM", "DET", "PRON") or "Plur" in t.morph.get("Number")
+                              or fold(t.text) in ("ambos", "ambas", "dos")):
                     return True
-        inside = {t.i for t in tokens}
         if sum(1 for t in tokens if t.dep_ in _SUBJ) >= 2:  # "X y Y nombren" parsed as two subjects
             return True
         words = [t.lower_ for t in tokens]
         if "tanto" in words and "como" in words[words.index("tanto"):]:  # "tanto X como Y"
             return True
         # "X y Y": a conjunct of the phrase's top word (not "la unidad e integración" inside it)
-        tops = {t.i for t in tokens if t.head.i not in inside or t.head.i == t.i}
         return any(t.dep_ == "conj" and t.head.i in tops for t in tokens)
 
     def collective(self, unit: Span) -> list[str]:

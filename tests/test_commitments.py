@@ -244,3 +244,82 @@ def test_two_subjects_make_a_collective_party(cnlp):
     parts = [person("ruiz", text, "Ana Ruiz"), person("gil", text, "Pedro Gil")]
     doc = run(cnlp, text, participants=parts)
     assert doc._.commitments and set(doc._.commitments[0].actor_ids) == {"ruiz", "gil"}
+
+
+THREE = ("La canciller Ana Ruiz se reunió con el ministro Pedro Gil y con la ministra Eva Sol.\n\n")
+
+
+def three(text: str) -> list[Participant]:
+    return [person("ruiz", text, "Ana Ruiz", "Ruiz"), person("gil", text, "Pedro Gil", "Gil"),
+            person("sol", text, "Eva Sol", "Sol")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    pytest.param("En la reunión con la ministra Sol se acordó crear un fondo común.", {"ruiz", "sol"},
+                 id="impersonal agreement naming one person: that person and the lead"),
+    pytest.param("En su encuentro con la ministra Sol se revisó la agenda. Se reiteró el compromiso de "
+                 "ambos gobiernos de ampliar el comercio justo.", {"ruiz", "sol"},
+                 id="collective naming nobody: the person of the sentence before, same paragraph"),
+    pytest.param("Los tres cancilleres acordaron crear un fondo común.", {"ruiz", "gil", "sol"},
+                 id="collective subject, nobody named: the main event's persons"),
+])
+def test_collective_parties_from_context(cnlp, sentence, expected):
+    text = THREE + sentence
+    doc = run(cnlp, text, participants=three(text))
+    assert doc._.commitments, actions(doc)
+    assert set(doc._.commitments[-1].actor_ids) == expected
+
+
+def test_sentences_listing_who_took_part_extend_the_main_event(cnlp):
+    text = ("La canciller Ana Ruiz recibió a una delegación extranjera.\n\nAgenda\n\n"
+            "La delegación estuvo encabezada por Pedro Gil y Eva Sol.\n\n"
+            "Por parte de la cancillería participó también Luis Mora.\n\n"
+            "Ambas partes coincidieron en la necesidad de mantener el contacto.")
+    parts = [*three(text), person("mora", text, "Luis Mora")]
+    doc = run(cnlp, text, participants=parts)
+    assert set(doc._.commitments[0].actor_ids) == {"ruiz", "gil", "sol", "mora"}
+
+
+def test_name_inside_an_oblique_phrase_is_no_party(cnlp):
+    text = (TWO + "Ante la propuesta presentada por el presidente regional, Luis Mora, Ruiz y Gil "
+            "ratificaron la necesidad de crear un fondo común.")
+    parts = [person("ruiz", text, "Ana Ruiz", "Ruiz"), person("gil", text, "Pedro Gil", "Gil"),
+             person("mora", text, "Luis Mora")]
+    doc = run(cnlp, text, participants=parts)
+    assert set(doc._.commitments[0].actor_ids) == {"ruiz", "gil"}
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    pytest.param("La cancillería mexicana suspenderá la reunión anual de cónsules.",
+                 [("sre", "cancillería mexicana")], {"sre"}, id="organization subject of a future verb"),
+    pytest.param("En la declaración se reitera el compromiso de la Alianza, con la unidad e integración de "
+                 "la región, y la decisión de ampliar el fondo común.", [("alianza", "Alianza")],
+                 {"alianza"}, id="possessor organization; 'la unidad e integración' is no group"),
+    pytest.param("La reunión de ministros de la Alianza concluyó con acuerdos sobre la creación de un "
+                 "fondo común, de acuerdo con el canciller Pedro Gil.",
+                 [("alianza", "Alianza"), ("gil", "Pedro Gil")], {"alianza"},
+                 id="'con acuerdos' is the trigger, not a comitative party"),
+])
+def test_organizations_commit(cnlp, text, names, expected):
+    parts = [person(key, text, name, kind="person" if key == "gil" else "organization")
+             for key, name in names]
+    doc = run(cnlp, text, participants=parts)
+    assert doc._.commitments, actions(doc)
+    assert set(doc._.commitments[0].actor_ids) == expected
+
+
+def test_trigger_noun_is_no_comitative(cnlp):
+    text = ("La canciller Ana Ruiz concluyó con acuerdos sobre la creación de un fondo común, de acuerdo "
+            "con el embajador Pedro Gil.")
+    parts = [person("ruiz", text, "Ana Ruiz"), person("gil", text, "Pedro Gil")]
+    doc = run(cnlp, text, participants=parts)
+    assert doc._.commitments, actions(doc)
+    assert doc._.commitments[0].actor_ids == ["ruiz"]  # "con acuerdos" is the trigger itself
+
+
+def test_clausal_subject_is_no_party(cnlp):
+    text = TWO + "Los cancilleres revisaron el plan fronterizo, con el cual se prevé establecer una zona segura."
+    parts = [person("ruiz", text, "Ana Ruiz"), person("gil", text, "Pedro Gil")]
+    doc = run(cnlp, text, participants=parts)
+    assert doc._.commitments, actions(doc)
+    assert set(doc._.commitments[0].actor_ids) == {"ruiz", "gil"}
