@@ -14,12 +14,12 @@ import datetime as dt
 from collections.abc import Callable
 from spacy.tokens import Doc, Span
 
-from .gazetteer import fold, term_span
+from .gazetteer import fold
 from .participants_match import (Match, RolePhrase, extend_title, is_name_word, name_run,
                                  role_phrase)
 from .participants_orgs import find_organizations, settle_organizations
-from .participants_resolve import (Actor, Cand, Lexicon, Role, gender_fits, interpret_phrase,
-                                   merge_role, resolve_people)
+from .participants_resolve import (Actor, Cand, Lexicon, Role, date_window, gender_fits,
+                                   interpret_phrase, merge_role, resolve_people, to_participant)
 from .records import Mention, Participant
 
 LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
@@ -353,6 +353,7 @@ class Builder:
             if m.kind in {"COUNTRY", "LOC"}:
                 items.append((m.start, m.end, "LOC", []))
         taken = {k for s, e, _, _ in items for k in range(s, e)}
+        taken.update(k for s, e, _ in self.role_mentions for k in range(s, e))  # "la Canciller" is no ORG
         for ent in doc.ents:
             if not any(k in taken for k in range(ent.start, ent.end)):
                 label = LABELS.get(ent.label_, "MISC")  # a person would have been resolved above
@@ -371,33 +372,9 @@ class Builder:
             if label != "ROLE" and s >= last_end:
                 ents.append(Span(doc, s, e, label=label))
                 last_end = e
-        participants = [_participant(a) for a in [*actors, *orgs] if a.spans and a.participant]
+        participants = [to_participant(a) for a in [*actors, *orgs] if a.spans and a.participant]
         participants.sort(key=lambda p: p.start)
         return mentions, participants, ents
-
-
-def date_window(actors: list[Actor]) -> tuple[dt.date, dt.date] | None:
-    """For an undated document: the period in which every gazetteer person the text gives a
-    title held that office ("el canciller Ebrard" → his term as foreign minister)."""
-    low, high, found = dt.date.min, dt.date.max, False
-    for actor in actors:
-        if actor.person is None or actor.text_code in (None, "other"):
-            continue
-        span = term_span(t for t in actor.person.terms if t["role_code"] == actor.text_code)
-        if span is None:
-            continue
-        found = True
-        low, high = max(low, span[0]), min(high, span[1])
-    return (low, high) if found and low <= high else None
-
-
-def _participant(actor: Actor) -> Participant:
-    spans = sorted(set(actor.spans))
-    role: Role = actor.role
-    return Participant(actor_id=actor.key, name=actor.name, kind=actor.kind, start=spans[0][0],
-                       end=spans[0][1], resolved_by=actor.resolved_by, role=role.text,
-                       role_code=role.code, country=actor.country, organization=role.organization,
-                       n_mentions=len(spans), spans=spans)
 
 
 def _non_overlapping(cands: list[Cand]) -> list[Cand]:

@@ -16,8 +16,9 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from .gazetteer import Gazetteer, Person, edit_distance, fold, fuzzy_limit, slug
+from .gazetteer import Gazetteer, Person, edit_distance, fold, fuzzy_limit, slug, term_span
 from .participants_match import PARTICLES, RolePhrase
+from .records import Participant
 
 
 @dataclass
@@ -330,3 +331,28 @@ def _held(person: Person | None, code: str | None) -> bool | None:
     if person is None or code is None:
         return None
     return any(t["role_code"] == code for t in person.terms)
+
+
+def date_window(actors: list[Actor]) -> tuple[dt.date, dt.date] | None:
+    """For an undated document: the period in which every gazetteer person the text gives a
+    title held that office ("el canciller Ebrard" → his term as foreign minister)."""
+    low, high, found = dt.date.min, dt.date.max, False
+    for actor in actors:
+        if actor.person is None or actor.text_code in (None, "other"):
+            continue
+        span = term_span(t for t in actor.person.terms if t["role_code"] == actor.text_code)
+        if span is None:
+            continue
+        found = True
+        low, high = max(low, span[0]), min(high, span[1])
+    return (low, high) if found and low <= high else None
+
+
+def to_participant(actor: Actor) -> Participant:
+    """The record of an actor (spans sorted, the first one as its offsets)."""
+    spans = sorted(set(actor.spans))
+    role: Role = actor.role
+    return Participant(actor_id=actor.key, name=actor.name, kind=actor.kind, start=spans[0][0],
+                       end=spans[0][1], resolved_by=actor.resolved_by, role=role.text,
+                       role_code=role.code, country=actor.country, organization=role.organization,
+                       n_mentions=len(spans), spans=spans)

@@ -158,3 +158,11 @@ def test_bad_rule_file_names_file_line_and_key(tmp_path, file, content, key):
     with pytest.raises(RuleFileError) as err:
         load_nlp(Settings(stages=("sre_participants",), models_dir=models))
     assert file.split("/")[-1] in str(err.value) and err.value.key == key and err.value.line >= 1
+
+
+def test_resolved_title_is_no_entity_of_its_own(pnlp):
+    text = "El canciller Marcelo Ebrard llegó a Bogotá. Horas después, el Canciller firmó el acta."
+    doc = run(pnlp, text, "2020-03-03")
+    at = text.index("Canciller firmó")
+    labels = [m.label for m in doc._.mentions if m.start == at]
+    assert labels == ["ROLE"]  # not also an ORG/MISC entity from the recogniser
