@@ -49,6 +49,8 @@ _INFINITIVE_WORD = re.compile(r"^[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:ar|er|ir)
 _PREP_BEFORE_ACTION = frozenset({"de", "para", "a", "con"})
 #: how far after a noun trigger the action may start past a possessor ("de sus dependencias")
 _POSSESSOR_WINDOW = 14
+#: how far after "acordó con" the infinitive may start past the parties named
+_COMITATIVE_WINDOW = 30
 #: an action whose content words overlap an earlier one's this much repeats it
 DUPLICATE_JACCARD = 0.8
 
@@ -242,6 +244,13 @@ class CommitmentsComponent(RuleComponent):
         """
         lo = m.end
         req = m.trigger.requires
+        if lo < hi and doc[lo].lower_ == "con":  # "acordó con sus homólogos X e Y enfocar ..."
+            for i in range(lo + 1, min(hi, lo + _COMITATIVE_WINDOW)):
+                t = doc[i]
+                if t.text in ".;:":
+                    break
+                if is_verb(t) and "Inf" in t.morph.get("VerbForm") and t.head.i == m.head.i:
+                    return i, list(doc[lo:i])
         if lo >= hi or not req & {"possessor", "addressee"}:
             return lo, []
         if is_verb(doc[lo]) and "Inf" in doc[lo].morph.get("VerbForm"):

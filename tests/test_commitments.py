@@ -308,6 +308,14 @@ def test_organizations_commit(cnlp, text, names, expected):
     assert set(doc._.commitments[0].actor_ids) == expected
 
 
+def test_agreement_with_named_parties_before_the_infinitive(cnlp):
+    text = ("La canciller Ana Ruiz viajó a Lima.\n\nAcordó con sus homólogos de Perú, Pedro Gil, y de "
+            "Chile, Eva Sol, coordinar los esfuerzos de los tres gobiernos.")
+    doc = run(cnlp, text, participants=three(text))
+    assert actions(doc) == ["coordinar los esfuerzos de los tres gobiernos"]
+    assert set(doc._.commitments[0].actor_ids) == {"ruiz", "gil", "sol"}
+
+
 def test_trigger_noun_is_no_comitative(cnlp):
     text = ("La canciller Ana Ruiz concluyó con acuerdos sobre la creación de un fondo común, de acuerdo "
             "con el embajador Pedro Gil.")
