@@ -104,8 +104,9 @@ def _generic_bodies(doc: Doc, by_token: dict[int, Match],
     that country; after an article alone ("la cancillería") every country's, to settle."""
     found = []
     generic = lex.words.get("generic_org", set())
+    firsts = {g.split()[0] for g in generic}
     for i, token in enumerate(doc):
-        if i in by_token or not token.text.islower() or not token.is_alpha:
+        if i in by_token or not token.text.islower() or fold(token.text) not in firsts:
             continue
         n = next((n for n in range(GENERIC_WORDS, 0, -1)
                   if " ".join(fold(t.text) for t in doc[i:i + n]) in generic), 0)
