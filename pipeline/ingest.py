@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 TEXT_SUFFIXES = {".txt"}
 TABLE_SUFFIXES = {".jsonl", ".csv", ".parquet"}
 HTML_SUFFIXES = {".html", ".htm"}
+#: A JSONL file of this name with ``file`` keys holds metadata for its folder's files.
+SIDECAR = "manifest.jsonl"
 SUFFIXES = TEXT_SUFFIXES | TABLE_SUFFIXES | HTML_SUFFIXES
 
 #: The leading metadata line of the corpus files: `` date 2026-01-15 `` (or `` date 2021-11 ``).
@@ -130,32 +132,78 @@ def iter_input_files(inputs: Iterable[Path | str], skip: Path | None = None) -> 
             yield path, path.parent
 
 
+def read_sidecar(path: Path) -> dict[str, dict] | None:
+    """The rows of a sidecar ``manifest.jsonl`` by ``file`` name, or None if ``path`` is not one.
+
+    A sidecar describes the text files beside it, one JSON object per line with ``file``
+    and any of ``url``, ``title``, ``date`` (as scrapers often save them); it has no
+    ``text``. Broken lines are logged and skipped.
+    """
+    if path.name != SIDECAR:
+        return None
+    rows: dict[str, dict] = {}
+    try:
+        lines = decode_bytes(path.read_bytes()).splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError:
+            log.warning("%s, line %d: not valid JSON; its metadata is ignored", path, number)
+            continue
+        if not isinstance(row, dict) or "text" in row or "file" not in row:
+            return None  # a document file after all
+        rows[str(row["file"])] = row
+    return rows or None
+
+
 def iter_documents(inputs: Iterable[Path | str], skip: Path | None = None) -> Iterator[RawDocument]:
     """Every document of the inputs, with status, publication date and language set.
 
     The second and later copies of the same text get status ``duplicate`` naming the first.
-    Files under ``skip`` (the output folder) are not inputs.
+    Files under ``skip`` (the output folder) are not inputs. A sidecar ``manifest.jsonl``
+    (:func:`read_sidecar`) gives the files of its folder their URL, title and date.
     """
     seen: dict[str, str] = {}
+    sidecars: dict[Path, dict[str, dict]] = {}
     for file, root in iter_input_files(inputs, skip):
+        if file.parent not in sidecars:
+            sidecars[file.parent] = read_sidecar(file.parent / SIDECAR) or {}
+        if file.name == SIDECAR and sidecars[file.parent]:
+            log.info("%s: metadata for %d files", file, len(sidecars[file.parent]))
+            continue
         source = str(file.relative_to(root)) if file != root else file.name
         for doc in _read_file(file, source):
+            _apply_sidecar(doc, sidecars[file.parent].get(file.name), str(file))
             _finish(doc, seen)
             yield doc
 
 
+def _apply_sidecar(doc: RawDocument, row: dict | None, where: str) -> None:
+    if not row:
+        return
+    doc.url = doc.url or (row.get("url") if isinstance(row.get("url"), str) else None)
+    doc.title = doc.title or (row.get("title") if isinstance(row.get("title"), str) else None)
+    if doc.published is None and row.get("date"):
+        doc.published = pubdate.parse_metadata(row.get("date"), f"{SIDECAR} for {where}")
+        doc.published_from = "metadata" if doc.published else "none"
+
+
 def _finish(doc: RawDocument, seen: dict[str, str]) -> None:
     doc.text = normalize_text(repair_mojibake(doc.text))
+    header = None
     if doc.status == "ok":
         doc.text, header = split_header(doc.text)
-        if header is not None and doc.published is None:
-            doc.published = pubdate.parse_header(header, doc.source)
-            if doc.published:
-                doc.published_from = "header"
+        header_date = pubdate.parse_header(header, doc.source) if header is not None else None
+        if header_date:  # the header comes first, before any metadata
+            doc.published, doc.published_from = header_date, "header"
     if doc.status == "ok" and not doc.text.strip():
         doc.status, doc.error = "empty", f"{doc.source}: no text (empty or whitespace only)"
     if doc.status == "ok" and doc.published is None:
-        doc.published, doc.published_from = pubdate.find_publication_date(doc.text, doc.url)
+        doc.published, doc.published_from = pubdate.find_publication_date(doc.text, doc.url, header)
     if doc.status == "ok":
         doc.language = detect_language(doc.text)
         if doc.language not in (None, "es"):

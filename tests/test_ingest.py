@@ -217,6 +217,31 @@ def test_the_output_folder_inside_an_input_folder_is_not_read(tmp_path: Path) ->
 
 
 def test_jsonl_without_any_text_field_is_one_error_row(tmp_path: Path) -> None:
-    _write(tmp_path, "manifest.jsonl", '{"file": "001.txt", "url": "u"}\n{"file": "002.txt"}\n')
+    _write(tmp_path, "rows.jsonl", '{"body": "x", "url": "u"}\n{"body": "y"}\n')
     [doc] = iter_documents([tmp_path])
-    assert doc.status == "error" and "'text'" in doc.error and doc.source == "manifest.jsonl"
+    assert doc.status == "error" and "'text'" in doc.error and doc.source == "rows.jsonl"
+
+
+def test_a_sidecar_manifest_gives_its_files_url_title_and_date(tmp_path: Path) -> None:
+    _write(tmp_path, "manifest.jsonl", json.dumps({"file": "a.txt", "url": "https://x.mx/2024/05/02/nota",
+                                                   "title": "Nota"}) + "\n")
+    _write(tmp_path, "a.txt", SPANISH)
+    _write(tmp_path, "b.txt", SPANISH + " Otra.")
+    docs = _by_source(tmp_path)
+    assert sorted(docs) == ["a.txt", "b.txt"]  # the sidecar is metadata, not a document
+    a = docs["a.txt"]
+    assert (a.url, a.title, a.published, a.published_from) == (
+        "https://x.mx/2024/05/02/nota", "Nota", dt.date(2024, 5, 2), "url")
+    assert docs["b.txt"].url is None
+
+
+def test_a_full_header_date_wins_over_sidecar_metadata(tmp_path: Path) -> None:
+    _write(tmp_path, "manifest.jsonl", json.dumps({"file": "a.txt", "date": "2020-01-01"}) + "\n")
+    _write(tmp_path, "a.txt", f" date 2026-01-15 {SPANISH}")
+    assert _by_source(tmp_path)["a.txt"].published == dt.date(2026, 1, 15)
+
+
+def test_a_month_only_header_lends_its_year_to_a_yearless_dateline(tmp_path: Path) -> None:
+    _write(tmp_path, "a.txt", f" date 2021-11 Ciudad de México, 24 de noviembre.\n\n{SPANISH}")
+    doc = _by_source(tmp_path)["a.txt"]
+    assert (doc.published, doc.published_from) == (dt.date(2021, 11, 24), "dateline")
