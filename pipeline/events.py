@@ -23,6 +23,8 @@ from spacy.tokens import Doc
 from .event_status import adjust_by_date, mention_status
 from .events_attach import (DocIndex, anchored_inner, attach_place, attach_timex, build_index,
                             event_offset, mention_actors, shift)
+from .events_context import (apply_dateline, apply_other_dates, dateline_timex, inherit_frame_dates,
+                             inherit_plural_actors, inherit_visit_place, set_date)
 from .events_detect import EventMention, find_mentions
 from .events_lexicon import Lexicon, low
 from .events_merge import Draft, merge, name_words
@@ -95,7 +97,11 @@ class EventsComponent(RuleComponent):
                     draft.place = found[0] if found else None
         merged = merge(drafts, self.generic)
         _resolve_anchored(merged, anchored, timexes)
-        _inherit_visit_place(merged)
+        apply_other_dates(doc, merged, timexes)
+        inherit_frame_dates(doc, merged, mentions)
+        apply_dateline(merged, dateline_timex(doc, timexes))
+        inherit_plural_actors(doc, merged, self.lexicon)
+        inherit_visit_place(merged)
         published = doc._.published
         for event_id, d in enumerate(sorted(merged, key=lambda d: d.start)):
             status = adjust_by_date(d.status, d.date_start, d.date_end, published)
@@ -126,7 +132,7 @@ class EventsComponent(RuleComponent):
                       heads=[m.head], place=found[0] if found else None)
             d.name = _name(doc, m, index, d)
             if tx is not None:
-                _set_date(d, tx)
+                set_date(d, tx)
             if inner is not None:
                 anchored.append((d, inner))
                 offset = event_offset(inner.text)
@@ -141,11 +147,6 @@ class EventsComponent(RuleComponent):
 def _near(doc: Doc, m: EventMention, tx: Timex) -> bool:
     start, end = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
     return -40 <= tx.start - end <= 60 or 0 <= start - tx.end <= 20
-
-
-def _set_date(d: Draft, tx: Timex) -> None:
-    d.timex_id, d.date_value = tx.timex_id, tx.value
-    d.date_start, d.date_end, d.granularity = tx.date_start, tx.date_end, tx.granularity
 
 
 def _name(doc: Doc, m: EventMention, index: DocIndex, d: Draft) -> str | None:
@@ -236,21 +237,6 @@ def _resolve_anchored(events: list[Draft], anchored: list[tuple[Draft, Timex]],
             day = shift(target.date_start, -offset)
             outer.date_value, outer.date_start, outer.date_end = day.isoformat(), day, day
             outer.granularity = "day"
-
-
-def _inherit_visit_place(events: list[Draft]) -> None:
-    """Meetings during a visit to a city take place in that city when the text names no other."""
-    cities = {e.place.location for e in events
-              if e.kind == "visit" and e.status == "held" and e.place is not None
-              and e.place.location and e.place.kind != "country"}
-    if len(cities) != 1:
-        return
-    city = next(e.place for e in events if e.kind == "visit" and e.place is not None
-                and e.place.location in cities)
-    for e in events:
-        if e.kind in ("meeting", "summit", "signing", "other") and (
-                e.place is None or (e.place.location is None and e.place.country == city.country)):
-            e.place = city
 
 
 @Language.factory("sre_events", default_config={"models_dir": None})

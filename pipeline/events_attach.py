@@ -87,7 +87,40 @@ def attach_timex(doc: Doc, m: EventMention, index: DocIndex, others: set[int]) -
             dist = abs(root.i - m.head)
             if best is None or dist < best[0]:
                 best = (dist, tx)
-    return best[1] if best else None
+    if best is None:
+        return _fronted(doc, m, index, others)
+    return best[1]
+
+
+#: Words that may open a line or sentence before a fronted date ("El 22 de mayo, ...").
+_FRONT_OPENERS = frozenset({"el", "la", "este", "esta", "ese", "esa", "a", "al", "desde", "hoy"})
+
+
+def _fronted(doc: Doc, m: EventMention, index: DocIndex, others: set[int]) -> Timex | None:
+    """A date that opens the clause of the mention's verb ("El 22 de mayo, a las 18:30 horas,
+    la ministra X sostuvo una reunión ..."), found on the words when the parse misses it: at
+    the start of its line or sentence, and no other verb or event between it and the verb."""
+    verb = doc[m.anchor]
+    if m.frame or verb.pos_ not in ("VERB", "AUX") or verb.i > m.head:
+        return None
+    line_start = doc.text.rfind("\n", 0, verb.idx) + 1
+    lo = verb.sent.start
+    while lo < verb.i and (doc[lo].idx < line_start or doc[lo].is_space):
+        lo += 1
+    if verb.i - lo > 40:
+        return None
+    i = lo
+    while i < verb.i and low(doc[i]) in _FRONT_OPENERS and i not in index.timex_of:
+        i += 1
+    first = index.timex_of.get(i)
+    if first is None or first.type not in ("DATE", "TIME"):
+        return None
+    for t in doc[i:verb.i]:
+        if t.idx < first.end:
+            continue
+        if t.i in others or (t.pos_ in ("VERB", "AUX") and t.i != verb.i) or t.text in (";", ".", ":"):
+            return None
+    return first
 
 
 def _reaches(token: Token, anchors: set[int], others: set[int]) -> bool:

@@ -13,6 +13,7 @@ today's date.
 Dates are recognised with the patterns of the dates stage (:mod:`pipeline.dates_patterns`).
 
 Public entry points: :func:`parse_header`, :func:`parse_metadata`, :func:`find_dateline`,
+:func:`dateline_span`,
 :func:`find_text_date`, :func:`find_url_date`, :func:`find_publication_date`.
 """
 
@@ -122,20 +123,50 @@ def find_dateline(text: str, header: str | None = None) -> dt.date | None:
     A dateline without a year ("Ciudad de México, noviembre 24") takes the year of a
     month-only header of that month, or of "este 2024" in the text; else it is not used.
     """
+    found = _dateline(text)
+    if found is None:
+        return None
+    cand, _ = found
+    day, month, year = _parts(cand)
+    if year is None:
+        year = _year_hint(text, month, header)
+    return _safe_date(year, month, day) if year else None
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Character offsets in ``text`` of the opening dateline's date, if there is one (the
+    events stage dates the events the report tells of without a date of their own by it)."""
+    found = _dateline(text)
+    if found is None:
+        return None
+    cand, offset = found
+    return offset + cand.start, offset + cand.end
+
+
+def _dateline(text: str) -> tuple[Candidate, int] | None:
+    """The dateline's date (with day and month) and the offset of its line in ``text``."""
     pos = len(text) - len(text.lstrip())
-    lines = [line for line in text[pos:pos + DATELINE_WINDOW].split("\n") if line.strip()]
-    for line in lines[:DATELINE_LINES]:
-        for cand in _dates(line):
-            before = line[:cand.start]
+    offset = pos
+    for raw in text[pos:pos + DATELINE_WINDOW].split("\n"):
+        line_offset, offset = offset, offset + len(raw) + 1
+        if not raw.strip():
+            continue
+        if line_offset - pos > DATELINE_WINDOW or _line_index(text, pos, line_offset) >= DATELINE_LINES:
+            break
+        for cand in _dates(raw):
+            before = raw[:cand.start]
             if cand.start > DATELINE_OFFSET or not _place(before) or not _DATELINE_BEFORE.search(before):
                 continue
-            day, month, year = _parts(cand)
+            day, month, _ = _parts(cand)
             if day is None or month is None:
                 continue
-            if year is None:
-                year = _year_hint(text, month, header)
-            return _safe_date(year, month, day) if year else None
+            return cand, line_offset
     return None
+
+
+def _line_index(text: str, pos: int, line_offset: int) -> int:
+    """How many non-blank lines come before the line at ``line_offset``."""
+    return sum(1 for line in text[pos:line_offset].split("\n") if line.strip())
 
 
 def _place(before: str) -> bool:

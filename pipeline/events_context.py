@@ -1,0 +1,167 @@
+"""What the rest of a document tells about its merged events: dates and people they lack.
+
+Pure helpers of the events stage (:mod:`pipeline.events`), applied after the mentions of a
+document are merged into events (:class:`~pipeline.events_merge.Draft`):
+
+- the opening dateline ("Santiago, 11 de marzo de 2022. El ministro sostuvo ...") dates the
+  held events the report tells of without a date of their own;
+- an event-anchored offset ("tres días después de que X hablara") gives X's event the date
+  the dates stage worked out (``Timex.other_value``);
+- an event framed by another ("Después de la reunión, firmaron ...", "Durante la visita,
+  ...") happened on that event's day when it names none;
+- an elided or collective plural subject ("sostuvieron una conversación", "los dos
+  ministros firmaron") stands for the people of the event told just before;
+- meetings during a visit to a city take place in that city.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Token
+
+from .events_detect import EventMention
+from .events_lexicon import Lexicon, lem, low
+from .events_merge import Draft
+from .pubdate import dateline_span
+from .records import Timex
+
+#: Words before an event noun that make it the frame of what the clause tells.
+_FRAME_WORDS = frozenset({"después", "tras", "luego", "durante", "concluir", "concluida",
+                          "concluido", "terminar", "finalizar", "término", "final"})
+#: Plural subjects that stand for the people already named ("ambos cancilleres", "los dos").
+_COLLECTIVE_DET = frozenset({"ambos", "ambas", "dos"})
+
+
+def day_of(tx: Timex) -> tuple[str | None, dt.date | None, dt.date | None, str | None]:
+    """(value, start, end, granularity) an event takes from a timex: a clock time gives its day."""
+    if tx.type == "TIME" or tx.granularity in ("hour", "minute"):
+        if tx.date_start is None:
+            return None, None, None, None
+        return tx.date_start.isoformat(), tx.date_start, tx.date_start, "day"
+    return tx.value, tx.date_start, tx.date_end, tx.granularity
+
+
+def set_date(d: Draft, tx: Timex) -> None:
+    value, start, end, granularity = day_of(tx)
+    if value is None:
+        return
+    d.timex_id, d.date_value = tx.timex_id, value
+    d.date_start, d.date_end, d.granularity = start, end, granularity
+
+
+def _copy_date(d: Draft, source: Draft) -> None:
+    d.date_value, d.date_start, d.date_end = source.date_value, source.date_start, source.date_end
+    d.granularity = source.granularity
+
+
+def dateline_timex(doc: Doc, timexes: Sequence[Timex]) -> Timex | None:
+    """The timex of the opening dateline ("Ciudad de México, 15 de enero de 2026."), if any."""
+    span = dateline_span(doc.text)
+    if span is None:
+        return None
+    return next((tx for tx in timexes if tx.start <= span[0] < tx.end or span[0] <= tx.start < span[1]), None)
+
+
+def apply_dateline(events: list[Draft], tx: Timex | None) -> None:
+    """Held events without a date of their own happened on the dateline's day."""
+    if tx is None or tx.granularity != "day" or tx.date_start is None:
+        return
+    for e in events:
+        if e.status == "held" and e.date_value is None and e.start > tx.end:
+            set_date(e, tx)
+
+
+def apply_other_dates(doc: Doc, events: list[Draft], timexes: Sequence[Timex]) -> None:
+    """"tres días después de que X": X's event, when undated, takes ``other_value``."""
+    for tx in timexes:
+        if tx.other_value is None or tx.other_start is None or tx.other_end is None:
+            continue
+        for e in events:
+            head = doc[e.lead.head]
+            if e.date_value is None and tx.other_start <= head.idx < tx.other_end:
+                try:
+                    day = dt.date.fromisoformat(tx.other_value)
+                except ValueError:
+                    continue
+                e.date_value, e.date_start, e.date_end, e.granularity = tx.other_value, day, day, "day"
+
+
+def _frame_word(doc: Doc, m: EventMention) -> bool:
+    """"Después de la reunión", "Tras el encuentro", "Al concluir la reunión", "Durante la visita"."""
+    for j in range(max(0, m.start - 4), m.start):
+        if low(doc[j]) in _FRAME_WORDS or lem(doc[j]) in _FRAME_WORDS:
+            return True
+    return False
+
+
+def inherit_frame_dates(doc: Doc, events: list[Draft], mentions: Sequence[EventMention]) -> None:
+    """An undated event whose clause is framed by a dated one ("Después de la reunión, los
+    ministros firmaron ...") took place on that event's day."""
+    owner = {h: e for e in events for h in e.heads}
+    for e in events:
+        if e.date_value is not None or e.lead.pos == "noun" and e.lead.frame:
+            continue
+        for m in mentions:
+            if m.sent != e.lead.sent or m.head >= e.lead.start or m.head in e.heads:
+                continue
+            framer = owner.get(m.head)
+            if framer is None or framer is e or framer.granularity != "day":
+                continue
+            if _frame_word(doc, m):
+                _copy_date(e, framer)
+                break
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+
+
+def _collective(doc: Doc, e: Draft, lex: Lexicon) -> bool:
+    """The event's verb is plural with no subject of its own, or with a collective one
+    ("ambos funcionarios", "los dos ministros", "los cancilleres")."""
+    anchor = doc[e.lead.anchor]
+    if anchor.pos_ not in ("VERB", "AUX") or e.lead.frame or e.name:
+        return False
+    for _ in range(2):  # "acordaron reunirse": the subject of the verb that governs it
+        if "Inf" in anchor.morph.get("VerbForm") and anchor.dep_ in ("xcomp", "ccomp") \
+                and anchor.head.pos_ in ("VERB", "AUX"):
+            anchor = anchor.head
+    if "Plur" not in anchor.morph.get("Number"):
+        return False
+    subject = _subject(anchor)
+    if subject is None:
+        return not any(low(doc[j]) in ("se",) for j in range(max(0, anchor.i - 2), anchor.i))
+    words = {low(t) for t in subject.subtree}
+    if words & _COLLECTIVE_DET:
+        return True
+    return "Plur" in subject.morph.get("Number") and lex.has("person_head", subject) and any(
+        c.dep_ == "det" and low(c) in ("los", "las") for c in subject.children) and len(list(subject.subtree)) <= 3
+
+
+def inherit_plural_actors(doc: Doc, events: list[Draft], lex: Lexicon) -> None:
+    """An event with no named participants and a plural subject that names no one takes
+    the participants of the event told just before it (when that one has two or more)."""
+    ordered = sorted(events, key=lambda d: d.start)
+    for n, e in enumerate(ordered):
+        if e.actors or not _collective(doc, e, lex):
+            continue
+        before = [p for p in ordered[:n] if len({a for a in p.actors if not a.startswith("~")}) >= 2]
+        if before:
+            e.actors |= before[-1].actors
+
+
+def inherit_visit_place(events: list[Draft]) -> None:
+    """Meetings during a visit to a city take place in that city when the text names no other."""
+    cities = {e.place.location for e in events
+              if e.kind == "visit" and e.status == "held" and e.place is not None
+              and e.place.location and e.place.kind != "country"}
+    if len(cities) != 1:
+        return
+    city = next(e.place for e in events if e.kind == "visit" and e.place is not None
+                and e.place.location in cities)
+    for e in events:
+        if e.kind in ("meeting", "summit", "signing", "other") and (
+                e.place is None or (e.place.location is None and e.place.country == city.country)):
+            e.place = city
