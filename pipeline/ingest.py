@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import logging
 import re
@@ -56,13 +57,14 @@ class RawDocument:
     doc_id: str = ""
 
 
-def doc_id_for(text: str, source: str = "") -> str:
-    """First 16 hex digits of SHA-256 of ``text``.
+def doc_id_for(text: str, source: str = "", ordinal: int | None = None) -> str:
+    """First 16 hex digits of SHA-256 of ``text`` (UTF-8), for documents with status ``ok``.
 
-    Rows without text of their own (empty, unreadable, duplicate) would all share one id,
-    so theirs is taken over ``"\\0" + source`` instead: every documents row keeps a unique key.
+    Other rows (empty, unreadable, duplicate, not Spanish, error) may share their text or
+    have none, so theirs is taken over ``"\\0" + source + "\\0" + ordinal`` (the input
+    position) instead: every documents row keeps a unique, reproducible key.
     """
-    key = text if text.strip() else "\0" + source
+    key = text if ordinal is None else f"\0{source}\0{ordinal}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -143,7 +145,7 @@ def read_sidecar(path: Path) -> dict[str, dict] | None:
         return None
     rows: dict[str, dict] = {}
     try:
-        lines = decode_bytes(path.read_bytes()).splitlines()
+        lines = _lines(decode_bytes(path.read_bytes()))
     except (OSError, UnicodeDecodeError):
         return None
     for number, line in enumerate(lines, start=1):
@@ -168,6 +170,7 @@ def iter_documents(inputs: Iterable[Path | str], skip: Path | None = None) -> It
     (:func:`read_sidecar`) gives the files of its folder their URL, title and date.
     """
     seen: dict[str, str] = {}
+    ordinal = 0
     sidecars: dict[Path, dict[str, dict]] = {}
     for file, root in iter_input_files(inputs, skip):
         if file.parent not in sidecars:
@@ -178,7 +181,8 @@ def iter_documents(inputs: Iterable[Path | str], skip: Path | None = None) -> It
         source = str(file.relative_to(root)) if file != root else file.name
         for doc in _read_file(file, source):
             _apply_sidecar(doc, sidecars[file.parent].get(file.name), str(file))
-            _finish(doc, seen)
+            _finish(doc, seen, ordinal)
+            ordinal += 1
             yield doc
 
 
@@ -192,7 +196,7 @@ def _apply_sidecar(doc: RawDocument, row: dict | None, where: str) -> None:
         doc.published_from = "metadata" if doc.published else "none"
 
 
-def _finish(doc: RawDocument, seen: dict[str, str]) -> None:
+def _finish(doc: RawDocument, seen: dict[str, str], ordinal: int) -> None:
     doc.text = normalize_text(repair_mojibake(doc.text))
     header = None
     if doc.status == "ok":
@@ -209,13 +213,19 @@ def _finish(doc: RawDocument, seen: dict[str, str]) -> None:
         if doc.language not in (None, "es"):
             doc.status = "not_spanish"
             doc.error = f"{doc.source}: text looks like '{doc.language}', not Spanish"
-    doc.doc_id = doc_id_for(doc.text, doc.source)
-    if doc.status == "ok":
-        if doc.doc_id in seen:
-            doc.status, doc.error = "duplicate", f"same text as {seen[doc.doc_id]}"
-            doc.doc_id = doc_id_for("", doc.source)
-        else:
-            seen[doc.doc_id] = doc.source
+    doc.doc_id = doc_id_for(doc.text)
+    if doc.status == "ok" and doc.doc_id in seen:
+        doc.status, doc.error = "duplicate", f"same text as {seen[doc.doc_id]}"
+    elif doc.status == "ok":
+        seen[doc.doc_id] = doc.source
+    if doc.status != "ok":
+        doc.doc_id = doc_id_for(doc.text, doc.source, ordinal)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split on ``\\n`` only: JSON strings may hold U+2028 and other separators
+    that ``str.splitlines`` would cut at."""
+    return [line.rstrip("\r") for line in text.split("\n")]
 
 
 def _read_file(file: Path, source: str) -> Iterator[RawDocument]:
@@ -237,6 +247,8 @@ def _read_file(file: Path, source: str) -> Iterator[RawDocument]:
                           f"use one of {sorted(SUFFIXES)}")
     except UnicodeDecodeError as e:
         yield _failed(source, "unreadable", f"{source}: cannot decode as text ({e.reason})")
+    except ValueError as e:  # markup the HTML parser cannot read
+        yield _failed(source, "unreadable", f"{source}: cannot parse ({e}); check the file")
     except OSError as e:
         yield _failed(source, "unreadable", f"{source}: cannot read file ({e.strerror or e})")
 
@@ -259,7 +271,7 @@ def _record(source: str, row: dict, where: str) -> RawDocument:
 
 
 def _read_jsonl(file: Path, source: str) -> Iterator[RawDocument]:
-    lines = decode_bytes(file.read_bytes()).splitlines()
+    lines = _lines(decode_bytes(file.read_bytes()))
     first = True
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -286,8 +298,11 @@ def _read_frame(file: Path, source: str) -> Iterator[RawDocument]:
     import pandas as pd
 
     try:
-        frame = pd.read_csv(file, dtype=str, keep_default_na=False) if file.suffix.lower() == ".csv" \
-            else pd.read_parquet(file)
+        if file.suffix.lower() == ".csv":  # decoded like .txt files (UTF-8, UTF-16, cp1252)
+            frame = pd.read_csv(io.StringIO(decode_bytes(file.read_bytes())), dtype=str,
+                                keep_default_na=False)
+        else:
+            frame = pd.read_parquet(file)
     except (ValueError, OSError) as e:
         yield _failed(source, "unreadable", f"{source}: cannot read table ({e})")
         return
@@ -296,4 +311,13 @@ def _read_frame(file: Path, source: str) -> Iterator[RawDocument]:
                       f"{', '.join(map(str, frame.columns))}); rename the text column to 'text'")
         return
     for number, row in enumerate(frame.to_dict("records"), start=1):
+        row = {k: (None if _missing(v) else v) for k, v in row.items()}
         yield _record(f"{source}#{row.get('id') or number}", row, f"{source}, row {number}")
+
+
+def _missing(value: object) -> bool:
+    """NaN, NaT, pd.NA or None (scalars only)."""
+    try:
+        return value is None or bool(value != value) or str(value) in ("NaT", "<NA>")
+    except (TypeError, ValueError):
+        return False

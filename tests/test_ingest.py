@@ -75,8 +75,10 @@ def test_doc_id_is_sha256_prefix_of_text() -> None:
     assert doc_id_for("hola") == "b221d9dbb083a7f3"
 
 
-def test_doc_id_of_empty_text_depends_on_source() -> None:
-    assert doc_id_for("", "a.txt") != doc_id_for("", "b.txt")
+@pytest.mark.parametrize("a, b", [pytest.param(("a.txt", 0), ("b.txt", 0), id="other source"),
+                                  pytest.param(("a.txt", 0), ("a.txt", 1), id="same source, other position")])
+def test_doc_id_of_rows_not_ok_depends_on_source_and_position(a, b) -> None:
+    assert doc_id_for("", *a) != doc_id_for("", *b)
 
 
 def _write(folder: Path, name: str, content: str | bytes) -> Path:
@@ -245,3 +247,34 @@ def test_a_month_only_header_lends_its_year_to_a_yearless_dateline(tmp_path: Pat
     _write(tmp_path, "a.txt", f" date 2021-11 Ciudad de México, 24 de noviembre.\n\n{SPANISH}")
     doc = _by_source(tmp_path)["a.txt"]
     assert (doc.published, doc.published_from) == (dt.date(2021, 11, 24), "dateline")
+
+
+def test_every_documents_row_has_a_unique_doc_id(tmp_path: Path) -> None:
+    english = "The minister met his counterpart and said that the talks were useful for both of them."
+    _write(tmp_path, "a.jsonl", "\n".join(json.dumps(r) for r in [
+        {"id": "1", "text": ""}, {"id": "1", "text": ""},  # two empty rows with one id
+        {"id": "2", "text": english}, {"id": "3", "text": english},  # two identical non-Spanish texts
+        {"id": "4", "text": SPANISH}, {"id": "4", "text": SPANISH}]))  # a duplicate under one id
+    docs = list(iter_documents([tmp_path]))
+    assert [d.status for d in docs] == ["empty", "empty", "not_spanish", "not_spanish", "ok", "duplicate"]
+    assert len({d.doc_id for d in docs}) == len(docs)
+    assert docs[4].doc_id == doc_id_for(SPANISH)
+
+
+def test_jsonl_strings_may_hold_unicode_line_separators(tmp_path: Path) -> None:
+    _write(tmp_path, "a.jsonl", json.dumps({"text": SPANISH + "\u2028Segunda\x85 línea."}, ensure_ascii=False))
+    [doc] = iter_documents([tmp_path])
+    assert doc.status == "ok" and "\u2028Segunda" in doc.text
+
+
+def test_parquet_rows_with_missing_values_are_ok(tmp_path: Path) -> None:
+    pd.DataFrame({"text": [SPANISH], "title": [None], "id": [None],
+                  "date": pd.to_datetime([None])}).to_parquet(tmp_path / "t.parquet")
+    [doc] = iter_documents([tmp_path])
+    assert (doc.status, doc.title, doc.published, doc.source) == ("ok", None, None, "t.parquet#1")
+
+
+def test_windows_1252_csv_is_decoded(tmp_path: Path) -> None:
+    (tmp_path / "t.csv").write_bytes(f"text\n\"{SPANISH} “Año”\"\n".encode("cp1252"))
+    [doc] = iter_documents([tmp_path])
+    assert doc.status == "ok" and "“Año”" in doc.text
