@@ -62,7 +62,7 @@ def _cancel_nearby(doc: Doc, m: EventMention, lex: Lexicon) -> bool:
     if m.support is not None and lex.has("cancel_verb", doc[m.support]):
         return True
     parent = head.head  # "canceló la visita", "la cancelación del encuentro", "fue cancelado"
-    if not m.frame and parent is not head and (lex.has("cancel_verb", parent) or lex.has("cancel_noun", parent)) \
+    if not m.frame and parent.i != head.i and (lex.has("cancel_verb", parent) or lex.has("cancel_noun", parent)) \
             and not _negated(parent):
         return True
     for tok in (head, anchor):

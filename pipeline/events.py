@@ -24,7 +24,7 @@ from .event_status import adjust_by_date, mention_status
 from .events_attach import (DocIndex, anchored_inner, attach_place, attach_timex, build_index,
                             event_offset, mention_actors, shift)
 from .events_context import (apply_dateline, apply_other_dates, dateline_timex, inherit_frame_dates,
-                             inherit_plural_actors, inherit_visit_place, set_date)
+                             inherit_plural_actors, inherit_visit_place, rejoin_delegations, set_date)
 from .events_detect import EventMention, find_mentions
 from .events_lexicon import Lexicon, low
 from .events_merge import Draft, merge, name_words
@@ -87,6 +87,8 @@ class EventsComponent(RuleComponent):
             m.status = mention_status(doc, m, self.lexicon)
         mentions, trips = _fold_purposes(doc, mentions)
         drafts, anchored = self._drafts(doc, mentions, index)
+        drafts = rejoin_delegations(drafts, {p.actor_id: p.country or p.organization
+                                             for p in get_list(doc, "participants")})
         for draft, _ in drafts:
             trip = trips.get(draft.lead.head)
             if trip is not None:

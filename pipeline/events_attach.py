@@ -179,17 +179,20 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
     partner_heads: set[str] = set()
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else None
     if verb is not None and not m.frame:
-        regions += [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        regions += _subjects(verb)
     complements = []
-    for tok in {head, verb} - {None}:
+    holders = [head] + ([verb] if verb is not None and verb.i != head.i else [])
+    for tok in holders:  # (Token objects compare by index: "is" would miss head == verb)
+        is_verb = verb is not None and tok.i == verb.i
         for c in tok.children:
             cases = {low(x) for x in c.children if x.dep_ == "case"}
-            if cases & {"con", "entre"} or (cases & {"por"} and tok is verb) or (
-                    cases & {"de", "del"} and tok is head and m.kind == "visit"):
+            if cases & {"con", "entre"} or (cases & {"por"} and is_verb) or (
+                    cases & {"de", "del"} and tok.i == head.i and m.kind == "visit"):
                 complements.append(c)
-            elif tok is verb and m.pos == "verb" and low(verb).startswith("recib") and (
-                    c.dep_ in ("obj", "obl") and cases & {"a", "al"} | {""}):
+            elif is_verb and m.pos == "verb" and low(verb).startswith("recib") and (
+                    c.dep_ in ("obj", "obl") and (cases & {"a", "al"} or not cases)):
                 complements.append(c)
+    complements = [c for c in complements if not m.start <= c.i < m.end]  # "hablar por teléfono"
     lo, hi = 0, len(doc)
     if "split" in m.attrs:  # "..., así como con Y": this event's partner is Y
         lo, hi = m.attrs["split"], m.attrs.get("until", doc[m.head].sent.end)
@@ -201,14 +204,31 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
         ids = _ids_in(c, index, lo, hi) if "split" not in m.attrs else _ids_range(lo, hi, index)
         if ids:
             partners |= ids
-        elif c.pos_ in ("NOUN", "PROPN"):
-            partner_heads.add(c.lemma_.lower())
+        elif c.pos_ == "PROPN" or (c.pos_ == "NOUN" and (  # someone not resolved: "~~" plural
+                lex.has("person_head", c) or "Plur" in c.morph.get("Number"))):
+            plural = "Plur" in c.morph.get("Number")  # "con empresarios"; not "con el objetivo de"
+            partner_heads.add(("~" if plural else "") + c.lemma_.lower())
         regions.append(c)
     actors: set[str] = set(partners)
     for r in regions:
         if r not in complements:
             actors |= _ids_in(r, index, 0, len(doc))
     return actors, partners | {f"~{h}" for h in partner_heads}
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The subject of a verb; for one without its own, the subject of the verb it depends on
+    or is coordinated with ("Trump dijo que tuvo una conversación", "acordaron reunirse",
+    "X será recibido por Y y se reunirá con Z")."""
+    cur = verb
+    for _ in range(2):
+        found = [c for c in cur.children if c.dep_ in ("nsubj", "nsubj:pass")]
+        if found or cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head.pos_ not in ("VERB", "AUX"):
+            return found
+        if any(low(c) in ("se",) for c in cur.children):
+            return []
+        cur = cur.head
+    return []
 
 
 def _ids_in(token: Token, index: DocIndex, lo: int = 0, hi: int = 1 << 30) -> set[str]:
@@ -239,7 +259,7 @@ def attach_place(doc: Doc, m: EventMention, places: PlaceIndex) -> tuple[Place, 
             cases = {low(x) for x in c.children if x.dep_ == "case"}
             if cases & cases_ok:
                 candidates.append(c)
-            elif m.kind == "visit" and m.pos == "verb" and tok is head and c.dep_ == "obj":
+            elif m.kind == "visit" and m.pos == "verb" and tok.i == head.i and c.dep_ == "obj":
                 candidates.append(c)
             elif c.dep_ in ("acl", "acl:relcl") and c.pos_ in ("VERB", "AUX"):
                 candidates += [g for g in c.children

@@ -165,3 +165,24 @@ def inherit_visit_place(events: list[Draft]) -> None:
         if e.kind in ("meeting", "summit", "signing", "other") and (
                 e.place is None or (e.place.location is None and e.place.country == city.country)):
             e.place = city
+
+
+def rejoin_delegations(drafts: list[tuple[Draft, bool]], sides: dict[str, str | None]) -> list[tuple[Draft, bool]]:
+    """"se reunió con el vicepresidente X, y con el secretario de Estado Y": partners split off
+    by ", y con" who serve the same government as the partners before them are one delegation
+    at one meeting (``sides``: actor id -> country or organization); people of different
+    sides ("con el ministro X, y con la secretaria general de un organismo, Y") stay apart."""
+    out: list[tuple[Draft, bool]] = []
+    for draft, weak in drafts:
+        m = draft.lead
+        prev = out[-1][0] if out else None
+        if m.attrs.get("comma") and prev is not None and prev.lead.head == m.head:
+            mine = {sides.get(a) for a in draft.partners if not a.startswith("~")}
+            theirs = {sides.get(a) for a in prev.partners if not a.startswith("~")}
+            if len(mine) == 1 and mine == theirs and None not in mine:
+                prev.partners |= draft.partners
+                prev.actors |= draft.actors
+                prev.end = max(prev.end, draft.end)
+                continue
+        out.append((draft, weak))
+    return out

@@ -296,20 +296,33 @@ def find_mentions(doc: Doc, lex: Lexicon, person_tokens: set[int]) -> list[Event
 
 
 def _split_coordinated(doc: Doc, m: EventMention) -> list[EventMention]:
-    """ "se reunirá con X, así como con Y": one more event per "así como con/por" partner."""
+    """ "se reunirá con X, así como con Y" / "con X, y con Y": one more event per partner
+    introduced again by its own preposition; each partner's phrase ends at the next one or
+    at the next verb ("..., y se reunirá con Z")."""
     extra = []
     sent_end = doc[m.head].sent.end
     i = m.end
     while i < min(sent_end, m.end + 40) - 2:
-        if low(doc[i]) == "así" and low(doc[i + 1]) == "como" and low(doc[i + 2]) in ("con", "por"):
+        nxt = low(doc[i + 1])
+        again = (low(doc[i]) == "así" and nxt == "como" and low(doc[i + 2]) in ("con", "por")) or (
+            doc[i].text == "," and nxt == "y" and low(doc[i + 2]) in ("con", "por"))
+        if again:
             clone = EventMention(kind=m.kind, head=m.head, start=m.start, end=m.end, pos=m.pos,
                                  sent=m.sent, anchor=m.anchor, strong=True, support=m.support,
                                  status=m.status, indefinite=m.indefinite, frame=m.frame)
             clone.attrs["split"] = i + 2
+            clone.attrs["comma"] = doc[i].text == ","
             clone.distinct = True
             m.attrs.setdefault("until", i)
             extra.append(clone)
-        elif doc[i].text in (";", ".") or (doc[i].pos_ == "VERB" and i > m.end + 1 and extra):
+            i += 3
+            continue
+        if doc[i].text in (";", ".") or (doc[i].pos_ in ("VERB", "AUX") and i > m.end + 1 and extra):
+            until = i
+            while extra and until > extra[-1].attrs["split"] and low(doc[until - 1]) in ("se", "y", ","):
+                until -= 1
+            if extra:
+                extra[-1].attrs["until"] = until
             break
         i += 1
     for a, b in zip(extra, extra[1:]):

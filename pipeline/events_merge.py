@@ -65,6 +65,25 @@ def _partners_compatible(a: set[str], b: set[str]) -> bool:
     return not a or not b or a <= b or b <= a
 
 
+def _people(d: Draft) -> set[str]:
+    return {x for x in d.actors | d.partners if not x.startswith("~")}
+
+
+def _same_people(event: Draft, new: Draft) -> bool:
+    """Whether an introducing mention names only people of ``event`` (and it names someone):
+    its resolved partners and subject among them, and no unresolved group of partners of its
+    own ("con empresarios"); an unresolved single partner ("con el tabasqueño") may be one of
+    the event's named partners."""
+    people, theirs = _people(new), _people(event)
+    if not people or not people <= theirs:
+        return False
+    heads = {x for x in new.partners if x.startswith("~")} - event.partners
+    if any(h.startswith("~~") for h in heads):
+        return False
+    resolved_partners = {x for x in event.partners if not x.startswith("~")}
+    return not heads or bool(resolved_partners - people)
+
+
 def name_words(name: str | None, generic: frozenset[str] = frozenset()) -> set[str]:
     """Content words of a name, without the generic event words ("cumbre", "reunión")."""
     return {w for w in fold(name).split() if len(w) > 3 and w not in generic}
@@ -93,8 +112,12 @@ def compatible(event: Draft, new: Draft, weak: bool, generic: frozenset[str] = f
     if new.lead.conj_of is not None and new.lead.conj_of in event.heads:
         return False  # "una reunión bilateral y una cena de trabajo": two events
     if new.lead.indefinite or new.lead.pos == "verb":  # introduces an event: the same only if
-        if new.partners:  # with the same partners, or adding only a date
-            return new.partners == event.partners
+        if new.partners == event.partners and new.partners:  # with the same partners,
+            return True
+        if _same_people(event, new):  # the same people seen again ("X tuvo una llamada con Y")
+            return True
+        if new.partners:
+            return False
         if new.status == "planned" and event.status == "planned":
             return True  # "vamos a sostener una reunión": the meeting already announced
         return bool(event.partners) and new.date_value is not None and event.date_value is None
