@@ -1,7 +1,8 @@
-"""Command line: ``python -m pipeline run|eval``.
+"""Command line: ``python -m pipeline run|eval|fetch|report|docs``.
 
 ``run`` processes files/folders into the tables; ``eval`` scores the tables against gold
-files (``../shared/spec/ANNOTATION.md``). The only module that prints.
+files (``../shared/spec/ANNOTATION.md``); ``fetch``, ``report`` and ``docs`` are
+registered from their modules at the end. The only module that prints.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ def main(verbose: bool, quiet: bool) -> None:
 @click.option("--model", default=None, help="spaCy model package or path (default: es_core_news_md, _lg, _sm, first installed).")
 @click.option("--models-dir", default=None, type=click.Path(path_type=Path, exists=True, file_okay=False),
               help="Folder of rule data (default: the bundled models/).")
-@click.option("--batch-size", default=32, show_default=True, help="Documents per nlp.pipe batch.")
+@click.option("--batch-size", default=32, show_default=True, type=click.IntRange(min=1),
+              help="Documents per nlp.pipe batch.")
 @click.option("--workers", default=os.cpu_count() or 1, show_default="CPU count",
               type=click.IntRange(min=1), help="Processes (local) or LocalCluster workers (dask).")
 @click.option("--executor", default="local", type=click.Choice(["local", "dask"]), show_default=True,
@@ -75,6 +77,8 @@ def run(inputs: tuple[Path, ...], out: Path, model: str | None, models_dir: Path
         summary = run_pipeline(settings, on_progress=bar.update if bar else None)
     except (ModelNotFoundError, RuleFileError) as e:
         raise click.ClickException(str(e)) from e
+    except (RuntimeError, OSError) as e:  # e.g. Dask missing or its scheduler unreachable
+        raise click.ClickException(f"{e}. Nothing was written; the previous outputs are unchanged.") from e
     finally:
         if bar:
             bar.close()
@@ -98,7 +102,10 @@ def evaluate_cmd(gold: Path, out: Path) -> None:
     """Score the tables in --out against the gold files in --gold."""
     from .evaluate import evaluate, format_report
 
-    report = evaluate(gold, out)
+    try:
+        report = evaluate(gold, out)
+    except ValueError as e:
+        raise click.ClickException(str(e)) from e
     click.echo(format_report(report, title=str(gold)))
 
 

@@ -33,6 +33,13 @@ class Settings:
     stages: tuple[str, ...] = field(default=STAGES)
     strict: bool = False
 
+    def __post_init__(self) -> None:
+        for name in ("batch_size", "chunk_size", "workers"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"Settings.{name} must be at least 1, not {getattr(self, name)}")
+        if self.executor not in ("local", "dask"):
+            raise ValueError(f"Settings.executor must be 'local' or 'dask', not '{self.executor}'")
+
     def as_dict(self) -> dict:
         """JSON-ready form, for the manifest."""
         data = asdict(self)

@@ -130,8 +130,7 @@ def score_participants(gold: Sequence[dict], pred: Sequence[dict]) -> Score:
 def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
     if not needle:
         return []
-    low, n = text.lower(), needle.lower()
-    return [(m.start(), m.start() + len(n)) for m in re.finditer(re.escape(n), low)]
+    return [m.span() for m in re.finditer(re.escape(needle), text, re.IGNORECASE)]
 
 
 def score_dates(gold: Sequence[dict], pred: Sequence[dict], text: str) -> Score:
@@ -229,6 +228,9 @@ def predictions(out: Path) -> dict[str, dict[str, Any]]:
         if doc["status"] != "ok":
             continue
         key = Path(str(doc["source"])).name
+        if key in by_doc:
+            log.warning("two documents are named %s (%s); gold files pair with the first",
+                        key, doc["source"])
         by_doc.setdefault(key, {"doc_id": doc["doc_id"], "text": doc["text"]})
 
     def rows(table: str, doc_id: str) -> list[dict]:
@@ -269,15 +271,33 @@ def score_document(gold: dict, pred: dict) -> dict[str, Score]:
     }
 
 
+GOLD_KEYS = ("file", "participants", "dates", "commitments", "events")
+
+
+def read_gold(path: Path) -> dict:
+    """One gold file, checked for the keys the scorer reads."""
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise ValueError(f"{path}: cannot read gold file ({e}); fix the file") from e
+    missing = [k for k in GOLD_KEYS if not isinstance(gold, dict) or k not in gold]
+    if missing:
+        raise ValueError(f"{path}: gold file lacks {', '.join(missing)} (see ANNOTATION.md)")
+    return gold
+
+
 EMPTY_PRED = {"text": "", "participants": [], "dates": [], "commitments": [], "events": []}
 
 
 def evaluate(gold_dir: Path, out: Path) -> dict[str, Score]:
     """Micro-averaged scores of the run in ``out`` against every gold file in ``gold_dir``."""
+    if not (Path(out) / "manifest.json").exists():
+        raise ValueError(f"{out} holds no finished run (no manifest.json): run "
+                         f"`python -m pipeline run <corpus> --out {out}` first")
     preds = predictions(Path(out))
     total = {layer: Score() for layer in LAYERS}
     for path in sorted(Path(gold_dir).glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
+        gold = read_gold(path)
         pred = preds.get(gold["file"])
         if pred is None:
             log.warning("%s: no ok document named %s in %s; scored as all missed", path, gold["file"], out)

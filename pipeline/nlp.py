@@ -99,6 +99,10 @@ def model_identity(name: str | None) -> str:
     return _label(json.loads(meta_file.read_text(encoding="utf-8")))
 
 
+#: Where a long text may be cut, best first.
+SEPARATORS = ("\n\n", "\n", ". ", " ")
+
+
 def split_text(text: str, size: int) -> list[str]:
     """Pieces of at most ``size`` characters (when possible) that join back to ``text``.
 
@@ -108,10 +112,9 @@ def split_text(text: str, size: int) -> list[str]:
     pieces, start = [], 0
     while len(text) - start > size:
         window = text[start:start + size]
-        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "), window.rfind(" "))
-        end = start + (cut + 1 if cut > 0 else size)
-        pieces.append(text[start:end])
-        start = end
+        cut = next((window.rfind(sep) + len(sep) for sep in SEPARATORS if window.rfind(sep) > 0), size)
+        pieces.append(text[start:start + cut])
+        start += cut
     pieces.append(text[start:])
     return pieces
 

@@ -1,17 +1,23 @@
 """Incremental runs: the rows of unchanged documents, taken from the previous outputs.
 
 A document's rows are reused when the previous run in the same output folder had the
-same model, pipeline version and code, stages and rule data (``models/`` hash) and the document
-(same ``doc_id``, i.e. same text) was processed there with status ``ok``. Everything
-else is processed again. Public entry point: :func:`load_previous`.
+same model, pipeline version and extraction code, stages and rule data (``models/``
+hash), and the document (same ``doc_id``, i.e. same text, and same publication date,
+which the stages resolve dates and offices against) was processed there with status
+``ok``. Everything else is processed again. Public entry points: :func:`load_index`
+(in the driver) and :func:`read_rows` (in the worker, for its chunk).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 log = logging.getLogger(__name__)
@@ -25,8 +31,9 @@ def run_key(manifest: dict) -> dict:
     return {k: manifest.get(k) for k in KEY_FIELDS}
 
 
-def load_previous(out: Path, key: dict, tables: list[str]) -> dict[str, dict[str, list]]:
-    """``{doc_id: {table: rows, "n_sentences": n}}`` reusable from ``out``; empty if none."""
+def load_index(out: Path, key: dict) -> dict[str, dt.date | None]:
+    """``{doc_id: published}`` of the ``ok`` documents of the previous run in ``out`` whose
+    rows can be reused (same ``key``); empty when there is none."""
     manifest_path = Path(out) / "manifest.json"
     if not manifest_path.exists():
         return {}
@@ -39,15 +46,20 @@ def load_previous(out: Path, key: dict, tables: list[str]) -> dict[str, dict[str
         log.info("previous outputs in %s were made with other settings: processing everything", out)
         return {}
     try:
-        docs = pq.read_table(Path(out) / "documents", columns=["doc_id", "status", "n_sentences"]).to_pylist()
-        by_doc: dict[str, dict[str, list]] = {
-            d["doc_id"]: {"n_sentences": d["n_sentences"], **{t: [] for t in tables}}
-            for d in docs if d["status"] == "ok"}
-        for table in tables:
-            for row in pq.read_table(Path(out) / table).to_pylist():
-                if row["doc_id"] in by_doc:
-                    by_doc[row["doc_id"]][table].append(row)
-    except (OSError, ValueError, KeyError) as e:
+        docs = pq.read_table(Path(out) / "documents", columns=["doc_id", "status", "published"])
+    except (OSError, ValueError) as e:
         log.warning("previous outputs in %s unreadable (%s): processing every document", out, e)
         return {}
-    return by_doc
+    return {d["doc_id"]: d["published"] for d in docs.to_pylist() if d["status"] == "ok"}
+
+
+def read_rows(out: Path, doc_ids: Iterable[str], tables: list[str]) -> dict[str, dict[str, list[dict]]]:
+    """``{doc_id: {table: rows}}`` of ``doc_ids`` from the previous outputs in ``out``
+    (read with a filter, so a worker holds only its own chunk's rows)."""
+    ids = pa.array(sorted(set(doc_ids)), type=pa.string())
+    rows: dict[str, dict[str, list[dict]]] = {d: {t: [] for t in tables} for d in ids.to_pylist()}
+    for table in tables:
+        data = ds.dataset(Path(out) / table, format="parquet")
+        for row in data.to_table(filter=ds.field("doc_id").isin(ids)).to_pylist():
+            rows[row["doc_id"]][table].append(row)
+    return rows

@@ -14,6 +14,7 @@ Public entry point: :func:`run`.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import logging
 import time
@@ -30,7 +31,7 @@ from .config import Settings
 from .execute import make_executor
 from .ingest import RawDocument, iter_documents
 from .nlp import load_nlp, model_identity, process_long
-from .reuse import load_previous
+from .reuse import load_index, read_rows
 from .rules import models_hash
 from .tables import DOC_TABLES, SCHEMA_VERSION, TableWriter, actor_rows, doc_rows, document_row, write_part
 
@@ -41,14 +42,15 @@ _NLP_CACHE: dict[Settings, Language] = {}
 
 @dataclass
 class Chunk:
-    """A task: documents ``index``-th in input order, plus the reusable rows among them."""
+    """A task: the documents ``index``-th in input order, and which of them to reuse."""
 
     index: int
     settings: Settings
     tmp: Path
     model: str
     raws: list[RawDocument]
-    reused: dict[str, dict[str, list[dict]]]
+    #: doc_ids whose rows are copied from the previous outputs in ``settings.out``
+    reuse: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -74,39 +76,60 @@ class RunSummary:
 
 
 def _nlp(settings: Settings) -> Language:
-    """The pipeline for ``settings``, loaded once per process."""
-    if settings not in _NLP_CACHE:
-        _NLP_CACHE[settings] = load_nlp(settings)
-    return _NLP_CACHE[settings]
+    """The pipeline for the model, rules and stages of ``settings``, loaded once per process."""
+    key = (settings.model, str(settings.models_dir), settings.stages)
+    if key not in _NLP_CACHE:
+        _NLP_CACHE[key] = load_nlp(settings)
+    return _NLP_CACHE[key]
 
 
-def annotate(nlp: Language, raws: list[RawDocument], batch_size: int) -> Iterator[Doc]:
+def annotate(nlp: Language, raws: list[RawDocument], batch_size: int) -> list[Doc]:
     """Processed Docs for ``raws`` (all ``ok``), in order; long texts are split for the model."""
-    docs = []
+    short = []
     for raw in raws:
-        doc = nlp.make_doc(raw.text) if len(raw.text) <= nlp.max_length else None
-        docs.append(doc)
-    short = [d for d in docs if d is not None]
-    for d, raw in zip(docs, raws):
-        if d is not None:
-            d._.doc_id, d._.published = raw.doc_id, raw.published
-    done = iter(nlp.pipe(short, batch_size=batch_size))
-    for doc, raw in zip(docs, raws):
-        yield next(done) if doc is not None else process_long(nlp, raw.text, raw.doc_id, raw.published)
+        if len(raw.text) <= nlp.max_length:
+            doc = nlp.make_doc(raw.text)
+            doc._.doc_id, doc._.published = raw.doc_id, raw.published
+            short.append(doc)
+    done = iter(list(nlp.pipe(short, batch_size=batch_size)))
+    return [next(done) if len(raw.text) <= nlp.max_length
+            else process_long(nlp, raw.text, raw.doc_id, raw.published) for raw in raws]
+
+
+def annotate_safely(nlp: Language, raws: list[RawDocument], batch_size: int) -> dict[str, Doc]:
+    """:func:`annotate`, but a document that makes a stage fail becomes an ``error`` row
+    (the batch is retried one document at a time) instead of stopping the run."""
+    try:
+        return dict(zip((r.doc_id for r in raws), annotate(nlp, raws, batch_size)))
+    except Exception:  # noqa: BLE001 - isolate the failing document below
+        log.warning("a batch failed; retrying its %d documents one by one", len(raws))
+    done = {}
+    for raw in raws:
+        try:
+            done[raw.doc_id] = annotate(nlp, [raw], 1)[0]
+        except Exception as e:  # noqa: BLE001 - recorded as the document's status
+            log.exception("%s: processing failed", raw.source)
+            raw.status = "error"
+            raw.error = (f"{raw.source}: processing failed ({type(e).__name__}: {e}); "
+                         "please report it with this document")
+    return done
 
 
 def process_chunk(chunk: Chunk) -> ChunkResult:
     """Process one chunk and write its Parquet parts into ``chunk.tmp``."""
-    todo = [r for r in chunk.raws if r.status == "ok" and r.doc_id not in chunk.reused]
-    nlp = _nlp(chunk.settings) if todo else None
-    done = dict(zip((r.doc_id for r in todo), annotate(nlp, todo, chunk.settings.batch_size))) if todo else {}
+    todo = [r for r in chunk.raws if r.status == "ok" and r.doc_id not in chunk.reuse]
+    done = annotate_safely(_nlp(chunk.settings), todo, chunk.settings.batch_size) if todo else {}
+    previous = read_rows(chunk.settings.out, chunk.reuse, list(DOC_TABLES)) if chunk.reuse else {}
     tables: dict[str, list[dict]] = {t: [] for t in DOC_TABLES}
     actors: list[dict] = []
     for raw in chunk.raws:
         doc = done.get(raw.doc_id) if raw.status == "ok" else None
-        reused = chunk.reused.get(raw.doc_id) if raw.status == "ok" and doc is None else None
-        n_sentences = reused["n_sentences"] if reused else None
-        tables["documents"].append(document_row(raw, doc, __version__, chunk.model, n_sentences))
+        reused = previous.get(raw.doc_id) if raw.status == "ok" and doc is None else None
+        if reused:
+            tables["documents"].append(document_row(raw, None, __version__, chunk.model,
+                                                    reused["documents"][0]["n_sentences"]))
+        else:
+            tables["documents"].append(document_row(raw, doc, __version__, chunk.model))
         rows = doc_rows(doc) if doc is not None else reused or {}
         for table in DOC_TABLES[1:]:
             tables[table].extend(rows.get(table, []))
@@ -115,8 +138,7 @@ def process_chunk(chunk: Chunk) -> ChunkResult:
         write_part(chunk.tmp, table, chunk.index, rows)
     return ChunkResult(chunk.index, Counter(r.status for r in chunk.raws),
                        Counter({t: len(rows) for t, rows in tables.items()}), actors,
-                       processed=len(todo), reused=sum(r.doc_id in chunk.reused for r in chunk.raws
-                                                       if r.status == "ok"))
+                       processed=len(todo), reused=len(previous))
 
 
 def _chunks(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
@@ -125,20 +147,34 @@ def _chunks(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocumen
         yield chunk
 
 
+#: Modules that do not change extracted rows (their edits keep previous rows reusable).
+NOT_EXTRACTION = ("fetch", "report", "api", "datadict", "tables_meta", "bench", "cli", "evaluate", "__main__")
+
+
+def code_hash() -> str:
+    """SHA-256 (16 hex digits) of the package's extraction code."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        if not path.stem.startswith(NOT_EXTRACTION):
+            digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def run(settings: Settings, on_progress: Callable[[int], None] | None = None) -> RunSummary:
     """Process ``settings.inputs`` into the tables under ``settings.out``."""
     started = time.perf_counter()
     model = model_identity(settings.model)
     key = {"pipeline_version": __version__, "model": model, "stages": list(settings.stages),
            "models_hash": models_hash(settings.models_dir), "schema_version": SCHEMA_VERSION,
-           "code_hash": models_hash(Path(__file__).parent, "*.py")}
-    previous = {} if settings.full else load_previous(settings.out, key, list(DOC_TABLES[1:]))
-    writer = TableWriter(settings.out)
+           "code_hash": code_hash()}
+    previous = {} if settings.full else load_index(settings.out, key)
     summary = RunSummary(model=model)
     executor = make_executor(settings.executor, settings.workers, settings.scheduler)
+    writer = TableWriter(settings.out)
     try:
         tasks = (Chunk(i, settings, writer.tmp, model, raws,
-                       {r.doc_id: previous[r.doc_id] for r in raws if r.doc_id in previous})
+                       frozenset(r.doc_id for r in raws
+                                 if r.doc_id in previous and previous[r.doc_id] == r.published))
                  for i, raws in enumerate(_chunks(iter_documents(settings.inputs, skip=settings.out),
                                                    settings.chunk_size)))
         for result in executor.map(process_chunk, tasks):

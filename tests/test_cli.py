@@ -129,3 +129,23 @@ def test_strict_makes_any_bad_input_fail(tmp_path: Path, strict: bool, code: int
     (tmp_path / "e.txt").write_text("")
     args = ["run", str(tmp_path), "--out", str(tmp_path / "o"), *(["--strict"] if strict else [])]
     assert CliRunner().invoke(main, args).exit_code == code
+
+
+def test_batch_size_zero_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["run", str(tmp_path), "--batch-size", "0", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("gold_text, message", [
+    pytest.param("{not json", "bad.json", id="invalid JSON names the file"),
+    pytest.param('{"file": "a.txt"}', "lacks participants", id="missing keys are named"),
+])
+def test_eval_errors_name_the_gold_file(run_out: Path, tmp_path: Path, gold_text: str, message: str) -> None:
+    (tmp_path / "bad.json").write_text(gold_text)
+    result = CliRunner().invoke(main, ["eval", "--gold", str(tmp_path), "--out", str(run_out)])
+    assert result.exit_code == 1 and message in result.output
+
+
+def test_eval_without_a_finished_run_says_what_to_do(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["eval", "--gold", str(tmp_path), "--out", str(tmp_path)])
+    assert result.exit_code == 1 and "python -m pipeline run" in result.output

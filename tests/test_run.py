@@ -11,13 +11,16 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import spacy
+from spacy.language import Language
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pipeline.config import Settings
 from pipeline.nlp import process_long, split_text
-from pipeline.run import run
+from pipeline.ingest import RawDocument
+from pipeline.run import annotate_safely, run
 from pipeline.tables import SCHEMAS
 
 from .conftest import ROOT
@@ -76,6 +79,43 @@ def test_rerun_processes_only_new_or_changed_documents(corpus: Path, tmp_path: P
         pd.testing.assert_frame_equal(_tables(out)[table], frame, obj=table)
 
 
+def test_a_changed_publication_date_is_processed_again(tmp_path: Path) -> None:
+    work = _corpus(tmp_path / "c", 2)
+    out = tmp_path / "out"
+    run(Settings(inputs=(work,), out=out))
+    text = (work / "d000.txt").read_text(encoding="utf-8")
+    (work / "d000.txt").write_text(text.replace("2026-01-01", "2025-06-02"), encoding="utf-8")
+    summary = run(Settings(inputs=(work,), out=out))
+    assert (summary.processed, summary.reused) == (1, 1)
+
+
+@Language.component("boom_on_marker")
+def _boom(doc):
+    if "BOOM" in doc.text:
+        raise ValueError("simulated stage failure")
+    return doc
+
+
+def test_a_document_that_breaks_a_stage_becomes_an_error_row() -> None:
+    nlp = spacy.blank("es")
+    nlp.add_pipe("boom_on_marker")
+    raws = [RawDocument(source=f"{name}.txt", text=text, doc_id=name)
+            for name, text in [("a", "Texto uno."), ("b", "Texto BOOM."), ("c", "Texto tres.")]]
+    done = annotate_safely(nlp, raws, batch_size=8)
+    assert sorted(done) == ["a", "c"]
+    assert [r.status for r in raws] == ["ok", "error", "ok"]
+    assert "b.txt" in raws[1].error and "simulated stage failure" in raws[1].error
+
+
+@pytest.mark.parametrize("field, value", [pytest.param("chunk_size", 0, id="empty chunks would drop every document"),
+                                          pytest.param("workers", 0, id="no worker"),
+                                          pytest.param("batch_size", -1, id="negative batch"),
+                                          pytest.param("executor", "spark", id="unknown executor")])
+def test_bad_settings_are_refused(field: str, value) -> None:
+    with pytest.raises(ValueError, match=field):
+        Settings(**{field: value})
+
+
 def test_two_workers_give_byte_identical_tables(corpus: Path, tmp_path: Path) -> None:
     run(Settings(inputs=(corpus,), out=tmp_path / "w1", chunk_size=3, workers=1))
     run(Settings(inputs=(corpus,), out=tmp_path / "w2", chunk_size=3, workers=2))
@@ -102,6 +142,7 @@ def test_sigkill_midway_leaves_previous_outputs_intact(tmp_path: Path) -> None:
     deadline = time.monotonic() + 120
     while not list(tmp_path.glob("out.tmp-*/documents/*.parquet")) and time.monotonic() < deadline:
         time.sleep(0.05)  # wait until the run has written parts of its own
+    assert list(tmp_path.glob("out.tmp-*/documents/*.parquet")), "the run wrote no part in time"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert (out / "manifest.json").read_text() == manifest
@@ -123,11 +164,14 @@ def test_manifest_counts_processed_and_reused(corpus: Path, tmp_path: Path) -> N
         pytest.param("uno dos\n\ntres cuatro\n\ncinco", 12, id="cuts after paragraph breaks"),
         pytest.param("a" * 50, 16, id="no break at all: hard cuts"),
         pytest.param("Frase uno. Frase dos. Frase tres.", 14, id="cuts after sentence ends"),
+        pytest.param("Uno.\n\nSegundo párrafo con", 24, id="a paragraph break beats a later space"),
     ],
 )
 def test_split_text_pieces_join_back(text: str, size: int) -> None:
     pieces = split_text(text, size)
     assert "".join(pieces) == text and all(len(p) <= size for p in pieces)
+    if "\n\n" in text[:size]:
+        assert pieces[0].endswith("\n\n")
 
 
 @given(st.text(max_size=300), st.integers(min_value=1, max_value=50))
@@ -158,3 +202,7 @@ def test_any_unicode_text_never_raises_in_any_stage(make_doc, text: str) -> None
     for name in ("mentions", "participants", "timexes", "commitments", "events"):
         for record in getattr(doc._, name) or []:
             assert 0 <= record.start <= record.end <= len(text)
+            if name in ("mentions", "timexes"):
+                assert text[record.start:record.end] == record.text
+            if name == "commitments":
+                assert text[record.start:record.end] == record.action
