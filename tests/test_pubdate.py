@@ -7,7 +7,8 @@ import logging
 
 import pytest
 
-from pipeline.pubdate import (find_publication_date, header_month, parse_header, parse_metadata)
+from pipeline.pubdate import (dateline_span, find_publication_date, header_month, parse_header,
+                              parse_metadata)
 
 D = dt.date
 
@@ -92,3 +93,17 @@ def test_find_publication_date(text, url, header, expected, source) -> None:
 def test_dateline_comes_before_url() -> None:
     text = "Lima, 3 de marzo de 2025. El ministro habló."
     assert find_publication_date(text, "https://example.org/2024/01/01/x") == (D(2025, 3, 3), "dateline")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("Ciudad de México, 15 de enero de 2026. El canciller ...", "15 de enero de 2026",
+                 id="first-line"),
+    pytest.param("Título de la nota\n\nLima, 3 de marzo de 2026.- La ministra ...", "3 de marzo de 2026",
+                 id="after-a-title-line"),
+    pytest.param("MONTERREY, marzo 4 (Agencia).- El gobernador ...", "marzo 4", id="month-first-no-year"),
+    pytest.param("El canciller viajó a Lima el 3 de marzo de 2026.", None, id="a-date-in-a-sentence"),
+    pytest.param("Uno\nDos\nTres\nCuatro\nLima, 3 de marzo de 2026. Texto", None, id="too-far-down"),
+])
+def test_dateline_span(text, expected) -> None:
+    span = dateline_span(text)
+    assert (text[span[0]:span[1]] if span else None) == expected

@@ -1,0 +1,223 @@
+"""Events stage, document-level rules (pipeline.events_context) and merging of mentions.
+
+The dates and participants the events stage reads are built by hand (surface -> value,
+name -> country), so these tests measure the events stage alone.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+import pytest
+
+from pipeline.config import Settings
+from pipeline.events_context import day_of
+from pipeline.nlp import load_nlp
+from pipeline.records import Participant, Timex
+
+
+@pytest.fixture(scope="session")
+def events_only():
+    return load_nlp(Settings(stages=("sre_events",)))
+
+
+def _timex(n: int, text: str, surface: str, value: str, occurrence: int = 0) -> Timex:
+    start = [m.start() for m in re.finditer(re.escape(surface), text)][occurrence]
+    day = value.split("T")[0]
+    parts = [int(p) for p in day.split("-")]
+    if len(parts) == 3:
+        first = last = dt.date(*parts)
+        granularity = "minute" if "T" in value else "day"
+    elif len(parts) == 2:
+        first, last = dt.date(*parts, 1), dt.date(*parts, calendar.monthrange(*parts)[1])
+        granularity = "month"
+    else:
+        first, last, granularity = dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31), "year"
+    return Timex(n, start, start + len(surface), surface, "TIME" if "T" in value else "DATE",
+                 value, first, last, granularity, "absolute")
+
+
+@pytest.fixture(scope="session")
+def events(events_only):
+    """``events(text, dates={surface: value}, people={name: country})`` -> Event list."""
+
+    def _run(text: str, dates: dict[str, str] | None = None,
+             people: dict[str, str | None] | None = None, published: str | None = "2026-03-12",
+             timexes: list[Timex] | None = None):
+        doc = events_only.make_doc(text)
+        doc._.doc_id = "test"
+        doc._.published = dt.date.fromisoformat(published) if published else None
+        found = list(timexes or [])
+        for surface, value in (dates or {}).items():
+            found.append(_timex(len(found), text, surface, value))
+        doc._.timexes = sorted(found, key=lambda t: t.start)
+        participants = []
+        for name, country in (people or {}).items():
+            spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+            participants.append(Participant(name, name, "person", spans[0][0], spans[0][1], "name",
+                                            country=country, spans=spans))
+        doc._.participants = participants
+        for _, proc in events_only.pipeline:
+            doc = proc(doc)
+        return doc._.events
+
+    return _run
+
+
+# -- dates the rest of the document lends ---------------------------------------------------
+
+@pytest.mark.parametrize("text, dates, expected", [
+    pytest.param("Santiago de Chile, 11 de marzo de 2026. El ministro Luis Vera sostuvo una reunión "
+                 "bilateral con su homólogo de Costa Rica.", {"11 de marzo de 2026": "2026-03-11"},
+                 [("held", "2026-03-11")], id="dateline-dates-the-lead-event"),
+    pytest.param("Lima, 2 de marzo de 2026. La canciller participó en la inauguración de la Cumbre "
+                 "Empresarial, según informó la Cancillería.", {"2 de marzo de 2026": "2026-03-02"},
+                 [("held", "2026-03-02")], id="dateline-dates-a-held-event-further-on"),
+    pytest.param("Quito, 2 de marzo de 2026. Los cancilleres se reunirán en Lima para revisar la "
+                 "agenda bilateral.", {"2 de marzo de 2026": "2026-03-02"},
+                 [("planned", None)], id="dateline-does-not-date-a-planned-event"),
+    pytest.param("Quito, 2 de marzo de 2026. La canciller sostuvo el 27 de febrero una llamada con "
+                 "su homólogo de Perú.", {"2 de marzo de 2026": "2026-03-02",
+                                          "27 de febrero": "2026-02-27"},
+                 [("held", "2026-02-27")], id="an-own-date-wins-over-the-dateline"),
+    pytest.param("La canciller, en Quito el 2 de marzo de 2026, sostuvo una llamada con su homólogo.",
+                 {"2 de marzo de 2026": "2026-03-02"}, [("held", "2026-03-02")],
+                 id="a-date-in-the-sentence-is-no-dateline-but-attaches"),
+    pytest.param("La canciller sostuvo una llamada con su homólogo de Perú. En otra nota del 2 de "
+                 "marzo de 2026 se habló de comercio.", {"2 de marzo de 2026": "2026-03-02"},
+                 [("held", None)], id="no-dateline-no-date"),
+])
+def test_dateline(events, text, dates, expected):
+    assert [(e.status, e.date_value) for e in events(text, dates)] == expected
+
+
+@pytest.mark.parametrize("text, dates, expected", [
+    pytest.param("Comunicado conjunto\n2026/3/9\n\n\nEl 9 de marzo, a partir de las 18:30 horas, la "
+                 "ministra Ana Ruiz, titular de Asuntos Exteriores, sostuvo una reunión bilateral.",
+                 {"9 de marzo": "2026-03-09", "18:30 horas": "2026-03-09T18:30"},
+                 ["2026-03-09"], id="fronted-date-after-a-header-line"),
+    pytest.param("El 9 de marzo, la ministra Ana Ruiz sostuvo una reunión con el embajador de Italia.",
+                 {"9 de marzo": "2026-03-09"}, ["2026-03-09"], id="fronted-date-plain"),
+    pytest.param("El 9 de marzo se publicó el informe anual y la ministra sostuvo una reunión con el "
+                 "embajador de Italia.", {"9 de marzo": "2026-03-09"}, [None],
+                 id="another-verb-between-blocks-the-fronted-date"),
+])
+def test_fronted_date(events, text, dates, expected):
+    assert [e.date_value for e in events(text, dates, published=None)] == expected
+
+
+def test_clock_time_gives_the_event_its_day(events):
+    text = "La canciller sostuvo una reunión con el embajador de Japón a las 10:00 horas."
+    (event,) = events(text, {"10:00 horas": "2026-03-12T10:00"}, published=None)
+    assert (event.date_value, event.date_start) == ("2026-03-12", dt.date(2026, 3, 12))
+
+
+@pytest.mark.parametrize("tx, value", [
+    pytest.param(Timex(0, 0, 4, "hoy", "DATE", "2026-03-12", dt.date(2026, 3, 12),
+                       dt.date(2026, 3, 12), "day", "publication"), "2026-03-12", id="a-day-stays"),
+    pytest.param(Timex(0, 0, 4, "10:00", "TIME", "2026-03-12T10:00", dt.date(2026, 3, 12),
+                       dt.date(2026, 3, 12), "minute", "publication"), "2026-03-12", id="time-to-day"),
+    pytest.param(Timex(0, 0, 4, "a las 10", "TIME", None, None, None, "minute", "none"), None,
+                 id="time-without-day-gives-nothing"),
+])
+def test_day_of(tx, value):
+    assert day_of(tx)[0] == value
+
+
+def test_framed_event_takes_the_framing_events_day(events):
+    text = ("La ministra Ana Ruiz sostuvo una reunión con el canciller Luis Vera el 9 de marzo. "
+            "Después de la reunión, los dos ministros firmaron un memorándum de cooperación.")
+    found = events(text, {"9 de marzo": "2026-03-09"}, {"Ana Ruiz": "PER", "Luis Vera": "CHL"},
+                   published=None)
+    assert [(e.kind, e.date_value) for e in found] == [("meeting", "2026-03-09"),
+                                                        ("signing", "2026-03-09")]
+
+
+def test_unframed_later_event_keeps_no_date(events):
+    text = ("La ministra Ana Ruiz sostuvo una reunión con el canciller Luis Vera el 9 de marzo. "
+            "Los dos ministros firmaron un memorándum de cooperación.")
+    found = events(text, {"9 de marzo": "2026-03-09"}, {"Ana Ruiz": "PER", "Luis Vera": "CHL"},
+                   published=None)
+    assert [(e.kind, e.date_value) for e in found] == [("meeting", "2026-03-09"), ("signing", None)]
+
+
+def test_other_value_dates_the_event_inside_the_anchored_clause(events):
+    text = ("La llamada entre los cancilleres tuvo lugar tres días después de que el presidente "
+            "hablara por teléfono con su homóloga.")
+    clause = text.index("el presidente")
+    tx = Timex(0, text.index("tres días"), text.index("tres días") + len("tres días después"),
+               "tres días después", "DATE", None, None, None, "day", "event",
+               other_value="2026-03-06", other_start=clause, other_end=len(text) - 1)
+    found = events(text, timexes=[tx], published=None)
+    assert ("call", "2026-03-06") in [(e.kind, e.date_value) for e in found]
+
+
+# -- people the rest of the document lends ---------------------------------------------------
+
+@pytest.mark.parametrize("second, expected", [
+    pytest.param("El pasado 1 de marzo sostuvieron una conversación sobre migración.",
+                 ["Ana Ruiz", "Luis Vera"], id="elided-plural-subject"),
+    pytest.param("El pasado 1 de marzo ambos funcionarios sostuvieron una conversación.",
+                 ["Ana Ruiz", "Luis Vera"], id="ambos-funcionarios"),
+    pytest.param("El pasado 1 de marzo la canciller sostuvo una conversación.", [],
+                 id="singular-subject-inherits-nothing"),
+])
+def test_collective_subject_takes_the_previous_events_people(events, second, expected):
+    text = f"La canciller Ana Ruiz sostuvo una llamada con el ministro Luis Vera el 9 de marzo. {second}"
+    found = events(text, {"9 de marzo": "2026-03-09", "1 de marzo": "2026-03-01"},
+                   {"Ana Ruiz": "PER", "Luis Vera": "CHL"})
+    second_call = next(e for e in found if e.date_value == "2026-03-01")
+    assert second_call.actor_ids == expected
+
+
+def test_passive_agent_is_a_participant(events):
+    text = "Al mediodía, el ministro Luis Vera fue recibido por la presidenta Ana Ruiz en Palacio Nacional."
+    (event,) = events(text, people={"Ana Ruiz": "MEX", "Luis Vera": "CHL"})
+    assert event.actor_ids == ["Ana Ruiz", "Luis Vera"]
+
+
+def test_subject_of_the_governing_verb(events):
+    text = "El presidente Luis Vera dijo que tuvo una buena conversación con la canciller Ana Ruiz."
+    (event,) = events(text, people={"Ana Ruiz": "MEX", "Luis Vera": "CHL"})
+    assert event.actor_ids == ["Ana Ruiz", "Luis Vera"]
+
+
+# -- merging and splitting ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, n", [
+    pytest.param("La canciller Ana Ruiz sostuvo una llamada con el presidente Luis Vera. Más tarde, "
+                 "Luis Vera dijo que tuvo una buena conversación con el tabasqueño.", 1,
+                 id="the-other-side-tells-of-the-same-call"),
+    pytest.param("La canciller Ana Ruiz encabezó una reunión virtual con los cónsules Luis Vera. "
+                 "Esta mañana, Ana Ruiz sostuvo una reunión virtual de trabajo para revisar la agenda.", 1,
+                 id="same-people-again-without-partners"),
+    pytest.param("La canciller Ana Ruiz sostuvo una reunión con el embajador Luis Vera. Más tarde, "
+                 "Ana Ruiz sostuvo una reunión con empresarios del sector.", 2,
+                 id="a-group-of-other-partners-is-another-meeting"),
+    pytest.param("La canciller Ana Ruiz se reunió con el embajador Luis Vera. Después, Ana Ruiz "
+                 "recibió al embajador Luis Vera con el objetivo de revisar la agenda.", 1,
+                 id="con-el-objetivo-is-no-partner"),
+])
+def test_merging_by_people(events, text, n):
+    assert len(events(text, people={"Ana Ruiz": "MEX", "Luis Vera": "CHL"}, published=None)) == n
+
+
+@pytest.mark.parametrize("people, n", [
+    pytest.param({"Mike Pence": "USA", "Mike Pompeo": "USA"}, 1, id="one-government-one-meeting"),
+    pytest.param({"Mike Pence": "ESP", "Mike Pompeo": None}, 2, id="different-sides-two-meetings"),
+])
+def test_comma_y_con_splits_partners_of_different_sides(events, people, n):
+    text = ("El canciller se reunirá con el vicepresidente, Mike Pence, y con el secretario, "
+            "Mike Pompeo, para revisar la agenda.")
+    assert len(events(text, people=people, published=None)) == n
+
+
+def test_split_partner_phrase_ends_at_the_next_verb(events):
+    text = ("El canciller será recibido por el rey Mike Pence, así como por el presidente Mike Pompeo, "
+            "y se reunirá con la ministra Ana Ruiz.")
+    found = events(text, people={"Mike Pence": "ESP", "Mike Pompeo": "ESP", "Ana Ruiz": "ESP"},
+                   published=None)
+    second = next(e for e in found if "Mike Pompeo" in e.actor_ids)
+    assert "Ana Ruiz" not in second.actor_ids
