@@ -56,6 +56,17 @@ def _role_code(value: str) -> str:
     return value
 
 
+_TRUE = frozenset({"1", "true", "yes", "sí", "si"})
+_FALSE = frozenset({"0", "false", "no"})
+
+
+def _bool(value: str) -> bool:
+    word = value.strip().lower()
+    if word in _TRUE or word in _FALSE:
+        return word in _TRUE
+    raise ValueError(f"'{value}' is not a yes/no value; use one of {sorted(_TRUE | _FALSE)}")
+
+
 #: Value converters a schema can name.
 CONVERTERS: dict[str, Callable[[str], Any]] = {
     "str": str,
@@ -63,16 +74,36 @@ CONVERTERS: dict[str, Callable[[str], Any]] = {
     "date": _iso_date,
     "list": _pipe_list,
     "role_code": _role_code,
-    "bool": lambda v: v.strip().lower() in {"1", "true", "yes", "sí", "si"},
+    "bool": _bool,
 }
+
+
+def _typed(kind: str, raw: Any) -> Any:
+    """A JSONL value that is already typed (not a string): checked against ``kind``."""
+    if kind == "list" and isinstance(raw, list) and all(isinstance(v, str) for v in raw):
+        return [v.strip() for v in raw if v.strip()]
+    if kind == "int" and isinstance(raw, int) and not isinstance(raw, bool):
+        return raw
+    if kind == "bool" and isinstance(raw, bool):
+        return raw
+    expected = {"list": "a list of strings or a '|'-separated string", "int": "an integer",
+                "bool": "true or false"}.get(kind, "a string")
+    raise ValueError(f"expected {expected}, got {type(raw).__name__}")
 
 
 @dataclass(frozen=True)
 class Schema:
-    """Columns of a rule file: ``{name: converter}``; ``required`` must be non-empty."""
+    """Columns of a rule file: ``{name: converter}``; ``required`` must be non-empty;
+    ``choices`` limits a column to a controlled vocabulary (each item, for a list column)."""
 
     columns: dict[str, str]
     required: frozenset[str] = field(default_factory=frozenset)
+    choices: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in [*self.required, *self.choices]:
+            if name not in self.columns:
+                raise ValueError(f"schema names '{name}', which is not one of its columns")
 
     def convert(self, row: dict[str, Any], path: Path | str, line: int) -> dict[str, Any]:
         unknown = [k for k in row if k not in self.columns]
@@ -88,13 +119,20 @@ class Schema:
                     raise RuleFileError(path, line, name, "required value is missing")
                 out[name] = [] if kind == "list" else None
                 continue
-            if not isinstance(raw, str):  # JSONL values may already be typed
-                out[name] = raw
-                continue
             try:
-                out[name] = CONVERTERS[kind](raw.strip())
+                if isinstance(raw, str):
+                    out[name] = CONVERTERS[kind](raw.strip())
+                else:  # JSONL values may already be typed
+                    out[name] = _typed(kind, raw)
             except ValueError as e:
                 raise RuleFileError(path, line, name, f"bad {kind} value '{raw}': {e}") from e
+            allowed = self.choices.get(name)
+            if allowed is not None:
+                values = out[name] if isinstance(out[name], list) else [out[name]]
+                wrong = [v for v in values if v not in allowed]
+                if wrong:
+                    raise RuleFileError(path, line, name,
+                                        f"'{wrong[0]}' is not one of {sorted(allowed)}")
         return out
 
 

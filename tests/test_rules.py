@@ -46,6 +46,60 @@ def test_bad_rule_files_name_file_line_and_key(tmp_path: Path, name: str, text: 
     assert str(path) in str(err.value)
 
 
+CHOICES = Schema({"word": "str", "kind": "str", "tags": "list", "flag": "bool", "size": "int",
+                  "start": "date", "role_code": "role_code"},
+                 required=frozenset({"word"}),
+                 choices={"kind": frozenset({"agency", "cue"}), "tags": frozenset({"a", "b"})})
+
+
+@pytest.mark.parametrize(
+    "name, text, line, key",
+    [
+        pytest.param("r.csv", "word,kind\nEFE,agencia\n", 2, "kind", id="value outside the choices"),
+        pytest.param("r.csv", "word,kind\n\nEFE,agency\n\nAP,agencia\n", 5, "kind",
+                     id="blank lines are counted in the line number"),
+        pytest.param("r.csv", "word,tags\nx,a|c\n", 2, "tags", id="a list item outside the choices"),
+        pytest.param("r.csv", "word,flag\nx,maybe\n", 2, "flag", id="unknown yes/no value"),
+        pytest.param("r.jsonl", '{"word": "x", "start": 20240101}\n', 1, "start", id="a number as a date"),
+        pytest.param("r.jsonl", '{"word": "x", "role_code": 5}\n', 1, "role_code",
+                     id="a number as a role code"),
+        pytest.param("r.jsonl", '{"word": "x", "size": "many"}\n', 1, "size", id="text as an integer"),
+        pytest.param("r.jsonl", '{"word": "x", "flag": "maybe"}\n', 1, "flag", id="unknown JSONL yes/no"),
+        pytest.param("r.jsonl", '{"word": "x", "kind": "agencia"}\n', 1, "kind", id="JSONL value outside the choices"),
+        pytest.param("r.jsonl", '{"word": "x", "tags": ["a", 3]}\n', 1, "tags", id="a number in a list"),
+    ],
+)
+def test_bad_values_name_the_real_line_and_the_full_path(tmp_path: Path, name: str, text: str,
+                                                          line: int, key: str) -> None:
+    path = _file(tmp_path, name, text)
+    with pytest.raises(RuleFileError) as err:
+        load_rows(path, CHOICES)
+    assert (err.value.line, err.value.key, err.value.path) == (line, key, str(path))
+
+
+@pytest.mark.parametrize(
+    "name, text, expected",
+    [
+        pytest.param("r.csv", "word,flag\nx,sí\ny,no\nz,\n", [True, False, None], id="yes/no words"),
+        pytest.param("r.jsonl", '{"word": "x", "flag": true}\n{"word": "y", "flag": false}\n',
+                     [True, False], id="JSON booleans"),
+    ],
+)
+def test_bool_values(tmp_path: Path, name: str, text: str, expected: list) -> None:
+    assert [r["flag"] for r in load_rows(_file(tmp_path, name, text), CHOICES)] == expected
+
+
+def test_typed_jsonl_values_that_fit_are_kept(tmp_path: Path) -> None:
+    path = _file(tmp_path, "r.jsonl", '{"word": "x", "size": 2, "tags": ["a", " b "], "kind": "cue"}\n')
+    row = load_rows(path, CHOICES)[0]
+    assert (row["size"], row["tags"], row["kind"]) == (2, ["a", "b"], "cue")
+
+
+def test_schema_choices_must_name_a_column() -> None:
+    with pytest.raises(ValueError, match="colour"):
+        Schema({"word": "str"}, choices={"colour": frozenset({"red"})})
+
+
 def test_missing_rule_file_says_what_to_do(tmp_path: Path) -> None:
     with pytest.raises(RuleFileError, match="file not found"):
         load_rows(tmp_path / "nope.csv", SCHEMA)
