@@ -132,9 +132,18 @@ def mention_status(doc: Doc, m: EventMention, lex: Lexicon) -> str:
     governor = governing_verb(head)
     if m.pos == "noun" and m.support is None and governor is not None and _morph(governor, "Tense") == "Fut":
         return "planned"  # "serán aprobados en su cumbre del 18 de septiembre"
-    if m.pos == "noun" and (m.support is None or m.support != m.anchor):
-        m.status_known = False  # no verb of its own ("la realización de X"): tense says little  # nothing in the text says; held unless another mention tells
-    return "held"
+    if m.pos == "noun" and (m.support is None or m.support != m.anchor) and not (
+            m.support is not None and verb is not None and _at_support(doc[m.support], verb, lex)):
+        m.status_known = False  # no verb of its own ("la realización de X"): tense says little
+    return "held"  # ("expuso en la inauguración de la Cumbre": what was done at it tells)
+
+
+def _at_support(support: Token, verb: Token, lex: Lexicon) -> bool:
+    """A past action done at the event's support noun ("expuso en la inauguración de X")."""
+    cases = {low(c) for c in support.children if c.dep_ == "case"}
+    return (support.head.i == verb.i and bool(cases & {"en", "durante"})
+            and _morph(verb, "Tense") == "Past" and _morph(verb, "VerbForm") == "Fin"
+            and not lex.has("speech", verb))
 
 
 def adjust_by_date(status: str, date_start: dt.date | None, date_end: dt.date | None,

@@ -183,7 +183,12 @@ def _support(head: Token, lex: Lexicon, own_only: bool = False) -> Token | None:
         if parent is cur:
             break
         if parent.pos_ in ("VERB", "AUX") and lex.has("support", parent):
-            if cur.dep_ in ("obj", "iobj", "nsubj:pass") or (cur.dep_ == "obl" and lex.has("support_obl", parent)):
+            if cur.dep_ == "obl" and lex.has("support_obl", parent):
+                return parent
+            if {low(c) for c in cur.children if c.dep_ == "case"} - {"a", "al"}:  # "participar en"
+                return parent if lex.has("support_obl", parent) else None  # "En la reunión ... se
+                # acordó": a setting, not what was done
+            if cur.dep_ in ("obj", "iobj", "nsubj:pass"):
                 return parent
             if cur.dep_ == "nsubj" and (lex.has("support_subj", parent) or any(
                     low(c) == "se" or c.dep_ in ("aux:pass", "expl:pass") for c in parent.children)):
@@ -381,3 +386,5 @@ def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
     if m.headline:
         m.strong = False
     m.attrs["det"] = det
+    m.attrs["scope"] = frozenset(lem(t) for t in [*doc[m.start:m.end], *head.children]
+                                 if lex.has("scope_adj", t))

@@ -101,6 +101,9 @@ def compatible(event: Draft, new: Draft, weak: bool, generic: frozenset[str] = f
         return False
     if not dates_compatible(event, new) or not _places_compatible(event, new):
         return False
+    scopes = event.lead.attrs.get("scope"), new.lead.attrs.get("scope")
+    if scopes[0] and scopes[1] and scopes[0] != scopes[1]:
+        return False  # "la reunión trilateral" and "su encuentro bilateral"
     if not _names_compatible(event, new, generic) or not _partners_compatible(event.partners, new.partners):
         return False
     if weak:  # a dated reference of another status is about something else
