@@ -23,14 +23,13 @@ from typing import Any
 
 import srsly
 
+from . import tables_meta
+
 #: Where the bundled rule data lives (``models/`` at the repository root).
 DEFAULT_MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
-ROLE_CODES = frozenset(
-    "head_of_state head_of_government foreign_minister minister deputy_minister ambassador "
-    "consul diplomat legislator governor mayor military judiciary io_official party_official "
-    "other".split()
-)
+#: The ``role_code`` vocabulary (defined once, in the tables' contract).
+ROLE_CODES = frozenset(tables_meta.ROLE_CODES)
 
 
 class RuleFileError(ValueError):

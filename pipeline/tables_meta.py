@@ -185,12 +185,16 @@ TABLES: dict[str, TableDoc] = {
 }
 
 _KINDS = ("person", "organization", "country", "group")
-_ROLE_CODES = ("head_of_state", "head_of_government", "foreign_minister", "minister",
-               "deputy_minister", "ambassador", "consul", "diplomat", "legislator", "governor",
-               "mayor", "military", "judiciary", "io_official", "party_official", "other")
-#: Controlled topics of ``commitments.topics``.
+#: Controlled offices of ``participants.role_code`` (also the ``role_code`` values of the
+#: rule files, :data:`pipeline.rules.ROLE_CODES`).
+ROLE_CODES = ("head_of_state", "head_of_government", "foreign_minister", "minister",
+              "deputy_minister", "ambassador", "consul", "diplomat", "legislator", "governor",
+              "mayor", "military", "judiciary", "io_official", "party_official", "other")
+#: Controlled topics of ``commitments.topics`` (also of ``models/commitments/topics.csv``).
 TOPICS = ("security", "migration", "trade", "health", "environment", "consular", "culture",
           "development", "energy", "other")
+#: Controlled values of ``commitments.modality`` (also of ``models/commitments/triggers.csv``).
+MODALITIES = ("agreement", "pledge", "obligation", "intention", "need")
 
 #: Controlled values of coded columns, in a meaningful order (categorical categories).
 VALUES: dict[tuple[str, str], tuple[str, ...]] = {
@@ -198,13 +202,13 @@ VALUES: dict[tuple[str, str], tuple[str, ...]] = {
     ("documents", "status"): ("ok", "empty", "duplicate", "not_spanish", "unreadable", "error"),
     ("actors", "kind"): _KINDS,
     ("participants", "kind"): _KINDS,
-    ("participants", "role_code"): _ROLE_CODES,
+    ("participants", "role_code"): ROLE_CODES,
     ("participants", "resolved_by"): ("name", "alias", "role", "coreference", "gazetteer", "fuzzy"),
     ("mentions", "label"): ("PER", "ORG", "LOC", "MISC", "ROLE"),
     ("dates", "type"): ("DATE", "TIME", "DURATION", "SET"),
     ("dates", "granularity"): ("minute", "hour", "day", "week", "month", "quarter", "half", "year"),
     ("dates", "anchor"): ("absolute", "publication", "event", "none"),
-    ("commitments", "modality"): ("agreement", "pledge", "obligation", "intention", "need"),
+    ("commitments", "modality"): MODALITIES,
     ("commitments", "topics"): TOPICS,
     ("events", "kind"): ("call", "meeting", "visit", "summit", "signing", "other"),
     ("events", "status"): ("held", "planned", "cancelled"),
