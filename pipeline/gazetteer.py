@@ -1,22 +1,24 @@
 """The gazetteer of officials, organizations, countries, places and role titles.
 
-Pure name functions (:func:`fold`, :func:`slug`, :func:`edit_distance`) and the
-:class:`Gazetteer` index built from the rows of ``models/gazetteer/*.csv`` (loaded and
-schema-checked by :mod:`pipeline.rules`). Nothing here touches spaCy: the participants
-stage (:mod:`pipeline.participants`) compiles its matchers from :meth:`Gazetteer.patterns`.
+:data:`GAZETTEER_FILES` (the schemas of ``models/gazetteer/*.csv``) and
+:func:`load_tables`, which reads and checks them once per process for every stage that
+needs them; pure name functions (:func:`~pipeline.textnorm.fold`, :func:`slug`,
+:func:`edit_distance`) and office terms; the :class:`Gazetteer` of people (names, aliases,
+surnames and office holders). Nothing here touches spaCy: the participants stage
+(:meth:`pipeline.participants.ParticipantsComponent.compile`) builds its phrase matcher
+from the gazetteer rows themselves.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-from .rules import Schema
+from .rules import Schema, load_rows
+from .textnorm import fold
 
 #: Schemas of the gazetteer files (``models/gazetteer/``), one per table.
 GAZETTEER_FILES: dict[str, tuple[str, Schema]] = {
@@ -37,17 +39,41 @@ GAZETTEER_FILES: dict[str, tuple[str, Schema]] = {
          "gender": "str"}, frozenset({"title"}))),
 }
 
-_NON_WORD = re.compile(r"[^\w@]+")
+__all__ = ["GAZETTEER_FILES", "Gazetteer", "Person", "edit_distance", "fold", "fuzzy_limit",
+           "in_office", "load_tables", "overlaps", "slug", "term_span"]
+
+#: resolved file path -> (modification time, size, checked rows)
+_LOADED: dict[str, tuple[int, int, list[dict[str, Any]]]] = {}
 
 
-@lru_cache(maxsize=1 << 16)
-def fold(text: str | None) -> str:
-    """Lower-case, accents removed, punctuation dropped, white space collapsed."""
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(_NON_WORD.sub(" ", stripped).split())
+def load_tables(root: Path | str, keys: Iterable[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The gazetteer tables under the models folder ``root`` (every table of
+    :data:`GAZETTEER_FILES`, or ``keys``), schema-checked.
+
+    Each file is read once per process and shared by the stages that need it while it stays
+    unchanged on disk (cached by resolved path, modification time and size): the rows are
+    shared, treat them as read-only. A missing or bad file raises
+    :class:`~pipeline.rules.RuleFileError`.
+    """
+    out: dict[str, list[dict[str, Any]]] = {}
+    for key in (GAZETTEER_FILES if keys is None else keys):
+        rel, schema = GAZETTEER_FILES[key]
+        out[key] = list(_load(Path(root) / rel, schema))
+    return out
+
+
+def _load(path: Path, schema: Schema) -> list[dict[str, Any]]:
+    resolved = path.resolve()
+    try:
+        stat = resolved.stat()
+    except OSError:
+        return load_rows(path, schema)  # raises the rule-file error naming the file
+    cached = _LOADED.get(str(resolved))
+    if cached is not None and cached[:2] == (stat.st_mtime_ns, stat.st_size):
+        return cached[2]
+    rows = load_rows(path, schema)
+    _LOADED[str(resolved)] = (stat.st_mtime_ns, stat.st_size, rows)
+    return rows
 
 
 def slug(name: str) -> str:
@@ -125,37 +151,22 @@ class Person:
 
 
 class Gazetteer:
-    """Indexes over the gazetteer tables: names and aliases to people, organizations,
-    countries and role titles; office holders by role, country and date."""
+    """Indexes over the officials table: names, aliases and surnames to people; office
+    holders by role, country and date."""
 
     def __init__(self, tables: dict[str, list[dict[str, Any]]]) -> None:
         self.people: dict[str, Person] = {}
         self.person_names: dict[str, set[str]] = {}  # folded name/alias -> actor ids
-        self.organizations: dict[str, dict[str, Any]] = {}  # folded name/alias -> row
-        self.countries: dict[str, str] = {}  # folded name/alias -> iso3
-        self.demonyms: dict[str, str] = {}  # folded demonym -> iso3
-        self.country_names: dict[str, str] = {}  # iso3 -> name
-        self.places: dict[str, dict[str, Any]] = {}
-        self.roles: dict[str, dict[str, Any]] = {}  # folded title -> row
         self._index_people(tables.get("officials", []))
         self._index_surnames()
         self._by_length: dict[tuple[str, int], list[str]] = {}
         for known in self.person_names:
             self._by_length.setdefault((known[:1], len(known)), []).append(known)
-        for row in tables.get("organizations", []):
-            for n in [row["name"], *row["aliases"]]:
-                self.organizations.setdefault(fold(n), row)
-        for row in tables.get("countries", []):
-            self.country_names[row["iso3"]] = row["name"]
-            for n in [row["name"], *row["aliases"]]:
-                self.countries.setdefault(fold(n), row["iso3"])
-            for n in row["demonyms"]:
-                self.demonyms.setdefault(fold(n), row["iso3"])
-        for row in tables.get("places", []):
-            for n in [row["name"], *row["aliases"]]:
-                self.places.setdefault(fold(n), row)
-        for row in tables.get("roles", []):
-            self.roles.setdefault(fold(row["title"]), row)
+        #: role code -> (person, term) for every term with that code, in people order
+        self._terms_by_role: dict[str, list[tuple[Person, dict[str, Any]]]] = {}
+        for person in self.people.values():
+            for term in person.terms:
+                self._terms_by_role.setdefault(term["role_code"], []).append((person, term))
 
     def _index_surnames(self) -> None:
         """Last word of every full name or alias -> (first word, person id)."""
@@ -224,51 +235,15 @@ class Gazetteer:
                 on: dt.date | None, until: dt.date | None = None) -> list[Person]:
         """People holding an office of ``role_code`` for ``country``/``organization`` on ``on``
         (with ``until``: at some time between ``on`` and ``until``)."""
-        found = []
-        for person in self.people.values():
-            for term in person.terms:
-                if term["role_code"] != role_code:
-                    continue
-                if not (overlaps(term, on, until) if until is not None else in_office(term, on)):
-                    continue
-                if country and term.get("country") != country:
-                    continue
-                if organization and fold(term.get("organization")) != fold(organization):
-                    continue
-                found.append(person)
-                break
-        return found
-
-    def country(self, text: str) -> str | None:
-        """ISO3 of a country name, alias or demonym."""
-        folded = fold(text)
-        return self.countries.get(folded) or self.demonyms.get(folded)
-
-    def organization(self, text: str) -> dict[str, Any] | None:
-        return self.organizations.get(fold(text))
-
-    def role(self, title: str) -> dict[str, Any] | None:
-        return self.roles.get(fold(title))
-
-    def patterns(self) -> dict[str, list[str]]:
-        """Surface strings to match in text, by kind: PER, ORG, COUNTRY, DEMONYM, LOC, ROLE."""
-        out: dict[str, set[str]] = {k: set() for k in ("PER", "ORG", "COUNTRY", "DEMONYM", "LOC", "ROLE")}
-        for person in self.people.values():
-            for term in person.terms:
-                out["PER"].update([term["name"], *term["aliases"]])
-        out["ORG"].update(_surfaces(self.organizations.values(), "name", "aliases"))
-        out["LOC"].update(_surfaces(self.places.values(), "name", "aliases"))
-        return {k: sorted(v) for k, v in out.items()}
-
-
-def _surfaces(rows: Iterable[dict[str, Any]], name: str, aliases: str) -> list[str]:
-    out: list[str] = []
-    for row in rows:
-        out.append(row[name])
-        out.extend(row[aliases])
-    return out
-
-
-def dedupe(items: Sequence[str]) -> list[str]:
-    """Items in first-seen order without repeats."""
-    return list(dict.fromkeys(items))
+        found: dict[str, Person] = {}
+        for person, term in self._terms_by_role.get(role_code, ()):
+            if person.actor_id in found:
+                continue
+            if not (overlaps(term, on, until) if until is not None else in_office(term, on)):
+                continue
+            if country and term.get("country") != country:
+                continue
+            if organization and fold(term.get("organization")) != fold(organization):
+                continue
+            found[person.actor_id] = person
+        return list(found.values())
