@@ -34,10 +34,9 @@ def units(doc: Doc) -> list[Span]:
     for sent in doc.sents:
         start = sent.start
         for token in sent:
-            if "\n" in token.text or (token.whitespace_ and "\n" in token.whitespace_):
-                end = token.i if "\n" in token.text else token.i + 1
-                if end > start:
-                    out.append(doc[start:end])
+            if "\n" in token.text:  # a line break is a SPACE token of its own
+                if token.i > start:
+                    out.append(doc[start:token.i])
                 start = token.i + 1
         if sent.end > start:
             out.append(doc[start:sent.end])

@@ -21,8 +21,8 @@ from collections.abc import Collection, Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
-from .commitment_rules import fold
 from .records import Participant
+from .textnorm import fold
 
 _SUBJ = ("nsubj", "nsubj:pass", "csubj")
 #: the main event's persons are sought in this many first sentences
@@ -163,7 +163,8 @@ class ActorResolver:
             (s, e, p.actor_id) for p in participants
             for s, e in (p.spans or [(p.start, p.end)]))
         self.starts = [m[0] for m in self.mentions]
-        self.units = [(u.start_char, u.end_char) for u in unit_spans]
+        #: the longest mention: one overlapping ``start`` begins at most this far before it
+        self.longest = max((e - s for s, e, _ in self.mentions), default=0)
         self.unit_spans = list(unit_spans)
         self.speakers: list[tuple[int, int, list[str]]] = []
         self.set_speakers(unit_spans)
@@ -175,7 +176,7 @@ class ActorResolver:
     def ids_in(self, start: int, end: int) -> list[str]:
         """Actor ids with a mention overlapping [start, end), in order of mention."""
         out: list[str] = []
-        i = max(0, bisect.bisect_left(self.starts, start) - 8)
+        i = bisect.bisect_left(self.starts, start - self.longest)
         for s, e, actor in self.mentions[i:]:
             if s >= end:
                 break

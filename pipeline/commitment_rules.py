@@ -18,40 +18,26 @@ The first non-optional spec other than a clitic or article is the trigger's head
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-MODALITIES = frozenset({"agreement", "pledge", "obligation", "intention", "need"})
+from . import tables_meta
+from .rules import CONVERTERS
+from .textnorm import fold
+
+MODALITIES = frozenset(tables_meta.MODALITIES)
 ACTION_MODES = frozenset({"after", "self"})
 REQUIREMENTS = frozenset({"future", "infinitive", "verbal", "list", "actor_subject", "possessor",
                           "addressee"})
-TOPICS = frozenset({"security", "migration", "trade", "health", "environment", "consular",
-                    "culture", "development", "energy", "other"})
+TOPICS = frozenset(tables_meta.TOPICS)
 FILTER_KINDS = frozenset({"negation", "condition", "principle", "past", "nonactor", "group",
                           "purpose", "cast"})
 #: words that cannot head a trigger ("se prevé": the head is "prevé")
 _FUNCTION_WORDS = frozenset({"se", "el", "la", "lo", "los", "las", "un", "una", "su", "sus"})
 #: longest gap ``...`` may skip
 GAP = 30
-
-
-class LexiconError(ValueError):
-    """A lexicon row with a bad value: ``table`` (a key of the component's FILES), line, key."""
-
-    def __init__(self, table: str, line: int, key: str, problem: str) -> None:
-        super().__init__(problem)
-        self.table, self.line, self.key = table, line, key
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower-case and strip accents (the form lexicon words are compared in)."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def token_keys(token: Token) -> frozenset[str]:
@@ -75,7 +61,7 @@ class Step:
 class Trigger:
     """One compiled row of the trigger lexicon."""
 
-    row: int
+    row: int  # position in the lexicon (earlier rows are tried first)
     pattern: str
     steps: tuple[Step, ...]
     head: int  # index in steps of the head spec
@@ -96,9 +82,9 @@ def parse_pattern(pattern: str) -> tuple[tuple[Step, ...], int]:
             steps.append(Step(None))
             continue
         optional = spec.endswith("?")
-        alternatives = [fold(w) for w in spec.rstrip("?").split("|") if w]
-        words = frozenset(w for w in alternatives if not w.endswith("*"))
-        prefixes = tuple(w[:-1] for w in alternatives if w.endswith("*") and len(w) > 3)
+        alternatives = [w for w in spec.rstrip("?").split("|") if w]
+        words = frozenset(fold(w) for w in alternatives if not w.endswith("*"))
+        prefixes = tuple(fold(w[:-1]) for w in alternatives if w.endswith("*") and len(w) > 3)
         if not words and not prefixes:
             raise ValueError(f"empty token spec in '{pattern}'")
         steps.append(Step(words, optional, prefixes))
@@ -110,25 +96,24 @@ def parse_pattern(pattern: str) -> tuple[tuple[Step, ...], int]:
     return tuple(steps), heads[0]
 
 
+def checked_pattern(pattern: str) -> str:
+    """``pattern`` itself if :func:`parse_pattern` accepts it (the ``trigger_pattern`` value
+    kind of :mod:`pipeline.rules`, so a bad pattern is reported with its file and line)."""
+    parse_pattern(pattern)
+    return pattern
+
+
+CONVERTERS.setdefault("trigger_pattern", checked_pattern)
+
+
 def compile_triggers(rows: Sequence[dict]) -> dict[str, list[Trigger]]:
-    """Index the trigger rows by every word their match can start with."""
+    """Index the trigger rows (checked by the stage's schema) by every word their match can
+    start with."""
     index: dict[str, list[Trigger]] = {}
-    for number, row in enumerate(rows, start=2):
-        try:
-            steps, head = parse_pattern(row["pattern"])
-        except ValueError as e:
-            raise LexiconError("triggers", number, "pattern", str(e)) from e
-        if row["modality"] not in MODALITIES:
-            raise LexiconError("triggers", number, "modality",
-                               f"'{row['modality']}' is not one of {sorted(MODALITIES)}")
+    for number, row in enumerate(rows):
+        steps, head = parse_pattern(row["pattern"])
         action = row.get("action") or "after"
-        if action not in ACTION_MODES:
-            raise LexiconError("triggers", number, "action",
-                               f"'{action}' is not one of {sorted(ACTION_MODES)}")
         requires = frozenset(row.get("requires") or ())
-        if requires - REQUIREMENTS:
-            raise LexiconError("triggers", number, "requires",
-                               f"{sorted(requires - REQUIREMENTS)} unknown; use {sorted(REQUIREMENTS)}")
         morph = dict(part.split("=", 1) for part in (row.get("morph") or "").split("|") if "=" in part)
         objects = frozenset(fold(w) for w in row.get("objects") or ())
         trigger = Trigger(number, row["pattern"], steps, head, row["modality"], row.get("lemma"),
@@ -234,9 +219,7 @@ def find_triggers(sent: Span, index: dict[str, list[Trigger]],
 def compile_topics(rows: Iterable[dict]) -> list[tuple[re.Pattern[str], str]]:
     """One regex per topic, matching any of its keyword stems at a word start."""
     stems: dict[str, list[str]] = {}
-    for number, row in enumerate(rows, start=2):
-        if row["topic"] not in TOPICS:
-            raise LexiconError("topics", number, "topic", f"'{row['topic']}' is not one of {sorted(TOPICS)}")
+    for row in rows:
         stems.setdefault(row["topic"], []).append(re.escape(fold(row["keyword"])))
     return [(re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"), topic)
             for topic, words in stems.items()]
@@ -252,9 +235,6 @@ def topics_of(text: str, compiled: Sequence[tuple[re.Pattern[str], str]]) -> lis
 def compile_filters(rows: Iterable[dict]) -> dict[str, frozenset[str]]:
     """Filter words by kind, accent-free."""
     out: dict[str, set[str]] = {kind: set() for kind in FILTER_KINDS}
-    for number, row in enumerate(rows, start=2):
-        if row["kind"] not in FILTER_KINDS:
-            raise LexiconError("filters", number, "kind",
-                               f"'{row['kind']}' is not one of {sorted(FILTER_KINDS)}")
+    for row in rows:
         out[row["kind"]].add(fold(row["word"]))
     return {kind: frozenset(words) for kind, words in out.items()}

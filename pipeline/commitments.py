@@ -24,26 +24,26 @@ from spacy.tokens import Doc, Span, Token
 
 from .commitment_actions import ActionSpan, action_spans, complement_root, is_verb, list_items, units
 from .commitment_actors import ActorResolver, subject_tokens
-from .commitment_rules import (LexiconError, TriggerMatch, compile_filters, compile_topics,
-                               compile_triggers, find_triggers, fold, prefixed_triggers,
-                               topics_of)
+from .commitment_rules import (ACTION_MODES, FILTER_KINDS, MODALITIES, REQUIREMENTS, TOPICS,
+                               TriggerMatch, compile_filters, compile_topics, compile_triggers,
+                               find_triggers, prefixed_triggers, topics_of)
+from .gazetteer import load_tables
 from .records import Commitment, get_list
-from .rules import DEFAULT_MODELS_DIR, RuleComponent, RuleFileError, Schema
+from .rules import DEFAULT_MODELS_DIR, RuleComponent, Schema
+from .textnorm import content_words, fold, jaccard
 
 log = logging.getLogger(__name__)
 
 TRIGGERS = Schema(
-    columns={"pattern": "str", "modality": "str", "lemma": "str", "action": "str",
+    columns={"pattern": "trigger_pattern", "modality": "str", "lemma": "str", "action": "str",
              "number": "str", "morph": "str", "requires": "list", "objects": "list",
              "note": "str"},
-    required=frozenset({"pattern", "modality"}))
+    required=frozenset({"pattern", "modality"}),
+    choices={"modality": MODALITIES, "action": ACTION_MODES, "requires": REQUIREMENTS})
 FILTERS = Schema(columns={"kind": "str", "word": "str", "note": "str"},
-                 required=frozenset({"kind", "word"}))
-TOPICS = Schema(columns={"topic": "str", "keyword": "str", "note": "str"},
-                required=frozenset({"topic", "keyword"}))
-#: the shared country gazetteer (names standing for a country's spokesperson)
-COUNTRIES = Schema(columns={"iso3": "str", "name": "str", "aliases": "list", "demonyms": "list"},
-                   required=frozenset({"iso3", "name"}))
+                 required=frozenset({"kind", "word"}), choices={"kind": FILTER_KINDS})
+TOPIC_KEYWORDS = Schema(columns={"topic": "str", "keyword": "str", "note": "str"},
+                        required=frozenset({"topic", "keyword"}), choices={"topic": TOPICS})
 
 _INFINITIVE_WORD = re.compile(r"^[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:ar|er|ir)(?:se|la|lo|las|los|le|les)?$")
 _PREP_BEFORE_ACTION = frozenset({"de", "para", "a", "con"})
@@ -73,30 +73,27 @@ class CommitmentsComponent(RuleComponent):
     FILES = {
         "triggers": ("commitments/triggers.csv", TRIGGERS),
         "filters": ("commitments/filters.csv", FILTERS),
-        "topics": ("commitments/topics.csv", TOPICS),
-        "countries": ("gazetteer/countries.csv", COUNTRIES),
+        "topics": ("commitments/topics.csv", TOPIC_KEYWORDS),
     }
 
     def __init__(self, nlp: Language, name: str, models_dir: str | None = None) -> None:
-        self.models_root = Path(models_dir) if models_dir else DEFAULT_MODELS_DIR
+        root = Path(models_dir) if models_dir else DEFAULT_MODELS_DIR
+        #: the shared country gazetteer (names standing for a country's spokesperson)
+        self.country_rows = load_tables(root, ("countries",))["countries"]
         super().__init__(nlp, name, models_dir)
 
     def compile(self) -> None:
-        try:
-            self.index = compile_triggers(self.tables["triggers"])
-            self.prefixed = prefixed_triggers(self.index)
-            self.filters = compile_filters(self.tables["filters"])
-            self.topics = compile_topics(self.tables["topics"])
-            self.countries = {fold(name): row["iso3"] for row in self.tables["countries"]
-                              for name in [row["name"], *row["aliases"]]}
-        except LexiconError as e:
-            path = self.models_root / self.FILES[e.table][0]
-            raise RuleFileError(path, e.line, e.key, str(e)) from e
+        self.index = compile_triggers(self.tables["triggers"])
+        self.prefixed = prefixed_triggers(self.index)
+        self.filters = compile_filters(self.tables["filters"])
+        self.topics = compile_topics(self.tables["topics"])
+        self.countries = {fold(name): row["iso3"] for row in self.country_rows
+                          for name in [row["name"], *row["aliases"]]}
 
     def __call__(self, doc: Doc) -> Doc:
         out = get_list(doc, "commitments")
         out.clear()
-        self._text = doc.text  # Doc.text joins every token: build it once per document
+        text = doc.text  # Doc.text joins every token: build it once per document
         spans = units(doc)
         resolver = ActorResolver(get_list(doc, "participants"), spans, self.filters["group"],
                                  self.countries, self.filters["cast"])
@@ -107,21 +104,21 @@ class CommitmentsComponent(RuleComponent):
                        if self._keep(m, unit)]
             starts = sorted(m.tokens[0].i for m in matches if not self._weak(m))
             for m in matches:
-                actions = self._actions(doc, m, unit, starts, resolver)
+                actions = self._actions(doc, text, m, unit, starts, resolver)
                 if self._weak(m):
                     weak.append((m, actions))
                 else:
                     found.extend(actions)
         for m, actions in weak:
-            found.extend(self._nest(doc, m, actions, found))
+            found.extend(self._nest(text, m, actions, found))
         kept: list[tuple[_Found, set[str]]] = []
         for f in sorted(found, key=lambda f: (f.start, f.end)):
-            words = content_words(self._text[f.start:f.end])
+            words = content_words(text[f.start:f.end])
             if f.end <= f.start or any(_same(words, w) for _, w in kept):
                 continue  # the same action stated twice
             kept.append((f, words))
         for f, _ in kept:
-            out.append(self._record(doc, len(out), f))
+            out.append(self._record(doc, text, len(out), f))
         return doc
 
     def _weak(self, m: TriggerMatch) -> bool:
@@ -130,7 +127,7 @@ class CommitmentsComponent(RuleComponent):
             "Inf" in m.head.morph.get("VerbForm") and m.tokens[0].i > 0
             and fold(m.head.doc[m.tokens[0].i - 1].text) in self.filters["purpose"])
 
-    def _nest(self, doc: Doc, m: TriggerMatch, actions: list[_Found], found: list[_Found]) -> list[_Found]:
+    def _nest(self, text: str, m: TriggerMatch, actions: list[_Found], found: list[_Found]) -> list[_Found]:
         """A weak trigger inside another action: dropped when it heads that action ("convenimos
         que ambos equipos seguirán ...") or is a purpose; else that action ends before it."""
         outer = [o for o in found if o.start <= m.head.idx < o.end]
@@ -142,7 +139,6 @@ class CommitmentsComponent(RuleComponent):
         for o in outer:
             if o.start < cut:
                 end = cut
-                text = self._text
                 while end > o.start and (text[end - 1] in " ,;:" or text[end - 2:end] == " y"):
                     end -= 2 if text[end - 2:end] == " y" else 1
                 o.end = end
@@ -184,7 +180,7 @@ class CommitmentsComponent(RuleComponent):
 
     # -- actions -------------------------------------------------------------------------
 
-    def _actions(self, doc: Doc, m: TriggerMatch, unit: Span, starts: list[int],
+    def _actions(self, doc: Doc, text: str, m: TriggerMatch, unit: Span, starts: list[int],
                  resolver: ActorResolver) -> list[_Found]:
         hi = next((s for s in starts if s > m.tokens[0].i and s >= m.end), unit.end)
         if m.trigger.action == "self":
@@ -192,7 +188,7 @@ class CommitmentsComponent(RuleComponent):
         lo, possessor = self._action_start(doc, m, hi)
         colon = next((t for t in doc[lo:unit.end] if t.text == ":"), None)
         if colon is not None and (colon.i < hi or hi == unit.end):
-            items = self._list(doc, m, unit, colon, resolver)
+            items = self._list(doc, text, m, unit, colon, resolver)
             if items:
                 return items
         if "list" in m.trigger.requires:
@@ -312,13 +308,13 @@ class CommitmentsComponent(RuleComponent):
                if resolver.kind.get(a) == "person"] if named else []
         return ids
 
-    def _list(self, doc: Doc, m: TriggerMatch, unit: Span, colon: Token,
+    def _list(self, doc: Doc, text: str, m: TriggerMatch, unit: Span, colon: Token,
               resolver: ActorResolver) -> list[_Found]:
         def looks_like_item(s: int, e: int) -> bool:
-            words = self._text[s:e].split()
+            words = text[s:e].split()
             return bool(words) and bool(_INFINITIVE_WORD.match(words[0]))
 
-        items, block_end = list_items(self._text, colon.idx, looks_like_item)
+        items, block_end = list_items(text, colon.idx, looks_like_item)
         if not items:
             return []
         actors = resolver.resolve(m.head, unit, None, m.trigger.modality)
@@ -332,16 +328,12 @@ class CommitmentsComponent(RuleComponent):
 
     # -- records -------------------------------------------------------------------------
 
-    def _record(self, doc: Doc, index: int, f: _Found) -> Commitment:
-        action = self._text[f.start:f.end]
+    def _record(self, doc: Doc, text: str, index: int, f: _Found) -> Commitment:
+        action = text[f.start:f.end]
         first, last = f.match.tokens[0], f.match.tokens[-1]
-        trigger = self._text[first.idx:last.idx + len(last.text)]
+        trigger = text[first.idx:last.idx + len(last.text)]
         lemma = f.match.trigger.lemma or fold(f.match.head.lemma_)
-        head_lemma = None
-        if f.head is not None and is_verb(f.head):
-            head_lemma = f.head.lemma_.lower()
-            if f.match.trigger.action == "self" or "future" in f.match.trigger.requires:
-                head_lemma = f.head.lemma_.lower()
+        head_lemma = f.head.lemma_.lower() if f.head is not None and is_verb(f.head) else None
         topics = topics_of(f"{f.title or ''} {action}", self.topics)
         due = next((t.timex_id for t in get_list(doc, "timexes")
                     if t.type in ("DATE", "TIME") and f.start <= t.start and t.end <= f.end), None)
@@ -353,14 +345,9 @@ class CommitmentsComponent(RuleComponent):
             actor_ids=list(f.actors or []))
 
 
-def content_words(text: str) -> set[str]:
-    """Words of four letters or more, accent-free (the scorer's comparison form)."""
-    return {w for w in re.findall(r"\w+", fold(text)) if len(w) >= 4}
-
-
 def _same(a: set[str], b: set[str]) -> bool:
     """Two actions with (nearly) the same content words."""
-    return bool(a | b) and len(a & b) / len(a | b) >= DUPLICATE_JACCARD
+    return jaccard(a, b) >= DUPLICATE_JACCARD
 
 
 def _is_future(root: Token) -> bool:

@@ -63,16 +63,53 @@ def actions(doc) -> list[str]:
                  "preparar una visita oficial a Lima", "obligation", id="instruyó al X a: addressee skipped"),
     pytest.param("En la reunión se acordó revisar el tratado de aguas en marzo.",
                  "revisar el tratado de aguas en marzo", "agreement", id="impersonal se acordó"),
-    pytest.param("El ministro anunció que el gobierno abrirá dos nuevos consulados en Texas.",
-                 "abrirá dos nuevos consulados en Texas", "intention", id="anunció que + future"),
     pytest.param("Ambas partes reiteraron la disposición de sus ministerios para ampliar el intercambio académico.",
                  "ampliar el intercambio académico", "pledge", id="disposición de X para: possessor skipped"),
 ])
 def test_trigger_gives_action_and_modality(cnlp, text, action, modality):
     doc = run(cnlp, text)
-    found = [c for c in doc._.commitments if action in c.action]
-    assert found, actions(doc)
-    assert found[0].modality == modality
+    assert [(c.action, c.modality) for c in doc._.commitments] == [(action, modality)]
+
+
+def test_reported_future_action_holds_its_verb_phrase(cnlp):
+    # the clause's subject ("el gobierno") stays in front of the verb phrase: only part of
+    # the action is checked here
+    doc = run(cnlp, "El ministro anunció que el gobierno abrirá dos nuevos consulados en Texas.")
+    assert [c.modality for c in doc._.commitments] == ["intention"]
+    assert doc._.commitments[0].action.endswith("abrirá dos nuevos consulados en Texas")
+
+
+def test_component_keeps_no_state_of_the_document(cnlp):
+    component = cnlp.get_pipe("sre_commitments")
+    run(cnlp, "Las delegaciones acordaron revisar el tratado.")
+    before = dict(vars(component))
+    run(cnlp, "Los ministros acordaron ampliar el programa de becas para estudiantes.")
+    after = vars(component)
+    assert after.keys() == before.keys() and all(after[k] is v for k, v in before.items())
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Los ministros acordaron\nampliar el programa.", ["Los ministros acordaron", "ampliar el programa."],
+                 id="a line break cuts a sentence"),
+    pytest.param("Acordaron esto. \n\nY aquello.", ["Acordaron esto.", "Y aquello."],
+                 id="blank lines between sentences leave no unit of their own"),
+])
+def test_units_are_cut_at_line_breaks(cnlp, text, expected):
+    from pipeline.commitment_actions import units
+    assert [u.text.strip() for u in units(run(cnlp, text))] == expected
+
+
+def test_actor_ids_in_a_span_include_a_long_mention_starting_far_before():
+    from pipeline.commitment_actors import ActorResolver
+    from pipeline.records import Participant
+    long = Participant(actor_id="org", name="org", kind="organization", start=0, end=300,
+                       resolved_by="name", spans=[(0, 300)])
+    people = [Participant(actor_id=f"p{k}", name=f"p{k}", kind="person", start=10 * k,
+                          end=10 * k + 5, resolved_by="name", spans=[(10 * k, 10 * k + 5)])
+              for k in range(1, 13)]
+    resolver = ActorResolver([long, *people], [], frozenset())
+    assert resolver.ids_in(200, 210) == ["org"]
+    assert resolver.ids_in(120, 122) == ["org", "p12"]
 
 
 @pytest.mark.parametrize("text", [
@@ -202,24 +239,29 @@ def test_seed_gives_its_six_commitments(cnlp):
     assert got == [(g["action"].lower(), g["modality"]) for g in gold["commitments"]]
 
 
-@pytest.mark.parametrize("row, key", [
-    pytest.param("acordar,promise,acordar,after,,,,,bad modality", "modality", id="unknown modality"),
-    pytest.param("acordar,agreement,acordar,after,,,soon,,bad requirement", "requires", id="unknown requirement"),
-    pytest.param("... acordar,agreement,acordar,after,,,,,gap first", "pattern", id="pattern starting with a gap"),
+@pytest.mark.parametrize("file, row, key", [
+    pytest.param("triggers.csv", "acordar,promise,acordar,after,,,,,bad modality", "modality", id="unknown modality"),
+    pytest.param("triggers.csv", "acordar,agreement,acordar,later,,,,,bad action", "action", id="unknown action mode"),
+    pytest.param("triggers.csv", "acordar,agreement,acordar,after,,,soon,,bad requirement", "requires",
+                 id="unknown requirement"),
+    pytest.param("triggers.csv", "... acordar,agreement,acordar,after,,,,,gap first", "pattern",
+                 id="pattern starting with a gap"),
+    pytest.param("filters.csv", "negacion,jamás,", "kind", id="unknown filter kind"),
+    pytest.param("topics.csv", "mining,minería,", "topic", id="unknown topic"),
 ])
-def test_bad_trigger_row_names_file_line_and_key(tmp_path, row, key):
+def test_bad_rule_row_names_file_line_and_key(tmp_path, file, row, key):
     models = tmp_path / "models"
     shutil.copytree(DEFAULT_MODELS_DIR / "commitments", models / "commitments")
     (models / "gazetteer").mkdir()
     shutil.copy(DEFAULT_MODELS_DIR / "gazetteer" / "countries.csv", models / "gazetteer")
-    path = models / "commitments" / "triggers.csv"
+    path = models / "commitments" / file
     with path.open("a", encoding="utf-8") as fh:
-        fh.write(row + "\n")
+        fh.write("\n\n" + row + "\n")  # blank lines before the row count in its line number
     n_lines = len(path.read_text(encoding="utf-8").splitlines())
     from pipeline.commitments import CommitmentsComponent
     with pytest.raises(RuleFileError) as err:
         CommitmentsComponent(None, "sre_commitments", str(models))
-    assert err.value.key == key and err.value.line == n_lines and "triggers.csv" in err.value.path
+    assert (err.value.path, err.value.line, err.value.key) == (str(path), n_lines, key)
 
 
 @pytest.mark.parametrize("pattern, head", [
