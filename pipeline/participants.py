@@ -24,17 +24,18 @@ Public entry point: the ``sre_participants`` factory (:class:`ParticipantsCompon
 import bisect
 import datetime as dt
 import logging
+from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .gazetteer import GAZETTEER_FILES, Gazetteer, fold
+from .gazetteer import Gazetteer, fold, load_tables
 from .participants_build import Builder
 from .participants_match import FoldedMatcher
 from .participants_resolve import Lexicon
 from .records import get_list
-from .rules import RuleComponent, RuleFileError, Schema
+from .rules import DEFAULT_MODELS_DIR, RuleComponent, Schema
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +48,11 @@ SETTINGS = frozenset({"default_country", "default_role_code", "preferred_role_co
 
 PARTICIPANT_FILES: dict[str, tuple[str, Schema]] = {
     "words": ("participants/words.csv", Schema(
-        {"word": "str", "kind": "str", "note": "str"}, frozenset({"word", "kind"}))),
+        {"word": "str", "kind": "str", "note": "str"}, frozenset({"word", "kind"}),
+        choices={"kind": WORD_KINDS})),
     "titles": ("participants/titles.csv", Schema(
         {"title": "str", "role_code": "role_code", "country": "str", "organization": "str",
-         "gender": "str", "relation": "str"}, frozenset({"title"}))),
+         "gender": "str", "relation": "str"}, frozenset({"title"}), choices={"relation": RELATIONS})),
     "collective": ("participants/collective.csv", Schema(
         {"phrase": "str", "role_code": "role_code", "size": "int", "needs_verb": "bool"},
         frozenset({"phrase"}))),
@@ -58,7 +60,7 @@ PARTICIPANT_FILES: dict[str, tuple[str, Schema]] = {
         {"pattern": "str", "role_code": "role_code", "note": "str"},
         frozenset({"pattern", "role_code"}))),
     "settings": ("participants/settings.csv", Schema(
-        {"key": "str", "value": "str", "note": "str"}, frozenset({"key"}))),
+        {"key": "str", "value": "str", "note": "str"}, frozenset({"key"}), choices={"key": SETTINGS})),
 }
 
 
@@ -68,24 +70,22 @@ def sentence_index(doc: Doc):
     return lambda offset: max(0, bisect.bisect_right(starts, offset) - 1)
 
 
-def _check(rows: list[dict[str, Any]], path: str, key: str, allowed: frozenset[str]) -> None:
-    """Values of ``key`` must be in ``allowed`` (line numbers count the CSV header)."""
-    for number, row in enumerate(rows, start=2):
-        value = row.get(key)
-        if value is not None and value not in allowed:
-            raise RuleFileError(path, number, key, f"'{value}' is not one of {sorted(allowed)}")
-
-
 class ParticipantsComponent(RuleComponent):
-    """Mentions from the entity recogniser and the gazetteer; actors resolved against both."""
+    """Mentions from the entity recogniser and the gazetteer; actors resolved against both.
 
-    FILES = {**GAZETTEER_FILES, **PARTICIPANT_FILES}
+    ``FILES`` are the stage's own rules; the gazetteer tables come from
+    :func:`~pipeline.gazetteer.load_tables` (read once per process, shared with the other
+    stages) and are not saved by ``to_disk``.
+    """
+
+    FILES = PARTICIPANT_FILES
+
+    def __init__(self, nlp: Language, name: str, models_dir: str | None = None) -> None:
+        self.gazetteer_tables = load_tables(Path(models_dir) if models_dir else DEFAULT_MODELS_DIR)
+        super().__init__(nlp, name, models_dir)
 
     def compile(self) -> None:
-        t = {key: [] for key in GAZETTEER_FILES} | self.tables
-        _check(t["words"], PARTICIPANT_FILES["words"][0], "kind", WORD_KINDS)
-        _check(t["titles"], PARTICIPANT_FILES["titles"][0], "relation", RELATIONS)
-        _check(t["settings"], PARTICIPANT_FILES["settings"][0], "key", SETTINGS)
+        t = self.gazetteer_tables | self.tables
         gaz = Gazetteer(t)
         words: dict[str, set[str]] = {}
         for row in t["words"]:

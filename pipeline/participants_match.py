@@ -155,11 +155,9 @@ def name_run(doc: Doc, start: int, limit: int = 6) -> int:
     i = start
     while i < len(doc) and i - start < limit + 2:
         token = doc[i]
-        if is_name_word(token) and "\n" not in token.whitespace_:
+        if is_name_word(token):  # a line break is a SPACE token, no name word: it ends the run
             end = i + 1
             i += 1
-            if "\n" in token.whitespace_:
-                break
             continue
         if token.lower_ in PARTICLES and end > start:
             j = i

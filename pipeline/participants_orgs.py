@@ -58,7 +58,7 @@ def find_organizations(doc: Doc, matches: list[Match], by_token: dict[int, Match
         if len({r["name"] for r in rows}) > 1 or m.key in lex.words.get("generic_org", ()):
             actor = add(f"?{m.key}", doc[m.start:m.end].text, "organization", None, m.start, m.end)
             # "Cancillería": every country's foreign ministry is a choice, not only the alias's
-            actor.org_choices = rows + [r for (w, _), r in lex.bodies.items() if w == m.key and r not in rows]
+            actor.org_choices = rows + [r for r in lex.bodies_by_word.get(m.key, ()) if r not in rows]
             continue
         row = rows[0]
         kind = row.get("kind") if row.get("kind") in _KINDS else "organization"
@@ -104,9 +104,8 @@ def _generic_bodies(doc: Doc, by_token: dict[int, Match],
     that country; after an article alone ("la cancillería") every country's, to settle."""
     found = []
     generic = lex.words.get("generic_org", set())
-    firsts = {g.split()[0] for g in generic}
     for i, token in enumerate(doc):
-        if i in by_token or not token.text.islower() or fold(token.text) not in firsts:
+        if i in by_token or not token.text.islower() or fold(token.text) not in lex.generic_firsts:
             continue
         n = next((n for n in range(GENERIC_WORDS, 0, -1)
                   if " ".join(fold(t.text) for t in doc[i:i + n]) in generic), 0)
@@ -124,9 +123,9 @@ def _generic_bodies(doc: Doc, by_token: dict[int, Match],
                 found.append((i, m.end, [row]))
             continue
         if i > 0 and doc[i - 1].lower_ in {"la", "el"}:
-            rows = [r for (w, _), r in lex.bodies.items() if w == word]
+            rows = lex.bodies_by_word.get(word)
             if rows:
-                found.append((i, i + n, rows))
+                found.append((i, i + n, list(rows)))
     return found
 
 
@@ -155,6 +154,9 @@ def settle_organizations(doc: Doc, orgs: list[Actor], country: str | None, exclu
     for actor in merged:
         if actor.org is None and actor.kind == "organization" and actor.country is None:
             actor.country = country  # a ministry or office named in the text: the document's country
+        if actor.org is None and not actor.org_choices and actor.country:
+            # no gazetteer row: the country tells Chile's "Ministerio de Salud" from Peru's
+            actor.key = f"{slug(actor.name)}-{actor.country.lower()}"
     for actor in merged:
         first = fold(actor.name).split()[:1]
         if first and first[0] in lex.words.get("not_org", ()):
@@ -198,7 +200,7 @@ def _head_kind(doc: Doc, i: int, by_token: dict[int, Match], lex: Lexicon) -> st
 
 def _chunk_end(doc: Doc, start: int, by_token: dict[int, Match]) -> int:
     j, end = start + 1, start + 1
-    while j < len(doc) and "\n" not in doc[j - 1].whitespace_:
+    while j < len(doc):  # a line break is a SPACE token, no name word: it ends the chunk
         m = by_token.get(j)
         token = doc[j]
         if m is not None:

@@ -33,6 +33,16 @@ class Lexicon:
     #: (generic body word, ISO3) -> the organization row it names for that country
     #: ("cancillería" + MEX -> Secretaría de Relaciones Exteriores)
     bodies: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    #: generic body word -> the organizations it names, one per country (from ``bodies``)
+    bodies_by_word: dict[str, list[dict[str, Any]]] = field(init=False)
+    #: first words of the generic body names ("cancilleria", "ministerio")
+    generic_firsts: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.bodies_by_word = {}
+        for (word, _), row in self.bodies.items():
+            self.bodies_by_word.setdefault(word, []).append(row)
+        self.generic_firsts = frozenset(g.split()[0] for g in self.words.get("generic_org", ()))
 
     def has(self, kind: str, word: str) -> bool:
         return fold(word) in self.words.get(kind, ())
@@ -127,7 +137,7 @@ def resolve_people(cands: list[Cand], lex: Lexicon, on: dt.date | None) -> list[
                 by_key[key] = actor
                 actors.append(actor)
         elif person is not None and actor.person is None:
-            actor.person, actor.name = person, person.name
+            actor.person, actor.name, actor.key = person, person.name, person.actor_id
             by_key[person.actor_id] = actor
         cand.via = via
         actor.cands.append(cand)
@@ -211,7 +221,7 @@ def _confirmed(cand: Cand) -> bool:
 
 def _pick_name(actor: Actor) -> None:
     if actor.person is not None:
-        actor.name = actor.person.name
+        actor.name, actor.key = actor.person.name, actor.person.actor_id
         return
     full = [c for c in sorted(actor.cands, key=lambda c: c.start) if c.full]
     if full:

@@ -8,6 +8,7 @@ import pytest
 
 from pipeline.config import Settings
 from pipeline.nlp import load_nlp
+from tests.participants_support import write_models
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -19,6 +20,14 @@ DEV = SHARED / "corpus" / "real" / "dev"
 def nlp():
     """The full pipeline (base model + project stages), loaded once."""
     return load_nlp(Settings())
+
+
+@pytest.fixture(scope="session")
+def pnlp(tmp_path_factory):
+    """The base model and the participants stage only, on the small gazetteer of
+    :mod:`tests.participants_support` (not the bundled one), loaded once."""
+    models = write_models(tmp_path_factory.mktemp("participants-models"))
+    return load_nlp(Settings(stages=("sre_participants",), models_dir=models))
 
 
 @pytest.fixture(scope="session")

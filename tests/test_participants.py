@@ -1,22 +1,14 @@
 """Participants stage: each resolution path, role and country, on small Spanish texts.
 
-Runs on the small gazetteer of :mod:`tests.test_participants_support` (not the bundled
-one), with only the participants stage after the base model.
+Runs on the small gazetteer of :mod:`tests.participants_support` (not the bundled one),
+with only the participants stage after the base model (the ``pnlp`` fixture of conftest).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.config import Settings
-from pipeline.nlp import load_nlp
-from tests.test_participants_support import run, write_models
-
-
-@pytest.fixture(scope="session")
-def pnlp(tmp_path_factory):
-    models = write_models(tmp_path_factory.mktemp("participants-models"))
-    return load_nlp(Settings(stages=("sre_participants",), models_dir=models))
+from tests.participants_support import run
 
 
 def people(doc) -> dict[str, object]:
@@ -171,6 +163,15 @@ def test_role_and_country(pnlp, text, name, role_code, country):
 def test_role_is_the_title_as_written(pnlp):
     person = people(run(pnlp, "El secretario de Estado de Estados Unidos, Marco Rubio, llegó.", "2025-06-01"))
     assert person["Marco Rubio"].role == "secretario de Estado de Estados Unidos"
+
+
+def test_gazetteer_person_found_later_gives_the_earlier_name_its_id(pnlp):
+    # "De la Fuente" (a gazetteer alias) joins the full name read first, which the gazetteer
+    # does not know: the actor takes the gazetteer person's id along with its name
+    text = "El embajador Pedro de la Fuente Ruiz llegó a Lima. De la Fuente dijo que la visita fue un éxito."
+    doc = run(pnlp, text, "2025-06-01")
+    assert [(p.actor_id, p.name) for p in doc._.participants] == [("Q1", "Juan Ramón de la Fuente")]
+    assert {m.actor_id for m in doc._.mentions if m.label == "PER"} == {"Q1"}
 
 
 def test_actor_id_is_wikidata_or_slug(pnlp):

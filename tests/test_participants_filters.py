@@ -7,13 +7,7 @@ import pytest
 from pipeline.config import Settings
 from pipeline.nlp import load_nlp
 from pipeline.rules import RuleFileError
-from tests.test_participants_support import run, write_models
-
-
-@pytest.fixture(scope="session")
-def pnlp(tmp_path_factory):
-    models = write_models(tmp_path_factory.mktemp("participants-filters"))
-    return load_nlp(Settings(stages=("sre_participants",), models_dir=models))
+from tests.participants_support import run, write_models
 
 
 def names(doc, kinds=("person",)) -> set[str]:
@@ -112,6 +106,19 @@ def test_acronym_mentions_join_the_organization(pnlp):
     assert org.n_mentions == 3
 
 
+@pytest.mark.parametrize("text, actor_id", [
+    pytest.param("La canciller Claudia Blum visitó Bogotá. El Ministerio de Salud presentó el plan.",
+                 "ministerio-de-salud-col", id="a Colombian document's ministry"),
+    pytest.param("El canciller Marcelo Ebrard visitó Monterrey. El Ministerio de Salud presentó el plan.",
+                 "ministerio-de-salud-mex", id="a Mexican document's ministry of the same name"),
+])
+def test_organization_without_gazetteer_row_is_told_apart_by_country(pnlp, text, actor_id):
+    doc = run(pnlp, text, "2020-03-03")
+    org = next(p for p in doc._.participants if p.name == "Ministerio de Salud")
+    assert org.actor_id == actor_id
+    assert {m.actor_id for m in doc._.mentions if m.text == "Ministerio de Salud"} == {actor_id}
+
+
 @pytest.mark.parametrize("text, absent", [
     pytest.param("La conferencia se dio en la sede de la Cancillería.",
                  "Secretaría de Relaciones Exteriores", id="organization as a place"),
@@ -143,21 +150,28 @@ def test_participant_spans_point_at_the_text(pnlp):
 
 # -- rule files --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("file, content, key", [
-    pytest.param("participants/words.csv", "word,kind,note\nEFE,agencia,\n", "kind", id="unknown word kind"),
-    pytest.param("participants/titles.csv", "title,role_code,relation\nhomólogo,,sibling\n", "relation",
+@pytest.mark.parametrize("file, content, line, key", [
+    pytest.param("participants/words.csv", "word,kind,note\nEFE,agencia,\n", 2, "kind", id="unknown word kind"),
+    pytest.param("participants/words.csv", "word,kind,note\n\nEFE,agency,\n\nAP,agencia,\n", 5, "kind",
+                 id="blank lines count in the line number"),
+    pytest.param("participants/titles.csv", "title,role_code,relation\nhomólogo,,sibling\n", 2, "relation",
                  id="unknown title relation"),
-    pytest.param("gazetteer/officials.csv", "name,cargo\nAna Pérez,canciller\n", "cargo",
+    pytest.param("participants/settings.csv", "key,value\n\ndefault_country,MEX\nhome,MEX\n", 4, "key",
+                 id="unknown setting after a blank line"),
+    pytest.param("participants/collective.csv", "phrase,size,needs_verb\nambos,2,quizá\n", 2, "needs_verb",
+                 id="a yes/no column with another word"),
+    pytest.param("gazetteer/officials.csv", "name,cargo\nAna Pérez,canciller\n", 1, "cargo",
                  id="unknown gazetteer column"),
-    pytest.param("gazetteer/roles.csv", "title,role_code\ncanciller,canciler\n", "role_code",
+    pytest.param("gazetteer/roles.csv", "title,role_code\ncanciller,canciler\n", 2, "role_code",
                  id="role code outside the vocabulary"),
 ])
-def test_bad_rule_file_names_file_line_and_key(tmp_path, file, content, key):
+def test_bad_rule_file_names_file_line_and_key(tmp_path, file, content, line, key):
     models = write_models(tmp_path)
     (models / file).write_text(content, encoding="utf-8")
     with pytest.raises(RuleFileError) as err:
         load_nlp(Settings(stages=("sre_participants",), models_dir=models))
-    assert file.split("/")[-1] in str(err.value) and err.value.key == key and err.value.line >= 1
+    assert (err.value.path, err.value.line, err.value.key) == (str(models / file), line, key)
+    assert str(models / file) in str(err.value)
 
 
 def test_resolved_title_is_no_entity_of_its_own(pnlp):
