@@ -142,8 +142,22 @@ class EventsComponent(RuleComponent):
                     day = shift(inner.date_start, offset)
                     d.date_value, d.date_start, d.date_end, d.granularity = day.isoformat(), day, day, "day"
             d.start, d.end = _evidence(doc, m, tx)
-            drafts.append((d, not m.strong))
+            weak = not m.strong
+            if not weak and _occurrence_reference(doc, m, d):
+                weak = d.promote = True
+            elif weak and not m.frame and not m.headline and (
+                    d.date_value is not None or m.attrs.get("det") == "demonstrative"):
+                d.promote = True
+            drafts.append((d, weak))
         return drafts, anchored
+
+
+def _occurrence_reference(doc: Doc, m: EventMention, d: Draft) -> bool:
+    """"La reunión ocurrió / se realizó ...": a definite event noun that is the subject of a verb
+    of occurrence, with no partners, name or date of its own, refers to the event told before."""
+    head = doc[m.head]
+    return (m.pos == "noun" and m.attrs.get("det") == "definite" and head.dep_.startswith("nsubj")
+            and m.support is not None and not d.partners and not d.name and d.date_value is None)
 
 
 def _near(doc: Doc, m: EventMention, tx: Timex) -> bool:

@@ -343,7 +343,10 @@ def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
     case = {low(c) for c in head.children if c.dep_ == "case"}
     prev = doc[m.start - 1] if m.start > 0 else None
     prev2 = doc[m.start - 2] if m.start > 1 else None
-    frame_words = {low(t) for t in (prev, prev2) if t is not None}
+    before = [prev, prev2]
+    if prev is not None and prev.pos_ == "DET" and m.start > 2:  # "después de la reunión"
+        before.append(doc[m.start - 3])
+    frame_words = {low(t) for t in before if t is not None}
     frames = set(lex.cues.get("frame", {}))
     m.frame = bool(case & frames or frame_words & frames)
     support = _support(head, lex, own_only=m.frame)

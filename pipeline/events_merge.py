@@ -40,6 +40,9 @@ class Draft:
     start: int = 0
     end: int = 0
     heads: list[int] = field(default_factory=list)
+    #: a reference that stands as an event when there is nothing earlier to join
+    #: ("la reunión se realizó en Lima", "esta cumbre", "su cumbre del 18 de septiembre")
+    promote: bool = False
 
 
 def dates_compatible(a: Draft, b: Draft) -> bool:
@@ -123,6 +126,8 @@ def compatible(event: Draft, new: Draft, weak: bool, generic: frozenset[str] = f
             return False
         if new.status == "planned" and event.status == "planned":
             return True  # "vamos a sostener una reunión": the meeting already announced
+        if not _people(new) and new.date_value is None and not new.name and new.place is None:
+            return True  # "tuvimos una reunión muy buena": nothing tells it from the one told
         return bool(event.partners) and new.date_value is not None and event.date_value is None
     return True
 
@@ -154,7 +159,8 @@ def merge(drafts: list[tuple[Draft, bool]], generic: frozenset[str] = frozenset(
 
     Strong mentions first, in order (each joins the first compatible earlier event or starts
     one); then weak ones join the first compatible event before them, or, for a title line,
-    after them; a weak mention with nothing to join is dropped.
+    after them; a weak mention with nothing to join is dropped unless it can stand alone
+    (``Draft.promote``).
     """
     events: list[Draft] = []
     for draft, weak in drafts:
@@ -172,6 +178,8 @@ def merge(drafts: list[tuple[Draft, bool]], generic: frozenset[str] = frozenset(
                 target = _target([e for e in events if e.start > draft.start], draft, True, generic)
             if target is not None:
                 absorb(target, draft)
+            elif draft.promote and not draft.lead.headline:
+                events.append(draft)
     return events
 
 
