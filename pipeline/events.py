@@ -145,8 +145,7 @@ class EventsComponent(RuleComponent):
             weak = not m.strong
             if not weak and _occurrence_reference(doc, m, d):
                 weak = d.promote = True
-            elif weak and not m.frame and not m.headline and (
-                    d.date_value is not None or m.attrs.get("det") == "demonstrative"):
+            elif weak and not m.frame and not m.headline and d.date_value is not None:
                 d.promote = True
             drafts.append((d, weak))
         return drafts, anchored

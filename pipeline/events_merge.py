@@ -41,7 +41,7 @@ class Draft:
     end: int = 0
     heads: list[int] = field(default_factory=list)
     #: a reference that stands as an event when there is nothing earlier to join
-    #: ("la reunión se realizó en Lima", "esta cumbre", "su cumbre del 18 de septiembre")
+    #: ("la reunión se realizó en Lima", "su cumbre del 18 de septiembre")
     promote: bool = False
 
 
