@@ -56,6 +56,8 @@ def events(events_only):
         participants = []
         for name, country in (people or {}).items():
             spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+            if not spans:
+                continue
             participants.append(Participant(name, name, "person", spans[0][0], spans[0][1], "name",
                                             country=country, spans=spans))
         doc._.participants = participants

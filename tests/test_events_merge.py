@@ -1,0 +1,69 @@
+"""Events stage: which mentions are one event (pipeline.events_merge) and what tells them apart.
+
+Dates and participants are built by hand (surface -> value, name -> country) through the
+``events`` fixture of :mod:`tests.test_events_context`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events_context import events, events_only  # noqa: F401  (session fixtures)
+
+PEOPLE = {"Ana Ruiz": "MEX", "Luis Vera": "CHL", "Eva Sanz": "CAN"}
+
+
+@pytest.mark.parametrize("text, dates, expected", [
+    pytest.param("La canciller Ana Ruiz sostuvo una reunión con el ministro Luis Vera. "
+                 "“Tuvimos una reunión muy buena”, dijo después.", {},
+                 [("meeting", "held")], id="a-mention-naming-nobody-joins-the-meeting-told"),
+    pytest.param("La canciller Ana Ruiz sostuvo una reunión con el ministro Luis Vera. "
+                 "La reunión ocurrió en un ambiente cordial.", {},
+                 [("meeting", "held")], id="subject-of-an-occurrence-verb-is-a-reference"),
+    pytest.param("La reunión se realizó en un ambiente cordial, informó la cancillería.", {},
+                 [("meeting", "held")], id="occurrence-reference-with-nothing-before-stands"),
+    pytest.param("Los cancilleres revisarán los acuerdos en su cumbre del 18 de septiembre.",
+                 {"18 de septiembre": "2026-09-18"}, [("summit", "planned")],
+                 id="a-dated-reference-with-nothing-before-stands"),
+    pytest.param("Dicha reunión fue breve.", {}, [], id="an-undated-reference-alone-is-nothing"),
+])
+def test_references(events, text, dates, expected):
+    assert [(e.kind, e.status) for e in events(text, dates, PEOPLE)] == expected
+
+
+@pytest.mark.parametrize("text, n", [
+    pytest.param("El canciller Ana Ruiz participó en la reunión trilateral de cancilleres. En su "
+                 "encuentro bilateral con el ministro Luis Vera se revisó la agenda.", 2,
+                 id="bilateral-is-not-the-trilateral"),
+    pytest.param("La canciller Ana Ruiz sostuvo una reunión bilateral con el ministro Luis Vera. "
+                 "En el encuentro bilateral se revisó la agenda.", 1,
+                 id="same-scope-merges"),
+])
+def test_scope_adjectives(events, text, n):
+    assert len(events(text, people=PEOPLE, published=None)) == n
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("En la reunión con el ministro Luis Vera se acordó intensificar el diálogo.",
+                 "held", id="a-setting-is-not-what-was-agreed"),
+    pytest.param("Los ministros acordaron una reunión con el ministro Luis Vera.", "planned",
+                 id="agreed-meeting-is-planned"),
+    pytest.param("El ministro Luis Vera confirmó la reunión con la canciller Ana Ruiz.", "planned",
+                 id="confirmed-meeting-is-planned"),
+    pytest.param("El canciller expuso sus ideas en la inauguración de la IX Cumbre Empresarial del "
+                 "Pacífico. La cumbre empresarial se realizará cada año.", "held",
+                 id="a-past-action-at-the-event-says-held"),
+])
+def test_status(events, text, expected):
+    assert events(text, people=PEOPLE, published=None)[0].status == expected
+
+
+def test_framed_reference_after_an_article(events):
+    """"Después de la reunión, ..." frames the signing: no date of its own is taken from the
+    clause, and the meeting keeps its own."""
+    text = ("La canciller Ana Ruiz sostuvo una reunión con el ministro Luis Vera el 9 de marzo. "
+            "Después de la reunión, el 10 de marzo, ambos firmaron un memorándum.")
+    found = events(text, {"9 de marzo": "2026-03-09", "10 de marzo": "2026-03-10"}, PEOPLE,
+                   published=None)
+    assert [(e.kind, e.date_value) for e in found] == [("meeting", "2026-03-09"),
+                                                        ("signing", "2026-03-10")]
