@@ -1,8 +1,9 @@
 """Reading the gob.mx press archive: listing pages and communiqué pages into plain records.
 
 Pure functions over HTML text (``../shared/spec/GOBMX.md`` describes the pages). Parsing
-uses the standard library's ``HTMLParser``: nothing is executed, scripts, styles, navigation,
-forms and screen-reader-only text are ignored. Used by :mod:`pipeline.fetch`.
+uses the package's HTML reader (:class:`pipeline.htmltext.HtmlTree`, on the standard
+library's ``HTMLParser``): nothing is executed, scripts, styles, navigation, forms and
+screen-reader-only text are ignored. Used by :mod:`pipeline.fetch`.
 
 Public entry points: :func:`parse_listing`, :func:`parse_article`, :func:`listing_url`,
 :func:`canonical_url`, :func:`article_id`, :func:`communique_number`, :func:`parse_datetime`.
@@ -14,25 +15,14 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from .htmltext import HtmlParseError, HtmlTree, Node, read
 
 #: The archive path of the SRE (every ministry has ``/<ministry>/archivo/prensa``).
 ARCHIVE_PATH = "/sre/archivo/prensa"
 #: Path prefix of a press article.
 ARTICLE_PREFIX = "/sre/prensa/"
-
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr"}
-#: Elements whose text is never shown to a reader.
-HIDDEN = {"head", "script", "style", "noscript", "template", "svg", "iframe", "button",
-          "select", "textarea", "object"}
-#: Page furniture: no body paragraph is taken from inside these.
-CHROME = {"nav", "header", "footer", "form", "aside", "menu"}
-#: Starting one of these closes an open ``<p>`` (as an HTML parser would).
-CLOSES_P = {"p", "div", "ul", "ol", "dl", "table", "article", "section", "main", "aside",
-            "blockquote", "pre", "form", "nav", "header", "footer", "figure", "hr",
-            "h1", "h2", "h3", "h4", "h5", "h6"}
 
 _NUMBER = re.compile(
     r"^\s*(?:comunicado|bolet[ií]n|comunicado\s+conjunto)\s*"
@@ -129,94 +119,21 @@ def _tidy(parts: list[str]) -> str:
     return "\n".join(line for line in lines if line)
 
 
-@dataclass
-class _Node:
-    tag: str
-    classes: frozenset[str]
-    hidden: bool
-    chrome: bool
-    article: int
-    body: bool
-    main: bool
-    buffer: list[str] | None = None
-    has_p: bool = False
+def _read(parser: HtmlTree, html: str) -> None:
+    try:
+        read(parser, html)
+    except HtmlParseError as e:
+        raise MalformedPageError(str(e)) from e
 
 
-class _Tree(HTMLParser):
-    """An element stack with HTML's implicit closing of ``<p>``/``<li>``; subclasses hook in."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[_Node] = []
-        self.n_articles = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in CLOSES_P:
-            self._close_implicit("p", stop_at=set())
-        if tag == "li":
-            self._close_implicit("li", stop_at={"ul", "ol"})
-        values = {k: v or "" for k, v in attrs}
-        classes = frozenset(values.get("class", "").split())
-        parent = self.stack[-1] if self.stack else None
-        article = parent.article if parent else -1
-        if article < 0 and tag == "article":
-            article, self.n_articles = self.n_articles, self.n_articles + 1
-        node = _Node(tag, classes,
-                     hidden=bool(parent and parent.hidden) or tag in HIDDEN or "sr-only" in classes,
-                     chrome=bool(parent and parent.chrome) or tag in CHROME,
-                     article=article,
-                     body=bool(parent and parent.body) or "article-body" in classes,
-                     main=bool(parent and parent.main) or tag == "main" or values.get("id") == "main")
-        self.opened(node, values)
-        if tag in VOID:
-            if tag == "br":
-                self.handle_data("\n")
-        else:
-            self.stack.append(node)
-
-    def handle_endtag(self, tag: str) -> None:
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i].tag == tag:
-                while len(self.stack) > i:
-                    self.closed(self.stack.pop())
-                return
-
-    def handle_data(self, data: str) -> None:
-        if self.stack and self.stack[-1].hidden:
-            return
-        for node in self.stack:
-            if node.buffer is not None:
-                node.buffer.append(data)
-
-    def close(self) -> None:
-        super().close()
-        while self.stack:
-            self.closed(self.stack.pop())
-
-    def _close_implicit(self, tag: str, stop_at: set[str]) -> None:
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i].tag in stop_at:
-                return
-            if self.stack[i].tag == tag:
-                while len(self.stack) > i:
-                    self.closed(self.stack.pop())
-                return
-
-    def opened(self, node: _Node, attrs: dict[str, str]) -> None:
-        """Called for every start tag (void ones too), before the node is pushed."""
-
-    def closed(self, node: _Node) -> None:
-        """Called when an element ends (explicitly or implicitly)."""
-
-
-class _ListingParser(_Tree):
+class _ListingParser(HtmlTree):
     def __init__(self) -> None:
         super().__init__()
         self.items: list[dict] = []
         self.current: dict | None = None
         self.page_links: list[str] = []
 
-    def opened(self, node: _Node, attrs: dict[str, str]) -> None:
+    def opened(self, node: Node, attrs: dict[str, str]) -> None:
         if node.tag == "article" and self.current is None:
             self.current = {"node": node, "href": None, "link": None, "title": None,
                             "datetime": None, "category": None}
@@ -236,7 +153,7 @@ class _ListingParser(_Tree):
         if (node.tag == "h2" and item["title"] is None) or "tag-presses" in node.classes:
             node.buffer = []
 
-    def closed(self, node: _Node) -> None:
+    def closed(self, node: Node) -> None:
         item = self.current
         if item is None:
             return
@@ -252,11 +169,11 @@ def parse_listing(html: str, page_url: str) -> Listing:
     """Items (absolute URLs) and the next page of a listing page.
 
     The next page is the last pagination link (an ``href`` with ``page=``) when it points
-    past the current page; raises :class:`MalformedPageError` when the page lists no article links.
+    past the current page; raises :class:`MalformedPageError` when the page lists no article
+    links or its markup cannot be parsed.
     """
     parser = _ListingParser()
-    parser.feed(html)
-    parser.close()
+    _read(parser, html)
     items = []
     for raw in parser.items:
         href = raw["href"] or raw["link"]
@@ -283,7 +200,7 @@ class _Paragraph:
     main: bool
 
 
-class _ArticleParser(_Tree):
+class _ArticleParser(HtmlTree):
     def __init__(self) -> None:
         super().__init__()
         self.title: str | None = None
@@ -292,7 +209,7 @@ class _ArticleParser(_Tree):
         self.category: str | None = None
         self.paragraphs: list[_Paragraph] = []
 
-    def opened(self, node: _Node, attrs: dict[str, str]) -> None:
+    def opened(self, node: Node, attrs: dict[str, str]) -> None:
         if node.hidden:
             return
         if node.tag == "time" and attrs.get("datetime"):
@@ -310,7 +227,7 @@ class _ArticleParser(_Tree):
                         open_node.has_p = True
                         break
 
-    def closed(self, node: _Node) -> None:
+    def closed(self, node: Node) -> None:
         if node.buffer is None:
             return
         text = _tidy(node.buffer)
@@ -340,14 +257,10 @@ def parse_article(html: str) -> Article:
     title), category (``.tag-presses``) and body paragraphs of a communiqué page.
 
     Missing title or date are left None for the caller to fill from the listing; raises
-    :class:`MalformedPageError` when there is no body text at all.
+    :class:`MalformedPageError` when there is no body text at all or the markup cannot be parsed.
     """
     parser = _ArticleParser()
-    try:
-        parser.feed(html)
-        parser.close()
-    except AssertionError as e:  # HTMLParser's last resort on badly broken markup
-        raise MalformedPageError(f"unparseable HTML ({e})") from e
+    _read(parser, html)
     paragraphs = parser.body()
     if not paragraphs:
         raise MalformedPageError("no body paragraphs (<p>) found")

@@ -55,6 +55,17 @@ def test_listing_without_articles_is_malformed():
                       listing_url(BASE, "Comunicados"))
 
 
+@pytest.mark.parametrize("parse", [
+    pytest.param(lambda html: parse_listing(html, listing_url(BASE, "Comunicados")), id="listing page"),
+    pytest.param(parse_article, id="article page"),
+])
+def test_unparseable_markup_is_malformed(parse):
+    html = ('<article><time datetime="2026-02-03 10:00:00">3 feb</time><h1>Aviso</h1>'
+            '<a href="/sre/prensa/aviso?idiom=es">Aviso</a><p>Texto<![/>> roto</p></article>')
+    with pytest.raises(MalformedPageError):
+        parse(html)
+
+
 def test_listing_item_falls_back_to_any_article_link():
     html = ('<div class="archives"><article><time datetime="2026-02-03 10:00:00">3 feb</time>'
             '<h2>Boletín 12. Aviso</h2><a href="/sre/prensa/aviso?idiom=es">Aviso</a></article></div>')

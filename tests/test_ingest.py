@@ -179,6 +179,12 @@ def test_html_keeps_main_text_only(tmp_path: Path) -> None:
     assert (doc.published, doc.published_from) == (dt.date(2026, 1, 15), "metadata")
 
 
+def test_unparseable_html_is_an_unreadable_row(tmp_path: Path) -> None:
+    _write(tmp_path, "roto.html", f"<html><body><p>{SPANISH}<![/>> fin</p></body></html>")
+    [doc] = iter_documents([tmp_path])
+    assert doc.status == "unreadable" and "roto.html" in doc.error and doc.text == ""
+
+
 def test_dateline_gives_publication_date(tmp_path: Path) -> None:
     _write(tmp_path, "d.txt", f"Ciudad de México, 15 de enero de 2026.\n\n{SPANISH}")
     [doc] = iter_documents([tmp_path])
