@@ -110,8 +110,10 @@ def mention_status(doc: Doc, m: EventMention, lex: Lexicon) -> str:
         if lex.has("support", tok) and "Inf" in tok.morph.get("VerbForm") and low(doc[i - 1]) == "a":
             return "planned"
     if any(lex.has("planned_adj", c) for c in head.children) or (
-            m.support is not None and lex.has("planned_adj", doc[m.support])):
-        return "planned"
+            m.support is not None and (lex.has("planned_adj", doc[m.support]) or any(
+                lex.has("planned_adj", c) for c in doc[m.support].children
+                if doc[m.support].pos_ in ("NOUN", "PROPN")))):
+        return "planned"  # "la próxima reunión", "la próxima celebración de la Comisión"
     if any(lex.has("held_adj", c) for c in head.children):
         return "held"
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else None

@@ -200,6 +200,7 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
         regions = [r for r in regions if r.i < m.head]
     elif "until" in m.attrs:
         hi = m.attrs["until"]
+    unnamed = False
     for c in complements:
         ids = _ids_in(c, index, lo, hi) if "split" not in m.attrs else _ids_range(lo, hi, index)
         if ids:
@@ -208,12 +209,20 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
                 lex.has("person_head", c) or "Plur" in c.morph.get("Number"))):
             plural = "Plur" in c.morph.get("Number")  # "con empresarios"; not "con el objetivo de"
             partner_heads.add(("~" if plural else "") + c.lemma_.lower())
+        elif cases_of(c) & {"con", "entre"}:
+            unnamed = True  # someone not named ("con el tabasqueño")
         regions.append(c)
+    if unnamed and not partners and not partner_heads:
+        partner_heads.add("?")
     actors: set[str] = set(partners)
     for r in regions:
         if r not in complements:
             actors |= _ids_in(r, index, 0, len(doc))
     return actors, partners | {f"~{h}" for h in partner_heads}
+
+
+def cases_of(token: Token) -> set[str]:
+    return {low(x) for x in token.children if x.dep_ == "case"}
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -254,7 +263,10 @@ def attach_place(doc: Doc, m: EventMention, places: PlaceIndex) -> tuple[Place, 
     head, anchor = doc[m.head], doc[m.anchor]
     cases_ok = {"en", "a", "al", "hasta", "por"} if m.kind == "visit" else {"en"}
     candidates: list[Token] = []
-    for tok in ([head] if m.frame else [head, anchor]):
+    holders = [head] if m.frame else [head, anchor]
+    if m.support is not None and doc[m.support].pos_ in ("NOUN", "PROPN") and not m.frame:
+        holders.append(doc[m.support])  # "la celebración, en Madrid, de la Comisión"
+    for tok in holders:
         for c in tok.children:
             cases = {low(x) for x in c.children if x.dep_ == "case"}
             if cases & cases_ok:

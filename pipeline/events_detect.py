@@ -204,6 +204,24 @@ def _support(head: Token, lex: Lexicon, own_only: bool = False) -> Token | None:
     return None
 
 
+def _support_before_aside(doc: Doc, m: EventMention, lex: Lexicon) -> Token | None:
+    """"la próxima celebración, a principios de noviembre en Madrid, de la Comisión Mixta": a
+    support noun whose "de" complement comes after an aside between commas (parse-independent)."""
+    i = m.start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    if i < 1 or low(doc[i]) not in ("de", "del") or doc[i - 1].text != ",":
+        return None
+    j = i - 2
+    while j > max(doc[m.start].sent.start, i - 14) and doc[j].text != ",":
+        if doc[j].pos_ in ("VERB", "AUX") or doc[j].text in (".", ";", ":"):
+            return None
+        j -= 1
+    if j <= 0 or doc[j].text != ",":
+        return None
+    return doc[j - 1] if lex.has("support_noun", doc[j - 1]) else None
+
+
 def governing_verb(head: Token) -> Token | None:
     """The first verb or auxiliary up to three steps above ``head`` in the parse."""
     cur = head
@@ -349,7 +367,7 @@ def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
     frame_words = {low(t) for t in before if t is not None}
     frames = set(lex.cues.get("frame", {}))
     m.frame = bool(case & frames or frame_words & frames)
-    support = _support(head, lex, own_only=m.frame)
+    support = _support(head, lex, own_only=m.frame) or _support_before_aside(doc, m, lex)
     m.support = support.i if support is not None else None
     if support is not None and support.pos_ in ("VERB", "AUX"):
         m.anchor = support.i

@@ -76,7 +76,8 @@ def _same_people(event: Draft, new: Draft) -> bool:
     """Whether an introducing mention names only people of ``event`` (and it names someone):
     its resolved partners and subject among them, and no unresolved group of partners of its
     own ("con empresarios"); an unresolved single partner ("con el tabasqueño") may be one of
-    the event's named partners."""
+    the event's named partners; a subject with no partners must be the event's subject ("el
+    embajador participó en un encuentro" is not "la reunión con el embajador")."""
     people, theirs = _people(new), _people(event)
     if not people or not people <= theirs:
         return False
@@ -84,7 +85,9 @@ def _same_people(event: Draft, new: Draft) -> bool:
     if any(h.startswith("~~") for h in heads):
         return False
     resolved_partners = {x for x in event.partners if not x.startswith("~")}
-    return not heads or bool(resolved_partners - people)
+    if not heads and not {x for x in new.partners if not x.startswith("~")}:
+        return people <= theirs - resolved_partners  # a subject alone: the event's own subject
+    return not heads or bool(theirs - people)
 
 
 def name_words(name: str | None, generic: frozenset[str] = frozenset()) -> set[str]:

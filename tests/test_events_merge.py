@@ -67,3 +67,21 @@ def test_framed_reference_after_an_article(events):
                    published=None)
     assert [(e.kind, e.date_value) for e in found] == [("meeting", "2026-03-09"),
                                                         ("signing", "2026-03-10")]
+
+
+@pytest.mark.parametrize("second, n", [
+    pytest.param("Horas después, el ministro Luis Vera participó en un encuentro virtual convocado por "
+                 "una universidad.", 2, id="the-partner-alone-at-another-meeting"),
+    pytest.param("Horas después, Ana Ruiz encabezó un encuentro de trabajo para revisar la agenda.", 1,
+                 id="the-subject-alone-again-is-the-same-meeting"),
+])
+def test_a_subject_alone_must_be_the_events_subject(events, second, n):
+    text = f"La canciller Ana Ruiz sostuvo una reunión con el ministro Luis Vera. {second}"
+    assert len(events(text, people=PEOPLE, published=None)) == n
+
+
+def test_support_noun_before_an_aside(events):
+    text = ("El ministro agradeció la próxima celebración, a principios de mayo en Madrid, de la "
+            "Comisión Mixta sobre cooperación técnica.")
+    (event,) = events(text, {"a principios de mayo": "2026-05"}, published=None)
+    assert (event.status, event.date_value, event.location) == ("planned", "2026-05", "Madrid")
