@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from .tables import frame_records
+from .textnorm import content_words, jaccard, strip_accents
 
 log = logging.getLogger(__name__)
 
@@ -29,17 +29,9 @@ _STOP = frozenset("para como entre sobre este esta estos estas desde hasta donde
 
 
 def norm(text: str | None) -> str:
-    """Lower-case, accents removed, white space collapsed (the scoring comparison form)."""
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.split())
-
-
-def content_words(text: str | None) -> set[str]:
-    """Words of four letters or more (normalised)."""
-    return {w for w in re.findall(r"\w+", norm(text)) if len(w) >= 4}
+    """Lower-case, accents removed, white space collapsed (the scoring comparison form;
+    punctuation is kept, as ANNOTATION.md says)."""
+    return " ".join(strip_accents(text.lower()).split()) if text else ""
 
 
 @dataclass
@@ -159,17 +151,13 @@ def score_dates(gold: Sequence[dict], pred: Sequence[dict], text: str) -> Score:
     return score
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a | b else 0.0
-
-
 def score_commitments(gold: Sequence[dict], pred: Sequence[dict], aliases: dict[str, str]) -> Score:
     """Commitments: Jaccard of action content words >= 0.5, best pairs first; modality/actors."""
     gw = [content_words(g["action"]) for g in gold]
     pw = [content_words(p["action"]) for p in pred]
 
     def ok(g: int, p: int) -> float | None:
-        j = _jaccard(gw[g], pw[p])
+        j = jaccard(gw[g], pw[p])
         return j if j >= 0.5 else None
 
     score = Score(n_pred=len(pred), n_gold=len(gold))
