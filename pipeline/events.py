@@ -24,7 +24,8 @@ from .event_status import adjust_by_date, mention_status
 from .events_attach import (DocIndex, anchored_inner, attach_place, attach_timex, build_index,
                             event_offset, mention_actors, shift)
 from .events_context import (apply_dateline, apply_other_dates, dateline_timex, inherit_frame_dates,
-                             inherit_plural_actors, inherit_visit_place, rejoin_delegations, set_date)
+                             inherit_plural_actors, inherit_visit_place, rejoin_delegations, set_date,
+                             taking_part)
 from .events_detect import EventMention, find_mentions
 from .events_lexicon import Lexicon, low
 from .events_merge import Draft, merge, name_words
@@ -105,6 +106,7 @@ class EventsComponent(RuleComponent):
         inherit_plural_actors(doc, merged, self.lexicon)
         inherit_visit_place(merged)
         published = doc._.published
+        kinds = {p.actor_id: p.kind for p in get_list(doc, "participants")}
         for event_id, d in enumerate(sorted(merged, key=lambda d: d.start)):
             status = adjust_by_date(d.status, d.date_start, d.date_end, published)
             place = d.place
@@ -114,7 +116,7 @@ class EventsComponent(RuleComponent):
                 date_end=d.date_end, timex_id=d.timex_id,
                 location=place.location if place else None,
                 location_country=place.country if place else None,
-                actor_ids=sorted(d.actors)))
+                actor_ids=sorted(taking_part(d, kinds))))
         return doc
 
     def _drafts(self, doc: Doc, mentions: list[EventMention], index: DocIndex

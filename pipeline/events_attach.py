@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .events_detect import EventMention
+from .events_detect import EventMention, governing_verb
 from .events_lexicon import Lexicon, low
 from .lang import language_data
-from .places import Place, PlaceIndex
+from .places import Place, PlaceIndex, as_written
 from .records import Participant, Timex
 
 _OFFSET = re.compile(r"\b(\w+)\s+(d[ií]as?|semanas?)\s+(despu[eé]s|antes)\b", re.IGNORECASE)
@@ -180,6 +180,9 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else None
     if verb is not None and not m.frame:
         regions += _subjects(verb)
+    elif m.kind == "visit" and m.attrs.get("det") == "possessive":  # "durante su visita a X":
+        governor = governing_verb(head)  # the visitor is the one the clause is about
+        regions += _subjects(governor) if governor is not None else []
     complements = []
     holders = [head] + ([verb] if verb is not None and verb.i != head.i else [])
     for tok in holders:  # (Token objects compare by index: "is" would miss head == verb)
@@ -285,7 +288,8 @@ def attach_place(doc: Doc, m: EventMention, places: PlaceIndex) -> tuple[Place, 
         found = places.find(words)
         if found:
             first = found[0]
-            return first.place, sub[first.start].idx, sub[first.end - 1].idx + len(sub[first.end - 1])
+            start, end = sub[first.start].idx, sub[first.end - 1].idx + len(sub[first.end - 1])
+            return as_written(first.place, doc.text[start:end]), start, end
     return None
 
 

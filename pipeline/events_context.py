@@ -186,3 +186,14 @@ def rejoin_delegations(drafts: list[tuple[Draft, bool]], sides: dict[str, str | 
                 continue
         out.append((draft, weak))
     return out
+
+
+def taking_part(d: Draft, kinds: dict[str, str]) -> set[str]:
+    """The participants of an event: people and working groups; an organization or country only
+    as the partner met when no person is ("se reunió con la OEA"), never as the body that reports
+    or announces the event ("precisó la cancillería") nor beside the people who met."""
+    people = {a for a in d.actors if kinds.get(a, "person") in ("person", "group")}
+    bodies = {a for a in d.partners if kinds.get(a) in ("organization", "country")}
+    if any(kinds.get(a, "person") == "person" for a in d.partners):
+        return people
+    return people | bodies

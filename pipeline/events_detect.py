@@ -173,7 +173,7 @@ def _support(head: Token, lex: Lexicon, own_only: bool = False) -> Token | None:
         node = head.head
     for child in node.children:  # "celebrada ayer", "la reunión que sostuvieron"
         if child.dep_ in ("acl", "acl:relcl", "amod") and child.i > node.i and (
-                lex.has("support", child) or lex.has("planned_adj", child)):
+                lex.has("support", child) or lex.has("planned_adj", child)) and not _locative(child):
             return child
     if own_only:
         return None
@@ -220,6 +220,16 @@ def _support_before_aside(doc: Doc, m: EventMention, lex: Lexicon) -> Token | No
     if j <= 0 or doc[j].text != ",":
         return None
     return doc[j - 1] if lex.has("support_noun", doc[j - 1]) else None
+
+
+def _locative(clause: Token) -> bool:
+    """"su visita a Lima, donde sostuvo ...", "la cumbre en la que participó": a relative clause
+    telling what happened at the event, not the verb that makes it one."""
+    for c in clause.children:
+        if low(c) in ("donde", "cuando") or (c.pos_ == "PRON" and any(
+                low(x) in ("en", "durante") for x in c.children if x.dep_ == "case")):
+            return True
+    return False
 
 
 def governing_verb(head: Token) -> Token | None:

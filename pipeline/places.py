@@ -133,3 +133,16 @@ class PlaceIndex:
             found.append(match)
             i = match.end
         return found
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def as_written(place: Place, surface: str) -> Place:
+    """The place spelled as the text spells it when it differs from the canonical name only in
+    spaces and punctuation ("Washington, D. C.", "Washington D.C." for "Washington, D.C.")."""
+    written = surface.strip().rstrip(",")
+    if place.location and written != place.location and _letters(written) == _letters(place.location):
+        return Place(written, place.country, place.kind)
+    return place

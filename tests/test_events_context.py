@@ -223,3 +223,51 @@ def test_split_partner_phrase_ends_at_the_next_verb(events):
                    published=None)
     second = next(e for e in found if "Mike Pompeo" in e.actor_ids)
     assert "Ana Ruiz" not in second.actor_ids
+
+
+# -- who takes part ----------------------------------------------------------------------------
+
+def _with_kinds(events_only, text: str, kinds: dict[str, str]):
+    doc = events_only.make_doc(text)
+    doc._.doc_id, doc._.published, doc._.timexes = "test", None, []
+    participants = []
+    for name, kind in kinds.items():
+        start = text.index(name)
+        participants.append(Participant(name, name, kind, start, start + len(name), "name",
+                                        spans=[(start, start + len(name))]))
+    doc._.participants = participants
+    for _, proc in events_only.pipeline:
+        doc = proc(doc)
+    return doc._.events
+
+
+@pytest.mark.parametrize("text, kinds, expected", [
+    pytest.param("La Cancillería informó que la canciller Ana Ruiz sostuvo una reunión con el ministro "
+                 "Luis Vera.", {"Cancillería": "organization", "Ana Ruiz": "person",
+                                "Luis Vera": "person"}, ["Ana Ruiz", "Luis Vera"],
+                 id="the-reporting-body-is-no-participant"),
+    pytest.param("El canciller Luis Vera se reunió con la Organización Mundial del Comercio.",
+                 {"Luis Vera": "person", "Organización Mundial del Comercio": "organization"},
+                 ["Luis Vera", "Organización Mundial del Comercio"], id="a-body-met-is-a-participant"),
+    pytest.param("El canciller Luis Vera sostuvo un almuerzo de trabajo con Ana Ruiz, del Consejo "
+                 "Empresarial.", {"Luis Vera": "person", "Ana Ruiz": "person",
+                                  "Consejo Empresarial": "organization"},
+                 ["Ana Ruiz", "Luis Vera"], id="a-body-beside-the-person-met-is-not"),
+    pytest.param("El Grupo de Alto Nivel sesionó en Lima con la ministra Ana Ruiz.",
+                 {"Grupo de Alto Nivel": "group", "Ana Ruiz": "person"},
+                 ["Ana Ruiz", "Grupo de Alto Nivel"], id="a-working-group-takes-part-in-its-session"),
+])
+def test_who_takes_part(events_only, text, kinds, expected):
+    (event,) = _with_kinds(events_only, text, kinds)
+    assert event.actor_ids == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Durante su visita a Tokio, el ministro Luis Vera firmó un convenio.", ["Luis Vera"],
+                 id="possessive-visit-in-a-frame"),
+    pytest.param("El ministro Luis Vera concluyó su visita de trabajo a Lima, donde tuvo una reunión "
+                 "con empresarios.", ["Luis Vera"], id="a-where-clause-is-not-the-support"),
+])
+def test_the_visitor(events, text, expected):
+    visit = next(e for e in events(text, people={"Luis Vera": "CHL"}, published=None) if e.kind == "visit")
+    assert visit.actor_ids == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.places import PlaceIndex, fold
+from pipeline.places import Place, PlaceIndex, as_written, fold
 
 PLACES = [
     {"name": "Washington, D.C.", "aliases": ["Washington", "Washington D.C."], "country": "USA",
@@ -60,3 +60,15 @@ def test_find_in_tokens(index, words, expected):
 
 def test_fold_removes_accents_and_punctuation():
     assert fold("Bogotá, D.C.") == "bogota d c"
+
+
+@pytest.mark.parametrize("surface, expected", [
+    pytest.param("Washington, D. C.", "Washington, D. C.", id="spaced-initials-kept-as-written"),
+    pytest.param("Washington D.C.", "Washington D.C.", id="no-comma-kept-as-written"),
+    pytest.param("Washington, D.C.,", "Washington, D.C.", id="canonical-with-trailing-comma"),
+    pytest.param("WASHINGTON, D.C.", "Washington, D.C.", id="capitals-are-not-a-spelling"),
+    pytest.param("la capital estadounidense", "Washington, D.C.", id="another-name-gives-the-canonical"),
+])
+def test_as_written(surface, expected):
+    place = Place("Washington, D.C.", "USA", "capital")
+    assert as_written(place, surface).location == expected
