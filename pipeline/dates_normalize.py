@@ -21,10 +21,10 @@ from .dates_calendar import (NONE, ORDER, UNIT_GRANULARITY, Resolved, add_offset
                              resolve_weekday, safe_date, unresolved, week_value, year_value)
 from .dates_patterns import Candidate, Lexicon
 
-#: Days from publication of each deictic word ("esta" as in "esta mañana", "del día" as in
-#: "a lo largo del día").
+#: Days from publication of each deictic word ("esta" as in "esta mañana", "para la" as in
+#: "para la noche", "del día" as in "a lo largo del día").
 _DELTA_WORDS = {"hoy": 0, "ayer": -1, "anoche": -1, "antenoche": -2, "anteayer": -2, "antier": -2,
-                "mañana": 1, "pasado mañana": 2, "esta": 0, "del día": 0, "del dia": 0}
+                "mañana": 1, "pasado mañana": 2, "esta": 0, "para la": 0, "del día": 0, "del dia": 0}
 
 
 @dataclass(frozen=True)
