@@ -12,7 +12,8 @@ import datetime as dt
 
 from spacy.tokens import Doc, Token
 
-from .events_detect import EventMention, governing_verb
+from .events_detect import EventMention
+from .events_syntax import governing_verb
 from .events_lexicon import Lexicon, lem, low
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .events_detect import EventMention, governing_verb
+from .events_detect import EventMention
+from .events_syntax import governing_verb
 from .events_lexicon import Lexicon, low
 from .lang import language_data
 from .places import Place, PlaceIndex, as_written

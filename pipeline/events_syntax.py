@@ -1,0 +1,165 @@
+"""Syntax helpers of the events stage: determiners, event names, support verbs and nouns.
+
+Pure functions over the parse (:mod:`pipeline.events_detect` builds mentions with them;
+:func:`governing_verb` is shared with :mod:`pipeline.event_status` and
+:mod:`pipeline.events_attach`), reading the cue classes of the events
+:class:`~pipeline.events_lexicon.Lexicon`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .events_lexicon import Lexicon, low
+
+_DEMONSTRATIVE = {"este", "esta", "estos", "estas", "ese", "esa", "dicho", "dicha", "aquel",
+                  "aquella", "mismo", "misma"}
+_POSSESSIVE = {"su", "sus", "mi", "mis", "nuestro", "nuestra"}
+_INDEFINITE = {"un", "una", "unos", "unas", "otro", "otra", "nuevo", "nueva"}
+_ROMAN = set("ivxlc")
+_NAME_STOP = {"en", "con", "para", "que", "entre", "por", "a", "al", "sobre", "durante", "donde",
+              "cuyo", "cuya", "el", "y"}
+
+
+def determiner(head: Token, start: int | None = None) -> str:
+    """indefinite | demonstrative | possessive | definite | bare, from the words before the noun."""
+    doc = head.doc
+    i = (head.i if start is None else start) - 1
+    while i >= 0 and doc[i].pos_ == "ADJ" and low(doc[i]) not in _DEMONSTRATIVE | _INDEFINITE:
+        i -= 1
+    word = low(doc[i]) if i >= 0 else ""
+    if word in _INDEFINITE:
+        return "indefinite"
+    if word in _DEMONSTRATIVE:
+        return "demonstrative"
+    if word in _POSSESSIVE:
+        return "possessive"
+    if any(c.dep_ == "det" and c.i < head.i for c in head.children) or word in (
+            "el", "la", "los", "las", "del", "al"):
+        return "definite"
+    return "bare"
+
+
+def _is_ordinal(token: Token) -> bool:
+    text = token.text.rstrip(".ªº°")
+    return bool(text) and (text.isdigit() or (set(text.lower()) <= _ROMAN and text.isupper()))
+
+
+def name_span(head: Token, start: int, end: int) -> tuple[int, int] | None:
+    """Token span of an event name ("XXI Reunión de Cancilleres de la Celac"), if any."""
+    doc = head.doc
+    first = start
+    if first > 0 and _is_ordinal(doc[first - 1]) and (
+            not doc[first - 1].text.isdigit() or doc[start].text[:1].isupper()):
+        first -= 1
+    capital = doc[start].text[:1].isupper() and start > doc[start].sent.start
+    last = end
+    proper = False
+    i = end
+    depth = 0
+    while i < len(doc) and i - end < 14:
+        t = doc[i]
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            if depth == 0:
+                break
+            depth -= 1
+            last = i + 1
+            i += 1
+            continue
+        if depth:
+            i += 1
+            continue
+        if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") or (t.sent.start != head.sent.start):
+            break
+        if low(t) in _NAME_STOP:
+            break
+        if i - end < 3 and (t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > t.sent.start)
+                            or t.text.isupper()):
+            proper = True
+        if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or t.text[:1].isupper():
+            last = i + 1
+        i += 1
+    if proper or first < start or (capital and last > end):
+        return (first, max(last, end))
+    return None
+
+
+def support_of(head: Token, lex: Lexicon, own_only: bool = False) -> Token | None:
+    """The verb (or noun) that makes a trigger noun an event: 'sostuvo una reunión'."""
+    node = head
+    if head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        node = head.head
+    for child in node.children:  # "celebrada ayer", "la reunión que sostuvieron"
+        if child.dep_ in ("acl", "acl:relcl", "amod") and child.i > node.i and (
+                lex.has("support", child) or lex.has("planned_adj", child)) and not _locative(child):
+            return child
+    if own_only:
+        return None
+    cur = node
+    for _ in range(3):
+        parent = cur.head
+        if parent is cur:
+            break
+        if parent.pos_ in ("VERB", "AUX") and lex.has("support", parent):
+            if cur.dep_ == "obl" and lex.has("support_obl", parent):
+                return parent
+            if {low(c) for c in cur.children if c.dep_ == "case"} - {"a", "al"}:  # "participar en"
+                return parent if lex.has("support_obl", parent) else None  # "En la reunión ... se
+                # acordó": a setting, not what was done
+            if cur.dep_ in ("obj", "iobj", "nsubj:pass"):
+                return parent
+            if cur.dep_ == "nsubj" and (lex.has("support_subj", parent) or any(
+                    low(c) == "se" or c.dep_ in ("aux:pass", "expl:pass") for c in parent.children)):
+                return parent
+            return None
+        if parent.pos_ in ("ADJ", "VERB") and lex.has("planned_adj", parent) and cur.dep_.startswith("nsubj"):
+            return parent
+        if parent.pos_ in ("NOUN", "PROPN") and lex.has("support_noun", parent):
+            return parent
+        if parent.pos_ in ("VERB", "AUX") or cur.dep_ not in ("nmod", "appos", "flat", "compound"):
+            break
+        cur = parent
+    return None
+
+
+def support_before_aside(doc: Doc, start: int, lex: Lexicon) -> Token | None:
+    """"la próxima celebración, a principios de noviembre en Madrid, de la Comisión Mixta": a
+    support noun whose "de" complement comes after an aside between commas (parse-independent)."""
+    i = start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    if i < 1 or low(doc[i]) not in ("de", "del") or doc[i - 1].text != ",":
+        return None
+    j = i - 2
+    while j > max(doc[start].sent.start, i - 14) and doc[j].text != ",":
+        if doc[j].pos_ in ("VERB", "AUX") or doc[j].text in (".", ";", ":"):
+            return None
+        j -= 1
+    if j <= 0 or doc[j].text != ",":
+        return None
+    return doc[j - 1] if lex.has("support_noun", doc[j - 1]) else None
+
+
+def _locative(clause: Token) -> bool:
+    """"su visita a Lima, donde sostuvo ...", "la cumbre en la que participó": a relative clause
+    telling what happened at the event, not the verb that makes it one."""
+    for c in clause.children:
+        if low(c) in ("donde", "cuando") or (c.pos_ == "PRON" and any(
+                low(x) in ("en", "durante") for x in c.children if x.dep_ == "case")):
+            return True
+    return False
+
+
+def governing_verb(head: Token) -> Token | None:
+    """The first verb or auxiliary up to three steps above ``head`` in the parse."""
+    cur = head
+    for _ in range(3):
+        parent = cur.head
+        if parent is cur:
+            return None
+        if parent.pos_ in ("VERB", "AUX"):
+            return parent
+        cur = parent
+    return None
