@@ -102,7 +102,7 @@ class EventsComponent(RuleComponent):
         _resolve_anchored(merged, anchored, timexes)
         apply_other_dates(doc, merged, timexes)
         inherit_frame_dates(doc, merged, mentions)
-        apply_dateline(merged, dateline_timex(doc, timexes))
+        apply_dateline(merged, dateline_timex(index.text, timexes))
         inherit_plural_actors(doc, merged, self.lexicon)
         inherit_visit_place(merged)
         published = doc._.published

@@ -30,6 +30,7 @@ class DocIndex:
     timex_of: dict[int, Timex]
     timex_root: dict[int, int]  # timex_id -> token index of its syntactic root
     actors_of: dict[int, set[str]]  # token index -> actor ids mentioned there
+    text: str = ""  # doc.text, built once (spaCy rebuilds it on every access)
 
 
 def build_index(doc: Doc, timexes: Sequence[Timex], participants: Sequence[Participant]) -> DocIndex:
@@ -50,7 +51,7 @@ def build_index(doc: Doc, timexes: Sequence[Timex], participants: Sequence[Parti
                 continue
             for t in span:
                 actors_of.setdefault(t.i, set()).add(p.actor_id)
-    return DocIndex(timex_of, roots, actors_of)
+    return DocIndex(timex_of, roots, actors_of, doc.text)
 
 
 def _anchors(doc: Doc, m: EventMention) -> set[int]:
@@ -82,7 +83,7 @@ def attach_timex(doc: Doc, m: EventMention, index: DocIndex, others: set[int]) -
         seen.add(tx.timex_id)
         root = doc[index.timex_root.get(tx.timex_id, i)]
         lo, hi = sorted((tx.start, doc[m.head].idx))
-        if "\n" in doc.text[lo:hi]:
+        if "\n" in index.text[lo:hi]:
             continue  # a date on another line (a page header, a dateline) is not the event's
         if _reaches(root, anchors, others):
             dist = abs(root.i - m.head)
@@ -104,7 +105,7 @@ def _fronted(doc: Doc, m: EventMention, index: DocIndex, others: set[int]) -> Ti
     verb = doc[m.anchor]
     if m.frame or verb.pos_ not in ("VERB", "AUX") or verb.i > m.head:
         return None
-    line_start = doc.text.rfind("\n", 0, verb.idx) + 1
+    line_start = index.text.rfind("\n", 0, verb.idx) + 1
     lo = verb.sent.start
     while lo < verb.i and (doc[lo].idx < line_start or doc[lo].is_space):
         lo += 1
@@ -290,7 +291,7 @@ def attach_place(doc: Doc, m: EventMention, places: PlaceIndex) -> tuple[Place, 
         if found:
             first = found[0]
             start, end = sub[first.start].idx, sub[first.end - 1].idx + len(sub[first.end - 1])
-            return as_written(first.place, doc.text[start:end]), start, end
+            return as_written(first.place, doc[sub[first.start].i:sub[first.end - 1].i + 1].text), start, end
     return None
 
 
@@ -307,5 +308,8 @@ def _en_phrases_after(doc: Doc, m: EventMention) -> list[Token]:
 
 
 def _line_start(doc: Doc, token: Token) -> bool:
-    before = doc.text[:token.idx].rstrip(" \t")
-    return not before or before.endswith("\n")
+    """Whether only spaces stand between the start of its line and ``token``."""
+    i = token.i - 1
+    while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
+        i -= 1
+    return i < 0 or "\n" in doc[i].text or doc[i].text_with_ws.endswith("\n")

@@ -56,9 +56,9 @@ def _copy_date(d: Draft, source: Draft) -> None:
     d.granularity = source.granularity
 
 
-def dateline_timex(doc: Doc, timexes: Sequence[Timex]) -> Timex | None:
+def dateline_timex(text: str, timexes: Sequence[Timex]) -> Timex | None:
     """The timex of the opening dateline ("Ciudad de México, 15 de enero de 2026."), if any."""
-    span = dateline_span(doc.text)
+    span = dateline_span(text)
     if span is None:
         return None
     return next((tx for tx in timexes if tx.start <= span[0] < tx.end or span[0] <= tx.start < span[1]), None)

@@ -55,9 +55,8 @@ def _morph_has(token: Token, key: str, value: str) -> bool:
     return value in token.morph.get(key)
 
 
-def _in_headline(doc: Doc, i: int) -> bool:
+def _in_headline(doc: Doc, i: int, text: str) -> bool:
     """Whether token ``i`` is in a title line: a short line with no final full stop."""
-    text = doc.text
     start = text.rfind("\n", 0, doc[i].idx) + 1
     end = text.find("\n", doc[i].idx)
     end = len(text) if end < 0 else end
@@ -67,11 +66,18 @@ def _in_headline(doc: Doc, i: int) -> bool:
 
 
 def _excluded(doc: Doc, lex: Lexicon) -> set[int]:
+    """Tokens inside an excluded phrase ("conferencia de prensa"), looked up by first word."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    starred = []
+    for words in lex.excludes:
+        (starred if words[0].endswith("*") else by_first.setdefault(words[0], [])).append(words)
     covered: set[int] = set()
+    n_doc = len(doc)
     for i, token in enumerate(doc):
-        for words in lex.excludes:
+        found = by_first.get(token.lower_, []) + by_first.get(lem(token), []) if by_first else []
+        for words in found + starred:
             n = len(words)
-            if i + n <= len(doc) and all(word_matches(doc[i + k], words[k]) for k in range(n)):
+            if i + n <= n_doc and all(word_matches(doc[i + k], words[k]) for k in range(n)):
                 covered.update(range(i, i + n))
     return covered
 
@@ -147,6 +153,7 @@ def _has_agent_or_destination(head: Token, lex: Lexicon, person_tokens: set[int]
 def find_mentions(doc: Doc, lex: Lexicon, person_tokens: set[int]) -> list[EventMention]:
     """Every trigger occurrence in ``doc``, in order, with strength and structure."""
     excluded = _excluded(doc, lex)
+    text = doc.text
     sent_index = {}
     for n, sent in enumerate(doc.sents):
         for i in range(sent.start, sent.end):
@@ -162,7 +169,7 @@ def find_mentions(doc: Doc, lex: Lexicon, person_tokens: set[int]) -> list[Event
         head = doc[i:end].root if pos == "noun" and end - i > 1 else doc[i]
         m = EventMention(kind=kind, head=head.i, start=i, end=end, pos=pos,
                          sent=sent_index.get(i, 0), anchor=head.i)
-        m.headline = _in_headline(doc, i)
+        m.headline = _in_headline(doc, i, text)
         if pos == "verb":
             ok = ((requires != "reflexive" or _reflexive(head))
                   and (requires != "object" or _has_object(head))
