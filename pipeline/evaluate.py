@@ -221,9 +221,14 @@ def predictions(out: Path) -> dict[str, dict[str, Any]]:
                         key, doc["source"])
         by_doc.setdefault(key, {"doc_id": doc["doc_id"], "text": doc["text"]})
 
+    grouped: dict[str, dict[str, list[dict]]] = {}
+    for table in ("participants", "dates", "commitments", "commitment_actors", "events",
+                  "event_participants"):
+        for row in frame_records(t[table]):  # one pass per table, not one per document
+            grouped.setdefault(table, {}).setdefault(row["doc_id"], []).append(row)
+
     def rows(table: str, doc_id: str) -> list[dict]:
-        frame = t[table]
-        return frame_records(frame[frame["doc_id"] == doc_id])
+        return grouped.get(table, {}).get(doc_id, [])
 
     for entry in by_doc.values():
         doc_id, text = entry["doc_id"], entry["text"]

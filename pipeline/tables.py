@@ -115,24 +115,25 @@ def document_row(raw: RawDocument, doc: Doc | None, pipeline_version: str, model
     }
 
 
+#: Columns each record type fills (all but ``doc_id`` and the per-document index it lacks).
+_COLUMNS = {t: [f.name for f in SCHEMAS[t] if f.name not in ("doc_id", "mention_id")] for t in SCHEMAS}
+#: Which Doc attribute fills which table.
+_RECORD_TABLES = (("participants", "participants"), ("timexes", "dates"),
+                  ("commitments", "commitments"), ("events", "events"))
+
+
 def doc_rows(doc: Doc) -> dict[str, list[dict]]:
     """Rows of every per-document table (but ``documents``) from one processed ``Doc``."""
     doc_id = doc._.doc_id
     rows: dict[str, list[dict]] = {t: [] for t in DOC_TABLES if t != "documents"}
-    names = {t: [f.name for f in SCHEMAS[t] if f.name != "doc_id"] for t in SCHEMAS}
-    for i, m in enumerate(get_list(doc, "mentions")):
-        rows["mentions"].append({"doc_id": doc_id, "mention_id": i,
-                                 **_fields(m, [n for n in names["mentions"] if n != "mention_id"])})
-    for p in get_list(doc, "participants"):
-        rows["participants"].append({"doc_id": doc_id, **_fields(p, names["participants"])})
-    for t in get_list(doc, "timexes"):
-        rows["dates"].append({"doc_id": doc_id, **_fields(t, names["dates"])})
+    rows["mentions"] = [{"doc_id": doc_id, "mention_id": i, **_fields(m, _COLUMNS["mentions"])}
+                        for i, m in enumerate(get_list(doc, "mentions"))]
+    for attribute, table in _RECORD_TABLES:
+        rows[table] = [{"doc_id": doc_id, **_fields(r, _COLUMNS[table])} for r in get_list(doc, attribute)]
     for c in get_list(doc, "commitments"):
-        rows["commitments"].append({"doc_id": doc_id, **_fields(c, names["commitments"])})
         rows["commitment_actors"] += [{"doc_id": doc_id, "commitment_id": c.commitment_id,
                                        "actor_id": a} for a in dict.fromkeys(c.actor_ids)]
     for e in get_list(doc, "events"):
-        rows["events"].append({"doc_id": doc_id, **_fields(e, names["events"])})
         rows["event_participants"] += [{"doc_id": doc_id, "event_id": e.event_id,
                                         "actor_id": a} for a in dict.fromkeys(e.actor_ids)]
     return rows
