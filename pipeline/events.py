@@ -14,7 +14,6 @@ Public entry point: the ``sre_events`` factory (:class:`EventsComponent`).
 """
 
 import logging
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -29,15 +28,13 @@ from .events_context import (apply_dateline, apply_other_dates, dateline_timex, 
 from .events_detect import EventMention, find_mentions
 from .events_lexicon import Lexicon, low
 from .events_merge import Draft, merge, name_words
-from .gazetteer import GAZETTEER_FILES
+from .gazetteer import load_tables
 from .places import PlaceIndex
 from .records import Event, Timex, get_list
-from .rules import DEFAULT_MODELS_DIR, RuleComponent, Schema, load_rows
+from .rules import DEFAULT_MODELS_DIR, RuleComponent, Schema
 
 log = logging.getLogger(__name__)
 
-#: The gazetteer tables events read (schemas shared with the participants stage).
-_GAZETTEER = {key: GAZETTEER_FILES[key] for key in ("places", "countries")}
 #: Evidence spans are cut to this many tokens either side of the trigger.
 EVIDENCE_WINDOW = 12
 
@@ -58,13 +55,8 @@ class EventsComponent(RuleComponent):
     }
 
     def __init__(self, nlp: Any, name: str, models_dir: str | None = None) -> None:
-        root = Path(models_dir) if models_dir else DEFAULT_MODELS_DIR
-        self._gazetteer_rows = {
-            key: load_rows(root / rel, schema) if (root / rel).exists() else []
-            for key, (rel, schema) in _GAZETTEER.items()}
-        for key, rows in self._gazetteer_rows.items():
-            if not rows:
-                log.warning("events: %s not found under %s; event places stay empty", key, root)
+        # read once per process and shared with the participants stage
+        self._gazetteer_rows = load_tables(models_dir or DEFAULT_MODELS_DIR, ("places", "countries"))
         super().__init__(nlp, name, models_dir)
 
     def compile(self) -> None:

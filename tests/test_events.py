@@ -199,6 +199,7 @@ def test_event_ids_follow_document_order(run):
 def test_unknown_trigger_column_names_file_and_key(events_nlp, tmp_path):
     models = tmp_path / "models"
     shutil.copytree(DEFAULT_MODELS_DIR / "events", models / "events")
+    shutil.copytree(DEFAULT_MODELS_DIR / "gazetteer", models / "gazetteer")  # places are required
     path = models / "events" / "triggers.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("requires", "needs", 1), encoding="utf-8")
     with pytest.raises(RuleFileError, match=r"triggers\.csv.*'needs'"):
