@@ -162,12 +162,14 @@ def read_sidecar(path: Path) -> dict[str, dict] | None:
     return rows or None
 
 
-def iter_documents(inputs: Iterable[Path | str], skip: Path | None = None) -> Iterator[RawDocument]:
+def iter_documents(inputs: Iterable[Path | str], skip: Path | None = None,
+                   models_dir: Path | str | None = None) -> Iterator[RawDocument]:
     """Every document of the inputs, with status, publication date and language set.
 
     The second and later copies of the same text get status ``duplicate`` naming the first.
     Files under ``skip`` (the output folder) are not inputs. A sidecar ``manifest.jsonl``
     (:func:`read_sidecar`) gives the files of its folder their URL, title and date.
+    Language identification reads its stopwords from ``models_dir`` (default ``models/``).
     """
     seen: dict[str, str] = {}
     ordinal = 0
@@ -181,7 +183,7 @@ def iter_documents(inputs: Iterable[Path | str], skip: Path | None = None) -> It
         source = str(file.relative_to(root)) if file != root else file.name
         for doc in _read_file(file, source):
             _apply_sidecar(doc, sidecars[file.parent].get(file.name), str(file))
-            _finish(doc, seen, ordinal)
+            _finish(doc, seen, ordinal, str(models_dir) if models_dir else None)
             ordinal += 1
             yield doc
 
@@ -196,7 +198,7 @@ def _apply_sidecar(doc: RawDocument, row: dict | None, where: str) -> None:
         doc.published_from = "metadata" if doc.published else "none"
 
 
-def _finish(doc: RawDocument, seen: dict[str, str], ordinal: int) -> None:
+def _finish(doc: RawDocument, seen: dict[str, str], ordinal: int, models_dir: str | None) -> None:
     doc.text = normalize_text(repair_mojibake(doc.text))
     header = None
     if doc.status == "ok":
@@ -209,7 +211,7 @@ def _finish(doc: RawDocument, seen: dict[str, str], ordinal: int) -> None:
     if doc.status == "ok" and doc.published is None:
         doc.published, doc.published_from = pubdate.find_publication_date(doc.text, doc.url, header)
     if doc.status == "ok":
-        doc.language = detect_language(doc.text)
+        doc.language = detect_language(doc.text, models_dir)
         if doc.language not in (None, "es"):
             doc.status = "not_spanish"
             doc.error = f"{doc.source}: text looks like '{doc.language}', not Spanish"

@@ -17,17 +17,21 @@ _WORD = re.compile(r"[^\W\d_]+")
 MIN_WORDS = 8
 
 
-@lru_cache(maxsize=1)
-def _stopwords() -> dict[str, frozenset[str]]:
-    return {code: frozenset(words) for code, words in language_data()["stopwords"].items()}
+@lru_cache(maxsize=4)
+def _stopwords(models_dir: str | None) -> dict[str, frozenset[str]]:
+    data = language_data("es", models_dir)
+    return {code: frozenset(words) for code, words in data["stopwords"].items()}
 
 
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of ``text`` ('es', 'en', 'pt', ...) or None when it cannot tell."""
+def detect_language(text: str, models_dir: str | None = None) -> str | None:
+    """ISO 639-1 code of ``text`` ('es', 'en', 'pt', ...) or None when it cannot tell.
+
+    The stopword lists come from ``<models_dir>/lang/es.json`` (default ``models/``).
+    """
     words = [w.lower() for w in _WORD.findall(text[:20000])]
     if len(words) < MIN_WORDS:
         return None
-    scores = {code: sum(w in vocab for w in words) for code, vocab in _stopwords().items()}
+    scores = {code: sum(w in vocab for w in words) for code, vocab in _stopwords(models_dir).items()}
     best = max(scores, key=lambda c: (scores[c], c == "es"))
     if scores[best] == 0:
         return None

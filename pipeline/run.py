@@ -172,11 +172,11 @@ def run(settings: Settings, on_progress: Callable[[int], None] | None = None) ->
     executor = make_executor(settings.executor, settings.workers, settings.scheduler)
     writer = TableWriter(settings.out)
     try:
+        documents = iter_documents(settings.inputs, skip=settings.out, models_dir=settings.models_dir)
         tasks = (Chunk(i, settings, writer.tmp, model, raws,
                        frozenset(r.doc_id for r in raws
                                  if r.doc_id in previous and previous[r.doc_id] == r.published))
-                 for i, raws in enumerate(_chunks(iter_documents(settings.inputs, skip=settings.out),
-                                                   settings.chunk_size)))
+                 for i, raws in enumerate(_chunks(documents, settings.chunk_size)))
         for result in executor.map(process_chunk, tasks):
             writer.record(result.rows, result.actors)
             summary.statuses.update(result.statuses)

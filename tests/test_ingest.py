@@ -284,3 +284,20 @@ def test_windows_1252_csv_is_decoded(tmp_path: Path) -> None:
     (tmp_path / "t.csv").write_bytes(f"text\n\"{SPANISH} “Año”\"\n".encode("cp1252"))
     [doc] = iter_documents([tmp_path])
     assert doc.status == "ok" and "“Año”" in doc.text
+
+
+def test_language_identification_reads_the_given_models_dir(tmp_path: Path) -> None:
+    """--models-dir reaches language identification: a lang file whose Spanish stopwords
+    include the English ones lets an English text through."""
+    from pipeline.rules import DEFAULT_MODELS_DIR
+
+    data = json.loads((DEFAULT_MODELS_DIR / "lang" / "es.json").read_text(encoding="utf-8"))
+    data["stopwords"]["es"] = sorted(set(data["stopwords"]["es"]) | set(data["stopwords"]["en"]))
+    models = tmp_path / "models"
+    (models / "lang").mkdir(parents=True)
+    (models / "lang" / "es.json").write_text(json.dumps(data), encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("The minister met his counterpart and said that the "
+                                           "talks were useful for both of the countries.", encoding="utf-8")
+    assert [d.status for d in iter_documents([tmp_path / "in"])] == ["not_spanish"]
+    assert [d.status for d in iter_documents([tmp_path / "in"], models_dir=models)] == ["ok"]

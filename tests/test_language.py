@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from pipeline.language import detect_language
+from pipeline.rules import DEFAULT_MODELS_DIR
 
 
 @pytest.mark.parametrize(
@@ -23,3 +26,15 @@ from pipeline.language import detect_language
 )
 def test_detect_language(text: str, code: str | None) -> None:
     assert detect_language(text) == code
+
+
+def test_stopwords_come_from_the_models_dir(tmp_path) -> None:
+    """A researcher's models folder decides the vote: with Spanish stopwords that also list
+    the English ones, an English sentence counts as Spanish (ties go to Spanish)."""
+    data = json.loads((DEFAULT_MODELS_DIR / "lang" / "es.json").read_text(encoding="utf-8"))
+    data["stopwords"]["es"] = sorted(set(data["stopwords"]["es"]) | set(data["stopwords"]["en"]))
+    (tmp_path / "lang").mkdir()
+    (tmp_path / "lang" / "es.json").write_text(json.dumps(data), encoding="utf-8")
+    text = "The minister met his counterpart and said that the talks were useful for both."
+    assert detect_language(text) == "en"
+    assert detect_language(text, str(tmp_path)) == "es"
