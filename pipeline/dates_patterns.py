@@ -27,7 +27,7 @@ from .rules import DEFAULT_MODELS_DIR, RuleFileError, Schema, load_rows
 
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 RULES = frozenset({"date", "range", "month", "year", "period", "relative", "weekday", "deictic",
-                   "daypart", "offset", "anchored", "time", "duration", "set"})
+                   "daypart", "offset", "anchored", "event_day", "time", "duration", "set"})
 MERGE_RESULTS = frozenset({"left", "right", "time_on_left", "time_on_right"})
 #: Headings (skipped): lines up to this long, without closing punctuation, with this many words.
 HEADING_MAX_CHARS = 160
