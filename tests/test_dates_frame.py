@@ -102,3 +102,25 @@ def test_embedded_post_regions() -> None:
     [(start, end, date)] = embedded_posts(text, default_recognizer().find(text))
     assert text[start:end] == "Texto del post.\n— Autor (@autor) March 3, 2026"
     assert text[date.start:date.end] == "March 3, 2026"
+
+
+_BODY = "La canciller se reunió ayer con su homólogo en Lima.\n\n"
+_TEASERS = ("Gobierno federal presenta su plan hídrico para el norte del país\n\nEl plan se anunció hoy en "
+            "Monterrey.\n\nCongreso aprueba la reforma judicial en lo general tras largo debate\n\nLa votación "
+            "terminó el martes.\n\nSelección nacional vence a Canadá en partido amistoso de preparación\n\n"
+            "El partido fue el 3 de marzo.\n\nAnuncio\n")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param(_BODY + _TEASERS, ["ayer"],
+                 id="three headlines with a summary each close the page: other articles, skipped"),
+    pytest.param(_BODY + _TEASERS.rsplit("Selección", 1)[0], ["ayer", "hoy", "el martes"],
+                 id="two such pairs may be the report's own sections: kept"),
+    pytest.param(_TEASERS, ["hoy", "el martes", "3 de marzo"],
+                 id="nothing before the headlines: they are the text itself"),
+    pytest.param(_BODY + "Seguridad\n\nEl plan se presentó hoy.\n\nMigración\n\nSe revisará el martes.\n\n"
+                 "Comercio\n\nEl acuerdo vence el 3 de marzo.\n", ["ayer", "hoy", "el martes", "3 de marzo"],
+                 id="short section titles are no headlines: the report's sections are kept"),
+])
+def test_closing_list_of_other_articles(text, expected) -> None:
+    assert [text[c.start:c.end] for c in default_recognizer().find(text)] == expected
