@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .dates_prefilter import Prefilter
 from .lang import language_data
 from .rules import DEFAULT_MODELS_DIR, RuleFileError, Schema, load_rows
 
@@ -129,6 +130,7 @@ class Recognizer:
             if row["rule"] not in RULES:
                 raise RuleFileError(where, number, "rule", f"'{row['rule']}' is not one of {sorted(RULES)}")
             self.patterns.append((row, self._compile(row["regex"], where, number, "regex")))
+        self.prefilter = Prefilter([pattern for _, pattern in self.patterns])  # quick test per window
         self.merges = []
         for number, row in enumerate(tables["merges"], start=2):
             if row["result"] not in MERGE_RESULTS:
@@ -243,7 +245,8 @@ class Recognizer:
         found = []
         for first, last in self.windows(lowered):
             window = lowered[first:last]
-            for order, (row, pattern) in enumerate(self.patterns):
+            for order in self.prefilter.admitted(window):  # the others cannot match here
+                row, pattern = self.patterns[order]
                 for m in pattern.finditer(window):
                     start, end = m.span("t") if "t" in pattern.groupindex and m.group("t") else m.span()
                     groups = {k: v for k, v in m.groupdict().items() if v is not None}
