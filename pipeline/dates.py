@@ -6,7 +6,9 @@ Reads ``doc.text``, the parse (tense of the governing verb, sentences) and
 (``timex_id`` = index). Recognition is the regular expressions of ``models/dates/``
 (:mod:`pipeline.dates_patterns`, compiled once); values come from the pure functions of
 :mod:`pipeline.dates_normalize`. Without a publication date, relative expressions are still
-found but keep a null value (``anchor = none``): never today's date.
+found but keep a null value (``anchor = none``): never today's date. Expressions inside a
+copied post are resolved against the post's date, and an offset from an undated event in the
+sentence a dateline opens counts as the dateline's day (:mod:`pipeline.dates_frame`).
 
 Public entry point: the ``sre_dates`` factory (:class:`DatesComponent`).
 """
@@ -19,6 +21,8 @@ from spacy.tokens import Doc
 
 from .dates_context import (Sentences, clause_direction, cue_direction, event_anchor, preceding_day,
                             same_weekday)
+from .dates_calendar import year_value
+from .dates_frame import embedded_posts, lead_sentence
 from .dates_normalize import Context, Resolved, day_value, normalise, other_event_date, period_value
 from .dates_patterns import FILES, Candidate, Recognizer
 from .lang import language_data
@@ -59,12 +63,17 @@ class DatesComponent(RuleComponent):
             return doc
         sentences = Sentences(doc, text)
         self._others: dict[int, tuple[str | None, int, int]] = {}
+        posts = [(s, e, normalise(c, Context(), self.lexicon)) for s, e, c in embedded_posts(text, candidates)]
+        posts = [(s, e, r.date_start) for s, e, r in posts if r is not None and r.date_start is not None]
         done: list[tuple[Candidate, Resolved]] = []
         for stage in (None, *_LATE):
             for cand in candidates:
                 if (cand.rule if cand.rule in _LATE else None) != stage:
                     continue
-                resolved = self._resolve(doc, cand, published, sentences, done)
+                own = next((day for s, e, day in posts if s <= cand.start < e), None)
+                resolved = self._resolve(doc, cand, own or published, sentences, done)
+                if own is not None and resolved is not None and resolved.anchor == "publication":
+                    resolved = replace(resolved, anchor="event")  # on the post's date
                 if resolved is not None:
                     done.append((cand, resolved))
                     member = self._last_member(cand, resolved)
@@ -89,6 +98,8 @@ class DatesComponent(RuleComponent):
             return self._time(doc, cand, published, sentences, done)
         if cand.rule == "anchored":
             anchor, is_event = event_anchor(doc, sentences, cand, done, self.event_nouns)
+            if anchor is None and cand.groups.get("x"):
+                anchor, is_event = _lead_anchor(sentences.text, cand, done), True
             ctx = self._context(doc, cand, published, sentences, anchor=anchor, anchor_is_event=is_event)
             other = other_event_date(cand.groups, ctx, self.lexicon)
             if other is not None and "x" in cand.spans:
@@ -143,10 +154,22 @@ class DatesComponent(RuleComponent):
         part = Candidate(start, end, cand.name + ":end", cand.type, cand.rule)
         if cand.rule == "range":
             return part, day_value(res.date_end, res.anchor)
+        if cand.rule == "year":
+            return part, year_value(res.date_end.year, res.anchor)
         kind = self.lexicon.periods.get(cand.groups.get("per", "").lower())
         number = self.lexicon.ordinals.get(cand.groups.get("ord2", "").lower())
         last = period_value(res.date_end.year, kind, number, res.anchor) if kind and number else None
         return (part, last) if last else None
+
+
+def _lead_anchor(text: str, cand: Candidate, done: list[tuple[Candidate, Resolved]]) -> Resolved | None:
+    """The dateline's date for an offset of the sentence the dateline opens, whose other event
+    is undated: "(02 julio 2018).- Al día siguiente de su triunfo, X llamó": the call's day."""
+    lead = lead_sentence(text)
+    if lead is None or not lead[1][0] <= cand.start < lead[1][1]:
+        return None
+    start, end = lead[0]
+    return next((r for c, r in done if c.start < end and start < c.end and r.date_start is not None), None)
 
 
 @Language.factory("sre_dates", default_config={"models_dir": None})

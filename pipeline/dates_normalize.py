@@ -155,7 +155,13 @@ def _reference_year(g: dict[str, str], ctx: Context, lex: Lexicon, key: str = "y
 
 def _year_rule(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
     year, anchor = _reference_year(g, ctx, lex)
-    return year_value(year, anchor) if year is not None else unresolved(granularity="year")
+    if year is None:
+        return unresolved(granularity="year")
+    first = year_value(year, anchor)
+    last = _year(g.get("ylast"))  # "en 2025 y 2026": the first year, ending with the last
+    if last is not None and last > year:
+        first = replace(first, date_end=year_value(last, anchor).date_end)
+    return first
 
 
 def _period(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
@@ -302,6 +308,18 @@ def clock(g: dict[str, str], lex: Lexicon) -> tuple[int, int] | None:
     return (hour, minute) if 0 <= hour <= 23 and 0 <= minute <= 59 else None
 
 
+def _event_day(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
+    """"el primer día de su visita": a day of an event; dated only when the event's span is known."""
+    number = lex.ordinals.get(_word(g.get("ord")))
+    if number is None:
+        return None
+    span = ctx.anchor
+    if span is None or span.date_start is None or span.date_end is None:
+        return unresolved(granularity="day")
+    day = span.date_end if number == -1 else span.date_start + dt.timedelta(days=number - 1)
+    return day_value(day, "event") if day <= span.date_end else unresolved(granularity="day")
+
+
 def _time(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
     hm = clock(g, lex)
     if hm is None:
@@ -329,5 +347,5 @@ def _set(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
 
 _HANDLERS = {"date": _date, "range": _range, "month": _month, "year": _year_rule,
              "period": _period, "relative": _relative, "weekday": _weekday, "deictic": _deictic,
-             "offset": _offset, "anchored": _anchored, "time": _time, "duration": _duration,
-             "set": _set}
+             "offset": _offset, "anchored": _anchored, "event_day": _event_day, "time": _time,
+             "duration": _duration, "set": _set}

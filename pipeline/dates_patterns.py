@@ -22,12 +22,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .dates_prefilter import Prefilter
 from .lang import language_data
 from .rules import DEFAULT_MODELS_DIR, RuleFileError, Schema, load_rows
 
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 RULES = frozenset({"date", "range", "month", "year", "period", "relative", "weekday", "deictic",
-                   "daypart", "offset", "anchored", "time", "duration", "set"})
+                   "daypart", "offset", "anchored", "event_day", "time", "duration", "set"})
 MERGE_RESULTS = frozenset({"left", "right", "time_on_left", "time_on_right"})
 #: Headings (skipped): lines up to this long, without closing punctuation, with this many words.
 HEADING_MAX_CHARS = 160
@@ -36,6 +37,10 @@ WINDOW = 45
 HEADING_MIN_WORDS = 4
 HEADING_CLOSERS = frozenset('.!?:;"”»…')
 _INNER_STOP = re.compile(r"[.:;!?]\s")  # a caption or teaser of two sentences is not a heading
+#: Related articles after the report: at least this many headlines (this many words, no closing
+#: punctuation), each followed by one paragraph, up to the end (page furniture such as "Anuncio" aside).
+TEASER_MIN_ITEMS = 3
+TEASER_MIN_WORDS = 6
 
 #: The rule files of the dates stage: ``{table: (path under models/, schema)}``.
 FILES: dict[str, tuple[str, Schema]] = {
@@ -125,6 +130,7 @@ class Recognizer:
             if row["rule"] not in RULES:
                 raise RuleFileError(where, number, "rule", f"'{row['rule']}' is not one of {sorted(RULES)}")
             self.patterns.append((row, self._compile(row["regex"], where, number, "regex")))
+        self.prefilter = Prefilter([pattern for _, pattern in self.patterns])  # quick test per window
         self.merges = []
         for number, row in enumerate(tables["merges"], start=2):
             if row["result"] not in MERGE_RESULTS:
@@ -183,13 +189,15 @@ class Recognizer:
             raise RuleFileError(where, line, key, f"bad regular expression: {e}") from e
 
     def skipped(self, text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Regions that are not the report: teaser lines, related-content blocks, headings.
+        """Regions that are not the report: teaser lines, related-content blocks, headings, a
+        closing list of other articles (:func:`_teaser_tail`).
 
         A heading is a short line, not the last one, without closing punctuation and with at
         least :data:`HEADING_MIN_WORDS` words besides its date expressions (``found``): a line
         that is only a date ("13 Septiembre 2025, 09:14") is the report's date, not a heading.
         """
-        regions, pos = [], 0
+        tail = _teaser_tail(text)
+        regions, pos = ([(tail, len(text))] if tail is not None else []), 0
         lines = text.splitlines(keepends=True)
         for number, line in enumerate(lines):
             low = line.strip().lower()
@@ -237,7 +245,8 @@ class Recognizer:
         found = []
         for first, last in self.windows(lowered):
             window = lowered[first:last]
-            for order, (row, pattern) in enumerate(self.patterns):
+            for order in self.prefilter.admitted(window):  # the others cannot match here
+                row, pattern = self.patterns[order]
                 for m in pattern.finditer(window):
                     start, end = m.span("t") if "t" in pattern.groupindex and m.group("t") else m.span()
                     groups = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -278,6 +287,33 @@ class Recognizer:
                 return Candidate(left.start, right.end, f"{left.name}+{right.name}", keep.type, keep.rule,
                                  dict(keep.groups), dict(keep.spans), day=keep.day, time=keep.time)
         return None
+
+
+def _words(line: str) -> int:
+    return sum(1 for w in line.split() if any(ch.isalpha() for ch in w))
+
+
+def _teaser_tail(text: str) -> int | None:
+    """Where a closing list of other articles' headlines and summaries starts, if there is one.
+
+    From the end: skip furniture lines (at most two words, no closing punctuation), then count
+    (headline, summary) pairs; a headline has no closing punctuation and at least
+    :data:`TEASER_MIN_WORDS` words, a summary is one paragraph that is not a headline.
+    """
+    lines, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            lines.append((pos, line.strip()))
+        pos += len(line)
+    headline = lambda s: (len(s) <= HEADING_MAX_CHARS and s[-1] not in HEADING_CLOSERS  # noqa: E731
+                          and _words(s) >= TEASER_MIN_WORDS)
+    i = len(lines)
+    while i and _words(lines[i - 1][1]) <= 2 and lines[i - 1][1][-1] not in HEADING_CLOSERS:
+        i -= 1
+    items = 0
+    while i >= 2 and not headline(lines[i - 1][1]) and headline(lines[i - 2][1]):
+        i, items = i - 2, items + 1
+    return lines[i][0] if items >= TEASER_MIN_ITEMS and i > 0 else None
 
 
 def load_tables(models_dir: str | Path | None = None) -> dict[str, list[dict[str, Any]]]:

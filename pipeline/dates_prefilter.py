@@ -1,0 +1,131 @@
+"""What text a date pattern cannot match without: a quick test before running the pattern.
+
+Every match of a pattern contains some text from each of a few sets (``clauses``): one of the
+month names, a digit, one of "hoy"/"ayer"/"anoche"... The clauses are read off the pattern's
+own parse (Python's regular-expression parser), so they follow the rule files without any
+list to keep in step: a run of mandatory literal characters must appear as it is; a digit
+class needs a digit; an alternation needs one clause from each branch. Optional parts,
+character classes other than digits and look-arounds give nothing. A window of text lacking
+every string of one clause cannot hold a match, so the pattern is not run on it: the
+candidates found are exactly the same, only sooner.
+
+Public entry points: :func:`clauses`, :class:`Prefilter`.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # Python 3.11+
+    import re._constants as _c
+    import re._parser as _parser
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
+#: Clauses kept per pattern (the most selective ones: longest shortest string).
+MAX_CLAUSES = 3
+#: A clause whose shortest string is this long is worth a search of its own ("de" is everywhere).
+SELECTIVE = 3
+_DIGIT = r"\d"
+Clause = frozenset  # of regular expressions (escaped literals or \d), one of which must occur
+
+
+def _digits_only(av) -> bool:  # noqa: ANN001
+    return bool(av) and all(op == _c.CATEGORY and arg == _c.CATEGORY_DIGIT for op, arg in av)
+
+
+def _sequence(items) -> list[frozenset[str]]:  # noqa: ANN001
+    """Clauses of a sequence of parsed items: those of its mandatory items."""
+    out: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            out.append(frozenset({re.escape("".join(run))}))
+            run.clear()
+
+    for op, av in items:
+        if op == _c.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        if op == _c.IN and _digits_only(av):
+            out.append(frozenset({_DIGIT}))
+        elif op == _c.SUBPATTERN:
+            if not av[1] & re.IGNORECASE:  # (?i:...) would match other cases
+                out.extend(_sequence(av[-1]))
+        elif op == _c.BRANCH:
+            branch = _branch(av[1])
+            if branch is not None:
+                out.append(branch)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+            out.extend(_sequence(av[2]))
+        elif op == getattr(_c, "ATOMIC_GROUP", None):
+            out.extend(_sequence(av))
+    flush()
+    return out
+
+
+def _best(found: list[frozenset[str]]) -> frozenset[str] | None:
+    return max(found, key=_selectivity) if found else None
+
+
+def _selectivity(clause: frozenset[str]) -> tuple[int, int]:
+    shortest = min(1 if s == _DIGIT else len(re.sub(r"\\(.)", r"\1", s)) for s in clause)
+    return shortest, -len(clause)
+
+
+def _branch(branches) -> frozenset[str] | None:  # noqa: ANN001
+    """One clause for an alternation: the union of one clause of each branch (None if a branch has none)."""
+    union: set[str] = set()
+    for branch in branches:
+        best = _best(_sequence(branch))
+        if best is None:
+            return None
+        union |= best
+    return frozenset(union)
+
+
+def clauses(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """The clauses of a compiled pattern (see the module docstring); empty when nothing is certain."""
+    if pattern.flags & re.IGNORECASE:
+        return ()
+    found = set(_sequence(_parser.parse(pattern.pattern, pattern.flags)))
+    return tuple(sorted(found, key=_selectivity, reverse=True)[:MAX_CLAUSES])
+
+
+class Prefilter:
+    """The patterns worth running on a window: grouped by their most selective clause, so a
+    window lacking, say, every month name skips all the month patterns after one search."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        needs = [clauses(p) for p in patterns]
+        self.search = {c: re.compile("|".join(sorted(c, key=len, reverse=True)))
+                       for n in needs for c in n}
+        shared = {c: sum(c in n for n in needs) for c in self.search}
+
+        def lead(c: frozenset[str]) -> tuple[bool, int, tuple[int, int]]:  # fewer distinct searches
+            return _selectivity(c)[0] >= SELECTIVE, shared[c], _selectivity(c)
+
+        groups: dict[frozenset[str] | None, list[tuple[int, tuple[frozenset[str], ...]]]] = {}
+        for order, need in enumerate(needs):
+            first = max(need, key=lead) if need else None
+            groups.setdefault(first, []).append((order, tuple(c for c in need if c != first)))
+        self.groups = list(groups.items())
+
+    def admitted(self, window: str) -> list[int]:
+        """Indices of the patterns that may match in ``window`` (in no particular order)."""
+        seen: dict[frozenset[str], bool] = {}
+        out = []
+        for first, members in self.groups:
+            if first is not None and not self._has(first, window, seen):
+                continue
+            out.extend(order for order, rest in members if all(self._has(c, window, seen) for c in rest))
+        return out
+
+    def _has(self, clause: frozenset[str], window: str, seen: dict[frozenset[str], bool]) -> bool:
+        hit = seen.get(clause)
+        if hit is None:
+            hit = seen[clause] = self.search[clause].search(window) is not None
+        return hit

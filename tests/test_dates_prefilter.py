@@ -1,0 +1,45 @@
+"""The quick test before each date pattern: what a match cannot lack, and that it changes nothing."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.dates_patterns import default_recognizer
+from pipeline.dates_prefilter import clauses
+
+
+@pytest.mark.parametrize(("regex", "expected"), [
+    pytest.param(r"hoy|ayer", [{"hoy", "ayer"}], id="an alternation needs one of its branches"),
+    pytest.param(r"(?:el\s+)?jueves", [{"jueves"}], id="an optional part gives nothing"),
+    pytest.param(r"a\s+las\s+(?P<h>\d)", [{r"\d"}, {"las"}, {"a"}], id="mandatory parts, a digit class"),
+    pytest.param(r"d[ií]a", [{"d"}, {"a"}], id="a character class splits a word"),
+    pytest.param(r"(?:x|\s)+ayer", [{"ayer"}], id="a branch without a clause gives nothing"),
+    pytest.param(r"(?i:hoy)", [], id="a case-insensitive group gives nothing"),
+    pytest.param(r"mañana(?!\s+de)", [{"mañana"}], id="a look-ahead gives nothing"),
+])
+def test_clauses(regex, expected) -> None:
+    found = [{re.sub(r"\\(.)", r"\1", s) if s != r"\d" else s for s in c} for c in clauses(re.compile(regex))]
+    assert sorted(found, key=sorted) == sorted(expected, key=sorted)
+
+
+TEXTS = [
+    "El jueves 15 de enero de 2026, a las 10:30 horas, los cancilleres se reunieron en Lima.",
+    "Hace tres días hubo llamada; dentro de dos semanas habrá cumbre, a principios de marzo.",
+    "Ayer, en el primer trimestre, 16 armas; la semana pasada, del 3 al 5 de mayo, cada año.",
+    "Al día siguiente de su triunfo, esta mañana, al mediodía, el pasado domingo, en 2025 y 2026.",
+    "Sin fechas aquí: solo el número 12 y la Agenda 2030.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_same_candidates_as_running_every_pattern(text, monkeypatch) -> None:
+    recognizer = default_recognizer()
+
+    def key(cands):
+        return [(c.start, c.end, c.name, c.groups, c.spans) for c in cands]
+
+    quick = key(recognizer.find(text))
+    monkeypatch.setattr(recognizer.prefilter, "admitted", lambda window: range(len(recognizer.patterns)))
+    assert quick == key(recognizer.find(text))
