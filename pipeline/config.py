@@ -8,7 +8,7 @@ from pathlib import Path
 from .rules import DEFAULT_MODELS_DIR
 
 #: The project's pipeline components, in the order they run after the base model.
-STAGES: tuple[str, ...] = ("sre_dates", "sre_participants", "sre_commitments", "sre_events")
+STAGES: tuple[str, ...] = ("sre_dates", "sre_participants", "sre_undated", "sre_commitments", "sre_events")
 
 
 @dataclass(frozen=True)

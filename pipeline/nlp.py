@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # Importing the stage modules registers their factories with spaCy.
-from . import commitments, dates, events, participants  # noqa: F401
+from . import commitments, dates, events, participants, undated  # noqa: F401
 from .config import STAGES, Settings
 from .records import register_extensions
 

@@ -93,7 +93,7 @@ def parse_metadata(value: object, where: str = "") -> dt.date | None:
     return date
 
 
-def _parts(cand: Candidate) -> tuple[int | None, int | None, int | None]:
+def date_parts(cand: Candidate) -> tuple[int | None, int | None, int | None]:
     """Day, month and year of a recognised date (None where absent)."""
     lex = default_recognizer().lexicon
     g = cand.groups
@@ -127,7 +127,7 @@ def find_dateline(text: str, header: str | None = None) -> dt.date | None:
     if found is None:
         return None
     cand, _ = found
-    day, month, year = _parts(cand)
+    day, month, year = date_parts(cand)
     if year is None:
         year = _year_hint(text, month, header)
     return _safe_date(year, month, day) if year else None
@@ -157,7 +157,7 @@ def _dateline(text: str) -> tuple[Candidate, int] | None:
             before = raw[:cand.start]
             if cand.start > DATELINE_OFFSET or not _place(before) or not _DATELINE_BEFORE.search(before):
                 continue
-            day, month, _ = _parts(cand)
+            day, month, _ = date_parts(cand)
             if day is None or month is None:
                 continue
             return cand, line_offset
@@ -192,7 +192,7 @@ def find_text_date(text: str, header: str | None = None) -> dt.date | None:
     """
     hinted = header_month(header)
     for cand in _dates(text[:DEICTIC_WINDOW]):
-        day, month, year = _parts(cand)
+        day, month, year = date_parts(cand)
         if day is None or month is None:
             continue
         deictic = (cand.groups.get("pre") or "").lower() in _DEICTIC

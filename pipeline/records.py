@@ -6,10 +6,11 @@ Stages compose through these attributes, never through dicts passed around:
 attribute              set by                       read by
 =====================  ===========================  =================================
 ``doc._.doc_id``       runner (before the pipeline)  tables
-``doc._.published``    runner                       dates, events, participants
+``doc._.published``    runner; undated (if None)    dates, events, participants, tables
+``doc._.published_from`` undated (when it dates)    tables
 ``doc._.mentions``     participants                 tables, commitments, events
 ``doc._.participants`` participants                 commitments, events, tables
-``doc._.timexes``      dates                        events, commitments, tables
+``doc._.timexes``      dates (again: undated)       events, commitments, tables, undated
 ``doc._.commitments``  commitments                  tables
 ``doc._.events``       events                       tables
 =====================  ===========================  =================================
@@ -122,6 +123,8 @@ class Event:
 _DOC_EXTENSIONS: dict[str, object] = {
     "doc_id": None,
     "published": None,
+    #: set by a stage that dates an undated document (``published`` then set too)
+    "published_from": None,
     "mentions": None,
     "participants": None,
     "timexes": None,

@@ -108,11 +108,18 @@ def document_row(raw: RawDocument, doc: Doc | None, pipeline_version: str, model
         n_sentences = sum(1 for _ in doc.sents) if doc is not None and doc.has_annotation("SENT_START") else 0
     return {
         "doc_id": raw.doc_id, "source": raw.source, "title": raw.title,
-        "published": raw.published, "published_from": raw.published_from,
+        **_publication(raw, doc),
         "language": raw.language, "status": raw.status, "error": raw.error,
         "text": raw.text, "n_chars": len(raw.text), "n_sentences": n_sentences,
         "pipeline_version": pipeline_version, "model": model,
     }
+
+
+def _publication(raw: RawDocument, doc: Doc | None) -> dict[str, Any]:
+    """The input's publication date, or the one a stage read from the text of an undated one."""
+    if raw.published is None and doc is not None and doc._.published_from is not None:
+        return {"published": doc._.published, "published_from": doc._.published_from}
+    return {"published": raw.published, "published_from": raw.published_from}
 
 
 #: Columns each record type fills (all but ``doc_id`` and the per-document index it lacks).
