@@ -42,15 +42,16 @@ TODAY_WORDS = frozenset({"hoy"})
 
 
 def best_day(day: int, month: int, weekday: int | None,
-             people: Sequence[tuple[str, Sequence[Mapping[str, Any]]]]) -> dt.date | None:
+             people: Sequence[tuple[str, Sequence[Mapping[str, Any]]]], last_year: int) -> dt.date | None:
     """The one date with ``day`` and ``month`` (on ``weekday``, 0 = Monday, when given) on which
     the most of ``people`` held office, or None when none did or two dates tie.
 
     ``people`` pairs each person's role code (as the text gives it) with their gazetteer
-    terms; a term counts when its ``role_code`` is that code and it covers the date.
+    terms; a term counts when its ``role_code`` is that code and it covers the date. A term
+    still open is searched up to ``last_year`` (never today's date: runs stay reproducible).
     """
     years = {year for code, terms in people for term in terms if term.get("role_code") == code
-             for year in _years(term)}
+             for year in _years(term, last_year)}
     scores: dict[dt.date, int] = {}
     for year in sorted(years):
         try:
@@ -67,11 +68,11 @@ def best_day(day: int, month: int, weekday: int | None,
     return ranked[0][0]
 
 
-def _years(term: Mapping[str, Any]) -> range:
+def _years(term: Mapping[str, Any], last_year: int) -> range:
     start, end = term.get("start"), term.get("end")
     if start is None:
         return range(0)
-    return range(start.year, (end or dt.date.today()).year + 1)
+    return range(start.year, (end.year if end else last_year) + 1)
 
 
 class UndatedComponent(RuleComponent):
@@ -84,10 +85,12 @@ class UndatedComponent(RuleComponent):
         super().__init__(nlp, name, models_dir)
 
     def compile(self) -> None:
-        """Index the officials' terms by canonical name."""
+        """Index the officials' terms by canonical name; the last year the gazetteer knows."""
         self.terms: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for row in self.tables["officials"]:
             self.terms[row["name"]].append(row)
+        self.last_year = max((d.year for row in self.tables["officials"]
+                              for d in (row.get("start"), row.get("end")) if d), default=1)
 
     def __call__(self, doc: Doc) -> Doc:
         if doc._.published is not None:
@@ -96,7 +99,7 @@ class UndatedComponent(RuleComponent):
         own = self._own_day(doc.text, doc._.timexes or []) if people else None
         if own is None:
             return doc
-        date = best_day(*own, people)
+        date = best_day(*own, people, self.last_year)
         if date is None:
             return doc
         log.debug("%s: undated; its own day read as %s", doc._.doc_id, date)

@@ -43,10 +43,12 @@ MINISTER_BEFORE = ("foreign_minister", [_term("minister", "2012-12-01", "2016-09
         pytest.param(5, 9, 1, [MINISTER_BEFORE], dt.date(2017, 9, 5),
                      id="Tuesday 5 September: 2017, under the title the text gives"),
         pytest.param(4, 9, 1, [], None, id="no persons: nothing to date by"),
+        pytest.param(1, 7, 2, [("head_of_state", [_term("head_of_state", "2024-10-01", None)])],
+                     dt.date(2026, 7, 1), id="a term still open is searched up to the last year given"),
     ],
 )
 def test_best_day(day, month, weekday, people, expected) -> None:
-    assert best_day(day, month, weekday, people) == expected
+    assert best_day(day, month, weekday, people, last_year=2026) == expected
 
 
 @pytest.mark.parametrize(
