@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from spacy.tokens import Doc
-
 from .gazetteer import Gazetteer, Person, edit_distance, fold, fuzzy_limit, slug, term_span
 from .participants_match import PARTICLES, RolePhrase
+from .participants_tokens import Tokens
 from .records import Participant
 
 
@@ -37,15 +36,24 @@ class Lexicon:
     bodies_by_word: dict[str, list[dict[str, Any]]] = field(init=False)
     #: first words of the generic body names ("cancilleria", "ministerio")
     generic_firsts: frozenset[str] = field(init=False)
+    #: first words of the organization and group head words ("secretaria", "grupo")
+    head_firsts: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.bodies_by_word = {}
         for (word, _), row in self.bodies.items():
             self.bodies_by_word.setdefault(word, []).append(row)
         self.generic_firsts = frozenset(g.split()[0] for g in self.words.get("generic_org", ()))
+        self.head_firsts = frozenset(w.partition(" ")[0] for kind in ("group_head", "org_head")
+                                     for w in self.words.get(kind, ()))
 
     def has(self, kind: str, word: str) -> bool:
+        """Whether ``word`` (folded here) is a word of ``kind``."""
         return fold(word) in self.words.get(kind, ())
+
+    def has_folded(self, kind: str, folded: str) -> bool:
+        """Whether the already folded ``folded`` is a word of ``kind``."""
+        return folded in self.words.get(kind, ())
 
 
 @dataclass
@@ -239,11 +247,11 @@ def head_code(text: str, lex: Lexicon) -> str | None:
     return None
 
 
-def interpret_phrase(doc: Doc, phrase: RolePhrase, lex: Lexicon) -> Role:
+def interpret_phrase(tokens: Tokens, phrase: RolePhrase, lex: Lexicon) -> Role:
     """Role text, code, country and organization from a title phrase."""
     row = lex.titles.get(phrase.title.title or phrase.title.key, {})
-    row = _split_title(doc, phrase, lex) or row
-    text = doc[phrase.start:phrase.end].text.strip(" ,")
+    row = _split_title(tokens, phrase, lex) or row
+    text = tokens.span_text(phrase.start, phrase.end).strip(" ,")
     role = Role(text=text or None, code=row.get("role_code"), country=row.get("country"),
                 organization=row.get("organization"))
     relation = row.get("relation")
@@ -251,7 +259,7 @@ def interpret_phrase(doc: Doc, phrase: RolePhrase, lex: Lexicon) -> Role:
     for m in phrase.matches:
         if m.kind == "ROLE" and m is not phrase.title:
             continue
-        if m.kind in {"COUNTRY", "DEMONYM"} and (m.start == 0 or doc[m.start - 1].lower_ != "en"):
+        if m.kind in {"COUNTRY", "DEMONYM"} and (m.start == 0 or tokens.lower[m.start - 1] != "en"):
             if m.start >= phrase.title.start or row.get("country") is None:
                 role.country = m.rows[0]
                 break
@@ -268,25 +276,25 @@ def interpret_phrase(doc: Doc, phrase: RolePhrase, lex: Lexicon) -> Role:
         role.code = "io_official"  # "secretaria de la CEPAL", "presidente del BID"
         role.organization = international[0]["name"]
     if relation == "head":
-        tail = doc[phrase.title.end:phrase.end].text
+        tail = tokens.span_text(phrase.title.end, phrase.end)
         role.code = head_code(tail, lex) or role.code
     before = phrase.title.start - 1
-    if before >= 1 and doc[before].lower_ == "como":  # "propuesto como canciller"
+    if before >= 1 and tokens.lower[before] == "como":  # "propuesto como canciller"
         before -= 1
-    words = [doc[before]] if before >= 0 else []
-    words += list(doc[phrase.start:max(phrase.end, phrase.title.end + 1)])
-    role.not_in_office = any(lex.has("not_in_office", t.text) for t in words)
+    words = [before] if before >= 0 else []
+    words += range(phrase.start, min(max(phrase.end, phrase.title.end + 1), len(tokens)))
+    role.not_in_office = any(lex.has_folded("not_in_office", tokens.folded[k]) for k in words)
     return role
 
 
-def _split_title(doc: Doc, phrase: RolePhrase, lex: Lexicon) -> dict[str, Any] | None:
+def _split_title(tokens: Tokens, phrase: RolePhrase, lex: Lexicon) -> dict[str, Any] | None:
     """A title cut by a demonym: "ministro español de Asuntos Exteriores" is the title
     "ministro de asuntos exteriores" of Spain."""
     title = phrase.title
     demonym = next((m for m in phrase.matches if m.kind == "DEMONYM" and m.start == title.end), None)
     if demonym is None or demonym.end >= phrase.end:
         return None
-    tail = fold(doc[demonym.end:phrase.end].text).split()
+    tail = fold(tokens.span_text(demonym.end, phrase.end)).split()
     for n in range(len(tail), 0, -1):
         row = lex.titles.get(f"{title.key} {' '.join(tail[:n])}")
         if row is not None:

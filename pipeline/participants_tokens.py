@@ -1,0 +1,122 @@
+"""One document's token data as plain lists, read once for the participants stage.
+
+Helper of the participants stage (:mod:`pipeline.participants`). spaCy creates a new
+``Token`` object on every ``doc[i]`` and every iteration of a span, and recomputes
+``doc.text`` and ``doc.sents`` on every call; the stage reads the same few attributes of
+the same tokens many times. :class:`Tokens` reads them once per document, in one
+``Doc.to_array`` call, into lists indexed by token offset: text, lower case, folded text
+(:func:`~pipeline.textnorm.fold`), part of speech, character offset and the flags the
+stage tests. Rare attributes (lemma, morphology) are read from ``Tokens.doc``.
+Nothing here writes to the Doc.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from spacy.attrs import IDX, IS_DIGIT, IS_PUNCT, IS_STOP, LOWER, ORTH, POS, SENT_START, SPACY
+from spacy.tokens import Doc
+
+from .gazetteer import fold
+
+_COLUMNS = [ORTH, LOWER, POS, IDX, IS_PUNCT, SENT_START, SPACY, IS_STOP, IS_DIGIT]
+#: Parts of speech that end a role phrase.
+STOP_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
+#: Strings memoised by hash before the memo is emptied (a hash always names the same string).
+_MEMO_LIMIT = 1 << 20
+
+
+class _Strings(dict):
+    """Hash -> string, filled from a Doc's string store on first use."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: Any = None
+
+    def __missing__(self, key: int) -> str:
+        value = self[key] = self.store[key]
+        return value
+
+
+class _Memo(dict):
+    """Word -> value of a pure function of the word, computed on first use."""
+
+    def __init__(self, function: Any) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key: str) -> Any:
+        value = self[key] = self.function(key)
+        return value
+
+
+def is_name_text(text: str) -> bool:
+    """A capitalised word that can be part of a person's name (``F.``, ``Moïse``, ``Viera-Gallo``)."""
+    if not text[:1].isupper():
+        return False
+    core = text.replace("-", "").replace(".", "").replace("'", "")
+    return core.isalpha() and not (len(core) > 3 and core.isupper() and "." not in text)
+
+
+_STRINGS = _Strings()
+_NAME_WORDS = _Memo(is_name_text)
+_FOLDED = _Memo(fold)
+
+
+class Tokens:
+    """The token attributes of one Doc as lists indexed by token offset (see the module)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        for memo in (_STRINGS, _NAME_WORDS, _FOLDED):
+            if len(memo) > _MEMO_LIMIT:
+                memo.clear()
+        _STRINGS.store = doc.vocab.strings
+        columns = doc.to_array(_COLUMNS).T.tolist() if len(doc) else [[] for _ in _COLUMNS]
+        orth, lower, pos, self.idx, punct, sent_start, space, stop, digit = columns
+        strings = _STRINGS.__getitem__
+        self.text: list[str] = list(map(strings, orth))
+        self.lower: list[str] = list(map(strings, lower))
+        self.pos: list[str] = list(map(strings, pos))
+        self.idx: list[int]
+        self.punct: list[int] = punct
+        self.sent_start: list[bool] = [v == 1 for v in sent_start]  # Token.is_sent_start is true
+        self.space: list[int] = space
+        self.stop: list[int] = stop
+        self.digit: list[int] = digit
+        self.folded: list[str] = list(map(_FOLDED.__getitem__, self.text))
+        #: words that can be part of a person's name (:func:`is_name_text`)
+        self.name_word: list[bool] = list(map(_NAME_WORDS.__getitem__, self.text))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    @cached_property
+    def doc_text(self) -> str:
+        """``doc.text``."""
+        return "".join([t + " " if s else t for t, s in zip(self.text, self.space)])
+
+    @cached_property
+    def ents(self) -> list[tuple[int, int, str]]:
+        """The Doc's entities as read when first asked: (start, end, label)."""
+        return [(ent.start, ent.end, ent.label_) for ent in self.doc.ents]
+
+    @cached_property
+    def stops(self) -> list[bool]:
+        """Tokens that end a role phrase: punctuation other than parentheses, a verb,
+        pronoun or conjunction, or a sentence start."""
+        return [bool(p and t not in "()") or pos in STOP_POS or s
+                for t, p, pos, s in zip(self.text, self.punct, self.pos, self.sent_start)]
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` (offsets already within the Doc)."""
+        if end <= start:
+            return ""
+        return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
+
+    def sentence_starts(self) -> list[int]:
+        """Character offsets of the sentences' first tokens (``doc.sents``)."""
+        if not len(self.text):
+            return []
+        return [self.idx[0], *(self.idx[i] for i in range(1, len(self.text)) if self.sent_start[i])]
