@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from spacy.tokens import Span
-
 from .gazetteer import fold
 from .participants_match import Match, RolePhrase, extend_title, name_run, role_phrase
 from .participants_orgs import find_organizations, settle_organizations
@@ -76,9 +74,7 @@ class Builder:
 
     def _not_a_name(self, k: int) -> bool:
         """Whether token ``k`` is a word no name holds (a title, an organization head...)."""
-        word = self.tokens.folded[k]
-        return any(self.lex.has_folded(kind, word) for kind in
-                   ("not_name", "mention_only", "not_in_office", "org_head", "group_head"))
+        return self.tokens.folded[k] in self.lex.not_name
 
     def _run(self, start: int) -> int:
         end = name_run(self.tokens, start)
@@ -132,11 +128,12 @@ class Builder:
         line_start = text.rfind("\n", 0, tokens.idx[cand.start]) + 1
         line_end = text.find("\n", tokens.idx[cand.end - 1])
         line = text[line_start:line_end if line_end >= 0 else len(text)]
-        rest = fold(line.replace(cand.text, " ", 1)).split()
-        if not rest or all(self.lex.has("byline_cue", w) for w in rest):
-            return False
-        words = fold(cand.text).split()
-        if words[0] != "por" and self.lex.has("byline_cue", words[0]):
+        # the line's other words, folded a piece at a time (one that is no byline cue ends it)
+        rest = (w for piece in line.replace(cand.text, " ", 1).split() for w in fold(piece).split())
+        if all(self.lex.has_folded("byline_cue", w) for w in rest):
+            return False  # nothing else on the line, or only "Foto", "Por"...
+        words = cand.words
+        if words[0] != "por" and self.lex.has_folded("byline_cue", words[0]):
             return False  # "Foto Ana Pérez" in a caption
         if cand.end < len(tokens) and tokens.text[cand.end] == "|":
             return False  # "Ana Pérez | El Diario"
@@ -157,7 +154,8 @@ class Builder:
 
     # -- the whole document ------------------------------------------------------------
 
-    def run(self) -> tuple[list[Mention], list[Participant], list[Span]]:
+    def run(self) -> tuple[list[Mention], list[Participant], list[tuple[str, int, int]]]:
+        """Mentions, participants and the corrected entities (label, start, end) of the doc."""
         tokens, lex = self.tokens, self.lex
         cands = self.name_candidates()
         person_tokens = {k for c in cands for k in range(c.start, c.end)}
@@ -342,7 +340,7 @@ class Builder:
     # -- records -----------------------------------------------------------------------
 
     def _records(self, cands: list[Cand], actors: list[Actor],
-                 orgs: list[Actor]) -> tuple[list[Mention], list[Participant], list[Span]]:
+                 orgs: list[Actor]) -> tuple[list[Mention], list[Participant], list[tuple[str, int, int]]]:
         tokens, sent_of = self.tokens, self.sent_of
         owner = {id(c): a for a in actors for c in a.cands}
         items: list[tuple[int, int, str, list[Actor]]] = []
@@ -363,7 +361,9 @@ class Builder:
                 items.append((start, end, "MISC" if label == "PER" else label, []))
         items.extend((s, e, "ROLE", found) for s, e, found in self.role_mentions)
         items.sort(key=lambda x: (x[0], -x[1]))
-        mentions, ents, last_end = [], [], -1
+        mentions: list[Mention] = []
+        ents: list[tuple[str, int, int]] = []
+        last_end = -1
         idx, text = tokens.idx, tokens.text
         for s, e, label, found in items:  # every item spans one token or more
             start_char, end_char = idx[s], idx[e - 1] + len(text[e - 1])
@@ -374,7 +374,7 @@ class Builder:
                                     actor_id=found[0].key if len(found) == 1 else None,
                                     actor_ids=[a.key for a in found]))
             if label != "ROLE" and s >= last_end:
-                ents.append(Span(tokens.doc, s, e, label=label))
+                ents.append((label, s, e))
                 last_end = e
         participants = [to_participant(a) for a in [*actors, *orgs] if a.spans and a.participant]
         participants.sort(key=lambda p: p.start)

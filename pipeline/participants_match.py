@@ -89,9 +89,7 @@ class FoldedMatcher:
         found: list[Match] = []
         folded, text, prefixes, table = tokens.folded, tokens.text, self.prefixes, self.table
         n = len(folded)
-        for i in range(n):
-            if folded[i] not in prefixes:  # also skips tokens folded to nothing
-                continue
+        for i in [k for k, word in enumerate(folded) if word in prefixes]:  # a word folded to nothing opens none
             key = ""
             for j in range(i, n):
                 if not folded[j]:
@@ -216,7 +214,7 @@ def _left_phrase(tokens: Tokens, start: int, by_token: dict[int, Match], persons
             (titles if m.kind == "ROLE" or m.title else inside).append(m)
             i = m.start - 1
             continue
-        if stops[i] and text[i] not in {"(", ")"}:
+        if stops(i) and text[i] not in {"(", ")"}:
             break
         i -= 1
     if not titles:
@@ -262,7 +260,7 @@ def extend_title(tokens: Tokens, title: Match, by_token: dict[int, Match], perso
             found.append(mm)
             j = mm.end
             continue
-        if j in persons or stops[j] and text[j] not in {"(", ")"}:
+        if j in persons or stops(j) and text[j] not in {"(", ")"}:
             break
         if lower[j] in {"y", "e"} and j + 1 < n and lower[j + 1] in COORDINATED_DET:
             break  # "la canciller y el embajador chileno": a second person, not a qualifier

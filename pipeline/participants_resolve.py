@@ -20,6 +20,10 @@ from .participants_tokens import Tokens
 from .records import Participant
 
 
+#: Kinds of ``words.csv`` whose words no person's name holds.
+NOT_NAME_KINDS = ("not_name", "mention_only", "not_in_office", "org_head", "group_head")
+
+
 @dataclass
 class Lexicon:
     """The compiled rule data the resolution reads (built once per component)."""
@@ -38,6 +42,8 @@ class Lexicon:
     generic_firsts: frozenset[str] = field(init=False)
     #: first words of the organization and group head words ("secretaria", "grupo")
     head_firsts: frozenset[str] = field(init=False)
+    #: words no person's name holds (titles, organization heads, "not_name" words...)
+    not_name: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.bodies_by_word = {}
@@ -46,6 +52,7 @@ class Lexicon:
         self.generic_firsts = frozenset(g.split()[0] for g in self.words.get("generic_org", ()))
         self.head_firsts = frozenset(w.partition(" ")[0] for kind in ("group_head", "org_head")
                                      for w in self.words.get(kind, ()))
+        self.not_name = frozenset().union(*(self.words.get(kind, ()) for kind in NOT_NAME_KINDS))
 
     def has(self, kind: str, word: str) -> bool:
         """Whether ``word`` (folded here) is a word of ``kind``."""
@@ -73,7 +80,7 @@ class Cand:
     def words(self) -> list[str]:
         return fold(self.text).split()
 
-    @property
+    @cached_property
     def full(self) -> bool:
         return len([w for w in self.words if w not in PARTICLES]) >= 2
 

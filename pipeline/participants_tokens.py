@@ -15,12 +15,15 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-from spacy.attrs import IDX, IS_DIGIT, IS_PUNCT, IS_STOP, LOWER, ORTH, POS, SENT_START, SPACY
+from spacy.attrs import (ENT_IOB, ENT_TYPE, IDX, IS_DIGIT, IS_PUNCT, IS_STOP, LOWER, ORTH, POS,
+                         SENT_START, SPACY)
 from spacy.tokens import Doc
 
 from .gazetteer import fold
 
-_COLUMNS = [ORTH, LOWER, POS, IDX, IS_PUNCT, SENT_START, SPACY, IS_STOP, IS_DIGIT]
+_COLUMNS = [ORTH, LOWER, POS, IDX, IS_PUNCT, SENT_START, SPACY, IS_STOP, IS_DIGIT, ENT_IOB, ENT_TYPE]
+#: ``Token.ent_iob`` codes
+_INSIDE, _BEGIN = 1, 3
 #: Parts of speech that end a role phrase.
 STOP_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
 #: Strings memoised by hash before the memo is emptied (a hash always names the same string).
@@ -74,14 +77,14 @@ class Tokens:
                 memo.clear()
         _STRINGS.store = doc.vocab.strings
         columns = doc.to_array(_COLUMNS).T.tolist() if len(doc) else [[] for _ in _COLUMNS]
-        orth, lower, pos, self.idx, punct, sent_start, space, stop, digit = columns
+        orth, lower, pos, self.idx, punct, sent, space, stop, digit, self._iob, self._ent_type = columns
         strings = _STRINGS.__getitem__
         self.text: list[str] = list(map(strings, orth))
         self.lower: list[str] = list(map(strings, lower))
         self.pos: list[str] = list(map(strings, pos))
         self.idx: list[int]
         self.punct: list[int] = punct
-        self.sent_start: list[bool] = [v == 1 for v in sent_start]  # Token.is_sent_start is true
+        self._sent: list[int] = sent  # 1 where ``Token.is_sent_start`` is true
         self.space: list[int] = space
         self.stop: list[int] = stop
         self.digit: list[int] = digit
@@ -99,15 +102,28 @@ class Tokens:
 
     @cached_property
     def ents(self) -> list[tuple[int, int, str]]:
-        """The Doc's entities as read when first asked: (start, end, label)."""
-        return [(ent.start, ent.end, ent.label_) for ent in self.doc.ents]
+        """The Doc's entities (``doc.ents``) when the Tokens were made: (start, end, label)."""
+        found: list[tuple[int, int, int]] = []
+        start, label, types = -1, 0, self._ent_type
+        for i, iob in enumerate(self._iob):
+            if iob == _BEGIN and types[i]:
+                if start != -1:
+                    found.append((start, i, label))
+                start, label = i, types[i]
+            elif iob != _INSIDE:  # outside, unset, or a beginning without a label
+                if start != -1:
+                    found.append((start, i, label))
+                start = -1
+            elif start == -1:  # an inside token opening nothing: let spaCy report it
+                return [(ent.start, ent.end, ent.label_) for ent in self.doc.ents]
+        if start != -1:
+            found.append((start, len(self._iob), label))
+        return [(s, e, _STRINGS[label]) for s, e, label in found]
 
-    @cached_property
-    def stops(self) -> list[bool]:
-        """Tokens that end a role phrase: punctuation other than parentheses, a verb,
+    def stops(self, i: int) -> bool:
+        """Token ``i`` ends a role phrase: punctuation other than parentheses, a verb,
         pronoun or conjunction, or a sentence start."""
-        return [bool(p and t not in "()") or pos in STOP_POS or s
-                for t, p, pos, s in zip(self.text, self.punct, self.pos, self.sent_start)]
+        return bool(self.punct[i] and self.text[i] not in "()") or self.pos[i] in STOP_POS or self._sent[i] == 1
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (offsets already within the Doc)."""
@@ -119,4 +135,4 @@ class Tokens:
         """Character offsets of the sentences' first tokens (``doc.sents``)."""
         if not len(self.text):
             return []
-        return [self.idx[0], *(self.idx[i] for i in range(1, len(self.text)) if self.sent_start[i])]
+        return [self.idx[0], *(self.idx[i] for i in range(1, len(self.text)) if self._sent[i] == 1)]
