@@ -11,17 +11,19 @@ actors, role-only and collective mentions, organizations.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from .gazetteer import fold
 from .participants_match import Match, RolePhrase, extend_title, name_run, role_phrase
 from .participants_orgs import find_organizations, settle_organizations
 from .participants_resolve import (Actor, Cand, Lexicon, Role, date_window, gender_fits,
                                    interpret_phrase, merge_role, resolve_people, to_participant)
-from .participants_tokens import Tokens
+from .participants_tokens import Tokens, covered
 from .records import Mention, Participant
 
 LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 _SOURCE_RANK = {"gazetteer": 0, "role": 1, "ner": 2}
+_PIECE = re.compile(r"\S+")  # what str.split() splits a line into
 
 
 class Builder:
@@ -38,7 +40,7 @@ class Builder:
         self.role_mentions: list[tuple[int, int, list[Actor]]] = []  # token span, actors
         self.window: tuple[dt.date, dt.date] | None = None  # an undated document's period
         self.orgs = find_organizations(tokens, matches, self.by_token, lex)
-        self.org_tokens = {k for a in self.orgs for s, e in a.token_spans for k in range(s, e)}
+        self.org_tokens = covered(span for a in self.orgs for span in a.token_spans)
 
     # -- person names ------------------------------------------------------------------
 
@@ -65,16 +67,12 @@ class Builder:
                     i += 1
                     continue
                 end = self._run(i)
-                if any(self._not_a_name(k) for k in range(i, end)):
+                if not self.lex.not_name.isdisjoint(tokens.folded[i:end]):
                     i = end
                     continue
                 found.append(Cand(i, end, tokens.span_text(i, end), "ner", LABELS.get(ent_label, "MISC")))
                 i = end
         return _non_overlapping(found)
-
-    def _not_a_name(self, k: int) -> bool:
-        """Whether token ``k`` is a word no name holds (a title, an organization head...)."""
-        return self.tokens.folded[k] in self.lex.not_name
 
     def _run(self, start: int) -> int:
         end = name_run(self.tokens, start)
@@ -110,7 +108,7 @@ class Builder:
                 if lower[i - 1] in {"de", "del", "la", "las", "los", "para", "en", "y", "e"}:
                     i = end  # a body in the title ("director de ProMéxico,"), the name follows
                     continue
-                if any(self._not_a_name(k) for k in range(i, end)):
+                if not self.lex.not_name.isdisjoint(tokens.folded[i:end]):
                     return None
                 return Cand(i, end, tokens.span_text(i, end), "role", "PER")
             if tokens.pos[i] == "ADJ" and not comma:
@@ -122,15 +120,9 @@ class Builder:
     def keep(self, cand: Cand) -> bool:
         """False for bylines, news agencies and people only commemorated or named as things."""
         tokens = self.tokens
-        if any(self.lex.has_folded("agency", tokens.folded[k]) for k in range(cand.start, cand.end)):
+        if not self.lex.words.get("agency", set()).isdisjoint(tokens.folded[cand.start:cand.end]):
             return False
-        text = tokens.doc_text
-        line_start = text.rfind("\n", 0, tokens.idx[cand.start]) + 1
-        line_end = text.find("\n", tokens.idx[cand.end - 1])
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
-        # the line's other words, folded a piece at a time (one that is no byline cue ends it)
-        rest = (w for piece in line.replace(cand.text, " ", 1).split() for w in fold(piece).split())
-        if all(self.lex.has_folded("byline_cue", w) for w in rest):
+        if self._only_cues_around(cand):
             return False  # nothing else on the line, or only "Foto", "Por"...
         words = cand.words
         if words[0] != "por" and self.lex.has_folded("byline_cue", words[0]):
@@ -138,9 +130,25 @@ class Builder:
         if cand.end < len(tokens) and tokens.text[cand.end] == "|":
             return False  # "Ana Pérez | El Diario"
         first = cand.phrase.start if cand.phrase is not None and cand.phrase.side == "left" else cand.start
-        if any(self.lex.has_folded("mention_only", tokens.folded[k]) for k in range(max(0, first - 3), first)):
+        if not self.lex.words.get("mention_only", set()).isdisjoint(tokens.folded[max(0, first - 3):first]):
             return False
         return not self._topic(first)
+
+    def _only_cues_around(self, cand: Cand) -> bool:
+        """Whether the candidate's line, once its name is taken out, holds only byline cues
+        (or nothing). The line is folded a piece at a time: the first other word ends it."""
+        tokens, text = self.tokens, self.tokens.doc_text
+        line_start = text.rfind("\n", 0, tokens.idx[cand.start]) + 1
+        line_end = text.find("\n", tokens.idx[cand.end - 1])
+        line_end = line_end if line_end >= 0 else len(text)
+        at = text.find(cand.text, line_start, line_end)  # the name's first place on the line
+        parts = [(line_start, line_end)] if at < 0 else [(line_start, at), (at + len(cand.text), line_end)]
+        cues = self.lex.words.get("byline_cue", set())
+        for start, end in parts:
+            for piece in _PIECE.finditer(text, start, end):
+                if not cues.issuperset(fold(piece.group()).split()):
+                    return False
+        return True
 
     def _topic(self, first: int) -> bool:
         """A person only talked about: "habló sobre Donald Trump", "acerca de la presidenta X"."""
@@ -158,16 +166,16 @@ class Builder:
         """Mentions, participants and the corrected entities (label, start, end) of the doc."""
         tokens, lex = self.tokens, self.lex
         cands = self.name_candidates()
-        person_tokens = {k for c in cands for k in range(c.start, c.end)}
+        person_tokens = covered((c.start, c.end) for c in cands)
         # a one-word name the recogniser found ("Haití") does not cut a title from its name
-        strong = {k for c in cands if c.full or c.source == "gazetteer" for k in range(c.start, c.end)}
+        strong = covered((c.start, c.end) for c in cands if c.full or c.source == "gazetteer")
         for c in cands:
             c.phrase = role_phrase(tokens, c.start, c.end, self.by_token, strong)
         kept = [c for c in cands if self.keep(c)]
         actors = resolve_people(kept, lex, self.on)
         phrase_tokens: set[int] = set()
         # titles of dropped names too ("la muerte del presidente de Haití, X") are no role-only mention
-        title_tokens = {k for c in cands if c.phrase for k in range(c.phrase.start, c.phrase.end)}
+        title_tokens = covered((c.phrase.start, c.phrase.end) for c in cands if c.phrase)
         for actor in actors:
             with_phrase = [c for c in actor.cands if c.phrase]
             for c in with_phrase:
@@ -181,9 +189,9 @@ class Builder:
             if text_role is not None and not text_role.not_in_office and not text_role.counterpart:
                 actor.text_code = text_role.code
         for actor in actors:
-            own = {k for c in actor.cands if c.phrase for k in range(c.phrase.start, c.phrase.end)}
+            own = covered((c.phrase.start, c.phrase.end) for c in actor.cands if c.phrase)
             others = phrase_tokens - own
-            actor.participant = not all(all(k in others for k in range(c.start, c.end)) for c in actor.cands)
+            actor.participant = not all(others.issuperset(range(c.start, c.end)) for c in actor.cands)
         self.window = None if self.on is not None else date_window(actors)
         self._role_only(actors, phrase_tokens | title_tokens)
         self._collectives(actors, title_tokens)
@@ -353,10 +361,10 @@ class Builder:
         for m in self.matches:
             if m.kind in {"COUNTRY", "LOC"}:
                 items.append((m.start, m.end, "LOC", []))
-        taken = {k for s, e, _, _ in items for k in range(s, e)}
-        taken.update(k for s, e, _ in self.role_mentions for k in range(s, e))  # "la Canciller" is no ORG
+        taken = covered((s, e) for s, e, _, _ in items)
+        taken |= covered((s, e) for s, e, _ in self.role_mentions)  # "la Canciller" is no ORG
         for start, end, ent_label in tokens.ents:
-            if not any(k in taken for k in range(start, end)):
+            if taken.isdisjoint(range(start, end)):
                 label = LABELS.get(ent_label, "MISC")  # a person would have been resolved above
                 items.append((start, end, "MISC" if label == "PER" else label, []))
         items.extend((s, e, "ROLE", found) for s, e, found in self.role_mentions)
@@ -386,7 +394,7 @@ def _non_overlapping(cands: list[Cand]) -> list[Cand]:
     taken: set[int] = set()
     out = []
     for c in ranked:
-        if any(k in taken for k in range(c.start, c.end)):
+        if not taken.isdisjoint(range(c.start, c.end)):
             continue
         taken.update(range(c.start, c.end))
         out.append(c)

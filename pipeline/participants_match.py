@@ -86,39 +86,48 @@ class FoldedMatcher:
 
     def all_matches(self, tokens: Tokens) -> list[Match]:
         """Every match (overlapping allowed)."""
-        found: list[Match] = []
+        return [Match(*found) for found in self._found(tokens)]
+
+    def _found(self, tokens: Tokens) -> list[tuple[int, int, str, str, list[Any]]]:
+        """Every match as (start, end, kind, key, rows), by start then length."""
+        found: list[tuple[int, int, str, str, list[Any]]] = []
         folded, text, prefixes, table = tokens.folded, tokens.text, self.prefixes, self.table
         n = len(folded)
         for i in [k for k, word in enumerate(folded) if word in prefixes]:  # a word folded to nothing opens none
-            key = ""
-            for j in range(i, n):
-                if not folded[j]:
-                    continue
-                key = f"{key} {folded[j]}" if key else folded[j]
+            key, j = folded[i], i
+            while True:  # key: the folded words i..j, a prefix of some entry
+                kinds = table.get(key)
+                if kinds is not None:
+                    for kind, rows in kinds.items():
+                        if (key, kind) not in self.lower_ok and not _capital(text[i]):
+                            continue
+                        if (key, kind) in self.acronyms and not tokens.span_text(i, j + 1).isupper():
+                            continue
+                        if kind in ACCENTED and _accent_differs(tokens.lower[i], self.first_words[key, kind]):
+                            continue
+                        found.append((i, j + 1, kind, key, rows))
+                j += 1
+                while j < n and not folded[j]:  # punctuation between the words is passed over
+                    j += 1
+                if j >= n:
+                    break
+                key = f"{key} {folded[j]}"
                 if key not in prefixes:
                     break
-                for kind, rows in table.get(key, {}).items():
-                    if (key, kind) not in self.lower_ok and not _capital(text[i]):
-                        continue
-                    if (key, kind) in self.acronyms and not tokens.span_text(i, j + 1).isupper():
-                        continue
-                    if kind in ACCENTED and _accent_differs(tokens.lower[i], self.first_words[key, kind]):
-                        continue
-                    found.append(Match(i, j + 1, kind, key, rows))
         return found
 
     def __call__(self, tokens: Tokens) -> list[Match]:
         """Longest matches first, then by kind priority; no two overlap."""
         chosen: list[Match] = []
         taken = [False] * len(tokens)
-        ranked = sorted(self.all_matches(tokens),
-                        key=lambda m: (-(m.end - m.start), PRIORITY.get(m.kind, 9), m.start))
-        for m in ranked:
-            if any(taken[m.start:m.end]):
+        ranked = sorted(self._found(tokens), key=lambda m: (m[0] - m[1], PRIORITY.get(m[2], 9), m[0]))
+        for found in ranked:
+            start, end = found[0], found[1]
+            if any(taken[start:end]):
                 continue
-            for k in range(m.start, m.end):
+            for k in range(start, end):
                 taken[k] = True
-            chosen.append(m)
+            chosen.append(Match(*found))
         return sorted(chosen, key=lambda m: m.start)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from .gazetteer import fold, slug
 from .participants_match import PARTICLES, Match
 from .participants_resolve import Actor, Lexicon
-from .participants_tokens import Tokens
+from .participants_tokens import Tokens, covered
 
 _INNER = PARTICLES | {"para", "sobre", "en", "contra", "y", "e"}
 _KINDS = {"organization", "group"}
@@ -71,7 +71,8 @@ def find_organizations(tokens: Tokens, matches: list[Match], by_token: dict[int,
             actor.weak_spans.add((m.start, m.end))  # "Economía", "Cultura": too often inside a title
     after = 0  # a head word inside the previous name opens no new one
     heads = lex.head_firsts
-    for i in [k for k, word in enumerate(tokens.folded) if word.partition(" ")[0] in heads]:
+    for i in [k for k, word in enumerate(tokens.folded)
+              if word in heads or " " in word and word.partition(" ")[0] in heads]:
         head = _head_kind(tokens, i, by_token, lex) if i >= after else None
         if head is None:
             continue
@@ -90,7 +91,7 @@ def find_organizations(tokens: Tokens, matches: list[Match], by_token: dict[int,
                 actor.token_spans.append((end + 1, end + 2))
         after = end
     if acronyms:
-        seen = {k for a in orgs.values() for s, e in a.token_spans for k in range(s, e)}
+        seen = covered(span for a in orgs.values() for span in a.token_spans)
         for k, word in enumerate(text):
             actor = acronyms.get(word)
             if actor is not None and k not in seen and k not in by_token:
@@ -172,7 +173,7 @@ def settle_organizations(tokens: Tokens, orgs: list[Actor], country: str | None,
 
 def _acts(tokens: Tokens, start: int, end: int, spans: list[tuple[int, int]], excluded: set[int],
           lex: Lexicon) -> bool:
-    if any(k in excluded for k in range(start, end)):
+    if not excluded.isdisjoint(range(start, end)):
         return False
     if any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans):
         return False

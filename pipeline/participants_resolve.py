@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .gazetteer import Gazetteer, Person, edit_distance, fold, fuzzy_limit, slug, term_span
@@ -84,6 +84,12 @@ class Cand:
     def full(self) -> bool:
         return len([w for w in self.words if w not in PARTICLES]) >= 2
 
+    @cached_property
+    def padded(self) -> str:
+        """The folded words between spaces (" ana perez "): one name's words run inside
+        another's exactly when its padded form is a substring of the other's."""
+        return f" {' '.join(self.words)} "
+
 
 @dataclass
 class Role:
@@ -119,20 +125,17 @@ class Actor:
     text_code: str | None = None  # the office the text's own title gives (dates the document)
 
 
-def _contiguous(short: list[str], long: list[str]) -> bool:
-    n = len(short)
-    return 0 < n <= len(long) and any(long[i:i + n] == short for i in range(len(long) - n + 1))
-
-
-def _fuzzy_in(short: list[str], long: list[str]) -> bool:
-    """``short`` within a small edit distance of a same-length window of ``long``."""
-    text = " ".join(short)
-    limit = fuzzy_limit(text)
+@lru_cache(maxsize=1 << 16)
+def _fuzzy_in(short: str, long: str) -> bool:
+    """The words ``short`` within a small edit distance of as many words in a row of ``long``
+    (both folded words joined by single spaces; memoised: names recur from document to document)."""
+    limit = fuzzy_limit(short)
     if not limit:
         return False
-    n = len(short)
-    return any(edit_distance(text, " ".join(long[i:i + n]), limit) <= limit
-               for i in range(len(long) - n + 1))
+    n = short.count(" ") + 1
+    words = long.split(" ")
+    return any(edit_distance(short, " ".join(words[i:i + n]), limit) <= limit
+               for i in range(len(words) - n + 1))
 
 
 def resolve_people(cands: list[Cand], lex: Lexicon, on: dt.date | None) -> list[Actor]:
@@ -177,7 +180,8 @@ def resolve_people(cands: list[Cand], lex: Lexicon, on: dt.date | None) -> list[
             add(cand, person, "alias")
             continue
         # 3. misspellings: the document's names first, then the gazetteer
-        fuzzy = next((a for a in actors if any(_fuzzy_in(cand.words, c.words) for c in a.cands)), None)
+        fuzzy = next((a for a in actors if any(_fuzzy_in(cand.padded[1:-1], c.padded[1:-1]) for c in a.cands)),
+                     None)
         if fuzzy is not None:
             add(cand, None, "fuzzy", fuzzy)
             continue
@@ -195,12 +199,11 @@ def resolve_people(cands: list[Cand], lex: Lexicon, on: dt.date | None) -> list[
 
 def _doc_match(cand: Cand, actors: list[Actor]) -> Actor | None:
     """An actor one of whose names contains the candidate's words (or is contained in them)."""
-    words = cand.words
-    if not [w for w in words if w not in PARTICLES]:
+    if not [w for w in cand.words if w not in PARTICLES]:
         return None
+    padded, full = cand.padded, cand.full  # both have words: ``full`` needs two
     found = [a for a in actors
-             if any(_contiguous(words, c.words) or (c.full and cand.full and _contiguous(c.words, words))
-                    for c in a.cands)]
+             if any(padded in c.padded or (full and c.full and c.padded in padded) for c in a.cands)]
     if len(found) > 1 and cand.phrase is not None:
         same = [a for a in found if any(c.phrase and c.phrase.title.key == cand.phrase.title.key
                                         for c in a.cands)]

@@ -12,18 +12,21 @@ Nothing here writes to the Doc.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
+import numpy
 from spacy.attrs import (ENT_IOB, ENT_TYPE, IDX, IS_DIGIT, IS_PUNCT, IS_STOP, LOWER, ORTH, POS,
                          SENT_START, SPACY)
 from spacy.tokens import Doc
 
 from .gazetteer import fold
 
-_COLUMNS = [ORTH, LOWER, POS, IDX, IS_PUNCT, SENT_START, SPACY, IS_STOP, IS_DIGIT, ENT_IOB, ENT_TYPE]
+_COLUMNS = [ORTH, LOWER, POS, IDX, IS_PUNCT, SENT_START, SPACY, IS_STOP, IS_DIGIT]
+_ENT_COLUMNS = [ENT_IOB, ENT_TYPE]
 #: ``Token.ent_iob`` codes
-_INSIDE, _BEGIN = 1, 3
+_INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3
 #: Parts of speech that end a role phrase.
 STOP_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
 #: Strings memoised by hash before the memo is emptied (a hash always names the same string).
@@ -67,6 +70,14 @@ _NAME_WORDS = _Memo(is_name_text)
 _FOLDED = _Memo(fold)
 
 
+def covered(spans: Iterable[tuple[int, int]]) -> set[int]:
+    """The token offsets inside any of the ``(start, end)`` spans."""
+    out: set[int] = set()
+    for start, end in spans:
+        out.update(range(start, end))
+    return out
+
+
 class Tokens:
     """The token attributes of one Doc as lists indexed by token offset (see the module)."""
 
@@ -76,8 +87,15 @@ class Tokens:
             if len(memo) > _MEMO_LIMIT:
                 memo.clear()
         _STRINGS.store = doc.vocab.strings
-        columns = doc.to_array(_COLUMNS).T.tolist() if len(doc) else [[] for _ in _COLUMNS]
-        orth, lower, pos, self.idx, punct, sent, space, stop, digit, self._iob, self._ent_type = columns
+        array = doc.to_array(_COLUMNS + _ENT_COLUMNS) if len(doc) else None
+        columns = array[:, :len(_COLUMNS)].T.tolist() if array is not None else [[] for _ in _COLUMNS]
+        orth, lower, pos, self.idx, punct, sent, space, stop, digit = columns
+        #: (offset, ent_iob, ent_type) of the tokens in or at the edge of an entity
+        self._ent_marks: list[list[int]] = []
+        if array is not None:
+            iob, types = array[:, len(_COLUMNS)], array[:, len(_COLUMNS) + 1]
+            marked = numpy.flatnonzero(iob != _OUTSIDE)
+            self._ent_marks = numpy.stack([marked.astype(array.dtype), iob[marked], types[marked]], axis=1).tolist()
         strings = _STRINGS.__getitem__
         self.text: list[str] = list(map(strings, orth))
         self.lower: list[str] = list(map(strings, lower))
@@ -104,20 +122,24 @@ class Tokens:
     def ents(self) -> list[tuple[int, int, str]]:
         """The Doc's entities (``doc.ents``) when the Tokens were made: (start, end, label)."""
         found: list[tuple[int, int, int]] = []
-        start, label, types = -1, 0, self._ent_type
-        for i, iob in enumerate(self._iob):
-            if iob == _BEGIN and types[i]:
+        start, label, last = -1, 0, -2
+        for i, iob, ent_type in self._ent_marks:  # the tokens between them are outside
+            if start != -1 and i != last + 1:
+                found.append((start, last + 1, label))
+                start = -1
+            if iob == _BEGIN and ent_type:
                 if start != -1:
                     found.append((start, i, label))
-                start, label = i, types[i]
-            elif iob != _INSIDE:  # outside, unset, or a beginning without a label
+                start, label = i, ent_type
+            elif iob != _INSIDE:  # unset, or a beginning without a label
                 if start != -1:
                     found.append((start, i, label))
                 start = -1
             elif start == -1:  # an inside token opening nothing: let spaCy report it
                 return [(ent.start, ent.end, ent.label_) for ent in self.doc.ents]
+            last = i
         if start != -1:
-            found.append((start, len(self._iob), label))
+            found.append((start, last + 1, label))
         return [(s, e, _STRINGS[label]) for s, e, label in found]
 
     def stops(self, i: int) -> bool:
