@@ -12,19 +12,22 @@ Nothing here writes to the Doc.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import operator
+from collections.abc import Iterable, Sequence
 from functools import cached_property
+from itertools import compress
 from typing import Any
 
 import numpy
-from spacy.attrs import (ENT_IOB, ENT_TYPE, IDX, IS_DIGIT, IS_PUNCT, IS_STOP, LOWER, ORTH, POS,
-                         SENT_START, SPACY)
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, ORTH, POS, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from .gazetteer import fold
 
-_COLUMNS = [ORTH, LOWER, POS, IDX, IS_PUNCT, SENT_START, SPACY, IS_STOP, IS_DIGIT]
+_COLUMNS = [ORTH, POS, IDX, SENT_START, SPACY]
 _ENT_COLUMNS = [ENT_IOB, ENT_TYPE]
+#: a token's trailing white space by ``SPACY`` flag
+_WHITESPACE = ("", " ")
 #: ``Token.ent_iob`` codes
 _INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3
 #: Parts of speech that end a role phrase.
@@ -45,18 +48,6 @@ class _Strings(dict):
         return value
 
 
-class _Memo(dict):
-    """Word -> value of a pure function of the word, computed on first use."""
-
-    def __init__(self, function: Any) -> None:
-        super().__init__()
-        self.function = function
-
-    def __missing__(self, key: str) -> Any:
-        value = self[key] = self.function(key)
-        return value
-
-
 def is_name_text(text: str) -> bool:
     """A capitalised word that can be part of a person's name (``F.``, ``Moïse``, ``Viera-Gallo``)."""
     if not text[:1].isupper():
@@ -65,9 +56,24 @@ def is_name_text(text: str) -> bool:
     return core.isalpha() and not (len(core) > 3 and core.isupper() and "." not in text)
 
 
+class _Lexemes(dict):
+    """Orth hash -> what the stage reads of that word, which is the same wherever it stands:
+    (text, lower case, folded text, name word, punctuation, stop word, digits)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.vocab: Any = None
+
+    def __missing__(self, orth: int) -> tuple[str, str, str, bool, bool, bool, bool]:
+        lex = self.vocab[orth]
+        text = lex.orth_
+        value = self[orth] = (text, lex.lower_, fold(text), is_name_text(text), lex.is_punct, lex.is_stop,
+                              lex.is_digit)
+        return value
+
+
 _STRINGS = _Strings()
-_NAME_WORDS = _Memo(is_name_text)
-_FOLDED = _Memo(fold)
+_LEXEMES = _Lexemes()
 
 
 def covered(spans: Iterable[tuple[int, int]]) -> set[int]:
@@ -83,32 +89,36 @@ class Tokens:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        for memo in (_STRINGS, _NAME_WORDS, _FOLDED):
+        for memo in (_STRINGS, _LEXEMES):
             if len(memo) > _MEMO_LIMIT:
                 memo.clear()
+        if _LEXEMES.vocab is not doc.vocab:  # another pipeline's words may have other flags
+            _LEXEMES.clear()
+            _LEXEMES.vocab = doc.vocab
         _STRINGS.store = doc.vocab.strings
         array = doc.to_array(_COLUMNS + _ENT_COLUMNS) if len(doc) else None
         columns = array[:, :len(_COLUMNS)].T.tolist() if array is not None else [[] for _ in _COLUMNS]
-        orth, lower, pos, self.idx, punct, sent, space, stop, digit = columns
+        orth, pos, self.idx, sent, space = columns
         #: (offset, ent_iob, ent_type) of the tokens in or at the edge of an entity
         self._ent_marks: list[list[int]] = []
         if array is not None:
             iob, types = array[:, len(_COLUMNS)], array[:, len(_COLUMNS) + 1]
             marked = numpy.flatnonzero(iob != _OUTSIDE)
             self._ent_marks = numpy.stack([marked.astype(array.dtype), iob[marked], types[marked]], axis=1).tolist()
-        strings = _STRINGS.__getitem__
-        self.text: list[str] = list(map(strings, orth))
-        self.lower: list[str] = list(map(strings, lower))
-        self.pos: list[str] = list(map(strings, pos))
+        lexemes = list(map(_LEXEMES.__getitem__, orth))
+        words = tuple(zip(*lexemes)) if lexemes else ((),) * 7
+        self.text: Sequence[str] = words[0]
+        self.lower: Sequence[str] = words[1]
+        self.folded: Sequence[str] = words[2]
+        #: words that can be part of a person's name (:func:`is_name_text`)
+        self.name_word: Sequence[bool] = words[3]
+        self.punct: Sequence[bool] = words[4]
+        self.stop: Sequence[bool] = words[5]
+        self.digit: Sequence[bool] = words[6]
+        self.pos: list[str] = list(map(_STRINGS.__getitem__, pos))
         self.idx: list[int]
-        self.punct: list[int] = punct
         self._sent: list[int] = sent  # 1 where ``Token.is_sent_start`` is true
         self.space: list[int] = space
-        self.stop: list[int] = stop
-        self.digit: list[int] = digit
-        self.folded: list[str] = list(map(_FOLDED.__getitem__, self.text))
-        #: words that can be part of a person's name (:func:`is_name_text`)
-        self.name_word: list[bool] = list(map(_NAME_WORDS.__getitem__, self.text))
 
     def __len__(self) -> int:
         return len(self.text)
@@ -116,7 +126,7 @@ class Tokens:
     @cached_property
     def doc_text(self) -> str:
         """``doc.text``."""
-        return "".join([t + " " if s else t for t, s in zip(self.text, self.space)])
+        return "".join(map(operator.add, self.text, map(_WHITESPACE.__getitem__, self.space)))
 
     @cached_property
     def ents(self) -> list[tuple[int, int, str]]:
@@ -157,4 +167,4 @@ class Tokens:
         """Character offsets of the sentences' first tokens (``doc.sents``)."""
         if not len(self.text):
             return []
-        return [self.idx[0], *(self.idx[i] for i in range(1, len(self.text)) if self._sent[i] == 1)]
+        return [self.idx[0], *compress(self.idx[1:], map((1).__eq__, self._sent[1:]))]
