@@ -11,8 +11,8 @@ actors, role-only and collective mentions, organizations.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
+
 from .gazetteer import fold
 from .participants_match import Match, RolePhrase, extend_title, name_run, role_phrase
 from .participants_orgs import find_organizations, settle_organizations
@@ -23,7 +23,6 @@ from .records import Mention, Participant
 
 LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 _SOURCE_RANK = {"gazetteer": 0, "role": 1, "ner": 2}
-_PIECE = re.compile(r"\S+")  # what str.split() splits a line into
 
 
 class Builder:
@@ -122,7 +121,8 @@ class Builder:
         tokens = self.tokens
         if not self.lex.words.get("agency", set()).isdisjoint(tokens.folded[cand.start:cand.end]):
             return False
-        if self._only_cues_around(cand):
+        cues = self.lex.words.get("byline_cue", set())
+        if all(w in cues for w in tokens.line_words(cand.start, cand.end, cand.text)):
             return False  # nothing else on the line, or only "Foto", "Por"...
         words = cand.words
         if words[0] != "por" and self.lex.has_folded("byline_cue", words[0]):
@@ -133,22 +133,6 @@ class Builder:
         if not self.lex.words.get("mention_only", set()).isdisjoint(tokens.folded[max(0, first - 3):first]):
             return False
         return not self._topic(first)
-
-    def _only_cues_around(self, cand: Cand) -> bool:
-        """Whether the candidate's line, once its name is taken out, holds only byline cues
-        (or nothing). The line is folded a piece at a time: the first other word ends it."""
-        tokens, text = self.tokens, self.tokens.doc_text
-        line_start = text.rfind("\n", 0, tokens.idx[cand.start]) + 1
-        line_end = text.find("\n", tokens.idx[cand.end - 1])
-        line_end = line_end if line_end >= 0 else len(text)
-        at = text.find(cand.text, line_start, line_end)  # the name's first place on the line
-        parts = [(line_start, line_end)] if at < 0 else [(line_start, at), (at + len(cand.text), line_end)]
-        cues = self.lex.words.get("byline_cue", set())
-        for start, end in parts:
-            for piece in _PIECE.finditer(text, start, end):
-                if not cues.issuperset(fold(piece.group()).split()):
-                    return False
-        return True
 
     def _topic(self, first: int) -> bool:
         """A person only talked about: "habló sobre Donald Trump", "acerca de la presidenta X"."""

@@ -1,9 +1,9 @@
 """Finding the pieces of participants in a document: gazetteer matches, names, role phrases.
 
-Helpers of the participants stage (:mod:`pipeline.participants`), spaCy-free apart from
-reading tokens: :class:`FoldedMatcher` (gazetteer phrases matched accent- and
-case-insensitively over tokens, compiled once), :func:`name_spans` (person-name shaped
-token runs) and :func:`role_phrase` (the title in apposition to a name: "el secretario
+Helpers of the participants stage (:mod:`pipeline.participants`), spaCy-free: they read a
+document's token lists (:class:`~pipeline.participants_tokens.Tokens`). :class:`FoldedMatcher`
+(gazetteer phrases matched accent- and case-insensitively over tokens, compiled once),
+:func:`name_run` (person-name shaped token runs) and :func:`role_phrase` (the title in apposition to a name: "el secretario
 de Estado de Estados Unidos, Marco Rubio" / "Marco Rubio, secretario de Estado").
 """
 
@@ -83,6 +83,8 @@ class FoldedMatcher:
             for n in range(1, len(words) + 1):
                 self.prefixes.add(" ".join(words[:n]))
         self.acronyms -= words_seen
+        #: first words of the entries a word in lower case may match ("de la Fuente" needs "De")
+        self.lower_starts = frozenset(key.partition(" ")[0] for key, _ in self.lower_ok)
 
     def all_matches(self, tokens: Tokens) -> list[Match]:
         """Every match (overlapping allowed)."""
@@ -94,6 +96,8 @@ class FoldedMatcher:
         folded, text, prefixes, table = tokens.folded, tokens.text, self.prefixes, self.table
         n = len(folded)
         for i in [k for k, word in enumerate(folded) if word in prefixes]:  # a word folded to nothing opens none
+            if folded[i] not in self.lower_starts and not _capital(text[i]):
+                continue  # every entry this word opens wants a capital
             key, j = folded[i], i
             while True:  # key: the folded words i..j, a prefix of some entry
                 kinds = table.get(key)

@@ -54,10 +54,6 @@ class Lexicon:
                                      for w in self.words.get(kind, ()))
         self.not_name = frozenset().union(*(self.words.get(kind, ()) for kind in NOT_NAME_KINDS))
 
-    def has(self, kind: str, word: str) -> bool:
-        """Whether ``word`` (folded here) is a word of ``kind``."""
-        return fold(word) in self.words.get(kind, ())
-
     def has_folded(self, kind: str, folded: str) -> bool:
         """Whether the already folded ``folded`` is a word of ``kind``."""
         return folded in self.words.get(kind, ())

@@ -13,7 +13,8 @@ Nothing here writes to the Doc.
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from itertools import compress
 from typing import Any
@@ -26,6 +27,8 @@ from .gazetteer import fold
 
 _COLUMNS = [ORTH, POS, IDX, SENT_START, SPACY]
 _ENT_COLUMNS = [ENT_IOB, ENT_TYPE]
+#: what ``str.split()`` splits a line into
+_PIECE = re.compile(r"\S+")
 #: a token's trailing white space by ``SPACY`` flag
 _WHITESPACE = ("", " ")
 #: ``Token.ent_iob`` codes
@@ -162,6 +165,19 @@ class Tokens:
         if end <= start:
             return ""
         return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
+
+    def line_words(self, start: int, end: int, name: str) -> Iterator[str]:
+        """The folded words of the line holding tokens ``start:end`` once the first ``name``
+        on it is taken out, folded a piece at a time as they are asked for."""
+        text = self.doc_text
+        line_start = text.rfind("\n", 0, self.idx[start]) + 1
+        line_end = text.find("\n", self.idx[end - 1])
+        line_end = line_end if line_end >= 0 else len(text)
+        at = text.find(name, line_start, line_end)
+        parts = [(line_start, line_end)] if at < 0 else [(line_start, at), (at + len(name), line_end)]
+        for part_start, part_end in parts:
+            for piece in _PIECE.finditer(text, part_start, part_end):
+                yield from fold(piece.group()).split()
 
     def sentence_starts(self) -> list[int]:
         """Character offsets of the sentences' first tokens (``doc.sents``)."""
