@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,8 @@ GAZETTEER_FILES: dict[str, tuple[str, Schema]] = {
 __all__ = ["GAZETTEER_FILES", "Gazetteer", "Person", "edit_distance", "fold", "fuzzy_limit",
            "in_office", "load_tables", "overlaps", "slug", "term_span"]
 
+#: folded names whose nearest known name a Gazetteer remembers before it forgets them all
+_FUZZY_MEMO = 1 << 16
 #: resolved file path -> (modification time, size, checked rows)
 _LOADED: dict[str, tuple[int, int, list[dict[str, Any]]]] = {}
 
@@ -81,10 +84,12 @@ def slug(name: str) -> str:
     return "-".join(fold(name).split()) or "unknown"
 
 
+@lru_cache(maxsize=1 << 16)
 def edit_distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance between ``a`` and ``b``, or ``limit + 1`` once it exceeds ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
+    """Levenshtein distance between ``a`` and ``b``, or ``limit + 1`` once it exceeds ``limit``
+    (memoised: the same names are compared again and again)."""
+    if abs(len(a) - len(b)) > limit or len(set(a).symmetric_difference(b)) > 2 * limit:
+        return limit + 1  # each edit changes at most two letters of the alphabet a word uses
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, start=1):
         current = [i]
@@ -159,14 +164,18 @@ class Gazetteer:
         self.person_names: dict[str, set[str]] = {}  # folded name/alias -> actor ids
         self._index_people(tables.get("officials", []))
         self._index_surnames()
+        self._fuzzy: dict[str, str | None] = {}  # folded name -> nearest known name (memo)
         self._by_length: dict[tuple[str, int], list[str]] = {}
         for known in self.person_names:
             self._by_length.setdefault((known[:1], len(known)), []).append(known)
-        #: role code -> (person, term) for every term with that code, in people order
-        self._terms_by_role: dict[str, list[tuple[Person, dict[str, Any]]]] = {}
+        #: role code (and country) -> (person, term) for every term with that code (and
+        #: country), in people order
+        self._terms_by_role: dict[str | tuple[str, Any], list[tuple[Person, dict[str, Any]]]] = {}
         for person in self.people.values():
             for term in person.terms:
                 self._terms_by_role.setdefault(term["role_code"], []).append((person, term))
+                self._terms_by_role.setdefault((term["role_code"], term.get("country")), []).append(
+                    (person, term))
 
     def _index_surnames(self) -> None:
         """Last word of every full name or alias -> (first word, person id)."""
@@ -216,27 +225,33 @@ class Gazetteer:
     def fuzzy_person(self, name: str, on: dt.date | None = None) -> Person | None:
         """A person whose name or alias is within a small edit distance of ``name``."""
         folded = fold(name)
+        if folded not in self._fuzzy:
+            if len(self._fuzzy) > _FUZZY_MEMO:
+                self._fuzzy.clear()
+            self._fuzzy[folded] = self._nearest_name(folded)
+        known = self._fuzzy[folded]
+        return self.person(known, on) if known is not None else None
+
+    def _nearest_name(self, folded: str) -> str | None:
+        """The folded name or alias nearest to ``folded`` within its edit limit, if any."""
         limit = fuzzy_limit(folded)
         if not limit:
             return None
         best: tuple[int, str] | None = None
         pool = [k for n in range(len(folded) - limit, len(folded) + limit + 1)
                 for k in self._by_length.get((folded[:1], n), ())]  # first letters are rarely wrong
-        chars = set(folded)
         for known in pool:
-            if len(chars.symmetric_difference(known)) > 2 * limit:
-                continue  # cheap bound: each edit changes at most two letters of the alphabet used
             d = edit_distance(folded, known, limit)
             if d <= limit and (best is None or d < best[0]):
                 best = (d, known)
-        return self.person(best[1], on) if best else None
+        return best[1] if best else None
 
     def holders(self, role_code: str, country: str | None, organization: str | None,
                 on: dt.date | None, until: dt.date | None = None) -> list[Person]:
         """People holding an office of ``role_code`` for ``country``/``organization`` on ``on``
         (with ``until``: at some time between ``on`` and ``until``)."""
         found: dict[str, Person] = {}
-        for person, term in self._terms_by_role.get(role_code, ()):
+        for person, term in self._terms_by_role.get((role_code, country) if country else role_code, ()):
             if person.actor_id in found:
                 continue
             if not (overlaps(term, on, until) if until is not None else in_office(term, on)):

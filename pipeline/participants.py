@@ -24,6 +24,7 @@ Public entry point: the ``sre_participants`` factory (:class:`ParticipantsCompon
 import bisect
 import datetime as dt
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ from .gazetteer import Gazetteer, fold, load_tables
 from .participants_build import Builder
 from .participants_match import FoldedMatcher
 from .participants_resolve import Lexicon
+from .participants_tokens import Tokens
 from .records import get_list
 from .rules import DEFAULT_MODELS_DIR, RuleComponent, Schema
 
@@ -64,9 +66,15 @@ PARTICIPANT_FILES: dict[str, tuple[str, Schema]] = {
 }
 
 
-def sentence_index(doc: Doc):
+def sentence_index(tokens: Tokens) -> Callable[[int], int]:
     """A function from a character offset to the index of the sentence holding it."""
-    starts = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    doc = tokens.doc
+    if not doc.has_annotation("SENT_START"):
+        starts = [0]
+    elif "sents" in doc.user_hooks:
+        starts = [sent.start_char for sent in doc.sents]
+    else:
+        starts = tokens.sentence_starts()
     return lambda offset: max(0, bisect.bisect_right(starts, offset) - 1)
 
 
@@ -126,9 +134,9 @@ class ParticipantsComponent(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         mentions = get_list(doc, "mentions")
         participants = get_list(doc, "participants")
-        folded = [fold(t.text) for t in doc]
-        builder = Builder(doc, self.matcher(doc, folded), self.lexicon, reference_date(doc),
-                          sentence_index(doc))
+        tokens = Tokens(doc)
+        builder = Builder(tokens, self.matcher(tokens), self.lexicon, reference_date(doc),
+                          sentence_index(tokens))
         new_mentions, new_participants, ents = builder.run()
         mentions.extend(new_mentions)
         participants.extend(new_participants)

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from spacy.tokens import Doc, Span
 
 from .gazetteer import fold
-from .participants_match import (Match, RolePhrase, extend_title, is_name_word, name_run,
-                                 role_phrase)
+from .participants_match import Match, RolePhrase, extend_title, name_run, role_phrase
 from .participants_orgs import find_organizations, settle_organizations
 from .participants_resolve import (Actor, Cand, Lexicon, Role, date_window, gender_fits,
                                    interpret_phrase, merge_role, resolve_people, to_participant)
+from .participants_tokens import Tokens, covered
 from .records import Mention, Participant
 
 LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
@@ -29,10 +28,9 @@ _SOURCE_RANK = {"gazetteer": 0, "role": 1, "ner": 2}
 class Builder:
     """Builds the records of one document (see the module docstring)."""
 
-    def __init__(self, doc: Doc, matches: list[Match], lex: Lexicon, on: dt.date | None,
+    def __init__(self, tokens: Tokens, matches: list[Match], lex: Lexicon, on: dt.date | None,
                  sent_of: Callable[[int], int]) -> None:
-        self.doc, self.matches, self.lex, self.on, self.sent_of = doc, matches, lex, on, sent_of
-        self.text = doc.text
+        self.tokens, self.matches, self.lex, self.on, self.sent_of = tokens, matches, lex, on, sent_of
         self.by_token = {k: m for m in matches for k in range(m.start, m.end)}
         for m in matches:
             if m.kind == "COLLECTIVE":  # "los ministros [mexicanos], Ana Pérez y Luis Gil"
@@ -40,45 +38,43 @@ class Builder:
                 m.title = next((" ".join(words[n:]) for n in range(len(words)) if " ".join(words[n:]) in lex.titles), None)
         self.role_mentions: list[tuple[int, int, list[Actor]]] = []  # token span, actors
         self.window: tuple[dt.date, dt.date] | None = None  # an undated document's period
-        self.orgs = find_organizations(doc, matches, self.by_token, lex)
-        self.org_tokens = {k for a in self.orgs for s, e in a.token_spans for k in range(s, e)}
+        self.orgs = find_organizations(tokens, matches, self.by_token, lex)
+        self.org_tokens = covered(span for a in self.orgs for span in a.token_spans)
 
     # -- person names ------------------------------------------------------------------
 
     def name_candidates(self) -> list[Cand]:
-        doc, found = self.doc, []
-        ner = {k: ent.label_ for ent in doc.ents for k in range(ent.start, ent.end)}
+        tokens, found = self.tokens, []
+        ner = {k: label for start, end, label in tokens.ents for k in range(start, end)}
         for m in self.matches:
             if m.kind == "PER":
                 label = LABELS.get(ner.get(m.start, ""), "")
-                found.append(Cand(m.start, m.end, doc[m.start:m.end].text, "gazetteer", label, list(m.rows)))
+                found.append(Cand(m.start, m.end, tokens.span_text(m.start, m.end), "gazetteer", label,
+                                  list(m.rows)))
             elif m.kind == "ROLE":
                 cand = self._name_after_title(m)
                 if cand is not None:
                     found.append(cand)
-        for ent in doc.ents:
-            i = ent.start
-            while i < ent.end:
-                if i in self.by_token or i in self.org_tokens or not is_name_word(doc[i]):
+        name_word, stop, lower = tokens.name_word, tokens.stop, tokens.lower
+        for start, ent_end, ent_label in tokens.ents:
+            i = start
+            while i < ent_end:
+                if i in self.by_token or i in self.org_tokens or not name_word[i]:
                     i += 1
                     continue
-                if doc[i].is_stop and doc[i].lower_ not in {"de", "del"}:
+                if stop[i] and lower[i] not in {"de", "del"}:
                     i += 1
                     continue
                 end = self._run(i)
-                if any(self._not_a_name(t.text) for t in doc[i:end]):
+                if not self.lex.not_name.isdisjoint(tokens.folded[i:end]):
                     i = end
                     continue
-                found.append(Cand(i, end, doc[i:end].text, "ner", LABELS.get(ent.label_, "MISC")))
+                found.append(Cand(i, end, tokens.span_text(i, end), "ner", LABELS.get(ent_label, "MISC")))
                 i = end
         return _non_overlapping(found)
 
-    def _not_a_name(self, word: str) -> bool:
-        return any(self.lex.has(kind, word) for kind in
-                   ("not_name", "mention_only", "not_in_office", "org_head", "group_head"))
-
     def _run(self, start: int) -> int:
-        end = name_run(self.doc, start)
+        end = name_run(self.tokens, start)
         for k in range(start, end):
             if k in self.by_token or k in self.org_tokens:
                 return k
@@ -86,35 +82,35 @@ class Builder:
 
     def _name_after_title(self, title: Match) -> Cand | None:
         """A name right after a title and its qualifiers: "el canciller de Cuba, Bruno Rodríguez"."""
-        doc, i, limit = self.doc, title.end, min(len(self.doc), title.end + 14)
+        tokens, i, limit = self.tokens, title.end, min(len(self.tokens), title.end + 14)
+        text, lower = tokens.text, tokens.lower
         comma = False
         while i < limit:
             m = self.by_token.get(i)
-            token = doc[i]
             if m is not None:
                 if m.kind in {"COUNTRY", "DEMONYM", "ORG", "LOC", "ROLE"}:
                     i = m.end
                     continue
                 return None
-            if token.text == ",":
+            if text[i] == ",":
                 if comma:
                     return None
                 comma, i = True, i + 1
                 continue
-            if token.text in {"(", ")"} or token.lower_ in {"de", "del", "la", "el", "y", "en", "para", "los", "las"}:
+            if text[i] in {"(", ")"} or lower[i] in {"de", "del", "la", "el", "y", "en", "para", "los", "las"}:
                 i += 1
                 continue
-            if is_name_word(token):
+            if tokens.name_word[i]:
                 end = self._run(i)
                 if end == i:
                     return None
-                if doc[i - 1].lower_ in {"de", "del", "la", "las", "los", "para", "en", "y", "e"}:
+                if lower[i - 1] in {"de", "del", "la", "las", "los", "para", "en", "y", "e"}:
                     i = end  # a body in the title ("director de ProMéxico,"), the name follows
                     continue
-                if any(self._not_a_name(t.text) for t in doc[i:end]):
+                if not self.lex.not_name.isdisjoint(tokens.folded[i:end]):
                     return None
-                return Cand(i, end, doc[i:end].text, "role", "PER")
-            if token.pos_ == "ADJ" and not comma:
+                return Cand(i, end, tokens.span_text(i, end), "role", "PER")
+            if tokens.pos[i] == "ADJ" and not comma:
                 i += 1
                 continue
             return None
@@ -122,57 +118,54 @@ class Builder:
 
     def keep(self, cand: Cand) -> bool:
         """False for bylines, news agencies and people only commemorated or named as things."""
-        doc = self.doc
-        if any(self.lex.has("agency", t.text) for t in doc[cand.start:cand.end]):
+        tokens = self.tokens
+        if not self.lex.words.get("agency", set()).isdisjoint(tokens.folded[cand.start:cand.end]):
             return False
-        text = self.text
-        line_start = text.rfind("\n", 0, doc[cand.start].idx) + 1
-        line_end = text.find("\n", doc[cand.end - 1].idx)
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
-        rest = fold(line.replace(cand.text, " ", 1)).split()
-        if not rest or all(self.lex.has("byline_cue", w) for w in rest):
-            return False
-        words = fold(cand.text).split()
-        if words[0] != "por" and self.lex.has("byline_cue", words[0]):
+        cues = self.lex.words.get("byline_cue", set())
+        if all(w in cues for w in tokens.line_words(cand.start, cand.end, cand.text)):
+            return False  # nothing else on the line, or only "Foto", "Por"...
+        words = cand.words
+        if words[0] != "por" and self.lex.has_folded("byline_cue", words[0]):
             return False  # "Foto Ana Pérez" in a caption
-        if cand.end < len(doc) and doc[cand.end].text == "|":
+        if cand.end < len(tokens) and tokens.text[cand.end] == "|":
             return False  # "Ana Pérez | El Diario"
         first = cand.phrase.start if cand.phrase is not None and cand.phrase.side == "left" else cand.start
-        before = doc[max(0, first - 3):first]
-        if any(self.lex.has("mention_only", t.text) for t in before):
+        if not self.lex.words.get("mention_only", set()).isdisjoint(tokens.folded[max(0, first - 3):first]):
             return False
         return not self._topic(first)
 
     def _topic(self, first: int) -> bool:
         """A person only talked about: "habló sobre Donald Trump", "acerca de la presidenta X"."""
+        tokens = self.tokens
         i = first - 1
-        while i >= 0 and self.doc[i].pos_ == "DET":
+        while i >= 0 and tokens.pos[i] == "DET":
             i -= 1
-        if i >= 1 and self.doc[i].lower_ == "de":
+        if i >= 1 and tokens.lower[i] == "de":
             i -= 1
-        return i >= 0 and self.lex.has("topic_cue", self.doc[i].text)
+        return i >= 0 and self.lex.has_folded("topic_cue", tokens.folded[i])
 
     # -- the whole document ------------------------------------------------------------
 
-    def run(self) -> tuple[list[Mention], list[Participant], list[Span]]:
-        doc, lex = self.doc, self.lex
+    def run(self) -> tuple[list[Mention], list[Participant], list[tuple[str, int, int]]]:
+        """Mentions, participants and the corrected entities (label, start, end) of the doc."""
+        tokens, lex = self.tokens, self.lex
         cands = self.name_candidates()
-        person_tokens = {k for c in cands for k in range(c.start, c.end)}
+        person_tokens = covered((c.start, c.end) for c in cands)
         # a one-word name the recogniser found ("Haití") does not cut a title from its name
-        strong = {k for c in cands if c.full or c.source == "gazetteer" for k in range(c.start, c.end)}
+        strong = covered((c.start, c.end) for c in cands if c.full or c.source == "gazetteer")
         for c in cands:
-            c.phrase = role_phrase(doc, c.start, c.end, self.by_token, strong)
+            c.phrase = role_phrase(tokens, c.start, c.end, self.by_token, strong)
         kept = [c for c in cands if self.keep(c)]
         actors = resolve_people(kept, lex, self.on)
         phrase_tokens: set[int] = set()
         # titles of dropped names too ("la muerte del presidente de Haití, X") are no role-only mention
-        title_tokens = {k for c in cands if c.phrase for k in range(c.phrase.start, c.phrase.end)}
+        title_tokens = covered((c.phrase.start, c.phrase.end) for c in cands if c.phrase)
         for actor in actors:
             with_phrase = [c for c in actor.cands if c.phrase]
             for c in with_phrase:
                 phrase_tokens.update(range(c.phrase.start, c.phrase.end))
             best = min(with_phrase, key=self._phrase_rank, default=None)
-            text_role = interpret_phrase(doc, best.phrase, lex) if best else None
+            text_role = interpret_phrase(tokens, best.phrase, lex) if best else None
             if text_role is not None and text_role.counterpart and actor.person is None:
                 text_role.code = self._anchor_code(actor, actors)
             actor.role = merge_role(actor, text_role, self.on, lex)
@@ -180,13 +173,13 @@ class Builder:
             if text_role is not None and not text_role.not_in_office and not text_role.counterpart:
                 actor.text_code = text_role.code
         for actor in actors:
-            own = {k for c in actor.cands if c.phrase for k in range(c.phrase.start, c.phrase.end)}
+            own = covered((c.phrase.start, c.phrase.end) for c in actor.cands if c.phrase)
             others = phrase_tokens - own
-            actor.participant = not all(all(k in others for k in range(c.start, c.end)) for c in actor.cands)
+            actor.participant = not all(others.issuperset(range(c.start, c.end)) for c in actor.cands)
         self.window = None if self.on is not None else date_window(actors)
         self._role_only(actors, phrase_tokens | title_tokens)
         self._collectives(actors, title_tokens)
-        orgs = settle_organizations(doc, self.orgs, self._main_country(actors),
+        orgs = settle_organizations(tokens, self.orgs, self._main_country(actors),
                                     phrase_tokens | person_tokens, lex)
         return self._records(cands, actors, orgs)
 
@@ -213,20 +206,20 @@ class Builder:
 
     def _role_only(self, actors: list[Actor], used: set[int]) -> None:
         """Titles standing alone for a person: "el canciller", "su homólogo estadounidense"."""
-        doc = self.doc
+        tokens = self.tokens
+        doc, lower = tokens.doc, tokens.lower
         for m in self.matches:
             if m.kind != "ROLE" or m.start in used:
                 continue
-            head = doc[m.start]
-            if "Plur" in head.morph.get("Number") or head.text.lower().endswith(("es", "os", "as")):
+            if tokens.text[m.start].lower().endswith(("es", "os", "as")) or "Plur" in doc[m.start].morph.get("Number"):
                 continue
-            if m.start > 0 and self.lex.has("not_in_office", doc[m.start - 1].text):
+            if m.start > 0 and self.lex.has_folded("not_in_office", tokens.folded[m.start - 1]):
                 continue
-            if any(t.lemma_ == "ser" or t.lower_ == "como" for t in doc[max(0, m.start - 4):m.start]):
+            if any(lower[k] == "como" or doc[k].lemma_ == "ser" for k in range(max(0, m.start - 4), m.start)):
                 continue  # predicative: "sería el Presidente de México", "como canciller"
-            end, inside = extend_title(doc, m, self.by_token, set(), m.end + 10)
+            end, inside = extend_title(tokens, m, self.by_token, set(), m.end + 10)
             phrase = RolePhrase(m.start, end, m, inside, "right")
-            role = interpret_phrase(doc, phrase, self.lex)
+            role = interpret_phrase(tokens, phrase, self.lex)
             if role.not_in_office:
                 continue
             if role.counterpart:
@@ -319,12 +312,12 @@ class Builder:
 
     def _collectives(self, actors: list[Actor], titles: set[int]) -> None:
         """"ambos funcionarios", "los cancilleres": the persons the document has just named."""
-        doc = self.doc
+        pos = self.tokens.pos
         for m in self.matches:
             if m.kind != "COLLECTIVE" or m.start in titles:
                 continue
             row = m.rows[0]
-            if row.get("needs_verb") and (m.end >= len(doc) or doc[m.end].pos_ not in {"VERB", "AUX", "PRON"}):
+            if row.get("needs_verb") and (m.end >= len(pos) or pos[m.end] not in {"VERB", "AUX", "PRON"}):
                 continue
             pool = [a for a in actors if a.kind == "person"
                     and (row.get("role_code") is None or a.role.code == row["role_code"])]
@@ -339,8 +332,8 @@ class Builder:
     # -- records -----------------------------------------------------------------------
 
     def _records(self, cands: list[Cand], actors: list[Actor],
-                 orgs: list[Actor]) -> tuple[list[Mention], list[Participant], list[Span]]:
-        doc, sent_of = self.doc, self.sent_of
+                 orgs: list[Actor]) -> tuple[list[Mention], list[Participant], list[tuple[str, int, int]]]:
+        tokens, sent_of = self.tokens, self.sent_of
         owner = {id(c): a for a in actors for c in a.cands}
         items: list[tuple[int, int, str, list[Actor]]] = []
         for c in cands:
@@ -352,25 +345,28 @@ class Builder:
         for m in self.matches:
             if m.kind in {"COUNTRY", "LOC"}:
                 items.append((m.start, m.end, "LOC", []))
-        taken = {k for s, e, _, _ in items for k in range(s, e)}
-        taken.update(k for s, e, _ in self.role_mentions for k in range(s, e))  # "la Canciller" is no ORG
-        for ent in doc.ents:
-            if not any(k in taken for k in range(ent.start, ent.end)):
-                label = LABELS.get(ent.label_, "MISC")  # a person would have been resolved above
-                items.append((ent.start, ent.end, "MISC" if label == "PER" else label, []))
+        taken = covered((s, e) for s, e, _, _ in items)
+        taken |= covered((s, e) for s, e, _ in self.role_mentions)  # "la Canciller" is no ORG
+        for start, end, ent_label in tokens.ents:
+            if taken.isdisjoint(range(start, end)):
+                label = LABELS.get(ent_label, "MISC")  # a person would have been resolved above
+                items.append((start, end, "MISC" if label == "PER" else label, []))
         items.extend((s, e, "ROLE", found) for s, e, found in self.role_mentions)
         items.sort(key=lambda x: (x[0], -x[1]))
-        mentions, ents, last_end = [], [], -1
-        for s, e, label, found in items:
-            span = doc[s:e]
+        mentions: list[Mention] = []
+        ents: list[tuple[str, int, int]] = []
+        last_end = -1
+        idx, text = tokens.idx, tokens.text
+        for s, e, label, found in items:  # every item spans one token or more
+            start_char, end_char = idx[s], idx[e - 1] + len(text[e - 1])
             for a in found:
-                a.spans.append((span.start_char, span.end_char))
-            mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text, label=label,
-                                    sentence=sent_of(span.start_char),
+                a.spans.append((start_char, end_char))
+            mentions.append(Mention(start=start_char, end=end_char, text=tokens.doc_text[start_char:end_char],
+                                    label=label, sentence=sent_of(start_char),
                                     actor_id=found[0].key if len(found) == 1 else None,
                                     actor_ids=[a.key for a in found]))
             if label != "ROLE" and s >= last_end:
-                ents.append(Span(doc, s, e, label=label))
+                ents.append((label, s, e))
                 last_end = e
         participants = [to_participant(a) for a in [*actors, *orgs] if a.spans and a.participant]
         participants.sort(key=lambda p: p.start)
@@ -382,7 +378,7 @@ def _non_overlapping(cands: list[Cand]) -> list[Cand]:
     taken: set[int] = set()
     out = []
     for c in ranked:
-        if any(k in taken for k in range(c.start, c.end)):
+        if not taken.isdisjoint(range(c.start, c.end)):
             continue
         taken.update(range(c.start, c.end))
         out.append(c)

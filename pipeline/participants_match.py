@@ -1,22 +1,21 @@
 """Finding the pieces of participants in a document: gazetteer matches, names, role phrases.
 
-Helpers of the participants stage (:mod:`pipeline.participants`), spaCy-free apart from
-reading tokens: :class:`FoldedMatcher` (gazetteer phrases matched accent- and
-case-insensitively over tokens, compiled once), :func:`name_spans` (person-name shaped
-token runs) and :func:`role_phrase` (the title in apposition to a name: "el secretario
+Helpers of the participants stage (:mod:`pipeline.participants`), spaCy-free: they read a
+document's token lists (:class:`~pipeline.participants_tokens.Tokens`). :class:`FoldedMatcher`
+(gazetteer phrases matched accent- and case-insensitively over tokens, compiled once),
+:func:`name_run` (person-name shaped token runs) and :func:`role_phrase` (the title in apposition to a name: "el secretario
 de Estado de Estados Unidos, Marco Rubio" / "Marco Rubio, secretario de Estado").
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc, Token
-
 from .gazetteer import fold
+from .participants_tokens import Tokens
 
 #: Tie-break between matches of equal length (lower wins).
 PRIORITY = {"ORG": 0, "ROLE": 1, "COLLECTIVE": 2, "PER": 3, "COUNTRY": 4, "LOC": 5,
@@ -29,7 +28,6 @@ ARTICLES = frozenset({"el", "la", "los", "las"})
 PARTICLES = frozenset("de del la las los van von der bin ben al da das do dos di le".split())
 #: Words that may stand inside a role phrase between the title and the name.
 PHRASE_WORDS = frozenset("de del la las los el y e en para sobre".split())
-_STOP_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
 #: Determiners after "y" that open a second noun phrase inside what looked like one title.
 COORDINATED_DET = frozenset("el la los las su sus un una".split())
 
@@ -85,43 +83,55 @@ class FoldedMatcher:
             for n in range(1, len(words) + 1):
                 self.prefixes.add(" ".join(words[:n]))
         self.acronyms -= words_seen
+        #: first words of the entries a word in lower case may match ("de la Fuente" needs "De")
+        self.lower_starts = frozenset(key.partition(" ")[0] for key, _ in self.lower_ok)
 
-    def all_matches(self, doc: Doc, folded: Sequence[str]) -> list[Match]:
+    def all_matches(self, tokens: Tokens) -> list[Match]:
         """Every match (overlapping allowed)."""
-        found: list[Match] = []
-        n = len(doc)
-        for i in range(n):
-            if not folded[i]:
-                continue
-            key = ""
-            for j in range(i, n):
-                if not folded[j]:
-                    continue
-                key = f"{key} {folded[j]}" if key else folded[j]
-                if key not in self.prefixes:
+        return [Match(*found) for found in self._found(tokens)]
+
+    def _found(self, tokens: Tokens) -> list[tuple[int, int, str, str, list[Any]]]:
+        """Every match as (start, end, kind, key, rows), by start then length."""
+        found: list[tuple[int, int, str, str, list[Any]]] = []
+        folded, text, prefixes, table = tokens.folded, tokens.text, self.prefixes, self.table
+        n = len(folded)
+        for i in [k for k, word in enumerate(folded) if word in prefixes]:  # a word folded to nothing opens none
+            if folded[i] not in self.lower_starts and not _capital(text[i]):
+                continue  # every entry this word opens wants a capital
+            key, j = folded[i], i
+            while True:  # key: the folded words i..j, a prefix of some entry
+                kinds = table.get(key)
+                if kinds is not None:
+                    for kind, rows in kinds.items():
+                        if (key, kind) not in self.lower_ok and not _capital(text[i]):
+                            continue
+                        if (key, kind) in self.acronyms and not tokens.span_text(i, j + 1).isupper():
+                            continue
+                        if kind in ACCENTED and _accent_differs(tokens.lower[i], self.first_words[key, kind]):
+                            continue
+                        found.append((i, j + 1, kind, key, rows))
+                j += 1
+                while j < n and not folded[j]:  # punctuation between the words is passed over
+                    j += 1
+                if j >= n:
                     break
-                for kind, rows in self.table.get(key, {}).items():
-                    if (key, kind) not in self.lower_ok and not _capital(doc[i]):
-                        continue
-                    if (key, kind) in self.acronyms and not doc[i:j + 1].text.isupper():
-                        continue
-                    if kind in ACCENTED and _accent_differs(doc[i].lower_, self.first_words[key, kind]):
-                        continue
-                    found.append(Match(i, j + 1, kind, key, rows))
+                key = f"{key} {folded[j]}"
+                if key not in prefixes:
+                    break
         return found
 
-    def __call__(self, doc: Doc, folded: Sequence[str]) -> list[Match]:
+    def __call__(self, tokens: Tokens) -> list[Match]:
         """Longest matches first, then by kind priority; no two overlap."""
         chosen: list[Match] = []
-        taken = [False] * len(doc)
-        ranked = sorted(self.all_matches(doc, folded),
-                        key=lambda m: (-(m.end - m.start), PRIORITY.get(m.kind, 9), m.start))
-        for m in ranked:
-            if any(taken[m.start:m.end]):
+        taken = [False] * len(tokens)
+        ranked = sorted(self._found(tokens), key=lambda m: (m[0] - m[1], PRIORITY.get(m[2], 9), m[0]))
+        for found in ranked:
+            start, end = found[0], found[1]
+            if any(taken[start:end]):
                 continue
-            for k in range(m.start, m.end):
+            for k in range(start, end):
                 taken[k] = True
-            chosen.append(m)
+            chosen.append(Match(*found))
         return sorted(chosen, key=lambda m: m.start)
 
 
@@ -135,35 +145,26 @@ def _marked(word: str) -> bool:
     return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", word))
 
 
-def _capital(token: Token) -> bool:
-    first = token.text[:1]
+def _capital(text: str) -> bool:
+    first = text[:1]
     return first.isupper() or first.isdigit() or first == "@"
 
 
-def is_name_word(token: Token) -> bool:
-    """A capitalised word that can be part of a person's name (``F.``, ``Moïse``, ``Viera-Gallo``)."""
-    text = token.text
-    if not text[:1].isupper():
-        return False
-    core = text.replace("-", "").replace(".", "").replace("'", "")
-    return core.isalpha() and not (len(core) > 3 and core.isupper() and "." not in text)
-
-
-def name_run(doc: Doc, start: int, limit: int = 6) -> int:
+def name_run(tokens: Tokens, start: int, limit: int = 6) -> int:
     """End of the run of name words starting at ``start`` (``start`` when there is none)."""
+    name_word, lower, n = tokens.name_word, tokens.lower, len(tokens)
     end = start
     i = start
-    while i < len(doc) and i - start < limit + 2:
-        token = doc[i]
-        if is_name_word(token):  # a line break is a SPACE token, no name word: it ends the run
+    while i < n and i - start < limit + 2:
+        if name_word[i]:  # a line break is a SPACE token, no name word: it ends the run
             end = i + 1
             i += 1
             continue
-        if token.lower_ in PARTICLES and end > start:
+        if lower[i] in PARTICLES and end > start:
             j = i
-            while j < len(doc) and doc[j].lower_ in PARTICLES and j - i < 3:
+            while j < n and lower[j] in PARTICLES and j - i < 3:
                 j += 1
-            if j < len(doc) and is_name_word(doc[j]):
+            if j < n and name_word[j]:
                 i = j
                 continue
         break
@@ -181,36 +182,33 @@ class RolePhrase:
     side: str  # left | right
 
 
-def _stops_phrase(token: Token) -> bool:
-    return (token.is_punct and token.text not in "()") or token.pos_ in _STOP_POS or token.is_sent_start
-
-
-def role_phrase(doc: Doc, start: int, end: int, by_token: dict[int, Match],
+def role_phrase(tokens: Tokens, start: int, end: int, by_token: dict[int, Match],
                 persons: set[int], window: int = 14) -> RolePhrase | None:
     """The title phrase before (preferred) or after the name at tokens ``start:end``."""
-    left = _left_phrase(doc, start, by_token, persons, window)
-    return left if left is not None else _right_phrase(doc, end, by_token, persons, window)
+    left = _left_phrase(tokens, start, by_token, persons, window)
+    return left if left is not None else _right_phrase(tokens, end, by_token, persons, window)
 
 
-def _left_phrase(doc: Doc, start: int, by_token: dict[int, Match], persons: set[int],
+def _left_phrase(tokens: Tokens, start: int, by_token: dict[int, Match], persons: set[int],
                  window: int) -> RolePhrase | None:
+    text, lower = tokens.text, tokens.lower
     i = start - 1
-    if i >= 0 and doc[i].text in {",", "("}:
+    if i >= 0 and text[i] in {",", "("}:
         i -= 1
-    elif i >= 0 and doc[i].lower_ in PHRASE_WORDS and not (doc[i].lower_ in {"y", "e"} and i - 1 in persons):
+    elif i >= 0 and lower[i] in PHRASE_WORDS and not (lower[i] in {"y", "e"} and i - 1 in persons):
         return None  # "el director de ProMéxico": a body in the title, not a person
     # a coordinated name ("los ministros ..., Alfonso Navarrete y María García"): use its phrase
-    if i >= 0 and doc[i].lower_ in {"y", "e"} and i - 1 in persons:
+    if i >= 0 and lower[i] in {"y", "e"} and i - 1 in persons:
         j = i - 1
         while j - 1 in persons:
             j -= 1
-        return _left_phrase(doc, j, by_token, persons, window)
+        return _left_phrase(tokens, j, by_token, persons, window)
     titles: list[Match] = []
     inside: list[Match] = []
     lowest = max(-1, start - window - 1)
     phrase_end = i + 1
+    stops = tokens.stops
     while i > lowest:
-        token = doc[i]
         m = by_token.get(i)
         if (m is not None and m.kind == "PER") or i in persons:
             # a possessor inside the title ("la asesora de Marco Rubio, Ana Pérez") is skipped
@@ -221,7 +219,7 @@ def _left_phrase(doc: Doc, start: int, by_token: dict[int, Match], persons: set[
             own = by_token.get(j - 1)
             if own is not None and own.kind == "ROLE":  # "del presidente Joe Biden"
                 j = own.start
-            if j - 1 >= 0 and doc[j - 1].lower_ in {"de", "del"}:
+            if j - 1 >= 0 and lower[j - 1] in {"de", "del"}:
                 i = j - 1
                 continue
             break
@@ -229,7 +227,7 @@ def _left_phrase(doc: Doc, start: int, by_token: dict[int, Match], persons: set[
             (titles if m.kind == "ROLE" or m.title else inside).append(m)
             i = m.start - 1
             continue
-        if _stops_phrase(token) and token.text not in {"(", ")"}:
+        if stops(i) and text[i] not in {"(", ")"}:
             break
         i -= 1
     if not titles:
@@ -238,34 +236,36 @@ def _left_phrase(doc: Doc, start: int, by_token: dict[int, Match], persons: set[
     title = titles[0]
     first = title.start
     for other in titles[1:]:
-        if other.end in (first - 1,) and doc[other.end].lower_ in {"y", "e"}:
+        if other.end in (first - 1,) and lower[other.end] in {"y", "e"}:
             first = other.start
     between = [m for m in inside if m.start >= first]
     return RolePhrase(first, phrase_end, title, sorted([title, *between], key=lambda m: m.start), "left")
 
 
-def _right_phrase(doc: Doc, end: int, by_token: dict[int, Match], persons: set[int],
+def _right_phrase(tokens: Tokens, end: int, by_token: dict[int, Match], persons: set[int],
                   window: int) -> RolePhrase | None:
-    if end >= len(doc) or doc[end].text != ",":
+    text, n = tokens.text, len(tokens)
+    if end >= n or text[end] != ",":
         return None
     i = end + 1
-    while i < len(doc) and doc[i].pos_ in {"DET", "ADJ"} and by_token.get(i) is None and i < end + 3:
+    while i < n and tokens.pos[i] in {"DET", "ADJ"} and by_token.get(i) is None and i < end + 3:
         i += 1
     m = by_token.get(i)
     if m is None or m.kind != "ROLE":
         return None
-    j, found = extend_title(doc, m, by_token, persons, end + window)
-    if j + 1 < len(doc) and doc[j].text == "," and (j + 1 in persons or is_name_word(doc[j + 1])):
+    j, found = extend_title(tokens, m, by_token, persons, end + window)
+    if j + 1 < n and text[j] == "," and (j + 1 in persons or tokens.name_word[j + 1]):
         return None  # "Blinken y Bárcena, el ministro de Colombia, Luis Murillo": the next name's title
     return RolePhrase(m.start, j, m, found, "right")
 
 
-def extend_title(doc: Doc, title: Match, by_token: dict[int, Match], persons: set[int],
+def extend_title(tokens: Tokens, title: Match, by_token: dict[int, Match], persons: set[int],
                  limit: int) -> tuple[int, list[Match]]:
     """End of a title's qualifiers ("secretario de Estado de Estados Unidos") and the matches in it."""
+    text, lower, pos, n = tokens.text, tokens.lower, tokens.pos, len(tokens)
+    stops = tokens.stops
     found, j = [title], title.end
-    while j < len(doc) and j < limit:
-        token = doc[j]
+    while j < n and j < limit:
         mm = by_token.get(j)
         if mm is not None:
             if mm.kind in {"PER", "COLLECTIVE"}:
@@ -273,17 +273,16 @@ def extend_title(doc: Doc, title: Match, by_token: dict[int, Match], persons: se
             found.append(mm)
             j = mm.end
             continue
-        if j in persons or _stops_phrase(token) and token.text not in {"(", ")"}:
+        if j in persons or stops(j) and text[j] not in {"(", ")"}:
             break
-        if token.lower_ in {"y", "e"} and j + 1 < len(doc) and doc[j + 1].lower_ in COORDINATED_DET:
+        if lower[j] in {"y", "e"} and j + 1 < n and lower[j + 1] in COORDINATED_DET:
             break  # "la canciller y el embajador chileno": a second person, not a qualifier
-        previous = doc[j - 1]
-        adjective = token.pos_ == "ADJ" and (j == title.end or previous.pos_ == "ADJ"
-                                             or by_token.get(j - 1) is not None)
-        if not (is_name_word(token) or token.lower_ in PHRASE_WORDS or adjective
-                or token.text in {"(", ")"} or token.is_digit):
+        adjective = pos[j] == "ADJ" and (j == title.end or pos[j - 1] == "ADJ"
+                                         or by_token.get(j - 1) is not None)
+        if not (tokens.name_word[j] or lower[j] in PHRASE_WORDS or adjective
+                or text[j] in {"(", ")"} or tokens.digit[j]):
             break
         j += 1
-    while j > title.end and (doc[j - 1].lower_ in PHRASE_WORDS or doc[j - 1].text == "("):
+    while j > title.end and (lower[j - 1] in PHRASE_WORDS or text[j - 1] == "("):
         j -= 1
     return j, [x for x in found if x.end <= j]

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
-
-from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer, Person, edit_distance, fold, fuzzy_limit, slug, term_span
 from .participants_match import PARTICLES, RolePhrase
+from .participants_tokens import Tokens
 from .records import Participant
+
+
+#: Kinds of ``words.csv`` whose words no person's name holds.
+NOT_NAME_KINDS = ("not_name", "mention_only", "not_in_office", "org_head", "group_head")
 
 
 @dataclass
@@ -37,15 +40,23 @@ class Lexicon:
     bodies_by_word: dict[str, list[dict[str, Any]]] = field(init=False)
     #: first words of the generic body names ("cancilleria", "ministerio")
     generic_firsts: frozenset[str] = field(init=False)
+    #: first words of the organization and group head words ("secretaria", "grupo")
+    head_firsts: frozenset[str] = field(init=False)
+    #: words no person's name holds (titles, organization heads, "not_name" words...)
+    not_name: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         self.bodies_by_word = {}
         for (word, _), row in self.bodies.items():
             self.bodies_by_word.setdefault(word, []).append(row)
         self.generic_firsts = frozenset(g.split()[0] for g in self.words.get("generic_org", ()))
+        self.head_firsts = frozenset(w.partition(" ")[0] for kind in ("group_head", "org_head")
+                                     for w in self.words.get(kind, ()))
+        self.not_name = frozenset().union(*(self.words.get(kind, ()) for kind in NOT_NAME_KINDS))
 
-    def has(self, kind: str, word: str) -> bool:
-        return fold(word) in self.words.get(kind, ())
+    def has_folded(self, kind: str, folded: str) -> bool:
+        """Whether the already folded ``folded`` is a word of ``kind``."""
+        return folded in self.words.get(kind, ())
 
 
 @dataclass
@@ -65,9 +76,15 @@ class Cand:
     def words(self) -> list[str]:
         return fold(self.text).split()
 
-    @property
+    @cached_property
     def full(self) -> bool:
         return len([w for w in self.words if w not in PARTICLES]) >= 2
+
+    @cached_property
+    def padded(self) -> str:
+        """The folded words between spaces (" ana perez "): one name's words run inside
+        another's exactly when its padded form is a substring of the other's."""
+        return f" {' '.join(self.words)} "
 
 
 @dataclass
@@ -104,20 +121,17 @@ class Actor:
     text_code: str | None = None  # the office the text's own title gives (dates the document)
 
 
-def _contiguous(short: list[str], long: list[str]) -> bool:
-    n = len(short)
-    return 0 < n <= len(long) and any(long[i:i + n] == short for i in range(len(long) - n + 1))
-
-
-def _fuzzy_in(short: list[str], long: list[str]) -> bool:
-    """``short`` within a small edit distance of a same-length window of ``long``."""
-    text = " ".join(short)
-    limit = fuzzy_limit(text)
+@lru_cache(maxsize=1 << 16)
+def _fuzzy_in(short: str, long: str) -> bool:
+    """The words ``short`` within a small edit distance of as many words in a row of ``long``
+    (both folded words joined by single spaces; memoised: names recur from document to document)."""
+    limit = fuzzy_limit(short)
     if not limit:
         return False
-    n = len(short)
-    return any(edit_distance(text, " ".join(long[i:i + n]), limit) <= limit
-               for i in range(len(long) - n + 1))
+    n = short.count(" ") + 1
+    words = long.split(" ")
+    return any(edit_distance(short, " ".join(words[i:i + n]), limit) <= limit
+               for i in range(len(words) - n + 1))
 
 
 def resolve_people(cands: list[Cand], lex: Lexicon, on: dt.date | None) -> list[Actor]:
@@ -162,7 +176,8 @@ def resolve_people(cands: list[Cand], lex: Lexicon, on: dt.date | None) -> list[
             add(cand, person, "alias")
             continue
         # 3. misspellings: the document's names first, then the gazetteer
-        fuzzy = next((a for a in actors if any(_fuzzy_in(cand.words, c.words) for c in a.cands)), None)
+        fuzzy = next((a for a in actors if any(_fuzzy_in(cand.padded[1:-1], c.padded[1:-1]) for c in a.cands)),
+                     None)
         if fuzzy is not None:
             add(cand, None, "fuzzy", fuzzy)
             continue
@@ -180,12 +195,11 @@ def resolve_people(cands: list[Cand], lex: Lexicon, on: dt.date | None) -> list[
 
 def _doc_match(cand: Cand, actors: list[Actor]) -> Actor | None:
     """An actor one of whose names contains the candidate's words (or is contained in them)."""
-    words = cand.words
-    if not [w for w in words if w not in PARTICLES]:
+    if not [w for w in cand.words if w not in PARTICLES]:
         return None
+    padded, full = cand.padded, cand.full  # both have words: ``full`` needs two
     found = [a for a in actors
-             if any(_contiguous(words, c.words) or (c.full and cand.full and _contiguous(c.words, words))
-                    for c in a.cands)]
+             if any(padded in c.padded or (full and c.full and c.padded in padded) for c in a.cands)]
     if len(found) > 1 and cand.phrase is not None:
         same = [a for a in found if any(c.phrase and c.phrase.title.key == cand.phrase.title.key
                                         for c in a.cands)]
@@ -239,11 +253,11 @@ def head_code(text: str, lex: Lexicon) -> str | None:
     return None
 
 
-def interpret_phrase(doc: Doc, phrase: RolePhrase, lex: Lexicon) -> Role:
+def interpret_phrase(tokens: Tokens, phrase: RolePhrase, lex: Lexicon) -> Role:
     """Role text, code, country and organization from a title phrase."""
     row = lex.titles.get(phrase.title.title or phrase.title.key, {})
-    row = _split_title(doc, phrase, lex) or row
-    text = doc[phrase.start:phrase.end].text.strip(" ,")
+    row = _split_title(tokens, phrase, lex) or row
+    text = tokens.span_text(phrase.start, phrase.end).strip(" ,")
     role = Role(text=text or None, code=row.get("role_code"), country=row.get("country"),
                 organization=row.get("organization"))
     relation = row.get("relation")
@@ -251,7 +265,7 @@ def interpret_phrase(doc: Doc, phrase: RolePhrase, lex: Lexicon) -> Role:
     for m in phrase.matches:
         if m.kind == "ROLE" and m is not phrase.title:
             continue
-        if m.kind in {"COUNTRY", "DEMONYM"} and (m.start == 0 or doc[m.start - 1].lower_ != "en"):
+        if m.kind in {"COUNTRY", "DEMONYM"} and (m.start == 0 or tokens.lower[m.start - 1] != "en"):
             if m.start >= phrase.title.start or row.get("country") is None:
                 role.country = m.rows[0]
                 break
@@ -268,25 +282,25 @@ def interpret_phrase(doc: Doc, phrase: RolePhrase, lex: Lexicon) -> Role:
         role.code = "io_official"  # "secretaria de la CEPAL", "presidente del BID"
         role.organization = international[0]["name"]
     if relation == "head":
-        tail = doc[phrase.title.end:phrase.end].text
+        tail = tokens.span_text(phrase.title.end, phrase.end)
         role.code = head_code(tail, lex) or role.code
     before = phrase.title.start - 1
-    if before >= 1 and doc[before].lower_ == "como":  # "propuesto como canciller"
+    if before >= 1 and tokens.lower[before] == "como":  # "propuesto como canciller"
         before -= 1
-    words = [doc[before]] if before >= 0 else []
-    words += list(doc[phrase.start:max(phrase.end, phrase.title.end + 1)])
-    role.not_in_office = any(lex.has("not_in_office", t.text) for t in words)
+    words = [before] if before >= 0 else []
+    words += range(phrase.start, min(max(phrase.end, phrase.title.end + 1), len(tokens)))
+    role.not_in_office = any(lex.has_folded("not_in_office", tokens.folded[k]) for k in words)
     return role
 
 
-def _split_title(doc: Doc, phrase: RolePhrase, lex: Lexicon) -> dict[str, Any] | None:
+def _split_title(tokens: Tokens, phrase: RolePhrase, lex: Lexicon) -> dict[str, Any] | None:
     """A title cut by a demonym: "ministro español de Asuntos Exteriores" is the title
     "ministro de asuntos exteriores" of Spain."""
     title = phrase.title
     demonym = next((m for m in phrase.matches if m.kind == "DEMONYM" and m.start == title.end), None)
     if demonym is None or demonym.end >= phrase.end:
         return None
-    tail = fold(doc[demonym.end:phrase.end].text).split()
+    tail = fold(tokens.span_text(demonym.end, phrase.end)).split()
     for n in range(len(tail), 0, -1):
         row = lex.titles.get(f"{title.key} {' '.join(tail[:n])}")
         if row is not None:

@@ -1,0 +1,186 @@
+"""One document's token data as plain lists, read once for the participants stage.
+
+Helper of the participants stage (:mod:`pipeline.participants`). spaCy creates a new
+``Token`` object on every ``doc[i]`` and every iteration of a span, and recomputes
+``doc.text`` and ``doc.sents`` on every call; the stage reads the same few attributes of
+the same tokens many times. :class:`Tokens` reads them once per document, in one
+``Doc.to_array`` call, into lists indexed by token offset: text, lower case, folded text
+(:func:`~pipeline.textnorm.fold`), part of speech, character offset and the flags the
+stage tests. Rare attributes (lemma, morphology) are read from ``Tokens.doc``.
+Nothing here writes to the Doc.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cached_property
+from itertools import compress
+from typing import Any
+
+import numpy
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, ORTH, POS, SENT_START, SPACY
+from spacy.tokens import Doc
+
+from .gazetteer import fold
+
+_COLUMNS = [ORTH, POS, IDX, SENT_START, SPACY]
+_ENT_COLUMNS = [ENT_IOB, ENT_TYPE]
+#: what ``str.split()`` splits a line into
+_PIECE = re.compile(r"\S+")
+#: a token's trailing white space by ``SPACY`` flag
+_WHITESPACE = ("", " ")
+#: ``Token.ent_iob`` codes
+_INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3
+#: Parts of speech that end a role phrase.
+STOP_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
+#: Strings memoised by hash before the memo is emptied (a hash always names the same string).
+_MEMO_LIMIT = 1 << 20
+
+
+class _Strings(dict):
+    """Hash -> string, filled from a Doc's string store on first use."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: Any = None
+
+    def __missing__(self, key: int) -> str:
+        value = self[key] = self.store[key]
+        return value
+
+
+def is_name_text(text: str) -> bool:
+    """A capitalised word that can be part of a person's name (``F.``, ``Moïse``, ``Viera-Gallo``)."""
+    if not text[:1].isupper():
+        return False
+    core = text.replace("-", "").replace(".", "").replace("'", "")
+    return core.isalpha() and not (len(core) > 3 and core.isupper() and "." not in text)
+
+
+class _Lexemes(dict):
+    """Orth hash -> what the stage reads of that word, which is the same wherever it stands:
+    (text, lower case, folded text, name word, punctuation, stop word, digits)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.vocab: Any = None
+
+    def __missing__(self, orth: int) -> tuple[str, str, str, bool, bool, bool, bool]:
+        lex = self.vocab[orth]
+        text = lex.orth_
+        value = self[orth] = (text, lex.lower_, fold(text), is_name_text(text), lex.is_punct, lex.is_stop,
+                              lex.is_digit)
+        return value
+
+
+_STRINGS = _Strings()
+_LEXEMES = _Lexemes()
+
+
+def covered(spans: Iterable[tuple[int, int]]) -> set[int]:
+    """The token offsets inside any of the ``(start, end)`` spans."""
+    out: set[int] = set()
+    for start, end in spans:
+        out.update(range(start, end))
+    return out
+
+
+class Tokens:
+    """The token attributes of one Doc as lists indexed by token offset (see the module)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        for memo in (_STRINGS, _LEXEMES):
+            if len(memo) > _MEMO_LIMIT:
+                memo.clear()
+        if _LEXEMES.vocab is not doc.vocab:  # another pipeline's words may have other flags
+            _LEXEMES.clear()
+            _LEXEMES.vocab = doc.vocab
+        _STRINGS.store = doc.vocab.strings
+        array = doc.to_array(_COLUMNS + _ENT_COLUMNS) if len(doc) else None
+        columns = array[:, :len(_COLUMNS)].T.tolist() if array is not None else [[] for _ in _COLUMNS]
+        orth, pos, self.idx, sent, space = columns
+        #: (offset, ent_iob, ent_type) of the tokens in or at the edge of an entity
+        self._ent_marks: list[list[int]] = []
+        if array is not None:
+            iob, types = array[:, len(_COLUMNS)], array[:, len(_COLUMNS) + 1]
+            marked = numpy.flatnonzero(iob != _OUTSIDE)
+            self._ent_marks = numpy.stack([marked.astype(array.dtype), iob[marked], types[marked]], axis=1).tolist()
+        lexemes = list(map(_LEXEMES.__getitem__, orth))
+        words = tuple(zip(*lexemes)) if lexemes else ((),) * 7
+        self.text: Sequence[str] = words[0]
+        self.lower: Sequence[str] = words[1]
+        self.folded: Sequence[str] = words[2]
+        #: words that can be part of a person's name (:func:`is_name_text`)
+        self.name_word: Sequence[bool] = words[3]
+        self.punct: Sequence[bool] = words[4]
+        self.stop: Sequence[bool] = words[5]
+        self.digit: Sequence[bool] = words[6]
+        self.pos: list[str] = list(map(_STRINGS.__getitem__, pos))
+        self.idx: list[int]
+        self._sent: list[int] = sent  # 1 where ``Token.is_sent_start`` is true
+        self.space: list[int] = space
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    @cached_property
+    def doc_text(self) -> str:
+        """``doc.text``."""
+        return "".join(map(operator.add, self.text, map(_WHITESPACE.__getitem__, self.space)))
+
+    @cached_property
+    def ents(self) -> list[tuple[int, int, str]]:
+        """The Doc's entities (``doc.ents``) when the Tokens were made: (start, end, label)."""
+        found: list[tuple[int, int, int]] = []
+        start, label, last = -1, 0, -2
+        for i, iob, ent_type in self._ent_marks:  # the tokens between them are outside
+            if start != -1 and i != last + 1:
+                found.append((start, last + 1, label))
+                start = -1
+            if iob == _BEGIN and ent_type:
+                if start != -1:
+                    found.append((start, i, label))
+                start, label = i, ent_type
+            elif iob != _INSIDE:  # unset, or a beginning without a label
+                if start != -1:
+                    found.append((start, i, label))
+                start = -1
+            elif start == -1:  # an inside token opening nothing: let spaCy report it
+                return [(ent.start, ent.end, ent.label_) for ent in self.doc.ents]
+            last = i
+        if start != -1:
+            found.append((start, last + 1, label))
+        return [(s, e, _STRINGS[label]) for s, e, label in found]
+
+    def stops(self, i: int) -> bool:
+        """Token ``i`` ends a role phrase: punctuation other than parentheses, a verb,
+        pronoun or conjunction, or a sentence start."""
+        return bool(self.punct[i] and self.text[i] not in "()") or self.pos[i] in STOP_POS or self._sent[i] == 1
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text`` (offsets already within the Doc)."""
+        if end <= start:
+            return ""
+        return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
+
+    def line_words(self, start: int, end: int, name: str) -> Iterator[str]:
+        """The folded words of the line holding tokens ``start:end`` once the first ``name``
+        on it is taken out, folded a piece at a time as they are asked for."""
+        text = self.doc_text
+        line_start = text.rfind("\n", 0, self.idx[start]) + 1
+        line_end = text.find("\n", self.idx[end - 1])
+        line_end = line_end if line_end >= 0 else len(text)
+        at = text.find(name, line_start, line_end)
+        parts = [(line_start, line_end)] if at < 0 else [(line_start, at), (at + len(name), line_end)]
+        for part_start, part_end in parts:
+            for piece in _PIECE.finditer(text, part_start, part_end):
+                yield from fold(piece.group()).split()
+
+    def sentence_starts(self) -> list[int]:
+        """Character offsets of the sentences' first tokens (``doc.sents``)."""
+        if not len(self.text):
+            return []
+        return [self.idx[0], *compress(self.idx[1:], map((1).__eq__, self._sent[1:]))]
