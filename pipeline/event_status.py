@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from .events_detect import EventMention
 from .events_syntax import governing_verb
-from .events_lexicon import Lexicon, lem, low
+from .events_lexicon import DocWords, Lexicon, lem, low
 
 
 def _morph(token: Token, key: str) -> str:
@@ -57,31 +57,31 @@ def _governs_infinitive(token: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _cancel_nearby(doc: Doc, m: EventMention, lex: Lexicon) -> bool:
-    head = doc[m.head]
-    anchor = doc[m.anchor]
-    if m.support is not None and lex.has("cancel_verb", doc[m.support]):
+def _cancel_nearby(m: EventMention, lex: Lexicon, words: DocWords) -> bool:
+    tokens = words.tokens
+    head = tokens[m.head]
+    anchor = tokens[m.anchor]
+    if m.support is not None and lex.has_at("cancel_verb", words, m.support):
         return True
     parent = head.head  # "canceló la visita", "la cancelación del encuentro", "fue cancelado"
-    if not m.frame and parent.i != head.i and (lex.has("cancel_verb", parent) or lex.has("cancel_noun", parent)) \
+    if not m.frame and parent.i != head.i and (lex.has_at("cancel_verb", words, parent.i)
+                                               or lex.has_at("cancel_noun", words, parent.i)) \
             and not _negated(parent):
         return True
     for tok in (head, anchor):
         for child in tok.children:
-            if lex.has("cancel_verb", child) and child.dep_ in ("acl", "amod", "conj", "advcl"):
+            if lex.has_at("cancel_verb", words, child.i) and child.dep_ in ("acl", "amod", "conj", "advcl"):
                 return True
-    sent = head.sent
-    for i in range(m.end, min(sent.end, m.end + 15)):
-        tok = doc[i]  # "El encuentro programado para ... fue cancelado" (parse-independent)
-        if tok.text in (".", ";") or "\n" in tok.text:
+    sent_start, sent_end = words.sent(m.head)
+    texts = words.texts
+    for i in range(m.end, min(sent_end, m.end + 15)):
+        # "El encuentro programado para ... fue cancelado" (parse-independent)
+        if texts[i] in (".", ";") or "\n" in texts[i]:
             break
-        if lex.has("cancel_verb", tok) and i > 0 and lem(doc[i - 1]) == "ser":
+        if lex.has_at("cancel_verb", words, i) and i > 0 and words.lem[i - 1] == "ser":
             return True
     # "la cancelación del que sería su primer encuentro": a cancel noun just before
-    for i in range(max(sent.start, m.start - 6), m.start):
-        if lex.has("cancel_noun", doc[i]):
-            return True
-    return False
+    return any(lex.has_at("cancel_noun", words, i) for i in range(max(sent_start, m.start - 6), m.start))
 
 
 def _negated(token: Token) -> bool:
@@ -95,25 +95,27 @@ def _after_frame(verb: Token, lex: Lexicon) -> bool:
     return bool(words & (set(lex.cues.get("frame", {})) | {"al"}))
 
 
-def mention_status(doc: Doc, m: EventMention, lex: Lexicon) -> str:
-    """``held``, ``planned`` or ``cancelled`` for one mention."""
-    if _cancel_nearby(doc, m, lex):
+def mention_status(m: EventMention, lex: Lexicon, words: DocWords) -> str:
+    """``held``, ``planned`` or ``cancelled`` for one mention (tokens read through ``words``)."""
+    if _cancel_nearby(m, lex, words):
         return "cancelled"
-    head = doc[m.head]
-    anchor = doc[m.anchor]
-    if m.support is not None and lex.status("support", doc[m.support]) == "planned" \
-            and not _after_frame(doc[m.support], lex):
+    tokens = words.tokens
+    head = tokens[m.head]
+    anchor = tokens[m.anchor]
+    support = tokens[m.support] if m.support is not None else None
+    if support is not None and lex.status("support", support) == "planned" \
+            and not _after_frame(support, lex):
         return "planned"
-    for i in range(m.end, min(len(doc), m.end + 12)):  # "la Cumbre ..., a realizarse en junio"
-        tok = doc[i]
-        if tok.text in (".", ";") or tok.is_space:
+    for i in range(m.end, min(len(tokens), m.end + 12)):  # "la Cumbre ..., a realizarse en junio"
+        if words.texts[i] in (".", ";") or words.space[i]:
             break
-        if lex.has("support", tok) and "Inf" in tok.morph.get("VerbForm") and low(doc[i - 1]) == "a":
+        if lex.has_at("support", words, i) and "Inf" in tokens[i].morph.get("VerbForm") \
+                and words.low[i - 1] == "a":
             return "planned"
     if any(lex.has("planned_adj", c) for c in head.children) or (
-            m.support is not None and (lex.has("planned_adj", doc[m.support]) or any(
-                lex.has("planned_adj", c) for c in doc[m.support].children
-                if doc[m.support].pos_ in ("NOUN", "PROPN")))):
+            support is not None and (lex.has_at("planned_adj", words, support.i) or any(
+                lex.has("planned_adj", c) for c in support.children
+                if support.pos_ in ("NOUN", "PROPN")))):
         return "planned"  # "la próxima reunión", "la próxima celebración de la Comisión"
     if any(lex.has("held_adj", c) for c in head.children):
         return "held"
@@ -136,7 +138,7 @@ def mention_status(doc: Doc, m: EventMention, lex: Lexicon) -> str:
     if m.pos == "noun" and m.support is None and governor is not None and _morph(governor, "Tense") == "Fut":
         return "planned"  # "serán aprobados en su cumbre del 18 de septiembre"
     if m.pos == "noun" and (m.support is None or m.support != m.anchor) and not (
-            m.support is not None and verb is not None and _at_support(doc[m.support], verb, lex)):
+            support is not None and verb is not None and _at_support(support, verb, lex)):
         m.status_known = False  # no verb of its own ("la realización de X"): tense says little
     return "held"  # ("expuso en la inauguración de la Cumbre": what was done at it tells)
 

@@ -26,7 +26,7 @@ from .events_context import (apply_dateline, apply_other_dates, dateline_timex, 
                              inherit_plural_actors, inherit_visit_place, rejoin_delegations, set_date,
                              taking_part)
 from .events_detect import EventMention, find_mentions
-from .events_lexicon import Lexicon, low
+from .events_lexicon import DocWords, Lexicon, low
 from .events_merge import Draft, merge, name_words
 from .gazetteer import load_tables
 from .places import PlaceIndex
@@ -69,15 +69,16 @@ class EventsComponent(RuleComponent):
         events = get_list(doc, "events")
         events.clear()
         timexes = get_list(doc, "timexes")
-        index = build_index(doc, timexes, get_list(doc, "participants"))
+        words = DocWords.of(doc)
+        index = build_index(doc, timexes, get_list(doc, "participants"), words)
         person_tokens = set(index.actors_of)
         for mention in get_list(doc, "mentions"):
             if mention.label in ("PER", "ROLE"):
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 person_tokens.update(t.i for t in span or [])
-        mentions = find_mentions(doc, self.lexicon, person_tokens)
+        mentions = find_mentions(doc, self.lexicon, person_tokens, words)
         for m in mentions:
-            m.status = mention_status(doc, m, self.lexicon)
+            m.status = mention_status(m, self.lexicon, words)
         mentions, trips = _fold_purposes(doc, mentions)
         drafts, anchored = self._drafts(doc, mentions, index)
         drafts = rejoin_delegations(drafts, {p.actor_id: p.country or p.organization

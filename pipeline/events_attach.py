@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from .events_detect import EventMention
 from .events_syntax import governing_verb
-from .events_lexicon import Lexicon, low
+from .events_lexicon import DocWords, Lexicon, low
 from .lang import language_data
 from .places import Place, PlaceIndex, as_written
 from .records import Participant, Timex
@@ -30,18 +30,24 @@ class DocIndex:
     timex_of: dict[int, Timex]
     timex_root: dict[int, int]  # timex_id -> token index of its syntactic root
     actors_of: dict[int, set[str]]  # token index -> actor ids mentioned there
-    text: str = ""  # doc.text, built once (spaCy rebuilds it on every access)
+    words: DocWords  # tokens and their keys, read once
+
+    @property
+    def text(self) -> str:
+        """``doc.text``, built once (spaCy rebuilds it on every access)."""
+        return self.words.text
 
 
-def build_index(doc: Doc, timexes: Sequence[Timex], participants: Sequence[Participant]) -> DocIndex:
+def build_index(doc: Doc, timexes: Sequence[Timex], participants: Sequence[Participant],
+                words: DocWords) -> DocIndex:
     timex_of: dict[int, Timex] = {}
     roots: dict[int, int] = {}
     for tx in timexes:
         span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        for t in span:
-            timex_of.setdefault(t.i, tx)
+        for i in range(span.start, span.end):
+            timex_of.setdefault(i, tx)
         roots[tx.timex_id] = span.root.i
     actors_of: dict[int, set[str]] = {}
     for p in participants:
@@ -49,9 +55,9 @@ def build_index(doc: Doc, timexes: Sequence[Timex], participants: Sequence[Parti
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            for t in span:
-                actors_of.setdefault(t.i, set()).add(p.actor_id)
-    return DocIndex(timex_of, roots, actors_of, doc.text)
+            for i in range(span.start, span.end):
+                actors_of.setdefault(i, set()).add(p.actor_id)
+    return DocIndex(timex_of, roots, actors_of, words)
 
 
 def _anchors(doc: Doc, m: EventMention) -> set[int]:

@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .events_lexicon import Lexicon, lem, low, word_matches
+from .events_lexicon import DocWords, Lexicon, lem, low
 from .events_syntax import (determiner, governing_verb, name_span, support_before_aside,
                             support_of)
 
@@ -55,50 +55,63 @@ def _morph_has(token: Token, key: str, value: str) -> bool:
     return value in token.morph.get(key)
 
 
-def _in_headline(doc: Doc, i: int, text: str) -> bool:
+def _in_headline(words: DocWords, i: int) -> bool:
     """Whether token ``i`` is in a title line: a short line with no final full stop."""
-    start = text.rfind("\n", 0, doc[i].idx) + 1
-    end = text.find("\n", doc[i].idx)
+    text, idx = words.text, words.tokens[i].idx
+    start = text.rfind("\n", 0, idx) + 1
+    end = text.find("\n", idx)
     end = len(text) if end < 0 else end
     line = text[start:end].strip()
     return (bool(line) and start < HEADLINE_ZONE and not line.endswith((".", ":"))
             and len(line.split()) <= 20 and end < len(text))
 
 
-def _excluded(doc: Doc, lex: Lexicon) -> set[int]:
+def _phrase_at(words: DocWords, i: int, phrase: tuple[str, ...]) -> bool:
+    """Whether the words of ``phrase`` match the tokens from ``i`` on."""
+    n = len(phrase)
+    return i + n <= len(words.low) and all(words.matches(i + k, phrase[k]) for k in range(n))
+
+
+def _excluded(words: DocWords, lex: Lexicon) -> set[int]:
     """Tokens inside an excluded phrase ("conferencia de prensa"), looked up by first word."""
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    starred = []
-    for words in lex.excludes:
-        (starred if words[0].endswith("*") else by_first.setdefault(words[0], [])).append(words)
+    by_first, starred = lex.exclude_first, lex.exclude_starred
     covered: set[int] = set()
-    n_doc = len(doc)
-    for i, token in enumerate(doc):
-        found = by_first.get(token.lower_, []) + by_first.get(lem(token), []) if by_first else []
-        for words in found + starred:
-            n = len(words)
-            if i + n <= n_doc and all(word_matches(doc[i + k], words[k]) for k in range(n)):
-                covered.update(range(i, i + n))
+    for i, (low_i, lem_i) in enumerate(zip(words.low, words.lem)):
+        if low_i not in by_first and lem_i not in by_first and not starred:
+            continue
+        for phrase in by_first.get(low_i, []) + by_first.get(lem_i, []) + starred:
+            if _phrase_at(words, i, phrase):
+                covered.update(range(i, i + len(phrase)))
     return covered
 
 
-def _match_trigger(doc: Doc, i: int, lex: Lexicon) -> tuple[int, str, str, str] | None:
+def _trigger_keys(words: DocWords, i: int, lex: Lexicon) -> list[str]:
+    """The index keys token ``i`` may start a trigger under: its text, its lemma, a "stem*"."""
+    low_i, lem_i = words.low[i], words.lem[i]
+    keys = [low_i] if low_i in lex.triggers else []
+    if lem_i != low_i and lem_i in lex.triggers:
+        keys.append(lem_i)
+    if lex.prefixes and low_i.startswith(lex.stems):
+        keys += [p for p in lex.prefixes if low_i.startswith(p[:-1])]
+    return keys
+
+
+def _match_trigger(words: DocWords, i: int, lex: Lexicon) -> tuple[int, str, str, str] | None:
     """(end, pos, kind, requires) of the longest trigger starting at token ``i``."""
-    token = doc[i]
-    keys = {low(token), lem(token)} | {p for p in lex.prefixes if low(token).startswith(p[:-1])}
+    keys = _trigger_keys(words, i, lex)
+    if not keys:
+        return None
+    token = words.tokens[i]
     for key in keys:
-        for words, pos, kind, requires in lex.triggers.get(key, []):
-            n = len(words)
-            if i + n > len(doc):
-                continue
-            if not all(word_matches(doc[i + k], words[k]) for k in range(n)):
+        for phrase, pos, kind, requires in lex.triggers[key]:
+            if not _phrase_at(words, i, phrase):
                 continue
             if pos == "verb" and token.pos_ not in ("VERB", "AUX") and not (
                     token.pos_ == "ADJ" and _morph_has(token, "VerbForm", "Part")):
                 continue
             if pos == "noun" and token.pos_ not in ("NOUN", "PROPN"):
                 continue
-            return i + n, pos, kind, requires
+            return i + len(phrase), pos, kind, requires
     return None
 
 
@@ -150,26 +163,22 @@ def _has_agent_or_destination(head: Token, lex: Lexicon, person_tokens: set[int]
     return False
 
 
-def find_mentions(doc: Doc, lex: Lexicon, person_tokens: set[int]) -> list[EventMention]:
-    """Every trigger occurrence in ``doc``, in order, with strength and structure."""
-    excluded = _excluded(doc, lex)
-    text = doc.text
-    sent_index = {}
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            sent_index[i] = n
+def find_mentions(doc: Doc, lex: Lexicon, person_tokens: set[int], words: DocWords) -> list[EventMention]:
+    """Every trigger occurrence in ``doc`` (read through ``words``), in order, with strength
+    and structure."""
+    excluded = _excluded(words, lex)
     mentions: list[EventMention] = []
     i = 0
-    while i < len(doc):
-        found = None if i in excluded else _match_trigger(doc, i, lex)
+    while i < len(words.low):
+        found = None if i in excluded else _match_trigger(words, i, lex)
         if found is None:
             i += 1
             continue
         end, pos, kind, requires = found
-        head = doc[i:end].root if pos == "noun" and end - i > 1 else doc[i]
+        head = doc[i:end].root if pos == "noun" and end - i > 1 else words.tokens[i]
         m = EventMention(kind=kind, head=head.i, start=i, end=end, pos=pos,
-                         sent=sent_index.get(i, 0), anchor=head.i)
-        m.headline = _in_headline(doc, i, text)
+                         sent=words.sent_of[i], anchor=head.i)
+        m.headline = _in_headline(words, i)
         if pos == "verb":
             ok = ((requires != "reflexive" or _reflexive(head))
                   and (requires != "object" or _has_object(head))
@@ -181,36 +190,37 @@ def find_mentions(doc: Doc, lex: Lexicon, person_tokens: set[int]) -> list[Event
             _noun_mention(m, head, requires, lex, person_tokens)
             mentions.append(m)
         if m.strong:
-            mentions += _split_coordinated(doc, m)
+            mentions += _split_coordinated(words, m)
         i = end
     return mentions
 
 
-def _split_coordinated(doc: Doc, m: EventMention) -> list[EventMention]:
+def _split_coordinated(words: DocWords, m: EventMention) -> list[EventMention]:
     """ "se reunirá con X, así como con Y" / "con X, y con Y": one more event per partner
     introduced again by its own preposition; each partner's phrase ends at the next one or
     at the next verb ("..., y se reunirá con Z")."""
     extra = []
-    sent_end = doc[m.head].sent.end
+    low_, texts, tokens = words.low, words.texts, words.tokens
+    sent_end = words.sent(m.head)[1]
     i = m.end
     while i < min(sent_end, m.end + 40) - 2:
-        nxt = low(doc[i + 1])
-        again = (low(doc[i]) == "así" and nxt == "como" and low(doc[i + 2]) in ("con", "por")) or (
-            doc[i].text == "," and nxt == "y" and low(doc[i + 2]) in ("con", "por"))
+        nxt = low_[i + 1]
+        again = (low_[i] == "así" and nxt == "como" and low_[i + 2] in ("con", "por")) or (
+            texts[i] == "," and nxt == "y" and low_[i + 2] in ("con", "por"))
         if again:
             clone = EventMention(kind=m.kind, head=m.head, start=m.start, end=m.end, pos=m.pos,
                                  sent=m.sent, anchor=m.anchor, strong=True, support=m.support,
                                  status=m.status, indefinite=m.indefinite, frame=m.frame)
             clone.attrs["split"] = i + 2
-            clone.attrs["comma"] = doc[i].text == ","
+            clone.attrs["comma"] = texts[i] == ","
             clone.distinct = True
             m.attrs.setdefault("until", i)
             extra.append(clone)
             i += 3
             continue
-        if doc[i].text in (";", ".") or (doc[i].pos_ in ("VERB", "AUX") and i > m.end + 1 and extra):
+        if texts[i] in (";", ".") or (extra and i > m.end + 1 and tokens[i].pos_ in ("VERB", "AUX")):
             until = i
-            while extra and until > extra[-1].attrs["split"] and low(doc[until - 1]) in ("se", "y", ","):
+            while extra and until > extra[-1].attrs["split"] and low_[until - 1] in ("se", "y", ","):
                 until -= 1
             if extra:
                 extra[-1].attrs["until"] = until

@@ -6,11 +6,14 @@ Pure helpers shared by the events stage modules (:mod:`pipeline.events_detect`,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from spacy.tokens import Token
+from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH, SPACY
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Token
 
 
 def low(token: Token) -> str:
@@ -19,16 +22,73 @@ def low(token: Token) -> str:
 
 def lem(token: Token) -> str:
     """Lower-cased lemma without the clitic spaCy appends ("reunir él" -> "reunir")."""
-    lemma = token.lemma_.lower()
+    return _lem_text(token.lemma_)
+
+
+@lru_cache(maxsize=65536)
+def _lem_text(lemma: str) -> str:
+    lemma = lemma.lower()
     return lemma.split(" ", 1)[0] if " " in lemma else lemma
 
 
-def word_matches(token: Token, word: str) -> bool:
-    """A lexicon word matches a token's text or lemma; "sesion*" matches by prefix of the text
-    (for verb forms the lemmatizer gets wrong, e.g. "sesionará")."""
-    if word.endswith("*"):
-        return low(token).startswith(word[:-1])
-    return low(token) == word or lem(token) == word
+#: Strings of string-store hashes, and lemma keys of lemma hashes, memoised (a hash stands
+#: for the same string in every vocabulary).
+_TEXTS: dict[int, str] = {}
+_LEMS: dict[int, str] = {}
+
+
+def _strings_of(hashes: list[int], strings: StringStore, memo: dict[int, str],
+                convert: Callable[[str], str]) -> list[str]:
+    """``convert(strings[h])`` for each hash, through ``memo``."""
+    def fill(h: int) -> str:
+        memo[h] = value = convert(strings[h])
+        return value
+    get = memo.get
+    return [get(h) or fill(h) for h in hashes]
+
+
+@dataclass
+class DocWords:
+    """What the events stage reads of every token, read once per document.
+
+    Built at the start of :meth:`~pipeline.events.EventsComponent.__call__` and passed down
+    (spaCy makes a new ``Token`` on every ``doc[i]``): the tokens, their text, :func:`low` and
+    :func:`lem` keys, whether they are spaces, ``doc.text`` and the sentence of each token.
+    """
+
+    tokens: list[Token]
+    texts: list[str]
+    low: list[str]
+    lem: list[str]
+    space: list[bool]
+    text: str
+    sent_of: list[int]  # token index -> sentence index
+    sents: list[tuple[int, int]]  # sentence index -> token span [start, end)
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocWords:
+        strings = doc.vocab.strings
+        columns = doc.to_array([ORTH, LOWER, LEMMA, IS_SPACE, SPACY]).T.tolist()
+        orth, lower, lemma, space, spacy = columns if len(doc) else ([],) * 5
+        texts = _strings_of(orth, strings, _TEXTS, str)
+        sents = [(s.start, s.end) for s in doc.sents]
+        sent_of = [0] * len(texts)
+        for n, (start, end) in enumerate(sents):
+            sent_of[start:end] = [n] * (end - start)
+        return cls(list(doc), texts, _strings_of(lower, strings, _TEXTS, str),
+                   _strings_of(lemma, strings, _LEMS, _lem_text), [bool(x) for x in space],
+                   "".join([t + " " if ws else t for t, ws in zip(texts, spacy)]), sent_of, sents)
+
+    def sent(self, i: int) -> tuple[int, int]:
+        """Token span of the sentence of token ``i`` (``doc[i].sent``)."""
+        return self.sents[self.sent_of[i]]
+
+    def matches(self, i: int, word: str) -> bool:
+        """A lexicon word matches token ``i``'s text or lemma; "sesion*" matches by prefix of
+        the text (for verb forms the lemmatizer gets wrong, e.g. "sesionará")."""
+        if word.endswith("*"):
+            return self.low[i].startswith(word[:-1])
+        return self.low[i] == word or self.lem[i] == word
 
 
 @dataclass
@@ -39,6 +99,18 @@ class Lexicon:
     cues: dict[str, dict[str, str | None]]  # class -> {lemma: status}
     excludes: list[tuple[str, ...]]
     prefixes: list[str]  # first words given as "stem*"
+    #: excluded phrases by first word, and those whose first word is a "stem*"
+    exclude_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    exclude_starred: list[tuple[str, ...]] = field(default_factory=list)
+    stems: tuple[str, ...] = field(default=(), init=False)  # the prefixes without their "*"
+
+    def __post_init__(self) -> None:
+        self.stems = tuple(p[:-1] for p in self.prefixes)
+        for words in self.excludes:
+            if words[0].endswith("*"):
+                self.exclude_starred.append(words)
+            else:
+                self.exclude_first.setdefault(words[0], []).append(words)
 
     @classmethod
     def from_rows(cls, triggers: Iterable[dict[str, Any]], cues: Iterable[dict[str, Any]]) -> Lexicon:
@@ -60,6 +132,11 @@ class Lexicon:
 
     def has(self, cls: str, token: Token) -> bool:
         return low(token) in self.cues.get(cls, {}) or lem(token) in self.cues.get(cls, {})
+
+    def has_at(self, cls: str, words: DocWords, i: int) -> bool:
+        """:meth:`has` for token ``i`` of ``words``."""
+        table = self.cues.get(cls, {})
+        return words.low[i] in table or words.lem[i] in table
 
     def status(self, cls: str, token: Token) -> str | None:
         table = self.cues.get(cls, {})
