@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import islice
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -253,7 +254,7 @@ def _subjects(verb: Token) -> list[Token]:
 
 def _ids_in(token: Token, index: DocIndex, lo: int = 0, hi: int = 1 << 30) -> set[str]:
     ids: set[str] = set()
-    for t in list(token.subtree)[:40]:
+    for t in islice(token.subtree, 40):
         if lo <= t.i < hi:
             ids |= index.actors_of.get(t.i, set())
     return ids
@@ -266,17 +267,19 @@ def _ids_range(lo: int, hi: int, index: DocIndex) -> set[str]:
     return ids
 
 
-def attach_place(doc: Doc, m: EventMention, places: PlaceIndex) -> tuple[Place, int, int] | None:
+def attach_place(doc: Doc, m: EventMention, places: PlaceIndex, words: DocWords
+                 ) -> tuple[Place, int, int] | None:
     """The place of a mention: an "en ..." phrase (or "a ..." for a visit) under its trigger
     or support verb, or the object of a visit verb ("visitará la sede del Ayuntamiento de X")."""
     if not len(places):
         return None
-    head, anchor = doc[m.head], doc[m.anchor]
+    tokens = words.tokens
+    head, anchor = tokens[m.head], tokens[m.anchor]
     cases_ok = {"en", "a", "al", "hasta", "por"} if m.kind == "visit" else {"en"}
     candidates: list[Token] = []
     holders = [head] if m.frame else [head, anchor]
-    if m.support is not None and doc[m.support].pos_ in ("NOUN", "PROPN") and not m.frame:
-        holders.append(doc[m.support])  # "la celebración, en Madrid, de la Comisión"
+    if m.support is not None and tokens[m.support].pos_ in ("NOUN", "PROPN") and not m.frame:
+        holders.append(tokens[m.support])  # "la celebración, en Madrid, de la Comisión"
     for tok in holders:
         for c in tok.children:
             cases = {low(x) for x in c.children if x.dep_ == "case"}
@@ -287,13 +290,12 @@ def attach_place(doc: Doc, m: EventMention, places: PlaceIndex) -> tuple[Place, 
             elif c.dep_ in ("acl", "acl:relcl") and c.pos_ in ("VERB", "AUX"):
                 candidates += [g for g in c.children
                                if {low(x) for x in g.children if x.dep_ == "case"} & {"en"}]
-    fallback = _en_phrases_after(doc, m) if m.kind != "call" else []
+    fallback = _en_phrases_after(m, words) if m.kind != "call" else []
     for c in sorted(candidates, key=lambda t: t.i) + fallback:
-        sub = [t for t in c.subtree][:14]
-        if _line_start(doc, sub[0]):
+        sub = list(islice(c.subtree, 14))
+        if _line_start(sub[0], words):
             continue  # "Ciudad de México, 6 de mayo.-": a dateline, not the event's place
-        words = [t.text for t in sub]
-        found = places.find(words)
+        found = places.find([words.texts[t.i] for t in sub])
         if found:
             first = found[0]
             start, end = sub[first.start].idx, sub[first.end - 1].idx + len(sub[first.end - 1])
@@ -301,21 +303,23 @@ def attach_place(doc: Doc, m: EventMention, places: PlaceIndex) -> tuple[Place, 
     return None
 
 
-def _en_phrases_after(doc: Doc, m: EventMention) -> list[Token]:
+def _en_phrases_after(m: EventMention, words: DocWords) -> list[Token]:
     """Fallback: "en" phrases in the rest of the clause ("el cual sesionará en la Ciudad de X")."""
     found = []
-    end = min(doc[m.head].sent.end, m.end + 14)
+    end = min(words.sent(m.head)[1], m.end + 14)
     for i in range(m.end, end - 1):
-        if doc[i].text in (".", ";") or doc[i].is_space:
+        if words.texts[i] in (".", ";") or words.space[i]:
             break
-        if low(doc[i]) == "en" and doc[i].head.i > i:
-            found.append(doc[i].head)
+        if words.low[i] == "en":
+            head = words.tokens[i].head
+            if head.i > i:
+                found.append(head)
     return found
 
 
-def _line_start(doc: Doc, token: Token) -> bool:
+def _line_start(token: Token, words: DocWords) -> bool:
     """Whether only spaces stand between the start of its line and ``token``."""
     i = token.i - 1
-    while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
+    while i >= 0 and words.space[i] and "\n" not in words.texts[i]:
         i -= 1
-    return i < 0 or "\n" in doc[i].text or doc[i].text_with_ws.endswith("\n")
+    return i < 0 or "\n" in words.texts[i]  # (a text without "\n" ends in a space or nothing)

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from .events_detect import EventMention
 from .events_lexicon import Lexicon, lem, low
 from .events_merge import Draft
-from .pubdate import dateline_span
+from .pubdate import DATELINE_WINDOW, dateline_span
 from .records import Timex
 
 #: Words before an event noun that make it the frame of what the clause tells.
@@ -58,10 +58,20 @@ def _copy_date(d: Draft, source: Draft) -> None:
 
 def dateline_timex(text: str, timexes: Sequence[Timex]) -> Timex | None:
     """The timex of the opening dateline ("Ciudad de México, 15 de enero de 2026."), if any."""
+    # the dateline lies in the first DATELINE_WINDOW characters of the text: with no timex
+    # starting there, there is none to look for (and the dates are not recognised again)
+    limit = len(text) - len(text.lstrip()) + DATELINE_WINDOW
+    if not any(tx.start < limit for tx in timexes):
+        return None
     span = dateline_span(text)
     if span is None:
         return None
     return next((tx for tx in timexes if tx.start <= span[0] < tx.end or span[0] <= tx.start < span[1]), None)
+
+
+def undated_held(events: Sequence[Draft]) -> bool:
+    """Whether some held event has no date of its own (only those take the dateline's)."""
+    return any(e.status == "held" and e.date_value is None for e in events)
 
 
 def apply_dateline(events: list[Draft], tx: Timex | None) -> None:

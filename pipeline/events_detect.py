@@ -76,31 +76,30 @@ def _excluded(words: DocWords, lex: Lexicon) -> set[int]:
     """Tokens inside an excluded phrase ("conferencia de prensa"), looked up by first word."""
     by_first, starred = lex.exclude_first, lex.exclude_starred
     covered: set[int] = set()
-    for i, (low_i, lem_i) in enumerate(zip(words.low, words.lem)):
-        if low_i not in by_first and lem_i not in by_first and not starred:
-            continue
-        for phrase in by_first.get(low_i, []) + by_first.get(lem_i, []) + starred:
+    starts = range(len(words.low)) if starred else [
+        i for i, (low_i, lem_i) in enumerate(zip(words.low, words.lem)) if low_i in by_first or lem_i in by_first]
+    for i in starts:
+        for phrase in by_first.get(words.low[i], []) + by_first.get(words.lem[i], []) + starred:
             if _phrase_at(words, i, phrase):
                 covered.update(range(i, i + len(phrase)))
     return covered
 
 
-def _trigger_keys(words: DocWords, i: int, lex: Lexicon) -> list[str]:
-    """The index keys token ``i`` may start a trigger under: its text, its lemma, a "stem*"."""
+def _trigger_starts(words: DocWords, lex: Lexicon) -> list[int]:
+    """Tokens whose text or lemma is the first word of a trigger, or begins with a "stem*"."""
+    triggers, stems = lex.triggers, lex.stems
+    return [i for i, (low_i, lem_i) in enumerate(zip(words.low, words.lem))
+            if low_i in triggers or lem_i in triggers or low_i.startswith(stems)]
+
+
+def _match_trigger(words: DocWords, i: int, lex: Lexicon) -> tuple[int, str, str, str] | None:
+    """(end, pos, kind, requires) of the longest trigger starting at token ``i``: keyed by its
+    text, then its lemma, then the stems it begins with."""
     low_i, lem_i = words.low[i], words.lem[i]
     keys = [low_i] if low_i in lex.triggers else []
     if lem_i != low_i and lem_i in lex.triggers:
         keys.append(lem_i)
-    if lex.prefixes and low_i.startswith(lex.stems):
-        keys += [p for p in lex.prefixes if low_i.startswith(p[:-1])]
-    return keys
-
-
-def _match_trigger(words: DocWords, i: int, lex: Lexicon) -> tuple[int, str, str, str] | None:
-    """(end, pos, kind, requires) of the longest trigger starting at token ``i``."""
-    keys = _trigger_keys(words, i, lex)
-    if not keys:
-        return None
+    keys += [p for p in lex.prefixes if low_i.startswith(p[:-1])]
     token = words.tokens[i]
     for key in keys:
         for phrase, pos, kind, requires in lex.triggers[key]:
@@ -168,11 +167,10 @@ def find_mentions(doc: Doc, lex: Lexicon, person_tokens: set[int], words: DocWor
     and structure."""
     excluded = _excluded(words, lex)
     mentions: list[EventMention] = []
-    i = 0
-    while i < len(words.low):
-        found = None if i in excluded else _match_trigger(words, i, lex)
+    end = 0
+    for i in _trigger_starts(words, lex):
+        found = None if i < end or i in excluded else _match_trigger(words, i, lex)
         if found is None:
-            i += 1
             continue
         end, pos, kind, requires = found
         head = doc[i:end].root if pos == "noun" and end - i > 1 else words.tokens[i]
@@ -187,11 +185,10 @@ def find_mentions(doc: Doc, lex: Lexicon, person_tokens: set[int], words: DocWor
                 m.strong = not m.headline
                 mentions.append(m)
         else:
-            _noun_mention(m, head, requires, lex, person_tokens)
+            _noun_mention(m, head, requires, lex, person_tokens, words)
             mentions.append(m)
         if m.strong:
             mentions += _split_coordinated(words, m)
-        i = end
     return mentions
 
 
@@ -232,19 +229,17 @@ def _split_coordinated(words: DocWords, m: EventMention) -> list[EventMention]:
 
 
 def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
-                  person_tokens: set[int]) -> None:
-    doc = head.doc
-    det = determiner(head, m.start)
+                  person_tokens: set[int], words: DocWords) -> None:
+    doc, low_ = head.doc, words.low
+    children = list(head.children)
+    det = determiner(head, m.start, words)
     m.indefinite = det == "indefinite"
-    case = {low(c) for c in head.children if c.dep_ == "case"}
-    prev = doc[m.start - 1] if m.start > 0 else None
-    prev2 = doc[m.start - 2] if m.start > 1 else None
-    before = [prev, prev2]
-    if prev is not None and prev.pos_ == "DET" and m.start > 2:  # "después de la reunión"
-        before.append(doc[m.start - 3])
-    frame_words = {low(t) for t in before if t is not None}
-    frames = set(lex.cues.get("frame", {}))
-    m.frame = bool(case & frames or frame_words & frames)
+    case = {low_[c.i] for c in children if c.dep_ == "case"}
+    before = [i for i in (m.start - 1, m.start - 2) if i >= 0]
+    if m.start > 2 and words.tokens[m.start - 1].pos_ == "DET":  # "después de la reunión"
+        before.append(m.start - 3)
+    frames = lex.cues.get("frame", {}).keys()
+    m.frame = bool(case & frames or {low_[i] for i in before} & frames)
     support = support_of(head, lex, own_only=m.frame) or support_before_aside(doc, m.start, lex)
     m.support = support.i if support is not None else None
     if support is not None and support.pos_ in ("VERB", "AUX"):
@@ -253,37 +248,38 @@ def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
         verb = governing_verb(support)
         if verb is not None:
             m.anchor = verb.i
-    name = name_span(head, m.start, m.end)
+    name = name_span(head, m.start, m.end, words)
     if name is not None and requires not in ("support",):
         m.named, m.name = True, name
     if head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         m.conj_of = head.head.i
-    modifiers = [c for c in head.children if c.i > m.start - 3]
-    m.distinct = any(lex.has("distinct_adj", c) for c in modifiers)
-    planned_mod = any(lex.has("planned_adj", c) or lex.has("held_adj", c) for c in modifiers)
+    modifiers = [c.i for c in children if c.i > m.start - 3]
+    m.distinct = any(lex.has_at("distinct_adj", words, i) for i in modifiers)
+    planned_mod = any(lex.has_at("planned_adj", words, i) or lex.has_at("held_adj", words, i) for i in modifiers)
     holders = [head] + ([support] if support is not None and support.pos_ in ("VERB", "AUX") else [])
-    partners = any({low(x) for x in c.children if x.dep_ == "case"} & {"con", "entre"}
-                   for h in holders for c in h.children if c.dep_ in ("nmod", "obl") and c.i > h.i)
+    partners = any({low_[x.i] for x in c.children if x.dep_ == "case"} & {"con", "entre"}
+                   for h in holders for c in (children if h is head else h.children)
+                   if c.dep_ in ("nmod", "obl") and c.i > h.i)
     plural = "Plur" in head.morph.get("Number")
     agent = m.kind == "visit" and (det == "possessive" or _has_agent_or_destination(head, lex, person_tokens))
+    governor = governing_verb(head)
     if support is not None:
         m.strong = not (det == "bare" and plural and not partners)
     elif requires in ("support", "named"):
         m.strong = requires == "named" and m.named
     elif m.named or agent or planned_mod:
         m.strong = True
-    elif m.indefinite and head.dep_ != "appos" and (m.frame or _settled_tense(governing_verb(head))):
+    elif m.indefinite and head.dep_ != "appos" and (m.frame or _settled_tense(governor)):
         m.strong = True
     elif partners and det in ("definite", "bare", "possessive"):
         m.strong = True
     if det == "demonstrative" or (support is not None and _negated(support)):
         m.strong = False  # "esta reunión", "dicho encuentro"; "no se realizó"
-    governor = governing_verb(head)
-    if m.indefinite and (any(c.dep_ == "cop" for c in head.children)
+    if m.indefinite and (any(c.dep_ == "cop" for c in children)
                          or (governor is not None and lem(governor) == "tratar")):
         m.strong = False  # "se trataba de un encuentro informal": says what an event was
     if m.headline:
         m.strong = False
     m.attrs["det"] = det
-    m.attrs["scope"] = frozenset(lem(t) for t in [*doc[m.start:m.end], *head.children]
-                                 if lex.has("scope_adj", t))
+    m.attrs["scope"] = frozenset(words.lem[i] for i in [*range(m.start, m.end), *(c.i for c in children)]
+                                 if lex.has_at("scope_adj", words, i))

@@ -10,24 +10,26 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .events_lexicon import Lexicon, low
+from .events_lexicon import DocWords, Lexicon, low
 
 _DEMONSTRATIVE = {"este", "esta", "estos", "estas", "ese", "esa", "dicho", "dicha", "aquel",
                   "aquella", "mismo", "misma"}
 _POSSESSIVE = {"su", "sus", "mi", "mis", "nuestro", "nuestra"}
 _INDEFINITE = {"un", "una", "unos", "unas", "otro", "otra", "nuevo", "nueva"}
+_DEM_OR_INDEF = _DEMONSTRATIVE | _INDEFINITE
 _ROMAN = set("ivxlc")
 _NAME_STOP = {"en", "con", "para", "que", "entre", "por", "a", "al", "sobre", "durante", "donde",
               "cuyo", "cuya", "el", "y"}
 
 
-def determiner(head: Token, start: int | None = None) -> str:
-    """indefinite | demonstrative | possessive | definite | bare, from the words before the noun."""
-    doc = head.doc
-    i = (head.i if start is None else start) - 1
-    while i >= 0 and doc[i].pos_ == "ADJ" and low(doc[i]) not in _DEMONSTRATIVE | _INDEFINITE:
+def determiner(head: Token, start: int, words: DocWords) -> str:
+    """indefinite | demonstrative | possessive | definite | bare, from the words before the noun
+    (the trigger phrase starts at token ``start``)."""
+    tokens, low_ = words.tokens, words.low
+    i = start - 1
+    while i >= 0 and tokens[i].pos_ == "ADJ" and low_[i] not in _DEM_OR_INDEF:
         i -= 1
-    word = low(doc[i]) if i >= 0 else ""
+    word = low_[i] if i >= 0 else ""
     if word in _INDEFINITE:
         return "indefinite"
     if word in _DEMONSTRATIVE:
@@ -45,23 +47,24 @@ def _is_ordinal(token: Token) -> bool:
     return bool(text) and (text.isdigit() or (set(text.lower()) <= _ROMAN and text.isupper()))
 
 
-def name_span(head: Token, start: int, end: int) -> tuple[int, int] | None:
+def name_span(head: Token, start: int, end: int, words: DocWords) -> tuple[int, int] | None:
     """Token span of an event name ("XXI Reunión de Cancilleres de la Celac"), if any."""
-    doc = head.doc
+    tokens, texts = words.tokens, words.texts
     first = start
-    if first > 0 and _is_ordinal(doc[first - 1]) and (
-            not doc[first - 1].text.isdigit() or doc[start].text[:1].isupper()):
+    if first > 0 and _is_ordinal(tokens[first - 1]) and (
+            not texts[first - 1].isdigit() or texts[start][:1].isupper()):
         first -= 1
-    capital = doc[start].text[:1].isupper() and start > doc[start].sent.start
+    capital = texts[start][:1].isupper() and start > words.sent(start)[0]
+    sent = words.sent_of[head.i]
     last = end
     proper = False
     i = end
     depth = 0
-    while i < len(doc) and i - end < 14:
-        t = doc[i]
-        if t.text == "(":
+    while i < len(tokens) and i - end < 14:
+        t, text = tokens[i], texts[i]
+        if text == "(":
             depth += 1
-        elif t.text == ")":
+        elif text == ")":
             if depth == 0:
                 break
             depth -= 1
@@ -71,14 +74,14 @@ def name_span(head: Token, start: int, end: int) -> tuple[int, int] | None:
         if depth:
             i += 1
             continue
-        if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") or (t.sent.start != head.sent.start):
+        if t.is_punct or words.space[i] or t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") or words.sent_of[i] != sent:
             break
-        if low(t) in _NAME_STOP:
+        if words.low[i] in _NAME_STOP:
             break
-        if i - end < 3 and (t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > t.sent.start)
-                            or t.text.isupper()):
+        if i - end < 3 and (t.pos_ == "PROPN" or (text[:1].isupper() and i > words.sent(i)[0])
+                            or text.isupper()):
             proper = True
-        if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or t.text[:1].isupper():
+        if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or text[:1].isupper():
             last = i + 1
         i += 1
     if proper or first < start or (capital and last > end):
