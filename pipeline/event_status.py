@@ -14,11 +14,11 @@ from spacy.tokens import Token
 
 from .events_detect import EventMention
 from .events_syntax import governing_verb
-from .events_lexicon import DocWords, Lexicon, lem, low
+from .events_lexicon import DocWords, Lexicon, feats, lem, low
 
 
 def _morph(token: Token, key: str) -> str:
-    values = token.morph.get(key)
+    values = feats(token, key)
     return values[0] if values else ""
 
 
@@ -58,19 +58,16 @@ def _governs_infinitive(token: Token, lex: Lexicon) -> bool:
 
 
 def _cancel_nearby(m: EventMention, lex: Lexicon, words: DocWords) -> bool:
-    tokens = words.tokens
-    head = tokens[m.head]
-    anchor = tokens[m.anchor]
     if m.support is not None and lex.has_at("cancel_verb", words, m.support):
         return True
-    parent = head.head  # "canceló la visita", "la cancelación del encuentro", "fue cancelado"
-    if not m.frame and parent.i != head.i and (lex.has_at("cancel_verb", words, parent.i)
-                                               or lex.has_at("cancel_noun", words, parent.i)) \
-            and not _negated(parent):
+    parent = words.head[m.head]  # "canceló la visita", "la cancelación del encuentro", "fue cancelado"
+    if not m.frame and parent != m.head and (lex.has_at("cancel_verb", words, parent)
+                                             or lex.has_at("cancel_noun", words, parent)) \
+            and not _negated(words.tokens[parent]):
         return True
-    for tok in (head, anchor):
-        for child in tok.children:
-            if lex.has_at("cancel_verb", words, child.i) and child.dep_ in ("acl", "amod", "conj", "advcl"):
+    for tok in (m.head, m.anchor):
+        for child in words.children[tok]:
+            if lex.has_at("cancel_verb", words, child) and words.dep[child] in ("acl", "amod", "conj", "advcl"):
                 return True
     sent_start, sent_end = words.sent(m.head)
     texts = words.texts
@@ -109,15 +106,16 @@ def mention_status(m: EventMention, lex: Lexicon, words: DocWords) -> str:
     for i in range(m.end, min(len(tokens), m.end + 12)):  # "la Cumbre ..., a realizarse en junio"
         if words.texts[i] in (".", ";") or words.space[i]:
             break
-        if lex.has_at("support", words, i) and "Inf" in tokens[i].morph.get("VerbForm") \
+        if lex.has_at("support", words, i) and "Inf" in feats(tokens[i], "VerbForm") \
                 and words.low[i - 1] == "a":
             return "planned"
-    if any(lex.has("planned_adj", c) for c in head.children) or (
+    children = words.children[m.head]
+    if any(lex.has_at("planned_adj", words, c) for c in children) or (
             support is not None and (lex.has_at("planned_adj", words, support.i) or any(
-                lex.has("planned_adj", c) for c in support.children
+                lex.has_at("planned_adj", words, c) for c in words.children[support.i]
                 if support.pos_ in ("NOUN", "PROPN")))):
         return "planned"  # "la próxima reunión", "la próxima celebración de la Comisión"
-    if any(lex.has("held_adj", c) for c in head.children):
+    if any(lex.has_at("held_adj", words, c) for c in children):
         return "held"
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else None
     if verb is None and m.frame is False and head.dep_ in ("nsubj", "nsubj:pass"):
@@ -130,9 +128,9 @@ def mention_status(m: EventMention, lex: Lexicon, words: DocWords) -> str:
             return "held"
         if _morph(verb, "VerbForm") == "Inf" and not _after_frame(verb, lex):
             return "planned"  # "listo para realizar", "acordaron reunirse"
-    for child in head.children:  # "la Cumbre, que se celebrará en México"
-        if child.dep_ in ("acl", "acl:relcl") and child.pos_ in ("VERB", "AUX") and (
-                _morph(child, "Tense") == "Fut" or _morph(child, "Mood") == "Cnd"):
+    for c in children:  # "la Cumbre, que se celebrará en México"
+        if words.dep[c] in ("acl", "acl:relcl") and words.pos[c] in ("VERB", "AUX") and (
+                _morph(tokens[c], "Tense") == "Fut" or _morph(tokens[c], "Mood") == "Cnd"):
             return "planned"
     governor = governing_verb(head)
     if m.pos == "noun" and m.support is None and governor is not None and _morph(governor, "Tense") == "Fut":

@@ -26,7 +26,7 @@ from .events_context import (apply_dateline, apply_other_dates, dateline_timex, 
                              inherit_plural_actors, inherit_visit_place, rejoin_delegations, set_date,
                              taking_part, undated_held)
 from .events_detect import EventMention, find_mentions
-from .events_lexicon import DocWords, Lexicon, low
+from .events_lexicon import DocWords, Lexicon, feats, low
 from .events_merge import Draft, merge, name_words
 from .gazetteer import load_tables
 from .places import PlaceIndex
@@ -69,20 +69,20 @@ class EventsComponent(RuleComponent):
         events = get_list(doc, "events")
         events.clear()
         timexes = get_list(doc, "timexes")
+        participants = get_list(doc, "participants")
         words = DocWords.of(doc)
-        index = build_index(doc, timexes, get_list(doc, "participants"), words)
+        index = build_index(doc, timexes, participants, words)
         person_tokens = set(index.actors_of)
         for mention in get_list(doc, "mentions"):
             if mention.label in ("PER", "ROLE"):
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                person_tokens.update(t.i for t in span or [])
+                span = words.char_span(mention.start, mention.end)
+                person_tokens.update(range(*span) if span else ())
         mentions = find_mentions(doc, self.lexicon, person_tokens, words)
         for m in mentions:
             m.status = mention_status(m, self.lexicon, words)
         mentions, trips = _fold_purposes(doc, mentions)
         drafts, anchored = self._drafts(doc, mentions, index)
-        drafts = rejoin_delegations(drafts, {p.actor_id: p.country or p.organization
-                                             for p in get_list(doc, "participants")})
+        drafts = rejoin_delegations(drafts, {p.actor_id: p.country or p.organization for p in participants})
         for draft, _ in drafts:
             trip = trips.get(draft.lead.head)
             if trip is not None:
@@ -100,7 +100,7 @@ class EventsComponent(RuleComponent):
         inherit_plural_actors(doc, merged, self.lexicon)
         inherit_visit_place(merged)
         published = doc._.published
-        kinds = {p.actor_id: p.kind for p in get_list(doc, "participants")}
+        kinds = {p.actor_id: p.kind for p in participants}
         for event_id, d in enumerate(sorted(merged, key=lambda d: d.start)):
             status = adjust_by_date(d.status, d.date_start, d.date_end, published)
             place = d.place
@@ -217,7 +217,7 @@ def _fold_purposes(doc: Doc, mentions: list[EventMention]
             if other is visit or other.kind == "visit":
                 continue
             verb = doc[other.anchor]
-            if "Inf" not in verb.morph.get("VerbForm") or not any(
+            if "Inf" not in feats(verb, "VerbForm") or not any(
                     low(c) == "para" for c in verb.children):
                 continue
             if verb.head.i in hosts or verb.head.head.i in hosts:

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from .events_detect import EventMention
-from .events_lexicon import Lexicon, lem, low
+from .events_lexicon import Lexicon, feats, lem, low
 from .events_merge import Draft
 from .pubdate import DATELINE_WINDOW, dateline_span
 from .records import Timex
@@ -135,10 +135,10 @@ def _collective(doc: Doc, e: Draft, lex: Lexicon) -> bool:
     if anchor.pos_ not in ("VERB", "AUX") or e.lead.frame or e.name:
         return False
     for _ in range(2):  # "acordaron reunirse": the subject of the verb that governs it
-        if "Inf" in anchor.morph.get("VerbForm") and anchor.dep_ in ("xcomp", "ccomp") \
+        if "Inf" in feats(anchor, "VerbForm") and anchor.dep_ in ("xcomp", "ccomp") \
                 and anchor.head.pos_ in ("VERB", "AUX"):
             anchor = anchor.head
-    if "Plur" not in anchor.morph.get("Number"):
+    if "Plur" not in feats(anchor, "Number"):
         return False
     subject = _subject(anchor)
     if subject is None:
@@ -146,7 +146,7 @@ def _collective(doc: Doc, e: Draft, lex: Lexicon) -> bool:
     words = {low(t) for t in subject.subtree}
     if words & _COLLECTIVE_DET:
         return True
-    return "Plur" in subject.morph.get("Number") and lex.has("person_head", subject) and any(
+    return "Plur" in feats(subject, "Number") and lex.has("person_head", subject) and any(
         c.dep_ == "det" and low(c) in ("los", "las") for c in subject.children) and len(list(subject.subtree)) <= 3
 
 

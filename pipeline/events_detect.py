@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .events_lexicon import DocWords, Lexicon, lem, low
+from .events_lexicon import DocWords, Lexicon, feats, lem, low
 from .events_syntax import (determiner, governing_verb, name_span, support_before_aside,
                             support_of)
 
@@ -52,7 +52,7 @@ def _negated(token: Token) -> bool:
 
 
 def _morph_has(token: Token, key: str, value: str) -> bool:
-    return value in token.morph.get(key)
+    return value in feats(token, key)
 
 
 def _in_headline(words: DocWords, i: int) -> bool:
@@ -118,7 +118,7 @@ def _settled_tense(verb: Token | None) -> bool:
     """Past, future, conditional, infinitive or participle: not a generic present."""
     if verb is None:
         return False
-    tense, mood, form = verb.morph.get("Tense"), verb.morph.get("Mood"), verb.morph.get("VerbForm")
+    tense, mood, form = feats(verb, "Tense"), feats(verb, "Mood"), feats(verb, "VerbForm")
     return bool({"Past", "Imp", "Fut"} & set(tense) or "Cnd" in mood or {"Inf", "Part", "Ger"} & set(form))
 
 
@@ -230,13 +230,13 @@ def _split_coordinated(words: DocWords, m: EventMention) -> list[EventMention]:
 
 def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
                   person_tokens: set[int], words: DocWords) -> None:
-    doc, low_ = head.doc, words.low
-    children = list(head.children)
+    doc, low_, dep = head.doc, words.low, words.dep
+    children = words.children[head.i]
     det = determiner(head, m.start, words)
     m.indefinite = det == "indefinite"
-    case = {low_[c.i] for c in children if c.dep_ == "case"}
+    case = words.cases(head.i)
     before = [i for i in (m.start - 1, m.start - 2) if i >= 0]
-    if m.start > 2 and words.tokens[m.start - 1].pos_ == "DET":  # "después de la reunión"
+    if m.start > 2 and words.pos[m.start - 1] == "DET":  # "después de la reunión"
         before.append(m.start - 3)
     frames = lex.cues.get("frame", {}).keys()
     m.frame = bool(case & frames or {low_[i] for i in before} & frames)
@@ -253,14 +253,13 @@ def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
         m.named, m.name = True, name
     if head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         m.conj_of = head.head.i
-    modifiers = [c.i for c in children if c.i > m.start - 3]
+    modifiers = [c for c in children if c > m.start - 3]
     m.distinct = any(lex.has_at("distinct_adj", words, i) for i in modifiers)
     planned_mod = any(lex.has_at("planned_adj", words, i) or lex.has_at("held_adj", words, i) for i in modifiers)
-    holders = [head] + ([support] if support is not None and support.pos_ in ("VERB", "AUX") else [])
-    partners = any({low_[x.i] for x in c.children if x.dep_ == "case"} & {"con", "entre"}
-                   for h in holders for c in (children if h is head else h.children)
-                   if c.dep_ in ("nmod", "obl") and c.i > h.i)
-    plural = "Plur" in head.morph.get("Number")
+    holders = [head.i] + ([support.i] if support is not None and support.pos_ in ("VERB", "AUX") else [])
+    partners = any(words.cases(c) & {"con", "entre"}
+                   for h in holders for c in words.children[h] if dep[c] in ("nmod", "obl") and c > h)
+    plural = "Plur" in feats(head, "Number")
     agent = m.kind == "visit" and (det == "possessive" or _has_agent_or_destination(head, lex, person_tokens))
     governor = governing_verb(head)
     if support is not None:
@@ -275,11 +274,11 @@ def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
         m.strong = True
     if det == "demonstrative" or (support is not None and _negated(support)):
         m.strong = False  # "esta reunión", "dicho encuentro"; "no se realizó"
-    if m.indefinite and (any(c.dep_ == "cop" for c in children)
+    if m.indefinite and (any(dep[c] == "cop" for c in children)
                          or (governor is not None and lem(governor) == "tratar")):
         m.strong = False  # "se trataba de un encuentro informal": says what an event was
     if m.headline:
         m.strong = False
     m.attrs["det"] = det
-    m.attrs["scope"] = frozenset(words.lem[i] for i in [*range(m.start, m.end), *(c.i for c in children)]
+    m.attrs["scope"] = frozenset(words.lem[i] for i in [*range(m.start, m.end), *children]
                                  if lex.has_at("scope_adj", words, i))

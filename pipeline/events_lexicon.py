@@ -6,12 +6,13 @@ Pure helpers shared by the events stage modules (:mod:`pipeline.events_detect`,
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH, SPACY
+from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
@@ -35,6 +36,7 @@ def _lem_text(lemma: str) -> str:
 #: for the same string in every vocabulary).
 _TEXTS: dict[int, str] = {}
 _LEMS: dict[int, str] = {}
+_UINT64 = 1 << 64
 
 
 def _strings_of(hashes: list[int], strings: StringStore, memo: dict[int, str],
@@ -45,6 +47,20 @@ def _strings_of(hashes: list[int], strings: StringStore, memo: dict[int, str],
         return value
     get = memo.get
     return [get(h) or fill(h) for h in hashes]
+
+
+#: Morphological features by (analysis, field): ``Token.morph.get`` parses them on every call.
+_FEATS: dict[tuple[int, str], tuple[str, ...]] = {}
+
+
+def feats(token: Token, field: str) -> tuple[str, ...]:
+    """The values of one morphological feature of a token (``token.morph.get(field)``)."""
+    morph = token.morph
+    key = (morph.key, field)
+    values = _FEATS.get(key)
+    if values is None:
+        values = _FEATS[key] = tuple(morph.get(field))
+    return values
 
 
 @dataclass
@@ -60,28 +76,60 @@ class DocWords:
     texts: list[str]
     low: list[str]
     lem: list[str]
-    space: list[bool]
+    space: list[int]  # truthy for a space token
     text: str
     sent_of: list[int]  # token index -> sentence index
     sents: list[tuple[int, int]]  # sentence index -> token span [start, end)
+    pos: list[str]  # Token.pos_
+    dep: list[str]  # Token.dep_
+    head: list[int]  # Token.head.i
+    children: list[list[int]]  # Token.children, as indices in order
+    idx: list[int]  # Token.idx
 
     @classmethod
     def of(cls, doc: Doc) -> DocWords:
-        strings = doc.vocab.strings
-        columns = doc.to_array([ORTH, LOWER, LEMMA, IS_SPACE, SPACY]).T.tolist()
-        orth, lower, lemma, space, spacy = columns if len(doc) else ([],) * 5
+        strings, n = doc.vocab.strings, len(doc)
+        columns = doc.to_array([ORTH, LOWER, LEMMA, IS_SPACE, SPACY, POS, DEP, HEAD, IDX]).T.tolist()
+        orth, lower, lemma, space, spacy, pos, dep, rel, idx = columns if n else ([],) * 9
         texts = _strings_of(orth, strings, _TEXTS, str)
         sents = [(s.start, s.end) for s in doc.sents]
-        sent_of = [0] * len(texts)
-        for n, (start, end) in enumerate(sents):
-            sent_of[start:end] = [n] * (end - start)
+        sent_of = [0] * n
+        for k, (start, end) in enumerate(sents):
+            sent_of[start:end] = [k] * (end - start)
+        head = [(i + r) % _UINT64 for i, r in enumerate(rel)]  # (offsets come unsigned)
+        children: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(head):
+            if h != i:
+                children[h].append(i)
         return cls(list(doc), texts, _strings_of(lower, strings, _TEXTS, str),
-                   _strings_of(lemma, strings, _LEMS, _lem_text), [bool(x) for x in space],
-                   "".join([t + " " if ws else t for t, ws in zip(texts, spacy)]), sent_of, sents)
+                   _strings_of(lemma, strings, _LEMS, _lem_text), space,
+                   "".join([t + " " if ws else t for t, ws in zip(texts, spacy)]), sent_of, sents,
+                   _strings_of(pos, strings, _TEXTS, str), _strings_of(dep, strings, _TEXTS, str),
+                   head, children, idx)
 
     def sent(self, i: int) -> tuple[int, int]:
         """Token span of the sentence of token ``i`` (``doc[i].sent``)."""
         return self.sents[self.sent_of[i]]
+
+    def char_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Token span ``[first, last + 1)`` of characters ``[start, end)``, as
+        ``doc.char_span(start, end, alignment_mode="expand")`` gives it (None where it does)."""
+        first, last = self._token_at(start), self._token_at(end - 1)
+        if first < 0 or last < 0:
+            return None
+        if start == self.idx[first] + len(self.texts[first]):
+            first += 1  # the trailing space of a token is not part of it
+        return first, last + 1
+
+    def _token_at(self, char: int) -> int:
+        """The token whose text or trailing space holds character ``char``; -1 for none."""
+        if char < 0 or char >= len(self.text):
+            return -1
+        return bisect_right(self.idx, char) - 1
+
+    def cases(self, i: int) -> set[str]:
+        """The case markers (prepositions) of token ``i``: "con" for "con el canciller"."""
+        return {self.low[c] for c in self.children[i] if self.dep[c] == "case"}
 
     def matches(self, i: int, word: str) -> bool:
         """A lexicon word matches token ``i``'s text or lemma; "sesion*" matches by prefix of

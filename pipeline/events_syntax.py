@@ -36,7 +36,7 @@ def determiner(head: Token, start: int, words: DocWords) -> str:
         return "demonstrative"
     if word in _POSSESSIVE:
         return "possessive"
-    if any(c.dep_ == "det" and c.i < head.i for c in head.children) or word in (
+    if any(words.dep[c] == "det" and c < head.i for c in words.children[head.i]) or word in (
             "el", "la", "los", "las", "del", "al"):
         return "definite"
     return "bare"

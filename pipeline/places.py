@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .gazetteer import fold
@@ -108,7 +109,7 @@ class PlaceIndex:
 
     def find(self, words: Sequence[str]) -> list[PlaceMatch]:
         """Known places in a sequence of token texts, longest match first, no overlaps."""
-        folded = [fold(w) for w in words]
+        folded = [_fold_word(w) for w in words]
         found: list[PlaceMatch] = []
         i = 0
         while i < len(folded):
@@ -133,6 +134,12 @@ class PlaceIndex:
             found.append(match)
             i = match.end
         return found
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    """:func:`fold` of one token's text, memoised (the same words come back in every document)."""
+    return fold(word)
 
 
 def _letters(text: str) -> str:
