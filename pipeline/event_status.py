@@ -75,7 +75,7 @@ def _cancel_nearby(m: EventMention, lex: Lexicon, words: DocWords) -> bool:
         # "El encuentro programado para ... fue cancelado" (parse-independent)
         if texts[i] in (".", ";") or "\n" in texts[i]:
             break
-        if lex.has_at("cancel_verb", words, i) and i > 0 and words.lem[i - 1] == "ser":
+        if i > 0 and words.lem[i - 1] == "ser" and lex.has_at("cancel_verb", words, i):
             return True
     # "la cancelación del que sería su primer encuentro": a cancel noun just before
     return any(lex.has_at("cancel_noun", words, i) for i in range(max(sent_start, m.start - 6), m.start))
@@ -106,8 +106,7 @@ def mention_status(m: EventMention, lex: Lexicon, words: DocWords) -> str:
     for i in range(m.end, min(len(tokens), m.end + 12)):  # "la Cumbre ..., a realizarse en junio"
         if words.texts[i] in (".", ";") or words.space[i]:
             break
-        if lex.has_at("support", words, i) and "Inf" in feats(tokens[i], "VerbForm") \
-                and words.low[i - 1] == "a":
+        if words.low[i - 1] == "a" and lex.has_at("support", words, i) and "Inf" in feats(tokens[i], "VerbForm"):
             return "planned"
     children = words.children[m.head]
     if any(lex.has_at("planned_adj", words, c) for c in children) or (

@@ -22,9 +22,8 @@ from spacy.tokens import Doc
 from .event_status import adjust_by_date, mention_status
 from .events_attach import (DocIndex, anchored_inner, attach_place, attach_timex, build_index,
                             event_offset, mention_actors, shift)
-from .events_context import (apply_dateline, apply_other_dates, dateline_timex, inherit_frame_dates,
-                             inherit_plural_actors, inherit_visit_place, rejoin_delegations, set_date,
-                             taking_part, undated_held)
+from .events_context import (apply_dateline, apply_other_dates, inherit_frame_dates, inherit_plural_actors,
+                             inherit_visit_place, rejoin_delegations, set_date, taking_part)
 from .events_detect import EventMention, find_mentions
 from .events_lexicon import DocWords, Lexicon, feats, low
 from .events_merge import Draft, merge, name_words
@@ -95,8 +94,7 @@ class EventsComponent(RuleComponent):
         _resolve_anchored(merged, anchored, timexes)
         apply_other_dates(doc, merged, timexes)
         inherit_frame_dates(doc, merged, mentions)
-        if undated_held(merged):
-            apply_dateline(merged, dateline_timex(index.text, timexes))
+        apply_dateline(merged, index.text, timexes)
         inherit_plural_actors(doc, merged, self.lexicon)
         inherit_visit_place(merged)
         published = doc._.published

@@ -57,29 +57,31 @@ def _copy_date(d: Draft, source: Draft) -> None:
 
 
 def dateline_timex(text: str, timexes: Sequence[Timex]) -> Timex | None:
-    """The timex of the opening dateline ("Ciudad de México, 15 de enero de 2026."), if any."""
-    # the dateline lies in the first DATELINE_WINDOW characters of the text: with no timex
-    # starting there, there is none to look for (and the dates are not recognised again)
-    limit = len(text) - len(text.lstrip()) + DATELINE_WINDOW
-    if not any(tx.start < limit for tx in timexes):
-        return None
+    """The timex of the opening dateline ("Ciudad de México, 15 de enero de 2026."), if any:
+    one that starts in the first ``DATELINE_WINDOW`` characters of the text."""
     span = dateline_span(text)
     if span is None:
         return None
     return next((tx for tx in timexes if tx.start <= span[0] < tx.end or span[0] <= tx.start < span[1]), None)
 
 
-def undated_held(events: Sequence[Draft]) -> bool:
-    """Whether some held event has no date of its own (only those take the dateline's)."""
-    return any(e.status == "held" and e.date_value is None for e in events)
-
-
-def apply_dateline(events: list[Draft], tx: Timex | None) -> None:
-    """Held events without a date of their own happened on the dateline's day."""
+def apply_dateline(events: list[Draft], text: str, timexes: Sequence[Timex]) -> None:
+    """Held events without a date of their own happened on the dateline's day (the dateline
+    found in ``text``, see :func:`dateline_timex`), when they are told after it."""
+    undated = [e for e in events if e.status == "held" and e.date_value is None]
+    if not undated:
+        return
+    # only a day in the dateline window ending before one of them can date one: without such a
+    # timex the dateline need not be looked for
+    limit, last = len(text) - len(text.lstrip()) + DATELINE_WINDOW, max(e.start for e in undated)
+    if not any(tx.start < limit and tx.end < last and tx.granularity == "day" and tx.date_start is not None
+               for tx in timexes):
+        return
+    tx = dateline_timex(text, timexes)
     if tx is None or tx.granularity != "day" or tx.date_start is None:
         return
-    for e in events:
-        if e.status == "held" and e.date_value is None and e.start > tx.end:
+    for e in undated:
+        if e.start > tx.end:
             set_date(e, tx)
 
 

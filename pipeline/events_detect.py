@@ -88,8 +88,9 @@ def _excluded(words: DocWords, lex: Lexicon) -> set[int]:
 def _trigger_starts(words: DocWords, lex: Lexicon) -> list[int]:
     """Tokens whose text or lemma is the first word of a trigger, or begins with a "stem*"."""
     triggers, stems = lex.triggers, lex.stems
-    return [i for i, (low_i, lem_i) in enumerate(zip(words.low, words.lem))
-            if low_i in triggers or lem_i in triggers or low_i.startswith(stems)]
+    by_low = {w for w in set(words.low) if w in triggers or w.startswith(stems)}
+    by_lem = triggers.keys() & set(words.lem)
+    return [i for i, (low_i, lem_i) in enumerate(zip(words.low, words.lem)) if low_i in by_low or lem_i in by_lem]
 
 
 def _match_trigger(words: DocWords, i: int, lex: Lexicon) -> tuple[int, str, str, str] | None:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, SPACY
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, SPACY
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
@@ -36,7 +37,8 @@ def _lem_text(lemma: str) -> str:
 #: for the same string in every vocabulary).
 _TEXTS: dict[int, str] = {}
 _LEMS: dict[int, str] = {}
-_UINT64 = 1 << 64
+#: (text, lower-cased text, is_space) of a lexeme by its orth hash.
+_LEXEMES: dict[int, tuple[str, str, bool]] = {}
 
 
 def _strings_of(hashes: list[int], strings: StringStore, memo: dict[int, str],
@@ -76,7 +78,7 @@ class DocWords:
     texts: list[str]
     low: list[str]
     lem: list[str]
-    space: list[int]  # truthy for a space token
+    space: list[bool]
     text: str
     sent_of: list[int]  # token index -> sentence index
     sents: list[tuple[int, int]]  # sentence index -> token span [start, end)
@@ -89,20 +91,25 @@ class DocWords:
     @classmethod
     def of(cls, doc: Doc) -> DocWords:
         strings, n = doc.vocab.strings, len(doc)
-        columns = doc.to_array([ORTH, LOWER, LEMMA, IS_SPACE, SPACY, POS, DEP, HEAD, IDX]).T.tolist()
-        orth, lower, lemma, space, spacy, pos, dep, rel, idx = columns if n else ([],) * 9
-        texts = _strings_of(orth, strings, _TEXTS, str)
+        array = doc.to_array([ORTH, LEMMA, SPACY, POS, DEP, IDX, HEAD])
+        head = (array[:, 6] + numpy.arange(n, dtype=array.dtype)).tolist()  # (offsets wrap around)
+        orth, lemma, spacy, pos, dep, idx = array[:, :6].T.tolist() if n else ([],) * 6
+
+        def lexeme(h: int) -> tuple[str, str, bool]:
+            _LEXEMES[h] = found = (strings[h], (lex := doc.vocab[h]).lower_, lex.is_space)
+            return found
+        known = _LEXEMES.get
+        texts, lower, space = (list(c) for c in zip(*[known(h) or lexeme(h) for h in orth])) \
+            if n else ([], [], [])
         sents = [(s.start, s.end) for s in doc.sents]
         sent_of = [0] * n
         for k, (start, end) in enumerate(sents):
             sent_of[start:end] = [k] * (end - start)
-        head = [(i + r) % _UINT64 for i, r in enumerate(rel)]  # (offsets come unsigned)
         children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(head):
             if h != i:
                 children[h].append(i)
-        return cls(list(doc), texts, _strings_of(lower, strings, _TEXTS, str),
-                   _strings_of(lemma, strings, _LEMS, _lem_text), space,
+        return cls(list(doc), texts, lower, _strings_of(lemma, strings, _LEMS, _lem_text), space,
                    "".join([t + " " if ws else t for t, ws in zip(texts, spacy)]), sent_of, sents,
                    _strings_of(pos, strings, _TEXTS, str), _strings_of(dep, strings, _TEXTS, str),
                    head, children, idx)

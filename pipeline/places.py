@@ -52,6 +52,7 @@ class PlaceIndex:
         self.names: dict[str, Place] = {}
         self.capitals: dict[str, Place] = {}  # iso3 -> capital city
         self.demonyms: dict[str, str] = {}  # folded demonym -> iso3
+        self.first_words: set[str] = set()  # first words of the names
         for row in venues:
             place = Place(row.get("location") or row["venue"], row.get("country"), "venue")
             for name in [row["venue"], *row.get("aliases", [])]:
@@ -74,6 +75,7 @@ class PlaceIndex:
         key = fold(name)
         if key and len(key.split()) <= self.MAX_WORDS:
             self.names.setdefault(key, place)
+            self.first_words.add(key.split(" ", 1)[0])
 
     def __len__(self) -> int:
         return len(self.names)
@@ -120,7 +122,7 @@ class PlaceIndex:
                     if place is not None:
                         match = PlaceMatch(i, i + n, place)
                         break
-            if match is None and folded[i]:
+            if match is None and folded[i] and folded[i].split(" ", 1)[0] in self.first_words:
                 for n in range(min(self.MAX_WORDS, len(folded) - i), 0, -1):
                     if not folded[i + n - 1]:
                         continue  # a phrase ends on a word, not on punctuation
