@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from itertools import islice
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -253,9 +252,9 @@ def _subjects(verb: Token) -> list[Token]:
 
 def _ids_in(token: Token, index: DocIndex, lo: int = 0, hi: int = 1 << 30) -> set[str]:
     ids: set[str] = set()
-    for t in islice(token.subtree, 40):
-        if lo <= t.i < hi:
-            ids |= index.actors_of.get(t.i, set())
+    for i in index.words.subtree(token.i, 40):
+        if lo <= i < hi:
+            ids |= index.actors_of.get(i, set())
     return ids
 
 
@@ -272,7 +271,7 @@ def attach_place(doc: Doc, m: EventMention, places: PlaceIndex, words: DocWords
     or support verb, or the object of a visit verb ("visitará la sede del Ayuntamiento de X")."""
     if not len(places):
         return None
-    tokens, pos, dep = words.tokens, words.pos, words.dep
+    pos, dep = words.pos, words.dep
     cases_ok = {"en", "a", "al", "hasta", "por"} if m.kind == "visit" else {"en"}
     candidates: list[int] = []
     holders = [m.head] if m.frame else [m.head, m.anchor]
@@ -288,14 +287,14 @@ def attach_place(doc: Doc, m: EventMention, places: PlaceIndex, words: DocWords
                 candidates += [g for g in words.children[c] if "en" in words.cases(g)]
     fallback = _en_phrases_after(m, words) if m.kind != "call" else []
     for c in sorted(candidates) + fallback:
-        sub = list(islice(tokens[c].subtree, 14))
+        sub = words.subtree(c, 14)
         if _line_start(sub[0], words):
             continue  # "Ciudad de México, 6 de mayo.-": a dateline, not the event's place
-        found = places.find([words.texts[t.i] for t in sub])
+        found = places.find([words.texts[i] for i in sub])
         if found:
-            first = found[0]
-            start, end = sub[first.start].idx, sub[first.end - 1].idx + len(sub[first.end - 1])
-            return as_written(first.place, doc[sub[first.start].i:sub[first.end - 1].i + 1].text), start, end
+            first, last = sub[found[0].start], sub[found[0].end - 1]
+            start, end = words.idx[first], words.idx[last] + len(words.texts[last])
+            return as_written(found[0].place, doc[first:last + 1].text), start, end
     return None
 
 
@@ -311,9 +310,9 @@ def _en_phrases_after(m: EventMention, words: DocWords) -> list[int]:
     return found
 
 
-def _line_start(token: Token, words: DocWords) -> bool:
-    """Whether only spaces stand between the start of its line and ``token``."""
-    i = token.i - 1
+def _line_start(token: int, words: DocWords) -> bool:
+    """Whether only spaces stand between the start of its line and token ``token``."""
+    i = token - 1
     while i >= 0 and words.space[i] and "\n" not in words.texts[i]:
         i -= 1
     return i < 0 or "\n" in words.texts[i]  # (a text without "\n" ends in a space or nothing)

@@ -72,25 +72,24 @@ def _phrase_at(words: DocWords, i: int, phrase: tuple[str, ...]) -> bool:
     return i + n <= len(words.low) and all(words.matches(i + k, phrase[k]) for k in range(n))
 
 
-def _excluded(words: DocWords, lex: Lexicon) -> set[int]:
-    """Tokens inside an excluded phrase ("conferencia de prensa"), looked up by first word."""
+def _excluded(words: DocWords, lex: Lexicon, starts: list[int]) -> set[int]:
+    """Tokens inside an excluded phrase ("conferencia de prensa"), looked up by first word among
+    the ``starts`` of :func:`_starts`."""
     by_first, starred = lex.exclude_first, lex.exclude_starred
     covered: set[int] = set()
-    starts = range(len(words.low)) if starred else [
-        i for i, (low_i, lem_i) in enumerate(zip(words.low, words.lem)) if low_i in by_first or lem_i in by_first]
-    for i in starts:
+    for i in range(len(words.low)) if starred else starts:
         for phrase in by_first.get(words.low[i], []) + by_first.get(words.lem[i], []) + starred:
             if _phrase_at(words, i, phrase):
                 covered.update(range(i, i + len(phrase)))
     return covered
 
 
-def _trigger_starts(words: DocWords, lex: Lexicon) -> list[int]:
-    """Tokens whose text or lemma is the first word of a trigger, or begins with a "stem*"."""
-    triggers, stems = lex.triggers, lex.stems
-    by_low = {w for w in set(words.low) if w in triggers or w.startswith(stems)}
-    by_lem = triggers.keys() & set(words.lem)
-    return [i for i, (low_i, lem_i) in enumerate(zip(words.low, words.lem)) if low_i in by_low or lem_i in by_lem]
+def _starts(words: DocWords, lex: Lexicon) -> list[int]:
+    """Tokens whose text or lemma is the first word of a trigger or of an excluded phrase, or
+    begins with a trigger's "stem*": the only ones a trigger or an exclusion may start at."""
+    first, stems = lex.first_words, lex.stems
+    return [i for i, (low_i, lem_i) in enumerate(zip(words.low, words.lem))
+            if low_i in first or lem_i in first or low_i.startswith(stems)]
 
 
 def _match_trigger(words: DocWords, i: int, lex: Lexicon) -> tuple[int, str, str, str] | None:
@@ -166,10 +165,11 @@ def _has_agent_or_destination(head: Token, lex: Lexicon, person_tokens: set[int]
 def find_mentions(doc: Doc, lex: Lexicon, person_tokens: set[int], words: DocWords) -> list[EventMention]:
     """Every trigger occurrence in ``doc`` (read through ``words``), in order, with strength
     and structure."""
-    excluded = _excluded(words, lex)
+    starts = _starts(words, lex)
+    excluded = _excluded(words, lex, starts)
     mentions: list[EventMention] = []
     end = 0
-    for i in _trigger_starts(words, lex):
+    for i in starts:
         found = None if i < end or i in excluded else _match_trigger(words, i, lex)
         if found is None:
             continue
@@ -241,7 +241,7 @@ def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
         before.append(m.start - 3)
     frames = lex.cues.get("frame", {}).keys()
     m.frame = bool(case & frames or {low_[i] for i in before} & frames)
-    support = support_of(head, lex, own_only=m.frame) or support_before_aside(doc, m.start, lex)
+    support = support_of(head, lex, words, own_only=m.frame) or support_before_aside(doc, m.start, lex)
     m.support = support.i if support is not None else None
     if support is not None and support.pos_ in ("VERB", "AUX"):
         m.anchor = support.i

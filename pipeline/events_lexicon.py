@@ -74,7 +74,7 @@ class DocWords:
     :func:`lem` keys, whether they are spaces, ``doc.text`` and the sentence of each token.
     """
 
-    tokens: list[Token]
+    tokens: Doc  # the tokens by index (spaCy makes each Token on access: fewer than list(doc))
     texts: list[str]
     low: list[str]
     lem: list[str]
@@ -109,7 +109,7 @@ class DocWords:
         for i, h in enumerate(head):
             if h != i:
                 children[h].append(i)
-        return cls(list(doc), texts, lower, _strings_of(lemma, strings, _LEMS, _lem_text), space,
+        return cls(doc, texts, lower, _strings_of(lemma, strings, _LEMS, _lem_text), space,
                    "".join([t + " " if ws else t for t, ws in zip(texts, spacy)]), sent_of, sents,
                    _strings_of(pos, strings, _TEXTS, str), _strings_of(dep, strings, _TEXTS, str),
                    head, children, idx)
@@ -133,6 +133,28 @@ class DocWords:
         if char < 0 or char >= len(self.text):
             return -1
         return bisect_right(self.idx, char) - 1
+
+    def subtree(self, i: int, limit: int) -> list[int]:
+        """The first ``limit`` tokens of ``Token.subtree`` of token ``i``: the subtrees of its
+        left children, the token, the subtrees of its right children."""
+        out: list[int] = []
+
+        def walk(j: int) -> None:
+            for c in self.children[j]:
+                if len(out) >= limit:
+                    return
+                if c > j:
+                    break
+                walk(c)
+            if len(out) < limit:
+                out.append(j)
+            for c in self.children[j]:
+                if len(out) >= limit:
+                    return
+                if c > j:
+                    walk(c)
+        walk(i)
+        return out
 
     def cases(self, i: int) -> set[str]:
         """The case markers (prepositions) of token ``i``: "con" for "con el canciller"."""
@@ -158,6 +180,7 @@ class Lexicon:
     exclude_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     exclude_starred: list[tuple[str, ...]] = field(default_factory=list)
     stems: tuple[str, ...] = field(default=(), init=False)  # the prefixes without their "*"
+    first_words: frozenset[str] = field(default=frozenset(), init=False)  # of triggers and exclusions
 
     def __post_init__(self) -> None:
         self.stems = tuple(p[:-1] for p in self.prefixes)
@@ -166,6 +189,7 @@ class Lexicon:
                 self.exclude_starred.append(words)
             else:
                 self.exclude_first.setdefault(words[0], []).append(words)
+        self.first_words = frozenset(self.triggers) | frozenset(self.exclude_first)
 
     @classmethod
     def from_rows(cls, triggers: Iterable[dict[str, Any]], cues: Iterable[dict[str, Any]]) -> Lexicon:

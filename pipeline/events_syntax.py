@@ -89,39 +89,39 @@ def name_span(head: Token, start: int, end: int, words: DocWords) -> tuple[int, 
     return None
 
 
-def support_of(head: Token, lex: Lexicon, own_only: bool = False) -> Token | None:
+def support_of(head: Token, lex: Lexicon, words: DocWords, own_only: bool = False) -> Token | None:
     """The verb (or noun) that makes a trigger noun an event: 'sostuvo una reunión'."""
-    node = head
-    if head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
-        node = head.head
-    for child in node.children:  # "celebrada ayer", "la reunión que sostuvieron"
-        if child.dep_ in ("acl", "acl:relcl", "amod") and child.i > node.i and (
-                lex.has("support", child) or lex.has("planned_adj", child)) and not _locative(child):
-            return child
+    pos, dep, up, tokens = words.pos, words.dep, words.head, words.tokens
+    node = head.i
+    if dep[node] == "conj" and pos[up[node]] in ("NOUN", "PROPN", "ADJ"):
+        node = up[node]
+    for child in words.children[node]:  # "celebrada ayer", "la reunión que sostuvieron"
+        if dep[child] in ("acl", "acl:relcl", "amod") and child > node and (
+                lex.has_at("support", words, child) or lex.has_at("planned_adj", words, child)) \
+                and not _locative(tokens[child]):
+            return tokens[child]
     if own_only:
         return None
     cur = node
     for _ in range(3):
-        parent = cur.head
-        if parent is cur:
-            break
-        if parent.pos_ in ("VERB", "AUX") and lex.has("support", parent):
-            if cur.dep_ == "obl" and lex.has("support_obl", parent):
-                return parent
-            if {low(c) for c in cur.children if c.dep_ == "case"} - {"a", "al"}:  # "participar en"
-                return parent if lex.has("support_obl", parent) else None  # "En la reunión ... se
-                # acordó": a setting, not what was done
-            if cur.dep_ in ("obj", "iobj", "nsubj:pass"):
-                return parent
-            if cur.dep_ == "nsubj" and (lex.has("support_subj", parent) or any(
-                    low(c) == "se" or c.dep_ in ("aux:pass", "expl:pass") for c in parent.children)):
-                return parent
+        parent = up[cur]  # (the root, its own head, is looked at as its parent)
+        if pos[parent] in ("VERB", "AUX") and lex.has_at("support", words, parent):
+            if dep[cur] == "obl" and lex.has_at("support_obl", words, parent):
+                return tokens[parent]
+            if words.cases(cur) - {"a", "al"}:  # "participar en"
+                return tokens[parent] if lex.has_at("support_obl", words, parent) else None  # "En la
+                # reunión ... se acordó": a setting, not what was done
+            if dep[cur] in ("obj", "iobj", "nsubj:pass"):
+                return tokens[parent]
+            if dep[cur] == "nsubj" and (lex.has_at("support_subj", words, parent) or any(
+                    words.low[c] == "se" or dep[c] in ("aux:pass", "expl:pass") for c in words.children[parent])):
+                return tokens[parent]
             return None
-        if parent.pos_ in ("ADJ", "VERB") and lex.has("planned_adj", parent) and cur.dep_.startswith("nsubj"):
-            return parent
-        if parent.pos_ in ("NOUN", "PROPN") and lex.has("support_noun", parent):
-            return parent
-        if parent.pos_ in ("VERB", "AUX") or cur.dep_ not in ("nmod", "appos", "flat", "compound"):
+        if pos[parent] in ("ADJ", "VERB") and lex.has_at("planned_adj", words, parent) and dep[cur].startswith("nsubj"):
+            return tokens[parent]
+        if pos[parent] in ("NOUN", "PROPN") and lex.has_at("support_noun", words, parent):
+            return tokens[parent]
+        if pos[parent] in ("VERB", "AUX") or dep[cur] not in ("nmod", "appos", "flat", "compound"):
             break
         cur = parent
     return None
