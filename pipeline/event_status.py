@@ -22,7 +22,7 @@ def _morph(token: Token, key: str) -> str:
     return values[0] if values else ""
 
 
-def verb_is_future(token: Token) -> bool:
+def verb_is_future(token: Token, words: DocWords) -> bool:
     """Future or conditional indicative, or present subjunctive ("cuando se realice")."""
     tense, mood = _morph(token, "Tense"), _morph(token, "Mood")
     if tense == "Fut" or mood == "Cnd":
@@ -30,26 +30,24 @@ def verb_is_future(token: Token) -> bool:
     if mood == "Sub" and tense == "Pres":
         return True
     # analytic forms: "va a reunirse", "habrá de", "tendrían que"
-    for child in token.children:
-        if child.dep_ in ("aux", "aux:pass", "cop") and (
-                _morph(child, "Tense") == "Fut" or _morph(child, "Mood") == "Cnd"):
+    for c in words.children[token.i]:
+        if words.dep[c] in ("aux", "aux:pass", "cop") and (
+                _morph(words.tokens[c], "Tense") == "Fut" or _morph(words.tokens[c], "Mood") == "Cnd"):
             return True
     return False
 
 
-def _governs_infinitive(token: Token, lex: Lexicon) -> bool:
+def _governs_infinitive(token: Token, lex: Lexicon, words: DocWords) -> bool:
     """An infinitive whose governor plans it: "convinieron en convocar", "acordaron reunirse"."""
-    cur = token
+    cur = token.i
     for _ in range(3):
-        if _morph(cur, "VerbForm") != "Inf":
+        if _morph(words.tokens[cur], "VerbForm") != "Inf":
             return False
-        marks = {low(c) for c in cur.children if c.dep_ in ("mark", "case")}
-        parent = cur.head
-        if parent is cur:
-            return False
-        if "a" in marks and parent.pos_ in ("NOUN", "PROPN"):
+        marks = {words.low[c] for c in words.children[cur] if words.dep[c] in ("mark", "case")}
+        parent = words.head[cur]  # (the root, its own head, is looked at as its parent)
+        if "a" in marks and words.pos[parent] in ("NOUN", "PROPN"):
             return True  # "Cumbre ..., a realizarse el próximo mes"
-        if lex.has("planned_verb", parent) or verb_is_future(parent):
+        if lex.has_at("planned_verb", words, parent) or verb_is_future(words.tokens[parent], words):
             return True
         if "para" in marks:
             return False
@@ -63,7 +61,7 @@ def _cancel_nearby(m: EventMention, lex: Lexicon, words: DocWords) -> bool:
     parent = words.head[m.head]  # "canceló la visita", "la cancelación del encuentro", "fue cancelado"
     if not m.frame and parent != m.head and (lex.has_at("cancel_verb", words, parent)
                                              or lex.has_at("cancel_noun", words, parent)) \
-            and not _negated(words.tokens[parent]):
+            and not words.negated(parent):
         return True
     for tok in (m.head, m.anchor):
         for child in words.children[tok]:
@@ -79,10 +77,6 @@ def _cancel_nearby(m: EventMention, lex: Lexicon, words: DocWords) -> bool:
             return True
     # "la cancelación del que sería su primer encuentro": a cancel noun just before
     return any(lex.has_at("cancel_noun", words, i) for i in range(max(sent_start, m.start - 6), m.start))
-
-
-def _negated(token: Token) -> bool:
-    return any(low(c) in ("no", "nunca") for c in token.children)
 
 
 def _after_frame(verb: Token, lex: Lexicon) -> bool:
@@ -120,7 +114,7 @@ def mention_status(m: EventMention, lex: Lexicon, words: DocWords) -> str:
     if verb is None and m.frame is False and head.dep_ in ("nsubj", "nsubj:pass"):
         verb = head.head if head.head.pos_ in ("VERB", "AUX", "ADJ") else None
     if verb is not None:
-        if verb_is_future(verb) or _governs_infinitive(verb, lex):
+        if verb_is_future(verb, words) or _governs_infinitive(verb, lex, words):
             return "planned"
         if m.pos == "noun" and _morph(verb, "Tense") == "Pres" and _morph(verb, "Mood") == "Ind":
             m.status_known = False  # "la reunión ocurre mientras ...": says nothing of when

@@ -160,8 +160,8 @@ def _near(doc: Doc, m: EventMention, tx: Timex) -> bool:
 
 def _name(doc: Doc, m: EventMention, index: DocIndex, d: Draft) -> str | None:
     head = doc[m.head]
-    for child in head.children:  # "el Grupo ..., cuya próxima reunión": the group names it
-        if child.lemma_.lower() == "cuyo":
+    for c in index.words.children[m.head]:  # "el Grupo ..., cuya próxima reunión": the group names it
+        if index.words.lem[c] == "cuyo" and doc[c].lemma_.lower() == "cuyo":
             cur = head
             for _ in range(3):
                 cur = cur.head

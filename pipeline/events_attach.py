@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from .events_detect import EventMention
 from .events_syntax import governing_verb
-from .events_lexicon import DocWords, Lexicon, feats, low
+from .events_lexicon import DocWords, Lexicon, feats
 from .lang import language_data
 from .places import Place, PlaceIndex, as_written
 from .records import Participant, Timex
@@ -189,10 +189,10 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
     partner_heads: set[str] = set()
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else None
     if verb is not None and not m.frame:
-        regions += _subjects(verb)
+        regions += _subjects(verb, index.words)
     elif m.kind == "visit" and m.attrs.get("det") == "possessive":  # "durante su visita a X":
         governor = governing_verb(head)  # the visitor is the one the clause is about
-        regions += _subjects(governor) if governor is not None else []
+        regions += _subjects(governor, index.words) if governor is not None else []
     complements = []
     words = index.words
     holders = [m.head] + ([verb.i] if verb is not None and verb.i != m.head else [])
@@ -235,18 +235,19 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
     return actors, partners | {f"~{h}" for h in partner_heads}
 
 
-def _subjects(verb: Token) -> list[Token]:
+def _subjects(verb: Token, words: DocWords) -> list[Token]:
     """The subject of a verb; for one without its own, the subject of the verb it depends on
     or is coordinated with ("Trump dijo que tuvo una conversación", "acordaron reunirse",
     "X será recibido por Y y se reunirá con Z")."""
-    cur = verb
+    cur = verb.i
     for _ in range(2):
-        found = [c for c in cur.children if c.dep_ in ("nsubj", "nsubj:pass")]
-        if found or cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head.pos_ not in ("VERB", "AUX"):
-            return found
-        if any(low(c) in ("se",) for c in cur.children):
+        found = [c for c in words.children[cur] if words.dep[c] in ("nsubj", "nsubj:pass")]
+        if found or words.dep[cur] not in ("ccomp", "xcomp", "conj") \
+                or words.pos[words.head[cur]] not in ("VERB", "AUX"):
+            return [words.tokens[c] for c in found]
+        if any(words.low[c] in ("se",) for c in words.children[cur]):
             return []
-        cur = cur.head
+        cur = words.head[cur]
     return []
 
 

@@ -47,10 +47,6 @@ class EventMention:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-def _negated(token: Token) -> bool:
-    return any(low(c) in ("no", "nunca") for c in token.children)
-
-
 def _morph_has(token: Token, key: str, value: str) -> bool:
     return value in feats(token, key)
 
@@ -68,8 +64,12 @@ def _in_headline(words: DocWords, i: int) -> bool:
 
 def _phrase_at(words: DocWords, i: int, phrase: tuple[str, ...]) -> bool:
     """Whether the words of ``phrase`` match the tokens from ``i`` on."""
-    n = len(phrase)
-    return i + n <= len(words.low) and all(words.matches(i + k, phrase[k]) for k in range(n))
+    if i + len(phrase) > len(words.low):
+        return False
+    for k, word in enumerate(phrase):
+        if not words.matches(i + k, word):
+            return False
+    return True
 
 
 def _excluded(words: DocWords, lex: Lexicon, starts: list[int]) -> set[int]:
@@ -149,15 +149,15 @@ def _has_object(verb: Token) -> bool:
     return nxt is not None and nxt.pos_ in ("PROPN", "NOUN", "DET")
 
 
-def _has_agent_or_destination(head: Token, lex: Lexicon, person_tokens: set[int]) -> bool:
-    for child in head.children:
-        if child.i < head.i:
+def _has_agent_or_destination(head: Token, lex: Lexicon, person_tokens: set[int], words: DocWords) -> bool:
+    for child in words.children[head.i]:
+        if child < head.i:
             continue
-        case = {low(c) for c in child.children if c.dep_ == "case"}
-        if case & {"a", "al", "en"} and (child.pos_ == "PROPN" or child.ent_type_ in ("LOC", "GPE")):
+        case = words.cases(child)
+        if case & {"a", "al", "en"} and (words.pos[child] == "PROPN" or words.tokens[child].ent_type_ in ("LOC", "GPE")):
             return True
-        if case & {"de", "del"} and (child.i in person_tokens or child.ent_type_ == "PER"
-                                     or lex.has("person_head", child)):
+        if case & {"de", "del"} and (child in person_tokens or words.tokens[child].ent_type_ == "PER"
+                                     or lex.has_at("person_head", words, child)):
             return True
     return False
 
@@ -261,7 +261,7 @@ def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
     partners = any(words.cases(c) & {"con", "entre"}
                    for h in holders for c in words.children[h] if dep[c] in ("nmod", "obl") and c > h)
     plural = "Plur" in feats(head, "Number")
-    agent = m.kind == "visit" and (det == "possessive" or _has_agent_or_destination(head, lex, person_tokens))
+    agent = m.kind == "visit" and (det == "possessive" or _has_agent_or_destination(head, lex, person_tokens, words))
     governor = governing_verb(head)
     if support is not None:
         m.strong = not (det == "bare" and plural and not partners)
@@ -273,7 +273,7 @@ def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
         m.strong = True
     elif partners and det in ("definite", "bare", "possessive"):
         m.strong = True
-    if det == "demonstrative" or (support is not None and _negated(support)):
+    if det == "demonstrative" or (support is not None and words.negated(support.i)):
         m.strong = False  # "esta reunión", "dicho encuentro"; "no se realizó"
     if m.indefinite and (any(dep[c] == "cop" for c in children)
                          or (governor is not None and lem(governor) == "tratar")):

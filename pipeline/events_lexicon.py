@@ -156,6 +156,10 @@ class DocWords:
         walk(i)
         return out
 
+    def negated(self, i: int) -> bool:
+        """Whether token ``i`` has "no" or "nunca" among its children ("no se realizó")."""
+        return any(self.low[c] in ("no", "nunca") for c in self.children[i])
+
     def cases(self, i: int) -> set[str]:
         """The case markers (prepositions) of token ``i``: "con" for "con el canciller"."""
         return {self.low[c] for c in self.children[i] if self.dep[c] == "case"}
