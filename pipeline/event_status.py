@@ -76,7 +76,7 @@ def _cancel_nearby(m: EventMention, lex: Lexicon, words: DocWords) -> bool:
         if i > 0 and words.lem[i - 1] == "ser" and lex.has_at("cancel_verb", words, i):
             return True
     # "la cancelación del que sería su primer encuentro": a cancel noun just before
-    return any(lex.has_at("cancel_noun", words, i) for i in range(max(sent_start, m.start - 6), m.start))
+    return lex.any_at("cancel_noun", words, range(max(sent_start, m.start - 6), m.start))
 
 
 def _after_frame(verb: Token, lex: Lexicon) -> bool:
@@ -103,12 +103,11 @@ def mention_status(m: EventMention, lex: Lexicon, words: DocWords) -> str:
         if words.low[i - 1] == "a" and lex.has_at("support", words, i) and "Inf" in feats(tokens[i], "VerbForm"):
             return "planned"
     children = words.children[m.head]
-    if any(lex.has_at("planned_adj", words, c) for c in children) or (
-            support is not None and (lex.has_at("planned_adj", words, support.i) or any(
-                lex.has_at("planned_adj", words, c) for c in words.children[support.i]
-                if support.pos_ in ("NOUN", "PROPN")))):
+    if lex.any_at("planned_adj", words, children) or (
+            support is not None and (lex.has_at("planned_adj", words, support.i) or (
+                support.pos_ in ("NOUN", "PROPN") and lex.any_at("planned_adj", words, words.children[support.i])))):
         return "planned"  # "la próxima reunión", "la próxima celebración de la Comisión"
-    if any(lex.has_at("held_adj", words, c) for c in children):
+    if lex.any_at("held_adj", words, children):
         return "held"
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else None
     if verb is None and m.frame is False and head.dep_ in ("nsubj", "nsubj:pass"):

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -31,6 +32,7 @@ class DocIndex:
     timex_root: dict[int, int]  # timex_id -> token index of its syntactic root
     actors_of: dict[int, set[str]]  # token index -> actor ids mentioned there
     words: DocWords  # tokens and their keys, read once
+    timex_tokens: list[int] = field(default_factory=list)  # the keys of timex_of, in order
 
     @property
     def text(self) -> str:
@@ -57,7 +59,7 @@ def build_index(doc: Doc, timexes: Sequence[Timex], participants: Sequence[Parti
                 continue
             for i in range(*span):
                 actors_of.setdefault(i, set()).add(p.actor_id)
-    return DocIndex(timex_of, roots, actors_of, words)
+    return DocIndex(timex_of, roots, actors_of, words, sorted(timex_of))
 
 
 def _anchors(m: EventMention, words: DocWords) -> set[int]:
@@ -84,9 +86,10 @@ def attach_timex(doc: Doc, m: EventMention, index: DocIndex, others: set[int]) -
     anchors = _anchors(m, index.words)
     best: tuple[int, Timex] | None = None
     seen: set[int] = set()
-    for i in range(sent_start, sent_end):
-        tx = index.timex_of.get(i)
-        if tx is None or tx.timex_id in seen or tx.type not in ("DATE", "TIME"):
+    dated = index.timex_tokens
+    for i in dated[bisect_left(dated, sent_start):bisect_left(dated, sent_end)]:
+        tx = index.timex_of[i]
+        if tx.timex_id in seen or tx.type not in ("DATE", "TIME"):
             continue
         seen.add(tx.timex_id)
         root = tokens[index.timex_root.get(tx.timex_id, i)]

@@ -255,8 +255,8 @@ def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
     if head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         m.conj_of = head.head.i
     modifiers = [c for c in children if c > m.start - 3]
-    m.distinct = any(lex.has_at("distinct_adj", words, i) for i in modifiers)
-    planned_mod = any(lex.has_at("planned_adj", words, i) or lex.has_at("held_adj", words, i) for i in modifiers)
+    m.distinct = lex.any_at("distinct_adj", words, modifiers)
+    planned_mod = lex.any_at("planned_adj", words, modifiers) or lex.any_at("held_adj", words, modifiers)
     holders = [head.i] + ([support.i] if support is not None and support.pos_ in ("VERB", "AUX") else [])
     partners = any(words.cases(c) & {"con", "entre"}
                    for h in holders for c in words.children[h] if dep[c] in ("nmod", "obl") and c > h)

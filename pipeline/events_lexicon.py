@@ -221,6 +221,11 @@ class Lexicon:
         table = self.cues.get(cls, {})
         return words.low[i] in table or words.lem[i] in table
 
+    def any_at(self, cls: str, words: DocWords, indices: Iterable[int]) -> bool:
+        """Whether :meth:`has_at` holds for any of the tokens ``indices`` of ``words``."""
+        table, low_, lem_ = self.cues.get(cls, {}), words.low, words.lem
+        return any(low_[i] in table or lem_[i] in table for i in indices)
+
     def status(self, cls: str, token: Token) -> str | None:
         table = self.cues.get(cls, {})
         return table.get(lem(token)) or table.get(low(token))
