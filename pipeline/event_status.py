@@ -14,7 +14,8 @@ from spacy.tokens import Token
 
 from .events_detect import EventMention
 from .events_syntax import governing_verb
-from .events_lexicon import DocWords, Lexicon, feats, lem, low
+from .events_lexicon import Lexicon, lem, low
+from .events_words import DocWords, feats
 
 
 def _morph(token: Token, key: str) -> str:
@@ -65,7 +66,8 @@ def _cancel_nearby(m: EventMention, lex: Lexicon, words: DocWords) -> bool:
         return True
     for tok in (m.head, m.anchor):
         for child in words.children[tok]:
-            if lex.has_at("cancel_verb", words, child) and words.dep[child] in ("acl", "amod", "conj", "advcl"):
+            if lex.has_at("cancel_verb", words, child) \
+                    and words.dep[child] in ("acl", "amod", "conj", "advcl"):
                 return True
     sent_start, sent_end = words.sent(m.head)
     texts = words.texts
@@ -100,12 +102,14 @@ def mention_status(m: EventMention, lex: Lexicon, words: DocWords) -> str:
     for i in range(m.end, min(len(tokens), m.end + 12)):  # "la Cumbre ..., a realizarse en junio"
         if words.texts[i] in (".", ";") or words.space[i]:
             break
-        if words.low[i - 1] == "a" and lex.has_at("support", words, i) and "Inf" in feats(tokens[i], "VerbForm"):
+        if words.low[i - 1] == "a" and lex.has_at("support", words, i) \
+                and "Inf" in feats(tokens[i], "VerbForm"):
             return "planned"
     children = words.children[m.head]
     if lex.any_at("planned_adj", words, children) or (
             support is not None and (lex.has_at("planned_adj", words, support.i) or (
-                support.pos_ in ("NOUN", "PROPN") and lex.any_at("planned_adj", words, words.children[support.i])))):
+                support.pos_ in ("NOUN", "PROPN")
+                and lex.any_at("planned_adj", words, words.children[support.i])))):
         return "planned"  # "la próxima reunión", "la próxima celebración de la Comisión"
     if lex.any_at("held_adj", words, children):
         return "held"

@@ -25,7 +25,8 @@ from .events_attach import (DocIndex, anchored_inner, attach_place, attach_timex
 from .events_context import (apply_dateline, apply_other_dates, inherit_frame_dates, inherit_plural_actors,
                              inherit_visit_place, rejoin_delegations, set_date, taking_part)
 from .events_detect import EventMention, find_mentions
-from .events_lexicon import DocWords, Lexicon, feats, low
+from .events_lexicon import Lexicon, low
+from .events_words import DocWords, feats
 from .events_merge import Draft, merge, name_words
 from .gazetteer import load_tables
 from .places import PlaceIndex

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Token
 
 from .events_detect import EventMention
 from .events_syntax import governing_verb
-from .events_lexicon import DocWords, Lexicon, feats
+from .events_lexicon import Lexicon
+from .events_words import DocWords, feats
 from .lang import language_data
 from .places import Place, PlaceIndex, as_written
 from .records import Participant, Timex
@@ -133,7 +134,8 @@ def _fronted(doc: Doc, m: EventMention, index: DocIndex, others: set[int]) -> Ti
     for t in tokens[i:verb.i]:
         if t.idx < first.end:
             continue
-        if t.i in others or (t.pos_ in ("VERB", "AUX") and t.i != verb.i) or words.texts[t.i] in (";", ".", ":"):
+        if t.i in others or (t.pos_ in ("VERB", "AUX") and t.i != verb.i) \
+                or words.texts[t.i] in (";", ".", ":"):
             return None
     return first
 

@@ -22,7 +22,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from .events_detect import EventMention
-from .events_lexicon import Lexicon, feats, lem, low
+from .events_lexicon import Lexicon, lem, low
+from .events_words import feats
 from .events_merge import Draft
 from .pubdate import DATELINE_WINDOW, dateline_span
 from .records import Timex

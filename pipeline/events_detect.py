@@ -14,7 +14,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .events_lexicon import DocWords, Lexicon, feats, lem, low
+from .events_lexicon import Lexicon, lem, low
+from .events_words import DocWords, feats
 from .events_syntax import (determiner, governing_verb, name_span, support_before_aside,
                             support_of)
 
@@ -154,7 +155,8 @@ def _has_agent_or_destination(head: Token, lex: Lexicon, person_tokens: set[int]
         if child < head.i:
             continue
         case = words.cases(child)
-        if case & {"a", "al", "en"} and (words.pos[child] == "PROPN" or words.tokens[child].ent_type_ in ("LOC", "GPE")):
+        if case & {"a", "al", "en"} and (words.pos[child] == "PROPN"
+                                         or words.tokens[child].ent_type_ in ("LOC", "GPE")):
             return True
         if case & {"de", "del"} and (child in person_tokens or words.tokens[child].ent_type_ == "PER"
                                      or lex.has_at("person_head", words, child)):
@@ -261,7 +263,8 @@ def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
     partners = any(words.cases(c) & {"con", "entre"}
                    for h in holders for c in words.children[h] if dep[c] in ("nmod", "obl") and c > h)
     plural = "Plur" in feats(head, "Number")
-    agent = m.kind == "visit" and (det == "possessive" or _has_agent_or_destination(head, lex, person_tokens, words))
+    agent = m.kind == "visit" and (det == "possessive"
+                                   or _has_agent_or_destination(head, lex, person_tokens, words))
     governor = governing_verb(head)
     if support is not None:
         m.strong = not (det == "bare" and plural and not partners)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .events_lexicon import DocWords, Lexicon, low
+from .events_lexicon import Lexicon, low
+from .events_words import DocWords
 
 _DEMONSTRATIVE = {"este", "esta", "estos", "estas", "ese", "esa", "dicho", "dicha", "aquel",
                   "aquella", "mismo", "misma"}
@@ -74,7 +75,8 @@ def name_span(head: Token, start: int, end: int, words: DocWords) -> tuple[int, 
         if depth:
             i += 1
             continue
-        if t.is_punct or words.space[i] or t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") or words.sent_of[i] != sent:
+        if t.is_punct or words.space[i] or t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") \
+                or words.sent_of[i] != sent:
             break
         if words.low[i] in _NAME_STOP:
             break
@@ -114,10 +116,12 @@ def support_of(head: Token, lex: Lexicon, words: DocWords, own_only: bool = Fals
             if dep[cur] in ("obj", "iobj", "nsubj:pass"):
                 return tokens[parent]
             if dep[cur] == "nsubj" and (lex.has_at("support_subj", words, parent) or any(
-                    words.low[c] == "se" or dep[c] in ("aux:pass", "expl:pass") for c in words.children[parent])):
+                    words.low[c] == "se" or dep[c] in ("aux:pass", "expl:pass")
+                    for c in words.children[parent])):
                 return tokens[parent]
             return None
-        if pos[parent] in ("ADJ", "VERB") and lex.has_at("planned_adj", words, parent) and dep[cur].startswith("nsubj"):
+        if pos[parent] in ("ADJ", "VERB") and lex.has_at("planned_adj", words, parent) \
+                and dep[cur].startswith("nsubj"):
             return tokens[parent]
         if pos[parent] in ("NOUN", "PROPN") and lex.has_at("support_noun", words, parent):
             return tokens[parent]
