@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from .events_detect import EventMention
 from .events_syntax import governing_verb
 from .events_lexicon import Lexicon, lem, low
+from .events_words import DocWords, feats
 
 
 def _morph(token: Token, key: str) -> str:
-    values = token.morph.get(key)
+    values = feats(token, key)
     return values[0] if values else ""
 
 
-def verb_is_future(token: Token) -> bool:
+def verb_is_future(token: Token, words: DocWords) -> bool:
     """Future or conditional indicative, or present subjunctive ("cuando se realice")."""
     tense, mood = _morph(token, "Tense"), _morph(token, "Mood")
     if tense == "Fut" or mood == "Cnd":
@@ -30,26 +31,24 @@ def verb_is_future(token: Token) -> bool:
     if mood == "Sub" and tense == "Pres":
         return True
     # analytic forms: "va a reunirse", "habrá de", "tendrían que"
-    for child in token.children:
-        if child.dep_ in ("aux", "aux:pass", "cop") and (
-                _morph(child, "Tense") == "Fut" or _morph(child, "Mood") == "Cnd"):
+    for c in words.children[token.i]:
+        if words.dep[c] in ("aux", "aux:pass", "cop") and (
+                _morph(words.tokens[c], "Tense") == "Fut" or _morph(words.tokens[c], "Mood") == "Cnd"):
             return True
     return False
 
 
-def _governs_infinitive(token: Token, lex: Lexicon) -> bool:
+def _governs_infinitive(token: Token, lex: Lexicon, words: DocWords) -> bool:
     """An infinitive whose governor plans it: "convinieron en convocar", "acordaron reunirse"."""
-    cur = token
+    cur = token.i
     for _ in range(3):
-        if _morph(cur, "VerbForm") != "Inf":
+        if _morph(words.tokens[cur], "VerbForm") != "Inf":
             return False
-        marks = {low(c) for c in cur.children if c.dep_ in ("mark", "case")}
-        parent = cur.head
-        if parent is cur:
-            return False
-        if "a" in marks and parent.pos_ in ("NOUN", "PROPN"):
+        marks = {words.low[c] for c in words.children[cur] if words.dep[c] in ("mark", "case")}
+        parent = words.head[cur]  # (the root, its own head, is looked at as its parent)
+        if "a" in marks and words.pos[parent] in ("NOUN", "PROPN"):
             return True  # "Cumbre ..., a realizarse el próximo mes"
-        if lex.has("planned_verb", parent) or verb_is_future(parent):
+        if lex.has_at("planned_verb", words, parent) or verb_is_future(words.tokens[parent], words):
             return True
         if "para" in marks:
             return False
@@ -57,35 +56,29 @@ def _governs_infinitive(token: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _cancel_nearby(doc: Doc, m: EventMention, lex: Lexicon) -> bool:
-    head = doc[m.head]
-    anchor = doc[m.anchor]
-    if m.support is not None and lex.has("cancel_verb", doc[m.support]):
+def _cancel_nearby(m: EventMention, lex: Lexicon, words: DocWords) -> bool:
+    if m.support is not None and lex.has_at("cancel_verb", words, m.support):
         return True
-    parent = head.head  # "canceló la visita", "la cancelación del encuentro", "fue cancelado"
-    if not m.frame and parent.i != head.i and (lex.has("cancel_verb", parent) or lex.has("cancel_noun", parent)) \
-            and not _negated(parent):
+    parent = words.head[m.head]  # "canceló la visita", "la cancelación del encuentro", "fue cancelado"
+    if not m.frame and parent != m.head and (lex.has_at("cancel_verb", words, parent)
+                                             or lex.has_at("cancel_noun", words, parent)) \
+            and not words.negated(parent):
         return True
-    for tok in (head, anchor):
-        for child in tok.children:
-            if lex.has("cancel_verb", child) and child.dep_ in ("acl", "amod", "conj", "advcl"):
+    for tok in (m.head, m.anchor):
+        for child in words.children[tok]:
+            if lex.has_at("cancel_verb", words, child) \
+                    and words.dep[child] in ("acl", "amod", "conj", "advcl"):
                 return True
-    sent = head.sent
-    for i in range(m.end, min(sent.end, m.end + 15)):
-        tok = doc[i]  # "El encuentro programado para ... fue cancelado" (parse-independent)
-        if tok.text in (".", ";") or "\n" in tok.text:
+    sent_start, sent_end = words.sent(m.head)
+    texts = words.texts
+    for i in range(m.end, min(sent_end, m.end + 15)):
+        # "El encuentro programado para ... fue cancelado" (parse-independent)
+        if texts[i] in (".", ";") or "\n" in texts[i]:
             break
-        if lex.has("cancel_verb", tok) and i > 0 and lem(doc[i - 1]) == "ser":
+        if i > 0 and words.lem[i - 1] == "ser" and lex.has_at("cancel_verb", words, i):
             return True
     # "la cancelación del que sería su primer encuentro": a cancel noun just before
-    for i in range(max(sent.start, m.start - 6), m.start):
-        if lex.has("cancel_noun", doc[i]):
-            return True
-    return False
-
-
-def _negated(token: Token) -> bool:
-    return any(low(c) in ("no", "nunca") for c in token.children)
+    return lex.any_at("cancel_noun", words, range(max(sent_start, m.start - 6), m.start))
 
 
 def _after_frame(verb: Token, lex: Lexicon) -> bool:
@@ -95,48 +88,51 @@ def _after_frame(verb: Token, lex: Lexicon) -> bool:
     return bool(words & (set(lex.cues.get("frame", {})) | {"al"}))
 
 
-def mention_status(doc: Doc, m: EventMention, lex: Lexicon) -> str:
-    """``held``, ``planned`` or ``cancelled`` for one mention."""
-    if _cancel_nearby(doc, m, lex):
+def mention_status(m: EventMention, lex: Lexicon, words: DocWords) -> str:
+    """``held``, ``planned`` or ``cancelled`` for one mention (tokens read through ``words``)."""
+    if _cancel_nearby(m, lex, words):
         return "cancelled"
-    head = doc[m.head]
-    anchor = doc[m.anchor]
-    if m.support is not None and lex.status("support", doc[m.support]) == "planned" \
-            and not _after_frame(doc[m.support], lex):
+    tokens = words.tokens
+    head = tokens[m.head]
+    anchor = tokens[m.anchor]
+    support = tokens[m.support] if m.support is not None else None
+    if support is not None and lex.status("support", support) == "planned" \
+            and not _after_frame(support, lex):
         return "planned"
-    for i in range(m.end, min(len(doc), m.end + 12)):  # "la Cumbre ..., a realizarse en junio"
-        tok = doc[i]
-        if tok.text in (".", ";") or tok.is_space:
+    for i in range(m.end, min(len(tokens), m.end + 12)):  # "la Cumbre ..., a realizarse en junio"
+        if words.texts[i] in (".", ";") or words.space[i]:
             break
-        if lex.has("support", tok) and "Inf" in tok.morph.get("VerbForm") and low(doc[i - 1]) == "a":
+        if words.low[i - 1] == "a" and lex.has_at("support", words, i) \
+                and "Inf" in feats(tokens[i], "VerbForm"):
             return "planned"
-    if any(lex.has("planned_adj", c) for c in head.children) or (
-            m.support is not None and (lex.has("planned_adj", doc[m.support]) or any(
-                lex.has("planned_adj", c) for c in doc[m.support].children
-                if doc[m.support].pos_ in ("NOUN", "PROPN")))):
+    children = words.children[m.head]
+    if lex.any_at("planned_adj", words, children) or (
+            support is not None and (lex.has_at("planned_adj", words, support.i) or (
+                support.pos_ in ("NOUN", "PROPN")
+                and lex.any_at("planned_adj", words, words.children[support.i])))):
         return "planned"  # "la próxima reunión", "la próxima celebración de la Comisión"
-    if any(lex.has("held_adj", c) for c in head.children):
+    if lex.any_at("held_adj", words, children):
         return "held"
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else None
     if verb is None and m.frame is False and head.dep_ in ("nsubj", "nsubj:pass"):
         verb = head.head if head.head.pos_ in ("VERB", "AUX", "ADJ") else None
     if verb is not None:
-        if verb_is_future(verb) or _governs_infinitive(verb, lex):
+        if verb_is_future(verb, words) or _governs_infinitive(verb, lex, words):
             return "planned"
         if m.pos == "noun" and _morph(verb, "Tense") == "Pres" and _morph(verb, "Mood") == "Ind":
             m.status_known = False  # "la reunión ocurre mientras ...": says nothing of when
             return "held"
         if _morph(verb, "VerbForm") == "Inf" and not _after_frame(verb, lex):
             return "planned"  # "listo para realizar", "acordaron reunirse"
-    for child in head.children:  # "la Cumbre, que se celebrará en México"
-        if child.dep_ in ("acl", "acl:relcl") and child.pos_ in ("VERB", "AUX") and (
-                _morph(child, "Tense") == "Fut" or _morph(child, "Mood") == "Cnd"):
+    for c in children:  # "la Cumbre, que se celebrará en México"
+        if words.dep[c] in ("acl", "acl:relcl") and words.pos[c] in ("VERB", "AUX") and (
+                _morph(tokens[c], "Tense") == "Fut" or _morph(tokens[c], "Mood") == "Cnd"):
             return "planned"
     governor = governing_verb(head)
     if m.pos == "noun" and m.support is None and governor is not None and _morph(governor, "Tense") == "Fut":
         return "planned"  # "serán aprobados en su cumbre del 18 de septiembre"
     if m.pos == "noun" and (m.support is None or m.support != m.anchor) and not (
-            m.support is not None and verb is not None and _at_support(doc[m.support], verb, lex)):
+            support is not None and verb is not None and _at_support(support, verb, lex)):
         m.status_known = False  # no verb of its own ("la realización de X"): tense says little
     return "held"  # ("expuso en la inauguración de la Cumbre": what was done at it tells)
 

@@ -22,11 +22,11 @@ from spacy.tokens import Doc
 from .event_status import adjust_by_date, mention_status
 from .events_attach import (DocIndex, anchored_inner, attach_place, attach_timex, build_index,
                             event_offset, mention_actors, shift)
-from .events_context import (apply_dateline, apply_other_dates, dateline_timex, inherit_frame_dates,
-                             inherit_plural_actors, inherit_visit_place, rejoin_delegations, set_date,
-                             taking_part)
+from .events_context import (apply_dateline, apply_other_dates, inherit_frame_dates, inherit_plural_actors,
+                             inherit_visit_place, rejoin_delegations, set_date, taking_part)
 from .events_detect import EventMention, find_mentions
 from .events_lexicon import Lexicon, low
+from .events_words import DocWords, feats
 from .events_merge import Draft, merge, name_words
 from .gazetteer import load_tables
 from .places import PlaceIndex
@@ -69,36 +69,37 @@ class EventsComponent(RuleComponent):
         events = get_list(doc, "events")
         events.clear()
         timexes = get_list(doc, "timexes")
-        index = build_index(doc, timexes, get_list(doc, "participants"))
+        participants = get_list(doc, "participants")
+        words = DocWords.of(doc)
+        index = build_index(doc, timexes, participants, words)
         person_tokens = set(index.actors_of)
         for mention in get_list(doc, "mentions"):
             if mention.label in ("PER", "ROLE"):
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                person_tokens.update(t.i for t in span or [])
-        mentions = find_mentions(doc, self.lexicon, person_tokens)
+                span = words.char_span(mention.start, mention.end)
+                person_tokens.update(range(*span) if span else ())
+        mentions = find_mentions(doc, self.lexicon, person_tokens, words)
         for m in mentions:
-            m.status = mention_status(doc, m, self.lexicon)
+            m.status = mention_status(m, self.lexicon, words)
         mentions, trips = _fold_purposes(doc, mentions)
         drafts, anchored = self._drafts(doc, mentions, index)
-        drafts = rejoin_delegations(drafts, {p.actor_id: p.country or p.organization
-                                             for p in get_list(doc, "participants")})
+        drafts = rejoin_delegations(drafts, {p.actor_id: p.country or p.organization for p in participants})
         for draft, _ in drafts:
             trip = trips.get(draft.lead.head)
             if trip is not None:
                 draft.lead.status = draft.status = trip.status
                 draft.lead.strong = True
                 if draft.place is None:
-                    found = attach_place(doc, trip, self.places)
+                    found = attach_place(doc, trip, self.places, words)
                     draft.place = found[0] if found else None
         merged = merge(drafts, self.generic)
         _resolve_anchored(merged, anchored, timexes)
         apply_other_dates(doc, merged, timexes)
         inherit_frame_dates(doc, merged, mentions)
-        apply_dateline(merged, dateline_timex(index.text, timexes))
+        apply_dateline(merged, index.text, timexes)
         inherit_plural_actors(doc, merged, self.lexicon)
         inherit_visit_place(merged)
         published = doc._.published
-        kinds = {p.actor_id: p.kind for p in get_list(doc, "participants")}
+        kinds = {p.actor_id: p.kind for p in participants}
         for event_id, d in enumerate(sorted(merged, key=lambda d: d.start)):
             status = adjust_by_date(d.status, d.date_start, d.date_end, published)
             place = d.place
@@ -123,7 +124,7 @@ class EventsComponent(RuleComponent):
             if tx is not None and not m.strong and not _near(doc, m, tx):
                 tx = None  # a reference lends its date only when the date is right by it
             actors, partners = mention_actors(doc, m, index, self.lexicon)
-            found = attach_place(doc, m, self.places)
+            found = attach_place(doc, m, self.places, index.words)
             d = Draft(lead=m, kind=m.kind, status=m.status, actors=actors, partners=partners,
                       heads=[m.head], place=found[0] if found else None)
             d.name = _name(doc, m, index, d)
@@ -135,7 +136,7 @@ class EventsComponent(RuleComponent):
                 if inner.date_start is not None and inner.granularity == "day" and offset is not None:
                     day = shift(inner.date_start, offset)
                     d.date_value, d.date_start, d.date_end, d.granularity = day.isoformat(), day, day, "day"
-            d.start, d.end = _evidence(doc, m, tx)
+            d.start, d.end = _evidence(m, tx, index.words)
             weak = not m.strong
             if not weak and _occurrence_reference(doc, m, d):
                 weak = d.promote = True
@@ -160,8 +161,8 @@ def _near(doc: Doc, m: EventMention, tx: Timex) -> bool:
 
 def _name(doc: Doc, m: EventMention, index: DocIndex, d: Draft) -> str | None:
     head = doc[m.head]
-    for child in head.children:  # "el Grupo ..., cuya próxima reunión": the group names it
-        if child.lemma_.lower() == "cuyo":
+    for c in index.words.children[m.head]:  # "el Grupo ..., cuya próxima reunión": the group names it
+        if index.words.lem[c] == "cuyo" and doc[c].lemma_.lower() == "cuyo":
             cur = head
             for _ in range(3):
                 cur = cur.head
@@ -174,27 +175,27 @@ def _name(doc: Doc, m: EventMention, index: DocIndex, d: Draft) -> str | None:
     return doc[m.name[0]:m.name[1]].text
 
 
-def _evidence(doc: Doc, m: EventMention, tx: Timex | None) -> tuple[int, int]:
+def _evidence(m: EventMention, tx: Timex | None, words: DocWords) -> tuple[int, int]:
     """Character span of the phrase naming the event: support verb .. trigger .. complements."""
-    head = doc[m.head]
+    tokens, texts = words.tokens, words.texts
     first = m.start
     if m.anchor < m.start and m.start - m.anchor <= 6:
         first = m.anchor
     if m.name is not None:
         first = min(first, m.name[0])
     last = m.end if m.name is None else max(m.end, m.name[1])
-    sent_end = head.sent.end
-    stop = min(sent_end, last + EVIDENCE_WINDOW)
+    stop = min(words.sent(m.head)[1], last + EVIDENCE_WINDOW)
     i = last
-    while i < stop and not (doc[i].text in (".", ";", ":") or doc[i].is_space or low(doc[i]) in ("para", "que", "donde")):
+    while i < stop and not (texts[i] in (".", ";", ":") or words.space[i]
+                            or words.low[i] in ("para", "que", "donde")):
         i += 1
     last = max(last, i)
-    start_char = doc[first].idx
-    end_char = doc[last - 1].idx + len(doc[last - 1])
+    start_char = tokens[first].idx
+    end_char = tokens[last - 1].idx + len(texts[last - 1])
     if "split" in m.attrs:  # "..., así como con Y": the phrase naming Y
         lo = m.attrs["split"] - 2
-        hi = min(m.attrs.get("until", lo + EVIDENCE_WINDOW), lo + EVIDENCE_WINDOW, len(doc))
-        return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        hi = min(m.attrs.get("until", lo + EVIDENCE_WINDOW), lo + EVIDENCE_WINDOW, len(tokens))
+        return tokens[lo].idx, tokens[hi - 1].idx + len(texts[hi - 1])
     if tx is not None and tx.start >= start_char and tx.start - end_char <= 3:
         end_char = max(end_char, tx.end)
     return start_char, end_char
@@ -215,7 +216,7 @@ def _fold_purposes(doc: Doc, mentions: list[EventMention]
             if other is visit or other.kind == "visit":
                 continue
             verb = doc[other.anchor]
-            if "Inf" not in verb.morph.get("VerbForm") or not any(
+            if "Inf" not in feats(verb, "VerbForm") or not any(
                     low(c) == "para" for c in verb.children):
                 continue
             if verb.head.i in hosts or verb.head.head.i in hosts:

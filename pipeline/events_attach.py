@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from .events_detect import EventMention
 from .events_syntax import governing_verb
-from .events_lexicon import Lexicon, low
+from .events_lexicon import Lexicon
+from .events_words import DocWords, feats
 from .lang import language_data
 from .places import Place, PlaceIndex, as_written
 from .records import Participant, Timex
@@ -30,59 +32,69 @@ class DocIndex:
     timex_of: dict[int, Timex]
     timex_root: dict[int, int]  # timex_id -> token index of its syntactic root
     actors_of: dict[int, set[str]]  # token index -> actor ids mentioned there
-    text: str = ""  # doc.text, built once (spaCy rebuilds it on every access)
+    words: DocWords  # tokens and their keys, read once
+    timex_tokens: list[int] = field(default_factory=list)  # the keys of timex_of, in order
+
+    @property
+    def text(self) -> str:
+        """``doc.text``, built once (spaCy rebuilds it on every access)."""
+        return self.words.text
 
 
-def build_index(doc: Doc, timexes: Sequence[Timex], participants: Sequence[Participant]) -> DocIndex:
+def build_index(doc: Doc, timexes: Sequence[Timex], participants: Sequence[Participant],
+                words: DocWords) -> DocIndex:
     timex_of: dict[int, Timex] = {}
     roots: dict[int, int] = {}
     for tx in timexes:
-        span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        span = words.char_span(tx.start, tx.end)
+        if span is None or span[0] >= span[1]:
             continue
-        for t in span:
-            timex_of.setdefault(t.i, tx)
-        roots[tx.timex_id] = span.root.i
+        for i in range(*span):
+            timex_of.setdefault(i, tx)
+        roots[tx.timex_id] = doc[span[0]:span[1]].root.i
     actors_of: dict[int, set[str]] = {}
     for p in participants:
         for start, end in p.spans or [(p.start, p.end)]:
-            span = doc.char_span(start, end, alignment_mode="expand")
+            span = words.char_span(start, end)
             if span is None:
                 continue
-            for t in span:
-                actors_of.setdefault(t.i, set()).add(p.actor_id)
-    return DocIndex(timex_of, roots, actors_of, doc.text)
+            for i in range(*span):
+                actors_of.setdefault(i, set()).add(p.actor_id)
+    return DocIndex(timex_of, roots, actors_of, words, sorted(timex_of))
 
 
-def _anchors(doc: Doc, m: EventMention) -> set[int]:
+def _anchors(m: EventMention, words: DocWords) -> set[int]:
+    pos, dep = words.pos, words.dep
     anchors = {m.head}
-    for child in doc[m.head].children:  # "el encuentro programado para llevarse a cabo esta semana"
-        if child.dep_ in ("acl", "acl:relcl") and child.i > m.head:
-            anchors.add(child.i)
-            anchors.update(g.i for g in child.children if g.pos_ in ("VERB", "AUX") and g.i > child.i)
+    for child in words.children[m.head]:  # "el encuentro programado para llevarse a cabo esta semana"
+        if dep[child] in ("acl", "acl:relcl") and child > m.head:
+            anchors.add(child)
+            anchors.update(g for g in words.children[child] if pos[g] in ("VERB", "AUX") and g > child)
     if not m.frame:
         anchors.add(m.anchor)
         if m.support is not None:
             anchors.add(m.support)
-        head = doc[m.head]
-        if head.dep_ in ("nsubj", "nsubj:pass") and head.head.pos_ in ("VERB", "AUX", "ADJ"):
-            anchors.add(head.head.i)
+        parent = words.head[m.head]
+        if dep[m.head] in ("nsubj", "nsubj:pass") and pos[parent] in ("VERB", "AUX", "ADJ"):
+            anchors.add(parent)
     return anchors
 
 
 def attach_timex(doc: Doc, m: EventMention, index: DocIndex, others: set[int]) -> Timex | None:
     """The date expression attached to the mention's trigger or support verb, if any."""
-    sent = doc[m.head].sent
-    anchors = _anchors(doc, m)
+    tokens = index.words.tokens
+    sent_start, sent_end = index.words.sent(m.head)
+    anchors = _anchors(m, index.words)
     best: tuple[int, Timex] | None = None
     seen: set[int] = set()
-    for i in range(sent.start, sent.end):
-        tx = index.timex_of.get(i)
-        if tx is None or tx.timex_id in seen or tx.type not in ("DATE", "TIME"):
+    dated = index.timex_tokens
+    for i in dated[bisect_left(dated, sent_start):bisect_left(dated, sent_end)]:
+        tx = index.timex_of[i]
+        if tx.timex_id in seen or tx.type not in ("DATE", "TIME"):
             continue
         seen.add(tx.timex_id)
-        root = doc[index.timex_root.get(tx.timex_id, i)]
-        lo, hi = sorted((tx.start, doc[m.head].idx))
+        root = tokens[index.timex_root.get(tx.timex_id, i)]
+        lo, hi = sorted((tx.start, tokens[m.head].idx))
         if "\n" in index.text[lo:hi]:
             continue  # a date on another line (a page header, a dateline) is not the event's
         if _reaches(root, anchors, others):
@@ -102,25 +114,28 @@ def _fronted(doc: Doc, m: EventMention, index: DocIndex, others: set[int]) -> Ti
     """A date that opens the clause of the mention's verb ("El 22 de mayo, a las 18:30 horas,
     la ministra X sostuvo una reunión ..."), found on the words when the parse misses it: at
     the start of its line or sentence, and no other verb or event between it and the verb."""
-    verb = doc[m.anchor]
+    words = index.words
+    tokens = words.tokens
+    verb = tokens[m.anchor]
     if m.frame or verb.pos_ not in ("VERB", "AUX") or verb.i > m.head:
         return None
     line_start = index.text.rfind("\n", 0, verb.idx) + 1
-    lo = verb.sent.start
-    while lo < verb.i and (doc[lo].idx < line_start or doc[lo].is_space):
+    lo = words.sent(verb.i)[0]
+    while lo < verb.i and (tokens[lo].idx < line_start or words.space[lo]):
         lo += 1
     if verb.i - lo > 40:
         return None
     i = lo
-    while i < verb.i and low(doc[i]) in _FRONT_OPENERS and i not in index.timex_of:
+    while i < verb.i and words.low[i] in _FRONT_OPENERS and i not in index.timex_of:
         i += 1
     first = index.timex_of.get(i)
     if first is None or first.type not in ("DATE", "TIME"):
         return None
-    for t in doc[i:verb.i]:
+    for t in tokens[i:verb.i]:
         if t.idx < first.end:
             continue
-        if t.i in others or (t.pos_ in ("VERB", "AUX") and t.i != verb.i) or t.text in (";", ".", ":"):
+        if t.i in others or (t.pos_ in ("VERB", "AUX") and t.i != verb.i) \
+                or words.texts[t.i] in (";", ".", ":"):
             return None
     return first
 
@@ -158,13 +173,11 @@ def event_offset(text: str) -> int | None:
 
 def anchored_inner(doc: Doc, m: EventMention, index: DocIndex) -> Timex | None:
     """For the event of "tres días después de que X", the event-anchored timex before it."""
-    sent = doc[m.head].sent
-    for i in range(max(sent.start, m.start - 14), m.start):
+    for i in range(max(index.words.sent(m.head)[0], m.start - 14), m.start):
         tx = index.timex_of.get(i)
         if tx is None or tx.anchor != "event":
             continue
-        between = [low(doc[j]) for j in range(i, m.start)]
-        if "que" in between and event_offset(tx.text) is not None:
+        if "que" in index.words.low[i:m.start] and event_offset(tx.text) is not None:
             return tx
     return None
 
@@ -175,33 +188,34 @@ def shift(value_date: dt.date, days: int) -> dt.date:
 
 def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> tuple[set[str], set[str]]:
     """(all participants, partners) of a mention: subject plus con/entre/por/de complements."""
-    head, anchor = doc[m.head], doc[m.anchor]
+    head, anchor = index.words.tokens[m.head], index.words.tokens[m.anchor]
     regions: list[Token] = []
     partners: set[str] = set()
     partner_heads: set[str] = set()
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else None
     if verb is not None and not m.frame:
-        regions += _subjects(verb)
+        regions += _subjects(verb, index.words)
     elif m.kind == "visit" and m.attrs.get("det") == "possessive":  # "durante su visita a X":
         governor = governing_verb(head)  # the visitor is the one the clause is about
-        regions += _subjects(governor) if governor is not None else []
+        regions += _subjects(governor, index.words) if governor is not None else []
     complements = []
-    holders = [head] + ([verb] if verb is not None and verb.i != head.i else [])
-    for tok in holders:  # (Token objects compare by index: "is" would miss head == verb)
-        is_verb = verb is not None and tok.i == verb.i
-        for c in tok.children:
-            cases = {low(x) for x in c.children if x.dep_ == "case"}
+    words = index.words
+    holders = [m.head] + ([verb.i] if verb is not None and verb.i != m.head else [])
+    for tok in holders:
+        is_verb = verb is not None and tok == verb.i
+        for c in words.children[tok]:
+            cases = words.cases(c)
             if cases & {"con", "entre"} or (cases & {"por"} and is_verb) or (
-                    cases & {"de", "del"} and tok.i == head.i and m.kind == "visit"):
-                complements.append(c)
-            elif is_verb and m.pos == "verb" and low(verb).startswith("recib") and (
-                    c.dep_ in ("obj", "obl") and (cases & {"a", "al"} or not cases)):
-                complements.append(c)
+                    cases & {"de", "del"} and tok == m.head and m.kind == "visit"):
+                complements.append(words.tokens[c])
+            elif is_verb and m.pos == "verb" and words.low[tok].startswith("recib") and (
+                    words.dep[c] in ("obj", "obl") and (cases & {"a", "al"} or not cases)):
+                complements.append(words.tokens[c])
     complements = [c for c in complements if not m.start <= c.i < m.end]  # "hablar por teléfono"
     lo, hi = 0, len(doc)
     if "split" in m.attrs:  # "..., así como con Y": this event's partner is Y
-        lo, hi = m.attrs["split"], m.attrs.get("until", doc[m.head].sent.end)
-        complements = [doc[lo]]
+        lo, hi = m.attrs["split"], m.attrs.get("until", index.words.sent(m.head)[1])
+        complements = [index.words.tokens[lo]]
         regions = [r for r in regions if r.i < m.head]
     elif "until" in m.attrs:
         hi = m.attrs["until"]
@@ -211,10 +225,10 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
         if ids:
             partners |= ids
         elif c.pos_ == "PROPN" or (c.pos_ == "NOUN" and (  # someone not resolved: "~~" plural
-                lex.has("person_head", c) or "Plur" in c.morph.get("Number"))):
-            plural = "Plur" in c.morph.get("Number")  # "con empresarios"; not "con el objetivo de"
+                lex.has("person_head", c) or "Plur" in feats(c, "Number"))):
+            plural = "Plur" in feats(c, "Number")  # "con empresarios"; not "con el objetivo de"
             partner_heads.add(("~" if plural else "") + c.lemma_.lower())
-        elif cases_of(c) & {"con", "entre"}:
+        elif index.words.cases(c.i) & {"con", "entre"}:
             unnamed = True  # someone not named ("con el tabasqueño")
         regions.append(c)
     if unnamed and not partners and not partner_heads:
@@ -226,30 +240,27 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
     return actors, partners | {f"~{h}" for h in partner_heads}
 
 
-def cases_of(token: Token) -> set[str]:
-    return {low(x) for x in token.children if x.dep_ == "case"}
-
-
-def _subjects(verb: Token) -> list[Token]:
+def _subjects(verb: Token, words: DocWords) -> list[Token]:
     """The subject of a verb; for one without its own, the subject of the verb it depends on
     or is coordinated with ("Trump dijo que tuvo una conversación", "acordaron reunirse",
     "X será recibido por Y y se reunirá con Z")."""
-    cur = verb
+    cur = verb.i
     for _ in range(2):
-        found = [c for c in cur.children if c.dep_ in ("nsubj", "nsubj:pass")]
-        if found or cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head.pos_ not in ("VERB", "AUX"):
-            return found
-        if any(low(c) in ("se",) for c in cur.children):
+        found = [c for c in words.children[cur] if words.dep[c] in ("nsubj", "nsubj:pass")]
+        if found or words.dep[cur] not in ("ccomp", "xcomp", "conj") \
+                or words.pos[words.head[cur]] not in ("VERB", "AUX"):
+            return [words.tokens[c] for c in found]
+        if any(words.low[c] in ("se",) for c in words.children[cur]):
             return []
-        cur = cur.head
+        cur = words.head[cur]
     return []
 
 
 def _ids_in(token: Token, index: DocIndex, lo: int = 0, hi: int = 1 << 30) -> set[str]:
     ids: set[str] = set()
-    for t in list(token.subtree)[:40]:
-        if lo <= t.i < hi:
-            ids |= index.actors_of.get(t.i, set())
+    for i in index.words.subtree(token.i, 40):
+        if lo <= i < hi:
+            ids |= index.actors_of.get(i, set())
     return ids
 
 
@@ -260,56 +271,54 @@ def _ids_range(lo: int, hi: int, index: DocIndex) -> set[str]:
     return ids
 
 
-def attach_place(doc: Doc, m: EventMention, places: PlaceIndex) -> tuple[Place, int, int] | None:
+def attach_place(doc: Doc, m: EventMention, places: PlaceIndex, words: DocWords
+                 ) -> tuple[Place, int, int] | None:
     """The place of a mention: an "en ..." phrase (or "a ..." for a visit) under its trigger
     or support verb, or the object of a visit verb ("visitará la sede del Ayuntamiento de X")."""
     if not len(places):
         return None
-    head, anchor = doc[m.head], doc[m.anchor]
+    pos, dep = words.pos, words.dep
     cases_ok = {"en", "a", "al", "hasta", "por"} if m.kind == "visit" else {"en"}
-    candidates: list[Token] = []
-    holders = [head] if m.frame else [head, anchor]
-    if m.support is not None and doc[m.support].pos_ in ("NOUN", "PROPN") and not m.frame:
-        holders.append(doc[m.support])  # "la celebración, en Madrid, de la Comisión"
+    candidates: list[int] = []
+    holders = [m.head] if m.frame else [m.head, m.anchor]
+    if m.support is not None and pos[m.support] in ("NOUN", "PROPN") and not m.frame:
+        holders.append(m.support)  # "la celebración, en Madrid, de la Comisión"
     for tok in holders:
-        for c in tok.children:
-            cases = {low(x) for x in c.children if x.dep_ == "case"}
-            if cases & cases_ok:
+        for c in words.children[tok]:
+            if words.cases(c) & cases_ok:
                 candidates.append(c)
-            elif m.kind == "visit" and m.pos == "verb" and tok.i == head.i and c.dep_ == "obj":
+            elif m.kind == "visit" and m.pos == "verb" and tok == m.head and dep[c] == "obj":
                 candidates.append(c)
-            elif c.dep_ in ("acl", "acl:relcl") and c.pos_ in ("VERB", "AUX"):
-                candidates += [g for g in c.children
-                               if {low(x) for x in g.children if x.dep_ == "case"} & {"en"}]
-    fallback = _en_phrases_after(doc, m) if m.kind != "call" else []
-    for c in sorted(candidates, key=lambda t: t.i) + fallback:
-        sub = [t for t in c.subtree][:14]
-        if _line_start(doc, sub[0]):
+            elif dep[c] in ("acl", "acl:relcl") and pos[c] in ("VERB", "AUX"):
+                candidates += [g for g in words.children[c] if "en" in words.cases(g)]
+    fallback = _en_phrases_after(m, words) if m.kind != "call" else []
+    for c in sorted(candidates) + fallback:
+        sub = words.subtree(c, 14)
+        if _line_start(sub[0], words):
             continue  # "Ciudad de México, 6 de mayo.-": a dateline, not the event's place
-        words = [t.text for t in sub]
-        found = places.find(words)
+        found = places.find([words.texts[i] for i in sub])
         if found:
-            first = found[0]
-            start, end = sub[first.start].idx, sub[first.end - 1].idx + len(sub[first.end - 1])
-            return as_written(first.place, doc[sub[first.start].i:sub[first.end - 1].i + 1].text), start, end
+            first, last = sub[found[0].start], sub[found[0].end - 1]
+            start, end = words.idx[first], words.idx[last] + len(words.texts[last])
+            return as_written(found[0].place, doc[first:last + 1].text), start, end
     return None
 
 
-def _en_phrases_after(doc: Doc, m: EventMention) -> list[Token]:
+def _en_phrases_after(m: EventMention, words: DocWords) -> list[int]:
     """Fallback: "en" phrases in the rest of the clause ("el cual sesionará en la Ciudad de X")."""
     found = []
-    end = min(doc[m.head].sent.end, m.end + 14)
+    end = min(words.sent(m.head)[1], m.end + 14)
     for i in range(m.end, end - 1):
-        if doc[i].text in (".", ";") or doc[i].is_space:
+        if words.texts[i] in (".", ";") or words.space[i]:
             break
-        if low(doc[i]) == "en" and doc[i].head.i > i:
-            found.append(doc[i].head)
+        if words.low[i] == "en" and words.head[i] > i:
+            found.append(words.head[i])
     return found
 
 
-def _line_start(doc: Doc, token: Token) -> bool:
-    """Whether only spaces stand between the start of its line and ``token``."""
-    i = token.i - 1
-    while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
+def _line_start(token: int, words: DocWords) -> bool:
+    """Whether only spaces stand between the start of its line and token ``token``."""
+    i = token - 1
+    while i >= 0 and words.space[i] and "\n" not in words.texts[i]:
         i -= 1
-    return i < 0 or "\n" in doc[i].text or doc[i].text_with_ws.endswith("\n")
+    return i < 0 or "\n" in words.texts[i]  # (a text without "\n" ends in a space or nothing)

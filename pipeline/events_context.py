@@ -23,8 +23,9 @@ from spacy.tokens import Doc, Token
 
 from .events_detect import EventMention
 from .events_lexicon import Lexicon, lem, low
+from .events_words import feats
 from .events_merge import Draft
-from .pubdate import dateline_span
+from .pubdate import DATELINE_WINDOW, dateline_span
 from .records import Timex
 
 #: Words before an event noun that make it the frame of what the clause tells.
@@ -57,19 +58,31 @@ def _copy_date(d: Draft, source: Draft) -> None:
 
 
 def dateline_timex(text: str, timexes: Sequence[Timex]) -> Timex | None:
-    """The timex of the opening dateline ("Ciudad de México, 15 de enero de 2026."), if any."""
+    """The timex of the opening dateline ("Ciudad de México, 15 de enero de 2026."), if any:
+    one that starts in the first ``DATELINE_WINDOW`` characters of the text."""
     span = dateline_span(text)
     if span is None:
         return None
     return next((tx for tx in timexes if tx.start <= span[0] < tx.end or span[0] <= tx.start < span[1]), None)
 
 
-def apply_dateline(events: list[Draft], tx: Timex | None) -> None:
-    """Held events without a date of their own happened on the dateline's day."""
+def apply_dateline(events: list[Draft], text: str, timexes: Sequence[Timex]) -> None:
+    """Held events without a date of their own happened on the dateline's day (the dateline
+    found in ``text``, see :func:`dateline_timex`), when they are told after it."""
+    undated = [e for e in events if e.status == "held" and e.date_value is None]
+    if not undated:
+        return
+    # only a day in the dateline window ending before one of them can date one: without such a
+    # timex the dateline need not be looked for
+    limit, last = len(text) - len(text.lstrip()) + DATELINE_WINDOW, max(e.start for e in undated)
+    if not any(tx.start < limit and tx.end < last and tx.granularity == "day" and tx.date_start is not None
+               for tx in timexes):
+        return
+    tx = dateline_timex(text, timexes)
     if tx is None or tx.granularity != "day" or tx.date_start is None:
         return
-    for e in events:
-        if e.status == "held" and e.date_value is None and e.start > tx.end:
+    for e in undated:
+        if e.start > tx.end:
             set_date(e, tx)
 
 
@@ -125,10 +138,10 @@ def _collective(doc: Doc, e: Draft, lex: Lexicon) -> bool:
     if anchor.pos_ not in ("VERB", "AUX") or e.lead.frame or e.name:
         return False
     for _ in range(2):  # "acordaron reunirse": the subject of the verb that governs it
-        if "Inf" in anchor.morph.get("VerbForm") and anchor.dep_ in ("xcomp", "ccomp") \
+        if "Inf" in feats(anchor, "VerbForm") and anchor.dep_ in ("xcomp", "ccomp") \
                 and anchor.head.pos_ in ("VERB", "AUX"):
             anchor = anchor.head
-    if "Plur" not in anchor.morph.get("Number"):
+    if "Plur" not in feats(anchor, "Number"):
         return False
     subject = _subject(anchor)
     if subject is None:
@@ -136,7 +149,7 @@ def _collective(doc: Doc, e: Draft, lex: Lexicon) -> bool:
     words = {low(t) for t in subject.subtree}
     if words & _COLLECTIVE_DET:
         return True
-    return "Plur" in subject.morph.get("Number") and lex.has("person_head", subject) and any(
+    return "Plur" in feats(subject, "Number") and lex.has("person_head", subject) and any(
         c.dep_ == "det" and low(c) in ("los", "las") for c in subject.children) and len(list(subject.subtree)) <= 3
 
 

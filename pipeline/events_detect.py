@@ -14,7 +14,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from .events_lexicon import Lexicon, lem, low, word_matches
+from .events_lexicon import Lexicon, lem, low
+from .events_words import DocWords, feats
 from .events_syntax import (determiner, governing_verb, name_span, support_before_aside,
                             support_of)
 
@@ -47,58 +48,70 @@ class EventMention:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-def _negated(token: Token) -> bool:
-    return any(low(c) in ("no", "nunca") for c in token.children)
-
-
 def _morph_has(token: Token, key: str, value: str) -> bool:
-    return value in token.morph.get(key)
+    return value in feats(token, key)
 
 
-def _in_headline(doc: Doc, i: int, text: str) -> bool:
+def _in_headline(words: DocWords, i: int) -> bool:
     """Whether token ``i`` is in a title line: a short line with no final full stop."""
-    start = text.rfind("\n", 0, doc[i].idx) + 1
-    end = text.find("\n", doc[i].idx)
+    text, idx = words.text, words.tokens[i].idx
+    start = text.rfind("\n", 0, idx) + 1
+    end = text.find("\n", idx)
     end = len(text) if end < 0 else end
     line = text[start:end].strip()
     return (bool(line) and start < HEADLINE_ZONE and not line.endswith((".", ":"))
             and len(line.split()) <= 20 and end < len(text))
 
 
-def _excluded(doc: Doc, lex: Lexicon) -> set[int]:
-    """Tokens inside an excluded phrase ("conferencia de prensa"), looked up by first word."""
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    starred = []
-    for words in lex.excludes:
-        (starred if words[0].endswith("*") else by_first.setdefault(words[0], [])).append(words)
+def _phrase_at(words: DocWords, i: int, phrase: tuple[str, ...]) -> bool:
+    """Whether the words of ``phrase`` match the tokens from ``i`` on."""
+    if i + len(phrase) > len(words.low):
+        return False
+    for k, word in enumerate(phrase):
+        if not words.matches(i + k, word):
+            return False
+    return True
+
+
+def _excluded(words: DocWords, lex: Lexicon, starts: list[int]) -> set[int]:
+    """Tokens inside an excluded phrase ("conferencia de prensa"), looked up by first word among
+    the ``starts`` of :func:`_starts`."""
+    by_first, starred = lex.exclude_first, lex.exclude_starred
     covered: set[int] = set()
-    n_doc = len(doc)
-    for i, token in enumerate(doc):
-        found = by_first.get(token.lower_, []) + by_first.get(lem(token), []) if by_first else []
-        for words in found + starred:
-            n = len(words)
-            if i + n <= n_doc and all(word_matches(doc[i + k], words[k]) for k in range(n)):
-                covered.update(range(i, i + n))
+    for i in range(len(words.low)) if starred else starts:
+        for phrase in by_first.get(words.low[i], []) + by_first.get(words.lem[i], []) + starred:
+            if _phrase_at(words, i, phrase):
+                covered.update(range(i, i + len(phrase)))
     return covered
 
 
-def _match_trigger(doc: Doc, i: int, lex: Lexicon) -> tuple[int, str, str, str] | None:
-    """(end, pos, kind, requires) of the longest trigger starting at token ``i``."""
-    token = doc[i]
-    keys = {low(token), lem(token)} | {p for p in lex.prefixes if low(token).startswith(p[:-1])}
+def _starts(words: DocWords, lex: Lexicon) -> list[int]:
+    """Tokens whose text or lemma is the first word of a trigger or of an excluded phrase, or
+    begins with a trigger's "stem*": the only ones a trigger or an exclusion may start at."""
+    first, stems = lex.first_words, lex.stems
+    return [i for i, (low_i, lem_i) in enumerate(zip(words.low, words.lem))
+            if low_i in first or lem_i in first or low_i.startswith(stems)]
+
+
+def _match_trigger(words: DocWords, i: int, lex: Lexicon) -> tuple[int, str, str, str] | None:
+    """(end, pos, kind, requires) of the longest trigger starting at token ``i``: keyed by its
+    text, then its lemma, then the stems it begins with."""
+    low_i, lem_i = words.low[i], words.lem[i]
+    keys = [low_i] if low_i in lex.triggers else []
+    if lem_i != low_i and lem_i in lex.triggers:
+        keys.append(lem_i)
+    keys += [p for p in lex.prefixes if low_i.startswith(p[:-1])]
+    token = words.tokens[i]
     for key in keys:
-        for words, pos, kind, requires in lex.triggers.get(key, []):
-            n = len(words)
-            if i + n > len(doc):
-                continue
-            if not all(word_matches(doc[i + k], words[k]) for k in range(n)):
+        for phrase, pos, kind, requires in lex.triggers[key]:
+            if not _phrase_at(words, i, phrase):
                 continue
             if pos == "verb" and token.pos_ not in ("VERB", "AUX") and not (
                     token.pos_ == "ADJ" and _morph_has(token, "VerbForm", "Part")):
                 continue
             if pos == "noun" and token.pos_ not in ("NOUN", "PROPN"):
                 continue
-            return i + n, pos, kind, requires
+            return i + len(phrase), pos, kind, requires
     return None
 
 
@@ -106,7 +119,7 @@ def _settled_tense(verb: Token | None) -> bool:
     """Past, future, conditional, infinitive or participle: not a generic present."""
     if verb is None:
         return False
-    tense, mood, form = verb.morph.get("Tense"), verb.morph.get("Mood"), verb.morph.get("VerbForm")
+    tense, mood, form = feats(verb, "Tense"), feats(verb, "Mood"), feats(verb, "VerbForm")
     return bool({"Past", "Imp", "Fut"} & set(tense) or "Cnd" in mood or {"Inf", "Part", "Ger"} & set(form))
 
 
@@ -137,39 +150,36 @@ def _has_object(verb: Token) -> bool:
     return nxt is not None and nxt.pos_ in ("PROPN", "NOUN", "DET")
 
 
-def _has_agent_or_destination(head: Token, lex: Lexicon, person_tokens: set[int]) -> bool:
-    for child in head.children:
-        if child.i < head.i:
+def _has_agent_or_destination(head: Token, lex: Lexicon, person_tokens: set[int], words: DocWords) -> bool:
+    for child in words.children[head.i]:
+        if child < head.i:
             continue
-        case = {low(c) for c in child.children if c.dep_ == "case"}
-        if case & {"a", "al", "en"} and (child.pos_ == "PROPN" or child.ent_type_ in ("LOC", "GPE")):
+        case = words.cases(child)
+        if case & {"a", "al", "en"} and (words.pos[child] == "PROPN"
+                                         or words.tokens[child].ent_type_ in ("LOC", "GPE")):
             return True
-        if case & {"de", "del"} and (child.i in person_tokens or child.ent_type_ == "PER"
-                                     or lex.has("person_head", child)):
+        if case & {"de", "del"} and (child in person_tokens or words.tokens[child].ent_type_ == "PER"
+                                     or lex.has_at("person_head", words, child)):
             return True
     return False
 
 
-def find_mentions(doc: Doc, lex: Lexicon, person_tokens: set[int]) -> list[EventMention]:
-    """Every trigger occurrence in ``doc``, in order, with strength and structure."""
-    excluded = _excluded(doc, lex)
-    text = doc.text
-    sent_index = {}
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            sent_index[i] = n
+def find_mentions(doc: Doc, lex: Lexicon, person_tokens: set[int], words: DocWords) -> list[EventMention]:
+    """Every trigger occurrence in ``doc`` (read through ``words``), in order, with strength
+    and structure."""
+    starts = _starts(words, lex)
+    excluded = _excluded(words, lex, starts)
     mentions: list[EventMention] = []
-    i = 0
-    while i < len(doc):
-        found = None if i in excluded else _match_trigger(doc, i, lex)
+    end = 0
+    for i in starts:
+        found = None if i < end or i in excluded else _match_trigger(words, i, lex)
         if found is None:
-            i += 1
             continue
         end, pos, kind, requires = found
-        head = doc[i:end].root if pos == "noun" and end - i > 1 else doc[i]
+        head = doc[i:end].root if pos == "noun" and end - i > 1 else words.tokens[i]
         m = EventMention(kind=kind, head=head.i, start=i, end=end, pos=pos,
-                         sent=sent_index.get(i, 0), anchor=head.i)
-        m.headline = _in_headline(doc, i, text)
+                         sent=words.sent_of[i], anchor=head.i)
+        m.headline = _in_headline(words, i)
         if pos == "verb":
             ok = ((requires != "reflexive" or _reflexive(head))
                   and (requires != "object" or _has_object(head))
@@ -178,39 +188,39 @@ def find_mentions(doc: Doc, lex: Lexicon, person_tokens: set[int]) -> list[Event
                 m.strong = not m.headline
                 mentions.append(m)
         else:
-            _noun_mention(m, head, requires, lex, person_tokens)
+            _noun_mention(m, head, requires, lex, person_tokens, words)
             mentions.append(m)
         if m.strong:
-            mentions += _split_coordinated(doc, m)
-        i = end
+            mentions += _split_coordinated(words, m)
     return mentions
 
 
-def _split_coordinated(doc: Doc, m: EventMention) -> list[EventMention]:
+def _split_coordinated(words: DocWords, m: EventMention) -> list[EventMention]:
     """ "se reunirá con X, así como con Y" / "con X, y con Y": one more event per partner
     introduced again by its own preposition; each partner's phrase ends at the next one or
     at the next verb ("..., y se reunirá con Z")."""
     extra = []
-    sent_end = doc[m.head].sent.end
+    low_, texts, tokens = words.low, words.texts, words.tokens
+    sent_end = words.sent(m.head)[1]
     i = m.end
     while i < min(sent_end, m.end + 40) - 2:
-        nxt = low(doc[i + 1])
-        again = (low(doc[i]) == "así" and nxt == "como" and low(doc[i + 2]) in ("con", "por")) or (
-            doc[i].text == "," and nxt == "y" and low(doc[i + 2]) in ("con", "por"))
+        nxt = low_[i + 1]
+        again = (low_[i] == "así" and nxt == "como" and low_[i + 2] in ("con", "por")) or (
+            texts[i] == "," and nxt == "y" and low_[i + 2] in ("con", "por"))
         if again:
             clone = EventMention(kind=m.kind, head=m.head, start=m.start, end=m.end, pos=m.pos,
                                  sent=m.sent, anchor=m.anchor, strong=True, support=m.support,
                                  status=m.status, indefinite=m.indefinite, frame=m.frame)
             clone.attrs["split"] = i + 2
-            clone.attrs["comma"] = doc[i].text == ","
+            clone.attrs["comma"] = texts[i] == ","
             clone.distinct = True
             m.attrs.setdefault("until", i)
             extra.append(clone)
             i += 3
             continue
-        if doc[i].text in (";", ".") or (doc[i].pos_ in ("VERB", "AUX") and i > m.end + 1 and extra):
+        if texts[i] in (";", ".") or (extra and i > m.end + 1 and tokens[i].pos_ in ("VERB", "AUX")):
             until = i
-            while extra and until > extra[-1].attrs["split"] and low(doc[until - 1]) in ("se", "y", ","):
+            while extra and until > extra[-1].attrs["split"] and low_[until - 1] in ("se", "y", ","):
                 until -= 1
             if extra:
                 extra[-1].attrs["until"] = until
@@ -222,20 +232,18 @@ def _split_coordinated(doc: Doc, m: EventMention) -> list[EventMention]:
 
 
 def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
-                  person_tokens: set[int]) -> None:
-    doc = head.doc
-    det = determiner(head, m.start)
+                  person_tokens: set[int], words: DocWords) -> None:
+    doc, low_, dep = head.doc, words.low, words.dep
+    children = words.children[head.i]
+    det = determiner(head, m.start, words)
     m.indefinite = det == "indefinite"
-    case = {low(c) for c in head.children if c.dep_ == "case"}
-    prev = doc[m.start - 1] if m.start > 0 else None
-    prev2 = doc[m.start - 2] if m.start > 1 else None
-    before = [prev, prev2]
-    if prev is not None and prev.pos_ == "DET" and m.start > 2:  # "después de la reunión"
-        before.append(doc[m.start - 3])
-    frame_words = {low(t) for t in before if t is not None}
-    frames = set(lex.cues.get("frame", {}))
-    m.frame = bool(case & frames or frame_words & frames)
-    support = support_of(head, lex, own_only=m.frame) or support_before_aside(doc, m.start, lex)
+    case = words.cases(head.i)
+    before = [i for i in (m.start - 1, m.start - 2) if i >= 0]
+    if m.start > 2 and words.pos[m.start - 1] == "DET":  # "después de la reunión"
+        before.append(m.start - 3)
+    frames = lex.cues.get("frame", {}).keys()
+    m.frame = bool(case & frames or {low_[i] for i in before} & frames)
+    support = support_of(head, lex, words, own_only=m.frame) or support_before_aside(doc, m.start, lex)
     m.support = support.i if support is not None else None
     if support is not None and support.pos_ in ("VERB", "AUX"):
         m.anchor = support.i
@@ -243,37 +251,38 @@ def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
         verb = governing_verb(support)
         if verb is not None:
             m.anchor = verb.i
-    name = name_span(head, m.start, m.end)
+    name = name_span(head, m.start, m.end, words)
     if name is not None and requires not in ("support",):
         m.named, m.name = True, name
     if head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
         m.conj_of = head.head.i
-    modifiers = [c for c in head.children if c.i > m.start - 3]
-    m.distinct = any(lex.has("distinct_adj", c) for c in modifiers)
-    planned_mod = any(lex.has("planned_adj", c) or lex.has("held_adj", c) for c in modifiers)
-    holders = [head] + ([support] if support is not None and support.pos_ in ("VERB", "AUX") else [])
-    partners = any({low(x) for x in c.children if x.dep_ == "case"} & {"con", "entre"}
-                   for h in holders for c in h.children if c.dep_ in ("nmod", "obl") and c.i > h.i)
-    plural = "Plur" in head.morph.get("Number")
-    agent = m.kind == "visit" and (det == "possessive" or _has_agent_or_destination(head, lex, person_tokens))
+    modifiers = [c for c in children if c > m.start - 3]
+    m.distinct = lex.any_at("distinct_adj", words, modifiers)
+    planned_mod = lex.any_at("planned_adj", words, modifiers) or lex.any_at("held_adj", words, modifiers)
+    holders = [head.i] + ([support.i] if support is not None and support.pos_ in ("VERB", "AUX") else [])
+    partners = any(words.cases(c) & {"con", "entre"}
+                   for h in holders for c in words.children[h] if dep[c] in ("nmod", "obl") and c > h)
+    plural = "Plur" in feats(head, "Number")
+    agent = m.kind == "visit" and (det == "possessive"
+                                   or _has_agent_or_destination(head, lex, person_tokens, words))
+    governor = governing_verb(head)
     if support is not None:
         m.strong = not (det == "bare" and plural and not partners)
     elif requires in ("support", "named"):
         m.strong = requires == "named" and m.named
     elif m.named or agent or planned_mod:
         m.strong = True
-    elif m.indefinite and head.dep_ != "appos" and (m.frame or _settled_tense(governing_verb(head))):
+    elif m.indefinite and head.dep_ != "appos" and (m.frame or _settled_tense(governor)):
         m.strong = True
     elif partners and det in ("definite", "bare", "possessive"):
         m.strong = True
-    if det == "demonstrative" or (support is not None and _negated(support)):
+    if det == "demonstrative" or (support is not None and words.negated(support.i)):
         m.strong = False  # "esta reunión", "dicho encuentro"; "no se realizó"
-    governor = governing_verb(head)
-    if m.indefinite and (any(c.dep_ == "cop" for c in head.children)
+    if m.indefinite and (any(dep[c] == "cop" for c in children)
                          or (governor is not None and lem(governor) == "tratar")):
         m.strong = False  # "se trataba de un encuentro informal": says what an event was
     if m.headline:
         m.strong = False
     m.attrs["det"] = det
-    m.attrs["scope"] = frozenset(lem(t) for t in [*doc[m.start:m.end], *head.children]
-                                 if lex.has("scope_adj", t))
+    m.attrs["scope"] = frozenset(words.lem[i] for i in [*range(m.start, m.end), *children]
+                                 if lex.has_at("scope_adj", words, i))

@@ -7,10 +7,14 @@ Pure helpers shared by the events stage modules (:mod:`pipeline.events_detect`,
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
+
+if TYPE_CHECKING:
+    from .events_words import DocWords
 
 
 def low(token: Token) -> str:
@@ -19,16 +23,14 @@ def low(token: Token) -> str:
 
 def lem(token: Token) -> str:
     """Lower-cased lemma without the clitic spaCy appends ("reunir él" -> "reunir")."""
-    lemma = token.lemma_.lower()
+    return lem_text(token.lemma_)
+
+
+@lru_cache(maxsize=65536)
+def lem_text(lemma: str) -> str:
+    """:func:`lem` of a lemma string."""
+    lemma = lemma.lower()
     return lemma.split(" ", 1)[0] if " " in lemma else lemma
-
-
-def word_matches(token: Token, word: str) -> bool:
-    """A lexicon word matches a token's text or lemma; "sesion*" matches by prefix of the text
-    (for verb forms the lemmatizer gets wrong, e.g. "sesionará")."""
-    if word.endswith("*"):
-        return low(token).startswith(word[:-1])
-    return low(token) == word or lem(token) == word
 
 
 @dataclass
@@ -39,6 +41,20 @@ class Lexicon:
     cues: dict[str, dict[str, str | None]]  # class -> {lemma: status}
     excludes: list[tuple[str, ...]]
     prefixes: list[str]  # first words given as "stem*"
+    #: excluded phrases by first word, and those whose first word is a "stem*"
+    exclude_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    exclude_starred: list[tuple[str, ...]] = field(default_factory=list)
+    stems: tuple[str, ...] = field(default=(), init=False)  # the prefixes without their "*"
+    first_words: frozenset[str] = field(default=frozenset(), init=False)  # of triggers and exclusions
+
+    def __post_init__(self) -> None:
+        self.stems = tuple(p[:-1] for p in self.prefixes)
+        for words in self.excludes:
+            if words[0].endswith("*"):
+                self.exclude_starred.append(words)
+            else:
+                self.exclude_first.setdefault(words[0], []).append(words)
+        self.first_words = frozenset(self.triggers) | frozenset(self.exclude_first)
 
     @classmethod
     def from_rows(cls, triggers: Iterable[dict[str, Any]], cues: Iterable[dict[str, Any]]) -> Lexicon:
@@ -60,6 +76,16 @@ class Lexicon:
 
     def has(self, cls: str, token: Token) -> bool:
         return low(token) in self.cues.get(cls, {}) or lem(token) in self.cues.get(cls, {})
+
+    def has_at(self, cls: str, words: DocWords, i: int) -> bool:
+        """:meth:`has` for token ``i`` of ``words``."""
+        table = self.cues.get(cls, {})
+        return words.low[i] in table or words.lem[i] in table
+
+    def any_at(self, cls: str, words: DocWords, indices: Iterable[int]) -> bool:
+        """Whether :meth:`has_at` holds for any of the tokens ``indices`` of ``words``."""
+        table, low_, lem_ = self.cues.get(cls, {}), words.low, words.lem
+        return any(low_[i] in table or lem_[i] in table for i in indices)
 
     def status(self, cls: str, token: Token) -> str | None:
         table = self.cues.get(cls, {})

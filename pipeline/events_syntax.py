@@ -11,30 +11,33 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .events_lexicon import Lexicon, low
+from .events_words import DocWords
 
 _DEMONSTRATIVE = {"este", "esta", "estos", "estas", "ese", "esa", "dicho", "dicha", "aquel",
                   "aquella", "mismo", "misma"}
 _POSSESSIVE = {"su", "sus", "mi", "mis", "nuestro", "nuestra"}
 _INDEFINITE = {"un", "una", "unos", "unas", "otro", "otra", "nuevo", "nueva"}
+_DEM_OR_INDEF = _DEMONSTRATIVE | _INDEFINITE
 _ROMAN = set("ivxlc")
 _NAME_STOP = {"en", "con", "para", "que", "entre", "por", "a", "al", "sobre", "durante", "donde",
               "cuyo", "cuya", "el", "y"}
 
 
-def determiner(head: Token, start: int | None = None) -> str:
-    """indefinite | demonstrative | possessive | definite | bare, from the words before the noun."""
-    doc = head.doc
-    i = (head.i if start is None else start) - 1
-    while i >= 0 and doc[i].pos_ == "ADJ" and low(doc[i]) not in _DEMONSTRATIVE | _INDEFINITE:
+def determiner(head: Token, start: int, words: DocWords) -> str:
+    """indefinite | demonstrative | possessive | definite | bare, from the words before the noun
+    (the trigger phrase starts at token ``start``)."""
+    tokens, low_ = words.tokens, words.low
+    i = start - 1
+    while i >= 0 and tokens[i].pos_ == "ADJ" and low_[i] not in _DEM_OR_INDEF:
         i -= 1
-    word = low(doc[i]) if i >= 0 else ""
+    word = low_[i] if i >= 0 else ""
     if word in _INDEFINITE:
         return "indefinite"
     if word in _DEMONSTRATIVE:
         return "demonstrative"
     if word in _POSSESSIVE:
         return "possessive"
-    if any(c.dep_ == "det" and c.i < head.i for c in head.children) or word in (
+    if any(words.dep[c] == "det" and c < head.i for c in words.children[head.i]) or word in (
             "el", "la", "los", "las", "del", "al"):
         return "definite"
     return "bare"
@@ -45,23 +48,24 @@ def _is_ordinal(token: Token) -> bool:
     return bool(text) and (text.isdigit() or (set(text.lower()) <= _ROMAN and text.isupper()))
 
 
-def name_span(head: Token, start: int, end: int) -> tuple[int, int] | None:
+def name_span(head: Token, start: int, end: int, words: DocWords) -> tuple[int, int] | None:
     """Token span of an event name ("XXI Reunión de Cancilleres de la Celac"), if any."""
-    doc = head.doc
+    tokens, texts = words.tokens, words.texts
     first = start
-    if first > 0 and _is_ordinal(doc[first - 1]) and (
-            not doc[first - 1].text.isdigit() or doc[start].text[:1].isupper()):
+    if first > 0 and _is_ordinal(tokens[first - 1]) and (
+            not texts[first - 1].isdigit() or texts[start][:1].isupper()):
         first -= 1
-    capital = doc[start].text[:1].isupper() and start > doc[start].sent.start
+    capital = texts[start][:1].isupper() and start > words.sent(start)[0]
+    sent = words.sent_of[head.i]
     last = end
     proper = False
     i = end
     depth = 0
-    while i < len(doc) and i - end < 14:
-        t = doc[i]
-        if t.text == "(":
+    while i < len(tokens) and i - end < 14:
+        t, text = tokens[i], texts[i]
+        if text == "(":
             depth += 1
-        elif t.text == ")":
+        elif text == ")":
             if depth == 0:
                 break
             depth -= 1
@@ -71,14 +75,15 @@ def name_span(head: Token, start: int, end: int) -> tuple[int, int] | None:
         if depth:
             i += 1
             continue
-        if t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") or (t.sent.start != head.sent.start):
+        if t.is_punct or words.space[i] or t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") \
+                or words.sent_of[i] != sent:
             break
-        if low(t) in _NAME_STOP:
+        if words.low[i] in _NAME_STOP:
             break
-        if i - end < 3 and (t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > t.sent.start)
-                            or t.text.isupper()):
+        if i - end < 3 and (t.pos_ == "PROPN" or (text[:1].isupper() and i > words.sent(i)[0])
+                            or text.isupper()):
             proper = True
-        if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or t.text[:1].isupper():
+        if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or text[:1].isupper():
             last = i + 1
         i += 1
     if proper or first < start or (capital and last > end):
@@ -86,39 +91,41 @@ def name_span(head: Token, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def support_of(head: Token, lex: Lexicon, own_only: bool = False) -> Token | None:
+def support_of(head: Token, lex: Lexicon, words: DocWords, own_only: bool = False) -> Token | None:
     """The verb (or noun) that makes a trigger noun an event: 'sostuvo una reunión'."""
-    node = head
-    if head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
-        node = head.head
-    for child in node.children:  # "celebrada ayer", "la reunión que sostuvieron"
-        if child.dep_ in ("acl", "acl:relcl", "amod") and child.i > node.i and (
-                lex.has("support", child) or lex.has("planned_adj", child)) and not _locative(child):
-            return child
+    pos, dep, up, tokens = words.pos, words.dep, words.head, words.tokens
+    node = head.i
+    if dep[node] == "conj" and pos[up[node]] in ("NOUN", "PROPN", "ADJ"):
+        node = up[node]
+    for child in words.children[node]:  # "celebrada ayer", "la reunión que sostuvieron"
+        if dep[child] in ("acl", "acl:relcl", "amod") and child > node and (
+                lex.has_at("support", words, child) or lex.has_at("planned_adj", words, child)) \
+                and not _locative(tokens[child]):
+            return tokens[child]
     if own_only:
         return None
     cur = node
     for _ in range(3):
-        parent = cur.head
-        if parent is cur:
-            break
-        if parent.pos_ in ("VERB", "AUX") and lex.has("support", parent):
-            if cur.dep_ == "obl" and lex.has("support_obl", parent):
-                return parent
-            if {low(c) for c in cur.children if c.dep_ == "case"} - {"a", "al"}:  # "participar en"
-                return parent if lex.has("support_obl", parent) else None  # "En la reunión ... se
-                # acordó": a setting, not what was done
-            if cur.dep_ in ("obj", "iobj", "nsubj:pass"):
-                return parent
-            if cur.dep_ == "nsubj" and (lex.has("support_subj", parent) or any(
-                    low(c) == "se" or c.dep_ in ("aux:pass", "expl:pass") for c in parent.children)):
-                return parent
+        parent = up[cur]  # (the root, its own head, is looked at as its parent)
+        if pos[parent] in ("VERB", "AUX") and lex.has_at("support", words, parent):
+            if dep[cur] == "obl" and lex.has_at("support_obl", words, parent):
+                return tokens[parent]
+            if words.cases(cur) - {"a", "al"}:  # "participar en"
+                return tokens[parent] if lex.has_at("support_obl", words, parent) else None  # "En la
+                # reunión ... se acordó": a setting, not what was done
+            if dep[cur] in ("obj", "iobj", "nsubj:pass"):
+                return tokens[parent]
+            if dep[cur] == "nsubj" and (lex.has_at("support_subj", words, parent) or any(
+                    words.low[c] == "se" or dep[c] in ("aux:pass", "expl:pass")
+                    for c in words.children[parent])):
+                return tokens[parent]
             return None
-        if parent.pos_ in ("ADJ", "VERB") and lex.has("planned_adj", parent) and cur.dep_.startswith("nsubj"):
-            return parent
-        if parent.pos_ in ("NOUN", "PROPN") and lex.has("support_noun", parent):
-            return parent
-        if parent.pos_ in ("VERB", "AUX") or cur.dep_ not in ("nmod", "appos", "flat", "compound"):
+        if pos[parent] in ("ADJ", "VERB") and lex.has_at("planned_adj", words, parent) \
+                and dep[cur].startswith("nsubj"):
+            return tokens[parent]
+        if pos[parent] in ("NOUN", "PROPN") and lex.has_at("support_noun", words, parent):
+            return tokens[parent]
+        if pos[parent] in ("VERB", "AUX") or dep[cur] not in ("nmod", "appos", "flat", "compound"):
             break
         cur = parent
     return None

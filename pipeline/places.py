@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .gazetteer import fold
@@ -51,6 +52,7 @@ class PlaceIndex:
         self.names: dict[str, Place] = {}
         self.capitals: dict[str, Place] = {}  # iso3 -> capital city
         self.demonyms: dict[str, str] = {}  # folded demonym -> iso3
+        self.first_words: set[str] = set()  # first words of the names
         for row in venues:
             place = Place(row.get("location") or row["venue"], row.get("country"), "venue")
             for name in [row["venue"], *row.get("aliases", [])]:
@@ -73,6 +75,7 @@ class PlaceIndex:
         key = fold(name)
         if key and len(key.split()) <= self.MAX_WORDS:
             self.names.setdefault(key, place)
+            self.first_words.add(key.split(" ", 1)[0])
 
     def __len__(self) -> int:
         return len(self.names)
@@ -108,7 +111,7 @@ class PlaceIndex:
 
     def find(self, words: Sequence[str]) -> list[PlaceMatch]:
         """Known places in a sequence of token texts, longest match first, no overlaps."""
-        folded = [fold(w) for w in words]
+        folded = [_fold_word(w) for w in words]
         found: list[PlaceMatch] = []
         i = 0
         while i < len(folded):
@@ -119,7 +122,7 @@ class PlaceIndex:
                     if place is not None:
                         match = PlaceMatch(i, i + n, place)
                         break
-            if match is None and folded[i]:
+            if match is None and folded[i] and folded[i].split(" ", 1)[0] in self.first_words:
                 for n in range(min(self.MAX_WORDS, len(folded) - i), 0, -1):
                     if not folded[i + n - 1]:
                         continue  # a phrase ends on a word, not on punctuation
@@ -133,6 +136,12 @@ class PlaceIndex:
             found.append(match)
             i = match.end
         return found
+
+
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    """:func:`fold` of one token's text, memoised (the same words come back in every document)."""
+    return fold(word)
 
 
 def _letters(text: str) -> str:
