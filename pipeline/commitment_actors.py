@@ -21,6 +21,7 @@ from collections.abc import Collection, Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
+from .commitment_doc import DocTokens
 from .records import Participant
 from .textnorm import fold
 
@@ -153,7 +154,9 @@ class ActorResolver:
 
     def __init__(self, participants: Sequence[Participant], unit_spans: Sequence[Span],
                  group_words: frozenset[str], countries: dict[str, str] | None = None,
-                 cast_words: frozenset[str] = frozenset()) -> None:
+                 cast_words: frozenset[str] = frozenset(), tokens: DocTokens | None = None) -> None:
+        """``tokens`` is the document's :class:`~pipeline.commitment_doc.DocTokens` (built
+        here from the units' Doc if not given)."""
         self.group_words = group_words
         self.cast_words = cast_words
         self.countries = countries or {}
@@ -166,12 +169,33 @@ class ActorResolver:
         #: the longest mention: one overlapping ``start`` begins at most this far before it
         self.longest = max((e - s for s, e, _ in self.mentions), default=0)
         self.unit_spans = list(unit_spans)
+        if tokens is None and self.unit_spans:
+            tokens = DocTokens(self.unit_spans[0].doc)
+        self.lemma_key = tokens.lemma_key if tokens is not None else []
+        #: actor ids mentioned by each token (index in the doc), in order of mention
+        self.at = self._ids_by_token(tokens) if tokens is not None else {}
+        #: indexes of the tokens that mention a person, in order
+        self.person_at = sorted(i for i, ids in self.at.items()
+                                if any(self.kind.get(a) == "person" for a in ids))
         self.speakers: list[tuple[int, int, list[str]]] = []
         self.set_speakers(unit_spans)
         self.main = self._main_persons()
 
-    def _persons_in(self, start: int, end: int) -> list[str]:
-        return [a for a in self.ids_in(start, end) if self.kind.get(a) == "person"]
+    def _ids_by_token(self, tokens: DocTokens) -> dict[int, list[str]]:
+        """Token index -> ids of the mentions overlapping the token (as :meth:`ids_in` of its
+        characters gives them)."""
+        out: dict[int, list[str]] = {}
+        for s, e, actor in self.mentions:
+            for i in range(bisect.bisect_right(tokens.ends, s), bisect.bisect_left(tokens.starts, e)):
+                ids = out.setdefault(i, [])
+                if actor not in ids:
+                    ids.append(actor)
+        return out
+
+    def _person_tokens(self, unit: Span) -> list[int]:
+        """Indexes of the tokens of ``unit`` that mention a person."""
+        lo = bisect.bisect_left(self.person_at, unit.start)
+        return self.person_at[lo:bisect.bisect_left(self.person_at, unit.end, lo)]
 
     def ids_in(self, start: int, end: int) -> list[str]:
         """Actor ids with a mention overlapping [start, end), in order of mention."""
@@ -203,17 +227,17 @@ class ActorResolver:
                 first_any.extend(p for p in persons if p not in first_any)
         found = found or first_any
         for unit in self.unit_spans[:CAST_WINDOW]:
-            if found and any(fold(t.lemma_) in self.cast_words for t in unit):
+            if found and not self.cast_words.isdisjoint(self.lemma_key[unit.start:unit.end]):
                 found.extend(p for p in self.parties_in(unit) if p not in found)
         return found
 
     def parties_in(self, unit: Span) -> list[str]:
         """Persons named in ``unit`` other than in a genitive or an oblique phrase."""
         persons: list[str] = []
-        for t in unit:
-            ids = [a for a in self.ids_in(t.idx, t.idx + len(t.text))
-                   if self.kind.get(a) == "person" and a not in persons]
-            if ids and not is_genitive(t) and not is_oblique(t):
+        doc = unit.doc
+        for i in self._person_tokens(unit):
+            ids = [a for a in self.at[i] if self.kind.get(a) == "person" and a not in persons]
+            if ids and not is_genitive(t := doc[i]) and not is_oblique(t):
                 persons.extend(ids)
         return persons
 
@@ -260,7 +284,7 @@ class ActorResolver:
     def _ids_of_tokens(self, tokens: Iterable[Token]) -> list[str]:
         out: list[str] = []
         for t in tokens:
-            for a in self.ids_in(t.idx, t.idx + len(t.text)):
+            for a in self.at.get(t.i, ()):
                 if a not in out:
                     out.append(a)
         return out
@@ -323,6 +347,8 @@ class ActorResolver:
         """Persons in the subjects of each unit's main verbs (computed once per document)."""
         self.speakers = []
         for unit in unit_spans:
+            if not self._person_tokens(unit):
+                continue  # subjects are sought inside the unit: it names no speaker
             for token in unit:
                 if token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT"):
                     subj = subject_tokens(token, unit)

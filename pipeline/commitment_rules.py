@@ -12,7 +12,7 @@ Quotation marks are ignored when matching ("coincidieron «en la necesidad de ..
 
 The first non-optional spec other than a clitic or article is the trigger's head (its verb or noun); ``number`` and
 ``morph`` constrain that head. :func:`compile_triggers` builds an index by first word once;
-:func:`find_triggers` scans a sentence with it.
+:class:`TriggerFinder` scans a sentence with it.
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from . import tables_meta
+from .commitment_doc import DocTokens
 from .rules import CONVERTERS
 from .textnorm import fold
 
@@ -72,6 +73,8 @@ class Trigger:
     morph: dict[str, str]
     requires: frozenset[str]
     objects: frozenset[str] = frozenset()  # allowed complement heads (empty: any)
+    #: words of the required steps without a prefix: each must be in a matching sentence
+    required: tuple[frozenset[str], ...] = ()
 
 
 def parse_pattern(pattern: str) -> tuple[tuple[Step, ...], int]:
@@ -116,8 +119,9 @@ def compile_triggers(rows: Sequence[dict]) -> dict[str, list[Trigger]]:
         requires = frozenset(row.get("requires") or ())
         morph = dict(part.split("=", 1) for part in (row.get("morph") or "").split("|") if "=" in part)
         objects = frozenset(fold(w) for w in row.get("objects") or ())
+        required = tuple(s.words for s in steps if s.words and not s.optional and not s.prefixes)
         trigger = Trigger(number, row["pattern"], steps, head, row["modality"], row.get("lemma"),
-                          action, row.get("number"), morph, requires, objects)
+                          action, row.get("number"), morph, requires, objects, required)
         starts: set[str] = set()
         for step in steps:
             starts |= step.words or set()
@@ -129,24 +133,25 @@ def compile_triggers(rows: Sequence[dict]) -> dict[str, list[Trigger]]:
     return index
 
 
-def _match_from(tokens: Sequence[Token], keys: Sequence[frozenset[str]], i: int,
-                steps: Sequence[Step], k: int) -> list[int] | None:
-    """Token indices matched by steps[k:] starting at tokens[i] (-1 marks a skipped optional)."""
+def _match_from(keys: Sequence[frozenset[str]], i: int, steps: Sequence[Step],
+                k: int) -> list[int] | None:
+    """Positions matched by steps[k:] starting at position i of a sentence whose tokens have
+    ``keys`` (-1 marks a skipped optional)."""
     if k == len(steps):
         return []
     step = steps[k]
     if step.words is None:
         for gap in range(0, GAP + 1):
-            rest = _match_from(tokens, keys, i + gap, steps, k + 1)
+            rest = _match_from(keys, i + gap, steps, k + 1)
             if rest is not None:
                 return rest
         return None
-    if i < len(tokens) and step.accepts(keys[i]):
-        rest = _match_from(tokens, keys, i + 1, steps, k + 1)
+    if i < len(keys) and step.accepts(keys[i]):
+        rest = _match_from(keys, i + 1, steps, k + 1)
         if rest is not None:
             return [i, *rest]
     if step.optional:
-        rest = _match_from(tokens, keys, i, steps, k + 1)
+        rest = _match_from(keys, i, steps, k + 1)
         if rest is not None:
             return [-1, *rest]
     return None
@@ -171,49 +176,79 @@ def _head_ok(trigger: Trigger, head: Token) -> bool:
 
 
 def prefixed_triggers(index: dict[str, list[Trigger]]) -> list[tuple[str, list[Trigger]]]:
-    """The index entries of prefix words (``procur*``), for :func:`find_triggers`."""
+    """The index entries of prefix words (``procur*``), for :class:`TriggerFinder`."""
     return [(w[1:], ts) for w, ts in index.items() if w.startswith("*")]
 
 
-def find_triggers(sent: Span, index: dict[str, list[Trigger]],
-                  prefixed: Sequence[tuple[str, list[Trigger]]] = ()) -> list[TriggerMatch]:
-    """Every trigger match in a sentence; at one position the longest pattern wins.
+#: a candidates cache holding more entries than this is emptied (it is keyed by vocabulary)
+MAX_CACHED_KEYS = 1 << 16
 
-    ``prefixed`` is :func:`prefixed_triggers` of ``index``, computed once.
+
+class TriggerFinder:
+    """Finds trigger matches with a compiled index (:func:`compile_triggers`).
+
+    The triggers a token may start are looked up once per distinct pair of token keys
+    (:func:`token_keys`) and remembered, so a sentence is scanned with one dict lookup per
+    token and matched only from the tokens that start some trigger.
     """
-    tokens = [t for t in sent if not t.is_quote]
-    keys = [token_keys(t) for t in tokens]
-    found: list[TriggerMatch] = []
-    for i, key in enumerate(keys):
-        candidates = {id(t): t for word in key for t in index.get(word, ())}
-        for prefix, triggers in prefixed:
-            if any(k.startswith(prefix) for k in key):
-                candidates.update((id(t), t) for t in triggers)
-        if not candidates:
-            continue
-        best: TriggerMatch | None = None
-        for trigger in sorted(candidates.values(), key=lambda t: t.row):
-            positions = _match_from(tokens, keys, i, trigger.steps, 0)
-            if positions is None or positions[0] == -1 and not any(p >= 0 for p in positions):
+
+    def __init__(self, index: dict[str, list[Trigger]]) -> None:
+        self.index = index
+        self.prefixed = prefixed_triggers(index)
+        self._starting: dict[frozenset[str], tuple[Trigger, ...]] = {}
+
+    def starting(self, keys: frozenset[str]) -> tuple[Trigger, ...]:
+        """Triggers whose match may start at a token with ``keys``, in lexicon order."""
+        found = self._starting.get(keys)
+        if found is None:
+            if len(self._starting) > MAX_CACHED_KEYS:
+                self._starting.clear()
+            candidates = {id(t): t for word in keys for t in self.index.get(word, ())}
+            for prefix, triggers in self.prefixed:
+                if any(k.startswith(prefix) for k in keys):
+                    candidates.update((id(t), t) for t in triggers)
+            found = self._starting[keys] = tuple(sorted(candidates.values(), key=lambda t: t.row))
+        return found
+
+    def find(self, doc_tokens: DocTokens, start: int, end: int) -> list[TriggerMatch]:
+        """Every trigger match in doc tokens [start, end) (a sentence); at one position the
+        longest pattern wins. Quotation marks are skipped."""
+        quote, all_keys, starting = doc_tokens.is_quote, doc_tokens.keys, self.starting
+        if not any(starting(all_keys[i]) for i in range(start, end) if not quote[i]):
+            return []
+        at = [i for i in range(start, end) if not quote[i]]  # doc index of each position
+        keys = [all_keys[i] for i in at]
+        doc = doc_tokens.doc
+        present = frozenset().union(*keys)
+        viable: dict[int, bool] = {}  # trigger row -> all its required words are present
+        found: list[TriggerMatch] = []
+        for j, key in enumerate(keys):
+            best: TriggerMatch | None = None
+            for trigger in starting(key):
+                ok = viable.get(trigger.row)
+                if ok is None:
+                    ok = viable[trigger.row] = all(not present.isdisjoint(w) for w in trigger.required)
+                if not ok:
+                    continue
+                positions = _match_from(keys, j, trigger.steps, 0)
+                matched = [p for p in positions if p >= 0] if positions is not None else []
+                if not matched or matched[0] != j:
+                    continue
+                head = doc[at[positions[trigger.head]]]
+                if not _head_ok(trigger, head):
+                    continue
+                if best is None or len(matched) > len(best.tokens) or (
+                        len(matched) == len(best.tokens) and at[matched[-1]] > best.end - 1):
+                    best = TriggerMatch(trigger, tuple(doc[at[p]] for p in matched), head)
+            if best is not None:
+                found.append(best)
+        # drop matches lying inside a longer one that starts earlier
+        kept: list[TriggerMatch] = []
+        for m in found:
+            if any(o.tokens[0].i < m.tokens[0].i and m.head.i <= o.end - 1 and o is not m for o in found):
                 continue
-            matched = tuple(tokens[p] for p in positions if p >= 0)
-            if matched[0] is not tokens[i]:
-                continue
-            head = tokens[positions[trigger.head]]
-            if not _head_ok(trigger, head):
-                continue
-            if best is None or len(matched) > len(best.tokens) or (
-                    len(matched) == len(best.tokens) and matched[-1].i > best.end - 1):
-                best = TriggerMatch(trigger, matched, head)
-        if best is not None:
-            found.append(best)
-    # drop matches lying inside a longer one that starts earlier
-    kept: list[TriggerMatch] = []
-    for m in found:
-        if any(o.tokens[0].i < m.tokens[0].i and m.head.i <= o.end - 1 and o is not m for o in found):
-            continue
-        kept.append(m)
-    return kept
+            kept.append(m)
+        return kept
 
 
 def compile_topics(rows: Iterable[dict]) -> list[tuple[re.Pattern[str], str]]:

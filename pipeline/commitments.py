@@ -24,9 +24,10 @@ from spacy.tokens import Doc, Span, Token
 
 from .commitment_actions import ActionSpan, action_spans, complement_root, is_verb, list_items, units
 from .commitment_actors import ActorResolver, subject_tokens
+from .commitment_doc import DocTokens, Forms
 from .commitment_rules import (ACTION_MODES, FILTER_KINDS, MODALITIES, REQUIREMENTS, TOPICS,
-                               TriggerMatch, compile_filters, compile_topics, compile_triggers,
-                               find_triggers, prefixed_triggers, topics_of)
+                               TriggerFinder, TriggerMatch, compile_filters, compile_topics,
+                               compile_triggers, topics_of)
 from .gazetteer import load_tables
 from .records import Commitment, get_list
 from .rules import DEFAULT_MODELS_DIR, RuleComponent, Schema
@@ -84,7 +85,9 @@ class CommitmentsComponent(RuleComponent):
 
     def compile(self) -> None:
         self.index = compile_triggers(self.tables["triggers"])
-        self.prefixed = prefixed_triggers(self.index)
+        self.finder = TriggerFinder(self.index)
+        #: folded forms of the words seen, shared by the documents (see :class:`DocTokens`)
+        self.forms: dict[tuple[int, int], Forms] = {}
         self.filters = compile_filters(self.tables["filters"])
         self.topics = compile_topics(self.tables["topics"])
         self.countries = {fold(name): row["iso3"] for row in self.country_rows
@@ -93,15 +96,20 @@ class CommitmentsComponent(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         out = get_list(doc, "commitments")
         out.clear()
+        tokens = DocTokens(doc, self.forms)
+        participants = get_list(doc, "participants")
+        spans = units(doc, tokens)
+        triggered = [(unit, matches) for unit in spans
+                     if (matches := [m for m in self.finder.find(tokens, unit.start, unit.end)
+                                     if self._keep(m, unit)])]
+        if not triggered:
+            return doc
         text = doc.text  # Doc.text joins every token: build it once per document
-        spans = units(doc)
-        resolver = ActorResolver(get_list(doc, "participants"), spans, self.filters["group"],
-                                 self.countries, self.filters["cast"])
+        resolver = ActorResolver(participants, spans, self.filters["group"],
+                                 self.countries, self.filters["cast"], tokens)
         found: list[_Found] = []
         weak: list[tuple[TriggerMatch, list[_Found]]] = []
-        for unit in spans:
-            matches = [m for m in find_triggers(unit, self.index, self.prefixed)
-                       if self._keep(m, unit)]
+        for unit, matches in triggered:
             starts = sorted(m.tokens[0].i for m in matches if not self._weak(m))
             for m in matches:
                 actions = self._actions(doc, text, m, unit, starts, resolver)

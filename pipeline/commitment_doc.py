@@ -1,0 +1,71 @@
+"""Per-document token data of the commitments stage, read once from the parse.
+
+:class:`DocTokens` is built once per document by the stage and passed to its helpers
+(:mod:`pipeline.commitment_actions`, :mod:`pipeline.commitment_actors`,
+:mod:`pipeline.commitment_rules`), so they index plain lists instead of creating
+``Token`` objects again (``doc[i]``, iterating spans) and folding the same words again.
+It reads the Doc's tokens, lemmas, character offsets and sentence starts and writes
+nothing to the Doc.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.attrs import IDX, LEMMA, ORTH, SENT_START
+from spacy.tokens import Doc, Token
+
+from .textnorm import fold
+
+#: the forms of one (word, lemma) pair: text, fold(lemma), both folds as a set, is_quote,
+#: is_space, whether the text holds a line break
+Forms = tuple[str, str, frozenset[str], bool, bool, bool]
+#: a forms cache holding more entries than this is emptied (it is keyed by vocabulary)
+MAX_CACHED_FORMS = 1 << 17
+
+
+def _forms(token: Token) -> Forms:
+    text_key, lemma_key = fold(token.text), fold(token.lemma_)
+    return (token.text, lemma_key, frozenset({lemma_key, text_key}), token.is_quote,
+            token.is_space, "\n" in token.text)
+
+
+class DocTokens:
+    """Plain per-token sequences of one Doc (index ``i`` is the token ``doc[i]``).
+
+    ``cache`` maps (orth, lemma) hashes to their :data:`Forms`; pass the same dict for every
+    document so recurring words are folded once.
+    """
+
+    def __init__(self, doc: Doc, cache: dict[tuple[int, int], Forms] | None = None) -> None:
+        cache = {} if cache is None else cache
+        if len(cache) > MAX_CACHED_FORMS:
+            cache.clear()
+        self.doc = doc
+        orths, lemmas, starts, sent_starts = doc.to_array([ORTH, LEMMA, IDX, SENT_START]).T.tolist() \
+            if len(doc) else ([], [], [], [])
+        pairs = list(zip(orths, lemmas))
+        forms = list(map(cache.get, pairs))
+        if None in forms:
+            for i, f in enumerate(forms):
+                if f is None:
+                    forms[i] = cache[pairs[i]] = _forms(doc[i])
+        self.text: Sequence[str]
+        #: fold(lemma) of each token
+        self.lemma_key: Sequence[str]
+        #: the forms a lexicon word may match: fold(lemma) and fold(text)
+        self.keys: Sequence[frozenset[str]]
+        self.is_quote: Sequence[bool]
+        self.is_space: Sequence[bool]
+        newline: Sequence[bool]
+        self.text, self.lemma_key, self.keys, self.is_quote, self.is_space, newline = \
+            tuple(zip(*forms)) if forms else ((), (), (), (), (), ())
+        #: indexes of the tokens holding a line break (SPACE tokens)
+        self.line_breaks = [i for i, b in enumerate(newline) if b]
+        #: character offsets: start and end of each token
+        self.starts: list[int] = starts
+        self.ends = [s + len(t) for s, t in zip(starts, self.text)]
+        #: token index of each sentence start, as ``doc.sents`` gives them
+        hooked = "sents" in doc.user_hooks  # else doc.sents reads the sentence starts
+        self.sent_starts = [0, *(i for i, s in enumerate(sent_starts) if s == 1 and i)] \
+            if any(sent_starts[1:]) and not hooked else [s.start for s in doc.sents]
