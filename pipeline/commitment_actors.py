@@ -17,6 +17,7 @@ next such sentence when the first names only one.
 from __future__ import annotations
 
 import bisect
+from functools import cached_property
 from collections.abc import Collection, Iterable, Sequence
 
 from spacy.tokens import Span, Token
@@ -171,15 +172,16 @@ class ActorResolver:
         self.unit_spans = list(unit_spans)
         if tokens is None and self.unit_spans:
             tokens = DocTokens(self.unit_spans[0].doc)
-        self.lemma_key = tokens.lemma_key if tokens is not None else []
+        self.tokens = tokens
         #: actor ids mentioned by each token (index in the doc), in order of mention
         self.at = self._ids_by_token(tokens) if tokens is not None else {}
         #: indexes of the tokens that mention a person, in order
         self.person_at = sorted(i for i, ids in self.at.items()
                                 if any(self.kind.get(a) == "person" for a in ids))
+        #: (subject start, verb start, persons) of the units' main verbs, filled unit by unit
+        #: as far as :meth:`speakers_before` is asked
         self.speakers: list[tuple[int, int, list[str]]] = []
-        self.set_speakers(unit_spans)
-        self.main = self._main_persons()
+        self._spoken = 0  # units whose speakers are in self.speakers
 
     def _ids_by_token(self, tokens: DocTokens) -> dict[int, list[str]]:
         """Token index -> ids of the mentions overlapping the token (as :meth:`ids_in` of its
@@ -208,7 +210,8 @@ class ActorResolver:
                 out.append(actor)
         return out
 
-    def _main_persons(self) -> list[str]:
+    @cached_property
+    def main(self) -> list[str]:
         """The persons of the document's main event: those of the first sentence (among the
         first few) naming two or more, plus the first person named as a main subject before
         it; without such a sentence, the persons of the first two sentences naming any. Then
@@ -220,14 +223,15 @@ class ActorResolver:
         for unit in self.unit_spans[:MAIN_WINDOW]:
             persons = self.parties_in(unit)
             if len(persons) >= 2:
-                lead = [p for s, _, ps in self.speakers if s < unit.start_char for p in ps[:1]]
+                lead = [p for s, _, ps in self.speakers_before(unit.start_char) if s < unit.start_char
+                        for p in ps[:1]]
                 found = list(dict.fromkeys(lead[:1] + persons))
                 break
             if persons and len(first_any) < 2:
                 first_any.extend(p for p in persons if p not in first_any)
         found = found or first_any
         for unit in self.unit_spans[:CAST_WINDOW]:
-            if found and not self.cast_words.isdisjoint(self.lemma_key[unit.start:unit.end]):
+            if found and not self.cast_words.isdisjoint(self.tokens.lemma_key[unit.start:unit.end]):
                 found.extend(p for p in self.parties_in(unit) if p not in found)
         return found
 
@@ -254,7 +258,7 @@ class ActorResolver:
 
     def of_country(self, codes: set[str], offset: int) -> list[str]:
         """The person speaking for a country named as subject ("México reitera ...")."""
-        pool = [*self.main, *(p for _, _, ps in reversed(self.speakers) for p in ps)]
+        pool = [*self.main, *(p for _, _, ps in reversed(self.speakers_before()) for p in ps)]
         for a in pool:
             if self.country.get(a) in codes:
                 return [a]
@@ -338,24 +342,30 @@ class ActorResolver:
     def last_speaker(self, offset: int) -> list[str]:
         """The last person named as subject of a main verb before ``offset``; else the first
         main person ("Dijo que México fijará ..." after "La canciller X reiteró ...")."""
-        for start, end, persons in reversed(self.speakers):
+        for start, end, persons in reversed(self.speakers_before(offset)):
             if start < offset and persons:
                 return persons[:1]
         return list(self.main[:1])
 
-    def set_speakers(self, unit_spans: Sequence[Span]) -> None:
-        """Persons in the subjects of each unit's main verbs (computed once per document)."""
-        self.speakers = []
-        for unit in unit_spans:
+    def speakers_before(self, offset: int | None = None) -> list[tuple[int, int, list[str]]]:
+        """:attr:`speakers`, holding at least every speaker whose subject starts before
+        ``offset`` (all when None): persons in the subjects of the units' main verbs (``ROOT``
+        and its conjuncts), found unit by unit as far as needed."""
+        units = self.unit_spans
+        verbs = self.tokens.main_verbs() if self.tokens is not None else []
+        while self._spoken < len(units) and (offset is None or units[self._spoken].start_char < offset):
+            unit = units[self._spoken]
+            self._spoken += 1
             if not self._person_tokens(unit):
                 continue  # subjects are sought inside the unit: it names no speaker
-            for token in unit:
-                if token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT"):
-                    subj = subject_tokens(token, unit)
-                    near = [t for t in subj if not is_genitive(t)]
-                    persons = [a for a in self._ids_of_tokens(near) if self.kind.get(a) == "person"]
-                    if persons:
-                        self.speakers.append((subj[0].idx, token.idx, persons))
+            lo = bisect.bisect_left(verbs, unit.start)
+            for i in verbs[lo:bisect.bisect_left(verbs, unit.end, lo)]:
+                subj = subject_tokens(token := unit.doc[i], unit)
+                near = [t for t in subj if not is_genitive(t)]
+                persons = [a for a in self._ids_of_tokens(near) if self.kind.get(a) == "person"]
+                if persons:
+                    self.speakers.append((subj[0].idx, token.idx, persons))
+        return self.speakers
 
     def resolve(self, head: Token, unit: Span, subject: Sequence[Token] | None = None,
                 modality: str = "agreement", with_: Sequence[Token] = (),
@@ -377,9 +387,6 @@ class ActorResolver:
                 return relative
         ids = self._ids_of_tokens(subj)
         persons = [a for a in ids if self.kind.get(a) == "person"]
-        impersonal = not subj and any(c.lower_ == "se" for c in head.children)
-        first_person = "1" in head.morph.get("Person")
-        plural = "Plur" in head.morph.get("Number") and not (first_person and modality != "agreement")
         comitative = [a for a in self._ids_of_tokens([*comitative_tokens(head, skip), *with_])
                       if self.kind.get(a) == "person" and a not in persons]
         if persons and not (self.is_group(subj) and len(persons) < 2):
@@ -395,7 +402,13 @@ class ActorResolver:
         codes = self.countries_in(subj)
         if codes and not self.is_group(subj) and len(codes) == 1:
             return self.of_country(codes, head.idx)
-        if (subj and self.is_group(subj)) or (not subj and plural) or (
-                impersonal and modality in _COLLECTIVE_IMPERSONAL):
+        if (subj and self.is_group(subj)) or (not subj and _plural(head, modality)) or (
+                not subj and modality in _COLLECTIVE_IMPERSONAL and any(c.lower_ == "se" for c in head.children)):
             return self.collective(unit)
         return self.last_speaker(head.idx)
+
+
+def _plural(head: Token, modality: str) -> bool:
+    """A plural verb standing for all the parties (not a first person but in an agreement)."""
+    first_person = "1" in head.morph.get("Person")
+    return "Plur" in head.morph.get("Number") and not (first_person and modality != "agreement")

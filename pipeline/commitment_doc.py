@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.attrs import IDX, LEMMA, ORTH, SENT_START
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, ORTH, SENT_START
 from spacy.tokens import Doc, Token
 
 from .textnorm import fold
@@ -42,9 +43,9 @@ class DocTokens:
         if len(cache) > MAX_CACHED_FORMS:
             cache.clear()
         self.doc = doc
-        orths, lemmas, starts, sent_starts = doc.to_array([ORTH, LEMMA, IDX, SENT_START]).T.tolist() \
-            if len(doc) else ([], [], [], [])
-        pairs = list(zip(orths, lemmas))
+        n = len(doc)
+        rows = doc.to_array([ORTH, LEMMA, IDX, LENGTH, SENT_START]) if n else numpy.zeros((0, 5), "uint64")
+        pairs = list(zip(rows[:, 0].tolist(), rows[:, 1].tolist()))
         forms = list(map(cache.get, pairs))
         if None in forms:
             for i, f in enumerate(forms):
@@ -63,9 +64,25 @@ class DocTokens:
         #: indexes of the tokens holding a line break (SPACE tokens)
         self.line_breaks = [i for i, b in enumerate(newline) if b]
         #: character offsets: start and end of each token
-        self.starts: list[int] = starts
-        self.ends = [s + len(t) for s, t in zip(starts, self.text)]
+        self.starts: list[int] = rows[:, 2].tolist()
+        self.ends: list[int] = (rows[:, 2] + rows[:, 3]).tolist()
         #: token index of each sentence start, as ``doc.sents`` gives them
-        hooked = "sents" in doc.user_hooks  # else doc.sents reads the sentence starts
-        self.sent_starts = [0, *(i for i, s in enumerate(sent_starts) if s == 1 and i)] \
-            if any(sent_starts[1:]) and not hooked else [s.start for s in doc.sents]
+        marks = rows[1:, 4]
+        if marks.any() and "sents" not in doc.user_hooks:
+            self.sent_starts: list[int] = [0, *(numpy.flatnonzero(marks == 1) + 1).tolist()]
+        else:  # a hook, no boundaries (doc.sents raises) or at most one token
+            self.sent_starts = [s.start for s in doc.sents]
+        self._main_verbs: list[int] | None = None
+
+    def main_verbs(self) -> list[int]:
+        """Indexes of the tokens labelled ``ROOT`` and of the conjuncts (``conj``) of such a
+        token, in order (read from the parse on first use)."""
+        if self._main_verbs is None:
+            doc = self.doc
+            rows = doc.to_array([DEP, HEAD]) if len(doc) else numpy.zeros((0, 2), "uint64")
+            deps = rows[:, 0]
+            root = deps == doc.vocab.strings["ROOT"]
+            heads = rows[:, 1].astype("int64") + numpy.arange(len(deps))  # HEAD is relative
+            conj = (deps == doc.vocab.strings["conj"]) & root[heads]
+            self._main_verbs = numpy.flatnonzero(root | conj).tolist()
+        return self._main_verbs

@@ -17,6 +17,7 @@ The first non-optional spec other than a clitic or article is the trigger's head
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -210,21 +211,37 @@ class TriggerFinder:
             found = self._starting[keys] = tuple(sorted(candidates.values(), key=lambda t: t.row))
         return found
 
-    def find(self, doc_tokens: DocTokens, start: int, end: int) -> list[TriggerMatch]:
-        """Every trigger match in doc tokens [start, end) (a sentence); at one position the
-        longest pattern wins. Quotation marks are skipped."""
-        quote, all_keys, starting = doc_tokens.is_quote, doc_tokens.keys, self.starting
-        if not any(starting(all_keys[i]) for i in range(start, end) if not quote[i]):
-            return []
+    def find_all(self, doc_tokens: DocTokens, bounds: Iterable[tuple[int, int]]) -> list[list[TriggerMatch]]:
+        """Every trigger match in each sentence, given as doc token bounds [start, end); at one
+        position the longest pattern wins. Quotation marks are skipped."""
+        keys, quote = doc_tokens.keys, doc_tokens.is_quote
+        starting = list(map(self._starting.get, keys))  # known words: no Python call per token
+        if None in starting:
+            starting = [t if t is not None else self.starting(k) for t, k in zip(starting, keys)]
+        hits = [i for i, (triggers, q) in enumerate(zip(starting, quote)) if triggers and not q]
+        out: list[list[TriggerMatch]] = []
+        for start, end in bounds:
+            lo = bisect.bisect_left(hits, start)
+            found = lo < len(hits) and hits[lo] < end
+            out.append(self._find(doc_tokens, start, end, starting) if found else [])
+        return out
+
+    def _find(self, doc_tokens: DocTokens, start: int, end: int,
+              starting: Sequence[tuple[Trigger, ...]]) -> list[TriggerMatch]:
+        """The matches in doc tokens [start, end); ``starting`` holds the triggers each doc
+        token may start."""
+        quote, all_keys = doc_tokens.is_quote, doc_tokens.keys
         at = [i for i in range(start, end) if not quote[i]]  # doc index of each position
         keys = [all_keys[i] for i in at]
         doc = doc_tokens.doc
         present = frozenset().union(*keys)
         viable: dict[int, bool] = {}  # trigger row -> all its required words are present
         found: list[TriggerMatch] = []
-        for j, key in enumerate(keys):
+        for j, i in enumerate(at):
+            if not starting[i]:
+                continue
             best: TriggerMatch | None = None
-            for trigger in starting(key):
+            for trigger in starting[i]:
                 ok = viable.get(trigger.row)
                 if ok is None:
                     ok = viable[trigger.row] = all(not present.isdisjoint(w) for w in trigger.required)

@@ -99,9 +99,9 @@ class CommitmentsComponent(RuleComponent):
         tokens = DocTokens(doc, self.forms)
         participants = get_list(doc, "participants")
         spans = units(doc, tokens)
-        triggered = [(unit, matches) for unit in spans
-                     if (matches := [m for m in self.finder.find(tokens, unit.start, unit.end)
-                                     if self._keep(m, unit)])]
+        matches_by_unit = self.finder.find_all(tokens, [(u.start, u.end) for u in spans])
+        triggered = [(unit, ok) for unit, matches in zip(spans, matches_by_unit)
+                     if (ok := [m for m in matches if self._keep(m, unit)])]
         if not triggered:
             return doc
         text = doc.text  # Doc.text joins every token: build it once per document
@@ -110,10 +110,11 @@ class CommitmentsComponent(RuleComponent):
         found: list[_Found] = []
         weak: list[tuple[TriggerMatch, list[_Found]]] = []
         for unit, matches in triggered:
-            starts = sorted(m.tokens[0].i for m in matches if not self._weak(m))
-            for m in matches:
+            weak_ones = [self._weak(m) for m in matches]
+            starts = sorted(m.tokens[0].i for m, w in zip(matches, weak_ones) if not w)
+            for m, is_weak in zip(matches, weak_ones):
                 actions = self._actions(doc, text, m, unit, starts, resolver)
-                if self._weak(m):
+                if is_weak:
                     weak.append((m, actions))
                 else:
                     found.extend(actions)
@@ -132,8 +133,8 @@ class CommitmentsComponent(RuleComponent):
     def _weak(self, m: TriggerMatch) -> bool:
         """A future verb or a purpose infinitive ("para acordar"): may sit inside an action."""
         return m.trigger.action == "self" or bool(
-            "Inf" in m.head.morph.get("VerbForm") and m.tokens[0].i > 0
-            and fold(m.head.doc[m.tokens[0].i - 1].text) in self.filters["purpose"])
+            m.tokens[0].i > 0 and fold(m.head.doc[m.tokens[0].i - 1].text) in self.filters["purpose"]
+            and "Inf" in m.head.morph.get("VerbForm"))
 
     def _nest(self, text: str, m: TriggerMatch, actions: list[_Found], found: list[_Found]) -> list[_Found]:
         """A weak trigger inside another action: dropped when it heads that action ("convenimos
@@ -166,7 +167,7 @@ class CommitmentsComponent(RuleComponent):
         if any(fold(c.text) in f["negation"] for c in head.children if c.i < head.i):
             return False
         if m.trigger.action == "after" and any(
-                c.i < head.i and "Rel" in c.morph.get("PronType") and c.dep_ in ("obj", "nsubj:pass")
+                c.i < head.i and c.dep_ in ("obj", "nsubj:pass") and "Rel" in c.morph.get("PronType")
                 for c in head.children):
             return False  # "el método que han pactado": the object is behind the trigger
         return True
