@@ -70,9 +70,12 @@ _OFF_CORE = frozenset({"acl", "acl:relcl", "advcl", "obl", "parataxis", "ccomp",
 def _core(token: Token) -> list[Token]:
     """A phrase's subtree without its clauses and adjuncts ("X, celebrada ayer en Y, ...")."""
     out = [token]
-    for child in token.children:
-        if child.dep_ not in _OFF_CORE:
-            out.extend(_core(child))
+    stack = [token]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ not in _OFF_CORE:
+                out.append(child)
+                stack.append(child)
     return sorted(out, key=lambda t: t.i)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, ORTH, SENT_START
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Token
 
 from .textnorm import fold
@@ -73,6 +73,18 @@ class DocTokens:
         else:  # a hook, no boundaries (doc.sents raises) or at most one token
             self.sent_starts = [s.start for s in doc.sents]
         self._main_verbs: list[int] | None = None
+
+    def first(self, word: str, start: int, end: int) -> Token | None:
+        """The first token in [start, end) whose text is ``word``, if any."""
+        try:
+            return self.doc[self.text.index(word, start, end)]
+        except ValueError:
+            return None
+
+    def full_text(self) -> str:
+        """``doc.text``, joined from the token texts read already."""
+        spaces = self.doc.to_array(SPACY).tolist() if self.text else []
+        return "".join([t + " " if s else t for t, s in zip(self.text, spaces)])
 
     def main_verbs(self) -> list[int]:
         """Indexes of the tokens labelled ``ROOT`` and of the conjuncts (``conj``) of such a

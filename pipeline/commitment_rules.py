@@ -218,7 +218,18 @@ class TriggerFinder:
         starting = list(map(self._starting.get, keys))  # known words: no Python call per token
         if None in starting:
             starting = [t if t is not None else self.starting(k) for t, k in zip(starting, keys)]
-        hits = [i for i, (triggers, q) in enumerate(zip(starting, quote)) if triggers and not q]
+        candidates = [i for i, (triggers, q) in enumerate(zip(starting, quote)) if triggers and not q]
+        # a first filter (the doc's words, not the sentence's): :meth:`_find` checks again
+        present = frozenset().union(*keys) if candidates else frozenset()
+        viable: dict[int, bool] = {}  # id of a tuple of triggers -> one has its required words
+        hits = []
+        for i in candidates:
+            ok = viable.get(id(starting[i]))
+            if ok is None:
+                ok = viable[id(starting[i])] = any(
+                    all(not present.isdisjoint(w) for w in t.required) for t in starting[i])
+            if ok:
+                hits.append(i)
         out: list[list[TriggerMatch]] = []
         for start, end in bounds:
             lo = bisect.bisect_left(hits, start)

@@ -104,7 +104,7 @@ class CommitmentsComponent(RuleComponent):
                      if (ok := [m for m in matches if self._keep(m, unit)])]
         if not triggered:
             return doc
-        text = doc.text  # Doc.text joins every token: build it once per document
+        text = tokens.full_text()  # as doc.text, built once per document
         resolver = ActorResolver(participants, spans, self.filters["group"],
                                  self.countries, self.filters["cast"], tokens)
         found: list[_Found] = []
@@ -113,7 +113,7 @@ class CommitmentsComponent(RuleComponent):
             weak_ones = [self._weak(m) for m in matches]
             starts = sorted(m.tokens[0].i for m, w in zip(matches, weak_ones) if not w)
             for m, is_weak in zip(matches, weak_ones):
-                actions = self._actions(doc, text, m, unit, starts, resolver)
+                actions = self._actions(tokens, text, m, unit, starts, resolver)
                 if is_weak:
                     weak.append((m, actions))
                 else:
@@ -189,13 +189,14 @@ class CommitmentsComponent(RuleComponent):
 
     # -- actions -------------------------------------------------------------------------
 
-    def _actions(self, doc: Doc, text: str, m: TriggerMatch, unit: Span, starts: list[int],
+    def _actions(self, tokens: DocTokens, text: str, m: TriggerMatch, unit: Span, starts: list[int],
                  resolver: ActorResolver) -> list[_Found]:
+        doc = tokens.doc
         hi = next((s for s in starts if s > m.tokens[0].i and s >= m.end), unit.end)
         if m.trigger.action == "self":
             return self._self_action(doc, m, unit, hi, resolver)
         lo, possessor = self._action_start(doc, m, hi)
-        colon = next((t for t in doc[lo:unit.end] if t.text == ":"), None)
+        colon = tokens.first(":", lo, unit.end)
         if colon is not None and (colon.i < hi or hi == unit.end):
             items = self._list(doc, text, m, unit, colon, resolver)
             if items:
