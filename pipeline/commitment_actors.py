@@ -17,140 +17,23 @@ next such sentence when the first names only one.
 from __future__ import annotations
 
 import bisect
-from functools import cached_property
 from collections.abc import Collection, Iterable, Sequence
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
 from .commitment_doc import DocTokens
+from .commitment_syntax import (SUBJECT_DEPS, comitative_tokens, is_genitive, is_oblique,
+                                relative_antecedent, subject_tokens)
 from .records import Participant
 from .textnorm import fold
 
-_SUBJ = ("nsubj", "nsubj:pass", "csubj")
 #: the main event's persons are sought in this many first sentences
 MAIN_WINDOW = 4
 #: sentences listing who took part extend the main event's persons this far into the text
 CAST_WINDOW = 8
 #: modalities for which an impersonal "se acordó" stands for all the parties
 _COLLECTIVE_IMPERSONAL = frozenset({"agreement", "need", "pledge", "intention"})
-
-
-def subject_tokens(head: Token, unit: Span | None = None) -> list[Token]:
-    """The subject subtree(s) of a verb (or of the verb it is coordinated with), in ``unit``.
-
-    A noun trigger ("Detalló la instrucción para ...") takes its verb's subject. A line break
-    parsed as a subject (the parser does so across paragraphs) stands for the names hung on
-    it, if any.
-    """
-    lo, hi = (unit.start, unit.end) if unit is not None else (0, len(head.doc))
-    node = head
-    for _ in range(3):
-        subj = [c for c in node.children if c.dep_ in _SUBJ and c.i != head.i
-                and not any(g.dep_ == "case" for g in c.children)]  # "con X" is no subject
-        tokens = [t for s in subj for t in _core(s) if lo <= t.i < hi and not t.is_space]
-        if any(s.is_space for s in subj):  # keep only the bare names hung on the line break
-            tokens = [t for s in subj for c in ([s] if not s.is_space else s.children)
-                      if not any(g.dep_ == "case" for g in c.children)
-                      and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
-                      for t in _core(c) if lo <= t.i < hi and not t.is_space]
-        if tokens:
-            return tokens
-        climb = node.dep_ in ("conj", "xcomp") or (node.pos_ == "NOUN" and node.dep_ in ("obj", "nsubj:pass"))
-        if climb and node.head.i != node.i and lo <= node.head.i < hi:
-            node = node.head
-            continue
-        break
-    return []
-
-
-#: dependents that leave a noun phrase's core (clauses and adjuncts hung on a subject)
-_OFF_CORE = frozenset({"acl", "acl:relcl", "advcl", "obl", "parataxis", "ccomp", "csubj", "xcomp"})
-
-
-def _core(token: Token) -> list[Token]:
-    """A phrase's subtree without its clauses and adjuncts ("X, celebrada ayer en Y, ...")."""
-    out = [token]
-    stack = [token]
-    while stack:
-        for child in stack.pop().children:
-            if child.dep_ not in _OFF_CORE:
-                out.append(child)
-                stack.append(child)
-    return sorted(out, key=lambda t: t.i)
-
-
-def is_genitive(token: Token) -> bool:
-    """A name inside "de X" hung on a noun ("asesora del presidente X"): no party itself."""
-    node = token
-    while node.dep_ in ("flat", "appos") and node.head.i != node.i:
-        node = node.head
-    return node.dep_ == "nmod" and any(
-        c.dep_ == "case" and c.lower_ in ("de", "del") for c in node.children)
-
-
-#: prepositions opening a phrase whose persons are no subject ("propuesta por el presidente X")
-_OBLIQUE = frozenset({"por", "según", "a", "al", "para", "ante", "sobre", "contra", "hacia", "desde", "tras"})
-#: words that may stand between such a preposition and the name (article, title, its qualifiers)
-_TITLE_POS = frozenset({"DET", "NOUN", "ADJ", "PROPN"})
-
-
-def is_oblique(token: Token, window: int = 10) -> bool:
-    """A name in apposition inside a prepositional phrase other than "de"/"con"/"entre":
-    "propuesta por el mandatario uruguayo, Luis X" (by the surface, the parse is unreliable)."""
-    doc = token.doc
-    i = token.i - 1
-    while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and token.i - i < 5:
-        i -= 1  # the rest of the name
-    if i < 0 or doc[i].text != ",":
-        return False
-    i -= 1
-    lowest = max(-1, i - window)
-    while i > lowest:
-        t = doc[i]
-        if t.lower_ in _OBLIQUE and t.pos_ == "ADP":
-            return True
-        if t.lower_ in ("de", "del") or t.pos_ in _TITLE_POS and t.text not in ",;:":
-            if t.pos_ == "PROPN" and t.i > 0 and doc[t.i - 1].text == ",":
-                return False  # a list of names: "X, Y y Z"
-            i -= 1
-            continue
-        return False
-    return False
-
-
-def comitative_tokens(head: Token, skip: Collection[int] = ()) -> list[Token]:
-    """Tokens of "con X" dependents of the trigger ("acordó con sus homólogos ...").
-
-    "de acuerdo con X" (a source, not a party) is no comitative, nor a word of the trigger
-    itself ("concluyó con acuerdos sobre ...": ``skip`` holds the trigger's token indexes).
-    """
-    out: list[Token] = []
-    for c in head.children:
-        if c.dep_ not in ("obl", "nmod") or c.i in skip:
-            continue
-        cases = [g for g in c.children if g.dep_ == "case"]
-        if any(g.lower_ == "con" for g in cases) and not any(
-                g.lower_ == "acuerdo" for case in cases for g in case.children):
-            if any(g.lower_ == "de" for g in cases) or c.lower_ == "quien":
-                continue
-            out.extend(c.subtree)
-    return out
-
-
-def _relative_antecedent(head: Token) -> list[Token]:
-    """"Pompeo, secretario de Estado, con quien acordó ...": the antecedent of "quien" and
-    the subject of the main clause (the other party)."""
-    if not head.dep_.startswith("acl") or not any(
-            c.lower_ in ("quien", "quienes") for t in head.children for c in t.subtree):
-        return []
-    node = head.head
-    while node.dep_ in ("appos", "flat") and node.head.i != node.i:
-        node = node.head
-    antecedent = [t for t in node.subtree if t.i < head.i and head.i not in {a.i for a in t.ancestors}]
-    main = node
-    while main.head.i != main.i and not (main.pos_ in ("VERB", "AUX") and main.dep_ == "ROOT"):
-        main = main.head
-    return antecedent + subject_tokens(main)
 
 
 class ActorResolver:
@@ -185,6 +68,15 @@ class ActorResolver:
         #: as far as :meth:`speakers_before` is asked
         self.speakers: list[tuple[int, int, list[str]]] = []
         self._spoken = 0  # units whose speakers are in self.speakers
+        self._subjects: dict[tuple[int, int, int], list[Token]] = {}
+
+    def subject(self, head: Token, unit: Span) -> list[Token]:
+        """:func:`subject_tokens` of ``head`` in ``unit`` (computed once per document)."""
+        key = (head.i, unit.start, unit.end)
+        found = self._subjects.get(key)
+        if found is None:
+            found = self._subjects[key] = subject_tokens(head, unit)
+        return list(found)
 
     def _ids_by_token(self, tokens: DocTokens) -> dict[int, list[str]]:
         """Token index -> ids of the mentions overlapping the token (as :meth:`ids_in` of its
@@ -275,14 +167,14 @@ class ActorResolver:
         """The person subject of the nearest verb above ``head`` ("X presentó las medidas que
         la red reforzará", "X destacó que la red reforzará ..."), if ``head``'s own subject
         names no person."""
-        own = [a for a in self._ids_of_tokens(subject_tokens(head, unit)) if self.kind.get(a) == "person"]
+        own = [a for a in self._ids_of_tokens(self.subject(head, unit)) if self.kind.get(a) == "person"]
         if own:
             return []
         node = head
         while node.head.i != node.i:
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
-                subj = [t for t in subject_tokens(node, unit) if not is_genitive(t)]
+                subj = [t for t in self.subject(node, unit) if not is_genitive(t)]
                 persons = [a for a in self._ids_of_tokens(subj) if self.kind.get(a) == "person"]
                 if persons:
                     return persons[-1:]
@@ -308,7 +200,7 @@ class ActorResolver:
                 if heads and (t.pos_ in ("NUM", "DET", "PRON") or "Plur" in t.morph.get("Number")
                               or fold(t.text) in ("ambos", "ambas", "dos")):
                     return True
-        if sum(1 for t in tokens if t.dep_ in _SUBJ) >= 2:  # "X y Y nombren" parsed as two subjects
+        if sum(1 for t in tokens if t.dep_ in SUBJECT_DEPS) >= 2:  # "X y Y nombren" parsed as two subjects
             return True
         words = [t.lower_ for t in tokens]
         if "tanto" in words and "como" in words[words.index("tanto"):]:  # "tanto X como Y"
@@ -363,7 +255,7 @@ class ActorResolver:
                 continue  # subjects are sought inside the unit: it names no speaker
             lo = bisect.bisect_left(verbs, unit.start)
             for i in verbs[lo:bisect.bisect_left(verbs, unit.end, lo)]:
-                subj = subject_tokens(token := unit.doc[i], unit)
+                subj = self.subject(token := unit.doc[i], unit)
                 near = [t for t in subj if not is_genitive(t)]
                 persons = [a for a in self._ids_of_tokens(near) if self.kind.get(a) == "person"]
                 if persons:
@@ -379,12 +271,12 @@ class ActorResolver:
         trigger is agreed with ("acordó con sus homólogos X e Y"); ``skip`` the trigger's own
         tokens (never a comitative party).
         """
-        subj = list(subject) if subject is not None else subject_tokens(head, unit)
+        subj = list(subject) if subject is not None else self.subject(head, unit)
         clausal = {t.i for c in head.children if c.dep_ == "csubj" for t in c.subtree}
         if subject is None and subj and all(t.i in clausal for t in subj):
             subj = []  # "se prevé establecer ...": the infinitive is no party
         if not subj:
-            relative = [a for a in self._ids_of_tokens(_relative_antecedent(head))
+            relative = [a for a in self._ids_of_tokens(relative_antecedent(head))
                         if self.kind.get(a) == "person"]
             if len(relative) >= 2:
                 return relative

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from itertools import compress
+
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Token
@@ -62,7 +64,7 @@ class DocTokens:
         self.text, self.lemma_key, self.keys, self.is_quote, self.is_space, newline = \
             tuple(zip(*forms)) if forms else ((), (), (), (), (), ())
         #: indexes of the tokens holding a line break (SPACE tokens)
-        self.line_breaks = [i for i, b in enumerate(newline) if b]
+        self.line_breaks = list(compress(range(n), newline))
         #: character offsets: start and end of each token
         self.starts: list[int] = rows[:, 2].tolist()
         self.ends: list[int] = (rows[:, 2] + rows[:, 3]).tolist()

@@ -21,6 +21,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from spacy.tokens import Token
 
@@ -218,46 +219,42 @@ class TriggerFinder:
         starting = list(map(self._starting.get, keys))  # known words: no Python call per token
         if None in starting:
             starting = [t if t is not None else self.starting(k) for t, k in zip(starting, keys)]
-        candidates = [i for i, (triggers, q) in enumerate(zip(starting, quote)) if triggers and not q]
-        # a first filter (the doc's words, not the sentence's): :meth:`_find` checks again
-        present = frozenset().union(*keys) if candidates else frozenset()
-        viable: dict[int, bool] = {}  # id of a tuple of triggers -> one has its required words
-        hits = []
-        for i in candidates:
-            ok = viable.get(id(starting[i]))
-            if ok is None:
-                ok = viable[id(starting[i])] = any(
-                    all(not present.isdisjoint(w) for w in t.required) for t in starting[i])
-            if ok:
-                hits.append(i)
+        hits = [i for i in compress(range(len(starting)), starting) if not quote[i]]
         out: list[list[TriggerMatch]] = []
         for start, end in bounds:
             lo = bisect.bisect_left(hits, start)
-            found = lo < len(hits) and hits[lo] < end
-            out.append(self._find(doc_tokens, start, end, starting) if found else [])
+            inside = [(i, starting[i]) for i in hits[lo:bisect.bisect_left(hits, end, lo)]]
+            out.append(self._find(doc_tokens, start, end, inside) if inside else [])
         return out
 
     def _find(self, doc_tokens: DocTokens, start: int, end: int,
-              starting: Sequence[tuple[Trigger, ...]]) -> list[TriggerMatch]:
-        """The matches in doc tokens [start, end); ``starting`` holds the triggers each doc
-        token may start."""
+              hits: Sequence[tuple[int, tuple[Trigger, ...]]]) -> list[TriggerMatch]:
+        """The matches in doc tokens [start, end); ``hits`` holds the tokens that may start a
+        trigger (doc index, triggers), in order. A trigger is matched only if each of its
+        required words is in the sentence."""
         quote, all_keys = doc_tokens.is_quote, doc_tokens.keys
-        at = [i for i in range(start, end) if not quote[i]]  # doc index of each position
-        keys = [all_keys[i] for i in at]
+        present = frozenset().union(*all_keys[start:end])
+        viable: dict[int, bool] = {}  # trigger row -> all its required words are in the sentence
+        for _, triggers in hits:
+            for t in triggers:
+                if t.row not in viable:
+                    viable[t.row] = all(not present.isdisjoint(w) for w in t.required)
+        tried = [(i, [t for t in triggers if viable[t.row]]) for i, triggers in hits]
+        if not any(triggers for _, triggers in tried):
+            return []
+        at: Sequence[int] = range(start, end)  # doc index of each position
+        keys: Sequence[frozenset[str]] = all_keys[start:end]
+        if True in quote[start:end]:
+            at = [i for i in at if not quote[i]]
+            keys = [all_keys[i] for i in at]
         doc = doc_tokens.doc
-        present = frozenset().union(*keys)
-        viable: dict[int, bool] = {}  # trigger row -> all its required words are present
         found: list[TriggerMatch] = []
-        for j, i in enumerate(at):
-            if not starting[i]:
+        for i, triggers in tried:
+            if not triggers:
                 continue
+            j = at.index(i)
             best: TriggerMatch | None = None
-            for trigger in starting[i]:
-                ok = viable.get(trigger.row)
-                if ok is None:
-                    ok = viable[trigger.row] = all(not present.isdisjoint(w) for w in trigger.required)
-                if not ok:
-                    continue
+            for trigger in triggers:
                 positions = _match_from(keys, j, trigger.steps, 0)
                 matched = [p for p in positions if p >= 0] if positions is not None else []
                 if not matched or matched[0] != j:

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .commitment_actions import ActionSpan, action_spans, complement_root, is_verb, list_items, units
-from .commitment_actors import ActorResolver, subject_tokens
+from .commitment_actors import ActorResolver
 from .commitment_doc import DocTokens, Forms
 from .commitment_rules import (ACTION_MODES, FILTER_KINDS, MODALITIES, REQUIREMENTS, TOPICS,
                                TriggerFinder, TriggerMatch, compile_filters, compile_topics,
@@ -218,7 +218,7 @@ class CommitmentsComponent(RuleComponent):
         """Who commits: the trigger's subject, else the possessor of its noun ("el compromiso
         de la CELAC"), else a collective subject of the action ("acordar que tanto X como Y
         nombren"); "acordó con X e Y" adds X and Y."""
-        own = subject_tokens(m.head, unit)
+        own = resolver.subject(m.head, unit)
         subject = None
         if not own or m.head.pos_ == "NOUN":
             nouns = [t for t in m.tokens if t.pos_ == "NOUN"]
@@ -231,7 +231,7 @@ class CommitmentsComponent(RuleComponent):
                 subject = [t for t in owner[0].subtree if t.i < action_start]
         between = list(doc[m.end:action_start]) if doc[m.end].lower_ == "con" else []
         if subject is None and m.trigger.action == "after" and not resolver.ids_of(own):
-            inner = [t for t in subject_tokens(root, unit) if t.i >= m.end]
+            inner = [t for t in resolver.subject(root, unit) if t.i >= m.end]
             if inner and resolver.is_group(inner):
                 return resolver.collective(unit)
         actors = resolver.resolve(m.head, unit, subject, m.trigger.modality, between,
@@ -281,7 +281,7 @@ class CommitmentsComponent(RuleComponent):
     def _self_action(self, doc: Doc, m: TriggerMatch, unit: Span, hi: int,
                      resolver: ActorResolver) -> list[_Found]:
         head = m.head
-        subj = subject_tokens(head, unit)
+        subj = resolver.subject(head, unit)
         if head.dep_ == "acl" and head.head.i < head.i:  # "medidas que la red reforzará"
             subj = subj or [head.head]
         if "actor_subject" in m.trigger.requires:
@@ -308,7 +308,7 @@ class CommitmentsComponent(RuleComponent):
     def _reported_actors(self, root: Token, m: TriggerMatch, unit: Span,
                          resolver: ActorResolver) -> list[str]:
         """Actors of "X anunció que Y hará": Y when Y names persons or a group, else X."""
-        subj = subject_tokens(root, unit)
+        subj = resolver.subject(root, unit)
         if not subj:
             return []
         if resolver.is_group(subj):
