@@ -82,8 +82,9 @@ class ActorResolver:
         """Token index -> ids of the mentions overlapping the token (as :meth:`ids_in` of its
         characters gives them)."""
         out: dict[int, list[str]] = {}
+        starts, ends = tokens.char_offsets
         for s, e, actor in self.mentions:
-            for i in range(bisect.bisect_right(tokens.ends, s), bisect.bisect_left(tokens.starts, e)):
+            for i in range(bisect.bisect_right(ends, s), bisect.bisect_left(starts, e)):
                 ids = out.setdefault(i, [])
                 if actor not in ids:
                     ids.append(actor)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from functools import cached_property
 from itertools import compress
 
 import numpy
@@ -36,18 +37,18 @@ def _forms(token: Token) -> Forms:
 class DocTokens:
     """Plain per-token sequences of one Doc (index ``i`` is the token ``doc[i]``).
 
-    ``cache`` maps (orth, lemma) hashes to their :data:`Forms`; pass the same dict for every
-    document so recurring words are folded once.
+    ``cache`` maps the (orth, lemma) hashes of a token (as 16 bytes) to their :data:`Forms`;
+    pass the same dict for every document so recurring words are folded once.
     """
 
-    def __init__(self, doc: Doc, cache: dict[tuple[int, int], Forms] | None = None) -> None:
+    def __init__(self, doc: Doc, cache: dict[bytes, Forms] | None = None) -> None:
         cache = {} if cache is None else cache
         if len(cache) > MAX_CACHED_FORMS:
             cache.clear()
         self.doc = doc
         n = len(doc)
-        rows = doc.to_array([ORTH, LEMMA, IDX, LENGTH, SENT_START]) if n else numpy.zeros((0, 5), "uint64")
-        pairs = list(zip(rows[:, 0].tolist(), rows[:, 1].tolist()))
+        rows = doc.to_array([ORTH, LEMMA]) if n else numpy.zeros((0, 2), "uint64")
+        pairs = rows.view("V16").ravel().tolist()  # one hashable bytes key per token
         forms = list(map(cache.get, pairs))
         if None in forms:
             for i, f in enumerate(forms):
@@ -65,16 +66,21 @@ class DocTokens:
             tuple(zip(*forms)) if forms else ((), (), (), (), (), ())
         #: indexes of the tokens holding a line break (SPACE tokens)
         self.line_breaks = list(compress(range(n), newline))
-        #: character offsets: start and end of each token
-        self.starts: list[int] = rows[:, 2].tolist()
-        self.ends: list[int] = (rows[:, 2] + rows[:, 3]).tolist()
         #: token index of each sentence start, as ``doc.sents`` gives them
-        marks = rows[1:, 4]
-        if marks.any() and "sents" not in doc.user_hooks:
-            self.sent_starts: list[int] = [0, *(numpy.flatnonzero(marks == 1) + 1).tolist()]
+        marks = doc.to_array(SENT_START).tolist() if n > 1 else []  # 1: a start, 0: unknown
+        if any(marks[1:]) and "sents" not in doc.user_hooks:
+            self.sent_starts: list[int] = [0, *compress(range(1, n), map((1).__eq__, marks[1:]))]
         else:  # a hook, no boundaries (doc.sents raises) or at most one token
             self.sent_starts = [s.start for s in doc.sents]
         self._main_verbs: list[int] | None = None
+
+    @cached_property
+    def char_offsets(self) -> tuple[list[int], list[int]]:
+        """Character offsets of the tokens: where each starts, where each ends."""
+        if not self.text:
+            return [], []
+        rows = self.doc.to_array([IDX, LENGTH])
+        return rows[:, 0].tolist(), (rows[:, 0] + rows[:, 1]).tolist()
 
     def first(self, word: str, start: int, end: int) -> Token | None:
         """The first token in [start, end) whose text is ``word``, if any."""

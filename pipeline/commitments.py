@@ -29,7 +29,7 @@ from .commitment_rules import (ACTION_MODES, FILTER_KINDS, MODALITIES, REQUIREME
                                TriggerFinder, TriggerMatch, compile_filters, compile_topics,
                                compile_triggers, topics_of)
 from .gazetteer import load_tables
-from .records import Commitment, get_list
+from .records import Commitment, Timex, get_list
 from .rules import DEFAULT_MODELS_DIR, RuleComponent, Schema
 from .textnorm import content_words, fold, jaccard
 
@@ -87,7 +87,7 @@ class CommitmentsComponent(RuleComponent):
         self.index = compile_triggers(self.tables["triggers"])
         self.finder = TriggerFinder(self.index)
         #: folded forms of the words seen, shared by the documents (see :class:`DocTokens`)
-        self.forms: dict[tuple[int, int], Forms] = {}
+        self.forms: dict[bytes, Forms] = {}
         self.filters = compile_filters(self.tables["filters"])
         self.topics = compile_topics(self.tables["topics"])
         self.countries = {fold(name): row["iso3"] for row in self.country_rows
@@ -126,8 +126,9 @@ class CommitmentsComponent(RuleComponent):
             if f.end <= f.start or any(_same(words, w) for _, w in kept):
                 continue  # the same action stated twice
             kept.append((f, words))
+        timexes = [t for t in get_list(doc, "timexes") if t.type in ("DATE", "TIME")] if kept else []
         for f, _ in kept:
-            out.append(self._record(doc, text, len(out), f))
+            out.append(self._record(text, timexes, len(out), f))
         return doc
 
     def _weak(self, m: TriggerMatch) -> bool:
@@ -338,15 +339,16 @@ class CommitmentsComponent(RuleComponent):
 
     # -- records -------------------------------------------------------------------------
 
-    def _record(self, doc: Doc, text: str, index: int, f: _Found) -> Commitment:
+    def _record(self, text: str, timexes: list[Timex], index: int, f: _Found) -> Commitment:
+        """The record of an action; ``timexes`` are the document's dates and times."""
         action = text[f.start:f.end]
         first, last = f.match.tokens[0], f.match.tokens[-1]
         trigger = text[first.idx:last.idx + len(last.text)]
         lemma = f.match.trigger.lemma or fold(f.match.head.lemma_)
         head_lemma = f.head.lemma_.lower() if f.head is not None and is_verb(f.head) else None
-        topics = topics_of(f"{f.title or ''} {action}", self.topics)
-        due = next((t.timex_id for t in get_list(doc, "timexes")
-                    if t.type in ("DATE", "TIME") and f.start <= t.start and t.end <= f.end), None)
+        # the action alone folds as " action" does (and was folded already by the dedupe)
+        topics = topics_of(f"{f.title} {action}" if f.title else action, self.topics)
+        due = next((t.timex_id for t in timexes if f.start <= t.start and t.end <= f.end), None)
         return Commitment(
             commitment_id=index, start=f.start, end=f.end,
             sentence_start=f.unit.start_char, sentence_end=f.sentence_end,
