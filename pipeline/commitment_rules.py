@@ -43,11 +43,6 @@ _FUNCTION_WORDS = frozenset({"se", "el", "la", "lo", "los", "las", "un", "una", 
 GAP = 30
 
 
-def token_keys(token: Token) -> frozenset[str]:
-    """The forms a lexicon word may match: lemma, lower-case text, both accent-free."""
-    return frozenset({fold(token.lemma_), fold(token.text)})
-
-
 @dataclass(frozen=True)
 class Step:
     words: frozenset[str] | None  # None: a gap
@@ -184,33 +179,38 @@ def prefixed_triggers(index: dict[str, list[Trigger]]) -> list[tuple[str, list[T
 
 #: a candidates cache holding more entries than this is emptied (it is keyed by vocabulary)
 MAX_CACHED_KEYS = 1 << 16
+#: what may start at a token: the triggers (in lexicon order) and the words a sentence must
+#: hold one of for any of them to match there (None: any sentence); () when none may start
+Start = tuple[tuple[Trigger, ...], frozenset[str] | None] | tuple[()]
 
 
 class TriggerFinder:
     """Finds trigger matches with a compiled index (:func:`compile_triggers`).
 
     The triggers a token may start are looked up once per distinct pair of token keys
-    (:func:`token_keys`) and remembered, so a sentence is scanned with one dict lookup per
+    (:attr:`~pipeline.commitment_doc.DocTokens.keys`) and remembered, so a sentence is scanned with one dict lookup per
     token and matched only from the tokens that start some trigger.
     """
 
     def __init__(self, index: dict[str, list[Trigger]]) -> None:
         self.index = index
         self.prefixed = prefixed_triggers(index)
-        self._starting: dict[frozenset[str], tuple[Trigger, ...]] = {}
+        self._starting: dict[frozenset[str], Start] = {}
 
-    def starting(self, keys: frozenset[str]) -> tuple[Trigger, ...]:
-        """Triggers whose match may start at a token with ``keys``, in lexicon order."""
-        found = self._starting.get(keys)
-        if found is None:
-            if len(self._starting) > MAX_CACHED_KEYS:
-                self._starting.clear()
-            candidates = {id(t): t for word in keys for t in self.index.get(word, ())}
-            for prefix, triggers in self.prefixed:
-                if any(k.startswith(prefix) for k in keys):
-                    candidates.update((id(t), t) for t in triggers)
-            found = self._starting[keys] = tuple(sorted(candidates.values(), key=lambda t: t.row))
-        return found
+    def _start(self, keys: frozenset[str]) -> Start:
+        """What may start at a token with ``keys``: the triggers and the words of their heads."""
+        if len(self._starting) > MAX_CACHED_KEYS:
+            self._starting.clear()
+        candidates = {id(t): t for word in keys for t in self.index.get(word, ())}
+        for prefix, triggers in self.prefixed:
+            if any(k.startswith(prefix) for k in keys):
+                candidates.update((id(t), t) for t in triggers)
+        found = tuple(sorted(candidates.values(), key=lambda t: t.row))
+        heads = [t.steps[t.head] for t in found]
+        anchor = None if any(h.prefixes for h in heads) else frozenset().union(*(h.words or () for h in heads))
+        start: Start = (found, anchor) if found else ()
+        self._starting[keys] = start
+        return start
 
     def find_all(self, doc_tokens: DocTokens, bounds: Iterable[tuple[int, int]]) -> list[list[TriggerMatch]]:
         """Every trigger match in each sentence, given as doc token bounds [start, end); at one
@@ -218,22 +218,26 @@ class TriggerFinder:
         keys, quote = doc_tokens.keys, doc_tokens.is_quote
         starting = list(map(self._starting.get, keys))  # known words: no Python call per token
         if None in starting:
-            starting = [t if t is not None else self.starting(k) for t, k in zip(starting, keys)]
+            starting = [t if t is not None else self._start(k) for t, k in zip(starting, keys)]
         hits = [i for i in compress(range(len(starting)), starting) if not quote[i]]
         out: list[list[TriggerMatch]] = []
         for start, end in bounds:
             lo = bisect.bisect_left(hits, start)
-            inside = [(i, starting[i]) for i in hits[lo:bisect.bisect_left(hits, end, lo)]]
-            out.append(self._find(doc_tokens, start, end, inside) if inside else [])
+            hi = bisect.bisect_left(hits, end, lo)
+            # a trigger's head word must be in the sentence (a quotation mark's words too: a
+            # superset, it only lets more through to the match)
+            present = frozenset().union(*keys[start:end]) if hi > lo else frozenset()
+            inside = [(i, triggers) for i in hits[lo:hi] for triggers, anchor in [starting[i]]
+                      if anchor is None or not present.isdisjoint(anchor)]
+            out.append(self._find(doc_tokens, start, end, inside, present) if inside else [])
         return out
 
     def _find(self, doc_tokens: DocTokens, start: int, end: int,
-              hits: Sequence[tuple[int, tuple[Trigger, ...]]]) -> list[TriggerMatch]:
+              hits: Sequence[tuple[int, tuple[Trigger, ...]]], present: frozenset[str]) -> list[TriggerMatch]:
         """The matches in doc tokens [start, end); ``hits`` holds the tokens that may start a
-        trigger (doc index, triggers), in order. A trigger is matched only if each of its
-        required words is in the sentence."""
+        trigger (doc index, triggers), in order; ``present`` the keys of the sentence's tokens.
+        A trigger is matched only if each of its required words is in the sentence."""
         quote, all_keys = doc_tokens.is_quote, doc_tokens.keys
-        present = frozenset().union(*all_keys[start:end])
         viable: dict[int, bool] = {}  # trigger row -> all its required words are in the sentence
         for _, triggers in hits:
             for t in triggers:
