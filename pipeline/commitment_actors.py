@@ -59,11 +59,6 @@ class ActorResolver:
         if tokens is None and self.unit_spans:
             tokens = DocTokens(self.unit_spans[0].doc)
         self.tokens = tokens
-        #: actor ids mentioned by each token (index in the doc), in order of mention
-        self.at = self._ids_by_token(tokens) if tokens is not None else {}
-        #: indexes of the tokens that mention a person, in order
-        self.person_at = sorted(i for i, ids in self.at.items()
-                                if any(self.kind.get(a) == "person" for a in ids))
         #: (subject start, verb start, persons) of the units' main verbs, filled unit by unit
         #: as far as :meth:`speakers_before` is asked
         self.speakers: list[tuple[int, int, list[str]]] = []
@@ -78,17 +73,25 @@ class ActorResolver:
             found = self._subjects[key] = subject_tokens(head, unit)
         return list(found)
 
-    def _ids_by_token(self, tokens: DocTokens) -> dict[int, list[str]]:
+    @cached_property
+    def at(self) -> dict[int, list[str]]:
         """Token index -> ids of the mentions overlapping the token (as :meth:`ids_in` of its
-        characters gives them)."""
+        characters gives them), in order of mention."""
         out: dict[int, list[str]] = {}
-        starts, ends = tokens.char_offsets
+        if self.tokens is None or not self.mentions:
+            return out
+        starts, ends = self.tokens.char_offsets
         for s, e, actor in self.mentions:
             for i in range(bisect.bisect_right(ends, s), bisect.bisect_left(starts, e)):
                 ids = out.setdefault(i, [])
                 if actor not in ids:
                     ids.append(actor)
         return out
+
+    @cached_property
+    def person_at(self) -> list[int]:
+        """Indexes of the tokens that mention a person, in order."""
+        return sorted(i for i, ids in self.at.items() if any(self.kind.get(a) == "person" for a in ids))
 
     def _person_tokens(self, unit: Span) -> list[int]:
         """Indexes of the tokens of ``unit`` that mention a person."""

@@ -89,6 +89,8 @@ class CommitmentsComponent(RuleComponent):
         #: folded forms of the words seen, shared by the documents (see :class:`DocTokens`)
         self.forms: dict[bytes, Forms] = {}
         self.filters = compile_filters(self.tables["filters"])
+        #: words that, just before a trigger, cancel it
+        self.cancelling = self.filters["negation"] | self.filters["condition"] | self.filters["past"]
         self.topics = compile_topics(self.tables["topics"])
         self.countries = {fold(name): row["iso3"] for row in self.country_rows
                           for name in [row["name"], *row["aliases"]]}
@@ -101,7 +103,7 @@ class CommitmentsComponent(RuleComponent):
         spans = units(doc, tokens)
         matches_by_unit = self.finder.find_all(tokens, [(u.start, u.end) for u in spans])
         triggered = [(unit, ok) for unit, matches in zip(spans, matches_by_unit)
-                     if (ok := [m for m in matches if self._keep(m, unit)])]
+                     if (ok := [m for m in matches if self._keep(tokens, m, unit)])]
         if not triggered:
             return doc
         text = tokens.full_text()  # as doc.text, built once per document
@@ -156,14 +158,12 @@ class CommitmentsComponent(RuleComponent):
 
     # -- filters -------------------------------------------------------------------------
 
-    def _keep(self, m: TriggerMatch, unit: Span) -> bool:
+    def _keep(self, tokens: DocTokens, m: TriggerMatch, unit: Span) -> bool:
         """False for a negated, conditional or pluperfect trigger, or one whose object is
         behind it."""
         first, head = m.tokens[0], m.head
-        before = [first.doc[i] for i in range(max(unit.start, first.i - 3), first.i)]
-        words = {fold(t.text) for t in before}
         f = self.filters
-        if words & (f["negation"] | f["condition"] | f["past"]):
+        if not self.cancelling.isdisjoint(fold(w) for w in tokens.text[max(unit.start, first.i - 3):first.i]):
             return False
         if any(fold(c.text) in f["negation"] for c in head.children if c.i < head.i):
             return False
