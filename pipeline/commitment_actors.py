@@ -64,6 +64,8 @@ class ActorResolver:
         self.speakers: list[tuple[int, int, list[str]]] = []
         self._spoken = 0  # units whose speakers are in self.speakers
         self._subjects: dict[tuple[int, int, int], list[Token]] = {}
+        self._groups: dict[tuple[int, ...], bool] = {}
+        self._collectives: dict[tuple[int, int], list[str]] = {}
 
     def subject(self, head: Token, unit: Span) -> list[Token]:
         """:func:`subject_tokens` of ``head`` in ``unit`` (computed once per document)."""
@@ -194,7 +196,15 @@ class ActorResolver:
 
     def is_group(self, tokens: Sequence[Token]) -> bool:
         """A collective subject: "ambos", "los cancilleres", "México y Estados Unidos" (a group
-        word heading the phrase, not inside it: "la reunión de ministros" is one event)."""
+        word heading the phrase, not inside it: "la reunión de ministros" is one event).
+        Computed once per phrase."""
+        key = tuple(t.i for t in tokens)
+        found = self._groups.get(key)
+        if found is None:
+            found = self._groups[key] = self._is_group(tokens)
+        return found
+
+    def _is_group(self, tokens: Sequence[Token]) -> bool:
         inside = {t.i for t in tokens}
         tops = {t.i for t in tokens if t.head.i not in inside or t.head.i == t.i}
         for t in tokens:
@@ -213,6 +223,14 @@ class ActorResolver:
         return any(t.dep_ == "conj" and t.head.i in tops for t in tokens)
 
     def collective(self, unit: Span) -> list[str]:
+        """:meth:`_collective` of ``unit`` (computed once per unit)."""
+        key = (unit.start, unit.end)
+        found = self._collectives.get(key)
+        if found is None:
+            found = self._collectives[key] = self._collective(unit)
+        return list(found)
+
+    def _collective(self, unit: Span) -> list[str]:
         """The parties of a collective commitment stated in ``unit``: the persons it names if
         two or more; one person named there (or, when none, in the sentence before it in the
         same paragraph) with the document's lead person ("en la reunión con el ministro X se
