@@ -47,8 +47,9 @@ class DocTokens:
             cache.clear()
         self.doc = doc
         n = len(doc)
-        rows = doc.to_array([ORTH, LEMMA]) if n else numpy.zeros((0, 2), "uint64")
-        pairs = rows.view("V16").ravel().tolist()  # one hashable bytes key per token
+        rows = doc.to_array([ORTH, LEMMA, SENT_START, SPACY]) if n else numpy.zeros((0, 4), "uint64")
+        # one hashable bytes key per token: its orth and lemma hashes
+        pairs = numpy.ascontiguousarray(rows[:, :2]).view("V16").ravel().tolist()
         forms = list(map(cache.get, pairs))
         if None in forms:
             for i, f in enumerate(forms):
@@ -67,12 +68,13 @@ class DocTokens:
         #: indexes of the tokens holding a line break (SPACE tokens)
         self.line_breaks = list(compress(range(n), newline))
         #: token index of each sentence start, as ``doc.sents`` gives them
-        marks = doc.to_array(SENT_START).tolist() if n > 1 else []  # 1: a start, 0: unknown
+        marks = rows[:, 2].tolist() if n > 1 else []  # 1: a start, 0: unknown
         if any(marks[1:]) and "sents" not in doc.user_hooks:
             self.sent_starts: list[int] = [0, *compress(range(1, n), map((1).__eq__, marks[1:]))]
         else:  # a hook, no boundaries (doc.sents raises) or at most one token
             self.sent_starts = [s.start for s in doc.sents]
         self._main_verbs: list[int] | None = None
+        self._spaces = rows[:, 3]
 
     @cached_property
     def char_offsets(self) -> tuple[list[int], list[int]]:
@@ -91,8 +93,7 @@ class DocTokens:
 
     def full_text(self) -> str:
         """``doc.text``, joined from the token texts read already."""
-        spaces = self.doc.to_array(SPACY).tolist() if self.text else []
-        return "".join([t + " " if s else t for t, s in zip(self.text, spaces)])
+        return "".join([t + " " if s else t for t, s in zip(self.text, self._spaces.tolist())])
 
     def main_verbs(self) -> list[int]:
         """Indexes of the tokens labelled ``ROOT`` and of the conjuncts (``conj``) of such a

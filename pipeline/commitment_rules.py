@@ -182,6 +182,8 @@ MAX_CACHED_KEYS = 1 << 16
 #: what may start at a token: the triggers (in lexicon order) and the words a sentence must
 #: hold one of for any of them to match there (None: any sentence); () when none may start
 Start = tuple[tuple[Trigger, ...], frozenset[str] | None] | tuple[()]
+#: a token that may start a trigger: its doc index, the triggers and their head words
+Candidate = tuple[int, tuple[Trigger, ...], frozenset[str] | None]
 
 
 class TriggerFinder:
@@ -212,22 +214,33 @@ class TriggerFinder:
         self._starting[keys] = start
         return start
 
-    def find_all(self, doc_tokens: DocTokens, bounds: Iterable[tuple[int, int]]) -> list[list[TriggerMatch]]:
-        """Every trigger match in each sentence, given as doc token bounds [start, end); at one
-        position the longest pattern wins. Quotation marks are skipped."""
+    def candidates(self, doc_tokens: DocTokens) -> list[Candidate]:
+        """The tokens that may start a trigger whose head word is in the document (quotation
+        marks never do), in order."""
         keys, quote = doc_tokens.keys, doc_tokens.is_quote
         starting = list(map(self._starting.get, keys))  # known words: no Python call per token
         if None in starting:
             starting = [t if t is not None else self._start(k) for t, k in zip(starting, keys)]
         hits = [i for i in compress(range(len(starting)), starting) if not quote[i]]
+        present = frozenset().union(*keys) if hits else frozenset()
+        return [(i, triggers, anchor) for i in hits for triggers, anchor in [starting[i]]
+                if anchor is None or not present.isdisjoint(anchor)]
+
+    def find_all(self, doc_tokens: DocTokens, candidates: Sequence[Candidate],
+                 bounds: Iterable[tuple[int, int]]) -> list[list[TriggerMatch]]:
+        """Every trigger match in each sentence, given as doc token bounds [start, end); at one
+        position the longest pattern wins. Quotation marks are skipped. ``candidates`` are
+        :meth:`candidates` of the document."""
+        keys = doc_tokens.keys
+        at = [c[0] for c in candidates]
         out: list[list[TriggerMatch]] = []
         for start, end in bounds:
-            lo = bisect.bisect_left(hits, start)
-            hi = bisect.bisect_left(hits, end, lo)
+            lo = bisect.bisect_left(at, start)
+            hi = bisect.bisect_left(at, end, lo)
             # a trigger's head word must be in the sentence (a quotation mark's words too: a
             # superset, it only lets more through to the match)
             present = frozenset().union(*keys[start:end]) if hi > lo else frozenset()
-            inside = [(i, triggers) for i in hits[lo:hi] for triggers, anchor in [starting[i]]
+            inside = [(i, triggers) for i, triggers, anchor in candidates[lo:hi]
                       if anchor is None or not present.isdisjoint(anchor)]
             out.append(self._find(doc_tokens, start, end, inside, present) if inside else [])
         return out

@@ -100,8 +100,11 @@ class CommitmentsComponent(RuleComponent):
         out.clear()
         tokens = DocTokens(doc, self.forms)
         participants = get_list(doc, "participants")
+        candidates = self.finder.candidates(tokens)
+        if not candidates:
+            return doc
         spans = units(doc, tokens)
-        matches_by_unit = self.finder.find_all(tokens, [(u.start, u.end) for u in spans])
+        matches_by_unit = self.finder.find_all(tokens, candidates, [(u.start, u.end) for u in spans])
         triggered = [(unit, ok) for unit, matches in zip(spans, matches_by_unit)
                      if (ok := [m for m in matches if self._keep(tokens, m, unit)])]
         if not triggered:
