@@ -9,7 +9,10 @@ modality and what their action must look like), ``filters.csv`` (negation, state
 principle, past reports, words that are no actor, collective subjects) and ``topics.csv``
 (topic keywords). A trigger's action is its complement in the dependency parse (helpers in
 :mod:`pipeline.commitment_actions`); a trigger whose sentence ends in a colon gives one
-commitment per list item; actors come from :mod:`pipeline.commitment_actors`.
+commitment per list item; actors come from :mod:`pipeline.commitment_actors`. The tokens'
+texts, folded forms and sentence starts are read once per document
+(:class:`~pipeline.commitment_doc.DocTokens`); a document with no token that may start a
+trigger is left at that.
 
 Public entry point: the ``sre_commitments`` factory (:class:`CommitmentsComponent`).
 """
