@@ -10,10 +10,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
+
+from .commitment_doc import DocTokens
 
 #: tokens that may open a complement but are not part of the action
 _LEAD_POS = frozenset({"ADP", "SCONJ", "PUNCT", "CCONJ", "SPACE"})
@@ -28,19 +31,26 @@ MIN_SPLIT_WORDS = 2
 MAX_ITEM_CHARS = 300
 
 
-def units(doc: Doc) -> list[Span]:
-    """Sentences cut at line breaks: the spans in which triggers and actions are sought."""
+def units(doc: Doc, tokens: DocTokens | None = None) -> list[Span]:
+    """Sentences cut at line breaks: the spans in which triggers and actions are sought.
+
+    ``tokens`` is the document's :class:`~pipeline.commitment_doc.DocTokens` (built here if
+    not given).
+    """
+    view = tokens if tokens is not None else DocTokens(doc)
+    breaks, space = view.line_breaks, view.is_space
+    bounds = [*view.sent_starts[1:], len(space)]
     out: list[Span] = []
-    for sent in doc.sents:
-        start = sent.start
-        for token in sent:
-            if "\n" in token.text:  # a line break is a SPACE token of its own
-                if token.i > start:
-                    out.append(doc[start:token.i])
-                start = token.i + 1
-        if sent.end > start:
-            out.append(doc[start:sent.end])
-    return [u for u in out if any(not t.is_space for t in u)]
+    for sent_start, sent_end in zip(view.sent_starts, bounds):
+        start = sent_start
+        lo = bisect.bisect_left(breaks, sent_start)
+        for i in breaks[lo:bisect.bisect_left(breaks, sent_end, lo)]:  # a SPACE token of its own
+            if i > start:
+                out.append(doc[start:i])
+            start = i + 1
+        if sent_end > start:
+            out.append(doc[start:sent_end])
+    return [u for u in out if not all(space[u.start:u.end])]
 
 
 def is_verb(token: Token) -> bool:

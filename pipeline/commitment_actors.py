@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Collection, Iterable, Sequence
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
+from .commitment_doc import DocTokens
+from .commitment_syntax import (SUBJECT_DEPS, comitative_tokens, is_genitive, is_oblique,
+                                relative_antecedent, subject_tokens)
 from .records import Participant
 from .textnorm import fold
 
-_SUBJ = ("nsubj", "nsubj:pass", "csubj")
 #: the main event's persons are sought in this many first sentences
 MAIN_WINDOW = 4
 #: sentences listing who took part extend the main event's persons this far into the text
@@ -33,127 +36,14 @@ CAST_WINDOW = 8
 _COLLECTIVE_IMPERSONAL = frozenset({"agreement", "need", "pledge", "intention"})
 
 
-def subject_tokens(head: Token, unit: Span | None = None) -> list[Token]:
-    """The subject subtree(s) of a verb (or of the verb it is coordinated with), in ``unit``.
-
-    A noun trigger ("Detalló la instrucción para ...") takes its verb's subject. A line break
-    parsed as a subject (the parser does so across paragraphs) stands for the names hung on
-    it, if any.
-    """
-    lo, hi = (unit.start, unit.end) if unit is not None else (0, len(head.doc))
-    node = head
-    for _ in range(3):
-        subj = [c for c in node.children if c.dep_ in _SUBJ and c.i != head.i
-                and not any(g.dep_ == "case" for g in c.children)]  # "con X" is no subject
-        tokens = [t for s in subj for t in _core(s) if lo <= t.i < hi and not t.is_space]
-        if any(s.is_space for s in subj):  # keep only the bare names hung on the line break
-            tokens = [t for s in subj for c in ([s] if not s.is_space else s.children)
-                      if not any(g.dep_ == "case" for g in c.children)
-                      and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
-                      for t in _core(c) if lo <= t.i < hi and not t.is_space]
-        if tokens:
-            return tokens
-        climb = node.dep_ in ("conj", "xcomp") or (node.pos_ == "NOUN" and node.dep_ in ("obj", "nsubj:pass"))
-        if climb and node.head.i != node.i and lo <= node.head.i < hi:
-            node = node.head
-            continue
-        break
-    return []
-
-
-#: dependents that leave a noun phrase's core (clauses and adjuncts hung on a subject)
-_OFF_CORE = frozenset({"acl", "acl:relcl", "advcl", "obl", "parataxis", "ccomp", "csubj", "xcomp"})
-
-
-def _core(token: Token) -> list[Token]:
-    """A phrase's subtree without its clauses and adjuncts ("X, celebrada ayer en Y, ...")."""
-    out = [token]
-    for child in token.children:
-        if child.dep_ not in _OFF_CORE:
-            out.extend(_core(child))
-    return sorted(out, key=lambda t: t.i)
-
-
-def is_genitive(token: Token) -> bool:
-    """A name inside "de X" hung on a noun ("asesora del presidente X"): no party itself."""
-    node = token
-    while node.dep_ in ("flat", "appos") and node.head.i != node.i:
-        node = node.head
-    return node.dep_ == "nmod" and any(
-        c.dep_ == "case" and c.lower_ in ("de", "del") for c in node.children)
-
-
-#: prepositions opening a phrase whose persons are no subject ("propuesta por el presidente X")
-_OBLIQUE = frozenset({"por", "según", "a", "al", "para", "ante", "sobre", "contra", "hacia", "desde", "tras"})
-#: words that may stand between such a preposition and the name (article, title, its qualifiers)
-_TITLE_POS = frozenset({"DET", "NOUN", "ADJ", "PROPN"})
-
-
-def is_oblique(token: Token, window: int = 10) -> bool:
-    """A name in apposition inside a prepositional phrase other than "de"/"con"/"entre":
-    "propuesta por el mandatario uruguayo, Luis X" (by the surface, the parse is unreliable)."""
-    doc = token.doc
-    i = token.i - 1
-    while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and token.i - i < 5:
-        i -= 1  # the rest of the name
-    if i < 0 or doc[i].text != ",":
-        return False
-    i -= 1
-    lowest = max(-1, i - window)
-    while i > lowest:
-        t = doc[i]
-        if t.lower_ in _OBLIQUE and t.pos_ == "ADP":
-            return True
-        if t.lower_ in ("de", "del") or t.pos_ in _TITLE_POS and t.text not in ",;:":
-            if t.pos_ == "PROPN" and t.i > 0 and doc[t.i - 1].text == ",":
-                return False  # a list of names: "X, Y y Z"
-            i -= 1
-            continue
-        return False
-    return False
-
-
-def comitative_tokens(head: Token, skip: Collection[int] = ()) -> list[Token]:
-    """Tokens of "con X" dependents of the trigger ("acordó con sus homólogos ...").
-
-    "de acuerdo con X" (a source, not a party) is no comitative, nor a word of the trigger
-    itself ("concluyó con acuerdos sobre ...": ``skip`` holds the trigger's token indexes).
-    """
-    out: list[Token] = []
-    for c in head.children:
-        if c.dep_ not in ("obl", "nmod") or c.i in skip:
-            continue
-        cases = [g for g in c.children if g.dep_ == "case"]
-        if any(g.lower_ == "con" for g in cases) and not any(
-                g.lower_ == "acuerdo" for case in cases for g in case.children):
-            if any(g.lower_ == "de" for g in cases) or c.lower_ == "quien":
-                continue
-            out.extend(c.subtree)
-    return out
-
-
-def _relative_antecedent(head: Token) -> list[Token]:
-    """"Pompeo, secretario de Estado, con quien acordó ...": the antecedent of "quien" and
-    the subject of the main clause (the other party)."""
-    if not head.dep_.startswith("acl") or not any(
-            c.lower_ in ("quien", "quienes") for t in head.children for c in t.subtree):
-        return []
-    node = head.head
-    while node.dep_ in ("appos", "flat") and node.head.i != node.i:
-        node = node.head
-    antecedent = [t for t in node.subtree if t.i < head.i and head.i not in {a.i for a in t.ancestors}]
-    main = node
-    while main.head.i != main.i and not (main.pos_ in ("VERB", "AUX") and main.dep_ == "ROOT"):
-        main = main.head
-    return antecedent + subject_tokens(main)
-
-
 class ActorResolver:
     """Resolves subjects to actor ids for one document."""
 
     def __init__(self, participants: Sequence[Participant], unit_spans: Sequence[Span],
                  group_words: frozenset[str], countries: dict[str, str] | None = None,
-                 cast_words: frozenset[str] = frozenset()) -> None:
+                 cast_words: frozenset[str] = frozenset(), tokens: DocTokens | None = None) -> None:
+        """``tokens`` is the document's :class:`~pipeline.commitment_doc.DocTokens` (built
+        here from the units' Doc if not given)."""
         self.group_words = group_words
         self.cast_words = cast_words
         self.countries = countries or {}
@@ -166,12 +56,49 @@ class ActorResolver:
         #: the longest mention: one overlapping ``start`` begins at most this far before it
         self.longest = max((e - s for s, e, _ in self.mentions), default=0)
         self.unit_spans = list(unit_spans)
+        if tokens is None and self.unit_spans:
+            tokens = DocTokens(self.unit_spans[0].doc)
+        self.tokens = tokens
+        #: (subject start, verb start, persons) of the units' main verbs, filled unit by unit
+        #: as far as :meth:`speakers_before` is asked
         self.speakers: list[tuple[int, int, list[str]]] = []
-        self.set_speakers(unit_spans)
-        self.main = self._main_persons()
+        self._spoken = 0  # units whose speakers are in self.speakers
+        self._subjects: dict[tuple[int, int, int], list[Token]] = {}
+        self._groups: dict[tuple[int, ...], bool] = {}
+        self._collectives: dict[tuple[int, int], list[str]] = {}
 
-    def _persons_in(self, start: int, end: int) -> list[str]:
-        return [a for a in self.ids_in(start, end) if self.kind.get(a) == "person"]
+    def subject(self, head: Token, unit: Span) -> list[Token]:
+        """:func:`subject_tokens` of ``head`` in ``unit`` (computed once per document)."""
+        key = (head.i, unit.start, unit.end)
+        found = self._subjects.get(key)
+        if found is None:
+            found = self._subjects[key] = subject_tokens(head, unit)
+        return list(found)
+
+    @cached_property
+    def at(self) -> dict[int, list[str]]:
+        """Token index -> ids of the mentions overlapping the token (as :meth:`ids_in` of its
+        characters gives them), in order of mention."""
+        out: dict[int, list[str]] = {}
+        if self.tokens is None or not self.mentions:
+            return out
+        starts, ends = self.tokens.char_offsets
+        for s, e, actor in self.mentions:
+            for i in range(bisect.bisect_right(ends, s), bisect.bisect_left(starts, e)):
+                ids = out.setdefault(i, [])
+                if actor not in ids:
+                    ids.append(actor)
+        return out
+
+    @cached_property
+    def person_at(self) -> list[int]:
+        """Indexes of the tokens that mention a person, in order."""
+        return sorted(i for i, ids in self.at.items() if any(self.kind.get(a) == "person" for a in ids))
+
+    def _person_tokens(self, unit: Span) -> list[int]:
+        """Indexes of the tokens of ``unit`` that mention a person."""
+        lo = bisect.bisect_left(self.person_at, unit.start)
+        return self.person_at[lo:bisect.bisect_left(self.person_at, unit.end, lo)]
 
     def ids_in(self, start: int, end: int) -> list[str]:
         """Actor ids with a mention overlapping [start, end), in order of mention."""
@@ -184,7 +111,8 @@ class ActorResolver:
                 out.append(actor)
         return out
 
-    def _main_persons(self) -> list[str]:
+    @cached_property
+    def main(self) -> list[str]:
         """The persons of the document's main event: those of the first sentence (among the
         first few) naming two or more, plus the first person named as a main subject before
         it; without such a sentence, the persons of the first two sentences naming any. Then
@@ -196,24 +124,25 @@ class ActorResolver:
         for unit in self.unit_spans[:MAIN_WINDOW]:
             persons = self.parties_in(unit)
             if len(persons) >= 2:
-                lead = [p for s, _, ps in self.speakers if s < unit.start_char for p in ps[:1]]
+                lead = [p for s, _, ps in self.speakers_before(unit.start_char) if s < unit.start_char
+                        for p in ps[:1]]
                 found = list(dict.fromkeys(lead[:1] + persons))
                 break
             if persons and len(first_any) < 2:
                 first_any.extend(p for p in persons if p not in first_any)
         found = found or first_any
         for unit in self.unit_spans[:CAST_WINDOW]:
-            if found and any(fold(t.lemma_) in self.cast_words for t in unit):
+            if found and not self.cast_words.isdisjoint(self.tokens.lemma_key[unit.start:unit.end]):
                 found.extend(p for p in self.parties_in(unit) if p not in found)
         return found
 
     def parties_in(self, unit: Span) -> list[str]:
         """Persons named in ``unit`` other than in a genitive or an oblique phrase."""
         persons: list[str] = []
-        for t in unit:
-            ids = [a for a in self.ids_in(t.idx, t.idx + len(t.text))
-                   if self.kind.get(a) == "person" and a not in persons]
-            if ids and not is_genitive(t) and not is_oblique(t):
+        doc = unit.doc
+        for i in self._person_tokens(unit):
+            ids = [a for a in self.at[i] if self.kind.get(a) == "person" and a not in persons]
+            if ids and not is_genitive(t := doc[i]) and not is_oblique(t):
                 persons.extend(ids)
         return persons
 
@@ -230,7 +159,7 @@ class ActorResolver:
 
     def of_country(self, codes: set[str], offset: int) -> list[str]:
         """The person speaking for a country named as subject ("México reitera ...")."""
-        pool = [*self.main, *(p for _, _, ps in reversed(self.speakers) for p in ps)]
+        pool = [*self.main, *(p for _, _, ps in reversed(self.speakers_before()) for p in ps)]
         for a in pool:
             if self.country.get(a) in codes:
                 return [a]
@@ -244,14 +173,14 @@ class ActorResolver:
         """The person subject of the nearest verb above ``head`` ("X presentó las medidas que
         la red reforzará", "X destacó que la red reforzará ..."), if ``head``'s own subject
         names no person."""
-        own = [a for a in self._ids_of_tokens(subject_tokens(head, unit)) if self.kind.get(a) == "person"]
+        own = [a for a in self._ids_of_tokens(self.subject(head, unit)) if self.kind.get(a) == "person"]
         if own:
             return []
         node = head
         while node.head.i != node.i:
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
-                subj = [t for t in subject_tokens(node, unit) if not is_genitive(t)]
+                subj = [t for t in self.subject(node, unit) if not is_genitive(t)]
                 persons = [a for a in self._ids_of_tokens(subj) if self.kind.get(a) == "person"]
                 if persons:
                     return persons[-1:]
@@ -260,14 +189,22 @@ class ActorResolver:
     def _ids_of_tokens(self, tokens: Iterable[Token]) -> list[str]:
         out: list[str] = []
         for t in tokens:
-            for a in self.ids_in(t.idx, t.idx + len(t.text)):
+            for a in self.at.get(t.i, ()):
                 if a not in out:
                     out.append(a)
         return out
 
     def is_group(self, tokens: Sequence[Token]) -> bool:
         """A collective subject: "ambos", "los cancilleres", "México y Estados Unidos" (a group
-        word heading the phrase, not inside it: "la reunión de ministros" is one event)."""
+        word heading the phrase, not inside it: "la reunión de ministros" is one event).
+        Computed once per phrase."""
+        key = tuple(t.i for t in tokens)
+        found = self._groups.get(key)
+        if found is None:
+            found = self._groups[key] = self._is_group(tokens)
+        return found
+
+    def _is_group(self, tokens: Sequence[Token]) -> bool:
         inside = {t.i for t in tokens}
         tops = {t.i for t in tokens if t.head.i not in inside or t.head.i == t.i}
         for t in tokens:
@@ -277,7 +214,7 @@ class ActorResolver:
                 if heads and (t.pos_ in ("NUM", "DET", "PRON") or "Plur" in t.morph.get("Number")
                               or fold(t.text) in ("ambos", "ambas", "dos")):
                     return True
-        if sum(1 for t in tokens if t.dep_ in _SUBJ) >= 2:  # "X y Y nombren" parsed as two subjects
+        if sum(1 for t in tokens if t.dep_ in SUBJECT_DEPS) >= 2:  # "X y Y nombren" parsed as two subjects
             return True
         words = [t.lower_ for t in tokens]
         if "tanto" in words and "como" in words[words.index("tanto"):]:  # "tanto X como Y"
@@ -286,6 +223,14 @@ class ActorResolver:
         return any(t.dep_ == "conj" and t.head.i in tops for t in tokens)
 
     def collective(self, unit: Span) -> list[str]:
+        """:meth:`_collective` of ``unit`` (computed once per unit)."""
+        key = (unit.start, unit.end)
+        found = self._collectives.get(key)
+        if found is None:
+            found = self._collectives[key] = self._collective(unit)
+        return list(found)
+
+    def _collective(self, unit: Span) -> list[str]:
         """The parties of a collective commitment stated in ``unit``: the persons it names if
         two or more; one person named there (or, when none, in the sentence before it in the
         same paragraph) with the document's lead person ("en la reunión con el ministro X se
@@ -314,22 +259,30 @@ class ActorResolver:
     def last_speaker(self, offset: int) -> list[str]:
         """The last person named as subject of a main verb before ``offset``; else the first
         main person ("Dijo que México fijará ..." after "La canciller X reiteró ...")."""
-        for start, end, persons in reversed(self.speakers):
+        for start, end, persons in reversed(self.speakers_before(offset)):
             if start < offset and persons:
                 return persons[:1]
         return list(self.main[:1])
 
-    def set_speakers(self, unit_spans: Sequence[Span]) -> None:
-        """Persons in the subjects of each unit's main verbs (computed once per document)."""
-        self.speakers = []
-        for unit in unit_spans:
-            for token in unit:
-                if token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT"):
-                    subj = subject_tokens(token, unit)
-                    near = [t for t in subj if not is_genitive(t)]
-                    persons = [a for a in self._ids_of_tokens(near) if self.kind.get(a) == "person"]
-                    if persons:
-                        self.speakers.append((subj[0].idx, token.idx, persons))
+    def speakers_before(self, offset: int | None = None) -> list[tuple[int, int, list[str]]]:
+        """:attr:`speakers`, holding at least every speaker whose subject starts before
+        ``offset`` (all when None): persons in the subjects of the units' main verbs (``ROOT``
+        and its conjuncts), found unit by unit as far as needed."""
+        units = self.unit_spans
+        verbs = self.tokens.main_verbs() if self.tokens is not None else []
+        while self._spoken < len(units) and (offset is None or units[self._spoken].start_char < offset):
+            unit = units[self._spoken]
+            self._spoken += 1
+            if not self._person_tokens(unit):
+                continue  # subjects are sought inside the unit: it names no speaker
+            lo = bisect.bisect_left(verbs, unit.start)
+            for i in verbs[lo:bisect.bisect_left(verbs, unit.end, lo)]:
+                subj = self.subject(token := unit.doc[i], unit)
+                near = [t for t in subj if not is_genitive(t)]
+                persons = [a for a in self._ids_of_tokens(near) if self.kind.get(a) == "person"]
+                if persons:
+                    self.speakers.append((subj[0].idx, token.idx, persons))
+        return self.speakers
 
     def resolve(self, head: Token, unit: Span, subject: Sequence[Token] | None = None,
                 modality: str = "agreement", with_: Sequence[Token] = (),
@@ -340,20 +293,17 @@ class ActorResolver:
         trigger is agreed with ("acordó con sus homólogos X e Y"); ``skip`` the trigger's own
         tokens (never a comitative party).
         """
-        subj = list(subject) if subject is not None else subject_tokens(head, unit)
+        subj = list(subject) if subject is not None else self.subject(head, unit)
         clausal = {t.i for c in head.children if c.dep_ == "csubj" for t in c.subtree}
         if subject is None and subj and all(t.i in clausal for t in subj):
             subj = []  # "se prevé establecer ...": the infinitive is no party
         if not subj:
-            relative = [a for a in self._ids_of_tokens(_relative_antecedent(head))
+            relative = [a for a in self._ids_of_tokens(relative_antecedent(head))
                         if self.kind.get(a) == "person"]
             if len(relative) >= 2:
                 return relative
         ids = self._ids_of_tokens(subj)
         persons = [a for a in ids if self.kind.get(a) == "person"]
-        impersonal = not subj and any(c.lower_ == "se" for c in head.children)
-        first_person = "1" in head.morph.get("Person")
-        plural = "Plur" in head.morph.get("Number") and not (first_person and modality != "agreement")
         comitative = [a for a in self._ids_of_tokens([*comitative_tokens(head, skip), *with_])
                       if self.kind.get(a) == "person" and a not in persons]
         if persons and not (self.is_group(subj) and len(persons) < 2):
@@ -369,7 +319,13 @@ class ActorResolver:
         codes = self.countries_in(subj)
         if codes and not self.is_group(subj) and len(codes) == 1:
             return self.of_country(codes, head.idx)
-        if (subj and self.is_group(subj)) or (not subj and plural) or (
-                impersonal and modality in _COLLECTIVE_IMPERSONAL):
+        if (subj and self.is_group(subj)) or (not subj and _plural(head, modality)) or (
+                not subj and modality in _COLLECTIVE_IMPERSONAL and any(c.lower_ == "se" for c in head.children)):
             return self.collective(unit)
         return self.last_speaker(head.idx)
+
+
+def _plural(head: Token, modality: str) -> bool:
+    """A plural verb standing for all the parties (not a first person but in an agreement)."""
+    first_person = "1" in head.morph.get("Person")
+    return "Plur" in head.morph.get("Number") and not (first_person and modality != "agreement")

@@ -12,18 +12,21 @@ Quotation marks are ignored when matching ("coincidieron «en la necesidad de ..
 
 The first non-optional spec other than a clitic or article is the trigger's head (its verb or noun); ``number`` and
 ``morph`` constrain that head. :func:`compile_triggers` builds an index by first word once;
-:func:`find_triggers` scans a sentence with it.
+:class:`TriggerFinder` scans a sentence with it.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from . import tables_meta
+from .commitment_doc import DocTokens
 from .rules import CONVERTERS
 from .textnorm import fold
 
@@ -38,11 +41,6 @@ FILTER_KINDS = frozenset({"negation", "condition", "principle", "past", "nonacto
 _FUNCTION_WORDS = frozenset({"se", "el", "la", "lo", "los", "las", "un", "una", "su", "sus"})
 #: longest gap ``...`` may skip
 GAP = 30
-
-
-def token_keys(token: Token) -> frozenset[str]:
-    """The forms a lexicon word may match: lemma, lower-case text, both accent-free."""
-    return frozenset({fold(token.lemma_), fold(token.text)})
 
 
 @dataclass(frozen=True)
@@ -72,6 +70,8 @@ class Trigger:
     morph: dict[str, str]
     requires: frozenset[str]
     objects: frozenset[str] = frozenset()  # allowed complement heads (empty: any)
+    #: words of the required steps without a prefix: each must be in a matching sentence
+    required: tuple[frozenset[str], ...] = ()
 
 
 def parse_pattern(pattern: str) -> tuple[tuple[Step, ...], int]:
@@ -116,8 +116,9 @@ def compile_triggers(rows: Sequence[dict]) -> dict[str, list[Trigger]]:
         requires = frozenset(row.get("requires") or ())
         morph = dict(part.split("=", 1) for part in (row.get("morph") or "").split("|") if "=" in part)
         objects = frozenset(fold(w) for w in row.get("objects") or ())
+        required = tuple(s.words for s in steps if s.words and not s.optional and not s.prefixes)
         trigger = Trigger(number, row["pattern"], steps, head, row["modality"], row.get("lemma"),
-                          action, row.get("number"), morph, requires, objects)
+                          action, row.get("number"), morph, requires, objects, required)
         starts: set[str] = set()
         for step in steps:
             starts |= step.words or set()
@@ -129,24 +130,25 @@ def compile_triggers(rows: Sequence[dict]) -> dict[str, list[Trigger]]:
     return index
 
 
-def _match_from(tokens: Sequence[Token], keys: Sequence[frozenset[str]], i: int,
-                steps: Sequence[Step], k: int) -> list[int] | None:
-    """Token indices matched by steps[k:] starting at tokens[i] (-1 marks a skipped optional)."""
+def _match_from(keys: Sequence[frozenset[str]], i: int, steps: Sequence[Step],
+                k: int) -> list[int] | None:
+    """Positions matched by steps[k:] starting at position i of a sentence whose tokens have
+    ``keys`` (-1 marks a skipped optional)."""
     if k == len(steps):
         return []
     step = steps[k]
     if step.words is None:
         for gap in range(0, GAP + 1):
-            rest = _match_from(tokens, keys, i + gap, steps, k + 1)
+            rest = _match_from(keys, i + gap, steps, k + 1)
             if rest is not None:
                 return rest
         return None
-    if i < len(tokens) and step.accepts(keys[i]):
-        rest = _match_from(tokens, keys, i + 1, steps, k + 1)
+    if i < len(keys) and step.accepts(keys[i]):
+        rest = _match_from(keys, i + 1, steps, k + 1)
         if rest is not None:
             return [i, *rest]
     if step.optional:
-        rest = _match_from(tokens, keys, i, steps, k + 1)
+        rest = _match_from(keys, i, steps, k + 1)
         if rest is not None:
             return [-1, *rest]
     return None
@@ -171,49 +173,124 @@ def _head_ok(trigger: Trigger, head: Token) -> bool:
 
 
 def prefixed_triggers(index: dict[str, list[Trigger]]) -> list[tuple[str, list[Trigger]]]:
-    """The index entries of prefix words (``procur*``), for :func:`find_triggers`."""
+    """The index entries of prefix words (``procur*``), for :class:`TriggerFinder`."""
     return [(w[1:], ts) for w, ts in index.items() if w.startswith("*")]
 
 
-def find_triggers(sent: Span, index: dict[str, list[Trigger]],
-                  prefixed: Sequence[tuple[str, list[Trigger]]] = ()) -> list[TriggerMatch]:
-    """Every trigger match in a sentence; at one position the longest pattern wins.
+#: a candidates cache holding more entries than this is emptied (it is keyed by vocabulary)
+MAX_CACHED_KEYS = 1 << 16
+#: what may start at a token: the triggers (in lexicon order) and the words a sentence must
+#: hold one of for any of them to match there (None: any sentence); () when none may start
+Start = tuple[tuple[Trigger, ...], frozenset[str] | None] | tuple[()]
+#: a token that may start a trigger: its doc index, the triggers and their head words
+Candidate = tuple[int, tuple[Trigger, ...], frozenset[str] | None]
 
-    ``prefixed`` is :func:`prefixed_triggers` of ``index``, computed once.
+
+class TriggerFinder:
+    """Finds trigger matches with a compiled index (:func:`compile_triggers`).
+
+    The triggers a token may start are looked up once per distinct pair of token keys
+    (:attr:`~pipeline.commitment_doc.DocTokens.keys`) and remembered, so a sentence is scanned with one dict lookup per
+    token and matched only from the tokens that start some trigger.
     """
-    tokens = [t for t in sent if not t.is_quote]
-    keys = [token_keys(t) for t in tokens]
-    found: list[TriggerMatch] = []
-    for i, key in enumerate(keys):
-        candidates = {id(t): t for word in key for t in index.get(word, ())}
-        for prefix, triggers in prefixed:
-            if any(k.startswith(prefix) for k in key):
+
+    def __init__(self, index: dict[str, list[Trigger]]) -> None:
+        self.index = index
+        self.prefixed = prefixed_triggers(index)
+        self._starting: dict[frozenset[str], Start] = {}
+
+    def _start(self, keys: frozenset[str]) -> Start:
+        """What may start at a token with ``keys``: the triggers and the words of their heads."""
+        if len(self._starting) > MAX_CACHED_KEYS:
+            self._starting.clear()
+        candidates = {id(t): t for word in keys for t in self.index.get(word, ())}
+        for prefix, triggers in self.prefixed:
+            if any(k.startswith(prefix) for k in keys):
                 candidates.update((id(t), t) for t in triggers)
-        if not candidates:
-            continue
-        best: TriggerMatch | None = None
-        for trigger in sorted(candidates.values(), key=lambda t: t.row):
-            positions = _match_from(tokens, keys, i, trigger.steps, 0)
-            if positions is None or positions[0] == -1 and not any(p >= 0 for p in positions):
+        found = tuple(sorted(candidates.values(), key=lambda t: t.row))
+        heads = [t.steps[t.head] for t in found]
+        anchor = None if any(h.prefixes for h in heads) else frozenset().union(*(h.words or () for h in heads))
+        start: Start = (found, anchor) if found else ()
+        self._starting[keys] = start
+        return start
+
+    def candidates(self, doc_tokens: DocTokens) -> list[Candidate]:
+        """The tokens that may start a trigger whose head word is in the document (quotation
+        marks never do), in order."""
+        keys, quote = doc_tokens.keys, doc_tokens.is_quote
+        starting = list(map(self._starting.get, keys))  # known words: no Python call per token
+        if None in starting:
+            starting = [t if t is not None else self._start(k) for t, k in zip(starting, keys)]
+        hits = [i for i in compress(range(len(starting)), starting) if not quote[i]]
+        present = frozenset().union(*keys) if hits else frozenset()
+        return [(i, triggers, anchor) for i in hits for triggers, anchor in [starting[i]]
+                if anchor is None or not present.isdisjoint(anchor)]
+
+    def find_all(self, doc_tokens: DocTokens, candidates: Sequence[Candidate],
+                 bounds: Iterable[tuple[int, int]]) -> list[list[TriggerMatch]]:
+        """Every trigger match in each sentence, given as doc token bounds [start, end); at one
+        position the longest pattern wins. Quotation marks are skipped. ``candidates`` are
+        :meth:`candidates` of the document."""
+        keys = doc_tokens.keys
+        at = [c[0] for c in candidates]
+        out: list[list[TriggerMatch]] = []
+        for start, end in bounds:
+            lo = bisect.bisect_left(at, start)
+            hi = bisect.bisect_left(at, end, lo)
+            # a trigger's head word must be in the sentence (a quotation mark's words too: a
+            # superset, it only lets more through to the match)
+            present = frozenset().union(*keys[start:end]) if hi > lo else frozenset()
+            inside = [(i, triggers) for i, triggers, anchor in candidates[lo:hi]
+                      if anchor is None or not present.isdisjoint(anchor)]
+            out.append(self._find(doc_tokens, start, end, inside, present) if inside else [])
+        return out
+
+    def _find(self, doc_tokens: DocTokens, start: int, end: int,
+              hits: Sequence[tuple[int, tuple[Trigger, ...]]], present: frozenset[str]) -> list[TriggerMatch]:
+        """The matches in doc tokens [start, end); ``hits`` holds the tokens that may start a
+        trigger (doc index, triggers), in order; ``present`` the keys of the sentence's tokens.
+        A trigger is matched only if each of its required words is in the sentence."""
+        quote, all_keys = doc_tokens.is_quote, doc_tokens.keys
+        viable: dict[int, bool] = {}  # trigger row -> all its required words are in the sentence
+        for _, triggers in hits:
+            for t in triggers:
+                if t.row not in viable:
+                    viable[t.row] = all(not present.isdisjoint(w) for w in t.required)
+        tried = [(i, [t for t in triggers if viable[t.row]]) for i, triggers in hits]
+        if not any(triggers for _, triggers in tried):
+            return []
+        at: Sequence[int] = range(start, end)  # doc index of each position
+        keys: Sequence[frozenset[str]] = all_keys[start:end]
+        if True in quote[start:end]:
+            at = [i for i in at if not quote[i]]
+            keys = [all_keys[i] for i in at]
+        doc = doc_tokens.doc
+        found: list[TriggerMatch] = []
+        for i, triggers in tried:
+            if not triggers:
                 continue
-            matched = tuple(tokens[p] for p in positions if p >= 0)
-            if matched[0] is not tokens[i]:
+            j = at.index(i)
+            best: TriggerMatch | None = None
+            for trigger in triggers:
+                positions = _match_from(keys, j, trigger.steps, 0)
+                matched = [p for p in positions if p >= 0] if positions is not None else []
+                if not matched or matched[0] != j:
+                    continue
+                head = doc[at[positions[trigger.head]]]
+                if not _head_ok(trigger, head):
+                    continue
+                if best is None or len(matched) > len(best.tokens) or (
+                        len(matched) == len(best.tokens) and at[matched[-1]] > best.end - 1):
+                    best = TriggerMatch(trigger, tuple(doc[at[p]] for p in matched), head)
+            if best is not None:
+                found.append(best)
+        # drop matches lying inside a longer one that starts earlier
+        kept: list[TriggerMatch] = []
+        for m in found:
+            if any(o.tokens[0].i < m.tokens[0].i and m.head.i <= o.end - 1 and o is not m for o in found):
                 continue
-            head = tokens[positions[trigger.head]]
-            if not _head_ok(trigger, head):
-                continue
-            if best is None or len(matched) > len(best.tokens) or (
-                    len(matched) == len(best.tokens) and matched[-1].i > best.end - 1):
-                best = TriggerMatch(trigger, matched, head)
-        if best is not None:
-            found.append(best)
-    # drop matches lying inside a longer one that starts earlier
-    kept: list[TriggerMatch] = []
-    for m in found:
-        if any(o.tokens[0].i < m.tokens[0].i and m.head.i <= o.end - 1 and o is not m for o in found):
-            continue
-        kept.append(m)
-    return kept
+            kept.append(m)
+        return kept
 
 
 def compile_topics(rows: Iterable[dict]) -> list[tuple[re.Pattern[str], str]]:

@@ -9,7 +9,10 @@ modality and what their action must look like), ``filters.csv`` (negation, state
 principle, past reports, words that are no actor, collective subjects) and ``topics.csv``
 (topic keywords). A trigger's action is its complement in the dependency parse (helpers in
 :mod:`pipeline.commitment_actions`); a trigger whose sentence ends in a colon gives one
-commitment per list item; actors come from :mod:`pipeline.commitment_actors`.
+commitment per list item; actors come from :mod:`pipeline.commitment_actors`. The tokens'
+texts, folded forms and sentence starts are read once per document
+(:class:`~pipeline.commitment_doc.DocTokens`); a document with no token that may start a
+trigger is left at that.
 
 Public entry point: the ``sre_commitments`` factory (:class:`CommitmentsComponent`).
 """
@@ -23,12 +26,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .commitment_actions import ActionSpan, action_spans, complement_root, is_verb, list_items, units
-from .commitment_actors import ActorResolver, subject_tokens
+from .commitment_actors import ActorResolver
+from .commitment_doc import DocTokens, Forms
 from .commitment_rules import (ACTION_MODES, FILTER_KINDS, MODALITIES, REQUIREMENTS, TOPICS,
-                               TriggerMatch, compile_filters, compile_topics, compile_triggers,
-                               find_triggers, prefixed_triggers, topics_of)
+                               TriggerFinder, TriggerMatch, compile_filters, compile_topics,
+                               compile_triggers, topics_of)
 from .gazetteer import load_tables
-from .records import Commitment, get_list
+from .records import Commitment, Timex, get_list
 from .rules import DEFAULT_MODELS_DIR, RuleComponent, Schema
 from .textnorm import content_words, fold, jaccard
 
@@ -84,8 +88,12 @@ class CommitmentsComponent(RuleComponent):
 
     def compile(self) -> None:
         self.index = compile_triggers(self.tables["triggers"])
-        self.prefixed = prefixed_triggers(self.index)
+        self.finder = TriggerFinder(self.index)
+        #: folded forms of the words seen, shared by the documents (see :class:`DocTokens`)
+        self.forms: dict[bytes, Forms] = {}
         self.filters = compile_filters(self.tables["filters"])
+        #: words that, just before a trigger, cancel it
+        self.cancelling = self.filters["negation"] | self.filters["condition"] | self.filters["past"]
         self.topics = compile_topics(self.tables["topics"])
         self.countries = {fold(name): row["iso3"] for row in self.country_rows
                           for name in [row["name"], *row["aliases"]]}
@@ -93,19 +101,28 @@ class CommitmentsComponent(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         out = get_list(doc, "commitments")
         out.clear()
-        text = doc.text  # Doc.text joins every token: build it once per document
-        spans = units(doc)
-        resolver = ActorResolver(get_list(doc, "participants"), spans, self.filters["group"],
-                                 self.countries, self.filters["cast"])
+        tokens = DocTokens(doc, self.forms)
+        participants = get_list(doc, "participants")
+        candidates = self.finder.candidates(tokens)
+        if not candidates:
+            return doc
+        spans = units(doc, tokens)
+        matches_by_unit = self.finder.find_all(tokens, candidates, [(u.start, u.end) for u in spans])
+        triggered = [(unit, ok) for unit, matches in zip(spans, matches_by_unit)
+                     if (ok := [m for m in matches if self._keep(tokens, m, unit)])]
+        if not triggered:
+            return doc
+        text = tokens.full_text()  # as doc.text, built once per document
+        resolver = ActorResolver(participants, spans, self.filters["group"],
+                                 self.countries, self.filters["cast"], tokens)
         found: list[_Found] = []
         weak: list[tuple[TriggerMatch, list[_Found]]] = []
-        for unit in spans:
-            matches = [m for m in find_triggers(unit, self.index, self.prefixed)
-                       if self._keep(m, unit)]
-            starts = sorted(m.tokens[0].i for m in matches if not self._weak(m))
-            for m in matches:
-                actions = self._actions(doc, text, m, unit, starts, resolver)
-                if self._weak(m):
+        for unit, matches in triggered:
+            weak_ones = [self._weak(m) for m in matches]
+            starts = sorted(m.tokens[0].i for m, w in zip(matches, weak_ones) if not w)
+            for m, is_weak in zip(matches, weak_ones):
+                actions = self._actions(tokens, text, m, unit, starts, resolver)
+                if is_weak:
                     weak.append((m, actions))
                 else:
                     found.extend(actions)
@@ -117,15 +134,16 @@ class CommitmentsComponent(RuleComponent):
             if f.end <= f.start or any(_same(words, w) for _, w in kept):
                 continue  # the same action stated twice
             kept.append((f, words))
+        timexes = [t for t in get_list(doc, "timexes") if t.type in ("DATE", "TIME")] if kept else []
         for f, _ in kept:
-            out.append(self._record(doc, text, len(out), f))
+            out.append(self._record(text, timexes, len(out), f))
         return doc
 
     def _weak(self, m: TriggerMatch) -> bool:
         """A future verb or a purpose infinitive ("para acordar"): may sit inside an action."""
         return m.trigger.action == "self" or bool(
-            "Inf" in m.head.morph.get("VerbForm") and m.tokens[0].i > 0
-            and fold(m.head.doc[m.tokens[0].i - 1].text) in self.filters["purpose"])
+            m.tokens[0].i > 0 and fold(m.head.doc[m.tokens[0].i - 1].text) in self.filters["purpose"]
+            and "Inf" in m.head.morph.get("VerbForm"))
 
     def _nest(self, text: str, m: TriggerMatch, actions: list[_Found], found: list[_Found]) -> list[_Found]:
         """A weak trigger inside another action: dropped when it heads that action ("convenimos
@@ -146,19 +164,17 @@ class CommitmentsComponent(RuleComponent):
 
     # -- filters -------------------------------------------------------------------------
 
-    def _keep(self, m: TriggerMatch, unit: Span) -> bool:
+    def _keep(self, tokens: DocTokens, m: TriggerMatch, unit: Span) -> bool:
         """False for a negated, conditional or pluperfect trigger, or one whose object is
         behind it."""
         first, head = m.tokens[0], m.head
-        before = [first.doc[i] for i in range(max(unit.start, first.i - 3), first.i)]
-        words = {fold(t.text) for t in before}
         f = self.filters
-        if words & (f["negation"] | f["condition"] | f["past"]):
+        if not self.cancelling.isdisjoint(fold(w) for w in tokens.text[max(unit.start, first.i - 3):first.i]):
             return False
         if any(fold(c.text) in f["negation"] for c in head.children if c.i < head.i):
             return False
         if m.trigger.action == "after" and any(
-                c.i < head.i and "Rel" in c.morph.get("PronType") and c.dep_ in ("obj", "nsubj:pass")
+                c.i < head.i and c.dep_ in ("obj", "nsubj:pass") and "Rel" in c.morph.get("PronType")
                 for c in head.children):
             return False  # "el método que han pactado": the object is behind the trigger
         return True
@@ -180,13 +196,14 @@ class CommitmentsComponent(RuleComponent):
 
     # -- actions -------------------------------------------------------------------------
 
-    def _actions(self, doc: Doc, text: str, m: TriggerMatch, unit: Span, starts: list[int],
+    def _actions(self, tokens: DocTokens, text: str, m: TriggerMatch, unit: Span, starts: list[int],
                  resolver: ActorResolver) -> list[_Found]:
+        doc = tokens.doc
         hi = next((s for s in starts if s > m.tokens[0].i and s >= m.end), unit.end)
         if m.trigger.action == "self":
             return self._self_action(doc, m, unit, hi, resolver)
         lo, possessor = self._action_start(doc, m, hi)
-        colon = next((t for t in doc[lo:unit.end] if t.text == ":"), None)
+        colon = tokens.first(":", lo, unit.end)
         if colon is not None and (colon.i < hi or hi == unit.end):
             items = self._list(doc, text, m, unit, colon, resolver)
             if items:
@@ -208,7 +225,7 @@ class CommitmentsComponent(RuleComponent):
         """Who commits: the trigger's subject, else the possessor of its noun ("el compromiso
         de la CELAC"), else a collective subject of the action ("acordar que tanto X como Y
         nombren"); "acordó con X e Y" adds X and Y."""
-        own = subject_tokens(m.head, unit)
+        own = resolver.subject(m.head, unit)
         subject = None
         if not own or m.head.pos_ == "NOUN":
             nouns = [t for t in m.tokens if t.pos_ == "NOUN"]
@@ -221,7 +238,7 @@ class CommitmentsComponent(RuleComponent):
                 subject = [t for t in owner[0].subtree if t.i < action_start]
         between = list(doc[m.end:action_start]) if doc[m.end].lower_ == "con" else []
         if subject is None and m.trigger.action == "after" and not resolver.ids_of(own):
-            inner = [t for t in subject_tokens(root, unit) if t.i >= m.end]
+            inner = [t for t in resolver.subject(root, unit) if t.i >= m.end]
             if inner and resolver.is_group(inner):
                 return resolver.collective(unit)
         actors = resolver.resolve(m.head, unit, subject, m.trigger.modality, between,
@@ -271,7 +288,7 @@ class CommitmentsComponent(RuleComponent):
     def _self_action(self, doc: Doc, m: TriggerMatch, unit: Span, hi: int,
                      resolver: ActorResolver) -> list[_Found]:
         head = m.head
-        subj = subject_tokens(head, unit)
+        subj = resolver.subject(head, unit)
         if head.dep_ == "acl" and head.head.i < head.i:  # "medidas que la red reforzará"
             subj = subj or [head.head]
         if "actor_subject" in m.trigger.requires:
@@ -298,7 +315,7 @@ class CommitmentsComponent(RuleComponent):
     def _reported_actors(self, root: Token, m: TriggerMatch, unit: Span,
                          resolver: ActorResolver) -> list[str]:
         """Actors of "X anunció que Y hará": Y when Y names persons or a group, else X."""
-        subj = subject_tokens(root, unit)
+        subj = resolver.subject(root, unit)
         if not subj:
             return []
         if resolver.is_group(subj):
@@ -328,15 +345,16 @@ class CommitmentsComponent(RuleComponent):
 
     # -- records -------------------------------------------------------------------------
 
-    def _record(self, doc: Doc, text: str, index: int, f: _Found) -> Commitment:
+    def _record(self, text: str, timexes: list[Timex], index: int, f: _Found) -> Commitment:
+        """The record of an action; ``timexes`` are the document's dates and times."""
         action = text[f.start:f.end]
         first, last = f.match.tokens[0], f.match.tokens[-1]
         trigger = text[first.idx:last.idx + len(last.text)]
         lemma = f.match.trigger.lemma or fold(f.match.head.lemma_)
         head_lemma = f.head.lemma_.lower() if f.head is not None and is_verb(f.head) else None
-        topics = topics_of(f"{f.title or ''} {action}", self.topics)
-        due = next((t.timex_id for t in get_list(doc, "timexes")
-                    if t.type in ("DATE", "TIME") and f.start <= t.start and t.end <= f.end), None)
+        # the action alone folds as " action" does (and was folded already by the dedupe)
+        topics = topics_of(f"{f.title} {action}" if f.title else action, self.topics)
+        due = next((t.timex_id for t in timexes if f.start <= t.start and t.end <= f.end), None)
         return Commitment(
             commitment_id=index, start=f.start, end=f.end,
             sentence_start=f.unit.start_char, sentence_end=f.sentence_end,

@@ -1,0 +1,137 @@
+"""Syntax helpers of the commitments stage's actor resolution (pure functions of the parse).
+
+* :func:`subject_tokens`: the subject phrase(s) of a verb, without clauses hung on them;
+* :func:`is_genitive`, :func:`is_oblique`: a name inside "de X" or a prepositional phrase
+  (no party itself);
+* :func:`comitative_tokens`: the "con X" parties of a trigger;
+* :func:`relative_antecedent`: the antecedent of "con quien acordó ...".
+
+They read Tokens only; :mod:`pipeline.commitment_actors` maps the tokens to actor ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Span, Token
+
+#: dependency labels of a subject
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
+
+
+def subject_tokens(head: Token, unit: Span | None = None) -> list[Token]:
+    """The subject subtree(s) of a verb (or of the verb it is coordinated with), in ``unit``.
+
+    A noun trigger ("Detalló la instrucción para ...") takes its verb's subject. A line break
+    parsed as a subject (the parser does so across paragraphs) stands for the names hung on
+    it, if any.
+    """
+    lo, hi = (unit.start, unit.end) if unit is not None else (0, len(head.doc))
+    node = head
+    for _ in range(3):
+        subj = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i != head.i
+                and not any(g.dep_ == "case" for g in c.children)]  # "con X" is no subject
+        tokens = [t for s in subj for t in _core(s) if lo <= t.i < hi and not t.is_space]
+        if any(s.is_space for s in subj):  # keep only the bare names hung on the line break
+            tokens = [t for s in subj for c in ([s] if not s.is_space else s.children)
+                      if not any(g.dep_ == "case" for g in c.children)
+                      and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+                      for t in _core(c) if lo <= t.i < hi and not t.is_space]
+        if tokens:
+            return tokens
+        climb = node.dep_ in ("conj", "xcomp") or (node.pos_ == "NOUN" and node.dep_ in ("obj", "nsubj:pass"))
+        if climb and node.head.i != node.i and lo <= node.head.i < hi:
+            node = node.head
+            continue
+        break
+    return []
+
+
+#: dependents that leave a noun phrase's core (clauses and adjuncts hung on a subject)
+_OFF_CORE = frozenset({"acl", "acl:relcl", "advcl", "obl", "parataxis", "ccomp", "csubj", "xcomp"})
+
+
+def _core(token: Token) -> list[Token]:
+    """A phrase's subtree without its clauses and adjuncts ("X, celebrada ayer en Y, ...")."""
+    out = [token]
+    stack = [token]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ not in _OFF_CORE:
+                out.append(child)
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def is_genitive(token: Token) -> bool:
+    """A name inside "de X" hung on a noun ("asesora del presidente X"): no party itself."""
+    node = token
+    while node.dep_ in ("flat", "appos") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "nmod" and any(
+        c.dep_ == "case" and c.lower_ in ("de", "del") for c in node.children)
+
+
+#: prepositions opening a phrase whose persons are no subject ("propuesta por el presidente X")
+_OBLIQUE = frozenset({"por", "según", "a", "al", "para", "ante", "sobre", "contra", "hacia", "desde", "tras"})
+#: words that may stand between such a preposition and the name (article, title, its qualifiers)
+_TITLE_POS = frozenset({"DET", "NOUN", "ADJ", "PROPN"})
+
+
+def is_oblique(token: Token, window: int = 10) -> bool:
+    """A name in apposition inside a prepositional phrase other than "de"/"con"/"entre":
+    "propuesta por el mandatario uruguayo, Luis X" (by the surface, the parse is unreliable)."""
+    doc = token.doc
+    i = token.i - 1
+    while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and token.i - i < 5:
+        i -= 1  # the rest of the name
+    if i < 0 or doc[i].text != ",":
+        return False
+    i -= 1
+    lowest = max(-1, i - window)
+    while i > lowest:
+        t = doc[i]
+        if t.lower_ in _OBLIQUE and t.pos_ == "ADP":
+            return True
+        if t.lower_ in ("de", "del") or t.pos_ in _TITLE_POS and t.text not in ",;:":
+            if t.pos_ == "PROPN" and t.i > 0 and doc[t.i - 1].text == ",":
+                return False  # a list of names: "X, Y y Z"
+            i -= 1
+            continue
+        return False
+    return False
+
+
+def comitative_tokens(head: Token, skip: Collection[int] = ()) -> list[Token]:
+    """Tokens of "con X" dependents of the trigger ("acordó con sus homólogos ...").
+
+    "de acuerdo con X" (a source, not a party) is no comitative, nor a word of the trigger
+    itself ("concluyó con acuerdos sobre ...": ``skip`` holds the trigger's token indexes).
+    """
+    out: list[Token] = []
+    for c in head.children:
+        if c.dep_ not in ("obl", "nmod") or c.i in skip:
+            continue
+        cases = [g for g in c.children if g.dep_ == "case"]
+        if any(g.lower_ == "con" for g in cases) and not any(
+                g.lower_ == "acuerdo" for case in cases for g in case.children):
+            if any(g.lower_ == "de" for g in cases) or c.lower_ == "quien":
+                continue
+            out.extend(c.subtree)
+    return out
+
+
+def relative_antecedent(head: Token) -> list[Token]:
+    """"Pompeo, secretario de Estado, con quien acordó ...": the antecedent of "quien" and
+    the subject of the main clause (the other party)."""
+    if not head.dep_.startswith("acl") or not any(
+            c.lower_ in ("quien", "quienes") for t in head.children for c in t.subtree):
+        return []
+    node = head.head
+    while node.dep_ in ("appos", "flat") and node.head.i != node.i:
+        node = node.head
+    antecedent = [t for t in node.subtree if t.i < head.i and head.i not in {a.i for a in t.ancestors}]
+    main = node
+    while main.head.i != main.i and not (main.pos_ in ("VERB", "AUX") and main.dep_ == "ROOT"):
+        main = main.head
+    return antecedent + subject_tokens(main)
