@@ -24,7 +24,7 @@ from .dates_context import (Sentences, clause_direction, cue_direction, event_an
 from .dates_calendar import year_value
 from .dates_frame import embedded_posts, lead_sentence
 from .dates_normalize import Context, Resolved, day_value, normalise, other_event_date, period_value
-from .dates_patterns import FILES, Candidate, Recognizer
+from .dates_patterns import FILES, Candidate, shared_recognizer
 from .lang import language_data
 from .records import Timex, get_list
 from .rules import DEFAULT_MODELS_DIR, RuleComponent, Schema
@@ -50,7 +50,7 @@ class DatesComponent(RuleComponent):
     def compile(self) -> None:
         """Build the recognizer (regular expressions, lexicon) from the rule tables, once."""
         root = self.models_dir or str(DEFAULT_MODELS_DIR)
-        self.recognizer = Recognizer(self.tables, language_data("es", self.models_dir), root)
+        self.recognizer = shared_recognizer(self.tables, language_data("es", self.models_dir), root)
         self.lexicon = self.recognizer.lexicon
         self.event_nouns = frozenset(r["word"].lower() for r in self.tables["event_nouns"])
 

@@ -322,8 +322,22 @@ def load_tables(models_dir: str | Path | None = None) -> dict[str, list[dict[str
     return {key: load_rows(root / rel, schema) for key, (rel, schema) in FILES.items()}
 
 
+#: Recognizers built in this process, by the content they were built from.
+_BUILT: dict[str, Recognizer] = {}
+
+
+def shared_recognizer(tables: dict[str, list[dict[str, Any]]], lang: dict[str, Any],
+                      models_dir: str) -> Recognizer:
+    """The recognizer of these rule tables (the :data:`FILES` keys), language data and folder,
+    compiled once per process: the dates stage and publication-date finding share it."""
+    key = repr((models_dir, [(k, tables[k]) for k in sorted(FILES)], sorted(lang.items())))
+    if key not in _BUILT:
+        _BUILT[key] = Recognizer(tables, lang, models_dir)
+    return _BUILT[key]
+
+
 @lru_cache(maxsize=4)
 def default_recognizer(models_dir: str | None = None) -> Recognizer:
     """A recognizer built from ``models_dir`` (default ``models/``), cached per process."""
     root = str(models_dir or DEFAULT_MODELS_DIR)
-    return Recognizer(load_tables(root), language_data("es", models_dir), root)
+    return shared_recognizer(load_tables(root), language_data("es", models_dir), root)
