@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 log = logging.getLogger(__name__)
@@ -56,6 +55,8 @@ def load_index(out: Path, key: dict) -> dict[str, dt.date | None]:
 def read_rows(out: Path, doc_ids: Iterable[str], tables: list[str]) -> dict[str, dict[str, list[dict]]]:
     """``{doc_id: {table: rows}}`` of ``doc_ids`` from the previous outputs in ``out``
     (read with a filter, so a worker holds only its own chunk's rows)."""
+    import pyarrow.dataset as ds  # here: only a rerun that reuses rows needs it
+
     ids = pa.array(sorted(set(doc_ids)), type=pa.string())
     rows: dict[str, dict[str, list[dict]]] = {d: {t: [] for t in tables} for d in ids.to_pylist()}
     for table in tables:
