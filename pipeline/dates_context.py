@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Token
 
 from .dates_normalize import Resolved
@@ -31,29 +32,56 @@ _TRAILING_ARTICLES = re.compile(r"(?:\s+(?:el|la|los|las|el\s+d[iÃ­]a|los\s+d[iÃ
 
 
 class Sentences:
-    """Sentence boundaries of a doc as character offsets, for quick lookups."""
+    """Sentence boundaries of a doc as character offsets, for quick lookups.
+
+    Read from the doc's sentence-start and character-offset arrays the first time a lookup
+    needs them (no Span or Token objects; many documents never need them)."""
 
     def __init__(self, doc: Doc, text: str) -> None:
         self.text = text  # doc.text, computed once (spaCy joins the tokens at every access)
-        sents = list(doc.sents)
-        self.starts = [s.start_char for s in sents] or [0]
-        self.token_starts = [s.start for s in sents] or [0]
+        self.doc = doc
         self.length = len(text)
         self.n_tokens = len(doc)
+        self._starts: list[int] | None = None
+        self._token_starts: list[int] = [0]
+
+    @property
+    def starts(self) -> list[int]:
+        """Character offset of each sentence's first token (``[0]`` for an empty doc)."""
+        if self._starts is None:
+            self._read()
+        return self._starts  # type: ignore[return-value]
+
+    @property
+    def token_starts(self) -> list[int]:
+        """Index of each sentence's first token (``[0]`` for an empty doc)."""
+        if self._starts is None:
+            self._read()
+        return self._token_starts
+
+    def _read(self) -> None:
+        # doc.sents: a sentence starts at token 0 and wherever sent_start == 1
+        if not self.n_tokens:
+            self._starts, self._token_starts = [0], [0]
+            return
+        flags, idx = self.doc.to_array([SENT_START, IDX]).T.tolist()
+        self._token_starts = [0] + [i for i in range(1, self.n_tokens) if flags[i] == 1]
+        self._starts = [idx[i] for i in self._token_starts]
 
     def token_bounds(self, token_index: int) -> tuple[int, int]:
         """First and past-the-last token index of the sentence of a token."""
-        i = max(bisect.bisect_right(self.token_starts, token_index) - 1, 0)
-        end = self.token_starts[i + 1] if i + 1 < len(self.token_starts) else self.n_tokens
-        return self.token_starts[i], end
+        starts = self.token_starts
+        i = max(bisect.bisect_right(starts, token_index) - 1, 0)
+        end = starts[i + 1] if i + 1 < len(starts) else self.n_tokens
+        return starts[i], end
 
     def index(self, char: int) -> int:
         return max(bisect.bisect_right(self.starts, char) - 1, 0)
 
     def bounds(self, index: int) -> tuple[int, int]:
-        index = max(index, 0)
-        end = self.starts[index + 1] if index + 1 < len(self.starts) else self.length
-        return self.starts[index], end
+        index, starts = max(index, 0), self.starts
+        end = starts[index + 1] if index + 1 < len(starts) else self.length
+        return starts[index], end
 
 
 def verb_tense(verb: Token) -> str | None:

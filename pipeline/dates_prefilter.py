@@ -113,19 +113,29 @@ class Prefilter:
             first = max(need, key=lead) if need else None
             groups.setdefault(first, []).append((order, tuple(c for c in need if c != first)))
         self.groups = list(groups.items())
+        # the same groups with each clause replaced by its compiled search (what admitted() runs)
+        self._plan = [(self.search[first] if first is not None else None,
+                       [(order, tuple(self.search[c] for c in rest)) for order, rest in members])
+                      for first, members in self.groups]
 
     def admitted(self, window: str) -> list[int]:
         """Indices of the patterns that may match in ``window`` (in no particular order)."""
-        seen: dict[frozenset[str], bool] = {}
+        seen: dict[re.Pattern[str], bool] = {}  # each clause searched at most once per window
         out = []
-        for first, members in self.groups:
-            if first is not None and not self._has(first, window, seen):
-                continue
-            out.extend(order for order, rest in members if all(self._has(c, window, seen) for c in rest))
+        for first, members in self._plan:
+            if first is not None:
+                hit = seen.get(first)
+                if hit is None:
+                    hit = seen[first] = first.search(window) is not None
+                if not hit:
+                    continue
+            for order, rest in members:
+                for clause in rest:
+                    hit = seen.get(clause)
+                    if hit is None:
+                        hit = seen[clause] = clause.search(window) is not None
+                    if not hit:
+                        break
+                else:
+                    out.append(order)
         return out
-
-    def _has(self, clause: frozenset[str], window: str, seen: dict[frozenset[str], bool]) -> bool:
-        hit = seen.get(clause)
-        if hit is None:
-            hit = seen[clause] = self.search[clause].search(window) is not None
-        return hit
