@@ -28,6 +28,9 @@ LOOKBACK_SENTENCES = 3
 _DEFINITE = frozenset({"el", "la", "dicho", "dicha", "este", "esta", "esa", "ese"})
 #: Characters between an event noun and a date for the date to be that event's.
 EVENT_WINDOW = 45
+_WORD = re.compile(r"\w+")
+_SPACES = re.compile(r"\s+")
+_CLAUSE_END = re.compile(r"[.;:!?]\s")
 _TRAILING_ARTICLES = re.compile(r"(?:\s+(?:el|la|los|las|el\s+d[ií]a|los\s+d[ií]as|d[ií]a|d[ií]as))+$")
 
 
@@ -84,15 +87,30 @@ class Sentences:
         return starts[index], end
 
 
+#: Values of a morphological feature by (analysis key, feature): MorphAnalysis.get parses the
+#: analysis's string at every call, and a corpus has few distinct analyses.
+_FEATS: dict[tuple[int, str], list[str]] = {}
+
+
+def _feat(token: Token, field: str) -> list[str]:
+    """``token.morph.get(field)``, memoised by the analysis's key (do not modify the list)."""
+    morph = token.morph
+    key = (morph.key, field)
+    got = _FEATS.get(key)
+    if got is None:
+        got = _FEATS[key] = morph.get(field)
+    return got
+
+
 def verb_tense(verb: Token) -> str | None:
     """``past``, ``future`` or None (present, infinitive, conditional) for a verb and its auxiliaries."""
-    forms = verb.morph.get("VerbForm")
+    forms = _feat(verb, "VerbForm")
     for aux in (c for c in verb.children if c.dep_ in ("aux", "aux:pass")):
         if aux.lemma_ == "haber" and "Part" in forms:
             return "past"
         if aux.lemma_ == "ir" and "Inf" in forms:
             return "future"
-        tense = aux.morph.get("Tense")
+        tense = _feat(aux, "Tense")
         if "Fut" in tense:
             return "future"
         if "Past" in tense or "Imp" in tense:
@@ -103,7 +121,7 @@ def verb_tense(verb: Token) -> str | None:
         if verb.dep_ == "xcomp" and verb.head.lemma_ == "ir":
             return "future"
         return None
-    tense, mood = verb.morph.get("Tense"), verb.morph.get("Mood")
+    tense, mood = _feat(verb, "Tense"), _feat(verb, "Mood")
     if "Fut" in tense:
         return "future"
     if "Cnd" in mood:
@@ -131,7 +149,7 @@ def clause_direction(doc: Doc, start: int, end: int, sentences: Sentences) -> st
             break
         token = token.head
     first, last = sentences.token_bounds(span.start)
-    verbs = [t for t in doc[first:last] if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")]
+    verbs = [t for t in doc[first:last] if t.pos_ in ("VERB", "AUX") and "Fin" in _feat(t, "VerbForm")]
     if not verbs:
         return None
     return verb_tense(min(verbs, key=lambda t: abs(t.i - span.start)))
@@ -139,20 +157,20 @@ def clause_direction(doc: Doc, start: int, end: int, sentences: Sentences) -> st
 
 def cue_direction(text: str, cand: Candidate, lex: Lexicon) -> str | None:
     """An explicit cue: a direction word inside the expression or a cue phrase just before it."""
-    inside = {lex.cues_inside[w] for w in re.findall(r"\w+", text[cand.start:cand.end].lower())
-              if w in lex.cues_inside}
-    if "que viene" in text[cand.start:cand.end].lower():
+    own = text[cand.start:cand.end].lower()
+    inside = {lex.cues_inside[w] for w in _WORD.findall(own) if w in lex.cues_inside}
+    if "que viene" in own:
         inside.add("future")
     if len(inside) == 1:
         return inside.pop()
     lead = cand.spans["pre"][1] if "pre" in cand.spans and cand.spans["pre"][0] == cand.start else cand.start
-    before = re.sub(r"\s+", " ", text[max(0, cand.start - 40):lead].lower()).rstrip()
+    before = _SPACES.sub(" ", text[max(0, cand.start - 40):lead].lower()).rstrip()
     before = _TRAILING_ARTICLES.sub("", before)
     for cue, direction in lex.cues_before:
         if before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum()):
             return direction
-    near = re.split(r"[.;:!?]\s", text[max(0, cand.start - NEAR_WINDOW):cand.start].lower())[-1]
-    found = {lex.cues_near[w] for w in re.findall(r"\w+", near) if w in lex.cues_near}
+    near = _CLAUSE_END.split(text[max(0, cand.start - NEAR_WINDOW):cand.start].lower())[-1]
+    found = {lex.cues_near[w] for w in _WORD.findall(near) if w in lex.cues_near}
     return found.pop() if len(found) == 1 else None
 
 

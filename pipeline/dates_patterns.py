@@ -202,10 +202,10 @@ class Recognizer:
         for number, line in enumerate(lines):
             low = line.strip().lower()
             end = pos + len(line)
-            if low and any(low.startswith(m) for m in self.skip_rest):
+            if low and low.startswith(self.skip_rest):
                 regions.append((pos, len(text)))
                 break
-            if low and (any(low.endswith(m) for m in self.skip_line)
+            if low and (low.endswith(self.skip_line)
                         or (number < len(lines) - 1 and self._heading(text, pos, end, found))):
                 regions.append((pos, end))
             pos = end
