@@ -89,8 +89,9 @@ class DatesComponent(RuleComponent):
 
     def _context(self, doc: Doc, cand: Candidate, published, sentences: Sentences,  # noqa: ANN001
                  **extra) -> Context:
-        return Context(published=published, cue=cue_direction(sentences.text, cand, self.lexicon),
-                       direction=clause_direction(doc, cand.start, cand.end, sentences), **extra)
+        return Context(published=published,  # the cue and the tense are read only when needed
+                       find_cue=lambda: cue_direction(sentences.text, cand, self.lexicon),
+                       find_direction=lambda: clause_direction(doc, cand.start, cand.end, sentences), **extra)
 
     def _resolve(self, doc: Doc, cand: Candidate, published, sentences: Sentences,  # noqa: ANN001
                  done: list[tuple[Candidate, Resolved]]) -> Resolved | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .dates_calendar import (NONE, ORDER, UNIT_GRANULARITY, Resolved, add_offset, coarsen, day_value,
@@ -38,6 +39,28 @@ class Context:
     day_ref: dt.date | None = None  # the day a bare time of day falls on
     anchor: Resolved | None = None  # for offsets: the date they count from
     anchor_is_event: bool = False  # the anchor is the expression's own event (not X)
+    #: when given, compute ``cue`` / ``direction`` on first use instead of the fields (the
+    #: dates stage reads the parse only for expressions whose value depends on it)
+    find_cue: Callable[[], str | None] | None = None
+    find_direction: Callable[[], str | None] | None = None
+
+
+def _lazy(ctx: Context, name: str, find: Callable[[], str | None] | None) -> str | None:
+    """A context's ``cue`` or ``direction``: the field, or what ``find`` gives (computed once)."""
+    if find is None:
+        return getattr(ctx, name)
+    key = "_found_" + name
+    if key not in ctx.__dict__:
+        object.__setattr__(ctx, key, find())
+    return ctx.__dict__[key]
+
+
+def _cue(ctx: Context) -> str | None:
+    return _lazy(ctx, "cue", ctx.find_cue)
+
+
+def _tense(ctx: Context) -> str | None:
+    return _lazy(ctx, "direction", ctx.find_direction)
 
 
 # -- reading the groups -----------------------------------------------------------------
@@ -89,7 +112,8 @@ def normalise(cand: Candidate, ctx: Context, lex: Lexicon) -> Resolved | None:
 
 
 def _direction(ctx: Context) -> tuple[str | None, bool]:
-    return (ctx.cue, True) if ctx.cue else (ctx.direction, False)
+    cue = _cue(ctx)
+    return (cue, True) if cue else (_tense(ctx), False)
 
 
 def _date(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
@@ -191,7 +215,7 @@ def _relative(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
     if step is None:
         if not weekend:
             return None  # "el año", "la semana": not a reference to a calendar period
-        step = {"past": -1, "future": 1}.get(ctx.direction or "", 0)
+        step = {"past": -1, "future": 1}.get(_tense(ctx) or "", 0)
     pub = ctx.published
     if pub is None:
         return unresolved(granularity="week" if weekend or unit == "semana" else
@@ -219,14 +243,14 @@ def _weekday(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
         return unresolved(granularity="day")
     pre = _word(g.get("pre"))
     step = _step(f"{pre} {_word(g.get('post'))}", lex)
-    if step == 1 or (step is None and ctx.cue == "future"):
+    if step == 1 or (step is None and _cue(ctx) == "future"):
         mode = "future"
-    elif step == -1 or (step is None and ctx.cue == "past"):
+    elif step == -1 or (step is None and _cue(ctx) == "past"):
         mode = "past"
     elif step == 0:
-        mode = {"past": "this_past", "future": "this_future"}.get(ctx.cue or ctx.direction or "", "this")
+        mode = {"past": "this_past", "future": "this_future"}.get(_cue(ctx) or _tense(ctx) or "", "this")
     else:
-        mode = ctx.direction or "future"
+        mode = _tense(ctx) or "future"
     return day_value(resolve_weekday(ctx.published, weekday, mode), "publication")
 
 
@@ -244,7 +268,7 @@ def _offset(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
     if count is None or unit is None:
         return None
     word = _word(g.get("dir"))
-    if unit.startswith("T") or (word == "en" and ctx.direction != "future"):
+    if unit.startswith("T") or (word == "en" and _tense(ctx) != "future"):
         return Resolved("DURATION", duration_value(count, unit), None, None, None, NONE)
     if ctx.published is None:
         return unresolved(granularity=UNIT_GRANULARITY[unit])
