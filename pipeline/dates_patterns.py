@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .dates_prefilter import Prefilter
+from .dates_prefilter import Prefilter, first_class
 from .lang import language_data
 from .rules import DEFAULT_MODELS_DIR, RuleFileError, Schema, load_rows
 
@@ -131,6 +131,7 @@ class Recognizer:
                 raise RuleFileError(where, number, "rule", f"'{row['rule']}' is not one of {sorted(RULES)}")
             self.patterns.append((row, self._compile(row["regex"], where, number, "regex")))
         self.prefilter = Prefilter([pattern for _, pattern in self.patterns])  # quick test per window
+        self.patterns = [(row, _skipping(pattern)) for row, pattern in self.patterns]
         self.merges = []
         for number, row in enumerate(tables["merges"], start=2):
             if row["result"] not in MERGE_RESULTS:
@@ -139,8 +140,8 @@ class Recognizer:
             connector = self._compile(row["connector"], _where(models_dir, "merges"), number, "connector",
                                       bounded=False)
             self.merges.append((frozenset(row["left"]), connector, frozenset(row["right"]), row["result"]))
-        self.trigger = self._compile("{TRIGGER}", _where(models_dir, "placeholders"), 0, "TRIGGER",
-                                     bounded=False)
+        self.trigger = _skipping(self._compile("{TRIGGER}", _where(models_dir, "placeholders"), 0, "TRIGGER",
+                                               bounded=False))
         self.skip_line = tuple(r["marker"].lower() for r in tables["skip"] if r["scope"] == "line")
         self.skip_rest = tuple(r["marker"].lower() for r in tables["skip"] if r["scope"] == "rest")
 
@@ -287,6 +288,13 @@ class Recognizer:
                 return Candidate(left.start, right.end, f"{left.name}+{right.name}", keep.type, keep.rule,
                                  dict(keep.groups), dict(keep.spans), day=keep.day, time=keep.time)
         return None
+
+
+def _skipping(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern behind a look-ahead for the characters its matches can start with (see
+    :func:`~pipeline.dates_prefilter.first_class`): the same matches, found sooner."""
+    first = first_class(pattern)
+    return re.compile(f"(?={first})(?:{pattern.pattern})", pattern.flags) if first else pattern
 
 
 def _words(line: str) -> int:

@@ -169,3 +169,71 @@ def _occurs(clause: tuple[int, tuple[str, ...], bool], window: str) -> bool:
         if string in window:
             return True
     return clause[2] and _DIGIT_SEARCH(window) is not None
+
+
+def first_class(pattern: re.Pattern[str]) -> str | None:
+    """A character class holding the first character of every match of ``pattern`` (read off its
+    parse, like the clauses), or None when that is not certain (a match may be empty, start
+    with any character, or the pattern ignores case). ``(?=<class>)`` before the pattern lets the
+    regular-expression engine skip, in C, the positions no match can start at."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    parts = _first(list(_parser.parse(pattern.pattern, pattern.flags)))
+    return "[" + "".join(sorted(parts)) + "]" if parts else None
+
+
+def _first(items) -> set[str] | None:  # noqa: ANN001
+    """Class fragments for the first character of a sequence; None when unknown or nullable."""
+    parts: set[str] = set()
+    for op, av in items:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):  # zero width: the next item starts the match
+            continue
+        if op == _c.LITERAL:
+            return parts | {re.escape(chr(av))}
+        if op == _c.IN:
+            got = _class(av)
+            return None if got is None else parts | got
+        if op == _c.SUBPATTERN:
+            if av[1] & re.IGNORECASE:
+                return None
+            branches, optional = [list(av[-1])], False
+        elif op == _c.BRANCH:
+            branches, optional = [list(b) for b in av[1]], False
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+            branches, optional = [list(av[2])], av[0] == 0
+        else:
+            return None
+        nullable = optional
+        for branch in branches:
+            got = _first(branch)
+            if got is None:
+                if not _may_be_empty(branch):
+                    return None
+                nullable = True  # an empty branch: the match may start with what follows
+                continue
+            parts |= got
+        if not nullable:
+            return parts
+    return None  # the whole sequence may match the empty string
+
+
+def _may_be_empty(items) -> bool:  # noqa: ANN001
+    return all(op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT) for op, _ in items)
+
+
+def _class(av) -> set[str] | None:  # noqa: ANN001
+    out: set[str] = set()
+    for op, arg in av:
+        if op == _c.LITERAL:
+            out.add(re.escape(chr(arg)))
+        elif op == _c.RANGE:
+            out.add(re.escape(chr(arg[0])) + "-" + re.escape(chr(arg[1])))
+        elif op == _c.CATEGORY and arg == _c.CATEGORY_DIGIT:
+            out.add(r"\d")
+        elif op == _c.CATEGORY and arg == _c.CATEGORY_WORD:
+            out.add(r"\w")
+        elif op == _c.CATEGORY and arg == _c.CATEGORY_SPACE:
+            out.add(r"\s")
+        else:
+            return None
+    return out
