@@ -7,9 +7,11 @@ list to keep in step: a run of mandatory literal characters must appear as it is
 class needs a digit; an alternation needs one clause from each branch. Optional parts,
 character classes other than digits and look-arounds give nothing. A window of text lacking
 every string of one clause cannot hold a match, so the pattern is not run on it: the
-candidates found are exactly the same, only sooner.
+candidates found are exactly the same, only sooner. A clause is tested as plain substrings
+(only the strings that contain no other string of the clause), a regular expression only for
+a digit. :func:`first_class` reads off the same parse the characters a match can start with.
 
-Public entry points: :func:`clauses`, :class:`Prefilter`.
+Public entry points: :func:`clauses`, :class:`Prefilter`, :func:`first_class`.
 """
 
 from __future__ import annotations
