@@ -16,7 +16,7 @@ from typing import Any
 
 from .gazetteer import Gazetteer, Person, edit_distance, fold, fuzzy_limit, slug, term_span
 from .participants_match import PARTICLES, RolePhrase
-from .participants_tokens import Tokens
+from .participants_tokens import Tokens, WordFlags
 from .records import Participant
 
 
@@ -44,6 +44,8 @@ class Lexicon:
     head_firsts: frozenset[str] = field(init=False)
     #: words no person's name holds (titles, organization heads, "not_name" words...)
     not_name: frozenset[str] = field(init=False)
+    #: folded token text -> whether an organization or group head word opens with it
+    opens_head: WordFlags = field(init=False)
 
     def __post_init__(self) -> None:
         self.bodies_by_word = {}
@@ -53,6 +55,8 @@ class Lexicon:
         self.head_firsts = frozenset(w.partition(" ")[0] for kind in ("group_head", "org_head")
                                      for w in self.words.get(kind, ()))
         self.not_name = frozenset().union(*(self.words.get(kind, ()) for kind in NOT_NAME_KINDS))
+        heads = self.head_firsts
+        self.opens_head = WordFlags(lambda word: word in heads or " " in word and word.partition(" ")[0] in heads)
 
     def has_folded(self, kind: str, folded: str) -> bool:
         """Whether the already folded ``folded`` is a word of ``kind``."""
