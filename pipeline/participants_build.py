@@ -207,15 +207,15 @@ class Builder:
     def _role_only(self, actors: list[Actor], used: set[int]) -> None:
         """Titles standing alone for a person: "el canciller", "su homólogo estadounidense"."""
         tokens = self.tokens
-        doc, lower = tokens.doc, tokens.lower
+        lower = tokens.lower
         for m in self.matches:
             if m.kind != "ROLE" or m.start in used:
                 continue
-            if tokens.text[m.start].lower().endswith(("es", "os", "as")) or "Plur" in doc[m.start].morph.get("Number"):
+            if tokens.text[m.start].lower().endswith(("es", "os", "as")) or "Plur" in tokens.morph_values(m.start, "Number"):
                 continue
             if m.start > 0 and self.lex.has_folded("not_in_office", tokens.folded[m.start - 1]):
                 continue
-            if any(lower[k] == "como" or doc[k].lemma_ == "ser" for k in range(max(0, m.start - 4), m.start)):
+            if any(lower[k] == "como" or tokens.lemma(k) == "ser" for k in range(max(0, m.start - 4), m.start)):
                 continue  # predicative: "sería el Presidente de México", "como canciller"
             end, inside = extend_title(tokens, m, self.by_token, set(), m.end + 10)
             phrase = RolePhrase(m.start, end, m, inside, "right")

@@ -182,7 +182,7 @@ def _acts(tokens: Tokens, start: int, end: int, spans: list[tuple[int, int]], ex
         return False
     if before and lower[before[-1]] in {"en", "ante"}:
         return False
-    if len(before) >= 2 and lower[before[-1]] in {"a", "al"} and tokens.doc[before[-2]].lemma_ == "llegar":
+    if len(before) >= 2 and lower[before[-1]] in {"a", "al"} and tokens.lemma(before[-2]) == "llegar":
         return False
     return not (len(before) >= 2 and lower[before[-1]] in {"de", "del", "al"}
                 and lex.has_folded("place_cue", tokens.folded[before[-2]]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from .gazetteer import Gazetteer, Person, edit_distance, fold, fuzzy_limit, slug, term_span
@@ -75,20 +75,18 @@ class Cand:
     person_ids: list[str] = field(default_factory=list)
     phrase: RolePhrase | None = None
     via: str = "name"
+    #: the folded words of ``text``
+    words: list[str] = field(init=False, repr=False, compare=False)
+    #: two words or more besides particles
+    full: bool = field(init=False, repr=False, compare=False)
+    #: the folded words between spaces (" ana perez "): one name's words run inside
+    #: another's exactly when its padded form is a substring of the other's
+    padded: str = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def words(self) -> list[str]:
-        return fold(self.text).split()
-
-    @cached_property
-    def full(self) -> bool:
-        return len([w for w in self.words if w not in PARTICLES]) >= 2
-
-    @cached_property
-    def padded(self) -> str:
-        """The folded words between spaces (" ana perez "): one name's words run inside
-        another's exactly when its padded form is a substring of the other's."""
-        return f" {' '.join(self.words)} "
+    def __post_init__(self) -> None:  # plain attributes: cached_property takes a lock per read
+        self.words = fold(self.text).split()
+        self.full = len([w for w in self.words if w not in PARTICLES]) >= 2
+        self.padded = f" {' '.join(self.words)} "
 
 
 @dataclass

@@ -21,12 +21,14 @@ from itertools import compress
 from typing import Any
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, ORTH, POS, SENT_START, SPACY
+from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, LEMMA, MORPH, ORTH, POS, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from .gazetteer import fold
 
 _COLUMNS = [ORTH, POS, IDX, SENT_START, SPACY]
+#: read for a few tokens only (:meth:`Tokens.lemma`, :meth:`Tokens.morph_values`)
+_RARE_COLUMNS = [LEMMA, MORPH]
 _ENT_COLUMNS = [ENT_IOB, ENT_TYPE, ENT_KB_ID]
 #: the columns :meth:`Tokens.set_ents` writes
 _SET_COLUMNS = [ENT_IOB, ENT_TYPE]
@@ -123,7 +125,8 @@ class Tokens:
             _LEXEMES.clear()
             _LEXEMES.vocab = doc.vocab
         _STRINGS.store = doc.vocab.strings
-        array = doc.to_array(_COLUMNS + _ENT_COLUMNS) if len(doc) else None
+        array = doc.to_array(_COLUMNS + _ENT_COLUMNS + _RARE_COLUMNS) if len(doc) else None
+        self._rare = array[:, -len(_RARE_COLUMNS):] if array is not None else None
         columns = array[:, :len(_COLUMNS)].T.tolist() if array is not None else [[] for _ in _COLUMNS]
         orth, pos, self.idx, sent, space = columns
         #: (offset, ent_iob, ent_type) of the tokens in or at the edge of an entity
@@ -188,6 +191,18 @@ class Tokens:
         found without a Python-level loop over the tokens."""
         test = words.__getitem__ if isinstance(words, WordFlags) else words.__contains__
         return compress(range(len(self.folded)), map(test, self.folded))
+
+    def lemma(self, i: int) -> str:
+        """``doc[i].lemma_``."""
+        return _STRINGS[int(self._rare[i, 0])]
+
+    def morph_values(self, i: int, feature: str) -> list[str]:
+        """``doc[i].morph.get(feature)``: the values of one morphological feature."""
+        for pair in _STRINGS[int(self._rare[i, 1])].split("|"):
+            name, _, values = pair.partition("=")
+            if name == feature:
+                return values.split(",")
+        return []
 
     def set_ents(self, ents: Sequence[tuple[str, int, int]]) -> None:
         """``doc.ents = ents`` for non-overlapping (label, start, end) entities, written as
