@@ -79,9 +79,11 @@ class FoldedMatcher:
                 self.cased.add((key, kind))
             else:
                 self.lower_ok.add((key, kind))
-            words = key.split()
-            for n in range(1, len(words) + 1):
-                self.prefixes.add(" ".join(words[:n]))
+            self.prefixes.add(key)  # and its first words (a folded key has single spaces)
+            cut = key.find(" ")
+            while cut != -1:
+                self.prefixes.add(key[:cut])
+                cut = key.find(" ", cut + 1)
         self.acronyms -= words_seen
         #: first words of the entries a word in lower case may match ("de la Fuente" needs "De")
         self.lower_starts = frozenset(key.partition(" ")[0] for key, _ in self.lower_ok)
