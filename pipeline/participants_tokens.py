@@ -6,8 +6,10 @@ Helper of the participants stage (:mod:`pipeline.participants`). spaCy creates a
 the same tokens many times. :class:`Tokens` reads them once per document, in one
 ``Doc.to_array`` call, into lists indexed by token offset: text, lower case, folded text
 (:func:`~pipeline.textnorm.fold`), part of speech, character offset and the flags the
-stage tests. Rare attributes (lemma, morphology) are read from ``Tokens.doc``.
-Nothing here writes to the Doc.
+stage tests. Rare attributes (lemma, morphology) stay in the array and are read for the
+few tokens asked about; :meth:`Tokens.where` finds the tokens whose folded word is in a
+lexicon set without a Python loop. Only :meth:`Tokens.set_ents` writes to the Doc (its
+entities, as ``doc.ents = ...`` would).
 """
 
 from __future__ import annotations
