@@ -34,8 +34,7 @@ class Builder:
         self.by_token = {k: m for m in matches for k in range(m.start, m.end)}
         for m in matches:
             if m.kind == "COLLECTIVE":  # "los ministros [mexicanos], Ana Pérez y Luis Gil"
-                words = m.key.split()
-                m.title = next((" ".join(words[n:]) for n in range(len(words)) if " ".join(words[n:]) in lex.titles), None)
+                m.title = lex.collective_title[m.key]
         self.role_mentions: list[tuple[int, int, list[Actor]]] = []  # token span, actors
         self.window: tuple[dt.date, dt.date] | None = None  # an undated document's period
         self.orgs = find_organizations(tokens, matches, self.by_token, lex)

@@ -46,6 +46,8 @@ class Lexicon:
     not_name: frozenset[str] = field(init=False)
     #: folded token text -> whether an organization or group head word opens with it
     opens_head: WordFlags = field(init=False)
+    #: folded collective phrase ("los ministros") -> the title it ends with ("ministros"), if any
+    collective_title: WordFlags = field(init=False)
 
     def __post_init__(self) -> None:
         self.bodies_by_word = {}
@@ -57,6 +59,12 @@ class Lexicon:
         self.not_name = frozenset().union(*(self.words.get(kind, ()) for kind in NOT_NAME_KINDS))
         heads = self.head_firsts
         self.opens_head = WordFlags(lambda word: word in heads or " " in word and word.partition(" ")[0] in heads)
+        self.collective_title = WordFlags(self._ending_title)
+
+    def _ending_title(self, phrase: str) -> str | None:
+        """The longest end of the folded ``phrase`` that is a title."""
+        words = phrase.split()
+        return next((" ".join(words[n:]) for n in range(len(words)) if " ".join(words[n:]) in self.titles), None)
 
     def has_folded(self, kind: str, folded: str) -> bool:
         """Whether the already folded ``folded`` is a word of ``kind``."""

@@ -92,11 +92,11 @@ class WordFlags(dict):
     """Folded word -> ``test(word)``, computed once per word (a lexicon test that is more
     than a set look-up, such as "a head word opens this word")."""
 
-    def __init__(self, test: Callable[[str], bool]) -> None:
+    def __init__(self, test: Callable[[str], Any]) -> None:
         super().__init__()
         self.test = test
 
-    def __missing__(self, word: str) -> bool:
+    def __missing__(self, word: str) -> Any:
         if len(self) > _MEMO_LIMIT:
             self.clear()
         value = self[word] = self.test(word)
