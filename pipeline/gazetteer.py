@@ -165,6 +165,7 @@ class Gazetteer:
         self._index_people(tables.get("officials", []))
         self._index_surnames()
         self._fuzzy: dict[str, str | None] = {}  # folded name -> nearest known name (memo)
+        self._holders: dict[tuple[Any, ...], list[Person]] = {}  # holders() arguments -> people (memo)
         self._by_length: dict[tuple[str, int], list[str]] = {}
         for known in self.person_names:
             self._by_length.setdefault((known[:1], len(known)), []).append(known)
@@ -249,7 +250,18 @@ class Gazetteer:
     def holders(self, role_code: str, country: str | None, organization: str | None,
                 on: dt.date | None, until: dt.date | None = None) -> list[Person]:
         """People holding an office of ``role_code`` for ``country``/``organization`` on ``on``
-        (with ``until``: at some time between ``on`` and ``until``)."""
+        (with ``until``: at some time between ``on`` and ``until``). Memoised: the same
+        offices are asked about on the same publication dates again and again."""
+        key = (role_code, country, organization, on, until)
+        known = self._holders.get(key)
+        if known is None:
+            if len(self._holders) > _FUZZY_MEMO:
+                self._holders.clear()
+            known = self._holders[key] = self._find_holders(role_code, country, organization, on, until)
+        return list(known)
+
+    def _find_holders(self, role_code: str, country: str | None, organization: str | None,
+                      on: dt.date | None, until: dt.date | None) -> list[Person]:
         found: dict[str, Person] = {}
         for person, term in self._terms_by_role.get((role_code, country) if country else role_code, ()):
             if person.actor_id in found:

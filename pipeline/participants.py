@@ -140,7 +140,7 @@ class ParticipantsComponent(RuleComponent):
         new_mentions, new_participants, ents = builder.run()
         mentions.extend(new_mentions)
         participants.extend(new_participants)
-        doc.ents = ents
+        tokens.set_ents(ents)
         return doc
 
 

@@ -34,8 +34,7 @@ class Builder:
         self.by_token = {k: m for m in matches for k in range(m.start, m.end)}
         for m in matches:
             if m.kind == "COLLECTIVE":  # "los ministros [mexicanos], Ana Pérez y Luis Gil"
-                words = m.key.split()
-                m.title = next((" ".join(words[n:]) for n in range(len(words)) if " ".join(words[n:]) in lex.titles), None)
+                m.title = lex.collective_title[m.key]
         self.role_mentions: list[tuple[int, int, list[Actor]]] = []  # token span, actors
         self.window: tuple[dt.date, dt.date] | None = None  # an undated document's period
         self.orgs = find_organizations(tokens, matches, self.by_token, lex)
@@ -207,15 +206,15 @@ class Builder:
     def _role_only(self, actors: list[Actor], used: set[int]) -> None:
         """Titles standing alone for a person: "el canciller", "su homólogo estadounidense"."""
         tokens = self.tokens
-        doc, lower = tokens.doc, tokens.lower
+        lower = tokens.lower
         for m in self.matches:
             if m.kind != "ROLE" or m.start in used:
                 continue
-            if tokens.text[m.start].lower().endswith(("es", "os", "as")) or "Plur" in doc[m.start].morph.get("Number"):
+            if tokens.text[m.start].lower().endswith(("es", "os", "as")) or "Plur" in tokens.morph_values(m.start, "Number"):
                 continue
             if m.start > 0 and self.lex.has_folded("not_in_office", tokens.folded[m.start - 1]):
                 continue
-            if any(lower[k] == "como" or doc[k].lemma_ == "ser" for k in range(max(0, m.start - 4), m.start)):
+            if any(lower[k] == "como" or tokens.lemma(k) == "ser" for k in range(max(0, m.start - 4), m.start)):
                 continue  # predicative: "sería el Presidente de México", "como canciller"
             end, inside = extend_title(tokens, m, self.by_token, set(), m.end + 10)
             phrase = RolePhrase(m.start, end, m, inside, "right")

@@ -79,9 +79,11 @@ class FoldedMatcher:
                 self.cased.add((key, kind))
             else:
                 self.lower_ok.add((key, kind))
-            words = key.split()
-            for n in range(1, len(words) + 1):
-                self.prefixes.add(" ".join(words[:n]))
+            self.prefixes.add(key)  # and its first words (a folded key has single spaces)
+            cut = key.find(" ")
+            while cut != -1:
+                self.prefixes.add(key[:cut])
+                cut = key.find(" ", cut + 1)
         self.acronyms -= words_seen
         #: first words of the entries a word in lower case may match ("de la Fuente" needs "De")
         self.lower_starts = frozenset(key.partition(" ")[0] for key, _ in self.lower_ok)
@@ -93,19 +95,21 @@ class FoldedMatcher:
     def _found(self, tokens: Tokens) -> list[tuple[int, int, str, str, list[Any]]]:
         """Every match as (start, end, kind, key, rows), by start then length."""
         found: list[tuple[int, int, str, str, list[Any]]] = []
-        folded, text, prefixes, table = tokens.folded, tokens.text, self.prefixes, self.table
+        folded, capital, prefixes, table = tokens.folded, tokens.capital, self.prefixes, self.table
         n = len(folded)
-        for i in [k for k, word in enumerate(folded) if word in prefixes]:  # a word folded to nothing opens none
-            if folded[i] not in self.lower_starts and not _capital(text[i]):
+        lower_ok, acronyms, lower_starts = self.lower_ok, self.acronyms, self.lower_starts
+        # a word folded to nothing opens none
+        for i in tokens.where(prefixes):
+            if not capital[i] and folded[i] not in lower_starts:
                 continue  # every entry this word opens wants a capital
             key, j = folded[i], i
             while True:  # key: the folded words i..j, a prefix of some entry
                 kinds = table.get(key)
                 if kinds is not None:
                     for kind, rows in kinds.items():
-                        if (key, kind) not in self.lower_ok and not _capital(text[i]):
+                        if not capital[i] and (key, kind) not in lower_ok:
                             continue
-                        if (key, kind) in self.acronyms and not tokens.span_text(i, j + 1).isupper():
+                        if (key, kind) in acronyms and not tokens.span_text(i, j + 1).isupper():
                             continue
                         if kind in ACCENTED and _accent_differs(tokens.lower[i], self.first_words[key, kind]):
                             continue
@@ -143,11 +147,6 @@ def _accent_differs(word: str, written: set[str]) -> bool:
 
 def _marked(word: str) -> bool:
     return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", word))
-
-
-def _capital(text: str) -> bool:
-    first = text[:1]
-    return first.isupper() or first.isdigit() or first == "@"
 
 
 def name_run(tokens: Tokens, start: int, limit: int = 6) -> int:

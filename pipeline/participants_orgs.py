@@ -70,9 +70,7 @@ def find_organizations(tokens: Tokens, matches: list[Match], by_token: dict[int,
         if m.end - m.start == 1 and not surface.isupper() and fold(surface) != fold(row["name"]):
             actor.weak_spans.add((m.start, m.end))  # "Economía", "Cultura": too often inside a title
     after = 0  # a head word inside the previous name opens no new one
-    heads = lex.head_firsts
-    for i in [k for k, word in enumerate(tokens.folded)
-              if word in heads or " " in word and word.partition(" ")[0] in heads]:
+    for i in tokens.where(lex.opens_head):
         head = _head_kind(tokens, i, by_token, lex) if i >= after else None
         if head is None:
             continue
@@ -107,7 +105,7 @@ def _generic_bodies(tokens: Tokens, by_token: dict[int, Match],
     found = []
     generic = lex.words.get("generic_org", set())
     text, lower, folded, firsts = tokens.text, tokens.lower, tokens.folded, lex.generic_firsts
-    for i in [k for k, word in enumerate(folded) if word in firsts]:
+    for i in tokens.where(firsts):
         if i in by_token or not text[i].islower():
             continue
         n = next((n for n in range(GENERIC_WORDS, 0, -1) if " ".join(folded[i:i + n]) in generic), 0)
@@ -184,7 +182,7 @@ def _acts(tokens: Tokens, start: int, end: int, spans: list[tuple[int, int]], ex
         return False
     if before and lower[before[-1]] in {"en", "ante"}:
         return False
-    if len(before) >= 2 and lower[before[-1]] in {"a", "al"} and tokens.doc[before[-2]].lemma_ == "llegar":
+    if len(before) >= 2 and lower[before[-1]] in {"a", "al"} and tokens.lemma(before[-2]) == "llegar":
         return False
     return not (len(before) >= 2 and lower[before[-1]] in {"de", "del", "al"}
                 and lex.has_folded("place_cue", tokens.folded[before[-2]]))

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from .gazetteer import Gazetteer, Person, edit_distance, fold, fuzzy_limit, slug, term_span
 from .participants_match import PARTICLES, RolePhrase
-from .participants_tokens import Tokens
+from .participants_tokens import Tokens, WordFlags
 from .records import Participant
 
 
@@ -44,6 +44,10 @@ class Lexicon:
     head_firsts: frozenset[str] = field(init=False)
     #: words no person's name holds (titles, organization heads, "not_name" words...)
     not_name: frozenset[str] = field(init=False)
+    #: folded token text -> whether an organization or group head word opens with it
+    opens_head: WordFlags = field(init=False)
+    #: folded collective phrase ("los ministros") -> the title it ends with ("ministros"), if any
+    collective_title: WordFlags = field(init=False)
 
     def __post_init__(self) -> None:
         self.bodies_by_word = {}
@@ -53,6 +57,14 @@ class Lexicon:
         self.head_firsts = frozenset(w.partition(" ")[0] for kind in ("group_head", "org_head")
                                      for w in self.words.get(kind, ()))
         self.not_name = frozenset().union(*(self.words.get(kind, ()) for kind in NOT_NAME_KINDS))
+        heads = self.head_firsts
+        self.opens_head = WordFlags(lambda word: word in heads or " " in word and word.partition(" ")[0] in heads)
+        self.collective_title = WordFlags(self._ending_title)
+
+    def _ending_title(self, phrase: str) -> str | None:
+        """The longest end of the folded ``phrase`` that is a title."""
+        words = phrase.split()
+        return next((" ".join(words[n:]) for n in range(len(words)) if " ".join(words[n:]) in self.titles), None)
 
     def has_folded(self, kind: str, folded: str) -> bool:
         """Whether the already folded ``folded`` is a word of ``kind``."""
@@ -71,20 +83,18 @@ class Cand:
     person_ids: list[str] = field(default_factory=list)
     phrase: RolePhrase | None = None
     via: str = "name"
+    #: the folded words of ``text``
+    words: list[str] = field(init=False, repr=False, compare=False)
+    #: two words or more besides particles
+    full: bool = field(init=False, repr=False, compare=False)
+    #: the folded words between spaces (" ana perez "): one name's words run inside
+    #: another's exactly when its padded form is a substring of the other's
+    padded: str = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def words(self) -> list[str]:
-        return fold(self.text).split()
-
-    @cached_property
-    def full(self) -> bool:
-        return len([w for w in self.words if w not in PARTICLES]) >= 2
-
-    @cached_property
-    def padded(self) -> str:
-        """The folded words between spaces (" ana perez "): one name's words run inside
-        another's exactly when its padded form is a substring of the other's."""
-        return f" {' '.join(self.words)} "
+    def __post_init__(self) -> None:  # plain attributes: cached_property takes a lock per read
+        self.words = fold(self.text).split()
+        self.full = len([w for w in self.words if w not in PARTICLES]) >= 2
+        self.padded = f" {' '.join(self.words)} "
 
 
 @dataclass

@@ -6,27 +6,34 @@ Helper of the participants stage (:mod:`pipeline.participants`). spaCy creates a
 the same tokens many times. :class:`Tokens` reads them once per document, in one
 ``Doc.to_array`` call, into lists indexed by token offset: text, lower case, folded text
 (:func:`~pipeline.textnorm.fold`), part of speech, character offset and the flags the
-stage tests. Rare attributes (lemma, morphology) are read from ``Tokens.doc``.
-Nothing here writes to the Doc.
+stage tests. Rare attributes (lemma, morphology) stay in the array and are read for the
+few tokens asked about; :meth:`Tokens.where` finds the tokens whose folded word is in a
+lexicon set without a Python loop. Only :meth:`Tokens.set_ents` writes to the Doc (its
+entities, as ``doc.ents = ...`` would).
 """
 
 from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from array import array as typed_array
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from functools import cached_property
 from itertools import compress
 from typing import Any
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, ORTH, POS, SENT_START, SPACY
+from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, LEMMA, MORPH, ORTH, POS, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from .gazetteer import fold
 
 _COLUMNS = [ORTH, POS, IDX, SENT_START, SPACY]
-_ENT_COLUMNS = [ENT_IOB, ENT_TYPE]
+#: read for a few tokens only (:meth:`Tokens.lemma`, :meth:`Tokens.morph_values`)
+_RARE_COLUMNS = [LEMMA, MORPH]
+_ENT_COLUMNS = [ENT_IOB, ENT_TYPE, ENT_KB_ID]
+#: the columns :meth:`Tokens.set_ents` writes
+_SET_COLUMNS = [ENT_IOB, ENT_TYPE]
 #: what ``str.split()`` splits a line into
 _PIECE = re.compile(r"\S+")
 #: a token's trailing white space by ``SPACY`` flag
@@ -51,6 +58,12 @@ class _Strings(dict):
         return value
 
 
+def is_capital(text: str) -> bool:
+    """A word the cased gazetteer entries may match: a capital, a digit or ``@`` first."""
+    first = text[:1]
+    return first.isupper() or first.isdigit() or first == "@"
+
+
 def is_name_text(text: str) -> bool:
     """A capitalised word that can be part of a person's name (``F.``, ``Moïse``, ``Viera-Gallo``)."""
     if not text[:1].isupper():
@@ -61,17 +74,32 @@ def is_name_text(text: str) -> bool:
 
 class _Lexemes(dict):
     """Orth hash -> what the stage reads of that word, which is the same wherever it stands:
-    (text, lower case, folded text, name word, punctuation, stop word, digits)."""
+    (text, lower case, folded text, name word, punctuation, stop word, digits, capital)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.vocab: Any = None
 
-    def __missing__(self, orth: int) -> tuple[str, str, str, bool, bool, bool, bool]:
+    def __missing__(self, orth: int) -> tuple[str, str, str, bool, bool, bool, bool, bool]:
         lex = self.vocab[orth]
         text = lex.orth_
         value = self[orth] = (text, lex.lower_, fold(text), is_name_text(text), lex.is_punct, lex.is_stop,
-                              lex.is_digit)
+                              lex.is_digit, is_capital(text))
+        return value
+
+
+class WordFlags(dict):
+    """Folded word -> ``test(word)``, computed once per word (a lexicon test that is more
+    than a set look-up, such as "a head word opens this word")."""
+
+    def __init__(self, test: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.test = test
+
+    def __missing__(self, word: str) -> Any:
+        if len(self) > _MEMO_LIMIT:
+            self.clear()
+        value = self[word] = self.test(word)
         return value
 
 
@@ -99,17 +127,20 @@ class Tokens:
             _LEXEMES.clear()
             _LEXEMES.vocab = doc.vocab
         _STRINGS.store = doc.vocab.strings
-        array = doc.to_array(_COLUMNS + _ENT_COLUMNS) if len(doc) else None
+        array = doc.to_array(_COLUMNS + _ENT_COLUMNS + _RARE_COLUMNS) if len(doc) else None
+        self._rare = array[:, -len(_RARE_COLUMNS):] if array is not None else None
         columns = array[:, :len(_COLUMNS)].T.tolist() if array is not None else [[] for _ in _COLUMNS]
         orth, pos, self.idx, sent, space = columns
         #: (offset, ent_iob, ent_type) of the tokens in or at the edge of an entity
         self._ent_marks: list[list[int]] = []
+        #: no token has a knowledge-base id (what ``doc.ents = ...`` would reset)
+        self._no_kb = array is None or not array[:, len(_COLUMNS) + 2].any()
         if array is not None:
             iob, types = array[:, len(_COLUMNS)], array[:, len(_COLUMNS) + 1]
             marked = numpy.flatnonzero(iob != _OUTSIDE)
             self._ent_marks = numpy.stack([marked.astype(array.dtype), iob[marked], types[marked]], axis=1).tolist()
         lexemes = list(map(_LEXEMES.__getitem__, orth))
-        words = tuple(zip(*lexemes)) if lexemes else ((),) * 7
+        words = tuple(zip(*lexemes)) if lexemes else ((),) * 8
         self.text: Sequence[str] = words[0]
         self.lower: Sequence[str] = words[1]
         self.folded: Sequence[str] = words[2]
@@ -118,6 +149,8 @@ class Tokens:
         self.punct: Sequence[bool] = words[4]
         self.stop: Sequence[bool] = words[5]
         self.digit: Sequence[bool] = words[6]
+        #: words starting with a capital, a digit or ``@`` (:func:`is_capital`)
+        self.capital: Sequence[bool] = words[7]
         self.pos: list[str] = list(map(_STRINGS.__getitem__, pos))
         self.idx: list[int]
         self._sent: list[int] = sent  # 1 where ``Token.is_sent_start`` is true
@@ -154,6 +187,41 @@ class Tokens:
         if start != -1:
             found.append((start, last + 1, label))
         return [(s, e, _STRINGS[label]) for s, e, label in found]
+
+    def where(self, words: Container[str] | WordFlags) -> Iterator[int]:
+        """Offsets of the tokens whose folded text is in ``words`` (a set, or :class:`WordFlags`),
+        found without a Python-level loop over the tokens."""
+        test = words.__getitem__ if isinstance(words, WordFlags) else words.__contains__
+        return compress(range(len(self.folded)), map(test, self.folded))
+
+    def lemma(self, i: int) -> str:
+        """``doc[i].lemma_``."""
+        return _STRINGS[int(self._rare[i, 0])]
+
+    def morph_values(self, i: int, feature: str) -> list[str]:
+        """``doc[i].morph.get(feature)``: the values of one morphological feature."""
+        for pair in _STRINGS[int(self._rare[i, 1])].split("|"):
+            name, _, values = pair.partition("=")
+            if name == feature:
+                return values.split(",")
+        return []
+
+    def set_ents(self, ents: Sequence[tuple[str, int, int]]) -> None:
+        """``doc.ents = ents`` for non-overlapping (label, start, end) entities, written as
+        one IOB/type array when the result is the same (no token has a knowledge-base id)."""
+        doc = self.doc
+        if not self._no_kb or not len(doc):
+            doc.ents = ents
+            return
+        n = len(doc)
+        iob, types = [_OUTSIDE] * n, [0] * n
+        add = doc.vocab.strings.add
+        for label, start, end in ents:
+            iob[start] = _BEGIN
+            iob[start + 1:end] = [_INSIDE] * (end - start - 1)
+            types[start:end] = [add(label)] * (end - start)
+        columns = numpy.frombuffer(typed_array("Q", iob + types), dtype=numpy.uint64)
+        doc.from_array(_SET_COLUMNS, columns.reshape(2, n).T)
 
     def stops(self, i: int) -> bool:
         """Token ``i`` ends a role phrase: punctuation other than parentheses, a verb,

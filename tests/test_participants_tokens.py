@@ -59,3 +59,30 @@ def test_sentences_and_empty_doc(pnlp):
 
 def test_covered():
     assert covered([(1, 3), (2, 5), (7, 7)]) == {1, 2, 3, 4}
+
+
+def test_rare_attributes_and_where(parsed):
+    tokens = Tokens(parsed)
+    assert [tokens.lemma(i) for i in range(len(parsed))] == [t.lemma_ for t in parsed]
+    assert [tokens.morph_values(i, "Number") for i in range(len(parsed))] == [
+        t.morph.get("Number") for t in parsed]
+    assert list(tokens.capital) == [t.text[:1].isupper() or t.text[:1].isdigit() or t.text[:1] == "@"
+                                    for t in parsed]
+    assert list(tokens.where({"canciller", "sre"})) == [i for i, t in enumerate(parsed)
+                                                       if fold(t.text) in {"canciller", "sre"}]
+
+
+@pytest.mark.parametrize("ents", [
+    pytest.param([], id="no entity"),
+    pytest.param([("PER", 0, 1), ("ORG", 1, 3)], id="side by side"),
+    pytest.param([("LOC", 2, 5), ("MISC", 8, 10)], id="gap and last tokens"),
+])
+def test_set_ents_as_doc_ents(pnlp, ents):
+    words = "uno dos tres cuatro cinco seis siete ocho nueve diez".split()
+    mine, spacys = (Doc(pnlp.vocab, words=words) for _ in range(2))
+    for doc in (mine, spacys):  # a missing (unset) token and an old entity to be replaced
+        doc.set_ents([Span(doc, 6, 8, label="ORG")], default="missing")
+    Tokens(mine).set_ents(ents)
+    spacys.ents = ents
+    assert [(t.ent_iob, t.ent_type, t.ent_kb_id) for t in mine] == [
+        (t.ent_iob, t.ent_type, t.ent_kb_id) for t in spacys]
