@@ -22,6 +22,8 @@ CONTENT_LENGTH = 4
 
 def strip_accents(text: str) -> str:
     """``text`` without combining marks (accents, tildes, diaereses); case is kept."""
+    if text.isascii():  # nothing to decompose: most words
+        return text
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
