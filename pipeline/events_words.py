@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy
@@ -97,6 +97,7 @@ class DocWords:
     head: list[int]  # Token.head.i
     children: list[list[int]]  # Token.children, as indices in order
     idx: list[int]  # Token.idx
+    _cases: dict[int, frozenset[str]] = field(default_factory=dict, init=False)  # of :meth:`cases`
 
     @classmethod
     def of(cls, doc: Doc) -> DocWords:
@@ -141,33 +142,32 @@ class DocWords:
 
     def subtree(self, i: int, limit: int) -> list[int]:
         """The first ``limit`` tokens of ``Token.subtree`` of token ``i``: the subtrees of its
-        left children, the token, the subtrees of its right children."""
+        left children, the token, the subtrees of its right children (walked with a stack:
+        ``~j`` stands for "emit token j", ``j`` for "walk the subtree of j")."""
         out: list[int] = []
-
-        def walk(j: int) -> None:
-            for c in self.children[j]:
-                if len(out) >= limit:
-                    return
-                if c > j:
-                    break
-                walk(c)
-            if len(out) < limit:
-                out.append(j)
-            for c in self.children[j]:
-                if len(out) >= limit:
-                    return
-                if c > j:
-                    walk(c)
-        walk(i)
+        children, stack = self.children, [i]
+        while stack and len(out) < limit:
+            j = stack.pop()
+            if j < 0:
+                out.append(~j)
+                continue
+            kids = children[j]
+            stack += [c for c in reversed(kids) if c > j]
+            stack.append(~j)
+            stack += [c for c in reversed(kids) if c < j]
         return out
 
     def negated(self, i: int) -> bool:
         """Whether token ``i`` has "no" or "nunca" among its children ("no se realizó")."""
         return any(self.low[c] in ("no", "nunca") for c in self.children[i])
 
-    def cases(self, i: int) -> set[str]:
+    def cases(self, i: int) -> frozenset[str]:
         """The case markers (prepositions) of token ``i``: "con" for "con el canciller"."""
-        return {self.low[c] for c in self.children[i] if self.dep[c] == "case"}
+        found = self._cases.get(i)
+        if found is None:
+            found = self._cases[i] = frozenset(
+                [self.low[c] for c in self.children[i] if self.dep[c] == "case"])
+        return found
 
     def matches(self, i: int, word: str) -> bool:
         """A lexicon word matches token ``i``'s text or lemma; "sesion*" matches by prefix of
