@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, SPACY
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
@@ -27,17 +26,18 @@ from .events_lexicon import lem_text
 #: for the same string in every vocabulary).
 _TEXTS: dict[int, str] = {}
 _LEMS: dict[int, str] = {}
+#: (text, lower-cased text, is_space) of a lexeme by its orth hash.
+_LEXEMES: dict[int, tuple[str, str, bool]] = {}
 
 
 def _strings_of(hashes: list[int], strings: StringStore, memo: dict[int, str],
                 convert: Callable[[str], str]) -> list[str]:
-    """``convert(strings[h])`` for each hash, through ``memo`` (only new hashes are converted)."""
-    found = list(map(memo.get, hashes))
-    if None in found:
-        for h in set(hashes).difference(memo):
-            memo[h] = convert(strings[h])
-        found = list(map(memo.__getitem__, hashes))
-    return found
+    """``convert(strings[h])`` for each hash, through ``memo``."""
+    def fill(h: int) -> str:
+        memo[h] = value = convert(strings[h])
+        return value
+    get = memo.get
+    return [get(h) or fill(h) for h in hashes]
 
 
 #: Morphological features by (analysis, field): ``Token.morph.get`` parses them on every call.
@@ -54,25 +54,6 @@ def feats(token: Token, field: str) -> tuple[str, ...]:
     return values
 
 
-class _SentenceOf:
-    """Token index -> sentence index, found by bisection in the sentence starts."""
-
-    def __init__(self, starts: list[int]) -> None:
-        self.starts = starts
-
-    def __getitem__(self, i: int) -> int:
-        return bisect_right(self.starts, i) - 1
-
-
-def _children(head: list[int]) -> list[list[int]]:
-    """``Token.children`` of every token, as indices in order, from the heads."""
-    children: list[list[int]] = [[] for _ in head]
-    for i, h in enumerate(head):
-        if h != i:
-            children[h].append(i)
-    return children
-
-
 @dataclass
 class DocWords:
     """What the events stage reads of every token, read once per document.
@@ -80,7 +61,6 @@ class DocWords:
     Built at the start of :meth:`~pipeline.events.EventsComponent.__call__` and passed down
     (spaCy makes a new ``Token`` on every ``doc[i]``): the tokens, their text, :func:`low` and
     :func:`lem` keys, whether they are spaces, ``doc.text`` and the sentence of each token.
-    The sentence of a token is looked up on demand (most tokens are never asked for it).
     """
 
     tokens: Doc  # the tokens by index (spaCy makes each Token on access: fewer than list(doc))
@@ -88,37 +68,40 @@ class DocWords:
     low: list[str]
     lem: list[str]
     space: list[bool]
-    trailing: list[int]  # Token.whitespace_ (1 for a space, 0 for none)
-    length: int  # len(doc.text)
-    sent_of: _SentenceOf  # token index -> sentence index
+    text: str
+    sent_of: list[int]  # token index -> sentence index
     sents: list[tuple[int, int]]  # sentence index -> token span [start, end)
     pos: list[str]  # Token.pos_
     dep: list[str]  # Token.dep_
     head: list[int]  # Token.head.i
     children: list[list[int]]  # Token.children, as indices in order
     idx: list[int]  # Token.idx
-    _cases: dict[int, frozenset[str]] = field(default_factory=dict, init=False)  # of :meth:`cases`
 
     @classmethod
     def of(cls, doc: Doc) -> DocWords:
         strings, n = doc.vocab.strings, len(doc)
-        array = doc.to_array([ORTH, LOWER, LEMMA, SPACY, POS, DEP, IDX, IS_SPACE, HEAD, SENT_START])
-        heads = array[:, 8].astype(numpy.int64) + numpy.arange(n, dtype=numpy.int64)  # (offsets are signed)
-        # doc.sents: a sentence starts at token 0 and at every later token with SENT_START 1
-        starts = [0] + (numpy.flatnonzero(array[1:, 9] == 1) + 1).tolist() if n else []
-        orth, lower, lemma, spacy, pos, dep, idx = array[:, :7].T.tolist() if n else ([],) * 7
-        texts, head = _strings_of(orth, strings, _TEXTS, str), heads.tolist()
-        return cls(doc, texts, _strings_of(lower, strings, _TEXTS, str),
-                   _strings_of(lemma, strings, _LEMS, lem_text), (array[:, 7] != 0).tolist(),
-                   spacy, idx[-1] + len(texts[-1]) + spacy[-1] if n else 0,
-                   _SentenceOf(starts), list(zip(starts, starts[1:] + [n])),
-                   _strings_of(pos, strings, _TEXTS, str), _strings_of(dep, strings, _TEXTS, str),
-                   head, _children(head), idx)
+        array = doc.to_array([ORTH, LEMMA, SPACY, POS, DEP, IDX, HEAD])
+        head = (array[:, 6] + numpy.arange(n, dtype=array.dtype)).tolist()  # (offsets wrap around)
+        orth, lemma, spacy, pos, dep, idx = array[:, :6].T.tolist() if n else ([],) * 6
 
-    @cached_property
-    def text(self) -> str:
-        """``doc.text``, joined once when first asked for."""
-        return "".join([t + " " if ws else t for t, ws in zip(self.texts, self.trailing)])
+        def lexeme(h: int) -> tuple[str, str, bool]:
+            _LEXEMES[h] = found = (strings[h], (lex := doc.vocab[h]).lower_, lex.is_space)
+            return found
+        known = _LEXEMES.get
+        texts, lower, space = (list(c) for c in zip(*[known(h) or lexeme(h) for h in orth])) \
+            if n else ([], [], [])
+        sents = [(s.start, s.end) for s in doc.sents]
+        sent_of = [0] * n
+        for k, (start, end) in enumerate(sents):
+            sent_of[start:end] = [k] * (end - start)
+        children: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(head):
+            if h != i:
+                children[h].append(i)
+        return cls(doc, texts, lower, _strings_of(lemma, strings, _LEMS, lem_text), space,
+                   "".join([t + " " if ws else t for t, ws in zip(texts, spacy)]), sent_of, sents,
+                   _strings_of(pos, strings, _TEXTS, str), _strings_of(dep, strings, _TEXTS, str),
+                   head, children, idx)
 
     def sent(self, i: int) -> tuple[int, int]:
         """Token span of the sentence of token ``i`` (``doc[i].sent``)."""
@@ -136,38 +119,39 @@ class DocWords:
 
     def _token_at(self, char: int) -> int:
         """The token whose text or trailing space holds character ``char``; -1 for none."""
-        if char < 0 or char >= self.length:
+        if char < 0 or char >= len(self.text):
             return -1
         return bisect_right(self.idx, char) - 1
 
     def subtree(self, i: int, limit: int) -> list[int]:
         """The first ``limit`` tokens of ``Token.subtree`` of token ``i``: the subtrees of its
-        left children, the token, the subtrees of its right children (walked with a stack:
-        ``~j`` stands for "emit token j", ``j`` for "walk the subtree of j")."""
+        left children, the token, the subtrees of its right children."""
         out: list[int] = []
-        children, stack = self.children, [i]
-        while stack and len(out) < limit:
-            j = stack.pop()
-            if j < 0:
-                out.append(~j)
-                continue
-            kids = children[j]
-            stack += [c for c in reversed(kids) if c > j]
-            stack.append(~j)
-            stack += [c for c in reversed(kids) if c < j]
+
+        def walk(j: int) -> None:
+            for c in self.children[j]:
+                if len(out) >= limit:
+                    return
+                if c > j:
+                    break
+                walk(c)
+            if len(out) < limit:
+                out.append(j)
+            for c in self.children[j]:
+                if len(out) >= limit:
+                    return
+                if c > j:
+                    walk(c)
+        walk(i)
         return out
 
     def negated(self, i: int) -> bool:
         """Whether token ``i`` has "no" or "nunca" among its children ("no se realizó")."""
         return any(self.low[c] in ("no", "nunca") for c in self.children[i])
 
-    def cases(self, i: int) -> frozenset[str]:
+    def cases(self, i: int) -> set[str]:
         """The case markers (prepositions) of token ``i``: "con" for "con el canciller"."""
-        found = self._cases.get(i)
-        if found is None:
-            found = self._cases[i] = frozenset(
-                [self.low[c] for c in self.children[i] if self.dep[c] == "case"])
-        return found
+        return {self.low[c] for c in self.children[i] if self.dep[c] == "case"}
 
     def matches(self, i: int, word: str) -> bool:
         """A lexicon word matches token ``i``'s text or lemma; "sesion*" matches by prefix of
