@@ -258,6 +258,8 @@ def _subjects(verb: Token, words: DocWords) -> list[Token]:
 
 def _ids_in(token: Token, index: DocIndex, lo: int = 0, hi: int = 1 << 30) -> set[str]:
     ids: set[str] = set()
+    if not index.actors_of:
+        return ids  # no participant in the document: no subtree to walk
     for i in index.words.subtree(token.i, 40):
         if lo <= i < hi:
             ids |= index.actors_of.get(i, set())
