@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from .dates_normalize import Resolved
 from .dates_patterns import Candidate, Lexicon
+from .morph import feats
 
 #: How many heads to climb from an expression to its verb.
 MAX_HOPS = 5
@@ -87,30 +88,15 @@ class Sentences:
         return starts[index], end
 
 
-#: Values of a morphological feature by (analysis key, feature): MorphAnalysis.get parses the
-#: analysis's string at every call, and a corpus has few distinct analyses.
-_FEATS: dict[tuple[int, str], list[str]] = {}
-
-
-def _feat(token: Token, field: str) -> list[str]:
-    """``token.morph.get(field)``, memoised by the analysis's key (do not modify the list)."""
-    morph = token.morph
-    key = (morph.key, field)
-    got = _FEATS.get(key)
-    if got is None:
-        got = _FEATS[key] = morph.get(field)
-    return got
-
-
 def verb_tense(verb: Token) -> str | None:
     """``past``, ``future`` or None (present, infinitive, conditional) for a verb and its auxiliaries."""
-    forms = _feat(verb, "VerbForm")
+    forms = feats(verb, "VerbForm")
     for aux in (c for c in verb.children if c.dep_ in ("aux", "aux:pass")):
         if aux.lemma_ == "haber" and "Part" in forms:
             return "past"
         if aux.lemma_ == "ir" and "Inf" in forms:
             return "future"
-        tense = _feat(aux, "Tense")
+        tense = feats(aux, "Tense")
         if "Fut" in tense:
             return "future"
         if "Past" in tense or "Imp" in tense:
@@ -121,7 +107,7 @@ def verb_tense(verb: Token) -> str | None:
         if verb.dep_ == "xcomp" and verb.head.lemma_ == "ir":
             return "future"
         return None
-    tense, mood = _feat(verb, "Tense"), _feat(verb, "Mood")
+    tense, mood = feats(verb, "Tense"), feats(verb, "Mood")
     if "Fut" in tense:
         return "future"
     if "Cnd" in mood:
@@ -149,7 +135,7 @@ def clause_direction(doc: Doc, start: int, end: int, sentences: Sentences) -> st
             break
         token = token.head
     first, last = sentences.token_bounds(span.start)
-    verbs = [t for t in doc[first:last] if t.pos_ in ("VERB", "AUX") and "Fin" in _feat(t, "VerbForm")]
+    verbs = [t for t in doc[first:last] if t.pos_ in ("VERB", "AUX") and "Fin" in feats(t, "VerbForm")]
     if not verbs:
         return None
     return verb_tense(min(verbs, key=lambda t: abs(t.i - span.start)))

@@ -15,7 +15,8 @@ from spacy.tokens import Token
 from .events_detect import EventMention
 from .events_syntax import governing_verb
 from .events_lexicon import Lexicon, lem, low
-from .events_words import DocWords, feats
+from .events_words import DocWords
+from .morph import feats
 
 
 def _morph(token: Token, key: str) -> str:

@@ -26,7 +26,8 @@ from .events_context import (apply_dateline, apply_other_dates, inherit_frame_da
                              inherit_visit_place, rejoin_delegations, set_date, taking_part)
 from .events_detect import EventMention, find_mentions
 from .events_lexicon import Lexicon, low
-from .events_words import DocWords, feats
+from .events_words import DocWords
+from .morph import feats
 from .events_merge import Draft, merge, name_words
 from .gazetteer import load_tables
 from .places import PlaceIndex

@@ -1,11 +1,10 @@
 """The tokens of a document as the events stage reads them: built once per document.
 
 spaCy makes a new ``Token`` object on every ``doc[i]``, ``token.head`` or ``token.children``
-and parses morphological features on every ``token.morph.get``; the events stage
-(:mod:`pipeline.events` and the helpers it calls) reads the same few attributes many times,
-so :class:`DocWords` reads them once per document into plain lists (private to the stage,
-passed down from :meth:`~pipeline.events.EventsComponent.__call__`, never stored on the Doc),
-and :func:`feats` memoises features by analysis.
+; the events stage (:mod:`pipeline.events` and the helpers it calls) reads the same few
+attributes many times, so :class:`DocWords` reads them once per document into plain lists
+(private to the stage, passed down from :meth:`~pipeline.events.EventsComponent.__call__`,
+never stored on the Doc). Morphological features go through :func:`pipeline.morph.feats`.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, SPACY
 from spacy.strings import StringStore
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .events_lexicon import lem_text
 
@@ -38,20 +37,6 @@ def _strings_of(hashes: list[int], strings: StringStore, memo: dict[int, str],
         return value
     get = memo.get
     return [get(h) or fill(h) for h in hashes]
-
-
-#: Morphological features by (analysis, field): ``Token.morph.get`` parses them on every call.
-_FEATS: dict[tuple[int, str], tuple[str, ...]] = {}
-
-
-def feats(token: Token, field: str) -> tuple[str, ...]:
-    """The values of one morphological feature of a token (``token.morph.get(field)``)."""
-    morph = token.morph
-    key = (morph.key, field)
-    values = _FEATS.get(key)
-    if values is None:
-        values = _FEATS[key] = tuple(morph.get(field))
-    return values
 
 
 @dataclass
