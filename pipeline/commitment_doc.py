@@ -19,6 +19,7 @@ import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Token
 
+from .docparse import sentence_starts
 from .textnorm import fold
 
 #: the forms of one (word, lemma) pair: text, fold(lemma), both folds as a set, is_quote,
@@ -68,11 +69,7 @@ class DocTokens:
         #: indexes of the tokens holding a line break (SPACE tokens)
         self.line_breaks = list(compress(range(n), newline))
         #: token index of each sentence start, as ``doc.sents`` gives them
-        marks = rows[:, 2].tolist() if n > 1 else []  # 1: a start, 0: unknown
-        if any(marks[1:]) and "sents" not in doc.user_hooks:
-            self.sent_starts: list[int] = [0, *compress(range(1, n), map((1).__eq__, marks[1:]))]
-        else:  # a hook, no boundaries (doc.sents raises) or at most one token
-            self.sent_starts = [s.start for s in doc.sents]
+        self.sent_starts: list[int] = sentence_starts(doc, rows[:, 2].tolist())
         self._main_verbs: list[int] | None = None
         self._spaces = rows[:, 3]
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from .dates_normalize import Resolved
 from .dates_patterns import Candidate, Lexicon
-from .morph import feats
+from .docparse import feats, sentence_starts
 
 #: How many heads to climb from an expression to its verb.
 MAX_HOPS = 5
@@ -69,7 +69,7 @@ class Sentences:
             self._starts, self._token_starts = [0], [0]
             return
         flags, idx = self.doc.to_array([SENT_START, IDX]).T.tolist()
-        self._token_starts = [0] + [i for i in range(1, self.n_tokens) if flags[i] == 1]
+        self._token_starts = sentence_starts(self.doc, flags)
         self._starts = [idx[i] for i in self._token_starts]
 
     def token_bounds(self, token_index: int) -> tuple[int, int]:

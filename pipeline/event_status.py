@@ -16,7 +16,7 @@ from .events_detect import EventMention
 from .events_syntax import governing_verb
 from .events_lexicon import Lexicon, lem, low
 from .events_words import DocWords
-from .morph import feats
+from .docparse import feats
 
 
 def _morph(token: Token, key: str) -> str:

@@ -27,7 +27,7 @@ from .events_context import (apply_dateline, apply_other_dates, inherit_frame_da
 from .events_detect import EventMention, find_mentions
 from .events_lexicon import Lexicon, low
 from .events_words import DocWords
-from .morph import feats
+from .docparse import feats
 from .events_merge import Draft, merge, name_words
 from .gazetteer import load_tables
 from .places import PlaceIndex

@@ -18,7 +18,7 @@ from .events_detect import EventMention
 from .events_syntax import governing_verb
 from .events_lexicon import Lexicon
 from .events_words import DocWords
-from .morph import feats
+from .docparse import feats
 from .lang import language_data
 from .places import Place, PlaceIndex, as_written
 from .records import Participant, Timex

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from .events_detect import EventMention
 from .events_lexicon import Lexicon, lem, low
-from .morph import feats
+from .docparse import feats
 from .events_merge import Draft
 from .pubdate import DATELINE_WINDOW, dateline_span
 from .records import Timex

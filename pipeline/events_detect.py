@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from .events_lexicon import Lexicon, lem, low
 from .events_words import DocWords
-from .morph import feats
+from .docparse import feats
 from .events_syntax import (determiner, governing_verb, name_span, support_before_aside,
                             support_of)
 

@@ -4,7 +4,7 @@ spaCy makes a new ``Token`` object on every ``doc[i]``, ``token.head`` or ``toke
 ; the events stage (:mod:`pipeline.events` and the helpers it calls) reads the same few
 attributes many times, so :class:`DocWords` reads them once per document into plain lists
 (private to the stage, passed down from :meth:`~pipeline.events.EventsComponent.__call__`,
-never stored on the Doc). Morphological features go through :func:`pipeline.morph.feats`.
+never stored on the Doc). Morphological features go through :func:`pipeline.docparse.feats`.
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, SPACY
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, SENT_START, SPACY
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
+from .docparse import sentence_starts
 from .events_lexicon import lem_text
 
 
@@ -65,7 +66,7 @@ class DocWords:
     @classmethod
     def of(cls, doc: Doc) -> DocWords:
         strings, n = doc.vocab.strings, len(doc)
-        array = doc.to_array([ORTH, LEMMA, SPACY, POS, DEP, IDX, HEAD])
+        array = doc.to_array([ORTH, LEMMA, SPACY, POS, DEP, IDX, HEAD, SENT_START])
         head = (array[:, 6] + numpy.arange(n, dtype=array.dtype)).tolist()  # (offsets wrap around)
         orth, lemma, spacy, pos, dep, idx = array[:, :6].T.tolist() if n else ([],) * 6
 
@@ -75,7 +76,8 @@ class DocWords:
         known = _LEXEMES.get
         texts, lower, space = (list(c) for c in zip(*[known(h) or lexeme(h) for h in orth])) \
             if n else ([], [], [])
-        sents = [(s.start, s.end) for s in doc.sents]
+        starts = sentence_starts(doc, array[:, 7].tolist())
+        sents = list(zip(starts, [*starts[1:], n]))
         sent_of = [0] * n
         for k, (start, end) in enumerate(sents):
             sent_of[start:end] = [k] * (end - start)

@@ -26,6 +26,7 @@ import numpy
 from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, LEMMA, MORPH, ORTH, POS, SENT_START, SPACY
 from spacy.tokens import Doc
 
+from .docparse import sentence_starts
 from .gazetteer import fold
 
 _COLUMNS = [ORTH, POS, IDX, SENT_START, SPACY]
@@ -251,4 +252,4 @@ class Tokens:
         """Character offsets of the sentences' first tokens (``doc.sents``)."""
         if not len(self.text):
             return []
-        return [self.idx[0], *compress(self.idx[1:], map((1).__eq__, self._sent[1:]))]
+        return [self.idx[i] for i in sentence_starts(self.doc, self._sent)]
