@@ -29,6 +29,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .dates_patterns import FILES as DATE_FILES
 from .dates_patterns import Candidate, default_recognizer
 from .gazetteer import GAZETTEER_FILES, in_office
 from .pubdate import date_parts, dateline_span
@@ -36,10 +37,6 @@ from .records import Participant, Timex
 from .rules import RuleComponent, Schema
 
 log = logging.getLogger(__name__)
-
-#: Words in front of a day that make it the report's own day ("hoy, martes 4 de septiembre").
-TODAY_WORDS = frozenset({"hoy"})
-
 
 def best_day(day: int, month: int, weekday: int | None,
              people: Sequence[tuple[str, Sequence[Mapping[str, Any]]]], last_year: int) -> dt.date | None:
@@ -78,17 +75,20 @@ def _years(term: Mapping[str, Any], last_year: int) -> range:
 class UndatedComponent(RuleComponent):
     """Dates an undated document by its own day and its office-holders (see the module docstring)."""
 
-    FILES: dict[str, tuple[str, Schema]] = {"officials": GAZETTEER_FILES["officials"]}
+    FILES: dict[str, tuple[str, Schema]] = {"officials": GAZETTEER_FILES["officials"],
+                                            "words": DATE_FILES["words"]}
 
     def __init__(self, nlp: Language, name: str, models_dir: str | None = None) -> None:
         self.models_dir = models_dir
         super().__init__(nlp, name, models_dir)
 
     def compile(self) -> None:
-        """Index the officials' terms by canonical name; the last year the gazetteer knows."""
+        """Index the officials' terms by canonical name; the last year the gazetteer knows; the
+        words (``kind = today`` in ``models/dates/words.csv``) that make a day the report's own."""
         self.terms: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for row in self.tables["officials"]:
             self.terms[row["name"]].append(row)
+        self.today = frozenset(r["word"].lower() for r in self.tables["words"] if r["kind"] == "today")
         self.last_year = max((d.year for row in self.tables["officials"]
                               for d in (row.get("start"), row.get("end")) if d), default=1)
 
@@ -114,7 +114,7 @@ class UndatedComponent(RuleComponent):
 
     def _own_day(self, text: str, timexes: Iterable[Timex]) -> tuple[int, int, int | None] | None:
         """(day, month, weekday or None) of the report's own day: an expression without a year
-        that is the dateline or is introduced by "hoy"."""
+        that is the dateline or holds a word of kind ``today`` ("hoy")."""
         dateline = dateline_span(text)
         for timex in timexes:
             if timex.value is not None or timex.type != "DATE":
@@ -122,7 +122,7 @@ class UndatedComponent(RuleComponent):
             cand = _day_candidate(timex.text, self.models_dir)
             if cand is None or cand.groups.get("y"):
                 continue
-            today = set(timex.text.lower().replace(",", " ").split()) & TODAY_WORDS
+            today = set(timex.text.lower().replace(",", " ").split()) & self.today
             if not today and (dateline is None or not timex.start <= dateline[0] < timex.end + 1):
                 continue
             day, month, _ = date_parts(cand)

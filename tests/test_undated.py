@@ -83,3 +83,24 @@ def test_a_dated_document_is_left_alone(make_doc) -> None:
                    "a Lima.", "2021-03-05")
     assert doc._.published == dt.date(2021, 3, 5)
     assert doc._.published_from is None
+
+
+def test_the_own_day_words_are_rule_data(tmp_path) -> None:
+    """Without a ``today`` row in models/dates/words.csv, "hoy, martes 3 de marzo" is not the
+    report's own day: the word list is data a researcher edits, not code."""
+    import shutil
+
+    from pipeline.config import Settings
+    from pipeline.nlp import load_nlp
+    from pipeline.rules import DEFAULT_MODELS_DIR
+
+    models = tmp_path / "models"
+    shutil.copytree(DEFAULT_MODELS_DIR, models)
+    words = models / "dates" / "words.csv"
+    words.write_text("".join(line for line in words.read_text(encoding="utf-8").splitlines(keepends=True)
+                             if ",today," not in line), encoding="utf-8")
+    nlp = load_nlp(Settings(models_dir=models))
+    doc = nlp.make_doc("Ciudad de México.- El canciller Marcelo Ebrard informó el día de hoy, martes 3 de "
+                       "marzo, que viajará a Lima.")
+    doc._.doc_id = "test"
+    assert nlp(doc)._.published is None
