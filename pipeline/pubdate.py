@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from functools import lru_cache
 
 from .dates_patterns import Candidate, default_recognizer
 
@@ -133,9 +134,13 @@ def find_dateline(text: str, header: str | None = None) -> dt.date | None:
     return _safe_date(year, month, day) if year else None
 
 
+@lru_cache(maxsize=16)
 def dateline_span(text: str) -> tuple[int, int] | None:
     """Character offsets in ``text`` of the opening dateline's date, if there is one (the
-    events stage dates the events the report tells of without a date of their own by it)."""
+    events stage dates the events the report tells of without a date of their own by it).
+
+    Remembered for the last few texts: the dates, undated and events stages ask it of the
+    same document, and each answer would run the date recognizer again."""
     found = _dateline(text)
     if found is None:
         return None
