@@ -1,19 +1,133 @@
 """Cheap readers of the spaCy parse, shared by every stage.
 
-spaCy rebuilds what the stages read again and again: ``Token.morph.get`` parses the
-analysis string on every call (~4 µs) and ``doc.sents`` makes a ``Span`` per sentence on
-every read. :func:`feats` memoises features by (analysis key, field): the memo grows with the
-model's distinct analyses, not with the documents. :func:`sentence_starts` reads sentence
-boundaries from the ``SENT_START`` column. Nothing here writes to a Doc.
+spaCy rebuilds what the stages read again and again: ``doc.text`` joins the tokens on every
+access, ``doc[i]`` and ``token.head`` make a new ``Token`` each time, ``Token.morph.get``
+parses the analysis string on every call (~4 µs) and ``doc.sents`` makes a ``Span`` per
+sentence on every read.
+
+- :func:`view` gives the :class:`DocView` of a Doc: its parse columns (words, lemmas,
+  part-of-speech, dependencies, heads, offsets, sentence starts, ``doc.text``) read once
+  with ``Doc.to_array`` and shared by the stages that process the Doc one after another.
+- :func:`feats` memoises features by (analysis key, field): the memo grows with the
+  model's distinct analyses, not with the documents.
+- :func:`sentence_starts` reads sentence boundaries from the ``SENT_START`` column.
+
+Nothing here writes to a Doc.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 from itertools import compress
 
-from spacy.attrs import SENT_START
+import numpy
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, SENT_START, SPACY
 from spacy.tokens import Doc, Token
+
+#: A memo of string-store hashes holding more entries than this is emptied.
+MAX_MEMO = 1 << 18
+#: Strings of string-store hashes (a hash stands for the same string in every vocabulary).
+_STRINGS: dict[int, str] = {}
+#: The columns of :class:`DocView`, in the order ``Doc.to_array`` is asked for them.
+_COLUMNS = (ORTH, LEMMA, SPACY, POS, DEP, IDX, HEAD, SENT_START)
+
+
+def _strings(hashes: list[int], doc: Doc) -> list[str]:
+    """The string of each hash, through the shared memo."""
+    if len(_STRINGS) > MAX_MEMO:
+        _STRINGS.clear()
+    get, store = _STRINGS.get, doc.vocab.strings
+
+    def fill(h: int) -> str:
+        _STRINGS[h] = value = store[h]
+        return value
+    return [get(h) or fill(h) for h in hashes]
+
+
+class DocView:
+    """The parse of one Doc as plain lists indexed by token (``view.texts[i]`` is
+    ``doc[i].text``), each read from the Doc once, on first use.
+
+    The parse columns are fixed once the model has run: the project's stages set entities
+    and extension attributes, never words, lemmas, tags or heads. Build it with :func:`view`.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.n = n = len(doc)
+        array = doc.to_array(list(_COLUMNS)) if n else numpy.zeros((0, len(_COLUMNS)), "uint64")
+        #: the hashes of ORTH, LEMMA, POS and DEP, SPACY (1 after a token followed by a space),
+        #: IDX (character offset) and SENT_START (1 at a sentence start), by token
+        self.orth: list[int]
+        self.lemma: list[int]
+        self.spaces: list[int]
+        self.pos_ids: list[int]
+        self.dep_ids: list[int]
+        self.idx: list[int]
+        self.sent_flags: list[int]
+        self.orth, self.lemma, self.spaces, self.pos_ids, self.dep_ids, self.idx, _, self.sent_flags = \
+            array.T.tolist() if n else ([],) * len(_COLUMNS)
+        #: index of each token's syntactic head (``Token.head.i``; the root is its own head)
+        self.head: list[int] = (array[:, 6] + numpy.arange(n, dtype=array.dtype)).tolist()
+
+    def __len__(self) -> int:
+        return self.n
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """``Token.text`` of each token."""
+        return _strings(self.orth, self.doc)
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """``Token.lemma_`` of each token."""
+        return _strings(self.lemma, self.doc)
+
+    @cached_property
+    def pos(self) -> list[str]:
+        """``Token.pos_`` of each token."""
+        return _strings(self.pos_ids, self.doc)
+
+    @cached_property
+    def dep(self) -> list[str]:
+        """``Token.dep_`` of each token."""
+        return _strings(self.dep_ids, self.doc)
+
+    @cached_property
+    def text(self) -> str:
+        """``doc.text``."""
+        return "".join([t + " " if ws else t for t, ws in zip(self.texts, self.spaces)])
+
+    @cached_property
+    def sent_starts(self) -> list[int]:
+        """Index of each sentence's first token, as :func:`sentence_starts` gives them."""
+        return sentence_starts(self.doc, self.sent_flags)
+
+    @cached_property
+    def children(self) -> list[list[int]]:
+        """``Token.children`` of each token, as indices in order."""
+        out: list[list[int]] = [[] for _ in range(self.n)]
+        for i, h in enumerate(self.head):
+            if h != i:
+                out[h].append(i)
+        return out
+
+
+#: The last Doc given to :func:`view` and its view. The stages run one after another on
+#: each Doc, so one slot serves them all; it holds one Doc alive at most.
+_LAST: tuple[Doc | None, DocView | None] = (None, None)
+
+
+def view(doc: Doc) -> DocView:
+    """The :class:`DocView` of ``doc``, shared with the stages that ran before on it."""
+    global _LAST
+    last_doc, last_view = _LAST
+    if last_doc is doc and last_view is not None and last_view.n == len(doc):
+        return last_view
+    made = DocView(doc)
+    _LAST = (doc, made)
+    return made
 
 #: Values of a feature by (analysis key, feature name).
 _FEATS: dict[tuple[int, str], tuple[str, ...]] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.docparse import feats, sentence_starts
+from pipeline.docparse import feats, sentence_starts, view
 
 
 @pytest.mark.parametrize("field", ["VerbForm", "Tense", "Number", "Mood", "Person", "NoSuchFeature"])
@@ -35,3 +35,46 @@ def test_sentence_starts_equal_doc_sents(nlp, text: str) -> None:
         if not name.startswith("sre_"):
             doc = proc(doc)
     assert sentence_starts(doc) == [s.start for s in doc.sents]
+
+
+VIEW_TEXTS = [
+    pytest.param("El canciller llegó a  Washington.\n\nSe reunió con su homólogo; acordaron volver a verse.",
+                 id="spaces, line breaks and two sentences"),
+    pytest.param("Reunión", id="one token"),
+    pytest.param("", id="empty document"),
+]
+
+
+@pytest.mark.parametrize("text", VIEW_TEXTS)
+def test_view_equals_token_attributes(nlp, text: str) -> None:
+    """Every column of the view is what spaCy's Token objects give."""
+    doc = nlp(text)
+    v = view(doc)
+    assert v.texts == [t.text for t in doc]
+    assert v.lemmas == [t.lemma_ for t in doc]
+    assert v.pos == [t.pos_ for t in doc]
+    assert v.dep == [t.dep_ for t in doc]
+    assert v.head == [t.head.i for t in doc]
+    assert v.idx == [t.idx for t in doc]
+    assert v.children == [[c.i for c in t.children] for t in doc]
+    assert v.sent_starts == [s.start for s in doc.sents]
+    assert v.text == doc.text
+
+
+def test_view_is_shared_by_one_doc_and_renewed_for_the_next(nlp) -> None:
+    """The stages that run one after another on a Doc read one view; another Doc gets its own."""
+    first, second = nlp.make_doc("Primera nota."), nlp.make_doc("Segunda nota del día.")
+    shared = view(first)
+    assert view(first) is shared
+    assert view(second) is not shared and view(second).texts[0] == "Segunda"
+    assert view(first) is not shared  # the slot moved on: a fresh view, equal in content
+    assert view(first).texts == shared.texts
+
+
+def test_view_is_rebuilt_when_the_doc_changed_length(nlp) -> None:
+    """A component that merged tokens after the view was read gets a view of the new tokens."""
+    doc = nlp.make_doc("Ciudad de México")
+    before = view(doc)
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[0:3])
+    assert view(doc) is not before and view(doc).texts == ["Ciudad de México"]
