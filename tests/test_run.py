@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 from pipeline.config import Settings
 from pipeline.nlp import process_long, split_text
 from pipeline.ingest import RawDocument
+from pipeline import run as run_module
 from pipeline.run import annotate_safely, run
 from pipeline.tables import SCHEMAS
 
@@ -105,6 +107,16 @@ def test_a_document_that_breaks_a_stage_becomes_an_error_row() -> None:
     assert sorted(done) == ["a", "c"]
     assert [r.status for r in raws] == ["ok", "error", "ok"]
     assert "b.txt" in raws[1].error and "simulated stage failure" in raws[1].error
+
+
+def test_the_loaded_pipeline_is_frozen_out_of_garbage_collection(monkeypatch) -> None:
+    """The model and rules live as long as the process: full collections must not walk them
+    again for every chunk of documents."""
+    monkeypatch.setattr(run_module, "_NLP_CACHE", {})
+    gc.unfreeze()
+    nlp = run_module._nlp(Settings(stages=("sre_dates",)))
+    assert gc.get_freeze_count() > 0
+    assert run_module._nlp(Settings(stages=("sre_dates",))) is nlp
 
 
 @pytest.mark.parametrize("field, value", [pytest.param("chunk_size", 0, id="empty chunks would drop every document"),
