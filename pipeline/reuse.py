@@ -31,8 +31,12 @@ def run_key(manifest: dict) -> dict:
 
 
 def load_index(out: Path, key: dict) -> dict[str, dt.date | None]:
-    """``{doc_id: published}`` of the ``ok`` documents of the previous run in ``out`` whose
-    rows can be reused (same ``key``); empty when there is none."""
+    """``{doc_id: publication date of the input}`` of the ``ok`` documents of the previous run
+    in ``out`` whose rows can be reused (same ``key``); empty when there is none.
+
+    A document the ``sre_undated`` stage dated from its own text (``published_from`` is
+    ``text``) had no date as input: its entry is None, so that the same undated input is
+    reused (its date follows from its text, the rules and the code, all in the key)."""
     manifest_path = Path(out) / "manifest.json"
     if not manifest_path.exists():
         return {}
@@ -45,11 +49,12 @@ def load_index(out: Path, key: dict) -> dict[str, dt.date | None]:
         log.info("previous outputs in %s were made with other settings: processing everything", out)
         return {}
     try:
-        docs = pq.read_table(Path(out) / "documents", columns=["doc_id", "status", "published"])
+        docs = pq.read_table(Path(out) / "documents", columns=["doc_id", "status", "published", "published_from"])
     except (OSError, ValueError) as e:
         log.warning("previous outputs in %s unreadable (%s): processing every document", out, e)
         return {}
-    return {d["doc_id"]: d["published"] for d in docs.to_pylist() if d["status"] == "ok"}
+    return {d["doc_id"]: None if d["published_from"] == "text" else d["published"]
+            for d in docs.to_pylist() if d["status"] == "ok"}
 
 
 def read_rows(out: Path, doc_ids: Iterable[str], tables: list[str]) -> dict[str, dict[str, list[dict]]]:

@@ -136,7 +136,7 @@ def process_chunk(chunk: Chunk) -> ChunkResult:
         reused = previous.get(raw.doc_id) if raw.status == "ok" and doc is None else None
         if reused:
             tables["documents"].append(document_row(raw, None, __version__, chunk.model,
-                                                    reused["documents"][0]["n_sentences"]))
+                                                    previous=reused["documents"][0]))
         else:
             tables["documents"].append(document_row(raw, doc, __version__, chunk.model))
         rows = doc_rows(doc) if doc is not None else reused or {}

@@ -102,23 +102,29 @@ def _fields(record: Any, names: list[str]) -> dict[str, Any]:
 
 
 def document_row(raw: RawDocument, doc: Doc | None, pipeline_version: str, model: str,
-                 n_sentences: int | None = None) -> dict:
-    """The ``documents`` row of one input (``doc`` is None when it was not processed)."""
-    if n_sentences is None:
+                 previous: dict | None = None) -> dict:
+    """The ``documents`` row of one input: ``doc`` is its processed Doc, or None when it was not
+    processed; ``previous`` is its row in the previous outputs when its other rows are reused."""
+    if previous is not None:
+        n_sentences = previous["n_sentences"]
+    else:
         n_sentences = sum(1 for _ in doc.sents) if doc is not None and doc.has_annotation("SENT_START") else 0
     return {
         "doc_id": raw.doc_id, "source": raw.source, "title": raw.title,
-        **_publication(raw, doc),
+        **_publication(raw, doc, previous),
         "language": raw.language, "status": raw.status, "error": raw.error,
         "text": raw.text, "n_chars": len(raw.text), "n_sentences": n_sentences,
         "pipeline_version": pipeline_version, "model": model,
     }
 
 
-def _publication(raw: RawDocument, doc: Doc | None) -> dict[str, Any]:
-    """The input's publication date, or the one a stage read from the text of an undated one."""
+def _publication(raw: RawDocument, doc: Doc | None, previous: dict | None) -> dict[str, Any]:
+    """The input's publication date, or the one a stage read from the text of an undated one
+    (in this run, or in the previous run whose rows are reused)."""
     if raw.published is None and doc is not None and doc._.published_from is not None:
         return {"published": doc._.published, "published_from": doc._.published_from}
+    if raw.published is None and previous is not None and previous["published_from"] == "text":
+        return {"published": previous["published"], "published_from": "text"}
     return {"published": raw.published, "published_from": raw.published_from}
 
 

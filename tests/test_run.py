@@ -91,6 +91,24 @@ def test_a_changed_publication_date_is_processed_again(tmp_path: Path) -> None:
     assert (summary.processed, summary.reused) == (1, 1)
 
 
+def test_a_document_dated_from_its_own_text_is_reused_with_its_date(tmp_path: Path) -> None:
+    """An undated input that sre_undated dates from its text is unchanged input: the rerun
+    reuses its rows and keeps the inferred date (it used to be processed again every time)."""
+    work = tmp_path / "c"
+    work.mkdir()
+    (work / "undated.txt").write_text(
+        "Ciudad de México.- El canciller Marcelo Ebrard informó el día de hoy, martes 3 de marzo, "
+        "que viajará a Lima. Ayer conversó con su homólogo peruano.", encoding="utf-8")
+    out = tmp_path / "out"
+    run(Settings(inputs=(work,), out=out))
+    first = _tables(out)
+    assert first["documents"]["published_from"].tolist() == ["text"]
+    summary = run(Settings(inputs=(work,), out=out))
+    assert (summary.processed, summary.reused) == (0, 1)
+    for table, frame in _tables(out).items():
+        pd.testing.assert_frame_equal(frame, first[table], obj=table)
+
+
 @Language.component("boom_on_marker")
 def _boom(doc):
     if "BOOM" in doc.text:
