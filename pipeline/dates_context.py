@@ -13,12 +13,11 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Token
 
 from .dates_normalize import Resolved
 from .dates_patterns import Candidate, Lexicon
-from .docparse import feats, sentence_starts
+from .docparse import DocView, feats
 
 #: How many heads to climb from an expression to its verb.
 MAX_HOPS = 5
@@ -38,14 +37,16 @@ _TRAILING_ARTICLES = re.compile(r"(?:\s+(?:el|la|los|las|el\s+d[iÃ­]a|los\s+d[iÃ
 class Sentences:
     """Sentence boundaries of a doc as character offsets, for quick lookups.
 
-    Read from the doc's sentence-start and character-offset arrays the first time a lookup
-    needs them (no Span or Token objects; many documents never need them)."""
+    Read from the shared :class:`~pipeline.docparse.DocView` of the doc (its ``doc.text``,
+    sentence starts and character offsets) the first time a lookup needs them (no Span or
+    Token objects; many documents never need them)."""
 
-    def __init__(self, doc: Doc, text: str) -> None:
-        self.text = text  # doc.text, computed once (spaCy joins the tokens at every access)
-        self.doc = doc
-        self.length = len(text)
-        self.n_tokens = len(doc)
+    def __init__(self, parse: DocView) -> None:
+        self.parse = parse
+        self.text = parse.text  # doc.text, joined once per Doc (spaCy joins the tokens at every access)
+        self.doc = parse.doc
+        self.length = len(self.text)
+        self.n_tokens = parse.n
         self._starts: list[int] | None = None
         self._token_starts: list[int] = [0]
 
@@ -68,8 +69,8 @@ class Sentences:
         if not self.n_tokens:
             self._starts, self._token_starts = [0], [0]
             return
-        flags, idx = self.doc.to_array([SENT_START, IDX]).T.tolist()
-        self._token_starts = sentence_starts(self.doc, flags)
+        self._token_starts = self.parse.sent_starts
+        idx = self.parse.idx
         self._starts = [idx[i] for i in self._token_starts]
 
     def token_bounds(self, token_index: int) -> tuple[int, int]:
