@@ -73,7 +73,7 @@ class DatesComponent(RuleComponent):
             for cand in candidates:
                 if (cand.rule if cand.rule in _LATE else None) != stage:
                     continue
-                own = next((day for s, e, day in posts if s <= cand.start < e), None)
+                own = next((day for s, e, day in posts if s <= cand.start < e), None) if posts else None
                 resolved = self._resolve(doc, cand, own or published, sentences, done)
                 if own is not None and resolved is not None and resolved.anchor == "publication":
                     resolved = replace(resolved, anchor="event")  # on the post's date

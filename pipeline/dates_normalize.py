@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .dates_calendar import (NONE, ORDER, UNIT_GRANULARITY, Resolved, add_offset, coarsen, day_value,
                              duration_value, infer_month_year, infer_year, month_value, period_value,
@@ -65,7 +66,9 @@ def _tense(ctx: Context) -> str | None:
 
 # -- reading the groups -----------------------------------------------------------------
 
+@lru_cache(maxsize=4096)  # the same few words ("marzo", "el pasado") come again and again
 def _word(text: str | None) -> str:
+    """A group's text lower-cased, stripped of spaces and a final dot, inner spaces made one."""
     return re.sub(r"\s+", " ", (text or "").lower().strip().rstrip("."))
 
 
