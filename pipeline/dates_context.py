@@ -40,14 +40,13 @@ _TRAILING_ARTICLES = re.compile(r"(?:\s+(?:el|la|los|las|el\s+d[iÃ­]a|los\s+d[iÃ
 class Sentences:
     """Sentence boundaries of a doc as character offsets, for quick lookups.
 
-    Read from the shared :class:`~pipeline.docparse.DocView` of the doc (its ``doc.text``,
-    sentence starts and character offsets) the first time a lookup needs them (no Span or
+    Read from the shared :class:`~pipeline.docparse.DocView` of the doc: ``doc.text`` at once,
+    the sentence starts and character offsets the first time a lookup needs them (no Span or
     Token objects; many documents never need them)."""
 
     def __init__(self, parse: DocView) -> None:
         self.parse = parse
         self.text = parse.text  # doc.text, joined once per Doc (spaCy joins the tokens at every access)
-        self.doc = parse.doc
         self.length = len(self.text)
         self.n_tokens = parse.n
         self._starts: list[int] | None = None
