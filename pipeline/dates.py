@@ -1,14 +1,15 @@
 """Dates stage: every temporal expression of a document, normalised (TIMEX3 style).
 
-Reads ``doc.text``, the parse (tense of the governing verb, sentences) and
-``doc._.published`` (a ``datetime.date`` or None, set before the pipeline runs); writes
-``doc._.timexes``, a list of :class:`~pipeline.records.Timex` in document order
-(``timex_id`` = index). Recognition is the regular expressions of ``models/dates/``
-(:mod:`pipeline.dates_patterns`, compiled once); values come from the pure functions of
-:mod:`pipeline.dates_normalize`. Without a publication date, relative expressions are still
-found but keep a null value (``anchor = none``): never today's date. Expressions inside a
-copied post are resolved against the post's date, and an offset from an undated event in the
-sentence a dateline opens counts as the dateline's day (:mod:`pipeline.dates_frame`).
+Reads ``doc.text`` and the parse (tense of the governing verb, sentences), mostly through
+the shared :func:`~pipeline.docparse.view`, and ``doc._.published`` (a ``datetime.date`` or
+None, set before the pipeline runs); writes ``doc._.timexes``, a list of
+:class:`~pipeline.records.Timex` in document order (``timex_id`` = index). Recognition is
+the regular expressions of ``models/dates/`` (:mod:`pipeline.dates_patterns`, compiled
+once); values come from the pure functions of :mod:`pipeline.dates_normalize`. Without a
+publication date, relative expressions are still found but keep a null value (``anchor =
+none``): never today's date. Expressions inside a copied post are resolved against the
+post's date, and an offset from an undated event in the sentence a dateline opens counts as
+the dateline's day (:mod:`pipeline.dates_frame`).
 
 Public entry point: the ``sre_dates`` factory (:class:`DatesComponent`).
 """
@@ -25,6 +26,7 @@ from .dates_calendar import year_value
 from .dates_frame import embedded_posts, lead_sentence
 from .dates_normalize import Context, Resolved, day_value, normalise, other_event_date, period_value
 from .dates_patterns import FILES, Candidate, shared_recognizer
+from .docparse import view
 from .lang import language_data
 from .records import Timex, get_list
 from .rules import DEFAULT_MODELS_DIR, RuleComponent, Schema
@@ -57,11 +59,12 @@ class DatesComponent(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         timexes = get_list(doc, "timexes")
         timexes.clear()
-        text, published = doc.text, doc._.published
+        parse = view(doc)  # doc.text and the sentence starts, read once for all the stages
+        text, published = parse.text, doc._.published
         candidates = self.recognizer.find(text)
         if not candidates:
             return doc
-        sentences = Sentences(doc, text)
+        sentences = Sentences(parse)
         self._others: dict[int, tuple[str | None, int, int]] = {}
         posts = [(s, e, normalise(c, Context(), self.lexicon)) for s, e, c in embedded_posts(text, candidates)]
         posts = [(s, e, r.date_start) for s, e, r in posts if r is not None and r.date_start is not None]
@@ -70,7 +73,7 @@ class DatesComponent(RuleComponent):
             for cand in candidates:
                 if (cand.rule if cand.rule in _LATE else None) != stage:
                     continue
-                own = next((day for s, e, day in posts if s <= cand.start < e), None)
+                own = next((day for s, e, day in posts if s <= cand.start < e), None) if posts else None
                 resolved = self._resolve(doc, cand, own or published, sentences, done)
                 if own is not None and resolved is not None and resolved.anchor == "publication":
                     resolved = replace(resolved, anchor="event")  # on the post's date

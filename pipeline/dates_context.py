@@ -13,12 +13,12 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.attrs import IDX, SENT_START
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 from .dates_normalize import Resolved
 from .dates_patterns import Candidate, Lexicon
-from .docparse import feats, sentence_starts
+from .docparse import DocView, feats
 
 #: How many heads to climb from an expression to its verb.
 MAX_HOPS = 5
@@ -29,6 +29,8 @@ LOOKBACK_SENTENCES = 3
 _DEFINITE = frozenset({"el", "la", "dicho", "dicha", "este", "esta", "esa", "ese"})
 #: Characters between an event noun and a date for the date to be that event's.
 EVENT_WINDOW = 45
+#: ``Token.pos`` of a verb or an auxiliary (``pos_`` "VERB", "AUX"), as the view's ``pos_ids``.
+_VERBAL = frozenset({VERB, AUX})
 _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"\s+")
 _CLAUSE_END = re.compile(r"[.;:!?]\s")
@@ -38,14 +40,15 @@ _TRAILING_ARTICLES = re.compile(r"(?:\s+(?:el|la|los|las|el\s+d[ií]a|los\s+d[i�
 class Sentences:
     """Sentence boundaries of a doc as character offsets, for quick lookups.
 
-    Read from the doc's sentence-start and character-offset arrays the first time a lookup
-    needs them (no Span or Token objects; many documents never need them)."""
+    Read from the shared :class:`~pipeline.docparse.DocView` of the doc: ``doc.text`` at once,
+    the sentence starts and character offsets the first time a lookup needs them (no Span or
+    Token objects; many documents never need them)."""
 
-    def __init__(self, doc: Doc, text: str) -> None:
-        self.text = text  # doc.text, computed once (spaCy joins the tokens at every access)
-        self.doc = doc
-        self.length = len(text)
-        self.n_tokens = len(doc)
+    def __init__(self, parse: DocView) -> None:
+        self.parse = parse
+        self.text = parse.text  # doc.text, joined once per Doc (spaCy joins the tokens at every access)
+        self.length = len(self.text)
+        self.n_tokens = parse.n
         self._starts: list[int] | None = None
         self._token_starts: list[int] = [0]
 
@@ -68,8 +71,8 @@ class Sentences:
         if not self.n_tokens:
             self._starts, self._token_starts = [0], [0]
             return
-        flags, idx = self.doc.to_array([SENT_START, IDX]).T.tolist()
-        self._token_starts = sentence_starts(self.doc, flags)
+        self._token_starts = self.parse.sent_starts
+        idx = self.parse.idx
         self._starts = [idx[i] for i in self._token_starts]
 
     def token_bounds(self, token_index: int) -> tuple[int, int]:
@@ -120,25 +123,30 @@ def verb_tense(verb: Token) -> str | None:
 
 
 def clause_direction(doc: Doc, start: int, end: int, sentences: Sentences) -> str | None:
-    """The tense of the verb the expression depends on (climbing the parse), or None."""
+    """The tense of the verb the expression depends on (climbing the parse), or None.
+
+    Reads the part of speech and the heads off the shared view (``head[i]`` is
+    ``doc[i].head.i``); a Token is made for the tokens whose dependents or features are read."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    token = span.root
+    pos, head = sentences.parse.pos_ids, sentences.parse.head
+    first, past = span.start, span.end
+    i = span.root.i
     for _ in range(MAX_HOPS):
-        if token.pos_ in ("VERB", "AUX") and not span.start <= token.i < span.end:
-            return verb_tense(token)
-        copula = [c for c in token.children if c.dep_ == "cop"]  # "la reunión será en marzo"
+        if pos[i] in _VERBAL and not first <= i < past:
+            return verb_tense(doc[i])
+        copula = [c for c in doc[i].children if c.dep_ == "cop"]  # "la reunión será en marzo"
         if copula:
             return verb_tense(copula[0])
-        if token.head.i == token.i:
+        if head[i] == i:
             break
-        token = token.head
-    first, last = sentences.token_bounds(span.start)
-    verbs = [t for t in doc[first:last] if t.pos_ in ("VERB", "AUX") and "Fin" in feats(t, "VerbForm")]
+        i = head[i]
+    begin, stop = sentences.token_bounds(first)
+    verbs = [t for t in range(begin, stop) if pos[t] in _VERBAL and "Fin" in feats(doc[t], "VerbForm")]
     if not verbs:
         return None
-    return verb_tense(min(verbs, key=lambda t: abs(t.i - span.start)))
+    return verb_tense(doc[min(verbs, key=lambda t: abs(t - first))])
 
 
 def cue_direction(text: str, cand: Candidate, lex: Lexicon) -> str | None:
@@ -160,14 +168,16 @@ def cue_direction(text: str, cand: Candidate, lex: Lexicon) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _event_noun(doc: Doc, sentences: Sentences, cand: Candidate, nouns: frozenset[str]) -> Token | None:
-    """The event noun nearest before the expression in its sentence ("La llamada ... tuvo lugar")."""
+def _event_noun(doc: Doc, sentences: Sentences, cand: Candidate, nouns: frozenset[str]) -> int | None:
+    """Index of the event noun nearest before the expression in its sentence ("La llamada ...
+    tuvo lugar"): a token whose lower-cased text or lemma is one of ``nouns``."""
     first, _ = sentences.bounds(sentences.index(cand.start))
     span = doc.char_span(first, cand.start, alignment_mode="contract")
     if span is None:
         return None
-    found = [t for t in span if t.lower_ in nouns or t.lemma_.lower() in nouns]
-    return found[-1] if found else None
+    texts, lemmas = sentences.parse.texts, sentences.parse.lemmas  # .lower() as Token.lower_
+    return next((i for i in reversed(range(span.start, span.end))
+                 if texts[i].lower() in nouns or lemmas[i].lower() in nouns), None)
 
 
 def same_weekday(cand: Candidate, weekday: int | None,
@@ -207,24 +217,25 @@ def event_anchor(doc: Doc, sentences: Sentences, cand: Candidate,
     dated = [(c, r) for c, r in done if r.date_start is not None and r.type in ("DATE", "TIME")]
     if cand.groups.get("x"):
         noun = _event_noun(doc, sentences, cand, nouns)
+        texts, lemmas, idx = sentences.parse.texts, sentences.parse.lemmas, sentences.parse.idx
         if noun is not None:
-            key = {noun.lower_, noun.lemma_.lower()}
-            definite = noun.i > 0 and doc[noun.i - 1].lower_ in _DEFINITE
-            for token in doc:
-                if token.idx >= noun.idx:
+            key = {texts[noun].lower(), lemmas[noun].lower()}
+            definite = noun > 0 and texts[noun - 1].lower() in _DEFINITE
+            for at, text, lemma in zip(idx, texts, lemmas):  # the tokens before the noun
+                if at >= idx[noun]:
                     break
-                if token.lower_ not in key and token.lemma_.lower() not in key:
+                if text.lower() not in key and lemma.lower() not in key:
                     continue
-                s, e = sentences.bounds(sentences.index(token.idx))
+                s, e = sentences.bounds(sentences.index(at))
                 near = [r for c, r in dated if s <= c.start < e and c.end <= cand.start
-                        and min(abs(c.start - token.idx), abs(token.idx - c.end)) <= EVENT_WINDOW]
+                        and min(abs(c.start - at), abs(at - c.end)) <= EVENT_WINDOW]
                 if near:
                     return near[0], True
         after = [r for c, r in dated if cand.end <= c.start < sentence_end]
         if after:
             return after[0], False
         if noun is not None and definite:  # "El encuentro se celebró...": the report's lead event
-            lead = [r for c, r in dated if c.end <= noun.idx and r.granularity == "day"]
+            lead = [r for c, r in dated if c.end <= idx[noun] and r.granularity == "day"]
             if lead:
                 return lead[0], True
         return None, False

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .dates_calendar import (NONE, ORDER, UNIT_GRANULARITY, Resolved, add_offset, coarsen, day_value,
                              duration_value, infer_month_year, infer_year, month_value, period_value,
@@ -26,6 +27,13 @@ from .dates_patterns import Candidate, Lexicon
 #: "para la noche", "del día" as in "a lo largo del día").
 _DELTA_WORDS = {"hoy": 0, "ayer": -1, "anoche": -1, "antenoche": -2, "anteayer": -2, "antier": -2,
                 "mañana": 1, "pasado mañana": 2, "esta": 0, "para la": 0, "del día": 0, "del dia": 0}
+
+#: Compiled once (``re.match(r"\d+", ...)`` looks the pattern up in re's cache at every call).
+_SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_WORDS = re.compile(r"\w+")
+_THIS = re.compile(r"\best[ea]\b|\bactual\b|\ben\s+curso\b")  # "este año", "el mes en curso"
 
 
 @dataclass(frozen=True)
@@ -65,8 +73,10 @@ def _tense(ctx: Context) -> str | None:
 
 # -- reading the groups -----------------------------------------------------------------
 
+@lru_cache(maxsize=4096)  # the same few words ("marzo", "el pasado") come again and again
 def _word(text: str | None) -> str:
-    return re.sub(r"\s+", " ", (text or "").lower().strip().rstrip("."))
+    """A group's text lower-cased, stripped of spaces and a final dot, inner spaces made one."""
+    return _SPACES.sub(" ", (text or "").lower().strip().rstrip("."))
 
 
 def parse_number(text: str | None, lex: Lexicon) -> int | None:
@@ -77,7 +87,7 @@ def parse_number(text: str | None, lex: Lexicon) -> int | None:
 
 
 def parse_day(text: str | None, lex: Lexicon) -> int | None:
-    digits = re.match(r"\d+", _word(text))
+    digits = _DIGITS.match(_word(text))
     return int(digits.group()) if digits else lex.numbers.get(_word(text))
 
 
@@ -87,20 +97,20 @@ def parse_month(text: str | None, lex: Lexicon) -> int | None:
 
 
 def _year(text: str | None) -> int | None:
-    digits = re.search(r"\d{4}", text or "")
+    digits = _FOUR_DIGITS.search(text or "")
     return int(digits.group()) if digits else None
 
 
 def _step(words: str, lex: Lexicon) -> int | None:
     """+1 for next, -1 for last, 0 for this, None for a bare article."""
-    found = {lex.cues_inside.get(w) for w in re.findall(r"\w+", words)}
+    found = {lex.cues_inside.get(w) for w in _WORDS.findall(words)}
     if "que viene" in words:
         found.add("future")
     if "future" in found:
         return 1
     if "past" in found:
         return -1
-    return 0 if re.search(r"\best[ea]\b|\bactual\b|\ben\s+curso\b", words) else None
+    return 0 if _THIS.search(words) else None
 
 
 # -- the rules --------------------------------------------------------------------------
