@@ -129,14 +129,14 @@ class Tokens:
         # the entity columns are this stage's own: it changes the entities (:meth:`set_ents`)
         array = doc.to_array(_OWN_COLUMNS) if len(doc) else None
         self._morph = array[:, 3] if array is not None else None
-        #: (offset, ent_iob, ent_type) of the tokens in or at the edge of an entity
+        #: the offsets of the tokens in or at the edge of an entity, and their (ent_iob, ent_type)
+        self._ent_marked: list[int] = []
         self._ent_marks: list[list[int]] = []
         #: no token has a knowledge-base id (what ``doc.ents = ...`` would reset)
         self._no_kb = array is None or not array[:, 2].any()
         if array is not None:
-            iob, types = array[:, 0], array[:, 1]
-            marked = numpy.flatnonzero(iob != _OUTSIDE)
-            self._ent_marks = numpy.stack([marked.astype(array.dtype), iob[marked], types[marked]], axis=1).tolist()
+            marked = numpy.flatnonzero(array[:, 0] != _OUTSIDE)
+            self._ent_marked, self._ent_marks = marked.tolist(), array[marked, :2].tolist()
         lexemes = list(map(_LEXEMES.__getitem__, parse.orth))
         words = tuple(zip(*lexemes)) if lexemes else ((),) * 8
         self.text: Sequence[str] = words[0]
@@ -154,21 +154,18 @@ class Tokens:
         self.idx: list[int] = parse.idx
         self._sent: list[int] = parse.sent_flags  # 1 where ``Token.is_sent_start`` is true
         self.space: list[int] = parse.spaces
+        #: ``doc.text``
+        self.doc_text: str = parse.text
 
     def __len__(self) -> int:
         return len(self.text)
-
-    @property
-    def doc_text(self) -> str:
-        """``doc.text``."""
-        return self.view.text
 
     @cached_property
     def ents(self) -> list[tuple[int, int, str]]:
         """The Doc's entities (``doc.ents``) when the Tokens were made: (start, end, label)."""
         found: list[tuple[int, int, int]] = []
         start, label, last = -1, 0, -2
-        for i, iob, ent_type in self._ent_marks:  # the tokens between them are outside
+        for i, (iob, ent_type) in zip(self._ent_marked, self._ent_marks):  # the tokens between them are outside
             if start != -1 and i != last + 1:
                 found.append((start, last + 1, label))
                 start = -1
