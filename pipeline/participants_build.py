@@ -121,7 +121,7 @@ class Builder:
         if not self.lex.words.get("agency", _NO_WORDS).isdisjoint(tokens.folded[cand.start:cand.end]):
             return False
         cues = self.lex.words.get("byline_cue", _NO_WORDS)
-        if all(w in cues for w in tokens.line_words(cand.start, cand.end, cand.text)):
+        if tokens.line_only(cand.start, cand.end, cand.text, cues):
             return False  # nothing else on the line, or only "Foto", "Por"...
         words = cand.words
         if words[0] != "por" and self.lex.has_folded("byline_cue", words[0]):

@@ -230,9 +230,10 @@ class Tokens:
             return ""
         return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
 
-    def line_words(self, start: int, end: int, name: str) -> Iterator[str]:
-        """The folded words of the line holding tokens ``start:end`` once the first ``name``
-        on it is taken out, folded a piece at a time as they are asked for."""
+    def line_only(self, start: int, end: int, name: str, words: Container[str]) -> bool:
+        """Whether every folded word of the line holding tokens ``start:end``, once the first
+        ``name`` on it is taken out, is in ``words`` (True for no word); the line is folded a
+        piece at a time and only until a word is not in ``words``."""
         text = self.doc_text
         line_start = text.rfind("\n", 0, self.idx[start]) + 1
         line_end = text.find("\n", self.idx[end - 1])
@@ -241,7 +242,10 @@ class Tokens:
         parts = [(line_start, line_end)] if at < 0 else [(line_start, at), (at + len(name), line_end)]
         for part_start, part_end in parts:
             for piece in _PIECE.finditer(text, part_start, part_end):
-                yield from fold(piece.group()).split()
+                for word in fold(piece.group()).split():
+                    if word not in words:
+                        return False
+        return True
 
     def sentence_starts(self) -> list[int]:
         """Character offsets of the sentences' first tokens (``doc.sents``)."""
