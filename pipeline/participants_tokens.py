@@ -3,18 +3,18 @@
 Helper of the participants stage (:mod:`pipeline.participants`). spaCy creates a new
 ``Token`` object on every ``doc[i]`` and every iteration of a span, and recomputes
 ``doc.text`` and ``doc.sents`` on every call; the stage reads the same few attributes of
-the same tokens many times. :class:`Tokens` reads them once per document, in one
-``Doc.to_array`` call, into lists indexed by token offset: text, lower case, folded text
-(:func:`~pipeline.textnorm.fold`), part of speech, character offset and the flags the
-stage tests. Rare attributes (lemma, morphology) stay in the array and are read for the
-few tokens asked about; :meth:`Tokens.where` finds the tokens whose folded word is in a
-lexicon set without a Python loop. Only :meth:`Tokens.set_ents` writes to the Doc (its
-entities, as ``doc.ents = ...`` would).
+the same tokens many times. :class:`Tokens` holds them as lists indexed by token offset:
+the parse columns shared by the stages (:func:`~pipeline.docparse.view`: part of speech,
+character offset, sentence starts, ``doc.text``), the words' own data memoised by word
+(text, lower case, folded text (:func:`~pipeline.textnorm.fold`) and the flags the stage
+tests) and the entity columns, read with one ``Doc.to_array`` call. Rare attributes
+(lemma, morphology) are read for the few tokens asked about; :meth:`Tokens.where` finds
+the tokens whose folded word is in a lexicon set without a Python loop. Only
+:meth:`Tokens.set_ents` writes to the Doc (its entities, as ``doc.ents = ...`` would).
 """
 
 from __future__ import annotations
 
-import operator
 import re
 from array import array as typed_array
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
@@ -23,22 +23,18 @@ from itertools import compress
 from typing import Any
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, IDX, LEMMA, MORPH, ORTH, POS, SENT_START, SPACY
+from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, MORPH
 from spacy.tokens import Doc
 
-from .docparse import sentence_starts
+from .docparse import view
 from .gazetteer import fold
 
-_COLUMNS = [ORTH, POS, IDX, SENT_START, SPACY]
-#: read for a few tokens only (:meth:`Tokens.lemma`, :meth:`Tokens.morph_values`)
-_RARE_COLUMNS = [LEMMA, MORPH]
-_ENT_COLUMNS = [ENT_IOB, ENT_TYPE, ENT_KB_ID]
+#: the columns not in the shared view; MORPH is read for a few tokens only (:meth:`Tokens.morph_values`)
+_OWN_COLUMNS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, MORPH]
 #: the columns :meth:`Tokens.set_ents` writes
 _SET_COLUMNS = [ENT_IOB, ENT_TYPE]
 #: what ``str.split()`` splits a line into
 _PIECE = re.compile(r"\S+")
-#: a token's trailing white space by ``SPACY`` flag
-_WHITESPACE = ("", " ")
 #: ``Token.ent_iob`` codes
 _INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3
 #: Parts of speech that end a role phrase.
@@ -128,19 +124,20 @@ class Tokens:
             _LEXEMES.clear()
             _LEXEMES.vocab = doc.vocab
         _STRINGS.store = doc.vocab.strings
-        array = doc.to_array(_COLUMNS + _ENT_COLUMNS + _RARE_COLUMNS) if len(doc) else None
-        self._rare = array[:, -len(_RARE_COLUMNS):] if array is not None else None
-        columns = array[:, :len(_COLUMNS)].T.tolist() if array is not None else [[] for _ in _COLUMNS]
-        orth, pos, self.idx, sent, space = columns
-        #: (offset, ent_iob, ent_type) of the tokens in or at the edge of an entity
+        #: the parse columns shared with the other stages (:func:`~pipeline.docparse.view`)
+        self.view = parse = view(doc)
+        # the entity columns are this stage's own: it changes the entities (:meth:`set_ents`)
+        array = doc.to_array(_OWN_COLUMNS) if len(doc) else None
+        self._morph = array[:, 3] if array is not None else None
+        #: the offsets of the tokens in or at the edge of an entity, and their (ent_iob, ent_type)
+        self._ent_marked: list[int] = []
         self._ent_marks: list[list[int]] = []
         #: no token has a knowledge-base id (what ``doc.ents = ...`` would reset)
-        self._no_kb = array is None or not array[:, len(_COLUMNS) + 2].any()
+        self._no_kb = array is None or not array[:, 2].any()
         if array is not None:
-            iob, types = array[:, len(_COLUMNS)], array[:, len(_COLUMNS) + 1]
-            marked = numpy.flatnonzero(iob != _OUTSIDE)
-            self._ent_marks = numpy.stack([marked.astype(array.dtype), iob[marked], types[marked]], axis=1).tolist()
-        lexemes = list(map(_LEXEMES.__getitem__, orth))
+            marked = numpy.flatnonzero(array[:, 0] != _OUTSIDE)
+            self._ent_marked, self._ent_marks = marked.tolist(), array[marked, :2].tolist()
+        lexemes = list(map(_LEXEMES.__getitem__, parse.orth))
         words = tuple(zip(*lexemes)) if lexemes else ((),) * 8
         self.text: Sequence[str] = words[0]
         self.lower: Sequence[str] = words[1]
@@ -152,25 +149,23 @@ class Tokens:
         self.digit: Sequence[bool] = words[6]
         #: words starting with a capital, a digit or ``@`` (:func:`is_capital`)
         self.capital: Sequence[bool] = words[7]
-        self.pos: list[str] = list(map(_STRINGS.__getitem__, pos))
-        self.idx: list[int]
-        self._sent: list[int] = sent  # 1 where ``Token.is_sent_start`` is true
-        self.space: list[int] = space
+        #: the view's lists, read only
+        self.pos: list[str] = parse.pos
+        self.idx: list[int] = parse.idx
+        self._sent: list[int] = parse.sent_flags  # 1 where ``Token.is_sent_start`` is true
+        self.space: list[int] = parse.spaces
+        #: ``doc.text``
+        self.doc_text: str = parse.text
 
     def __len__(self) -> int:
         return len(self.text)
-
-    @cached_property
-    def doc_text(self) -> str:
-        """``doc.text``."""
-        return "".join(map(operator.add, self.text, map(_WHITESPACE.__getitem__, self.space)))
 
     @cached_property
     def ents(self) -> list[tuple[int, int, str]]:
         """The Doc's entities (``doc.ents``) when the Tokens were made: (start, end, label)."""
         found: list[tuple[int, int, int]] = []
         start, label, last = -1, 0, -2
-        for i, iob, ent_type in self._ent_marks:  # the tokens between them are outside
+        for i, (iob, ent_type) in zip(self._ent_marked, self._ent_marks):  # the tokens between them are outside
             if start != -1 and i != last + 1:
                 found.append((start, last + 1, label))
                 start = -1
@@ -197,11 +192,11 @@ class Tokens:
 
     def lemma(self, i: int) -> str:
         """``doc[i].lemma_``."""
-        return _STRINGS[int(self._rare[i, 0])]
+        return _STRINGS[self.view.lemma[i]]
 
     def morph_values(self, i: int, feature: str) -> list[str]:
         """``doc[i].morph.get(feature)``: the values of one morphological feature."""
-        for pair in _STRINGS[int(self._rare[i, 1])].split("|"):
+        for pair in _STRINGS[int(self._morph[i])].split("|"):
             name, _, values = pair.partition("=")
             if name == feature:
                 return values.split(",")
@@ -235,9 +230,10 @@ class Tokens:
             return ""
         return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
 
-    def line_words(self, start: int, end: int, name: str) -> Iterator[str]:
-        """The folded words of the line holding tokens ``start:end`` once the first ``name``
-        on it is taken out, folded a piece at a time as they are asked for."""
+    def line_only(self, start: int, end: int, name: str, words: Container[str]) -> bool:
+        """Whether every folded word of the line holding tokens ``start:end``, once the first
+        ``name`` on it is taken out, is in ``words`` (True for no word); the line is folded a
+        piece at a time and only until a word is not in ``words``."""
         text = self.doc_text
         line_start = text.rfind("\n", 0, self.idx[start]) + 1
         line_end = text.find("\n", self.idx[end - 1])
@@ -246,10 +242,13 @@ class Tokens:
         parts = [(line_start, line_end)] if at < 0 else [(line_start, at), (at + len(name), line_end)]
         for part_start, part_end in parts:
             for piece in _PIECE.finditer(text, part_start, part_end):
-                yield from fold(piece.group()).split()
+                for word in fold(piece.group()).split():
+                    if word not in words:
+                        return False
+        return True
 
     def sentence_starts(self) -> list[int]:
         """Character offsets of the sentences' first tokens (``doc.sents``)."""
         if not len(self.text):
             return []
-        return [self.idx[i] for i in sentence_starts(self.doc, self._sent)]
+        return [self.idx[i] for i in self.view.sent_starts]

@@ -86,3 +86,15 @@ def test_set_ents_as_doc_ents(pnlp, ents):
     spacys.ents = ents
     assert [(t.ent_iob, t.ent_type, t.ent_kb_id) for t in mine] == [
         (t.ent_iob, t.ent_type, t.ent_kb_id) for t in spacys]
+
+
+def test_line_only(parsed):
+    tokens = Tokens(parsed)
+    foto = [t.i for t in parsed if t.text == "Foto"][0]  # line "Foto: SRE | EE.UU.  La Secretaría ..."
+    assert not tokens.line_only(foto, foto + 1, "Foto", {"sre", "ee", "uu"})
+    juan = [t.i for t in parsed if t.text == "Juan"][0]  # first line, the name taken out
+    line = TEXT.split("\n")[0].replace("Juan Ramón de la Fuente", "", 1)
+    words = set(fold(line).split())
+    assert tokens.line_only(juan, juan + 5, "Juan Ramón de la Fuente", words)
+    assert not tokens.line_only(juan, juan + 5, "Juan Ramón de la Fuente", words - {"ottawa"})
+    assert tokens.line_only(juan, juan + 5, "Juan Ramón de la Fuente", words | {"juan"})
