@@ -360,10 +360,10 @@ class Builder:
             start_char, end_char = idx[s], idx[e - 1] + len(text[e - 1])
             for a in found:
                 a.spans.append((start_char, end_char))
-            # Mention(start, end, text, label, sentence, actor_id, actor_ids): positional, as
-            # keyword arguments take twice as long to pass
-            mentions.append(Mention(start_char, end_char, doc_text[start_char:end_char], label, sent_of(start_char),
-                                    found[0].key if len(found) == 1 else None, [a.key for a in found]))
+            mentions.append(Mention(start=start_char, end=end_char, text=doc_text[start_char:end_char],
+                                    label=label, sentence=sent_of(start_char),
+                                    actor_id=found[0].key if len(found) == 1 else None,
+                                    actor_ids=[a.key for a in found]))
             if label != "ROLE" and s >= last_end:
                 ents.append((label, s, e))
                 last_end = e

@@ -386,7 +386,7 @@ def to_participant(actor: Actor) -> Participant:
     """The record of an actor (spans sorted, the first one as its offsets)."""
     spans = sorted(set(actor.spans))
     role: Role = actor.role
-    # Participant(actor_id, name, kind, start, end, resolved_by, role, role_code, country,
-    # organization, n_mentions, spans): positional, as keyword arguments take twice as long
-    return Participant(actor.key, actor.name, actor.kind, spans[0][0], spans[0][1], actor.resolved_by,
-                       role.text, role.code, actor.country, role.organization, len(spans), spans)
+    return Participant(actor_id=actor.key, name=actor.name, kind=actor.kind, start=spans[0][0],
+                       end=spans[0][1], resolved_by=actor.resolved_by, role=role.text,
+                       role_code=role.code, country=actor.country, organization=role.organization,
+                       n_mentions=len(spans), spans=spans)
