@@ -23,26 +23,35 @@ from itertools import compress
 
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, SENT_START, SPACY
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 #: A memo of string-store hashes holding more entries than this is emptied.
 MAX_MEMO = 1 << 18
-#: Strings of string-store hashes (a hash stands for the same string in every vocabulary).
-_STRINGS: dict[int, str] = {}
 #: The columns of :class:`DocView`, in the order ``Doc.to_array`` is asked for them.
 _COLUMNS = (ORTH, LEMMA, SPACY, POS, DEP, IDX, HEAD, SENT_START)
+
+
+class _Strings(dict):
+    """Strings of string-store hashes, looked up in ``store`` on a miss (a hash stands for the
+    same string in every vocabulary, so one memo serves them all)."""
+
+    store: StringStore | None = None
+
+    def __missing__(self, key: int) -> str:
+        self[key] = value = self.store[key]
+        return value
+
+
+_STRINGS = _Strings()
 
 
 def _strings(hashes: list[int], doc: Doc) -> list[str]:
     """The string of each hash, through the shared memo."""
     if len(_STRINGS) > MAX_MEMO:
         _STRINGS.clear()
-    get, store = _STRINGS.get, doc.vocab.strings
-
-    def fill(h: int) -> str:
-        _STRINGS[h] = value = store[h]
-        return value
-    return [get(h) or fill(h) for h in hashes]
+    _STRINGS.store = doc.vocab.strings
+    return list(map(_STRINGS.__getitem__, hashes))
 
 
 class DocView:
