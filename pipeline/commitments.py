@@ -90,7 +90,7 @@ class CommitmentsComponent(RuleComponent):
         self.index = compile_triggers(self.tables["triggers"])
         self.finder = TriggerFinder(self.index)
         #: folded forms of the words seen, shared by the documents (see :class:`DocTokens`)
-        self.forms: dict[bytes, Forms] = {}
+        self.forms: dict[tuple[int, int], Forms] = {}
         self.filters = compile_filters(self.tables["filters"])
         #: words that, just before a trigger, cancel it
         self.cancelling = self.filters["negation"] | self.filters["condition"] | self.filters["past"]
