@@ -11,36 +11,45 @@ It writes nothing to the Doc.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from itertools import compress
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from .docparse import DocView, view
 from .textnorm import fold
 
+#: what the stage's trigger lexicon makes of a token's keys (fold(lemma), fold(text)): the
+#: triggers that may start at it and the keys that are words of a pattern
+#: (:meth:`~pipeline.commitment_rules.TriggerFinder.lexical`)
+Lexicon = Callable[[frozenset[str]], tuple[Any, frozenset[str]]]
 #: the forms of one (word, lemma) pair: fold(lemma), both folds as a set, is_quote,
-#: is_space, whether the text holds a line break
-Forms = tuple[str, frozenset[str], bool, bool, bool]
+#: is_space, whether the text holds a line break, then what the lexicon makes of the folds
+#: (None and the folds themselves without a lexicon)
+Forms = tuple[str, frozenset[str], bool, bool, bool, Any, frozenset[str]]
 #: a forms cache holding more entries than this is emptied (it is keyed by vocabulary)
 MAX_CACHED_FORMS = 1 << 17
 
 
-def _forms(token: Token) -> Forms:
+def _forms(token: Token, lexicon: Lexicon | None) -> Forms:
     text_key, lemma_key = fold(token.text), fold(token.lemma_)
-    return (lemma_key, frozenset({lemma_key, text_key}), token.is_quote, token.is_space,
-            "\n" in token.text)
+    keys = frozenset({lemma_key, text_key})
+    start, words = lexicon(keys) if lexicon is not None else (None, keys)
+    return (lemma_key, keys, token.is_quote, token.is_space, "\n" in token.text, start, words)
 
 
 class DocTokens:
     """Plain per-token sequences of one Doc (index ``i`` is the token ``doc[i]``).
 
     ``cache`` maps the (orth, lemma) hashes of a token to their :data:`Forms`; pass the same
-    dict for every document so recurring words are folded once.
+    dict (and the same ``lexicon``) for every document so recurring words are folded and
+    looked up once.
     """
 
-    def __init__(self, doc: Doc, cache: dict[tuple[int, int], Forms] | None = None) -> None:
+    def __init__(self, doc: Doc, cache: dict[tuple[int, int], Forms] | None = None,
+                 lexicon: Lexicon | None = None) -> None:
         cache = {} if cache is None else cache
         if len(cache) > MAX_CACHED_FORMS:
             cache.clear()
@@ -52,7 +61,7 @@ class DocTokens:
         if None in forms:
             for i, f in enumerate(forms):
                 if f is None:
-                    forms[i] = cache[pairs[i]] = _forms(doc[i])
+                    forms[i] = cache[pairs[i]] = _forms(doc[i], lexicon)
         #: ``Token.text`` of each token
         self.text: Sequence[str] = self.view.texts
         #: fold(lemma) of each token
@@ -62,8 +71,13 @@ class DocTokens:
         self.is_quote: Sequence[bool]
         self.is_space: Sequence[bool]
         newline: Sequence[bool]
-        self.lemma_key, self.keys, self.is_quote, self.is_space, newline = \
-            tuple(zip(*forms)) if forms else ((), (), (), (), ())
+        #: the lexicon the forms were looked up with, and what it made of each token's keys
+        self.lexicon = lexicon
+        self.starts: Sequence[Any]
+        #: the keys that are words of some trigger pattern (all keys without a lexicon)
+        self.words: Sequence[frozenset[str]]
+        self.lemma_key, self.keys, self.is_quote, self.is_space, newline, self.starts, self.words = \
+            tuple(zip(*forms)) if forms else ((), (), (), (), (), (), ())
         #: indexes of the tokens holding a line break (SPACE tokens)
         self.line_breaks = list(compress(range(len(forms)), newline))
         #: token index of each sentence start, as ``doc.sents`` gives them

@@ -101,7 +101,7 @@ class CommitmentsComponent(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         out = get_list(doc, "commitments")
         out.clear()
-        tokens = DocTokens(doc, self.forms)
+        tokens = DocTokens(doc, self.forms, self.finder.lexical)
         participants = get_list(doc, "participants")
         candidates = self.finder.candidates(tokens)
         if not candidates:
