@@ -56,12 +56,13 @@ class DocTokens:
         self.doc = doc
         #: the Doc's parse columns, shared with the other stages
         self.view: DocView = view(doc)
-        pairs = list(zip(self.view.orth, self.view.lemma))
-        forms = list(map(cache.get, pairs))
+        orth, lemma = self.view.orth, self.view.lemma
+        # zip reuses its pair when the lookup keeps no reference to it: no tuple per token
+        forms = list(map(cache.get, zip(orth, lemma)))
         if None in forms:
             for i, f in enumerate(forms):
                 if f is None:
-                    forms[i] = cache[pairs[i]] = _forms(doc[i], lexicon)
+                    forms[i] = cache[orth[i], lemma[i]] = _forms(doc[i], lexicon)
         #: ``Token.text`` of each token
         self.text: Sequence[str] = self.view.texts
         #: fold(lemma) of each token
