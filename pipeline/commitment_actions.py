@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .commitment_doc import DocTokens
+from .docparse import feats
 
 #: tokens that may open a complement but are not part of the action
 _LEAD_POS = frozenset({"ADP", "SCONJ", "PUNCT", "CCONJ", "SPACE"})
@@ -54,7 +55,7 @@ def units(doc: Doc, tokens: DocTokens | None = None) -> list[Span]:
 
 
 def is_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") or bool(token.morph.get("VerbForm"))
+    return token.pos_ in ("VERB", "AUX") or bool(feats(token, "VerbForm"))
 
 
 #: dependency relations by which a trigger governs its complement, in order of preference
@@ -150,7 +151,7 @@ def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True)
     """
     conjs = [c for c in root.children if c.dep_ == "conj" and c.i > root.i and lo <= c.i < hi
              and is_verb(c) and is_verb(root)
-             and (c.morph.get("VerbForm") == root.morph.get("VerbForm"))] if split_coordination else []
+             and (feats(c, "VerbForm") == feats(root, "VerbForm"))] if split_coordination else []
     if conjs and _own_words(root, conjs[0]) < MIN_SPLIT_WORDS:
         conjs = []
     skip: set[int] = set()

@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from . import tables_meta
 from .commitment_doc import DocTokens
+from .docparse import feats
 from .rules import CONVERTERS
 from .textnorm import fold
 
@@ -167,9 +168,9 @@ class TriggerMatch:
 
 
 def _head_ok(trigger: Trigger, head: Token) -> bool:
-    if trigger.number and trigger.number not in head.morph.get("Number"):
+    if trigger.number and trigger.number not in feats(head, "Number"):
         return False
-    return all(value in head.morph.get(key) for key, value in trigger.morph.items())
+    return all(value in feats(head, key) for key, value in trigger.morph.items())
 
 
 def prefixed_triggers(index: dict[str, list[Trigger]]) -> list[tuple[str, list[Trigger]]]:
