@@ -41,17 +41,17 @@ def units(doc: Doc, tokens: DocTokens | None = None) -> list[Span]:
     view = tokens if tokens is not None else DocTokens(doc)
     breaks, space = view.line_breaks, view.is_space
     bounds = [*view.sent_starts[1:], len(space)]
-    out: list[Span] = []
+    out: list[tuple[int, int]] = []
     for sent_start, sent_end in zip(view.sent_starts, bounds):
         start = sent_start
         lo = bisect.bisect_left(breaks, sent_start)
         for i in breaks[lo:bisect.bisect_left(breaks, sent_end, lo)]:  # a SPACE token of its own
             if i > start:
-                out.append(doc[start:i])
+                out.append((start, i))
             start = i + 1
         if sent_end > start:
-            out.append(doc[start:sent_end])
-    return [u for u in out if not all(space[u.start:u.end])]
+            out.append((start, sent_end))
+    return [doc[s:e] for s, e in out if not all(space[s:e])]
 
 
 def is_verb(token: Token) -> bool:

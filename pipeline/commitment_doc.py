@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import cached_property
 from itertools import compress
+from operator import add
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -89,7 +90,7 @@ class DocTokens:
     def char_offsets(self) -> tuple[list[int], list[int]]:
         """Character offsets of the tokens: where each starts, where each ends."""
         starts = self.view.idx
-        return starts, [s + len(t) for s, t in zip(starts, self.text)]
+        return starts, list(map(add, starts, map(len, self.text)))  # idx + len(text) of each
 
     def first(self, word: str, start: int, end: int) -> Token | None:
         """The first token in [start, end) whose text is ``word``, if any."""
