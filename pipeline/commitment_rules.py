@@ -322,20 +322,38 @@ class TriggerFinder:
         return kept
 
 
-def compile_topics(rows: Iterable[dict]) -> list[tuple[re.Pattern[str], str]]:
-    """One regex per topic, matching any of its keyword stems at a word start."""
+@dataclass(frozen=True)
+class Topics:
+    """The topic lexicon compiled for one scan of a text (:func:`compile_topics`)."""
+
+    #: matches, empty, at each word start where a keyword stem begins; group 1 is the longest
+    #: such stem (every other stem found there is a prefix of it)
+    starts: re.Pattern[str]
+    #: stem -> the topics with a stem that is a prefix of it (itself included)
+    by_stem: dict[str, frozenset[str]]
+    #: the topics in lexicon order
+    order: tuple[str, ...]
+
+
+def compile_topics(rows: Iterable[dict]) -> Topics:
+    """The keyword stems of each topic, matched at a word start by one regex for all topics."""
     stems: dict[str, list[str]] = {}
     for row in rows:
-        stems.setdefault(row["topic"], []).append(re.escape(fold(row["keyword"])))
-    return [(re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"), topic)
-            for topic, words in stems.items()]
+        stems.setdefault(row["topic"], []).append(fold(row["keyword"]))
+    every = sorted({s for words in stems.values() for s in words}, key=len, reverse=True)
+    by_stem = {s: frozenset(topic for topic, words in stems.items() if any(s.startswith(w) for w in words))
+               for s in every}
+    starts = re.compile(r"\b(?=(" + "|".join(map(re.escape, every)) + "))")
+    return Topics(starts, by_stem, tuple(stems))
 
 
-def topics_of(text: str, compiled: Sequence[tuple[re.Pattern[str], str]]) -> list[str]:
-    """Topics whose keywords occur in ``text``, in lexicon order; ``other`` when none."""
-    folded = fold(text)
-    found = [topic for regex, topic in compiled if regex.search(folded)]
-    return found or ["other"]
+def topics_of(text: str, topics: Topics) -> list[str]:
+    """Topics whose keywords occur in ``text`` at a word start, in lexicon order; ``other``
+    when none. (As searching ``\\b(?:stem|...)`` with each topic's stems, in one scan.)"""
+    found: set[str] = set()
+    for m in topics.starts.finditer(fold(text)):
+        found |= topics.by_stem.get(m.group(1), frozenset())
+    return [topic for topic in topics.order if topic in found] or ["other"]
 
 
 def compile_filters(rows: Iterable[dict]) -> dict[str, frozenset[str]]:
