@@ -172,11 +172,11 @@ class CommitmentsComponent(RuleComponent):
         f = self.filters
         if not self.cancelling.isdisjoint(fold(w) for w in tokens.text[max(unit.start, first.i - 3):first.i]):
             return False
-        if any(fold(c.text) in f["negation"] for c in head.children if c.i < head.i):
+        # head.lefts: the children before the head, as in head.children with c.i < head.i
+        if any(fold(c.text) in f["negation"] for c in head.lefts):
             return False
         if m.trigger.action == "after" and any(
-                c.i < head.i and c.dep_ in ("obj", "nsubj:pass") and "Rel" in feats(c, "PronType")
-                for c in head.children):
+                c.dep_ in ("obj", "nsubj:pass") and "Rel" in feats(c, "PronType") for c in head.lefts):
             return False  # "el método que han pactado": the object is behind the trigger
         return True
 
