@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .commitment_doc import DocTokens
+from .docparse import feats
 
 #: tokens that may open a complement but are not part of the action
 _LEAD_POS = frozenset({"ADP", "SCONJ", "PUNCT", "CCONJ", "SPACE"})
@@ -40,21 +41,21 @@ def units(doc: Doc, tokens: DocTokens | None = None) -> list[Span]:
     view = tokens if tokens is not None else DocTokens(doc)
     breaks, space = view.line_breaks, view.is_space
     bounds = [*view.sent_starts[1:], len(space)]
-    out: list[Span] = []
+    out: list[tuple[int, int]] = []
     for sent_start, sent_end in zip(view.sent_starts, bounds):
         start = sent_start
         lo = bisect.bisect_left(breaks, sent_start)
         for i in breaks[lo:bisect.bisect_left(breaks, sent_end, lo)]:  # a SPACE token of its own
             if i > start:
-                out.append(doc[start:i])
+                out.append((start, i))
             start = i + 1
         if sent_end > start:
-            out.append(doc[start:sent_end])
-    return [u for u in out if not all(space[u.start:u.end])]
+            out.append((start, sent_end))
+    return [doc[s:e] for s, e in out if not all(space[s:e])]
 
 
 def is_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") or bool(token.morph.get("VerbForm"))
+    return token.pos_ in ("VERB", "AUX") or bool(feats(token, "VerbForm"))
 
 
 #: dependency relations by which a trigger governs its complement, in order of preference
@@ -150,7 +151,7 @@ def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True)
     """
     conjs = [c for c in root.children if c.dep_ == "conj" and c.i > root.i and lo <= c.i < hi
              and is_verb(c) and is_verb(root)
-             and (c.morph.get("VerbForm") == root.morph.get("VerbForm"))] if split_coordination else []
+             and (feats(c, "VerbForm") == feats(root, "VerbForm"))] if split_coordination else []
     if conjs and _own_words(root, conjs[0]) < MIN_SPLIT_WORDS:
         conjs = []
     skip: set[int] = set()

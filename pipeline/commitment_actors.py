@@ -25,6 +25,7 @@ from spacy.tokens import Span, Token
 from .commitment_doc import DocTokens
 from .commitment_syntax import (SUBJECT_DEPS, comitative_tokens, is_genitive, is_oblique,
                                 relative_antecedent, subject_tokens)
+from .docparse import feats
 from .records import Participant
 from .textnorm import fold
 
@@ -211,7 +212,7 @@ class ActorResolver:
             if fold(t.lemma_) in self.group_words or fold(t.text) in self.group_words:
                 heads = t.i in tops or t.head.i in tops and t.pos_ in ("NUM", "DET", "PRON") or (
                     t.dep_ == "conj" and t.head.i in tops)
-                if heads and (t.pos_ in ("NUM", "DET", "PRON") or "Plur" in t.morph.get("Number")
+                if heads and (t.pos_ in ("NUM", "DET", "PRON") or "Plur" in feats(t, "Number")
                               or fold(t.text) in ("ambos", "ambas", "dos")):
                     return True
         if sum(1 for t in tokens if t.dep_ in SUBJECT_DEPS) >= 2:  # "X y Y nombren" parsed as two subjects
@@ -327,5 +328,5 @@ class ActorResolver:
 
 def _plural(head: Token, modality: str) -> bool:
     """A plural verb standing for all the parties (not a first person but in an agreement)."""
-    first_person = "1" in head.morph.get("Person")
-    return "Plur" in head.morph.get("Number") and not (first_person and modality != "agreement")
+    first_person = "1" in feats(head, "Person")
+    return "Plur" in feats(head, "Number") and not (first_person and modality != "agreement")

@@ -4,59 +4,68 @@
 (:mod:`pipeline.commitment_actions`, :mod:`pipeline.commitment_actors`,
 :mod:`pipeline.commitment_rules`), so they index plain lists instead of creating
 ``Token`` objects again (``doc[i]``, iterating spans) and folding the same words again.
-It reads the Doc's tokens, lemmas, character offsets and sentence starts and writes
-nothing to the Doc.
+The parse columns (words, offsets, sentence starts, heads, dependencies, ``doc.text``) come
+from the Doc's shared :func:`~pipeline.docparse.view`; the folded forms are the stage's own.
+It writes nothing to the Doc.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
+from collections.abc import Callable, Sequence
 from functools import cached_property
 from itertools import compress
+from operator import add
+from typing import Any
 
-import numpy
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Token
 
-from .docparse import sentence_starts
+from .docparse import DocView, view
 from .textnorm import fold
 
-#: the forms of one (word, lemma) pair: text, fold(lemma), both folds as a set, is_quote,
-#: is_space, whether the text holds a line break
-Forms = tuple[str, str, frozenset[str], bool, bool, bool]
+#: what the stage's trigger lexicon makes of a token's keys (fold(lemma), fold(text)): the
+#: triggers that may start at it and the keys that are words of a pattern
+#: (:meth:`~pipeline.commitment_rules.TriggerFinder.lexical`)
+Lexicon = Callable[[frozenset[str]], tuple[Any, frozenset[str]]]
+#: the forms of one (word, lemma) pair: fold(lemma), both folds as a set, is_quote,
+#: is_space, whether the text holds a line break, then what the lexicon makes of the folds
+#: (None and the folds themselves without a lexicon)
+Forms = tuple[str, frozenset[str], bool, bool, bool, Any, frozenset[str]]
 #: a forms cache holding more entries than this is emptied (it is keyed by vocabulary)
 MAX_CACHED_FORMS = 1 << 17
 
 
-def _forms(token: Token) -> Forms:
+def _forms(token: Token, lexicon: Lexicon | None) -> Forms:
     text_key, lemma_key = fold(token.text), fold(token.lemma_)
-    return (token.text, lemma_key, frozenset({lemma_key, text_key}), token.is_quote,
-            token.is_space, "\n" in token.text)
+    keys = frozenset({lemma_key, text_key})
+    start, words = lexicon(keys) if lexicon is not None else (None, keys)
+    return (lemma_key, keys, token.is_quote, token.is_space, "\n" in token.text, start, words)
 
 
 class DocTokens:
     """Plain per-token sequences of one Doc (index ``i`` is the token ``doc[i]``).
 
-    ``cache`` maps the (orth, lemma) hashes of a token (as 16 bytes) to their :data:`Forms`;
-    pass the same dict for every document so recurring words are folded once.
+    ``cache`` maps the (orth, lemma) hashes of a token to their :data:`Forms`; pass the same
+    dict (and the same ``lexicon``) for every document so recurring words are folded and
+    looked up once.
     """
 
-    def __init__(self, doc: Doc, cache: dict[bytes, Forms] | None = None) -> None:
+    def __init__(self, doc: Doc, cache: dict[tuple[int, int], Forms] | None = None,
+                 lexicon: Lexicon | None = None) -> None:
         cache = {} if cache is None else cache
         if len(cache) > MAX_CACHED_FORMS:
             cache.clear()
         self.doc = doc
-        n = len(doc)
-        rows = doc.to_array([ORTH, LEMMA, SENT_START, SPACY]) if n else numpy.zeros((0, 4), "uint64")
-        # one hashable bytes key per token: its orth and lemma hashes
-        pairs = numpy.ascontiguousarray(rows[:, :2]).view("V16").ravel().tolist()
-        forms = list(map(cache.get, pairs))
+        #: the Doc's parse columns, shared with the other stages
+        self.view: DocView = view(doc)
+        orth, lemma = self.view.orth, self.view.lemma
+        # zip reuses its pair when the lookup keeps no reference to it: no tuple per token
+        forms = list(map(cache.get, zip(orth, lemma)))
         if None in forms:
             for i, f in enumerate(forms):
                 if f is None:
-                    forms[i] = cache[pairs[i]] = _forms(doc[i])
-        self.text: Sequence[str]
+                    forms[i] = cache[orth[i], lemma[i]] = _forms(doc[i], lexicon)
+        #: ``Token.text`` of each token
+        self.text: Sequence[str] = self.view.texts
         #: fold(lemma) of each token
         self.lemma_key: Sequence[str]
         #: the forms a lexicon word may match: fold(lemma) and fold(text)
@@ -64,22 +73,24 @@ class DocTokens:
         self.is_quote: Sequence[bool]
         self.is_space: Sequence[bool]
         newline: Sequence[bool]
-        self.text, self.lemma_key, self.keys, self.is_quote, self.is_space, newline = \
-            tuple(zip(*forms)) if forms else ((), (), (), (), (), ())
+        #: the lexicon the forms were looked up with, and what it made of each token's keys
+        self.lexicon = lexicon
+        self.starts: Sequence[Any]
+        #: the keys that are words of some trigger pattern (all keys without a lexicon)
+        self.words: Sequence[frozenset[str]]
+        self.lemma_key, self.keys, self.is_quote, self.is_space, newline, self.starts, self.words = \
+            tuple(zip(*forms)) if forms else ((), (), (), (), (), (), ())
         #: indexes of the tokens holding a line break (SPACE tokens)
-        self.line_breaks = list(compress(range(n), newline))
+        self.line_breaks = list(compress(range(len(forms)), newline))
         #: token index of each sentence start, as ``doc.sents`` gives them
-        self.sent_starts: list[int] = sentence_starts(doc, rows[:, 2].tolist())
+        self.sent_starts: list[int] = self.view.sent_starts
         self._main_verbs: list[int] | None = None
-        self._spaces = rows[:, 3]
 
     @cached_property
     def char_offsets(self) -> tuple[list[int], list[int]]:
         """Character offsets of the tokens: where each starts, where each ends."""
-        if not self.text:
-            return [], []
-        rows = self.doc.to_array([IDX, LENGTH])
-        return rows[:, 0].tolist(), (rows[:, 0] + rows[:, 1]).tolist()
+        starts = self.view.idx
+        return starts, list(map(add, starts, map(len, self.text)))  # idx + len(text) of each
 
     def first(self, word: str, start: int, end: int) -> Token | None:
         """The first token in [start, end) whose text is ``word``, if any."""
@@ -89,18 +100,16 @@ class DocTokens:
             return None
 
     def full_text(self) -> str:
-        """``doc.text``, joined from the token texts read already."""
-        return "".join([t + " " if s else t for t, s in zip(self.text, self._spaces.tolist())])
+        """``doc.text`` (the shared view's)."""
+        return self.view.text
 
     def main_verbs(self) -> list[int]:
         """Indexes of the tokens labelled ``ROOT`` and of the conjuncts (``conj``) of such a
         token, in order (read from the parse on first use)."""
         if self._main_verbs is None:
-            doc = self.doc
-            rows = doc.to_array([DEP, HEAD]) if len(doc) else numpy.zeros((0, 2), "uint64")
-            deps = rows[:, 0]
-            root = deps == doc.vocab.strings["ROOT"]
-            heads = rows[:, 1].astype("int64") + numpy.arange(len(deps))  # HEAD is relative
-            conj = (deps == doc.vocab.strings["conj"]) & root[heads]
-            self._main_verbs = numpy.flatnonzero(root | conj).tolist()
+            strings = self.doc.vocab.strings
+            root, conj = strings["ROOT"], strings["conj"]
+            deps, heads = self.view.dep_ids, self.view.head
+            self._main_verbs = [i for i, d in enumerate(deps)
+                                if d == root or (d == conj and deps[heads[i]] == root)]
         return self._main_verbs

@@ -27,6 +27,7 @@ from spacy.tokens import Token
 
 from . import tables_meta
 from .commitment_doc import DocTokens
+from .docparse import feats
 from .rules import CONVERTERS
 from .textnorm import fold
 
@@ -167,9 +168,9 @@ class TriggerMatch:
 
 
 def _head_ok(trigger: Trigger, head: Token) -> bool:
-    if trigger.number and trigger.number not in head.morph.get("Number"):
+    if trigger.number and trigger.number not in feats(head, "Number"):
         return False
-    return all(value in head.morph.get(key) for key, value in trigger.morph.items())
+    return all(value in feats(head, key) for key, value in trigger.morph.items())
 
 
 def prefixed_triggers(index: dict[str, list[Trigger]]) -> list[tuple[str, list[Trigger]]]:
@@ -182,6 +183,8 @@ MAX_CACHED_KEYS = 1 << 16
 #: what may start at a token: the triggers (in lexicon order) and the words a sentence must
 #: hold one of for any of them to match there (None: any sentence); () when none may start
 Start = tuple[tuple[Trigger, ...], frozenset[str] | None] | tuple[()]
+#: the pattern words of a token with none
+_NO_WORDS: frozenset[str] = frozenset()
 #: a token that may start a trigger: its doc index, the triggers and their head words
 Candidate = tuple[int, tuple[Trigger, ...], frozenset[str] | None]
 
@@ -191,13 +194,36 @@ class TriggerFinder:
 
     The triggers a token may start are looked up once per distinct pair of token keys
     (:attr:`~pipeline.commitment_doc.DocTokens.keys`) and remembered, so a sentence is scanned with one dict lookup per
-    token and matched only from the tokens that start some trigger.
+    token and matched only from the tokens that start some trigger. Given as the ``lexicon``
+    of :class:`~pipeline.commitment_doc.DocTokens`, :meth:`lexical` is stored with each word's
+    forms, so that lookup is the forms' own.
     """
 
     def __init__(self, index: dict[str, list[Trigger]]) -> None:
         self.index = index
         self.prefixed = prefixed_triggers(index)
         self._starting: dict[frozenset[str], Start] = {}
+        #: every word of a pattern step: the only keys a trigger's head or required word can be
+        self.words = frozenset().union(*(s.words or () for ts in index.values() for t in ts for s in t.steps))
+
+    def lexical(self, keys: frozenset[str]) -> tuple[Start, frozenset[str]]:
+        """What the lexicon makes of a token with ``keys``: what may start there and those of
+        the keys that are pattern words (the ``lexicon`` of
+        :class:`~pipeline.commitment_doc.DocTokens`, so one lookup per token gives both)."""
+        start = self._starting.get(keys)
+        if start is None:
+            start = self._start(keys)
+        words = keys & self.words
+        return start, words if words else _NO_WORDS
+
+    def _read_with_me(self, doc_tokens: DocTokens) -> bool:
+        """Whether ``doc_tokens`` holds what :meth:`lexical` made of its tokens."""
+        return doc_tokens.lexicon == self.lexical
+
+    def _words(self, doc_tokens: DocTokens) -> Sequence[frozenset[str]]:
+        """The pattern words of each token (all its keys when ``doc_tokens`` was not read with
+        :meth:`lexical`: a superset, as good for :meth:`candidates` and :meth:`find_all`)."""
+        return doc_tokens.words if self._read_with_me(doc_tokens) else doc_tokens.keys
 
     def _start(self, keys: frozenset[str]) -> Start:
         """What may start at a token with ``keys``: the triggers and the words of their heads."""
@@ -217,12 +243,15 @@ class TriggerFinder:
     def candidates(self, doc_tokens: DocTokens) -> list[Candidate]:
         """The tokens that may start a trigger whose head word is in the document (quotation
         marks never do), in order."""
-        keys, quote = doc_tokens.keys, doc_tokens.is_quote
-        starting = list(map(self._starting.get, keys))  # known words: no Python call per token
-        if None in starting:
-            starting = [t if t is not None else self._start(k) for t, k in zip(starting, keys)]
+        keys, quote, words = doc_tokens.keys, doc_tokens.is_quote, self._words(doc_tokens)
+        if self._read_with_me(doc_tokens):
+            starting = doc_tokens.starts
+        else:
+            starting = list(map(self._starting.get, keys))  # known words: no Python call per token
+            if None in starting:
+                starting = [t if t is not None else self._start(k) for t, k in zip(starting, keys)]
         hits = [i for i in compress(range(len(starting)), starting) if not quote[i]]
-        present = frozenset().union(*keys) if hits else frozenset()
+        present = frozenset().union(*words) if hits else frozenset()
         return [(i, triggers, anchor) for i in hits for triggers, anchor in [starting[i]]
                 if anchor is None or not present.isdisjoint(anchor)]
 
@@ -231,7 +260,7 @@ class TriggerFinder:
         """Every trigger match in each sentence, given as doc token bounds [start, end); at one
         position the longest pattern wins. Quotation marks are skipped. ``candidates`` are
         :meth:`candidates` of the document."""
-        keys = doc_tokens.keys
+        words = self._words(doc_tokens)
         at = [c[0] for c in candidates]
         out: list[list[TriggerMatch]] = []
         for start, end in bounds:
@@ -239,7 +268,7 @@ class TriggerFinder:
             hi = bisect.bisect_left(at, end, lo)
             # a trigger's head word must be in the sentence (a quotation mark's words too: a
             # superset, it only lets more through to the match)
-            present = frozenset().union(*keys[start:end]) if hi > lo else frozenset()
+            present = frozenset().union(*words[start:end]) if hi > lo else frozenset()
             inside = [(i, triggers) for i, triggers, anchor in candidates[lo:hi]
                       if anchor is None or not present.isdisjoint(anchor)]
             out.append(self._find(doc_tokens, start, end, inside, present) if inside else [])
@@ -293,20 +322,38 @@ class TriggerFinder:
         return kept
 
 
-def compile_topics(rows: Iterable[dict]) -> list[tuple[re.Pattern[str], str]]:
-    """One regex per topic, matching any of its keyword stems at a word start."""
+@dataclass(frozen=True)
+class Topics:
+    """The topic lexicon compiled for one scan of a text (:func:`compile_topics`)."""
+
+    #: matches, empty, at each word start where a keyword stem begins; group 1 is the longest
+    #: such stem (every other stem found there is a prefix of it)
+    starts: re.Pattern[str]
+    #: stem -> the topics with a stem that is a prefix of it (itself included)
+    by_stem: dict[str, frozenset[str]]
+    #: the topics in lexicon order
+    order: tuple[str, ...]
+
+
+def compile_topics(rows: Iterable[dict]) -> Topics:
+    """The keyword stems of each topic, matched at a word start by one regex for all topics."""
     stems: dict[str, list[str]] = {}
     for row in rows:
-        stems.setdefault(row["topic"], []).append(re.escape(fold(row["keyword"])))
-    return [(re.compile(r"\b(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"), topic)
-            for topic, words in stems.items()]
+        stems.setdefault(row["topic"], []).append(fold(row["keyword"]))
+    every = sorted({s for words in stems.values() for s in words}, key=len, reverse=True)
+    by_stem = {s: frozenset(topic for topic, words in stems.items() if any(s.startswith(w) for w in words))
+               for s in every}
+    starts = re.compile(r"\b(?=(" + "|".join(map(re.escape, every)) + "))")
+    return Topics(starts, by_stem, tuple(stems))
 
 
-def topics_of(text: str, compiled: Sequence[tuple[re.Pattern[str], str]]) -> list[str]:
-    """Topics whose keywords occur in ``text``, in lexicon order; ``other`` when none."""
-    folded = fold(text)
-    found = [topic for regex, topic in compiled if regex.search(folded)]
-    return found or ["other"]
+def topics_of(text: str, topics: Topics) -> list[str]:
+    """Topics whose keywords occur in ``text`` at a word start, in lexicon order; ``other``
+    when none. (As searching ``\\b(?:stem|...)`` with each topic's stems, in one scan.)"""
+    found: set[str] = set()
+    for m in topics.starts.finditer(fold(text)):
+        found |= topics.by_stem.get(m.group(1), frozenset())
+    return [topic for topic in topics.order if topic in found] or ["other"]
 
 
 def compile_filters(rows: Iterable[dict]) -> dict[str, frozenset[str]]:

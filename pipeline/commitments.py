@@ -31,6 +31,7 @@ from .commitment_doc import DocTokens, Forms
 from .commitment_rules import (ACTION_MODES, FILTER_KINDS, MODALITIES, REQUIREMENTS, TOPICS,
                                TriggerFinder, TriggerMatch, compile_filters, compile_topics,
                                compile_triggers, topics_of)
+from .docparse import feats
 from .gazetteer import load_tables
 from .records import Commitment, Timex, get_list
 from .rules import DEFAULT_MODELS_DIR, RuleComponent, Schema
@@ -90,7 +91,7 @@ class CommitmentsComponent(RuleComponent):
         self.index = compile_triggers(self.tables["triggers"])
         self.finder = TriggerFinder(self.index)
         #: folded forms of the words seen, shared by the documents (see :class:`DocTokens`)
-        self.forms: dict[bytes, Forms] = {}
+        self.forms: dict[tuple[int, int], Forms] = {}
         self.filters = compile_filters(self.tables["filters"])
         #: words that, just before a trigger, cancel it
         self.cancelling = self.filters["negation"] | self.filters["condition"] | self.filters["past"]
@@ -101,7 +102,7 @@ class CommitmentsComponent(RuleComponent):
     def __call__(self, doc: Doc) -> Doc:
         out = get_list(doc, "commitments")
         out.clear()
-        tokens = DocTokens(doc, self.forms)
+        tokens = DocTokens(doc, self.forms, self.finder.lexical)
         participants = get_list(doc, "participants")
         candidates = self.finder.candidates(tokens)
         if not candidates:
@@ -143,7 +144,7 @@ class CommitmentsComponent(RuleComponent):
         """A future verb or a purpose infinitive ("para acordar"): may sit inside an action."""
         return m.trigger.action == "self" or bool(
             m.tokens[0].i > 0 and fold(m.head.doc[m.tokens[0].i - 1].text) in self.filters["purpose"]
-            and "Inf" in m.head.morph.get("VerbForm"))
+            and "Inf" in feats(m.head, "VerbForm"))
 
     def _nest(self, text: str, m: TriggerMatch, actions: list[_Found], found: list[_Found]) -> list[_Found]:
         """A weak trigger inside another action: dropped when it heads that action ("convenimos
@@ -171,11 +172,11 @@ class CommitmentsComponent(RuleComponent):
         f = self.filters
         if not self.cancelling.isdisjoint(fold(w) for w in tokens.text[max(unit.start, first.i - 3):first.i]):
             return False
-        if any(fold(c.text) in f["negation"] for c in head.children if c.i < head.i):
+        # head.lefts: the children before the head, as in head.children with c.i < head.i
+        if any(fold(c.text) in f["negation"] for c in head.lefts):
             return False
         if m.trigger.action == "after" and any(
-                c.i < head.i and c.dep_ in ("obj", "nsubj:pass") and "Rel" in c.morph.get("PronType")
-                for c in head.children):
+                c.dep_ in ("obj", "nsubj:pass") and "Rel" in feats(c, "PronType") for c in head.lefts):
             return False  # "el método que han pactado": the object is behind the trigger
         return True
 
@@ -183,7 +184,7 @@ class CommitmentsComponent(RuleComponent):
         req = m.trigger.requires
         if fold(root.lemma_) in self.filters["principle"] or fold(root.text) in self.filters["principle"]:
             return False
-        if "infinitive" in req and "Inf" not in root.morph.get("VerbForm"):
+        if "infinitive" in req and "Inf" not in feats(root, "VerbForm"):
             return False
         if "verbal" in req and not is_verb(root):
             return False
@@ -262,11 +263,11 @@ class CommitmentsComponent(RuleComponent):
                 t = doc[i]
                 if t.text in ".;:":
                     break
-                if is_verb(t) and "Inf" in t.morph.get("VerbForm") and t.head.i == m.head.i:
+                if is_verb(t) and "Inf" in feats(t, "VerbForm") and t.head.i == m.head.i:
                     return i, list(doc[lo:i])
         if lo >= hi or not req & {"possessor", "addressee"}:
             return lo, []
-        if is_verb(doc[lo]) and "Inf" in doc[lo].morph.get("VerbForm"):
+        if is_verb(doc[lo]) and "Inf" in feats(doc[lo], "VerbForm"):
             return lo, []
         for i in range(lo, min(hi, lo + _POSSESSOR_WINDOW)):
             t = doc[i]
@@ -276,9 +277,9 @@ class CommitmentsComponent(RuleComponent):
             if nxt is not None and nxt.lower_ == "no" and i + 2 < hi:
                 nxt = doc[i + 2]
             if t.lower_ in _PREP_BEFORE_ACTION and nxt is not None and is_verb(nxt) \
-                    and "Inf" in nxt.morph.get("VerbForm"):
+                    and "Inf" in feats(nxt, "VerbForm"):
                 return i + 1, list(doc[lo:i])
-            if i > lo and "addressee" in req and is_verb(t) and "Inf" in t.morph.get("VerbForm"):
+            if i > lo and "addressee" in req and is_verb(t) and "Inf" in feats(t, "VerbForm"):
                 return i, list(doc[lo:i])
             if i > lo and "possessor" in req and t.lower_ in ("con", "a", "para") \
                     and doc[lo].lower_ in ("de", "del"):
@@ -303,7 +304,7 @@ class CommitmentsComponent(RuleComponent):
         while lo > unit.start and doc[lo - 1].dep_ in ("aux",) and doc[lo - 1].head.i == head.i:
             lo -= 1
         spans = action_spans(head, lo, hi, split_coordination=False)
-        if not subj and "Plur" in head.morph.get("Number"):  # "dialogarán nuestros representantes"
+        if not subj and "Plur" in feats(head, "Number"):  # "dialogarán nuestros representantes"
             subj = [t for c in head.children if c.dep_ == "obj" for t in c.subtree]
             subj = subj if resolver.is_group(subj) else []
         actors = resolver.resolve(head, unit, subj or None, m.trigger.modality)
@@ -370,12 +371,12 @@ def _same(a: set[str], b: set[str]) -> bool:
 
 def _is_future(root: Token) -> bool:
     """A future verb, or the periphrasis "ir a + infinitive" ("vamos a tener")."""
-    if "Fut" in root.morph.get("Tense"):
+    if "Fut" in feats(root, "Tense"):
         return True
     if root.lemma_ == "ir" and any(c.lower_ == "a" for c in root.doc[root.i + 1:root.i + 2]):
         return True
     return any(c.dep_ == "aux" and c.lemma_ == "ir" for c in root.children) or any(
-        c.dep_ == "aux" and "Fut" in c.morph.get("Tense") for c in root.children)
+        c.dep_ == "aux" and "Fut" in feats(c, "Tense") for c in root.children)
 
 
 def _end_char(doc: Doc, a: ActionSpan) -> int:

@@ -191,6 +191,18 @@ def test_topics_from_keyword_lexicon(cnlp, action_text, topics):
     assert doc._.commitments[0].topics == topics
 
 
+@pytest.mark.parametrize("text, topics", [
+    pytest.param("la seguridad social", ["security", "health"], id="a stem inside a longer one of another topic"),
+    pytest.param("Salud y comercio", ["trade", "health"], id="lexicon order, accents and case folded"),
+    pytest.param("la inseguridad", ["other"], id="a stem only at a word start"),
+])
+def test_topics_of_every_topic_with_a_stem_at_a_word_start(text, topics):
+    from pipeline.commitment_rules import compile_topics, topics_of
+    rows = [{"topic": "trade", "keyword": "comerci"}, {"topic": "security", "keyword": "segur"},
+            {"topic": "health", "keyword": "seguridad social"}, {"topic": "health", "keyword": "salud"}]
+    assert topics_of(text, compile_topics(rows)) == topics
+
+
 def test_due_date_inside_the_action_is_linked(cnlp):
     text = "Los ministros acordaron convocar una reunión en febrero."
     start = text.index("febrero")
