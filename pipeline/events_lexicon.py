@@ -87,6 +87,7 @@ class Lexicon:
         table, low_, lem_ = self.cues.get(cls, {}), words.low, words.lem
         return any(low_[i] in table or lem_[i] in table for i in indices)
 
-    def status(self, cls: str, token: Token) -> str | None:
+    def status_at(self, cls: str, words: DocWords, i: int) -> str | None:
+        """:meth:`status` for token ``i`` of ``words``."""
         table = self.cues.get(cls, {})
-        return table.get(lem(token)) or table.get(low(token))
+        return table.get(words.lem[i]) or table.get(words.low[i])
