@@ -117,24 +117,20 @@ class DocWords:
 
     def subtree(self, i: int, limit: int) -> list[int]:
         """The first ``limit`` tokens of ``Token.subtree`` of token ``i``: the subtrees of its
-        left children, the token, the subtrees of its right children."""
+        left children, the token, the subtrees of its right children (read with a stack)."""
         out: list[int] = []
-
-        def walk(j: int) -> None:
-            for c in self.children[j]:
-                if len(out) >= limit:
-                    return
-                if c > j:
-                    break
-                walk(c)
-            if len(out) < limit:
-                out.append(j)
-            for c in self.children[j]:
-                if len(out) >= limit:
-                    return
-                if c > j:
-                    walk(c)
-        walk(i)
+        children = self.children
+        todo = [i]  # what is left to read, next last: j for the subtree of j, ~j for j alone
+        while todo and len(out) < limit:
+            j = todo.pop()
+            if j < 0 or not children[j]:
+                out.append(~j if j < 0 else j)
+                continue
+            kids = children[j]
+            k = bisect_right(kids, j)  # (children are in order: kids[:k] come before j)
+            todo += reversed(kids[k:])
+            todo.append(~j)
+            todo += reversed(kids[:k])
         return out
 
     def negated(self, i: int) -> bool:
