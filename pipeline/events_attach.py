@@ -35,6 +35,7 @@ class DocIndex:
     actors_of: dict[int, set[str]]  # token index -> actor ids mentioned there
     words: DocWords  # tokens and their keys, read once
     timex_tokens: list[int] = field(default_factory=list)  # the keys of timex_of, in order
+    event_anchored: bool = False  # whether any timex of timex_of is anchored on an event
 
     @property
     def text(self) -> str:
@@ -62,7 +63,8 @@ def build_index(doc: Doc, timexes: Sequence[Timex], participants: Sequence[Parti
                 continue
             for i in range(*span):
                 actors_of.setdefault(i, set()).add(p.actor_id)
-    return DocIndex(timex_of, roots, actors_of, words, sorted(timex_of))
+    return DocIndex(timex_of, roots, actors_of, words, sorted(timex_of),
+                    any(tx.anchor == "event" for tx in timex_of.values()))
 
 
 def _anchors(m: EventMention, words: DocWords) -> set[int]:
@@ -175,6 +177,8 @@ def event_offset(text: str) -> int | None:
 
 def anchored_inner(doc: Doc, m: EventMention, index: DocIndex) -> Timex | None:
     """For the event of "tres días después de que X", the event-anchored timex before it."""
+    if not index.event_anchored:
+        return None  # (no such timex in the document: nothing to look for)
     for i in range(max(index.words.sent(m.head)[0], m.start - 14), m.start):
         tx = index.timex_of.get(i)
         if tx is None or tx.anchor != "event":

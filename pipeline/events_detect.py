@@ -53,6 +53,8 @@ def _in_headline(words: DocWords, i: int) -> bool:
     """Whether token ``i`` is in a title line: a short line with no final full stop."""
     text, idx = words.text, words.idx[i]
     start = text.rfind("\n", 0, idx) + 1
+    if start >= HEADLINE_ZONE:
+        return False  # (the cheapest test first: most lines start beyond the zone)
     end = text.find("\n", idx)
     end = len(text) if end < 0 else end
     line = text[start:end].strip()
@@ -86,10 +88,8 @@ def _starts(words: DocWords, lex: Lexicon) -> list[int]:
     """Tokens whose text or lemma is the first word of a trigger or of an excluded phrase, or
     begins with a trigger's "stem*": the only ones a trigger or an exclusion may start at."""
     first, stems = lex.first_words, lex.stems
-    # the words of the document that begin with a stem, each tested once
-    opening = first.union(w for w in set(words.low) if w.startswith(stems)) if stems else first
     return [i for i, (low_i, lem_i) in enumerate(zip(words.low, words.lem))
-            if low_i in opening or lem_i in first]
+            if low_i in first or lem_i in first or low_i.startswith(stems)]
 
 
 def _match_trigger(words: DocWords, i: int, lex: Lexicon) -> tuple[int, str, str, str] | None:
@@ -203,7 +203,12 @@ def _split_coordinated(words: DocWords, m: EventMention) -> list[EventMention]:
     low_, texts, pos = words.low, words.texts, words.pos
     sent_end = words.sent(m.head)[1]
     i = m.end
-    while i < min(sent_end, m.end + 40) - 2:
+    limit = min(sent_end, m.end + 40) - 2
+    after = low_[i + 2:limit + 2]
+    if not (("con" in after or "por" in after)
+            and ("así" in low_[i:limit] or ("," in texts[i:limit] and "y" in low_[i + 1:limit + 1]))):
+        return extra  # no "así como con|por" nor ", y con|por" in reach (as the loop would find)
+    while i < limit:
         nxt = low_[i + 1]
         again = (low_[i] == "así" and nxt == "como" and low_[i + 2] in ("con", "por")) or (
             texts[i] == "," and nxt == "y" and low_[i + 2] in ("con", "por"))
