@@ -16,6 +16,9 @@ from spacy.tokens import Token
 if TYPE_CHECKING:
     from .events_words import DocWords
 
+#: The table of a cue class the lexicon lacks.
+_NO_CUES: dict[str, str | None] = {}
+
 
 def low(token: Token) -> str:
     return token.lower_
@@ -75,19 +78,19 @@ class Lexicon:
         return cls(index, by_class, excludes, [k for k in index if k.endswith("*")])
 
     def has(self, cls: str, token: Token) -> bool:
-        return low(token) in self.cues.get(cls, {}) or lem(token) in self.cues.get(cls, {})
+        return low(token) in self.cues.get(cls, _NO_CUES) or lem(token) in self.cues.get(cls, _NO_CUES)
 
     def has_at(self, cls: str, words: DocWords, i: int) -> bool:
         """:meth:`has` for token ``i`` of ``words``."""
-        table = self.cues.get(cls, {})
+        table = self.cues.get(cls, _NO_CUES)
         return words.low[i] in table or words.lem[i] in table
 
     def any_at(self, cls: str, words: DocWords, indices: Iterable[int]) -> bool:
         """Whether :meth:`has_at` holds for any of the tokens ``indices`` of ``words``."""
-        table, low_, lem_ = self.cues.get(cls, {}), words.low, words.lem
+        table, low_, lem_ = self.cues.get(cls, _NO_CUES), words.low, words.lem
         return any(low_[i] in table or lem_[i] in table for i in indices)
 
     def status_at(self, cls: str, words: DocWords, i: int) -> str | None:
         """:meth:`status` for token ``i`` of ``words``."""
-        table = self.cues.get(cls, {})
+        table = self.cues.get(cls, _NO_CUES)
         return table.get(words.lem[i]) or table.get(words.low[i])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -26,6 +26,8 @@ from .events_lexicon import lem_text
 _LOWER: dict[int, str] = {}
 _SPACES: set[int] = set()
 _LEMS: dict[int, str] = {}
+#: No case marker.
+_NONE: frozenset[str] = frozenset()
 #: ``Token.is_punct`` by orth hash.
 _PUNCT: dict[int, bool] = {}
 
@@ -65,6 +67,7 @@ class DocWords:
     children: list[list[int]]  # Token.children, as indices in order
     idx: list[int]  # Token.idx
     view: DocView  # the shared view these lists come from (orth hashes: ``view.orth``)
+    _cases: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)  # cases() memo
 
     @classmethod
     def of(cls, doc: Doc) -> DocWords:
@@ -137,9 +140,15 @@ class DocWords:
         """Whether token ``i`` has "no" or "nunca" among its children ("no se realizó")."""
         return any(self.low[c] in ("no", "nunca") for c in self.children[i])
 
-    def cases(self, i: int) -> set[str]:
-        """The case markers (prepositions) of token ``i``: "con" for "con el canciller"."""
-        return {self.low[c] for c in self.children[i] if self.dep[c] == "case"}
+    def cases(self, i: int) -> frozenset[str]:
+        """The case markers (prepositions) of token ``i``: "con" for "con el canciller";
+        remembered per token (most are asked again by other mentions and helpers)."""
+        found = self._cases.get(i)
+        if found is None:
+            kids = self.children[i]
+            found = self._cases[i] = frozenset(
+                [self.low[c] for c in kids if self.dep[c] == "case"]) if kids else _NONE
+        return found
 
     def matches(self, i: int, word: str) -> bool:
         """A lexicon word matches token ``i``'s text or lemma; "sesion*" matches by prefix of
