@@ -62,12 +62,13 @@ def _in_headline(words: DocWords, i: int) -> bool:
             and len(line.split()) <= 20 and end < len(text))
 
 
-def _phrase_at(words: DocWords, i: int, phrase: tuple[str, ...]) -> bool:
-    """Whether the words of ``phrase`` match the tokens from ``i`` on."""
+def _phrase_at(words: DocWords, i: int, phrase: tuple[str, ...], known: int = 0) -> bool:
+    """Whether the words of ``phrase`` match the tokens from ``i`` on (its first ``known``
+    words are known to match)."""
     if i + len(phrase) > len(words.low):
         return False
-    for k, word in enumerate(phrase):
-        if not words.matches(i + k, word):
+    for k in range(known, len(phrase)):
+        if not words.matches(i + k, phrase[k]):
             return False
     return True
 
@@ -102,8 +103,11 @@ def _match_trigger(words: DocWords, i: int, lex: Lexicon) -> tuple[int, str, str
     keys += [p for p in lex.prefixes if low_i.startswith(p[:-1])]
     tag = words.pos[i]
     for key in keys:
+        # a key without "*" is token i's text or lemma: it matches the phrase's first word (the
+        # key), which need not be read again
+        known = 0 if key.endswith("*") else 1
         for phrase, pos, kind, requires in lex.triggers[key]:
-            if not _phrase_at(words, i, phrase):
+            if not _phrase_at(words, i, phrase, known):
                 continue
             if pos == "verb" and tag not in ("VERB", "AUX") and not (
                     tag == "ADJ" and "Part" in feats(words.tokens[i], "VerbForm")):

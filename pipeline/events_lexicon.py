@@ -88,7 +88,10 @@ class Lexicon:
     def any_at(self, cls: str, words: DocWords, indices: Iterable[int]) -> bool:
         """Whether :meth:`has_at` holds for any of the tokens ``indices`` of ``words``."""
         table, low_, lem_ = self.cues.get(cls, _NO_CUES), words.low, words.lem
-        return any(low_[i] in table or lem_[i] in table for i in indices)
+        for i in indices:  # (a loop: any() over a generator costs twice as much on these few)
+            if low_[i] in table or lem_[i] in table:
+                return True
+        return False
 
     def status_at(self, cls: str, words: DocWords, i: int) -> str | None:
         """:meth:`status` for token ``i`` of ``words``."""
