@@ -94,10 +94,10 @@ class EventsComponent(RuleComponent):
                     draft.place = found[0] if found else None
         merged = merge(drafts, self.generic)
         _resolve_anchored(merged, anchored, timexes)
-        apply_other_dates(doc, merged, timexes)
-        inherit_frame_dates(doc, merged, mentions)
+        apply_other_dates(merged, timexes, words)
+        inherit_frame_dates(merged, mentions, words)
         apply_dateline(merged, index.text, timexes)
-        inherit_plural_actors(doc, merged, self.lexicon)
+        inherit_plural_actors(merged, self.lexicon, words)
         inherit_visit_place(merged)
         published = doc._.published
         kinds = {p.actor_id: p.kind for p in participants}
