@@ -20,10 +20,6 @@ if TYPE_CHECKING:
 _NO_CUES: dict[str, str | None] = {}
 
 
-def low(token: Token) -> str:
-    return token.lower_
-
-
 def lem(token: Token) -> str:
     """Lower-cased lemma without the clitic spaCy appends ("reunir él" -> "reunir")."""
     return lem_text(token.lemma_)
@@ -77,11 +73,8 @@ class Lexicon:
                 by_class.setdefault(row["class"], {})[row["term"].lower()] = row.get("status")
         return cls(index, by_class, excludes, [k for k in index if k.endswith("*")])
 
-    def has(self, cls: str, token: Token) -> bool:
-        return low(token) in self.cues.get(cls, _NO_CUES) or lem(token) in self.cues.get(cls, _NO_CUES)
-
     def has_at(self, cls: str, words: DocWords, i: int) -> bool:
-        """:meth:`has` for token ``i`` of ``words``."""
+        """Whether token ``i`` of ``words`` is a cue of class ``cls``, by its text or lemma."""
         table = self.cues.get(cls, _NO_CUES)
         return words.low[i] in table or words.lem[i] in table
 
@@ -94,6 +87,7 @@ class Lexicon:
         return False
 
     def status_at(self, cls: str, words: DocWords, i: int) -> str | None:
-        """:meth:`status` for token ``i`` of ``words``."""
+        """The status a cue of class ``cls`` gives token ``i`` of ``words`` (by its lemma, then
+        its text), if any."""
         table = self.cues.get(cls, _NO_CUES)
         return table.get(words.lem[i]) or table.get(words.low[i])
