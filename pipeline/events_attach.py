@@ -45,6 +45,8 @@ class DocIndex:
 
 def build_index(doc: Doc, timexes: Sequence[Timex], participants: Sequence[Participant],
                 words: DocWords) -> DocIndex:
+    """The :class:`DocIndex` of a document: the tokens of its timexes and of its participants'
+    spans (character offsets, read through ``words``)."""
     timex_of: dict[int, Timex] = {}
     roots: dict[int, int] = {}
     for tx in timexes:
