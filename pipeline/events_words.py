@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .docparse import DocView, view
+from .docparse import MAX_MEMO, DocView, view
 from .events_lexicon import lem_text
 
 
@@ -33,7 +33,10 @@ _PUNCT: dict[int, bool] = {}
 
 
 def _mapped(hashes: list[int], memo: dict[int, str], make: Callable[[int], str]) -> list[str]:
-    """``memo[h]`` for each hash, first filling ``memo`` with ``make(h)`` for hashes it lacks."""
+    """``memo[h]`` for each hash, first filling ``memo`` with ``make(h)`` for hashes it lacks
+    (a memo grown past :data:`~pipeline.docparse.MAX_MEMO` entries is emptied first)."""
+    if len(memo) > MAX_MEMO:
+        memo.clear()
     try:
         return list(map(memo.__getitem__, hashes))
     except KeyError:
