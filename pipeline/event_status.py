@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .events_detect import EventMention
 from .events_syntax import governing_verb
-from .events_lexicon import Lexicon, lem, low
+from .events_lexicon import Lexicon, lem
 from .events_words import DocWords
 from .docparse import feats
 
@@ -24,24 +24,31 @@ def _morph(token: Token, key: str) -> str:
     return values[0] if values else ""
 
 
-def verb_is_future(token: Token, words: DocWords) -> bool:
-    """Future or conditional indicative, or present subjunctive ("cuando se realice")."""
+def _tense_or_mood(i: int, words: DocWords) -> bool:
+    """Whether token ``i`` is in the future tense or the conditional mood."""
+    token = words.tokens[i]
+    return _morph(token, "Tense") == "Fut" or _morph(token, "Mood") == "Cnd"
+
+
+def verb_is_future(verb: int, words: DocWords) -> bool:
+    """Future or conditional indicative, or present subjunctive ("cuando se realice"), of the
+    verb at token ``verb``."""
+    token = words.tokens[verb]
     tense, mood = _morph(token, "Tense"), _morph(token, "Mood")
     if tense == "Fut" or mood == "Cnd":
         return True
     if mood == "Sub" and tense == "Pres":
         return True
     # analytic forms: "va a reunirse", "habrá de", "tendrían que"
-    for c in words.children[token.i]:
-        if words.dep[c] in ("aux", "aux:pass", "cop") and (
-                _morph(words.tokens[c], "Tense") == "Fut" or _morph(words.tokens[c], "Mood") == "Cnd"):
+    for c in words.children[verb]:
+        if words.dep[c] in ("aux", "aux:pass", "cop") and _tense_or_mood(c, words):
             return True
     return False
 
 
-def _governs_infinitive(token: Token, lex: Lexicon, words: DocWords) -> bool:
+def _governs_infinitive(verb: int, lex: Lexicon, words: DocWords) -> bool:
     """An infinitive whose governor plans it: "convinieron en convocar", "acordaron reunirse"."""
-    cur = token.i
+    cur = verb
     for _ in range(3):
         if _morph(words.tokens[cur], "VerbForm") != "Inf":
             return False
@@ -49,7 +56,7 @@ def _governs_infinitive(token: Token, lex: Lexicon, words: DocWords) -> bool:
         parent = words.head[cur]  # (the root, its own head, is looked at as its parent)
         if "a" in marks and words.pos[parent] in ("NOUN", "PROPN"):
             return True  # "Cumbre ..., a realizarse el próximo mes"
-        if lex.has_at("planned_verb", words, parent) or verb_is_future(words.tokens[parent], words):
+        if lex.has_at("planned_verb", words, parent) or verb_is_future(parent, words):
             return True
         if "para" in marks:
             return False
@@ -82,68 +89,67 @@ def _cancel_nearby(m: EventMention, lex: Lexicon, words: DocWords) -> bool:
     return lex.any_at("cancel_noun", words, range(max(sent_start, m.start - 6), m.start))
 
 
-def _after_frame(verb: Token, lex: Lexicon) -> bool:
+def _after_frame(verb: int, lex: Lexicon, words: DocWords) -> bool:
     """"tras reunirse", "al reunirse", "después de reunirse": a past frame, not a plan."""
-    doc = verb.doc
-    words = {low(doc[j]) for j in range(max(0, verb.i - 3), verb.i)}
-    return bool(words & (set(lex.cues.get("frame", {})) | {"al"}))
+    before = set(words.low[max(0, verb - 3):verb])
+    return bool(before & (set(lex.cues.get("frame", {})) | {"al"}))
 
 
 def mention_status(m: EventMention, lex: Lexicon, words: DocWords) -> str:
     """``held``, ``planned`` or ``cancelled`` for one mention (tokens read through ``words``)."""
     if _cancel_nearby(m, lex, words):
         return "cancelled"
-    tokens = words.tokens
-    head = tokens[m.head]
-    anchor = tokens[m.anchor]
-    support = tokens[m.support] if m.support is not None else None
-    if support is not None and lex.status("support", support) == "planned" \
-            and not _after_frame(support, lex):
+    pos, dep = words.pos, words.dep
+    support = m.support
+    if support is not None and lex.status_at("support", words, support) == "planned" \
+            and not _after_frame(support, lex, words):
         return "planned"
-    for i in range(m.end, min(len(tokens), m.end + 12)):  # "la Cumbre ..., a realizarse en junio"
+    for i in range(m.end, min(len(pos), m.end + 12)):  # "la Cumbre ..., a realizarse en junio"
         if words.texts[i] in (".", ";") or words.space[i]:
             break
         if words.low[i - 1] == "a" and lex.has_at("support", words, i) \
-                and "Inf" in feats(tokens[i], "VerbForm"):
+                and "Inf" in feats(words.tokens[i], "VerbForm"):
             return "planned"
     children = words.children[m.head]
     if lex.any_at("planned_adj", words, children) or (
-            support is not None and (lex.has_at("planned_adj", words, support.i) or (
-                support.pos_ in ("NOUN", "PROPN")
-                and lex.any_at("planned_adj", words, words.children[support.i])))):
+            support is not None and (lex.has_at("planned_adj", words, support) or (
+                pos[support] in ("NOUN", "PROPN")
+                and lex.any_at("planned_adj", words, words.children[support])))):
         return "planned"  # "la próxima reunión", "la próxima celebración de la Comisión"
     if lex.any_at("held_adj", words, children):
         return "held"
-    verb = anchor if anchor.pos_ in ("VERB", "AUX") else None
-    if verb is None and m.frame is False and head.dep_ in ("nsubj", "nsubj:pass"):
-        verb = head.head if head.head.pos_ in ("VERB", "AUX", "ADJ") else None
+    verb = m.anchor if pos[m.anchor] in ("VERB", "AUX") else None
+    if verb is None and m.frame is False and dep[m.head] in ("nsubj", "nsubj:pass"):
+        parent = words.head[m.head]
+        verb = parent if pos[parent] in ("VERB", "AUX", "ADJ") else None
     if verb is not None:
         if verb_is_future(verb, words) or _governs_infinitive(verb, lex, words):
             return "planned"
-        if m.pos == "noun" and _morph(verb, "Tense") == "Pres" and _morph(verb, "Mood") == "Ind":
+        token = words.tokens[verb]
+        if m.pos == "noun" and _morph(token, "Tense") == "Pres" and _morph(token, "Mood") == "Ind":
             m.status_known = False  # "la reunión ocurre mientras ...": says nothing of when
             return "held"
-        if _morph(verb, "VerbForm") == "Inf" and not _after_frame(verb, lex):
+        if _morph(token, "VerbForm") == "Inf" and not _after_frame(verb, lex, words):
             return "planned"  # "listo para realizar", "acordaron reunirse"
     for c in children:  # "la Cumbre, que se celebrará en México"
-        if words.dep[c] in ("acl", "acl:relcl") and words.pos[c] in ("VERB", "AUX") and (
-                _morph(tokens[c], "Tense") == "Fut" or _morph(tokens[c], "Mood") == "Cnd"):
+        if dep[c] in ("acl", "acl:relcl") and pos[c] in ("VERB", "AUX") and _tense_or_mood(c, words):
             return "planned"
-    governor = governing_verb(head)
-    if m.pos == "noun" and m.support is None and governor is not None and _morph(governor, "Tense") == "Fut":
+    governor = governing_verb(m.head, words)
+    if m.pos == "noun" and m.support is None and governor is not None \
+            and _morph(words.tokens[governor], "Tense") == "Fut":
         return "planned"  # "serán aprobados en su cumbre del 18 de septiembre"
     if m.pos == "noun" and (m.support is None or m.support != m.anchor) and not (
-            support is not None and verb is not None and _at_support(support, verb, lex)):
+            support is not None and verb is not None and _at_support(support, verb, lex, words)):
         m.status_known = False  # no verb of its own ("la realización de X"): tense says little
     return "held"  # ("expuso en la inauguración de la Cumbre": what was done at it tells)
 
 
-def _at_support(support: Token, verb: Token, lex: Lexicon) -> bool:
+def _at_support(support: int, verb: int, lex: Lexicon, words: DocWords) -> bool:
     """A past action done at the event's support noun ("expuso en la inauguración de X")."""
-    cases = {low(c) for c in support.children if c.dep_ == "case"}
-    return (support.head.i == verb.i and bool(cases & {"en", "durante"})
-            and _morph(verb, "Tense") == "Past" and _morph(verb, "VerbForm") == "Fin"
-            and not lex.has("speech", verb))
+    token = words.tokens[verb]
+    return (words.head[support] == verb and bool(words.cases(support) & {"en", "durante"})
+            and _morph(token, "Tense") == "Past" and _morph(token, "VerbForm") == "Fin"
+            and not lex.has_at("speech", words, verb))
 
 
 def adjust_by_date(status: str, date_start: dt.date | None, date_end: dt.date | None,

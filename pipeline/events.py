@@ -25,7 +25,7 @@ from .events_attach import (DocIndex, anchored_inner, attach_place, attach_timex
 from .events_context import (apply_dateline, apply_other_dates, inherit_frame_dates, inherit_plural_actors,
                              inherit_visit_place, rejoin_delegations, set_date, taking_part)
 from .events_detect import EventMention, find_mentions
-from .events_lexicon import Lexicon, low
+from .events_lexicon import Lexicon
 from .events_words import DocWords
 from .docparse import feats
 from .events_merge import Draft, merge, name_words
@@ -81,7 +81,7 @@ class EventsComponent(RuleComponent):
         mentions = find_mentions(doc, self.lexicon, person_tokens, words)
         for m in mentions:
             m.status = mention_status(m, self.lexicon, words)
-        mentions, trips = _fold_purposes(doc, mentions)
+        mentions, trips = _fold_purposes(mentions, words)
         drafts, anchored = self._drafts(doc, mentions, index)
         drafts = rejoin_delegations(drafts, {p.actor_id: p.country or p.organization for p in participants})
         for draft, _ in drafts:
@@ -94,10 +94,10 @@ class EventsComponent(RuleComponent):
                     draft.place = found[0] if found else None
         merged = merge(drafts, self.generic)
         _resolve_anchored(merged, anchored, timexes)
-        apply_other_dates(doc, merged, timexes)
-        inherit_frame_dates(doc, merged, mentions)
+        apply_other_dates(merged, timexes, words)
+        inherit_frame_dates(merged, mentions, words)
         apply_dateline(merged, index.text, timexes)
-        inherit_plural_actors(doc, merged, self.lexicon)
+        inherit_plural_actors(merged, self.lexicon, words)
         inherit_visit_place(merged)
         published = doc._.published
         kinds = {p.actor_id: p.kind for p in participants}
@@ -122,7 +122,7 @@ class EventsComponent(RuleComponent):
             others = set().union(*(a for h, a in anchor_sets.items() if h != m.head)) - {m.head, m.anchor}
             inner = anchored_inner(doc, m, index)
             tx = None if inner is not None else attach_timex(doc, m, index, others)
-            if tx is not None and not m.strong and not _near(doc, m, tx):
+            if tx is not None and not m.strong and not _near(m, tx, index.words):
                 tx = None  # a reference lends its date only when the date is right by it
             actors, partners = mention_actors(doc, m, index, self.lexicon)
             found = attach_place(doc, m, self.places, index.words)
@@ -139,7 +139,7 @@ class EventsComponent(RuleComponent):
                     d.date_value, d.date_start, d.date_end, d.granularity = day.isoformat(), day, day, "day"
             d.start, d.end = _evidence(m, tx, index.words)
             weak = not m.strong
-            if not weak and _occurrence_reference(doc, m, d):
+            if not weak and _occurrence_reference(m, d, index.words):
                 weak = d.promote = True
             elif weak and not m.frame and not m.headline and d.date_value is not None:
                 d.promote = True
@@ -147,38 +147,48 @@ class EventsComponent(RuleComponent):
         return drafts, anchored
 
 
-def _occurrence_reference(doc: Doc, m: EventMention, d: Draft) -> bool:
+def _occurrence_reference(m: EventMention, d: Draft, words: DocWords) -> bool:
     """"La reunión ocurrió / se realizó ...": a definite event noun that is the subject of a verb
     of occurrence, with no partners, name or date of its own, refers to the event told before."""
-    head = doc[m.head]
-    return (m.pos == "noun" and m.attrs.get("det") == "definite" and head.dep_.startswith("nsubj")
+    return (m.pos == "noun" and m.attrs.get("det") == "definite" and words.dep[m.head].startswith("nsubj")
             and m.support is not None and not d.partners and not d.name and d.date_value is None)
 
 
-def _near(doc: Doc, m: EventMention, tx: Timex) -> bool:
-    start, end = doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])
+def _near(m: EventMention, tx: Timex, words: DocWords) -> bool:
+    """Whether the date ``tx`` is right by the trigger phrase of ``m`` (in characters)."""
+    last = m.end - 1
+    start, end = words.idx[m.start], words.idx[last] + len(words.texts[last])
     return -40 <= tx.start - end <= 60 or 0 <= start - tx.end <= 20
 
 
 def _name(doc: Doc, m: EventMention, index: DocIndex, d: Draft) -> str | None:
-    head = doc[m.head]
-    for c in index.words.children[m.head]:  # "el Grupo ..., cuya próxima reunión": the group names it
-        if index.words.lem[c] == "cuyo" and doc[c].lemma_.lower() == "cuyo":
-            cur = head
+    """The name of the event: the group a "cuyo" clause hangs on, or the mention's name span."""
+    words = index.words
+    for c in words.children[m.head]:  # "el Grupo ..., cuya próxima reunión": the group names it
+        if words.lem[c] == "cuyo" and words.view.lemmas[c].lower() == "cuyo":
+            cur = m.head
             for _ in range(3):
-                cur = cur.head
-                if cur.pos_ in ("PROPN", "NOUN") and cur.i < m.head:
-                    ent = next((e for e in doc.ents if e.start <= cur.i < e.end), None)
-                    d.actors |= index.actors_of.get(cur.i, set())
-                    return ent.text if ent is not None else cur.text
+                cur = words.head[cur]
+                if words.pos[cur] in ("PROPN", "NOUN") and cur < m.head:
+                    ent = next((e for e in doc.ents if e.start <= cur < e.end), None)
+                    d.actors |= index.actors_of.get(cur, set())
+                    return ent.text if ent is not None else words.texts[cur]
     if m.name is None:
         return None
-    return doc[m.name[0]:m.name[1]].text
+    return _span_text(words, m.name[0], m.name[1])
+
+
+def _span_text(words: DocWords, start: int, end: int) -> str:
+    """``doc[start:end].text``: the document's characters from the first token to the end of
+    the last one."""
+    if end <= start:
+        return ""
+    return words.text[words.idx[start]:words.idx[end - 1] + len(words.texts[end - 1])]
 
 
 def _evidence(m: EventMention, tx: Timex | None, words: DocWords) -> tuple[int, int]:
     """Character span of the phrase naming the event: support verb .. trigger .. complements."""
-    tokens, texts = words.tokens, words.texts
+    texts, idx = words.texts, words.idx
     first = m.start
     if m.anchor < m.start and m.start - m.anchor <= 6:
         first = m.anchor
@@ -191,18 +201,18 @@ def _evidence(m: EventMention, tx: Timex | None, words: DocWords) -> tuple[int, 
                             or words.low[i] in ("para", "que", "donde")):
         i += 1
     last = max(last, i)
-    start_char = tokens[first].idx
-    end_char = tokens[last - 1].idx + len(texts[last - 1])
+    start_char = idx[first]
+    end_char = idx[last - 1] + len(texts[last - 1])
     if "split" in m.attrs:  # "..., así como con Y": the phrase naming Y
         lo = m.attrs["split"] - 2
-        hi = min(m.attrs.get("until", lo + EVIDENCE_WINDOW), lo + EVIDENCE_WINDOW, len(tokens))
-        return tokens[lo].idx, tokens[hi - 1].idx + len(texts[hi - 1])
+        hi = min(m.attrs.get("until", lo + EVIDENCE_WINDOW), lo + EVIDENCE_WINDOW, len(texts))
+        return idx[lo], idx[hi - 1] + len(texts[hi - 1])
     if tx is not None and tx.start >= start_char and tx.start - end_char <= 3:
         end_char = max(end_char, tx.end)
     return start_char, end_char
 
 
-def _fold_purposes(doc: Doc, mentions: list[EventMention]
+def _fold_purposes(mentions: list[EventMention], words: DocWords
                    ) -> tuple[list[EventMention], dict[int, EventMention]]:
     """A visit made for another event ("visitará México para participar en la Cumbre", "canceló
     la visita que realizaría ... para reunirse con X") is that event: the visit mention is
@@ -211,16 +221,16 @@ def _fold_purposes(doc: Doc, mentions: list[EventMention]
     for visit in mentions:
         if visit.kind != "visit" or not visit.strong:
             continue
-        hosts = {visit.head, visit.anchor} | {c.i for c in doc[visit.head].children
-                                              if c.dep_ in ("acl", "acl:relcl")}
+        hosts = {visit.head, visit.anchor} | {c for c in words.children[visit.head]
+                                              if words.dep[c] in ("acl", "acl:relcl")}
         for other in mentions:
             if other is visit or other.kind == "visit":
                 continue
-            verb = doc[other.anchor]
-            if "Inf" not in feats(verb, "VerbForm") or not any(
-                    low(c) == "para" for c in verb.children):
+            verb = other.anchor
+            if "Inf" not in feats(words.tokens[verb], "VerbForm") or not any(
+                    words.low[c] == "para" for c in words.children[verb]):
                 continue
-            if verb.head.i in hosts or verb.head.head.i in hosts:
+            if words.head[verb] in hosts or words.head[words.head[verb]] in hosts:
                 trips[other.head] = visit
                 break
     dropped = {id(v) for v in trips.values()}

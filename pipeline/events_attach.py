@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .events_detect import EventMention
 from .events_syntax import governing_verb
@@ -35,6 +35,7 @@ class DocIndex:
     actors_of: dict[int, set[str]]  # token index -> actor ids mentioned there
     words: DocWords  # tokens and their keys, read once
     timex_tokens: list[int] = field(default_factory=list)  # the keys of timex_of, in order
+    event_anchored: bool = False  # whether any timex of timex_of is anchored on an event
 
     @property
     def text(self) -> str:
@@ -44,6 +45,8 @@ class DocIndex:
 
 def build_index(doc: Doc, timexes: Sequence[Timex], participants: Sequence[Participant],
                 words: DocWords) -> DocIndex:
+    """The :class:`DocIndex` of a document: the tokens of its timexes and of its participants'
+    spans (character offsets, read through ``words``)."""
     timex_of: dict[int, Timex] = {}
     roots: dict[int, int] = {}
     for tx in timexes:
@@ -52,7 +55,8 @@ def build_index(doc: Doc, timexes: Sequence[Timex], participants: Sequence[Parti
             continue
         for i in range(*span):
             timex_of.setdefault(i, tx)
-        roots[tx.timex_id] = doc[span[0]:span[1]].root.i
+        # (a one-token span is its own root: no Span needed)
+        roots[tx.timex_id] = span[0] if span[1] - span[0] == 1 else doc[span[0]:span[1]].root.i
     actors_of: dict[int, set[str]] = {}
     for p in participants:
         for start, end in p.spans or [(p.start, p.end)]:
@@ -61,7 +65,8 @@ def build_index(doc: Doc, timexes: Sequence[Timex], participants: Sequence[Parti
                 continue
             for i in range(*span):
                 actors_of.setdefault(i, set()).add(p.actor_id)
-    return DocIndex(timex_of, roots, actors_of, words, sorted(timex_of))
+    return DocIndex(timex_of, roots, actors_of, words, sorted(timex_of),
+                    any(tx.anchor == "event" for tx in timex_of.values()))
 
 
 def _anchors(m: EventMention, words: DocWords) -> set[int]:
@@ -83,9 +88,10 @@ def _anchors(m: EventMention, words: DocWords) -> set[int]:
 
 def attach_timex(doc: Doc, m: EventMention, index: DocIndex, others: set[int]) -> Timex | None:
     """The date expression attached to the mention's trigger or support verb, if any."""
-    tokens = index.words.tokens
-    sent_start, sent_end = index.words.sent(m.head)
-    anchors = _anchors(m, index.words)
+    words = index.words
+    sent_start, sent_end = words.sent(m.head)
+    anchors = _anchors(m, words)
+    head_char = words.idx[m.head]
     best: tuple[int, Timex] | None = None
     seen: set[int] = set()
     dated = index.timex_tokens
@@ -94,12 +100,12 @@ def attach_timex(doc: Doc, m: EventMention, index: DocIndex, others: set[int]) -
         if tx.timex_id in seen or tx.type not in ("DATE", "TIME"):
             continue
         seen.add(tx.timex_id)
-        root = tokens[index.timex_root.get(tx.timex_id, i)]
-        lo, hi = sorted((tx.start, tokens[m.head].idx))
+        root = index.timex_root.get(tx.timex_id, i)
+        lo, hi = sorted((tx.start, head_char))
         if "\n" in index.text[lo:hi]:
             continue  # a date on another line (a page header, a dateline) is not the event's
-        if _reaches(root, anchors, others):
-            dist = abs(root.i - m.head)
+        if _reaches(root, anchors, others, words):
+            dist = abs(root - m.head)
             if best is None or dist < best[0]:
                 best = (dist, tx)
     if best is None:
@@ -116,43 +122,42 @@ def _fronted(doc: Doc, m: EventMention, index: DocIndex, others: set[int]) -> Ti
     la ministra X sostuvo una reunión ..."), found on the words when the parse misses it: at
     the start of its line or sentence, and no other verb or event between it and the verb."""
     words = index.words
-    tokens = words.tokens
-    verb = tokens[m.anchor]
-    if m.frame or verb.pos_ not in ("VERB", "AUX") or verb.i > m.head:
+    verb, pos = m.anchor, words.pos
+    if m.frame or pos[verb] not in ("VERB", "AUX") or verb > m.head:
         return None
-    line_start = index.text.rfind("\n", 0, verb.idx) + 1
-    lo = words.sent(verb.i)[0]
-    while lo < verb.i and (tokens[lo].idx < line_start or words.space[lo]):
+    line_start = index.text.rfind("\n", 0, words.idx[verb]) + 1
+    lo = words.sent(verb)[0]
+    while lo < verb and (words.idx[lo] < line_start or words.space[lo]):
         lo += 1
-    if verb.i - lo > 40:
+    if verb - lo > 40:
         return None
     i = lo
-    while i < verb.i and words.low[i] in _FRONT_OPENERS and i not in index.timex_of:
+    while i < verb and words.low[i] in _FRONT_OPENERS and i not in index.timex_of:
         i += 1
     first = index.timex_of.get(i)
     if first is None or first.type not in ("DATE", "TIME"):
         return None
-    for t in tokens[i:verb.i]:
-        if t.idx < first.end:
+    for t in range(i, verb):
+        if words.idx[t] < first.end:
             continue
-        if t.i in others or (t.pos_ in ("VERB", "AUX") and t.i != verb.i) \
-                or words.texts[t.i] in (";", ".", ":"):
+        if t in others or (pos[t] in ("VERB", "AUX") and t != verb) \
+                or words.texts[t] in (";", ".", ":"):
             return None
     return first
 
 
-def _reaches(token: Token, anchors: set[int], others: set[int]) -> bool:
-    """Whether a date's root hangs (within two arcs, crossing no other verb) on an anchor."""
+def _reaches(token: int, anchors: set[int], others: set[int], words: DocWords) -> bool:
+    """Whether a date's root ``token`` hangs (within two arcs, crossing no other verb) on an
+    anchor. (The root of the parse is its own head: it is looked at as its own parent, as
+    ``parent is cur`` never held for a new ``Token.head``.)"""
     cur = token
     for _ in range(2):
-        if cur.i in anchors:
+        if cur in anchors:
             return True
-        parent = cur.head
-        if parent is cur:
-            return False
-        if parent.i in anchors:
+        parent = words.head[cur]
+        if parent in anchors:
             return True
-        if parent.i in others or parent.pos_ in ("VERB", "AUX"):
+        if parent in others or words.pos[parent] in ("VERB", "AUX"):
             return False
         cur = parent
     return False
@@ -174,6 +179,8 @@ def event_offset(text: str) -> int | None:
 
 def anchored_inner(doc: Doc, m: EventMention, index: DocIndex) -> Timex | None:
     """For the event of "tres días después de que X", the event-anchored timex before it."""
+    if not index.event_anchored:
+        return None  # (no such timex in the document: nothing to look for)
     for i in range(max(index.words.sent(m.head)[0], m.start - 14), m.start):
         tx = index.timex_of.get(i)
         if tx is None or tx.anchor != "event":
@@ -189,35 +196,35 @@ def shift(value_date: dt.date, days: int) -> dt.date:
 
 def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> tuple[set[str], set[str]]:
     """(all participants, partners) of a mention: subject plus con/entre/por/de complements."""
-    head, anchor = index.words.tokens[m.head], index.words.tokens[m.anchor]
-    regions: list[Token] = []
+    words = index.words
+    pos = words.pos
+    regions: list[int] = []  # token indices whose subtrees name participants
     partners: set[str] = set()
     partner_heads: set[str] = set()
-    verb = anchor if anchor.pos_ in ("VERB", "AUX") else None
+    verb = m.anchor if pos[m.anchor] in ("VERB", "AUX") else None
     if verb is not None and not m.frame:
-        regions += _subjects(verb, index.words)
+        regions += _subjects(verb, words)
     elif m.kind == "visit" and m.attrs.get("det") == "possessive":  # "durante su visita a X":
-        governor = governing_verb(head)  # the visitor is the one the clause is about
-        regions += _subjects(governor, index.words) if governor is not None else []
+        governor = governing_verb(m.head, words)  # the visitor is the one the clause is about
+        regions += _subjects(governor, words) if governor is not None else []
     complements = []
-    words = index.words
-    holders = [m.head] + ([verb.i] if verb is not None and verb.i != m.head else [])
+    holders = [m.head] + ([verb] if verb is not None and verb != m.head else [])
     for tok in holders:
-        is_verb = verb is not None and tok == verb.i
+        is_verb = verb is not None and tok == verb
         for c in words.children[tok]:
             cases = words.cases(c)
             if cases & {"con", "entre"} or (cases & {"por"} and is_verb) or (
                     cases & {"de", "del"} and tok == m.head and m.kind == "visit"):
-                complements.append(words.tokens[c])
+                complements.append(c)
             elif is_verb and m.pos == "verb" and words.low[tok].startswith("recib") and (
                     words.dep[c] in ("obj", "obl") and (cases & {"a", "al"} or not cases)):
-                complements.append(words.tokens[c])
-    complements = [c for c in complements if not m.start <= c.i < m.end]  # "hablar por teléfono"
+                complements.append(c)
+    complements = [c for c in complements if not m.start <= c < m.end]  # "hablar por teléfono"
     lo, hi = 0, len(doc)
     if "split" in m.attrs:  # "..., así como con Y": this event's partner is Y
-        lo, hi = m.attrs["split"], m.attrs.get("until", index.words.sent(m.head)[1])
-        complements = [index.words.tokens[lo]]
-        regions = [r for r in regions if r.i < m.head]
+        lo, hi = m.attrs["split"], m.attrs.get("until", words.sent(m.head)[1])
+        complements = [lo]
+        regions = [r for r in regions if r < m.head]
     elif "until" in m.attrs:
         hi = m.attrs["until"]
     unnamed = False
@@ -225,11 +232,11 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
         ids = _ids_in(c, index, lo, hi) if "split" not in m.attrs else _ids_range(lo, hi, index)
         if ids:
             partners |= ids
-        elif c.pos_ == "PROPN" or (c.pos_ == "NOUN" and (  # someone not resolved: "~~" plural
-                lex.has("person_head", c) or "Plur" in feats(c, "Number"))):
-            plural = "Plur" in feats(c, "Number")  # "con empresarios"; not "con el objetivo de"
-            partner_heads.add(("~" if plural else "") + c.lemma_.lower())
-        elif index.words.cases(c.i) & {"con", "entre"}:
+        elif pos[c] == "PROPN" or (pos[c] == "NOUN" and (  # someone not resolved: "~~" plural
+                lex.has_at("person_head", words, c) or "Plur" in feats(words.tokens[c], "Number"))):
+            plural = "Plur" in feats(words.tokens[c], "Number")  # "con empresarios"; not "con el objetivo de"
+            partner_heads.add(("~" if plural else "") + words.view.lemmas[c].lower())
+        elif words.cases(c) & {"con", "entre"}:
             unnamed = True  # someone not named ("con el tabasqueño")
         regions.append(c)
     if unnamed and not partners and not partner_heads:
@@ -241,27 +248,29 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
     return actors, partners | {f"~{h}" for h in partner_heads}
 
 
-def _subjects(verb: Token, words: DocWords) -> list[Token]:
+def _subjects(verb: int, words: DocWords) -> list[int]:
     """The subject of a verb; for one without its own, the subject of the verb it depends on
     or is coordinated with ("Trump dijo que tuvo una conversación", "acordaron reunirse",
-    "X será recibido por Y y se reunirá con Z")."""
-    cur = verb.i
+    "X será recibido por Y y se reunirá con Z"). Token indices."""
+    cur = verb
     for _ in range(2):
         found = [c for c in words.children[cur] if words.dep[c] in ("nsubj", "nsubj:pass")]
         if found or words.dep[cur] not in ("ccomp", "xcomp", "conj") \
                 or words.pos[words.head[cur]] not in ("VERB", "AUX"):
-            return [words.tokens[c] for c in found]
+            return found
         if any(words.low[c] in ("se",) for c in words.children[cur]):
             return []
         cur = words.head[cur]
     return []
 
 
-def _ids_in(token: Token, index: DocIndex, lo: int = 0, hi: int = 1 << 30) -> set[str]:
+def _ids_in(token: int, index: DocIndex, lo: int = 0, hi: int = 1 << 30) -> set[str]:
+    """The actor ids mentioned in the first 40 tokens of the subtree of ``token`` that lie in
+    ``[lo, hi)``."""
     ids: set[str] = set()
     if not index.actors_of:
         return ids  # no participant in the document: no subtree to walk
-    for i in index.words.subtree(token.i, 40):
+    for i in index.words.subtree(token, 40):
         if lo <= i < hi:
             ids |= index.actors_of.get(i, set())
     return ids
@@ -303,7 +312,7 @@ def attach_place(doc: Doc, m: EventMention, places: PlaceIndex, words: DocWords
         if found:
             first, last = sub[found[0].start], sub[found[0].end - 1]
             start, end = words.idx[first], words.idx[last] + len(words.texts[last])
-            return as_written(found[0].place, doc[first:last + 1].text), start, end
+            return as_written(found[0].place, words.text[start:end]), start, end  # (as doc[first:last + 1].text)
     return None
 
 

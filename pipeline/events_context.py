@@ -19,10 +19,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from spacy.tokens import Doc, Token
-
 from .events_detect import EventMention
-from .events_lexicon import Lexicon, lem, low
+from .events_lexicon import Lexicon
+from .events_words import DocWords
 from .docparse import feats
 from .events_merge import Draft
 from .pubdate import DATELINE_WINDOW, dateline_span
@@ -86,14 +85,13 @@ def apply_dateline(events: list[Draft], text: str, timexes: Sequence[Timex]) -> 
             set_date(e, tx)
 
 
-def apply_other_dates(doc: Doc, events: list[Draft], timexes: Sequence[Timex]) -> None:
+def apply_other_dates(events: list[Draft], timexes: Sequence[Timex], words: DocWords) -> None:
     """"tres días después de que X": X's event, when undated, takes ``other_value``."""
     for tx in timexes:
         if tx.other_value is None or tx.other_start is None or tx.other_end is None:
             continue
         for e in events:
-            head = doc[e.lead.head]
-            if e.date_value is None and tx.other_start <= head.idx < tx.other_end:
+            if e.date_value is None and tx.other_start <= words.idx[e.lead.head] < tx.other_end:
                 try:
                     day = dt.date.fromisoformat(tx.other_value)
                 except ValueError:
@@ -101,15 +99,15 @@ def apply_other_dates(doc: Doc, events: list[Draft], timexes: Sequence[Timex]) -
                 e.date_value, e.date_start, e.date_end, e.granularity = tx.other_value, day, day, "day"
 
 
-def _frame_word(doc: Doc, m: EventMention) -> bool:
+def _frame_word(m: EventMention, words: DocWords) -> bool:
     """"Después de la reunión", "Tras el encuentro", "Al concluir la reunión", "Durante la visita"."""
     for j in range(max(0, m.start - 4), m.start):
-        if low(doc[j]) in _FRAME_WORDS or lem(doc[j]) in _FRAME_WORDS:
+        if words.low[j] in _FRAME_WORDS or words.lem[j] in _FRAME_WORDS:
             return True
     return False
 
 
-def inherit_frame_dates(doc: Doc, events: list[Draft], mentions: Sequence[EventMention]) -> None:
+def inherit_frame_dates(events: list[Draft], mentions: Sequence[EventMention], words: DocWords) -> None:
     """An undated event whose clause is framed by a dated one ("Después de la reunión, los
     ministros firmaron ...") took place on that event's day."""
     owner = {h: e for e in events for h in e.heads}
@@ -122,43 +120,41 @@ def inherit_frame_dates(doc: Doc, events: list[Draft], mentions: Sequence[EventM
             framer = owner.get(m.head)
             if framer is None or framer is e or framer.granularity != "day":
                 continue
-            if _frame_word(doc, m):
+            if _frame_word(m, words):
                 _copy_date(e, framer)
                 break
 
 
-def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
-
-
-def _collective(doc: Doc, e: Draft, lex: Lexicon) -> bool:
+def _collective(e: Draft, lex: Lexicon, words: DocWords) -> bool:
     """The event's verb is plural with no subject of its own, or with a collective one
     ("ambos funcionarios", "los dos ministros", "los cancilleres")."""
-    anchor = doc[e.lead.anchor]
-    if anchor.pos_ not in ("VERB", "AUX") or e.lead.frame or e.name:
+    pos, dep, up, low_ = words.pos, words.dep, words.head, words.low
+    anchor = e.lead.anchor
+    if pos[anchor] not in ("VERB", "AUX") or e.lead.frame or e.name:
         return False
     for _ in range(2):  # "acordaron reunirse": the subject of the verb that governs it
-        if "Inf" in feats(anchor, "VerbForm") and anchor.dep_ in ("xcomp", "ccomp") \
-                and anchor.head.pos_ in ("VERB", "AUX"):
-            anchor = anchor.head
-    if "Plur" not in feats(anchor, "Number"):
+        if "Inf" in feats(words.tokens[anchor], "VerbForm") and dep[anchor] in ("xcomp", "ccomp") \
+                and pos[up[anchor]] in ("VERB", "AUX"):
+            anchor = up[anchor]
+    if "Plur" not in feats(words.tokens[anchor], "Number"):
         return False
-    subject = _subject(anchor)
+    subject = next((c for c in words.children[anchor] if dep[c] in ("nsubj", "nsubj:pass")), None)
     if subject is None:
-        return not any(low(doc[j]) in ("se",) for j in range(max(0, anchor.i - 2), anchor.i))
-    words = {low(t) for t in subject.subtree}
-    if words & _COLLECTIVE_DET:
+        return not any(low_[j] in ("se",) for j in range(max(0, anchor - 2), anchor))
+    subtree = words.subtree(subject, len(low_))  # (all of Token.subtree)
+    if {low_[t] for t in subtree} & _COLLECTIVE_DET:
         return True
-    return "Plur" in feats(subject, "Number") and lex.has("person_head", subject) and any(
-        c.dep_ == "det" and low(c) in ("los", "las") for c in subject.children) and len(list(subject.subtree)) <= 3
+    return "Plur" in feats(words.tokens[subject], "Number") and lex.has_at("person_head", words, subject) \
+        and any(dep[c] == "det" and low_[c] in ("los", "las") for c in words.children[subject]) \
+        and len(subtree) <= 3
 
 
-def inherit_plural_actors(doc: Doc, events: list[Draft], lex: Lexicon) -> None:
+def inherit_plural_actors(events: list[Draft], lex: Lexicon, words: DocWords) -> None:
     """An event with no named participants and a plural subject that names no one takes
     the participants of the event told just before it (when that one has two or more)."""
     ordered = sorted(events, key=lambda d: d.start)
     for n, e in enumerate(ordered):
-        if e.actors or not _collective(doc, e, lex):
+        if e.actors or not _collective(e, lex, words):
             continue
         before = [p for p in ordered[:n] if len({a for a in p.actors if not a.startswith("~")}) >= 2]
         if before:

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from .events_lexicon import Lexicon, lem, low
+from .events_lexicon import Lexicon
 from .events_words import DocWords
 from .docparse import feats
 from .events_syntax import (determiner, governing_verb, name_span, support_before_aside,
@@ -49,14 +49,12 @@ class EventMention:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-def _morph_has(token: Token, key: str, value: str) -> bool:
-    return value in feats(token, key)
-
-
 def _in_headline(words: DocWords, i: int) -> bool:
     """Whether token ``i`` is in a title line: a short line with no final full stop."""
-    text, idx = words.text, words.tokens[i].idx
+    text, idx = words.text, words.idx[i]
     start = text.rfind("\n", 0, idx) + 1
+    if start >= HEADLINE_ZONE:
+        return False  # (the cheapest test first: most lines start beyond the zone)
     end = text.find("\n", idx)
     end = len(text) if end < 0 else end
     line = text[start:end].strip()
@@ -64,12 +62,13 @@ def _in_headline(words: DocWords, i: int) -> bool:
             and len(line.split()) <= 20 and end < len(text))
 
 
-def _phrase_at(words: DocWords, i: int, phrase: tuple[str, ...]) -> bool:
-    """Whether the words of ``phrase`` match the tokens from ``i`` on."""
+def _phrase_at(words: DocWords, i: int, phrase: tuple[str, ...], known: int = 0) -> bool:
+    """Whether the words of ``phrase`` match the tokens from ``i`` on (its first ``known``
+    words are known to match)."""
     if i + len(phrase) > len(words.low):
         return False
-    for k, word in enumerate(phrase):
-        if not words.matches(i + k, word):
+    for k in range(known, len(phrase)):
+        if not words.matches(i + k, phrase[k]):
             return False
     return True
 
@@ -102,58 +101,62 @@ def _match_trigger(words: DocWords, i: int, lex: Lexicon) -> tuple[int, str, str
     if lem_i != low_i and lem_i in lex.triggers:
         keys.append(lem_i)
     keys += [p for p in lex.prefixes if low_i.startswith(p[:-1])]
-    token = words.tokens[i]
+    tag = words.pos[i]
     for key in keys:
+        # a key without "*" is token i's text or lemma: it matches the phrase's first word (the
+        # key), which need not be read again
+        known = 0 if key.endswith("*") else 1
         for phrase, pos, kind, requires in lex.triggers[key]:
-            if not _phrase_at(words, i, phrase):
+            if not _phrase_at(words, i, phrase, known):
                 continue
-            if pos == "verb" and token.pos_ not in ("VERB", "AUX") and not (
-                    token.pos_ == "ADJ" and _morph_has(token, "VerbForm", "Part")):
+            if pos == "verb" and tag not in ("VERB", "AUX") and not (
+                    tag == "ADJ" and "Part" in feats(words.tokens[i], "VerbForm")):
                 continue
-            if pos == "noun" and token.pos_ not in ("NOUN", "PROPN"):
+            if pos == "noun" and tag not in ("NOUN", "PROPN"):
                 continue
             return i + len(phrase), pos, kind, requires
     return None
 
 
-def _settled_tense(verb: Token | None) -> bool:
+def _settled_tense(verb: int | None, words: DocWords) -> bool:
     """Past, future, conditional, infinitive or participle: not a generic present."""
     if verb is None:
         return False
-    tense, mood, form = feats(verb, "Tense"), feats(verb, "Mood"), feats(verb, "VerbForm")
+    token = words.tokens[verb]
+    tense, mood, form = feats(token, "Tense"), feats(token, "Mood"), feats(token, "VerbForm")
     return bool({"Past", "Imp", "Fut"} & set(tense) or "Cnd" in mood or {"Inf", "Part", "Ger"} & set(form))
 
 
-def _has_person_object(verb: Token, lex: Lexicon, person_tokens: set[int]) -> bool:
-    doc = verb.doc
-    for i in range(verb.i + 1, min(len(doc), verb.i + 9)):
-        t = doc[i]
-        if t.text in (".", ";") or (t.pos_ == "VERB" and i > verb.i + 1):
+def _has_person_object(verb: int, lex: Lexicon, person_tokens: set[int], words: DocWords) -> bool:
+    n, texts, pos = len(words.texts), words.texts, words.pos
+    for i in range(verb + 1, min(n, verb + 9)):
+        if texts[i] in (".", ";") or (pos[i] == "VERB" and i > verb + 1):
             return False
-        if low(t) in ("a", "al", "por"):
-            for j in range(i + 1, min(len(doc), i + 5)):
-                if j in person_tokens or lex.has("person_head", doc[j]) or doc[j].ent_type_ == "PER":
+        if words.low[i] in ("a", "al", "por"):
+            for j in range(i + 1, min(n, i + 5)):
+                if j in person_tokens or lex.has_at("person_head", words, j) \
+                        or words.tokens[j].ent_type_ == "PER":
                     return True
     return False
 
 
-def _reflexive(verb: Token) -> bool:
-    if low(verb).endswith(("se", "nos")) or low(verb).startswith("reunid"):
+def _reflexive(verb: int, words: DocWords) -> bool:
+    low_ = words.low
+    if low_[verb].endswith(("se", "nos")) or low_[verb].startswith("reunid"):
         return True
-    doc = verb.doc
-    return any(low(doc[j]) in ("se", "nos", "me", "te", "os") for j in range(max(0, verb.i - 3), verb.i))
+    return any(low_[j] in ("se", "nos", "me", "te", "os") for j in range(max(0, verb - 3), verb))
 
 
-def _has_object(verb: Token) -> bool:
-    if any(c.dep_ in ("obj", "nsubj:pass") or (c.dep_ == "nsubj" and c.i > verb.i) for c in verb.children):
+def _has_object(verb: int, words: DocWords) -> bool:
+    dep = words.dep
+    if any(dep[c] in ("obj", "nsubj:pass") or (dep[c] == "nsubj" and c > verb) for c in words.children[verb]):
         return True
-    nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    return nxt is not None and nxt.pos_ in ("PROPN", "NOUN", "DET")
+    return verb + 1 < len(dep) and words.pos[verb + 1] in ("PROPN", "NOUN", "DET")
 
 
-def _has_agent_or_destination(head: Token, lex: Lexicon, person_tokens: set[int], words: DocWords) -> bool:
-    for child in words.children[head.i]:
-        if child < head.i:
+def _has_agent_or_destination(head: int, lex: Lexicon, person_tokens: set[int], words: DocWords) -> bool:
+    for child in words.children[head]:
+        if child < head:
             continue
         case = words.cases(child)
         if case & {"a", "al", "en"} and (words.pos[child] == "PROPN"
@@ -177,14 +180,14 @@ def find_mentions(doc: Doc, lex: Lexicon, person_tokens: set[int], words: DocWor
         if found is None:
             continue
         end, pos, kind, requires = found
-        head = doc[i:end].root if pos == "noun" and end - i > 1 else words.tokens[i]
-        m = EventMention(kind=kind, head=head.i, start=i, end=end, pos=pos,
-                         sent=words.sent_of[i], anchor=head.i)
+        head = doc[i:end].root.i if pos == "noun" and end - i > 1 else i
+        m = EventMention(kind=kind, head=head, start=i, end=end, pos=pos,
+                         sent=words.sent_of[i], anchor=head)
         m.headline = _in_headline(words, i)
         if pos == "verb":
-            ok = ((requires != "reflexive" or _reflexive(head))
-                  and (requires != "object" or _has_object(head))
-                  and (requires != "person_object" or _has_person_object(head, lex, person_tokens)))
+            ok = ((requires != "reflexive" or _reflexive(head, words))
+                  and (requires != "object" or _has_object(head, words))
+                  and (requires != "person_object" or _has_person_object(head, lex, person_tokens, words)))
             if ok:
                 m.strong = not m.headline
                 mentions.append(m)
@@ -201,10 +204,15 @@ def _split_coordinated(words: DocWords, m: EventMention) -> list[EventMention]:
     introduced again by its own preposition; each partner's phrase ends at the next one or
     at the next verb ("..., y se reunirá con Z")."""
     extra = []
-    low_, texts, tokens = words.low, words.texts, words.tokens
+    low_, texts, pos = words.low, words.texts, words.pos
     sent_end = words.sent(m.head)[1]
     i = m.end
-    while i < min(sent_end, m.end + 40) - 2:
+    limit = min(sent_end, m.end + 40) - 2
+    after = low_[i + 2:limit + 2]
+    if not (("con" in after or "por" in after)
+            and ("así" in low_[i:limit] or ("," in texts[i:limit] and "y" in low_[i + 1:limit + 1]))):
+        return extra  # no "así como con|por" nor ", y con|por" in reach (as the loop would find)
+    while i < limit:
         nxt = low_[i + 1]
         again = (low_[i] == "así" and nxt == "como" and low_[i + 2] in ("con", "por")) or (
             texts[i] == "," and nxt == "y" and low_[i + 2] in ("con", "por"))
@@ -219,7 +227,7 @@ def _split_coordinated(words: DocWords, m: EventMention) -> list[EventMention]:
             extra.append(clone)
             i += 3
             continue
-        if texts[i] in (";", ".") or (extra and i > m.end + 1 and tokens[i].pos_ in ("VERB", "AUX")):
+        if texts[i] in (";", ".") or (extra and i > m.end + 1 and pos[i] in ("VERB", "AUX")):
             until = i
             while extra and until > extra[-1].attrs["split"] and low_[until - 1] in ("se", "y", ","):
                 until -= 1
@@ -232,58 +240,64 @@ def _split_coordinated(words: DocWords, m: EventMention) -> list[EventMention]:
     return extra
 
 
-def _noun_mention(m: EventMention, head: Token, requires: str, lex: Lexicon,
+def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
                   person_tokens: set[int], words: DocWords) -> None:
-    doc, low_, dep = head.doc, words.low, words.dep
-    children = words.children[head.i]
+    """Fills the mention ``m`` of the trigger noun ``head``: determiner, frame, support verb,
+    name, modifiers, partners, status cues and strength."""
+    low_, dep, pos = words.low, words.dep, words.pos
+    children = words.children[head]
     det = determiner(head, m.start, words)
     m.indefinite = det == "indefinite"
-    case = words.cases(head.i)
+    case = words.cases(head)
     before = [i for i in (m.start - 1, m.start - 2) if i >= 0]
-    if m.start > 2 and words.pos[m.start - 1] == "DET":  # "después de la reunión"
+    if m.start > 2 and pos[m.start - 1] == "DET":  # "después de la reunión"
         before.append(m.start - 3)
     frames = lex.cues.get("frame", {}).keys()
     m.frame = bool(case & frames or {low_[i] for i in before} & frames)
-    support = support_of(head, lex, words, own_only=m.frame) or support_before_aside(doc, m.start, lex)
-    m.support = support.i if support is not None else None
-    if support is not None and support.pos_ in ("VERB", "AUX"):
-        m.anchor = support.i
+    support = support_of(head, lex, words, own_only=m.frame)
+    if support is None:
+        support = support_before_aside(words, m.start, lex)
+    m.support = support
+    verbal = support is not None and pos[support] in ("VERB", "AUX")
+    if verbal:
+        m.anchor = support
     elif support is not None:  # "presidirá los trabajos de la Comisión": the verb of the noun
-        verb = governing_verb(support)
+        verb = governing_verb(support, words)
         if verb is not None:
-            m.anchor = verb.i
+            m.anchor = verb
     name = name_span(head, m.start, m.end, words)
     if name is not None and requires not in ("support",):
         m.named, m.name = True, name
-    if head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN", "ADJ"):
-        m.conj_of = head.head.i
+    if dep[head] == "conj" and pos[words.head[head]] in ("NOUN", "PROPN", "ADJ"):
+        m.conj_of = words.head[head]
     modifiers = [c for c in children if c > m.start - 3]
     m.distinct = lex.any_at("distinct_adj", words, modifiers)
     planned_mod = lex.any_at("planned_adj", words, modifiers) or lex.any_at("held_adj", words, modifiers)
-    holders = [head.i] + ([support.i] if support is not None and support.pos_ in ("VERB", "AUX") else [])
+    holders = [head] + ([support] if verbal else [])
     partners = any(words.cases(c) & {"con", "entre"}
                    for h in holders for c in words.children[h] if dep[c] in ("nmod", "obl") and c > h)
-    plural = "Plur" in feats(head, "Number")
+    plural = "Plur" in feats(words.tokens[head], "Number")
     agent = m.kind == "visit" and (det == "possessive"
                                    or _has_agent_or_destination(head, lex, person_tokens, words))
-    governor = governing_verb(head)
+    governor = governing_verb(head, words)
     if support is not None:
         m.strong = not (det == "bare" and plural and not partners)
     elif requires in ("support", "named"):
         m.strong = requires == "named" and m.named
     elif m.named or agent or planned_mod:
         m.strong = True
-    elif m.indefinite and head.dep_ != "appos" and (m.frame or _settled_tense(governor)):
+    elif m.indefinite and dep[head] != "appos" and (m.frame or _settled_tense(governor, words)):
         m.strong = True
     elif partners and det in ("definite", "bare", "possessive"):
         m.strong = True
-    if det == "demonstrative" or (support is not None and words.negated(support.i)):
+    if det == "demonstrative" or (support is not None and words.negated(support)):
         m.strong = False  # "esta reunión", "dicho encuentro"; "no se realizó"
     if m.indefinite and (any(dep[c] == "cop" for c in children)
-                         or (governor is not None and lem(governor) == "tratar")):
+                         or (governor is not None and words.lem[governor] == "tratar")):
         m.strong = False  # "se trataba de un encuentro informal": says what an event was
     if m.headline:
         m.strong = False
     m.attrs["det"] = det
+    scope = lex.cues.get("scope_adj", {})
     m.attrs["scope"] = frozenset(words.lem[i] for i in [*range(m.start, m.end), *children]
-                                 if lex.has_at("scope_adj", words, i))
+                                 if low_[i] in scope or words.lem[i] in scope)

@@ -8,9 +8,7 @@ Pure functions over the parse (:mod:`pipeline.events_detect` builds mentions wit
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
-
-from .events_lexicon import Lexicon, low
+from .events_lexicon import Lexicon
 from .events_words import DocWords
 
 _DEMONSTRATIVE = {"este", "esta", "estos", "estas", "ese", "esa", "dicho", "dicha", "aquel",
@@ -23,12 +21,12 @@ _NAME_STOP = {"en", "con", "para", "que", "entre", "por", "a", "al", "sobre", "d
               "cuyo", "cuya", "el", "y"}
 
 
-def determiner(head: Token, start: int, words: DocWords) -> str:
+def determiner(head: int, start: int, words: DocWords) -> str:
     """indefinite | demonstrative | possessive | definite | bare, from the words before the noun
-    (the trigger phrase starts at token ``start``)."""
-    tokens, low_ = words.tokens, words.low
+    ``head`` (the trigger phrase starts at token ``start``)."""
+    pos, low_ = words.pos, words.low
     i = start - 1
-    while i >= 0 and tokens[i].pos_ == "ADJ" and low_[i] not in _DEM_OR_INDEF:
+    while i >= 0 and pos[i] == "ADJ" and low_[i] not in _DEM_OR_INDEF:
         i -= 1
     word = low_[i] if i >= 0 else ""
     if word in _INDEFINITE:
@@ -37,32 +35,34 @@ def determiner(head: Token, start: int, words: DocWords) -> str:
         return "demonstrative"
     if word in _POSSESSIVE:
         return "possessive"
-    if any(words.dep[c] == "det" and c < head.i for c in words.children[head.i]) or word in (
+    if any(words.dep[c] == "det" and c < head for c in words.children[head]) or word in (
             "el", "la", "los", "las", "del", "al"):
         return "definite"
     return "bare"
 
 
-def _is_ordinal(token: Token) -> bool:
-    text = token.text.rstrip(".ªº°")
+def _is_ordinal(word: str) -> bool:
+    """Whether a token's text is an ordinal: digits or a Roman numeral ("XXI", "3ª")."""
+    text = word.rstrip(".ªº°")
     return bool(text) and (text.isdigit() or (set(text.lower()) <= _ROMAN and text.isupper()))
 
 
-def name_span(head: Token, start: int, end: int, words: DocWords) -> tuple[int, int] | None:
-    """Token span of an event name ("XXI Reunión de Cancilleres de la Celac"), if any."""
-    tokens, texts = words.tokens, words.texts
+def name_span(head: int, start: int, end: int, words: DocWords) -> tuple[int, int] | None:
+    """Token span of an event name ("XXI Reunión de Cancilleres de la Celac") after the
+    trigger phrase ``[start, end)`` of the noun ``head``, if any."""
+    texts, pos = words.texts, words.pos
     first = start
-    if first > 0 and _is_ordinal(tokens[first - 1]) and (
+    if first > 0 and _is_ordinal(texts[first - 1]) and (
             not texts[first - 1].isdigit() or texts[start][:1].isupper()):
         first -= 1
     capital = texts[start][:1].isupper() and start > words.sent(start)[0]
-    sent = words.sent_of[head.i]
+    sent = words.sent_of[head]
     last = end
     proper = False
     i = end
     depth = 0
-    while i < len(tokens) and i - end < 14:
-        t, text = tokens[i], texts[i]
+    while i < len(texts) and i - end < 14:
+        text, tag = texts[i], pos[i]
         if text == "(":
             depth += 1
         elif text == ")":
@@ -75,15 +75,15 @@ def name_span(head: Token, start: int, end: int, words: DocWords) -> tuple[int, 
         if depth:
             i += 1
             continue
-        if t.is_punct or words.space[i] or t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") \
+        if words.is_punct(i) or words.space[i] or tag in ("VERB", "AUX", "SCONJ", "PRON") \
                 or words.sent_of[i] != sent:
             break
         if words.low[i] in _NAME_STOP:
             break
-        if i - end < 3 and (t.pos_ == "PROPN" or (text[:1].isupper() and i > words.sent(i)[0])
+        if i - end < 3 and (tag == "PROPN" or (text[:1].isupper() and i > words.sent(i)[0])
                             or text.isupper()):
             proper = True
-        if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or text[:1].isupper():
+        if tag in ("NOUN", "PROPN", "ADJ", "NUM") or text[:1].isupper():
             last = i + 1
         i += 1
     if proper or first < start or (capital and last > end):
@@ -91,17 +91,18 @@ def name_span(head: Token, start: int, end: int, words: DocWords) -> tuple[int, 
     return None
 
 
-def support_of(head: Token, lex: Lexicon, words: DocWords, own_only: bool = False) -> Token | None:
-    """The verb (or noun) that makes a trigger noun an event: 'sostuvo una reunión'."""
-    pos, dep, up, tokens = words.pos, words.dep, words.head, words.tokens
-    node = head.i
+def support_of(head: int, lex: Lexicon, words: DocWords, own_only: bool = False) -> int | None:
+    """The verb (or noun) that makes the trigger noun ``head`` an event ('sostuvo una
+    reunión'), as a token index."""
+    pos, dep, up = words.pos, words.dep, words.head
+    node = head
     if dep[node] == "conj" and pos[up[node]] in ("NOUN", "PROPN", "ADJ"):
         node = up[node]
     for child in words.children[node]:  # "celebrada ayer", "la reunión que sostuvieron"
         if dep[child] in ("acl", "acl:relcl", "amod") and child > node and (
                 lex.has_at("support", words, child) or lex.has_at("planned_adj", words, child)) \
-                and not _locative(tokens[child]):
-            return tokens[child]
+                and not _locative(child, words):
+            return child
     if own_only:
         return None
     cur = node
@@ -109,64 +110,68 @@ def support_of(head: Token, lex: Lexicon, words: DocWords, own_only: bool = Fals
         parent = up[cur]  # (the root, its own head, is looked at as its parent)
         if pos[parent] in ("VERB", "AUX") and lex.has_at("support", words, parent):
             if dep[cur] == "obl" and lex.has_at("support_obl", words, parent):
-                return tokens[parent]
+                return parent
             if words.cases(cur) - {"a", "al"}:  # "participar en"
-                return tokens[parent] if lex.has_at("support_obl", words, parent) else None  # "En la
+                return parent if lex.has_at("support_obl", words, parent) else None  # "En la
                 # reunión ... se acordó": a setting, not what was done
             if dep[cur] in ("obj", "iobj", "nsubj:pass"):
-                return tokens[parent]
+                return parent
             if dep[cur] == "nsubj" and (lex.has_at("support_subj", words, parent) or any(
                     words.low[c] == "se" or dep[c] in ("aux:pass", "expl:pass")
                     for c in words.children[parent])):
-                return tokens[parent]
+                return parent
             return None
         if pos[parent] in ("ADJ", "VERB") and lex.has_at("planned_adj", words, parent) \
                 and dep[cur].startswith("nsubj"):
-            return tokens[parent]
+            return parent
         if pos[parent] in ("NOUN", "PROPN") and lex.has_at("support_noun", words, parent):
-            return tokens[parent]
+            return parent
         if pos[parent] in ("VERB", "AUX") or dep[cur] not in ("nmod", "appos", "flat", "compound"):
             break
         cur = parent
     return None
 
 
-def support_before_aside(doc: Doc, start: int, lex: Lexicon) -> Token | None:
+def support_before_aside(words: DocWords, start: int, lex: Lexicon) -> int | None:
     """"la próxima celebración, a principios de noviembre en Madrid, de la Comisión Mixta": a
-    support noun whose "de" complement comes after an aside between commas (parse-independent)."""
+    support noun (its token index) whose "de" complement comes after an aside between commas
+    (parse-independent)."""
+    pos, texts = words.pos, words.texts
     i = start - 1
-    while i >= 0 and doc[i].pos_ == "DET":
+    while i >= 0 and pos[i] == "DET":
         i -= 1
-    if i < 1 or low(doc[i]) not in ("de", "del") or doc[i - 1].text != ",":
+    if i < 1 or words.low[i] not in ("de", "del") or texts[i - 1] != ",":
         return None
     j = i - 2
-    while j > max(doc[start].sent.start, i - 14) and doc[j].text != ",":
-        if doc[j].pos_ in ("VERB", "AUX") or doc[j].text in (".", ";", ":"):
+    while j > max(words.sent(start)[0], i - 14) and texts[j] != ",":
+        if pos[j] in ("VERB", "AUX") or texts[j] in (".", ";", ":"):
             return None
         j -= 1
-    if j <= 0 or doc[j].text != ",":
+    if j <= 0 or texts[j] != ",":
         return None
-    return doc[j - 1] if lex.has("support_noun", doc[j - 1]) else None
+    return j - 1 if lex.has_at("support_noun", words, j - 1) else None
 
 
-def _locative(clause: Token) -> bool:
+def _locative(clause: int, words: DocWords) -> bool:
     """"su visita a Lima, donde sostuvo ...", "la cumbre en la que participó": a relative clause
-    telling what happened at the event, not the verb that makes it one."""
-    for c in clause.children:
-        if low(c) in ("donde", "cuando") or (c.pos_ == "PRON" and any(
-                low(x) in ("en", "durante") for x in c.children if x.dep_ == "case")):
+    (its verb ``clause``) telling what happened at the event, not the verb that makes it one."""
+    low_ = words.low
+    for c in words.children[clause]:
+        if low_[c] in ("donde", "cuando") or (words.pos[c] == "PRON" and bool(
+                words.cases(c) & {"en", "durante"})):
             return True
     return False
 
 
-def governing_verb(head: Token) -> Token | None:
-    """The first verb or auxiliary up to three steps above ``head`` in the parse."""
+def governing_verb(head: int, words: DocWords) -> int | None:
+    """The first verb or auxiliary up to three steps above token ``head`` in the parse (its
+    token index). As with spaCy tokens, the root counts as its own parent: a verb root is
+    the governing verb of itself (``parent is cur`` never held for a new ``Token.head``)."""
+    pos, up = words.pos, words.head
     cur = head
     for _ in range(3):
-        parent = cur.head
-        if parent is cur:
-            return None
-        if parent.pos_ in ("VERB", "AUX"):
+        parent = up[cur]
+        if pos[parent] in ("VERB", "AUX"):
             return parent
         cur = parent
     return None

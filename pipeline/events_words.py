@@ -1,43 +1,48 @@
 """The tokens of a document as the events stage reads them: built once per document.
 
-spaCy makes a new ``Token`` object on every ``doc[i]``, ``token.head`` or ``token.children``
-; the events stage (:mod:`pipeline.events` and the helpers it calls) reads the same few
-attributes many times, so :class:`DocWords` reads them once per document into plain lists
-(private to the stage, passed down from :meth:`~pipeline.events.EventsComponent.__call__`,
-never stored on the Doc). Morphological features go through :func:`pipeline.docparse.feats`.
+spaCy makes a new ``Token`` object on every ``doc[i]``, ``token.head`` or ``token.children``;
+the events stage (:mod:`pipeline.events` and the helpers it calls) reads the same few
+attributes many times, so :class:`DocWords` gives them as plain lists, most of them those of
+the :func:`pipeline.docparse.view` the stages share (the words are private to the stage,
+passed down from :meth:`~pipeline.events.EventsComponent.__call__`, never stored on the
+Doc). Morphological features go through :func:`pipeline.docparse.feats`.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-import numpy
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, SENT_START, SPACY
-from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-from .docparse import sentence_starts
+from .docparse import MAX_MEMO, DocView, view
 from .events_lexicon import lem_text
 
 
-#: Strings of string-store hashes, and lemma keys of lemma hashes, memoised (a hash stands
-#: for the same string in every vocabulary).
-_TEXTS: dict[int, str] = {}
+#: The lower-cased text of a lexeme by its orth hash, the orth hashes of space lexemes seen,
+#: and the :func:`lem_text` key of a lemma by its hash, memoised (a hash stands for the same
+#: string in every vocabulary).
+_LOWER: dict[int, str] = {}
+_SPACES: set[int] = set()
 _LEMS: dict[int, str] = {}
-#: (text, lower-cased text, is_space) of a lexeme by its orth hash.
-_LEXEMES: dict[int, tuple[str, str, bool]] = {}
+#: No case marker.
+_NONE: frozenset[str] = frozenset()
+#: ``Token.is_punct`` by orth hash.
+_PUNCT: dict[int, bool] = {}
 
 
-def _strings_of(hashes: list[int], strings: StringStore, memo: dict[int, str],
-                convert: Callable[[str], str]) -> list[str]:
-    """``convert(strings[h])`` for each hash, through ``memo``."""
-    def fill(h: int) -> str:
-        memo[h] = value = convert(strings[h])
-        return value
-    get = memo.get
-    return [get(h) or fill(h) for h in hashes]
+def _mapped(hashes: list[int], memo: dict[int, str], make: Callable[[int], str]) -> list[str]:
+    """``memo[h]`` for each hash, first filling ``memo`` with ``make(h)`` for hashes it lacks
+    (a memo grown past :data:`~pipeline.docparse.MAX_MEMO` entries is emptied first)."""
+    if len(memo) > MAX_MEMO:
+        memo.clear()
+    try:
+        return list(map(memo.__getitem__, hashes))
+    except KeyError:
+        for h in set(hashes).difference(memo):
+            memo[h] = make(h)
+        return list(map(memo.__getitem__, hashes))
 
 
 @dataclass
@@ -45,8 +50,10 @@ class DocWords:
     """What the events stage reads of every token, read once per document.
 
     Built at the start of :meth:`~pipeline.events.EventsComponent.__call__` and passed down
-    (spaCy makes a new ``Token`` on every ``doc[i]``): the tokens, their text, :func:`low` and
-    :func:`lem` keys, whether they are spaces, ``doc.text`` and the sentence of each token.
+    (spaCy makes a new ``Token`` on every ``doc[i]``) on top of the shared
+    :class:`~pipeline.docparse.DocView` of the Doc (texts, tags, heads, children, offsets,
+    ``doc.text``): adds the lower-cased text and :func:`~pipeline.events_lexicon.lem` key of
+    each token, whether it is a space, and the sentence of each token.
     """
 
     tokens: Doc  # the tokens by index (spaCy makes each Token on access: fewer than list(doc))
@@ -62,33 +69,37 @@ class DocWords:
     head: list[int]  # Token.head.i
     children: list[list[int]]  # Token.children, as indices in order
     idx: list[int]  # Token.idx
+    view: DocView  # the shared view these lists come from (orth hashes: ``view.orth``)
+    _cases: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)  # cases() memo
 
     @classmethod
     def of(cls, doc: Doc) -> DocWords:
-        strings, n = doc.vocab.strings, len(doc)
-        array = doc.to_array([ORTH, LEMMA, SPACY, POS, DEP, IDX, HEAD, SENT_START])
-        head = (array[:, 6] + numpy.arange(n, dtype=array.dtype)).tolist()  # (offsets wrap around)
-        orth, lemma, spacy, pos, dep, idx = array[:, :6].T.tolist() if n else ([],) * 6
+        """The words of ``doc``, on top of :func:`pipeline.docparse.view`."""
+        v = view(doc)
+        n, vocab = v.n, doc.vocab
 
-        def lexeme(h: int) -> tuple[str, str, bool]:
-            _LEXEMES[h] = found = (strings[h], (lex := doc.vocab[h]).lower_, lex.is_space)
-            return found
-        known = _LEXEMES.get
-        texts, lower, space = (list(c) for c in zip(*[known(h) or lexeme(h) for h in orth])) \
-            if n else ([], [], [])
-        starts = sentence_starts(doc, array[:, 7].tolist())
+        def lower(h: int) -> str:
+            lex = vocab[h]
+            if lex.is_space:
+                _SPACES.add(h)
+            return lex.lower_
+        low = _mapped(v.orth, _LOWER, lower)  # (fills _SPACES for every orth hash first seen)
+        lem = _mapped(v.lemma, _LEMS, lambda h: lem_text(vocab.strings[h]))
+        starts = v.sent_starts
         sents = list(zip(starts, [*starts[1:], n]))
         sent_of = [0] * n
         for k, (start, end) in enumerate(sents):
             sent_of[start:end] = [k] * (end - start)
-        children: list[list[int]] = [[] for _ in range(n)]
-        for i, h in enumerate(head):
-            if h != i:
-                children[h].append(i)
-        return cls(doc, texts, lower, _strings_of(lemma, strings, _LEMS, lem_text), space,
-                   "".join([t + " " if ws else t for t, ws in zip(texts, spacy)]), sent_of, sents,
-                   _strings_of(pos, strings, _TEXTS, str), _strings_of(dep, strings, _TEXTS, str),
-                   head, children, idx)
+        return cls(doc, v.texts, low, lem, list(map(_SPACES.__contains__, v.orth)), v.text,
+                   sent_of, sents, v.pos, v.dep, v.head, v.children, v.idx, v)
+
+    def is_punct(self, i: int) -> bool:
+        """``doc[i].is_punct``, memoised by the token's orth hash."""
+        h = self.view.orth[i]
+        found = _PUNCT.get(h)
+        if found is None:
+            found = _PUNCT[h] = self.tokens.vocab[h].is_punct
+        return found
 
     def sent(self, i: int) -> tuple[int, int]:
         """Token span of the sentence of token ``i`` (``doc[i].sent``)."""
@@ -112,33 +123,35 @@ class DocWords:
 
     def subtree(self, i: int, limit: int) -> list[int]:
         """The first ``limit`` tokens of ``Token.subtree`` of token ``i``: the subtrees of its
-        left children, the token, the subtrees of its right children."""
+        left children, the token, the subtrees of its right children (read with a stack)."""
         out: list[int] = []
-
-        def walk(j: int) -> None:
-            for c in self.children[j]:
-                if len(out) >= limit:
-                    return
-                if c > j:
-                    break
-                walk(c)
-            if len(out) < limit:
-                out.append(j)
-            for c in self.children[j]:
-                if len(out) >= limit:
-                    return
-                if c > j:
-                    walk(c)
-        walk(i)
+        children = self.children
+        todo = [i]  # what is left to read, next last: j for the subtree of j, ~j for j alone
+        while todo and len(out) < limit:
+            j = todo.pop()
+            if j < 0 or not children[j]:
+                out.append(~j if j < 0 else j)
+                continue
+            kids = children[j]
+            k = bisect_right(kids, j)  # (children are in order: kids[:k] come before j)
+            todo += reversed(kids[k:])
+            todo.append(~j)
+            todo += reversed(kids[:k])
         return out
 
     def negated(self, i: int) -> bool:
         """Whether token ``i`` has "no" or "nunca" among its children ("no se realizó")."""
         return any(self.low[c] in ("no", "nunca") for c in self.children[i])
 
-    def cases(self, i: int) -> set[str]:
-        """The case markers (prepositions) of token ``i``: "con" for "con el canciller"."""
-        return {self.low[c] for c in self.children[i] if self.dep[c] == "case"}
+    def cases(self, i: int) -> frozenset[str]:
+        """The case markers (prepositions) of token ``i``: "con" for "con el canciller";
+        remembered per token (most are asked again by other mentions and helpers)."""
+        found = self._cases.get(i)
+        if found is None:
+            kids = self.children[i]
+            found = self._cases[i] = frozenset(
+                [self.low[c] for c in kids if self.dep[c] == "case"]) if kids else _NONE
+        return found
 
     def matches(self, i: int, word: str) -> bool:
         """A lexicon word matches token ``i``'s text or lemma; "sesion*" matches by prefix of

@@ -53,6 +53,7 @@ class PlaceIndex:
         self.capitals: dict[str, Place] = {}  # iso3 -> capital city
         self.demonyms: dict[str, str] = {}  # folded demonym -> iso3
         self.first_words: set[str] = set()  # first words of the names
+        self.prefixes: set[str] = set()  # the names cut after each of their words
         for row in venues:
             place = Place(row.get("location") or row["venue"], row.get("country"), "venue")
             for name in [row["venue"], *row.get("aliases", [])]:
@@ -76,6 +77,8 @@ class PlaceIndex:
         if key and len(key.split()) <= self.MAX_WORDS:
             self.names.setdefault(key, place)
             self.first_words.add(key.split(" ", 1)[0])
+            words = key.split(" ")
+            self.prefixes.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
 
     def __len__(self) -> int:
         return len(self.names)
@@ -123,19 +126,30 @@ class PlaceIndex:
                         match = PlaceMatch(i, i + n, place)
                         break
             if match is None and folded[i] and folded[i].split(" ", 1)[0] in self.first_words:
-                for n in range(min(self.MAX_WORDS, len(folded) - i), 0, -1):
-                    if not folded[i + n - 1]:
-                        continue  # a phrase ends on a word, not on punctuation
-                    key = " ".join(w for w in folded[i:i + n] if w)
-                    if key in self.names:
-                        match = PlaceMatch(i, i + n, self.names[key])
-                        break
+                match = self._longest_name(folded, i)
             if match is None:
                 i += 1
                 continue
             found.append(match)
             i = match.end
         return found
+
+
+    def _longest_name(self, folded: Sequence[str], i: int) -> PlaceMatch | None:
+        """The longest known name of at most ``MAX_WORDS`` words starting at word ``i`` and
+        ending on a word (empty words, punctuation, are skipped inside a name). Read forward,
+        it stops where the words read are no longer the start of any name."""
+        match = None
+        key = ""
+        for j in range(i, min(i + self.MAX_WORDS, len(folded))):
+            if not folded[j]:
+                continue  # a phrase ends on a word, not on punctuation
+            key = f"{key} {folded[j]}" if key else folded[j]
+            if key not in self.prefixes:
+                break
+            if key in self.names:
+                match = PlaceMatch(i, j + 1, self.names[key])
+        return match
 
 
 @lru_cache(maxsize=65536)

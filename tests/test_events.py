@@ -222,3 +222,21 @@ def test_seed_events_end_to_end(nlp):
     assert [(e.location, e.location_country) for e in planned] == [("Washington, D.C.", "USA")]
     gold = json.loads(next((SEED / "gold").glob("*.json")).read_text(encoding="utf-8"))
     assert len(doc._.events) == len(gold["events"])
+
+
+def test_doc_words_read_as_spacy_tokens(events_nlp):
+    """DocWords gives per token what spaCy's Token gives: text keys, spaces, punctuation,
+    heads, case markers and (the first tokens of) subtrees."""
+    from pipeline.events_lexicon import lem
+    from pipeline.events_words import DocWords
+    with events_nlp.select_pipes(disable=["sre_events"]):
+        doc = events_nlp("La canciller sostuvo una reunión con el ministro de Chile.\n\n"
+                         "Ambos se reunieron, así como con la delegación, en Madrid.")
+    words = DocWords.of(doc)
+    for t in doc:
+        i = t.i
+        assert (words.low[i], words.lem[i], words.space[i]) == (t.lower_, lem(t), t.is_space)
+        assert words.is_punct(i) == t.is_punct and words.head[i] == t.head.i
+        assert words.cases(i) == {c.lower_ for c in t.children if c.dep_ == "case"}
+        assert words.subtree(i, 3) == [s.i for s in t.subtree][:3]
+        assert words.subtree(i, len(doc)) == [s.i for s in t.subtree]
