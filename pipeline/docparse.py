@@ -79,6 +79,7 @@ class DocView:
             array.T.tolist() if n else ([],) * len(_COLUMNS)
         #: index of each token's syntactic head (``Token.head.i``; the root is its own head)
         self.head: list[int] = (array[:, 6] + numpy.arange(n, dtype=array.dtype)).tolist()
+        self._sent_column = array[:, 7]
 
     def __len__(self) -> int:
         return self.n
@@ -111,7 +112,9 @@ class DocView:
     @cached_property
     def sent_starts(self) -> list[int]:
         """Index of each sentence's first token, as :func:`sentence_starts` gives them."""
-        return sentence_starts(self.doc, self.sent_flags)
+        if not self.n or "sents" in self.doc.user_hooks:
+            return sentence_starts(self.doc, self.sent_flags)
+        return [0, *(numpy.flatnonzero(self._sent_column[1:] == 1) + 1).tolist()]
 
     @cached_property
     def children(self) -> list[list[int]]:
