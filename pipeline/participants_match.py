@@ -87,6 +87,14 @@ class FoldedMatcher:
         self.acronyms -= words_seen
         #: first words of the entries a word in lower case may match ("de la Fuente" needs "De")
         self.lower_starts = frozenset(key.partition(" ")[0] for key, _ in self.lower_ok)
+        #: what :meth:`_found` tests of each (key, kind), worked out once per entry: key ->
+        #: [(kind, rows, lower case allowed, acronym, spellings a text accent rules out or None)];
+        #: the spellings are None where some spelling has an accent (:func:`_unmarked`)
+        self.compiled: dict[str, list[tuple[str, list[Any], bool, bool, set[str] | None]]] = {
+            key: [(kind, rows, (key, kind) in self.lower_ok, (key, kind) in self.acronyms,
+                   _unmarked(self.first_words[key, kind]) if kind in ACCENTED else None)
+                  for kind, rows in kinds.items()]
+            for key, kinds in self.table.items()}
 
     def all_matches(self, tokens: Tokens) -> list[Match]:
         """Every match (overlapping allowed)."""
@@ -95,23 +103,25 @@ class FoldedMatcher:
     def _found(self, tokens: Tokens) -> list[tuple[int, int, str, str, list[Any]]]:
         """Every match as (start, end, kind, key, rows), by start then length."""
         found: list[tuple[int, int, str, str, list[Any]]] = []
-        folded, capital, prefixes, table = tokens.folded, tokens.capital, self.prefixes, self.table
+        folded, capital, prefixes, compiled = tokens.folded, tokens.capital, self.prefixes, self.compiled
         n = len(folded)
-        lower_ok, acronyms, lower_starts = self.lower_ok, self.acronyms, self.lower_starts
+        lower_starts = self.lower_starts
         # a word folded to nothing opens none
         for i in tokens.where(prefixes):
-            if not capital[i] and folded[i] not in lower_starts:
+            upper = capital[i]
+            if not upper and folded[i] not in lower_starts:
                 continue  # every entry this word opens wants a capital
             key, j = folded[i], i
             while True:  # key: the folded words i..j, a prefix of some entry
-                kinds = table.get(key)
-                if kinds is not None:
-                    for kind, rows in kinds.items():
-                        if not capital[i] and (key, kind) not in lower_ok:
+                entries = compiled.get(key)
+                if entries is not None:
+                    for kind, rows, lower_ok, acronym, written in entries:
+                        if not upper and not lower_ok:
                             continue
-                        if (key, kind) in acronyms and not tokens.span_text(i, j + 1).isupper():
+                        if acronym and not tokens.span_text(i, j + 1).isupper():
                             continue
-                        if kind in ACCENTED and _accent_differs(tokens.lower[i], self.first_words[key, kind]):
+                        # a title's first word with an accent none of its spellings has (:func:`_unmarked`)
+                        if written is not None and tokens.lower[i] not in written and _marked(tokens.lower[i]):
                             continue
                         found.append((i, j + 1, kind, key, rows))
                 j += 1
@@ -131,18 +141,18 @@ class FoldedMatcher:
         ranked = sorted(self._found(tokens), key=lambda m: (m[0] - m[1], PRIORITY.get(m[2], 9), m[0]))
         for found in ranked:
             start, end = found[0], found[1]
-            if any(taken[start:end]):
+            if True in taken[start:end]:  # any(taken[start:end]), without a generator
                 continue
-            for k in range(start, end):
-                taken[k] = True
+            taken[start:end] = [True] * (end - start)
             chosen.append(Match(*found))
         return sorted(chosen, key=lambda m: m.start)
 
 
-def _accent_differs(word: str, written: set[str]) -> bool:
-    """The text's word carries an accent none of the pattern's spellings has (a text may drop
-    accents, it does not add them: "Secretaría" is not the title "secretaria")."""
-    return word not in written and _marked(word) and not any(_marked(w) for w in written)
+def _unmarked(written: set[str]) -> set[str] | None:
+    """``written`` when none of its spellings carries an accent, else None. A text may drop
+    accents, it does not add them: "Secretaría" is not the title "secretaria", so a word
+    not in ``written`` that carries an accent is no match when no spelling has one."""
+    return None if any(_marked(w) for w in written) else written
 
 
 def _marked(word: str) -> bool:
