@@ -10,6 +10,8 @@ verb of meeting) or weak when it can only refer back to one ("la llamada", "dich
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import or_
 from typing import Any
 
 from spacy.tokens import Doc
@@ -88,9 +90,11 @@ def _excluded(words: DocWords, lex: Lexicon, starts: list[int]) -> set[int]:
 def _starts(words: DocWords, lex: Lexicon) -> list[int]:
     """Tokens whose text or lemma is the first word of a trigger or of an excluded phrase, or
     begins with a trigger's "stem*": the only ones a trigger or an exclusion may start at."""
-    first, stems = lex.first_words, lex.stems
-    return [i for i, (low_i, lem_i) in enumerate(zip(words.low, words.lem))
-            if low_i in first or lem_i in first or low_i.startswith(stems)]
+    # as [i for i in range(n) if low[i] in first_words or lem[i] in first_words or
+    # low[i].startswith(stems)], the texts looked up in the lexicon's memo (in C, by map)
+    low_ok = map(lex.may_start.__getitem__, words.low)
+    return list(compress(range(len(words.low)),
+                         map(or_, low_ok, map(lex.first_words.__contains__, words.lem))))
 
 
 def _match_trigger(words: DocWords, i: int, lex: Lexicon) -> tuple[int, str, str, str] | None:

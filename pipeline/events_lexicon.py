@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Token
 
+from .docparse import MAX_MEMO
+
 if TYPE_CHECKING:
     from .events_words import DocWords
 
@@ -32,6 +34,21 @@ def lem_text(lemma: str) -> str:
     return lemma.split(" ", 1)[0] if " " in lemma else lemma
 
 
+class _MayStart(dict):
+    """Whether a lower-cased text is one of ``first`` words or begins with one of ``stems``,
+    filled on a miss (read with ``map`` over a document's texts)."""
+
+    def __init__(self, first: frozenset[str], stems: tuple[str, ...]) -> None:
+        super().__init__()
+        self.first, self.stems = first, stems
+
+    def __missing__(self, low: str) -> bool:
+        if len(self) > MAX_MEMO:
+            self.clear()
+        self[low] = found = low in self.first or low.startswith(self.stems)
+        return found
+
+
 @dataclass
 class Lexicon:
     """Triggers and cues, indexed for token look-up."""
@@ -45,6 +62,9 @@ class Lexicon:
     exclude_starred: list[tuple[str, ...]] = field(default_factory=list)
     stems: tuple[str, ...] = field(default=(), init=False)  # the prefixes without their "*"
     first_words: frozenset[str] = field(default=frozenset(), init=False)  # of triggers and exclusions
+    #: lower-cased text -> whether it is in ``first_words`` or begins with one of ``stems``
+    may_start: _MayStart = field(default_factory=lambda: _MayStart(frozenset(), ()), init=False,
+                                 repr=False)
 
     def __post_init__(self) -> None:
         self.stems = tuple(p[:-1] for p in self.prefixes)
@@ -54,6 +74,7 @@ class Lexicon:
             else:
                 self.exclude_first.setdefault(words[0], []).append(words)
         self.first_words = frozenset(self.triggers) | frozenset(self.exclude_first)
+        self.may_start = _MayStart(self.first_words, self.stems)
 
     @classmethod
     def from_rows(cls, triggers: Iterable[dict[str, Any]], cues: Iterable[dict[str, Any]]) -> Lexicon:

@@ -20,11 +20,9 @@ from .docparse import MAX_MEMO, DocView, view
 from .events_lexicon import lem_text
 
 
-#: The lower-cased text of a lexeme by its orth hash, the orth hashes of space lexemes seen,
-#: and the :func:`lem_text` key of a lemma by its hash, memoised (a hash stands for the same
-#: string in every vocabulary).
+#: The lower-cased text of a lexeme by its orth hash and the :func:`lem_text` key of a lemma
+#: by its hash, memoised (a hash stands for the same string in every vocabulary).
 _LOWER: dict[int, str] = {}
-_SPACES: set[int] = set()
 _LEMS: dict[int, str] = {}
 #: No case marker.
 _NONE: frozenset[str] = frozenset()
@@ -77,20 +75,16 @@ class DocWords:
         """The words of ``doc``, on top of :func:`pipeline.docparse.view`."""
         v = view(doc)
         n, vocab = v.n, doc.vocab
-
-        def lower(h: int) -> str:
-            lex = vocab[h]
-            if lex.is_space:
-                _SPACES.add(h)
-            return lex.lower_
-        low = _mapped(v.orth, _LOWER, lower)  # (fills _SPACES for every orth hash first seen)
+        low = _mapped(v.orth, _LOWER, lambda h: vocab[h].lower_)
         lem = _mapped(v.lemma, _LEMS, lambda h: lem_text(vocab.strings[h]))
         starts = v.sent_starts
         sents = list(zip(starts, [*starts[1:], n]))
         sent_of = [0] * n
         for k, (start, end) in enumerate(sents):
             sent_of[start:end] = [k] * (end - start)
-        return cls(doc, v.texts, low, lem, list(map(_SPACES.__contains__, v.orth)), v.text,
+        # Token.is_space is the text's isspace(), and so its lower-cased text's (no character
+        # lower-cases to whitespace; whitespace has no case)
+        return cls(doc, v.texts, low, lem, list(map(str.isspace, low)), v.text,
                    sent_of, sents, v.pos, v.dep, v.head, v.children, v.idx, v)
 
     def is_punct(self, i: int) -> bool:
