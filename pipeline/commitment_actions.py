@@ -38,11 +38,11 @@ def units(doc: Doc, tokens: DocTokens | None = None) -> list[Span]:
     ``tokens`` is the document's :class:`~pipeline.commitment_doc.DocTokens` (built here if
     not given).
     """
-    view = tokens if tokens is not None else DocTokens(doc)
-    breaks, space = view.line_breaks, view.is_space
-    bounds = [*view.sent_starts[1:], len(space)]
+    tokens = tokens if tokens is not None else DocTokens(doc)
+    breaks, space = tokens.line_breaks, tokens.is_space
+    bounds = [*tokens.sent_starts[1:], len(space)]
     out: list[tuple[int, int]] = []
-    for sent_start, sent_end in zip(view.sent_starts, bounds):
+    for sent_start, sent_end in zip(tokens.sent_starts, bounds):
         start = sent_start
         lo = bisect.bisect_left(breaks, sent_start)
         for i in breaks[lo:bisect.bisect_left(breaks, sent_end, lo)]:  # a SPACE token of its own

@@ -30,7 +30,8 @@ Lexicon = Callable[[frozenset[str]], tuple[Any, frozenset[str]]]
 #: is_space, whether the text holds a line break, then what the lexicon makes of the folds
 #: (None and the folds themselves without a lexicon)
 Forms = tuple[str, frozenset[str], bool, bool, bool, Any, frozenset[str]]
-#: a forms cache holding more entries than this is emptied (it is keyed by vocabulary)
+#: a forms cache holding more entries than this is emptied (it is keyed by the (orth, lemma)
+#: hash pair of a token)
 MAX_CACHED_FORMS = 1 << 17
 
 
@@ -98,10 +99,6 @@ class DocTokens:
             return self.doc[self.text.index(word, start, end)]
         except ValueError:
             return None
-
-    def full_text(self) -> str:
-        """``doc.text`` (the shared view's)."""
-        return self.view.text
 
     def main_verbs(self) -> list[int]:
         """Indexes of the tokens labelled ``ROOT`` and of the conjuncts (``conj``) of such a

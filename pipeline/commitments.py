@@ -113,7 +113,7 @@ class CommitmentsComponent(RuleComponent):
                      if (ok := [m for m in matches if self._keep(tokens, m, unit)])]
         if not triggered:
             return doc
-        text = tokens.full_text()  # as doc.text, built once per document
+        text = tokens.view.text  # as doc.text, built once per document
         resolver = ActorResolver(participants, spans, self.filters["group"],
                                  self.countries, self.filters["cast"], tokens)
         found: list[_Found] = []

@@ -10,16 +10,13 @@ sentence on every read.
   with ``Doc.to_array`` and shared by the stages that process the Doc one after another.
 - :func:`feats` memoises features by (analysis key, field): the memo grows with the
   model's distinct analyses, not with the documents.
-- :func:`sentence_starts` reads sentence boundaries from the ``SENT_START`` column.
 
 Nothing here writes to a Doc.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import cached_property
-from itertools import compress
 
 import numpy
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, SENT_START, SPACY
@@ -56,7 +53,8 @@ def _strings(hashes: list[int], doc: Doc) -> list[str]:
 
 class DocView:
     """The parse of one Doc as plain lists indexed by token (``view.texts[i]`` is
-    ``doc[i].text``), each read from the Doc once, on first use.
+    ``doc[i].text``). The hash and number columns are read at once with one ``Doc.to_array``;
+    the string lists, ``text``, ``sent_starts`` and ``children`` on first use.
 
     The parse columns are fixed once the model has run: the project's stages set entities
     and extension attributes, never words, lemmas, tags or heads. Build it with :func:`view`.
@@ -77,12 +75,11 @@ class DocView:
         self.sent_flags: list[int]
         self.orth, self.lemma, self.spaces, self.pos_ids, self.dep_ids, self.idx, _, self.sent_flags = \
             array.T.tolist() if n else ([],) * len(_COLUMNS)
-        #: index of each token's syntactic head (``Token.head.i``; the root is its own head)
-        self.head: list[int] = (array[:, 6] + numpy.arange(n, dtype=array.dtype)).tolist()
-        self._sent_column = array[:, 7]
-
-    def __len__(self) -> int:
-        return self.n
+        #: index of each token's syntactic head (``Token.head.i``; the root is its own head).
+        #: HEAD is relative to the token; in the uint64 array a negative offset wraps around,
+        #: and adding the token's index wraps back to the right index.
+        self.head: list[int] = (array[:, _COLUMNS.index(HEAD)] + numpy.arange(n, dtype=array.dtype)).tolist()
+        self._sent_column = array[:, _COLUMNS.index(SENT_START)]
 
     @cached_property
     def texts(self) -> list[str]:
@@ -111,9 +108,12 @@ class DocView:
 
     @cached_property
     def sent_starts(self) -> list[int]:
-        """Index of each sentence's first token, as :func:`sentence_starts` gives them."""
-        if not self.n or "sents" in self.doc.user_hooks:
-            return sentence_starts(self.doc, self.sent_flags)
+        """Index of each sentence's first token, as ``doc.sents`` gives them ([] for an empty
+        Doc): token 0 and every token whose SENT_START is 1; a custom ``sents`` hook is obeyed."""
+        if not self.n:
+            return []
+        if "sents" in self.doc.user_hooks:
+            return [s.start for s in self.doc.sents]
         return [0, *(numpy.flatnonzero(self._sent_column[1:] == 1) + 1).tolist()]
 
     @cached_property
@@ -153,19 +153,3 @@ def feats(token: Token, field: str) -> tuple[str, ...]:
     if values is None:
         values = _FEATS[key] = tuple(morph.get(field))
     return values
-
-
-def sentence_starts(doc: Doc, flags: Sequence[int] | None = None) -> list[int]:
-    """Index of each sentence's first token, as ``doc.sents`` gives them ([] for an empty doc).
-
-    ``flags`` is the doc's ``SENT_START`` column when the caller has read it already. A
-    sentence starts at token 0 and wherever the flag is 1; a custom ``sents`` hook is obeyed.
-    """
-    n = len(doc)
-    if n == 0:
-        return []
-    if "sents" in doc.user_hooks:
-        return [s.start for s in doc.sents]
-    if flags is None:
-        flags = doc.to_array(SENT_START).tolist()
-    return [0, *compress(range(1, n), map((1).__eq__, flags[1:]))]

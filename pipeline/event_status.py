@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .events_detect import EventMention
 from .events_syntax import governing_verb
-from .events_lexicon import Lexicon, lem
+from .events_lexicon import Lexicon
 from .events_words import DocWords
 from .docparse import feats
 
@@ -164,6 +164,3 @@ def adjust_by_date(status: str, date_start: dt.date | None, date_end: dt.date | 
     return status
 
 
-def is_past_reference(token: Token) -> bool:
-    """A verb in a past tense (for callers that need it)."""
-    return _morph(token, "Tense") in ("Past", "Imp") or lem(token) == "haber"

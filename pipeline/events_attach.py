@@ -148,8 +148,8 @@ def _fronted(doc: Doc, m: EventMention, index: DocIndex, others: set[int]) -> Ti
 
 def _reaches(token: int, anchors: set[int], others: set[int], words: DocWords) -> bool:
     """Whether a date's root ``token`` hangs (within two arcs, crossing no other verb) on an
-    anchor. (The root of the parse is its own head: it is looked at as its own parent, as
-    ``parent is cur`` never held for a new ``Token.head``.)"""
+    anchor. (The root of the parse is its own head, so it is looked at again as its own
+    parent, as the code this replaced did.)"""
     cur = token
     for _ in range(2):
         if cur in anchors:

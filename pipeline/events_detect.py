@@ -302,6 +302,6 @@ def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
     if m.headline:
         m.strong = False
     m.attrs["det"] = det
-    scope = lex.cues.get("scope_adj", {})
+    scope = lex.cues.get("scope_adj", {})  # as lex.has_at("scope_adj", words, i), looked up once
     m.attrs["scope"] = frozenset(words.lem[i] for i in [*range(m.start, m.end), *children]
                                  if low_[i] in scope or words.lem[i] in scope)

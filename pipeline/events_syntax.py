@@ -166,7 +166,7 @@ def _locative(clause: int, words: DocWords) -> bool:
 def governing_verb(head: int, words: DocWords) -> int | None:
     """The first verb or auxiliary up to three steps above token ``head`` in the parse (its
     token index). As with spaCy tokens, the root counts as its own parent: a verb root is
-    the governing verb of itself (``parent is cur`` never held for a new ``Token.head``)."""
+    the governing verb of itself (the root is its own head)."""
     pos, up = words.pos, words.head
     cur = head
     for _ in range(3):

@@ -54,7 +54,6 @@ class FoldedMatcher:
 
     def __init__(self, entries: Iterable[tuple[str, str, Any]]) -> None:
         self.table: dict[str, dict[str, list[Any]]] = {}
-        self.cased: set[tuple[str, str]] = set()
         self.lower_ok: set[tuple[str, str]] = set()
         self.acronyms: set[tuple[str, str]] = set()
         words_seen: set[tuple[str, str]] = set()
@@ -75,9 +74,7 @@ class FoldedMatcher:
                 self.acronyms.add((key, kind))  # "SE" must not match "Se"
             else:
                 words_seen.add((key, kind))
-            if kind in CASED and surface[:1].isupper():
-                self.cased.add((key, kind))
-            else:
+            if not (kind in CASED and surface[:1].isupper()):
                 self.lower_ok.add((key, kind))
             self.prefixes.add(key)  # and its first words (a folded key has single spaces)
             cut = key.find(" ")
@@ -95,10 +92,6 @@ class FoldedMatcher:
                    _unmarked(self.first_words[key, kind]) if kind in ACCENTED else None)
                   for kind, rows in kinds.items()]
             for key, kinds in self.table.items()}
-
-    def all_matches(self, tokens: Tokens) -> list[Match]:
-        """Every match (overlapping allowed)."""
-        return [Match(*found) for found in self._found(tokens)]
 
     def _found(self, tokens: Tokens) -> list[tuple[int, int, str, str, list[Any]]]:
         """Every match as (start, end, kind, key, rows), by start then length."""

@@ -153,7 +153,6 @@ class Tokens:
         self.pos: list[str] = parse.pos
         self.idx: list[int] = parse.idx
         self._sent: list[int] = parse.sent_flags  # 1 where ``Token.is_sent_start`` is true
-        self.space: list[int] = parse.spaces
         #: ``doc.text``
         self.doc_text: str = parse.text
 

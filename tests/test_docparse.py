@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.docparse import feats, sentence_starts, view
+from pipeline.docparse import feats, view
 
 
 @pytest.mark.parametrize("field", ["VerbForm", "Tense", "Number", "Mood", "Person", "NoSuchFeature"])
@@ -34,7 +34,7 @@ def test_sentence_starts_equal_doc_sents(nlp, text: str) -> None:
     for name, proc in nlp.pipeline:
         if not name.startswith("sre_"):
             doc = proc(doc)
-    assert sentence_starts(doc) == [s.start for s in doc.sents]
+    assert view(doc).sent_starts == [s.start for s in doc.sents]
 
 
 VIEW_TEXTS = [
