@@ -217,7 +217,11 @@ class TriggerFinder:
         return start, words if words else _NO_WORDS
 
     def _read_with_me(self, doc_tokens: DocTokens) -> bool:
-        """Whether ``doc_tokens`` holds what :meth:`lexical` made of its tokens."""
+        """Whether ``doc_tokens`` holds what :meth:`lexical` made of its tokens (the stage
+        builds them so; a DocTokens made without this finder's lexicon, e.g. by
+        ``commitment_actions.units`` alone, takes the slower branches below)."""
+        # ``==``, not ``is``: every ``self.lexical`` access makes a new bound-method object;
+        # they compare equal when they bind the same function to the same finder
         return doc_tokens.lexicon == self.lexical
 
     def _words(self, doc_tokens: DocTokens) -> Sequence[frozenset[str]]:
