@@ -116,6 +116,13 @@ class DocView:
             return [s.start for s in self.doc.sents]
         return [0, *(numpy.flatnonzero(self._sent_column[1:] == 1) + 1).tolist()]
 
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``: the characters from the first token to the end of the
+        last one ("" for an empty span)."""
+        if end <= start:
+            return ""
+        return self.text[self.idx[start]:self.idx[end - 1] + len(self.texts[end - 1])]
+
     @cached_property
     def children(self) -> list[list[int]]:
         """``Token.children`` of each token, as indices in order."""

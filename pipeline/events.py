@@ -179,11 +179,8 @@ def _name(doc: Doc, m: EventMention, index: DocIndex, d: Draft) -> str | None:
 
 
 def _span_text(words: DocWords, start: int, end: int) -> str:
-    """``doc[start:end].text``: the document's characters from the first token to the end of
-    the last one."""
-    if end <= start:
-        return ""
-    return words.text[words.idx[start]:words.idx[end - 1] + len(words.texts[end - 1])]
+    """``doc[start:end].text``."""
+    return words.view.span_text(start, end)
 
 
 def _evidence(m: EventMention, tx: Timex | None, words: DocWords) -> tuple[int, int]:

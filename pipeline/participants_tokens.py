@@ -225,9 +225,7 @@ class Tokens:
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` (offsets already within the Doc)."""
-        if end <= start:
-            return ""
-        return self.doc_text[self.idx[start]:self.idx[end - 1] + len(self.text[end - 1])]
+        return self.view.span_text(start, end)
 
     def line_only(self, start: int, end: int, name: str, words: Container[str]) -> bool:
         """Whether every folded word of the line holding tokens ``start:end``, once the first

@@ -78,3 +78,13 @@ def test_view_is_rebuilt_when_the_doc_changed_length(nlp) -> None:
     with doc.retokenize() as retokenizer:
         retokenizer.merge(doc[0:3])
     assert view(doc) is not before and view(doc).texts == ["Ciudad de México"]
+
+
+@pytest.mark.parametrize("start, end", [pytest.param(0, 3, id="first words"),
+                                        pytest.param(2, 9, id="across the double space and line break"),
+                                        pytest.param(4, 4, id="empty span"),
+                                        pytest.param(0, 99, id="to the end (clipped like a slice)")])
+def test_span_text_equals_span_text_of_spacy(nlp, start: int, end: int) -> None:
+    doc = nlp(VIEW_TEXTS[0].values[0])
+    end = min(end, len(doc))
+    assert view(doc).span_text(start, end) == doc[start:end].text
