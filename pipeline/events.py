@@ -90,7 +90,7 @@ class EventsComponent(RuleComponent):
                 draft.lead.status = draft.status = trip.status
                 draft.lead.strong = True
                 if draft.place is None:
-                    found = attach_place(doc, trip, self.places, words)
+                    found = attach_place(trip, self.places, words)
                     draft.place = found[0] if found else None
         merged = merge(drafts, self.generic)
         _resolve_anchored(merged, anchored, timexes)
@@ -120,12 +120,12 @@ class EventsComponent(RuleComponent):
         anchored: list[tuple[Draft, Timex]] = []
         for m in mentions:
             others = set().union(*(a for h, a in anchor_sets.items() if h != m.head)) - {m.head, m.anchor}
-            inner = anchored_inner(doc, m, index)
-            tx = None if inner is not None else attach_timex(doc, m, index, others)
+            inner = anchored_inner(m, index)
+            tx = None if inner is not None else attach_timex(m, index, others)
             if tx is not None and not m.strong and not _near(m, tx, index.words):
                 tx = None  # a reference lends its date only when the date is right by it
             actors, partners = mention_actors(doc, m, index, self.lexicon)
-            found = attach_place(doc, m, self.places, index.words)
+            found = attach_place(m, self.places, index.words)
             d = Draft(lead=m, kind=m.kind, status=m.status, actors=actors, partners=partners,
                       heads=[m.head], place=found[0] if found else None)
             d.name = _name(doc, m, index, d)

@@ -86,7 +86,7 @@ def _anchors(m: EventMention, words: DocWords) -> set[int]:
     return anchors
 
 
-def attach_timex(doc: Doc, m: EventMention, index: DocIndex, others: set[int]) -> Timex | None:
+def attach_timex(m: EventMention, index: DocIndex, others: set[int]) -> Timex | None:
     """The date expression attached to the mention's trigger or support verb, if any."""
     words = index.words
     sent_start, sent_end = words.sent(m.head)
@@ -109,7 +109,7 @@ def attach_timex(doc: Doc, m: EventMention, index: DocIndex, others: set[int]) -
             if best is None or dist < best[0]:
                 best = (dist, tx)
     if best is None:
-        return _fronted(doc, m, index, others)
+        return _fronted(m, index, others)
     return best[1]
 
 
@@ -117,7 +117,7 @@ def attach_timex(doc: Doc, m: EventMention, index: DocIndex, others: set[int]) -
 _FRONT_OPENERS = frozenset({"el", "la", "este", "esta", "ese", "esa", "a", "al", "desde", "hoy"})
 
 
-def _fronted(doc: Doc, m: EventMention, index: DocIndex, others: set[int]) -> Timex | None:
+def _fronted(m: EventMention, index: DocIndex, others: set[int]) -> Timex | None:
     """A date that opens the clause of the mention's verb ("El 22 de mayo, a las 18:30 horas,
     la ministra X sostuvo una reunión ..."), found on the words when the parse misses it: at
     the start of its line or sentence, and no other verb or event between it and the verb."""
@@ -177,7 +177,7 @@ def event_offset(text: str) -> int | None:
     return -days if match.group(3).lower().startswith("despu") else days
 
 
-def anchored_inner(doc: Doc, m: EventMention, index: DocIndex) -> Timex | None:
+def anchored_inner(m: EventMention, index: DocIndex) -> Timex | None:
     """For the event of "tres días después de que X", the event-anchored timex before it."""
     if not index.event_anchored:
         return None  # (no such timex in the document: nothing to look for)
@@ -283,7 +283,7 @@ def _ids_range(lo: int, hi: int, index: DocIndex) -> set[str]:
     return ids
 
 
-def attach_place(doc: Doc, m: EventMention, places: PlaceIndex, words: DocWords
+def attach_place(m: EventMention, places: PlaceIndex, words: DocWords
                  ) -> tuple[Place, int, int] | None:
     """The place of a mention: an "en ..." phrase (or "a ..." for a visit) under its trigger
     or support verb, or the object of a visit verb ("visitará la sede del Ayuntamiento de X")."""
