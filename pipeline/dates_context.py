@@ -67,13 +67,11 @@ class Sentences:
         return self._token_starts
 
     def _read(self) -> None:
-        # doc.sents: a sentence starts at token 0 and wherever sent_start == 1
         if not self.n_tokens:
             self._starts, self._token_starts = [0], [0]
             return
         self._token_starts = self.parse.sent_starts
-        idx = self.parse.idx
-        self._starts = [idx[i] for i in self._token_starts]
+        self._starts = self.parse.sent_start_chars
 
     def token_bounds(self, token_index: int) -> tuple[int, int]:
         """First and past-the-last token index of the sentence of a token."""

@@ -16,6 +16,7 @@ Nothing here writes to a Doc.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
 
 import numpy
@@ -43,12 +44,18 @@ class _Strings(dict):
 _STRINGS = _Strings()
 
 
-def _strings(hashes: list[int], doc: Doc) -> list[str]:
-    """The string of each hash, through the shared memo."""
+def string_memo(doc: Doc) -> Mapping[int, str]:
+    """The shared hash -> string memo, ready to look up ``doc``'s hashes (emptied past
+    :data:`MAX_MEMO` entries)."""
     if len(_STRINGS) > MAX_MEMO:
         _STRINGS.clear()
     _STRINGS.store = doc.vocab.strings
-    return list(map(_STRINGS.__getitem__, hashes))
+    return _STRINGS
+
+
+def _strings(hashes: list[int], doc: Doc) -> list[str]:
+    """The string of each hash, through the shared memo."""
+    return list(map(string_memo(doc).__getitem__, hashes))
 
 
 class DocView:
@@ -115,6 +122,12 @@ class DocView:
         if "sents" in self.doc.user_hooks:
             return [s.start for s in self.doc.sents]
         return [0, *(numpy.flatnonzero(self._sent_column[1:] == 1) + 1).tolist()]
+
+    @cached_property
+    def sent_start_chars(self) -> list[int]:
+        """Character offset of each sentence's first token ([] for an empty Doc)."""
+        idx = self.idx
+        return [idx[i] for i in self.sent_starts]
 
     def span_text(self, start: int, end: int) -> str:
         """``doc[start:end].text``: the characters from the first token to the end of the

@@ -26,7 +26,7 @@ import numpy
 from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE, MORPH
 from spacy.tokens import Doc
 
-from .docparse import view
+from .docparse import string_memo, view
 from .gazetteer import fold
 
 #: the columns not in the shared view; MORPH is read for a few tokens only (:meth:`Tokens.morph_values`)
@@ -41,18 +41,6 @@ _INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3
 STOP_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
 #: Strings memoised by hash before the memo is emptied (a hash always names the same string).
 _MEMO_LIMIT = 1 << 20
-
-
-class _Strings(dict):
-    """Hash -> string, filled from a Doc's string store on first use."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: Any = None
-
-    def __missing__(self, key: int) -> str:
-        value = self[key] = self.store[key]
-        return value
 
 
 def is_capital(text: str) -> bool:
@@ -100,7 +88,6 @@ class WordFlags(dict):
         return value
 
 
-_STRINGS = _Strings()
 _LEXEMES = _Lexemes()
 
 
@@ -117,13 +104,13 @@ class Tokens:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        for memo in (_STRINGS, _LEXEMES):
-            if len(memo) > _MEMO_LIMIT:
-                memo.clear()
+        if len(_LEXEMES) > _MEMO_LIMIT:
+            _LEXEMES.clear()
         if _LEXEMES.vocab is not doc.vocab:  # another pipeline's words may have other flags
             _LEXEMES.clear()
             _LEXEMES.vocab = doc.vocab
-        _STRINGS.store = doc.vocab.strings
+        #: hash -> string, the memo shared with :mod:`pipeline.docparse`
+        self._strings = string_memo(doc)
         #: the parse columns shared with the other stages (:func:`~pipeline.docparse.view`)
         self.view = parse = view(doc)
         # the entity columns are this stage's own: it changes the entities (:meth:`set_ents`)
@@ -181,7 +168,7 @@ class Tokens:
             last = i
         if start != -1:
             found.append((start, last + 1, label))
-        return [(s, e, _STRINGS[label]) for s, e, label in found]
+        return [(s, e, self._strings[label]) for s, e, label in found]
 
     def where(self, words: Container[str] | WordFlags) -> Iterator[int]:
         """Offsets of the tokens whose folded text is in ``words`` (a set, or :class:`WordFlags`),
@@ -191,11 +178,11 @@ class Tokens:
 
     def lemma(self, i: int) -> str:
         """``doc[i].lemma_``."""
-        return _STRINGS[self.view.lemma[i]]
+        return self._strings[self.view.lemma[i]]
 
     def morph_values(self, i: int, feature: str) -> list[str]:
         """``doc[i].morph.get(feature)``: the values of one morphological feature."""
-        for pair in _STRINGS[int(self._morph[i])].split("|"):
+        for pair in self._strings[int(self._morph[i])].split("|"):
             name, _, values = pair.partition("=")
             if name == feature:
                 return values.split(",")
@@ -246,6 +233,4 @@ class Tokens:
 
     def sentence_starts(self) -> list[int]:
         """Character offsets of the sentences' first tokens (``doc.sents``)."""
-        if not len(self.text):
-            return []
-        return [self.idx[i] for i in self.view.sent_starts]
+        return self.view.sent_start_chars
