@@ -134,7 +134,11 @@ class DocView:
         last one ("" for an empty span)."""
         if end <= start:
             return ""
-        return self.text[self.idx[start]:self.idx[end - 1] + len(self.texts[end - 1])]
+        return self.text[self.idx[start]:self.end_char(end - 1)]
+
+    def end_char(self, i: int) -> int:
+        """Character offset where token ``i`` ends (``doc[i].idx + len(doc[i])``)."""
+        return self.idx[i] + len(self.texts[i])
 
     @cached_property
     def children(self) -> list[list[int]]:

@@ -157,7 +157,7 @@ def _occurrence_reference(m: EventMention, d: Draft, words: DocWords) -> bool:
 def _near(m: EventMention, tx: Timex, words: DocWords) -> bool:
     """Whether the date ``tx`` is right by the trigger phrase of ``m`` (in characters)."""
     last = m.end - 1
-    start, end = words.idx[m.start], words.idx[last] + len(words.texts[last])
+    start, end = words.idx[m.start], words.view.end_char(last)
     return -40 <= tx.start - end <= 60 or 0 <= start - tx.end <= 20
 
 
@@ -199,11 +199,11 @@ def _evidence(m: EventMention, tx: Timex | None, words: DocWords) -> tuple[int, 
         i += 1
     last = max(last, i)
     start_char = idx[first]
-    end_char = idx[last - 1] + len(texts[last - 1])
+    end_char = words.view.end_char(last - 1)
     if "split" in m.attrs:  # "..., así como con Y": the phrase naming Y
         lo = m.attrs["split"] - 2
         hi = min(m.attrs.get("until", lo + EVIDENCE_WINDOW), lo + EVIDENCE_WINDOW, len(texts))
-        return idx[lo], idx[hi - 1] + len(texts[hi - 1])
+        return idx[lo], words.view.end_char(hi - 1)
     if tx is not None and tx.start >= start_char and tx.start - end_char <= 3:
         end_char = max(end_char, tx.end)
     return start_char, end_char

@@ -311,7 +311,7 @@ def attach_place(m: EventMention, places: PlaceIndex, words: DocWords
         found = places.find([words.texts[i] for i in sub])
         if found:
             first, last = sub[found[0].start], sub[found[0].end - 1]
-            start, end = words.idx[first], words.idx[last] + len(words.texts[last])
+            start, end = words.idx[first], words.view.end_char(last)
             return as_written(found[0].place, words.text[start:end]), start, end  # (as doc[first:last + 1].text)
     return None
 

@@ -105,7 +105,7 @@ class DocWords:
         first, last = self._token_at(start), self._token_at(end - 1)
         if first < 0 or last < 0:
             return None
-        if start == self.idx[first] + len(self.texts[first]):
+        if start == self.view.end_char(first):
             first += 1  # the trailing space of a token is not part of it
         return first, last + 1
 

@@ -355,9 +355,9 @@ class Builder:
         mentions: list[Mention] = []
         ents: list[tuple[str, int, int]] = []
         last_end = -1
-        idx, text, doc_text = tokens.idx, tokens.text, tokens.doc_text
+        idx, doc_text = tokens.idx, tokens.doc_text
         for s, e, label, found in items:  # every item spans one token or more
-            start_char, end_char = idx[s], idx[e - 1] + len(text[e - 1])
+            start_char, end_char = idx[s], tokens.view.end_char(e - 1)
             for a in found:
                 a.spans.append((start_char, end_char))
             mentions.append(Mention(start=start_char, end=end_char, text=doc_text[start_char:end_char],
