@@ -19,7 +19,6 @@ from typing import Any
 
 import pandas as pd
 
-from .tables import frame_records
 from .textnorm import content_words, jaccard, strip_accents
 
 log = logging.getLogger(__name__)
@@ -32,6 +31,18 @@ def norm(text: str | None) -> str:
     """Lower-case, accents removed, white space collapsed (the scoring comparison form;
     punctuation is kept, as ANNOTATION.md says)."""
     return " ".join(strip_accents(text.lower()).split()) if text else ""
+
+
+def frame_records(frame: pd.DataFrame) -> list[dict]:
+    """Rows of a table read back with pandas, as plain Python values (None for missing)."""
+    rows = frame.to_dict("records")
+    for row in rows:
+        for key, value in row.items():
+            if hasattr(value, "tolist"):  # numpy arrays (list columns) and scalars
+                row[key] = value.tolist()
+            elif value is pd.NaT or (isinstance(value, float) and value != value) or value is pd.NA:
+                row[key] = None
+    return rows
 
 
 @dataclass

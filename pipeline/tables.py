@@ -19,10 +19,10 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .arrow_rows import table_from_rows
 from .ingest import RawDocument
 from .records import get_list
 
@@ -83,18 +83,6 @@ SCHEMAS: dict[str, pa.Schema] = {
 
 #: Tables with one row per document-level record (all but the corpus-wide ``actors``).
 DOC_TABLES = tuple(t for t in SCHEMAS if t != "actors")
-
-
-def frame_records(frame: pd.DataFrame) -> list[dict]:
-    """Rows of a table read back with pandas, as plain Python values (None for missing)."""
-    rows = frame.to_dict("records")
-    for row in rows:
-        for key, value in row.items():
-            if hasattr(value, "tolist"):  # numpy arrays (list columns) and scalars
-                row[key] = value.tolist()
-            elif value is pd.NaT or (isinstance(value, float) and value != value) or value is pd.NA:
-                row[key] = None
-    return rows
 
 
 def _fields(record: Any, names: list[str]) -> dict[str, Any]:
@@ -163,7 +151,7 @@ def actor_rows(participant_rows: list[dict]) -> list[dict]:
 def write_part(folder: Path, table: str, index: int, rows: list[dict]) -> None:
     """Write ``rows`` as ``<folder>/<table>/part-<index>.parquet`` (nothing when empty)."""
     if rows:
-        data = pa.Table.from_pylist(rows, schema=SCHEMAS[table])
+        data = table_from_rows(rows, SCHEMAS[table])
         pq.write_table(data, Path(folder) / table / f"part-{index:06d}.parquet")
 
 
