@@ -77,7 +77,34 @@ def normalize_text(text: str) -> str:
 def repair_mojibake(text: str) -> str:
     """Undo UTF-8 read as Latin-1/Windows-1252 ("SecretarÃ­a" → "Secretaría"), only when
     the text plainly has mojibake (ftfy's detector); other text is returned unchanged."""
-    return ftfy.fix_encoding(text) if ftfy.badness.is_bad(text) else text
+    return ftfy.fix_encoding(text) if has_mojibake(text) else text
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+#: Every sequence ftfy's detector (``ftfy.badness.BADNESS_RE``, ftfy 6.3) matches has a
+#: first non-ASCII character at most 2 characters after the match starts (``[a-z]\s?Ã ``),
+#: and ends at most 7 characters from it (``ГўВЂВ.[A-Za-z ]``): from 2 before a run of
+#: non-ASCII characters to 6 after it holds every match whose first non-ASCII character is in it.
+_BEFORE, _AFTER = 2, 6
+
+
+def has_mojibake(text: str) -> bool:
+    """``ftfy.badness.is_bad(text)``, searching only around the non-ASCII characters.
+
+    The detector is one large regular expression tried at every position (a quarter of a
+    millisecond for a communiqué); most positions are plain ASCII, where it cannot match.
+    Searching with ``pos``/``endpos`` keeps ``^`` meaning the start of the text.
+    """
+    search = ftfy.badness.BADNESS_RE.search
+    lo = hi = -1
+    for run in _NON_ASCII.finditer(text):
+        start, end = max(run.start() - _BEFORE, 0), run.end() + _AFTER
+        if start > hi:
+            if hi >= 0 and search(text, lo, hi):
+                return True
+            lo = start
+        hi = end
+    return hi >= 0 and search(text, lo, hi) is not None
 
 
 def decode_bytes(data: bytes) -> str:

@@ -8,6 +8,7 @@ and picks the language with the most; Spanish wins ties. Public entry point:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from .lang import language_data
@@ -28,10 +29,13 @@ def detect_language(text: str, models_dir: str | None = None) -> str | None:
 
     The stopword lists come from ``<models_dir>/lang/es.json`` (default ``models/``).
     """
-    words = [w.lower() for w in _WORD.findall(text[:20000])]
-    if len(words) < MIN_WORDS:
+    counts: Counter[str] = Counter()
+    for word, n in Counter(_WORD.findall(text[:20000])).items():
+        counts[word.lower()] += n
+    if counts.total() < MIN_WORDS:
         return None
-    scores = {code: sum(w in vocab for w in words) for code, vocab in _stopwords(models_dir).items()}
+    scores = {code: sum(counts[w] for w in vocab.intersection(counts))
+              for code, vocab in _stopwords(models_dir).items()}
     best = max(scores, key=lambda c: (scores[c], c == "es"))
     if scores[best] == 0:
         return None

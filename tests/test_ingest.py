@@ -6,12 +6,14 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import ftfy.badness
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.ingest import decode_bytes, doc_id_for, iter_documents, normalize_text, split_header
+from pipeline.ingest import (decode_bytes, doc_id_for, has_mojibake, iter_documents, normalize_text,
+                             split_header)
 
 SPANISH = "El canciller se reunió con su homóloga para revisar la agenda bilateral de los dos países."
 
@@ -209,6 +211,34 @@ def test_correct_text_is_not_touched_by_the_mojibake_repair(tmp_path: Path) -> N
     _write(tmp_path, "ok.txt", text)
     [doc] = iter_documents([tmp_path])
     assert doc.text == text
+
+
+#: Characters ftfy's detector reasons about: ASCII, C1 controls, Latin-1, Latin Extended-A,
+#: Greek, Cyrillic, typographic punctuation, and every other character its pattern names.
+_MOJIBAKE_ALPHABET = "".join(sorted(
+    {chr(c) for c in [*range(0x00, 0x180), *range(0x370, 0x460), *range(0x2010, 0x2040)]}
+    | {c for c in ftfy.badness.BADNESS_RE.pattern if ord(c) > 0x7F}))
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("La SecretarÃ­a informÃ³", "UTF-8 read as Windows-1252"),
+    ("Ã\xa0 la mesa", "the NO-BREAK SPACE of à, at the very start"),
+    ("Ã la mesa", "the ^ alternative: only at the start of the text"),
+    ("x Ã la mesa", "the same two characters after a space"),
+    ("visita oficial a Mosc\u0432\u0402 ok", "Windows-1251 mojibake"),
+    ("ГўВЂВ\x9d ok", "the longest sequence the detector knows"),
+    ("La Secretaría “SRE” — año", "correct Spanish typography"),
+    ("plain ASCII only", "nothing to search"),
+])
+def test_has_mojibake_agrees_with_ftfy(text: str, reason: str) -> None:
+    assert has_mojibake(text) == ftfy.badness.is_bad(text), reason
+
+
+@given(st.text(alphabet=_MOJIBAKE_ALPHABET, max_size=60))
+@settings(max_examples=2000)
+def test_has_mojibake_is_ftfy_is_bad(text: str) -> None:
+    """Searching only around the non-ASCII characters finds what a whole-text search finds."""
+    assert has_mojibake(text) == ftfy.badness.is_bad(text)
 
 
 def test_a_file_that_vanished_before_reading_is_an_unreadable_row(tmp_path: Path) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from pipeline.language import detect_language
+from pipeline.language import _WORD, MIN_WORDS, _stopwords, detect_language
 from pipeline.rules import DEFAULT_MODELS_DIR
 
 
@@ -38,3 +40,28 @@ def test_stopwords_come_from_the_models_dir(tmp_path) -> None:
     text = "The minister met his counterpart and said that the talks were useful for both."
     assert detect_language(text) == "en"
     assert detect_language(text, str(tmp_path)) == "es"
+
+
+def _vote(text: str) -> str | None:
+    """The vote written the plain way: one membership test per word of the text."""
+    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    if len(words) < MIN_WORDS:
+        return None
+    scores = {code: sum(w in vocab for w in words) for code, vocab in _stopwords(None).items()}
+    best = max(scores, key=lambda c: (scores[c], c == "es"))
+    if scores[best] == 0:
+        return None
+    if best != "es" and scores.get("es", 0) >= 0.8 * scores[best]:
+        return "es"
+    return best
+
+
+_WORDS = sorted({w for words in _stopwords(None).values() for w in words}) + ["SRE", "Canciller", "İstanbul", "2026"]
+
+
+@given(st.lists(st.sampled_from(_WORDS).map(lambda w: w.upper() if len(w) % 3 == 0 else w), max_size=40))
+@settings(max_examples=300)
+def test_detect_language_counts_each_word_of_the_text(words: list[str]) -> None:
+    """Counting distinct words gives the vote of one test per word (mixed case included)."""
+    text = " ".join(words)
+    assert detect_language(text) == _vote(text)
