@@ -1,8 +1,8 @@
 """The batch run: ingest → spaCy pipeline → tables, streaming in chunks.
 
 The driver reads the inputs (:func:`pipeline.ingest.iter_documents`), cuts them into
-chunks of ``settings.chunk_size`` documents in input order, and hands each chunk to an
-executor (in process, local processes, or Dask: :mod:`pipeline.execute`). Each chunk is
+chunks of ``settings.chunk_size`` documents in input order (smaller pieces at the end,
+:func:`chunks`), and hands each chunk to an executor (in process, local processes, or Dask: :mod:`pipeline.execute`). Each chunk is
 processed by :func:`process_chunk`, which loads the model once per process, reuses the
 rows of unchanged documents from the previous outputs (:mod:`pipeline.reuse`), and writes
 its own Parquet parts. The driver writes ``actors`` and the manifest and moves the
@@ -150,10 +150,28 @@ def process_chunk(chunk: Chunk) -> ChunkResult:
                        processed=len(todo), reused=len(previous))
 
 
-def _chunks(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+#: The last documents of a run go out in pieces this many times smaller than a chunk.
+TAIL_PIECES = 4
+
+
+def chunks(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+    """The documents in input order, in tasks of ``size``; the last ``size`` to ``2 * size``
+    documents are cut into near-equal pieces of at most ``ceil(size / TAIL_PIECES)``.
+
+    A task is the unit a worker takes: with whole chunks to the end, one worker may still
+    have a chunk to do while the others wait (up to a chunk's time, ~2 s). Small pieces at
+    the end make the workers finish together. The cut depends only on the input and
+    ``size``, never on the number of workers, so the parts written are the same for any.
+    Reads one chunk ahead to know where the end is.
+    """
     iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
+    ahead = list(itertools.islice(iterator, 2 * size))
+    while len(ahead) == 2 * size:
+        yield ahead[:size]
+        ahead = ahead[size:] + list(itertools.islice(iterator, size))
+    n = -(-len(ahead) // -(-size // TAIL_PIECES))  # pieces of at most ceil(size / TAIL_PIECES)
+    for i in range(n):
+        yield ahead[len(ahead) * i // n:len(ahead) * (i + 1) // n]
 
 
 #: Modules that do not change extracted rows (their edits keep previous rows reusable).
@@ -185,7 +203,7 @@ def run(settings: Settings, on_progress: Callable[[int], None] | None = None) ->
         tasks = (Chunk(i, settings, writer.tmp, model, raws,
                        frozenset(r.doc_id for r in raws
                                  if r.doc_id in previous and previous[r.doc_id] == r.published))
-                 for i, raws in enumerate(_chunks(documents, settings.chunk_size)))
+                 for i, raws in enumerate(chunks(documents, settings.chunk_size)))
         for result in executor.map(process_chunk, tasks):
             writer.record(result.rows, result.actors)
             summary.statuses.update(result.statuses)

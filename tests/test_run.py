@@ -22,7 +22,7 @@ from pipeline.config import Settings
 from pipeline.nlp import process_long, split_text
 from pipeline.ingest import RawDocument
 from pipeline import run as run_module
-from pipeline.run import annotate_safely, run
+from pipeline.run import TAIL_PIECES, annotate_safely, chunks, run
 from pipeline.tables import SCHEMAS
 
 from .conftest import ROOT
@@ -157,6 +157,30 @@ def test_dask_local_cluster_equals_a_local_run(corpus: Path, tmp_path: Path) -> 
     run(Settings(inputs=(corpus,), out=tmp_path / "local", chunk_size=4))
     run(Settings(inputs=(corpus,), out=tmp_path / "dask", chunk_size=4, executor="dask", workers=2))
     assert _parts(tmp_path / "local") == _parts(tmp_path / "dask")
+
+
+@given(st.integers(min_value=0, max_value=400), st.integers(min_value=1, max_value=64))
+@settings(max_examples=300)
+def test_chunks_keep_every_document_in_order_with_small_pieces_at_the_end(n: int, size: int) -> None:
+    tasks = list(chunks(range(n), size))
+    assert [i for task in tasks for i in task] == list(range(n))
+    piece = -(-size // TAIL_PIECES)
+    full = [t for t in tasks if len(t) == size and len(t) > piece]
+    assert tasks[:len(full)] == full, "whole chunks first"
+    tail = tasks[len(full):]
+    assert all(0 < len(t) <= piece for t in tail), "then pieces of at most a quarter chunk"
+    assert sum(map(len, tail)) >= min(n, size), "the last chunk's worth at least is cut"
+    assert max(map(len, tail), default=0) - min(map(len, tail), default=0) <= 1, "near-equal pieces"
+
+
+@pytest.mark.parametrize("n, size, sizes, reason", [
+    (1000, 128, [128] * 6 + [29] * 8, "the bench's 1,000 documents: 232 left after six chunks"),
+    (256, 128, [128] + [32] * 4, "exactly two chunks: the second is cut"),
+    (3, 128, [3], "fewer documents than a piece"),
+    (0, 128, [], "no documents, no task"),
+])
+def test_chunks_sizes(n: int, size: int, sizes: list[int], reason: str) -> None:
+    assert [len(t) for t in chunks(range(n), size)] == sizes, reason
 
 
 def test_sigkill_midway_leaves_previous_outputs_intact(tmp_path: Path) -> None:
