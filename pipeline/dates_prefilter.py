@@ -11,12 +11,14 @@ candidates found are exactly the same, only sooner. A clause is tested as plain 
 (only the strings that contain no other string of the clause), a regular expression only for
 a digit. :func:`first_class` reads off the same parse the characters a match can start with.
 
-Public entry points: :func:`clauses`, :class:`Prefilter`, :func:`first_class`.
+Public entry points: :func:`analyse` (both from one parse), :func:`clauses`, :func:`first_class`,
+:class:`Prefilter`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 try:  # Python 3.11+
     import re._constants as _c
@@ -102,18 +104,35 @@ def _minimal(clause: frozenset[str]) -> list[str]:
 
 def clauses(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
     """The clauses of a compiled pattern (see the module docstring); empty when nothing is certain."""
-    if pattern.flags & re.IGNORECASE:
-        return ()
-    found = set(_sequence(_parser.parse(pattern.pattern, pattern.flags)))
-    return tuple(sorted(found, key=_selectivity, reverse=True)[:MAX_CLAUSES])
+    return analyse(pattern.pattern, pattern.flags).clauses
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What one parse of a pattern tells: its :func:`clauses` and its :func:`first_class`."""
+
+    clauses: tuple[frozenset[str], ...]
+    first: str | None
+
+
+def analyse(regex: str, flags: int = 0) -> Shape:
+    """The clauses and first class of ``regex`` read off one parse (raises ``re.error`` for a bad
+    expression, as ``re.compile`` does). Nothing is certain when the pattern ignores case."""
+    parsed = _parser.parse(regex, flags)
+    if (flags | parsed.state.flags) & re.IGNORECASE:
+        return Shape((), None)
+    found = set(_sequence(parsed))
+    parts = _first(list(parsed))
+    return Shape(tuple(sorted(found, key=_selectivity, reverse=True)[:MAX_CLAUSES]),
+                 "[" + "".join(sorted(parts)) + "]" if parts else None)
 
 
 class Prefilter:
     """The patterns worth running on a window: grouped by their most selective clause, so a
     window lacking, say, every month name skips all the month patterns after one search."""
 
-    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
-        needs = [clauses(p) for p in patterns]
+    def __init__(self, needs: list[tuple[frozenset[str], ...]]) -> None:
+        """``needs``: the :func:`clauses` of each pattern, in the patterns' order."""
         self.search = {c: re.compile("|".join(sorted(_minimal(c), key=len, reverse=True)))
                        for n in needs for c in n}
         shared = {c: sum(c in n for n in needs) for c in self.search}
@@ -178,10 +197,7 @@ def first_class(pattern: re.Pattern[str]) -> str | None:
     parse, like the clauses), or None when that is not certain (a match may be empty, start
     with any character, or the pattern ignores case). ``(?=<class>)`` before the pattern lets the
     regular-expression engine skip, in C, the positions no match can start at."""
-    if pattern.flags & re.IGNORECASE:
-        return None
-    parts = _first(list(_parser.parse(pattern.pattern, pattern.flags)))
-    return "[" + "".join(sorted(parts)) + "]" if parts else None
+    return analyse(pattern.pattern, pattern.flags).first
 
 
 def _first(items) -> set[str] | None:  # noqa: ANN001
