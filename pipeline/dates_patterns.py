@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .dates_prefilter import Prefilter, first_class
+from .dates_prefilter import Prefilter, analyse
 from .lang import language_data
 from .rules import DEFAULT_MODELS_DIR, RuleFileError, Schema, load_rows
 
@@ -153,28 +153,30 @@ class Recognizer:
         words["month_abbr"] = [w for w in words["month"] if w not in words["month_full"]]
         self.placeholders = _placeholders(tables["placeholders"], words, _alternation)
         self.patterns: list[tuple[dict[str, Any], re.Pattern[str]]] = []
+        needs = []  # what each pattern's matches must contain: the prefilter's quick test per window
         for number, row in enumerate(tables["patterns"], start=1):
             where = _where(models_dir, "patterns")
             if row["type"] not in TYPES:
                 raise RuleFileError(where, number, "type", f"'{row['type']}' is not one of {sorted(TYPES)}")
             if row["rule"] not in RULES:
                 raise RuleFileError(where, number, "rule", f"'{row['rule']}' is not one of {sorted(RULES)}")
-            self.patterns.append((row, self._compile(row["regex"], where, number, "regex")))
-        self.prefilter = Prefilter([pattern for _, pattern in self.patterns])  # quick test per window
-        self.patterns = [(row, _skipping(pattern)) for row, pattern in self.patterns]
+            pattern, need = self._compile(row["regex"], where, number, "regex", skipping=True)
+            self.patterns.append((row, pattern))
+            needs.append(need)
+        self.prefilter = Prefilter(needs)
         self.merges = []
         for number, row in enumerate(tables["merges"], start=2):
             if row["result"] not in MERGE_RESULTS:
                 raise RuleFileError(_where(models_dir, "merges"), number, "result",
                                     f"'{row['result']}' is not one of {sorted(MERGE_RESULTS)}")
-            connector = self._compile(row["connector"], _where(models_dir, "merges"), number, "connector",
-                                      bounded=False)
+            connector, _ = self._compile(row["connector"], _where(models_dir, "merges"), number, "connector",
+                                         bounded=False)
             self.merges.append((frozenset(row["left"]), connector, frozenset(row["right"]), row["result"]))
         # the trigger runs over the whole text: its words as prefix trees (the patterns, run on
         # short windows and analysed by the prefilter, keep the plain alternations)
         trees = _placeholders(tables["placeholders"], words, _prefix_tree)
-        self.trigger = _skipping(self._compile("{TRIGGER}", _where(models_dir, "placeholders"), 0, "TRIGGER",
-                                               bounded=False, placeholders=trees))
+        self.trigger, _ = self._compile("{TRIGGER}", _where(models_dir, "placeholders"), 0, "TRIGGER",
+                                        bounded=False, placeholders=trees, skipping=True)
         self.skip_line = tuple(r["marker"].lower() for r in tables["skip"] if r["scope"] == "line")
         self.skip_rest = tuple(r["marker"].lower() for r in tables["skip"] if r["scope"] == "rest")
 
@@ -209,7 +211,12 @@ class Recognizer:
             raise RuleFileError(_where(models_dir, "words"), 0, "value", f"not a number: {e}") from e
 
     def _compile(self, regex: str, where: str, line: int, key: str, bounded: bool = True,
-                 placeholders: dict[str, str] | None = None) -> re.Pattern[str]:
+                 placeholders: dict[str, str] | None = None, skipping: bool = False,
+                 ) -> tuple[re.Pattern[str], tuple[frozenset[str], ...]]:
+        """``regex`` with its placeholders written out, compiled, and the clauses of its matches
+        (:mod:`pipeline.dates_prefilter`). ``skipping``: behind a look-ahead for the characters
+        its matches can start with, so the engine skips, in C, the positions no match starts at
+        (the same matches, found sooner); clauses and first characters come from one parse."""
         placeholders = self.placeholders if placeholders is None else placeholders
         try:
             expanded = re.sub(r"\{([A-Z]+)\}", lambda m: f"(?:{placeholders[m.group(1)]})", regex)
@@ -218,9 +225,13 @@ class Recognizer:
         if any(c.isupper() for c in re.sub(r"\\.|\(\?P<\w+>", "", expanded)):
             raise RuleFileError(where, line, key, "write patterns in lower case: they are matched "
                                                   "against the lower-cased text")
+        # Matched against the lower-cased text: much faster than re.IGNORECASE.
+        source = rf"(?<!\w)(?:{expanded})(?!\w)" if bounded else expanded
         try:
-            # Matched against the lower-cased text: much faster than re.IGNORECASE.
-            return re.compile(rf"(?<!\w)(?:{expanded})(?!\w)" if bounded else expanded)
+            if not skipping:
+                return re.compile(source), ()
+            shape = analyse(source)
+            return re.compile(f"(?={shape.first})(?:{source})" if shape.first else source), shape.clauses
         except re.error as e:
             raise RuleFileError(where, line, key, f"bad regular expression: {e}") from e
 
@@ -323,13 +334,6 @@ class Recognizer:
                 return Candidate(left.start, right.end, f"{left.name}+{right.name}", keep.type, keep.rule,
                                  dict(keep.groups), dict(keep.spans), day=keep.day, time=keep.time)
         return None
-
-
-def _skipping(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """The same pattern behind a look-ahead for the characters its matches can start with (see
-    :func:`~pipeline.dates_prefilter.first_class`): the same matches, found sooner."""
-    first = first_class(pattern)
-    return re.compile(f"(?={first})(?:{pattern.pattern})", pattern.flags) if first else pattern
 
 
 def _words(line: str) -> int:

@@ -11,12 +11,15 @@ candidates found are exactly the same, only sooner. A clause is tested as plain 
 (only the strings that contain no other string of the clause), a regular expression only for
 a digit. :func:`first_class` reads off the same parse the characters a match can start with.
 
-Public entry points: :func:`clauses`, :class:`Prefilter`, :func:`first_class`.
+Public entry points: :func:`analyse` (both from one parse), :func:`clauses`, :func:`first_class`,
+:class:`Prefilter`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 try:  # Python 3.11+
     import re._constants as _c
@@ -73,8 +76,17 @@ def _best(found: list[frozenset[str]]) -> frozenset[str] | None:
     return max(found, key=_selectivity) if found else None
 
 
+def _literal(escaped: str) -> str:
+    """A clause's string as plain text (clauses hold them escaped: ``re.escape`` of a literal run)."""
+    return _UNESCAPE(r"\1", escaped)
+
+
+_UNESCAPE = re.compile(r"\\(.)").sub
+
+
+@lru_cache(maxsize=None)  # asked again and again while the clauses are chosen and grouped
 def _selectivity(clause: frozenset[str]) -> tuple[int, int]:
-    shortest = min(1 if s == _DIGIT else len(re.sub(r"\\(.)", r"\1", s)) for s in clause)
+    shortest = min(1 if s == _DIGIT else len(_literal(s)) for s in clause)
     return shortest, -len(clause)
 
 
@@ -93,7 +105,7 @@ def _minimal(clause: frozenset[str]) -> list[str]:
     """The strings of a clause that contain no other one: the clause occurs where one of them
     does (a window holding "marzo" holds "mar"; one holding "2021" holds a digit), so the search
     for it tries fewer alternatives and finds the same windows."""
-    literals = {s: re.sub(r"\\(.)", r"\1", s) for s in clause if s != _DIGIT}
+    literals = {s: _literal(s) for s in clause if s != _DIGIT}
     digit = _DIGIT in clause
     return [s for s, lit in literals.items()
             if not any(o != lit and o in lit for o in literals.values())
@@ -102,21 +114,38 @@ def _minimal(clause: frozenset[str]) -> list[str]:
 
 def clauses(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
     """The clauses of a compiled pattern (see the module docstring); empty when nothing is certain."""
-    if pattern.flags & re.IGNORECASE:
-        return ()
-    found = set(_sequence(_parser.parse(pattern.pattern, pattern.flags)))
-    return tuple(sorted(found, key=_selectivity, reverse=True)[:MAX_CLAUSES])
+    return analyse(pattern.pattern, pattern.flags).clauses
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What one parse of a pattern tells: its :func:`clauses` and its :func:`first_class`."""
+
+    clauses: tuple[frozenset[str], ...]
+    first: str | None
+
+
+def analyse(regex: str, flags: int = 0) -> Shape:
+    """The clauses and first class of ``regex`` read off one parse (raises ``re.error`` for a bad
+    expression, as ``re.compile`` does). Nothing is certain when the pattern ignores case."""
+    parsed = _parser.parse(regex, flags)
+    if (flags | parsed.state.flags) & re.IGNORECASE:
+        return Shape((), None)
+    found = set(_sequence(parsed))
+    parts = _first(list(parsed))
+    return Shape(tuple(sorted(found, key=_selectivity, reverse=True)[:MAX_CLAUSES]),
+                 "[" + "".join(sorted(parts)) + "]" if parts else None)
 
 
 class Prefilter:
     """The patterns worth running on a window: grouped by their most selective clause, so a
     window lacking, say, every month name skips all the month patterns after one search."""
 
-    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
-        needs = [clauses(p) for p in patterns]
-        self.search = {c: re.compile("|".join(sorted(_minimal(c), key=len, reverse=True)))
-                       for n in needs for c in n}
-        shared = {c: sum(c in n for n in needs) for c in self.search}
+    def __init__(self, needs: list[tuple[frozenset[str], ...]]) -> None:
+        """``needs``: the :func:`clauses` of each pattern, in the patterns' order."""
+        #: each clause's number (its first appearance): what a window holds is noted by number
+        self.number = {c: n for n, c in enumerate(dict.fromkeys(c for need in needs for c in need))}
+        shared = {c: sum(c in n for n in needs) for c in self.number}
 
         def lead(c: frozenset[str]) -> tuple[bool, int, tuple[int, int]]:  # fewer distinct searches
             return _selectivity(c)[0] >= SELECTIVE, shared[c], _selectivity(c)
@@ -128,11 +157,9 @@ class Prefilter:
         self.groups = list(groups.items())
         # the same groups with each clause replaced by its number and its minimal strings: a
         # substring test (str.__contains__) is quicker than a regular expression of alternatives
-        number = {c: n for n, c in enumerate(self.search)}
-
         def test(c: frozenset[str]) -> tuple[int, tuple[str, ...], bool]:
             strings = sorted(_minimal(c), key=len)
-            return (number[c], tuple(re.sub(r"\\(.)", r"\1", s) for s in strings if s != _DIGIT),
+            return (self.number[c], tuple(_literal(s) for s in strings if s != _DIGIT),
                     _DIGIT in strings)
 
         self._plan = [(test(first) if first is not None else None,
@@ -141,7 +168,7 @@ class Prefilter:
 
     def admitted(self, window: str) -> list[int]:
         """Indices of the patterns that may match in ``window`` (in no particular order)."""
-        seen: list[bool | None] = [None] * len(self.search)  # each clause tested once per window
+        seen: list[bool | None] = [None] * len(self.number)  # each clause tested once per window
         out = []
         for first, members in self._plan:
             if first is not None:
@@ -178,10 +205,7 @@ def first_class(pattern: re.Pattern[str]) -> str | None:
     parse, like the clauses), or None when that is not certain (a match may be empty, start
     with any character, or the pattern ignores case). ``(?=<class>)`` before the pattern lets the
     regular-expression engine skip, in C, the positions no match can start at."""
-    if pattern.flags & re.IGNORECASE:
-        return None
-    parts = _first(list(_parser.parse(pattern.pattern, pattern.flags)))
-    return "[" + "".join(sorted(parts)) + "]" if parts else None
+    return analyse(pattern.pattern, pattern.flags).first
 
 
 def _first(items) -> set[str] | None:  # noqa: ANN001

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from pipeline.dates_patterns import default_recognizer
-from pipeline.dates_prefilter import clauses
+from pipeline.dates_prefilter import analyse, clauses
 
 
 @pytest.mark.parametrize(("regex", "expected"), [
@@ -22,6 +22,29 @@ from pipeline.dates_prefilter import clauses
 def test_clauses(regex, expected) -> None:
     found = [{re.sub(r"\\(.)", r"\1", s) if s != r"\d" else s for s in c} for c in clauses(re.compile(regex))]
     assert sorted(found, key=sorted) == sorted(expected, key=sorted)
+
+
+@pytest.mark.parametrize(("regex", "first"), [
+    pytest.param(r"(?<!\w)(?:hoy|ayer)(?!\w)", "[ah]", id="a look-behind is skipped; each branch's first letter"),
+    pytest.param(r"(?:el\s+)?\d+", r"[\de]", id="an optional part adds to what follows it"),
+    pytest.param(r"[0-3]?\d/\d", r"[0-3\d]", id="classes"),
+    pytest.param(r"(?i:hoy)", None, id="a case-insensitive group: not certain"),
+    pytest.param(r"(?:hoy)?", None, id="a match may be empty"),
+    pytest.param(r".hoy", None, id="any character"),
+])
+def test_first_class_and_clauses_from_one_parse(regex, first) -> None:
+    shape = analyse(regex)
+    assert shape.first == first
+    assert shape.clauses == clauses(re.compile(regex))
+    if first is not None:  # behind the look-ahead, the same matches
+        text = "ayer 12/3 y hoy, el 4 Hoy xhoy"
+        skipping = re.compile(f"(?={first})(?:{regex})")
+        assert [m.span() for m in skipping.finditer(text)] == [m.span() for m in re.finditer(regex, text)]
+
+
+def test_a_bad_expression_raises_as_re_compile_does() -> None:
+    with pytest.raises(re.error, match="unterminated subpattern"):
+        analyse("(?P<d>")
 
 
 TEXTS = [
