@@ -85,18 +85,24 @@ class FoldedMatcher:
         #: first words of the entries a word in lower case may match ("de la Fuente" needs "De")
         self.lower_starts = frozenset(key.partition(" ")[0] for key, _ in self.lower_ok)
         #: what :meth:`_found` tests of each (key, kind), worked out once per entry: key ->
-        #: [(kind, rows, lower case allowed, acronym, spellings a text accent rules out or None)];
-        #: the spellings are None where some spelling has an accent (:func:`_unmarked`)
-        self.compiled: dict[str, list[tuple[str, list[Any], bool, bool, set[str] | None]]] = {
+        #: [(kind, rows, lower case allowed, acronym, spellings a text accent rules out or None,
+        #: tie-break priority)]; the spellings are None where some spelling has an accent
+        #: (:func:`_unmarked`)
+        self.compiled: dict[str, list[tuple[str, list[Any], bool, bool, set[str] | None, int]]] = {
             key: [(kind, rows, (key, kind) in self.lower_ok, (key, kind) in self.acronyms,
-                   _unmarked(self.first_words[key, kind]) if kind in ACCENTED else None)
+                   _unmarked(self.first_words[key, kind]) if kind in ACCENTED else None,
+                   PRIORITY.get(kind, 9))
                   for kind, rows in kinds.items()]
             for key, kinds in self.table.items()}
 
-    def _found(self, tokens: Tokens) -> list[tuple[int, int, str, str, list[Any]]]:
-        """Every match as (start, end, kind, key, rows), by start then length."""
-        found: list[tuple[int, int, str, str, list[Any]]] = []
+    def _found(self, tokens: Tokens) -> list[tuple[int, int, int, int, str, str, list[Any]]]:
+        """Every match as (start - end, priority, start, end, kind, key, rows): sorted as
+        tuples, longest first, then by kind priority, then by start. No two share the first
+        three (one span has one key, whose kinds differ in priority), so the sort never
+        compares beyond the kind."""
+        found: list[tuple[int, int, int, int, str, str, list[Any]]] = []
         folded, capital, prefixes, compiled = tokens.folded, tokens.capital, self.prefixes, self.compiled
+        lower = tokens.lower
         n = len(folded)
         lower_starts = self.lower_starts
         # a word folded to nothing opens none
@@ -108,15 +114,15 @@ class FoldedMatcher:
             while True:  # key: the folded words i..j, a prefix of some entry
                 entries = compiled.get(key)
                 if entries is not None:
-                    for kind, rows, lower_ok, acronym, written in entries:
+                    for kind, rows, lower_ok, acronym, written, priority in entries:
                         if not upper and not lower_ok:
                             continue
                         if acronym and not tokens.span_text(i, j + 1).isupper():
                             continue
                         # a title's first word with an accent none of its spellings has (:func:`_unmarked`)
-                        if written is not None and tokens.lower[i] not in written and _marked(tokens.lower[i]):
+                        if written is not None and lower[i] not in written and _marked(lower[i]):
                             continue
-                        found.append((i, j + 1, kind, key, rows))
+                        found.append((i - j - 1, priority, i, j + 1, kind, key, rows))
                 j += 1
                 while j < n and not folded[j]:  # punctuation between the words is passed over
                     j += 1
@@ -129,16 +135,17 @@ class FoldedMatcher:
 
     def __call__(self, tokens: Tokens) -> list[Match]:
         """Longest matches first, then by kind priority; no two overlap."""
-        chosen: list[Match] = []
+        chosen: list[tuple[int, int, str, str, list[Any]]] = []
         taken = [False] * len(tokens)
-        ranked = sorted(self._found(tokens), key=lambda m: (m[0] - m[1], PRIORITY.get(m[2], 9), m[0]))
-        for found in ranked:
-            start, end = found[0], found[1]
+        ranked = self._found(tokens)
+        ranked.sort()  # see :meth:`_found`
+        for _, _, start, end, kind, key, rows in ranked:
             if True in taken[start:end]:  # any(taken[start:end]), without a generator
                 continue
             taken[start:end] = [True] * (end - start)
-            chosen.append(Match(*found))
-        return sorted(chosen, key=lambda m: m.start)
+            chosen.append((start, end, kind, key, rows))
+        chosen.sort()  # by start: chosen matches do not overlap, so no two share one
+        return [Match(*found) for found in chosen]
 
 
 def _unmarked(written: set[str]) -> set[str] | None:
