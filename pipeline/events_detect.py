@@ -22,6 +22,8 @@ from .docparse import feats
 from .events_syntax import (determiner, governing_verb, name_span, support_before_aside,
                             support_of)
 
+#: The case markers of a partner ("con X", "entre X y Y").
+_WITH = frozenset({"con", "entre"})
 #: Title lines are looked for in the first characters of a document only.
 HEADLINE_ZONE = 400
 
@@ -278,7 +280,8 @@ def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
     m.distinct = lex.any_at("distinct_adj", words, modifiers)
     planned_mod = lex.any_at("planned_adj", words, modifiers) or lex.any_at("held_adj", words, modifiers)
     holders = [head] + ([support] if verbal else [])
-    partners = any(words.cases(c) & {"con", "entre"}
+    case_of = words.case_of
+    partners = any(not case_of[c].isdisjoint(_WITH)
                    for h in holders for c in words.children[h] if dep[c] in ("nmod", "obl") and c > h)
     plural = "Plur" in feats(words.tokens[head], "Number")
     agent = m.kind == "visit" and (det == "possessive"
