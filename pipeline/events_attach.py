@@ -70,7 +70,11 @@ def build_index(doc: Doc, timexes: Sequence[Timex], participants: Sequence[Parti
             if span is None:
                 continue
             for i in range(*span):
-                actors_of.setdefault(i, set()).add(p.actor_id)
+                ids = actors_of.get(i)
+                if ids is None:  # (setdefault would make a set on every call)
+                    actors_of[i] = {p.actor_id}
+                else:
+                    ids.add(p.actor_id)
     return DocIndex(timex_of, roots, actors_of, words, sorted(timex_of),
                     any(tx.anchor == "event" for tx in timex_of.values()))
 
