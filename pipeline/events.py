@@ -73,13 +73,13 @@ class EventsComponent(RuleComponent):
         timexes = get_list(doc, "timexes")
         participants = get_list(doc, "participants")
         words = DocWords.of(doc)
-        index = build_index(doc, timexes, participants, words)
+        index = build_index(timexes, participants, words)
         person_tokens = set(index.actors_of)
         for mention in get_list(doc, "mentions"):
             if mention.label in ("PER", "ROLE"):
                 span = words.char_span(mention.start, mention.end)
                 person_tokens.update(range(*span) if span else ())
-        mentions = find_mentions(doc, self.lexicon, person_tokens, words)
+        mentions = find_mentions(self.lexicon, person_tokens, words)
         for m in mentions:
             m.status = mention_status(m, self.lexicon, words)
         mentions, trips = _fold_purposes(mentions, words)

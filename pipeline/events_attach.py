@@ -49,7 +49,7 @@ class DocIndex:
         return self.words.text
 
 
-def build_index(doc: Doc, timexes: Sequence[Timex], participants: Sequence[Participant],
+def build_index(timexes: Sequence[Timex], participants: Sequence[Participant],
                 words: DocWords) -> DocIndex:
     """The :class:`DocIndex` of a document: the tokens of its timexes and of its participants'
     spans (character offsets, read through ``words``)."""
@@ -62,7 +62,7 @@ def build_index(doc: Doc, timexes: Sequence[Timex], participants: Sequence[Parti
         for i in range(*span):
             timex_of.setdefault(i, tx)
         # (a one-token span is its own root: no Span needed)
-        roots[tx.timex_id] = span[0] if span[1] - span[0] == 1 else doc[span[0]:span[1]].root.i
+        roots[tx.timex_id] = span[0] if span[1] - span[0] == 1 else words.root(*span)
     actors_of: dict[int, set[str]] = {}
     for p in participants:
         for start, end in p.spans or [(p.start, p.end)]:

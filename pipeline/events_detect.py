@@ -14,7 +14,6 @@ from itertools import compress
 from operator import or_
 from typing import Any
 
-from spacy.tokens import Doc
 
 from .events_lexicon import Lexicon
 from .events_words import DocWords
@@ -174,8 +173,8 @@ def _has_agent_or_destination(head: int, lex: Lexicon, person_tokens: set[int], 
     return False
 
 
-def find_mentions(doc: Doc, lex: Lexicon, person_tokens: set[int], words: DocWords) -> list[EventMention]:
-    """Every trigger occurrence in ``doc`` (read through ``words``), in order, with strength
+def find_mentions(lex: Lexicon, person_tokens: set[int], words: DocWords) -> list[EventMention]:
+    """Every trigger occurrence in the document of ``words``, in order, with strength
     and structure."""
     starts = _starts(words, lex)
     excluded = _excluded(words, lex, starts)
@@ -186,7 +185,7 @@ def find_mentions(doc: Doc, lex: Lexicon, person_tokens: set[int], words: DocWor
         if found is None:
             continue
         end, pos, kind, requires = found
-        head = doc[i:end].root.i if pos == "noun" and end - i > 1 else i
+        head = words.root(i, end) if pos == "noun" and end - i > 1 else i
         m = EventMention(kind=kind, head=head, start=i, end=end, pos=pos,
                          sent=words.sent_of[i], anchor=head)
         m.headline = _in_headline(words, i)

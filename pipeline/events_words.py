@@ -135,6 +135,28 @@ class DocWords:
             return -1
         return bisect_right(self.idx, char) - 1
 
+    def root(self, start: int, end: int) -> int:
+        """``doc[start:end].root.i``, read from the heads as spaCy reads it: a sentence root in
+        the span, else of the tokens whose head is outside it the first with the fewest arcs to
+        its sentence root (a space or punctuation mark without children counting as far)."""
+        head, n = self.head, len(self.head)
+        for i in range(start, end):
+            if head[i] == i:
+                return i
+        best, found = n, start
+        for i in range(start, end):
+            if start <= head[i] < end:
+                continue
+            if not self.children[i] and (self.space[i] or self.is_punct(i)):
+                steps = n - 1
+            else:
+                steps, cur = 0, i
+                while head[cur] != cur and steps < n:
+                    cur, steps = head[cur], steps + 1
+            if steps < best:
+                best, found = steps, i
+        return found
+
     def subtree(self, i: int, limit: int) -> list[int]:
         """The first ``limit`` tokens of ``Token.subtree`` of token ``i``: the subtrees of its
         left children, the token, the subtrees of its right children (read with a stack)."""

@@ -253,3 +253,17 @@ def test_anchors_elsewhere_is_the_union_of_the_other_sets(anchor_sets, reason):
     from pipeline.events import anchors_elsewhere
     expected = {h: set().union(*(a for k, a in anchor_sets.items() if k != h)) for h in anchor_sets}
     assert anchors_elsewhere(anchor_sets) == expected, reason
+
+
+def test_doc_words_root_is_spacy_span_root(events_nlp):
+    """DocWords.root gives Span.root of every span of a parsed text: spans with a sentence
+    root, spans whose tokens hang outside at different depths, punctuation and space leaves
+    (which spaCy counts as far from the root), spans across sentences."""
+    from pipeline.events_words import DocWords
+    with events_nlp.select_pipes(disable=["sre_events"]):
+        doc = events_nlp("La canciller sostuvo, ayer, una reunión con el ministro de Chile.\n\n"
+                         "Ambos se reunieron, así como con la delegación, en Madrid (España).  Fin.")
+    words = DocWords.of(doc)
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            assert words.root(start, end) == doc[start:end].root.i, (start, end)
