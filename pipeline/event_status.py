@@ -72,10 +72,10 @@ def _cancel_nearby(m: EventMention, lex: Lexicon, words: DocWords) -> bool:
                                              or lex.has_at("cancel_noun", words, parent)) \
             and not words.negated(parent):
         return True
+    dep = words.dep
     for tok in (m.head, m.anchor):
-        for child in words.children[tok]:
-            if lex.has_at("cancel_verb", words, child) \
-                    and words.dep[child] in ("acl", "amod", "conj", "advcl"):
+        for child in words.children[tok]:  # (the cheaper test first)
+            if dep[child] in ("acl", "amod", "conj", "advcl") and lex.has_at("cancel_verb", words, child):
                 return True
     sent_start, sent_end = words.sent(m.head)
     texts = words.texts

@@ -14,6 +14,7 @@ Public entry point: the ``sre_events`` factory (:class:`EventsComponent`).
 """
 
 import logging
+from collections import Counter
 from typing import Any
 
 from spacy.language import Language
@@ -72,13 +73,13 @@ class EventsComponent(RuleComponent):
         timexes = get_list(doc, "timexes")
         participants = get_list(doc, "participants")
         words = DocWords.of(doc)
-        index = build_index(doc, timexes, participants, words)
+        index = build_index(timexes, participants, words)
         person_tokens = set(index.actors_of)
         for mention in get_list(doc, "mentions"):
             if mention.label in ("PER", "ROLE"):
                 span = words.char_span(mention.start, mention.end)
                 person_tokens.update(range(*span) if span else ())
-        mentions = find_mentions(doc, self.lexicon, person_tokens, words)
+        mentions = find_mentions(self.lexicon, person_tokens, words)
         for m in mentions:
             m.status = mention_status(m, self.lexicon, words)
         mentions, trips = _fold_purposes(mentions, words)
@@ -115,13 +116,13 @@ class EventsComponent(RuleComponent):
 
     def _drafts(self, doc: Doc, mentions: list[EventMention], index: DocIndex
                 ) -> tuple[list[tuple[Draft, bool]], list[tuple[Draft, Timex]]]:
-        anchor_sets = {m.head: {m.head, m.anchor} for m in mentions}
+        elsewhere = anchors_elsewhere({m.head: {m.head, m.anchor} for m in mentions})
         drafts: list[tuple[Draft, bool]] = []
         anchored: list[tuple[Draft, Timex]] = []
         for m in mentions:
-            others = set().union(*(a for h, a in anchor_sets.items() if h != m.head)) - {m.head, m.anchor}
             inner = anchored_inner(m, index)
-            tx = None if inner is not None else attach_timex(m, index, others)
+            tx = None if inner is not None else attach_timex(
+                m, index, elsewhere[m.head] - {m.head, m.anchor})
             if tx is not None and not m.strong and not _near(m, tx, index.words):
                 tx = None  # a reference lends its date only when the date is right by it
             actors, partners = mention_actors(doc, m, index, self.lexicon)
@@ -145,6 +146,15 @@ class EventsComponent(RuleComponent):
                 d.promote = True
             drafts.append((d, weak))
         return drafts, anchored
+
+
+def anchors_elsewhere(anchor_sets: dict[int, set[int]]) -> dict[int, set[int]]:
+    """For each key, the union of the other keys' sets (the tokens of the other mentions'
+    triggers and verbs), without a union per pair: a token not in the key's own set is in
+    another's when it is in any set; one of its own, when it is in two sets or more."""
+    counts = Counter(x for anchors in anchor_sets.values() for x in anchors)
+    every, shared = set(counts), {x for x, k in counts.items() if k > 1}
+    return {h: (every - own) | (own & shared) for h, own in anchor_sets.items()}
 
 
 def _occurrence_reference(m: EventMention, d: Draft, words: DocWords) -> bool:

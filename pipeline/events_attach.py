@@ -23,6 +23,12 @@ from .lang import language_data
 from .places import Place, PlaceIndex, as_written
 from .records import Participant, Timex
 
+#: The case markers of a partner ("con X", "entre X y Y"), of a visitor ("la visita del
+#: canciller") and of an event's place ("en Lima"; a visit's also "a Lima", "hasta Lima").
+_WITH = frozenset({"con", "entre"})
+_OF = frozenset({"de", "del"})
+_IN = frozenset({"en"})
+_VISIT_CASES = frozenset({"en", "a", "al", "hasta", "por"})
 _OFFSET = re.compile(r"\b(\w+)\s+(d[ií]as?|semanas?)\s+(despu[eé]s|antes)\b", re.IGNORECASE)
 
 
@@ -43,7 +49,7 @@ class DocIndex:
         return self.words.text
 
 
-def build_index(doc: Doc, timexes: Sequence[Timex], participants: Sequence[Participant],
+def build_index(timexes: Sequence[Timex], participants: Sequence[Participant],
                 words: DocWords) -> DocIndex:
     """The :class:`DocIndex` of a document: the tokens of its timexes and of its participants'
     spans (character offsets, read through ``words``)."""
@@ -56,7 +62,7 @@ def build_index(doc: Doc, timexes: Sequence[Timex], participants: Sequence[Parti
         for i in range(*span):
             timex_of.setdefault(i, tx)
         # (a one-token span is its own root: no Span needed)
-        roots[tx.timex_id] = span[0] if span[1] - span[0] == 1 else doc[span[0]:span[1]].root.i
+        roots[tx.timex_id] = span[0] if span[1] - span[0] == 1 else words.root(*span)
     actors_of: dict[int, set[str]] = {}
     for p in participants:
         for start, end in p.spans or [(p.start, p.end)]:
@@ -64,7 +70,11 @@ def build_index(doc: Doc, timexes: Sequence[Timex], participants: Sequence[Parti
             if span is None:
                 continue
             for i in range(*span):
-                actors_of.setdefault(i, set()).add(p.actor_id)
+                ids = actors_of.get(i)
+                if ids is None:  # (setdefault would make a set on every call)
+                    actors_of[i] = {p.actor_id}
+                else:
+                    ids.add(p.actor_id)
     return DocIndex(timex_of, roots, actors_of, words, sorted(timex_of),
                     any(tx.anchor == "event" for tx in timex_of.values()))
 
@@ -209,12 +219,13 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
         regions += _subjects(governor, words) if governor is not None else []
     complements = []
     holders = [m.head] + ([verb] if verb is not None and verb != m.head else [])
+    case_of = words.case_of
     for tok in holders:
         is_verb = verb is not None and tok == verb
         for c in words.children[tok]:
-            cases = words.cases(c)
-            if cases & {"con", "entre"} or (cases & {"por"} and is_verb) or (
-                    cases & {"de", "del"} and tok == m.head and m.kind == "visit"):
+            cases = case_of[c]
+            if cases and (not cases.isdisjoint(_WITH) or ("por" in cases and is_verb) or (
+                    not cases.isdisjoint(_OF) and tok == m.head and m.kind == "visit")):
                 complements.append(c)
             elif is_verb and m.pos == "verb" and words.low[tok].startswith("recib") and (
                     words.dep[c] in ("obj", "obl") and (cases & {"a", "al"} or not cases)):
@@ -290,19 +301,20 @@ def attach_place(m: EventMention, places: PlaceIndex, words: DocWords
     if not len(places):
         return None
     pos, dep = words.pos, words.dep
-    cases_ok = {"en", "a", "al", "hasta", "por"} if m.kind == "visit" else {"en"}
+    cases_ok = _VISIT_CASES if m.kind == "visit" else _IN
     candidates: list[int] = []
     holders = [m.head] if m.frame else [m.head, m.anchor]
     if m.support is not None and pos[m.support] in ("NOUN", "PROPN") and not m.frame:
         holders.append(m.support)  # "la celebración, en Madrid, de la Comisión"
+    case_of = words.case_of
     for tok in holders:
         for c in words.children[tok]:
-            if words.cases(c) & cases_ok:
+            if not case_of[c].isdisjoint(cases_ok):
                 candidates.append(c)
             elif m.kind == "visit" and m.pos == "verb" and tok == m.head and dep[c] == "obj":
                 candidates.append(c)
             elif dep[c] in ("acl", "acl:relcl") and pos[c] in ("VERB", "AUX"):
-                candidates += [g for g in words.children[c] if "en" in words.cases(g)]
+                candidates += [g for g in words.children[c] if "en" in case_of[g]]
     fallback = _en_phrases_after(m, words) if m.kind != "call" else []
     for c in sorted(candidates) + fallback:
         sub = words.subtree(c, 14)

@@ -14,7 +14,6 @@ from itertools import compress
 from operator import or_
 from typing import Any
 
-from spacy.tokens import Doc
 
 from .events_lexicon import Lexicon
 from .events_words import DocWords
@@ -22,6 +21,8 @@ from .docparse import feats
 from .events_syntax import (determiner, governing_verb, name_span, support_before_aside,
                             support_of)
 
+#: The case markers of a partner ("con X", "entre X y Y").
+_WITH = frozenset({"con", "entre"})
 #: Title lines are looked for in the first characters of a document only.
 HEADLINE_ZONE = 400
 
@@ -172,8 +173,8 @@ def _has_agent_or_destination(head: int, lex: Lexicon, person_tokens: set[int], 
     return False
 
 
-def find_mentions(doc: Doc, lex: Lexicon, person_tokens: set[int], words: DocWords) -> list[EventMention]:
-    """Every trigger occurrence in ``doc`` (read through ``words``), in order, with strength
+def find_mentions(lex: Lexicon, person_tokens: set[int], words: DocWords) -> list[EventMention]:
+    """Every trigger occurrence in the document of ``words``, in order, with strength
     and structure."""
     starts = _starts(words, lex)
     excluded = _excluded(words, lex, starts)
@@ -184,7 +185,7 @@ def find_mentions(doc: Doc, lex: Lexicon, person_tokens: set[int], words: DocWor
         if found is None:
             continue
         end, pos, kind, requires = found
-        head = doc[i:end].root.i if pos == "noun" and end - i > 1 else i
+        head = words.root(i, end) if pos == "noun" and end - i > 1 else i
         m = EventMention(kind=kind, head=head, start=i, end=end, pos=pos,
                          sent=words.sent_of[i], anchor=head)
         m.headline = _in_headline(words, i)
@@ -278,7 +279,8 @@ def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
     m.distinct = lex.any_at("distinct_adj", words, modifiers)
     planned_mod = lex.any_at("planned_adj", words, modifiers) or lex.any_at("held_adj", words, modifiers)
     holders = [head] + ([support] if verbal else [])
-    partners = any(words.cases(c) & {"con", "entre"}
+    case_of = words.case_of
+    partners = any(not case_of[c].isdisjoint(_WITH)
                    for h in holders for c in words.children[h] if dep[c] in ("nmod", "obl") and c > h)
     plural = "Plur" in feats(words.tokens[head], "Number")
     agent = m.kind == "visit" and (det == "possessive"

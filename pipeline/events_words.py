@@ -11,36 +11,49 @@ Doc). Morphological features go through :func:`pipeline.docparse.feats`.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
+from itertools import compress
 
 from spacy.tokens import Doc
 
-from .docparse import MAX_MEMO, DocView, view
+from .docparse import MAX_MEMO, DocView, string_memo, view
 from .events_lexicon import lem_text
 
 
-#: The lower-cased text of a lexeme by its orth hash and the :func:`lem_text` key of a lemma
-#: by its hash, memoised (a hash stands for the same string in every vocabulary).
-_LOWER: dict[int, str] = {}
-_LEMS: dict[int, str] = {}
 #: No case marker.
 _NONE: frozenset[str] = frozenset()
 #: ``Token.is_punct`` by orth hash.
 _PUNCT: dict[int, bool] = {}
 
 
-def _mapped(hashes: list[int], memo: dict[int, str], make: Callable[[int], str]) -> list[str]:
-    """``memo[h]`` for each hash, first filling ``memo`` with ``make(h)`` for hashes it lacks
-    (a memo grown past :data:`~pipeline.docparse.MAX_MEMO` entries is emptied first)."""
-    if len(memo) > MAX_MEMO:
-        memo.clear()
-    try:
-        return list(map(memo.__getitem__, hashes))
-    except KeyError:
-        for h in set(hashes).difference(memo):
-            memo[h] = make(h)
-        return list(map(memo.__getitem__, hashes))
+def _case_markers(low: list[str], dep: list[str], head: list[int]) -> list[frozenset[str]]:
+    """For each token, the lower-cased texts of its children whose dependency is "case" (one
+    pass over the few "case" tokens, picked in C, instead of a look at every token's children)."""
+    found: dict[int, list[str]] = {}
+    for c in compress(range(len(dep)), map("case".__eq__, dep)):
+        h = head[c]
+        if h != c:  # (the root is its own head, not its own child)
+            found.setdefault(h, []).append(low[c])
+    out = [_NONE] * len(dep)
+    for h, words in found.items():
+        out[h] = frozenset(words)
+    return out
+
+
+class _Lems(dict):
+    """The :func:`~pipeline.events_lexicon.lem_text` key of a lemma by its hash (a hash stands
+    for the same string in every vocabulary), filled on a miss from ``strings``, read with
+    ``map`` over a document's lemma hashes."""
+
+    strings: Mapping[int, str] = {}
+
+    def __missing__(self, h: int) -> str:
+        self[h] = found = lem_text(self.strings[h])
+        return found
+
+
+_LEMS = _Lems()
 
 
 @dataclass
@@ -68,15 +81,21 @@ class DocWords:
     children: list[list[int]]  # Token.children, as indices in order
     idx: list[int]  # Token.idx
     view: DocView  # the shared view these lists come from (orth hashes: ``view.orth``)
-    _cases: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)  # cases() memo
+    case_of: list[frozenset[str]]  # the lower-cased texts of each token's "case" children
 
     @classmethod
     def of(cls, doc: Doc) -> DocWords:
         """The words of ``doc``, on top of :func:`pipeline.docparse.view`."""
         v = view(doc)
-        n, vocab = v.n, doc.vocab
-        low = _mapped(v.orth, _LOWER, lambda h: vocab[h].lower_)
-        lem = _mapped(v.lemma, _LEMS, lambda h: lem_text(vocab.strings[h]))
+        n = v.n
+        # Token.lower_ is the text's lower(): spaCy's LOWER lexeme attribute, which no
+        # language of the project overrides (a map of str.lower costs what a memo look-up does,
+        # and nothing for a word not seen before)
+        low = list(map(str.lower, v.texts))
+        if len(_LEMS) > MAX_MEMO:
+            _LEMS.clear()
+        _LEMS.strings = string_memo(doc)
+        lem = list(map(_LEMS.__getitem__, v.lemma))
         starts = v.sent_starts
         sents = list(zip(starts, [*starts[1:], n]))
         sent_of = [0] * n
@@ -85,7 +104,8 @@ class DocWords:
         # Token.is_space is the text's isspace(), and so its lower-cased text's (no character
         # lower-cases to whitespace; whitespace has no case)
         return cls(doc, v.texts, low, lem, list(map(str.isspace, low)), v.text,
-                   sent_of, sents, v.pos, v.dep, v.head, v.children, v.idx, v)
+                   sent_of, sents, v.pos, v.dep, v.head, v.children, v.idx, v,
+                   _case_markers(low, v.dep, v.head))
 
     def is_punct(self, i: int) -> bool:
         """``doc[i].is_punct``, memoised by the token's orth hash."""
@@ -115,6 +135,28 @@ class DocWords:
             return -1
         return bisect_right(self.idx, char) - 1
 
+    def root(self, start: int, end: int) -> int:
+        """``doc[start:end].root.i``, read from the heads as spaCy reads it: a sentence root in
+        the span, else of the tokens whose head is outside it the first with the fewest arcs to
+        its sentence root (a space or punctuation mark without children counting as far)."""
+        head, n = self.head, len(self.head)
+        for i in range(start, end):
+            if head[i] == i:
+                return i
+        best, found = n, start
+        for i in range(start, end):
+            if start <= head[i] < end:
+                continue
+            if not self.children[i] and (self.space[i] or self.is_punct(i)):
+                steps = n - 1
+            else:
+                steps, cur = 0, i
+                while head[cur] != cur and steps < n:
+                    cur, steps = head[cur], steps + 1
+            if steps < best:
+                best, found = steps, i
+        return found
+
     def subtree(self, i: int, limit: int) -> list[int]:
         """The first ``limit`` tokens of ``Token.subtree`` of token ``i``: the subtrees of its
         left children, the token, the subtrees of its right children (read with a stack)."""
@@ -138,14 +180,9 @@ class DocWords:
         return any(self.low[c] in ("no", "nunca") for c in self.children[i])
 
     def cases(self, i: int) -> frozenset[str]:
-        """The case markers (prepositions) of token ``i``: "con" for "con el canciller";
-        remembered per token (most are asked again by other mentions and helpers)."""
-        found = self._cases.get(i)
-        if found is None:
-            kids = self.children[i]
-            found = self._cases[i] = frozenset(
-                [self.low[c] for c in kids if self.dep[c] == "case"]) if kids else _NONE
-        return found
+        """The case markers (prepositions) of token ``i``: "con" for "con el canciller" (as
+        ``case_of[i]``, which hot loops read directly)."""
+        return self.case_of[i]
 
     def matches(self, i: int, word: str) -> bool:
         """A lexicon word matches token ``i``'s text or lemma; "sesion*" matches by prefix of

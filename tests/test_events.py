@@ -240,3 +240,30 @@ def test_doc_words_read_as_spacy_tokens(events_nlp):
         assert words.cases(i) == {c.lower_ for c in t.children if c.dep_ == "case"}
         assert words.subtree(i, 3) == [s.i for s in t.subtree][:3]
         assert words.subtree(i, len(doc)) == [s.i for s in t.subtree]
+
+
+@pytest.mark.parametrize("anchor_sets, reason", [
+    ({}, "no mention"),
+    ({3: {3}}, "one mention: nothing elsewhere"),
+    ({3: {3, 1}, 7: {7, 1}}, "a verb both mentions hang on is elsewhere for each"),
+    ({3: {3, 5}, 5: {5}, 9: {9, 2}}, "a trigger that is another's verb"),
+    ({1: {1, 2}, 2: {2, 1}, 4: {4, 2}, 6: {6}}, "tokens shared by three sets"),
+])
+def test_anchors_elsewhere_is_the_union_of_the_other_sets(anchor_sets, reason):
+    from pipeline.events import anchors_elsewhere
+    expected = {h: set().union(*(a for k, a in anchor_sets.items() if k != h)) for h in anchor_sets}
+    assert anchors_elsewhere(anchor_sets) == expected, reason
+
+
+def test_doc_words_root_is_spacy_span_root(events_nlp):
+    """DocWords.root gives Span.root of every span of a parsed text: spans with a sentence
+    root, spans whose tokens hang outside at different depths, punctuation and space leaves
+    (which spaCy counts as far from the root), spans across sentences."""
+    from pipeline.events_words import DocWords
+    with events_nlp.select_pipes(disable=["sre_events"]):
+        doc = events_nlp("La canciller sostuvo, ayer, una reunión con el ministro de Chile.\n\n"
+                         "Ambos se reunieron, así como con la delegación, en Madrid (España).  Fin.")
+    words = DocWords.of(doc)
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            assert words.root(start, end) == doc[start:end].root.i, (start, end)
