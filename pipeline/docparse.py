@@ -16,7 +16,7 @@ Nothing here writes to a Doc.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 
 import numpy
@@ -141,12 +141,16 @@ class DocView:
         return self.idx[i] + len(self.texts[i])
 
     @cached_property
-    def children(self) -> list[list[int]]:
-        """``Token.children`` of each token, as indices in order."""
-        out: list[list[int]] = [[] for _ in range(self.n)]
+    def children(self) -> list[Sequence[int]]:
+        """``Token.children`` of each token, as indices in order (read-only: the leaves, most
+        tokens, share one empty tuple)."""
+        out: list[Sequence[int]] = [()] * self.n
         for i, h in enumerate(self.head):
             if h != i:
-                out[h].append(i)
+                if out[h]:
+                    out[h].append(i)  # type: ignore[union-attr]
+                else:
+                    out[h] = [i]
         return out
 
 

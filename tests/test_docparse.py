@@ -57,7 +57,7 @@ def test_view_equals_token_attributes(nlp, text: str) -> None:
     assert v.head == [t.head.i for t in doc]
     assert v.idx == [t.idx for t in doc]
     assert [v.end_char(i) for i in range(len(doc))] == [t.idx + len(t) for t in doc]
-    assert v.children == [[c.i for c in t.children] for t in doc]
+    assert [list(c) for c in v.children] == [[c.i for c in t.children] for t in doc]
     assert v.sent_starts == [s.start for s in doc.sents]
     assert v.sent_start_chars == [s.start_char for s in doc.sents]
     assert v.text == doc.text
