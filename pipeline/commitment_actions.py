@@ -51,7 +51,7 @@ def units(doc: Doc, tokens: DocTokens | None = None) -> list[Span]:
             start = i + 1
         if sent_end > start:
             out.append((start, sent_end))
-    return [doc[s:e] for s, e in out if not all(space[s:e])]
+    return [Span(doc, s, e) for s, e in out if not all(space[s:e])]  # doc[s:e] less the slice checks
 
 
 def is_verb(token: Token) -> bool:
@@ -120,9 +120,13 @@ def _subtree(root: int, children: list[list[int]]) -> list[int]:
             out.append(~node)
             continue
         below = children[node]
-        stack.extend(c for c in reversed(below) if c > node)
+        if not below:
+            out.append(node)
+            continue
+        k = bisect.bisect_left(below, node)  # below[:k] are left of node (ascending)
+        stack += below[k:][::-1]
         stack.append(~node)
-        stack.extend(c for c in reversed(below) if c < node)
+        stack += below[:k][::-1]
     return out
 
 
