@@ -77,18 +77,19 @@ def complement_root(trigger_tokens: tuple[Token, ...], lo: int, hi: int) -> Toke
     verbs = sorted((c for c in governed if is_verb(c)), key=lambda c: c.i)
     if verbs:
         return verbs[0]
-    first = next((doc[i] for i in range(lo, hi) if doc[i].pos_ in _CONTENT_POS
-                  and doc[i].lower_ not in ("que", "lo")), None)
-    if first is None:
+    parse = view(doc)
+    pos, texts, heads = parse.pos, parse.texts, parse.head
+    # Token.lower_ is the text's lower()
+    node = next((i for i in range(lo, hi) if pos[i] in _CONTENT_POS and texts[i].lower() not in ("que", "lo")), None)
+    if node is None:
         return None
-    node = first
     seen = set()
-    while node.head.i != node.i and lo <= node.head.i < hi and node.head.i not in inside:
-        if node.i in seen:
+    while heads[node] != node and lo <= heads[node] < hi and heads[node] not in inside:
+        if node in seen:
             break
-        seen.add(node.i)
-        node = node.head
-    return node
+        seen.add(node)
+        node = heads[node]
+    return doc[node]
 
 
 def _trim(idx: list[int], doc: Doc) -> list[int]:
