@@ -192,10 +192,8 @@ def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True)
     if first and not conjs:
         first = _trim(_extend(first, root, hi), doc)
     # a gap in the first span (a skipped conjunct in the middle) ends it
-    if first:
-        n = 1
-        while n < len(first) and first[n] == first[n - 1] + 1:
-            n += 1
+    if first and first[-1] - first[0] >= len(first):  # increasing indexes with a gap
+        n = next(n for n in range(1, len(first)) if first[n] != first[n - 1] + 1)
         first = _trim(first[:n], doc)
     if first:
         out.append(ActionSpan(first[0], first[-1] + 1, root))
