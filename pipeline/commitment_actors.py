@@ -83,9 +83,8 @@ class ActorResolver:
         out: dict[int, list[str]] = {}
         if self.tokens is None or not self.mentions:
             return out
-        starts, ends = self.tokens.char_offsets
         for s, e, actor in self.mentions:
-            for i in range(bisect.bisect_right(ends, s), bisect.bisect_left(starts, e)):
+            for i in self.tokens.overlapping(s, e):
                 ids = out.setdefault(i, [])
                 if actor not in ids:
                     ids.append(actor)
