@@ -109,6 +109,8 @@ class DocTokens:
             strings = self.doc.vocab.strings
             root, conj = strings["ROOT"], strings["conj"]
             deps, heads = self.view.dep_ids, self.view.head
-            self._main_verbs = [i for i, d in enumerate(deps)
-                                if d == root or (d == conj and deps[heads[i]] == root)]
+            every = range(len(deps))
+            roots = list(compress(every, map(root.__eq__, deps)))
+            conjs = [i for i in compress(every, map(conj.__eq__, deps)) if deps[heads[i]] == root]
+            self._main_verbs = sorted(roots + conjs) if conjs else roots
         return self._main_verbs

@@ -31,3 +31,17 @@ def test_overlapping_tokens_match_the_offsets(text):
     for start in range(-1, len(text) + 2):
         for end in range(start, len(text) + 2):
             assert list(tokens.overlapping(start, end)) == _reference(doc, start, end), (start, end)
+
+
+@pytest.mark.parametrize("heads, deps, expected", [
+    pytest.param([1, 1, 3, 1, 5, 3], ["nsubj", "ROOT", "cc", "conj", "obj", "conj"], [1, 3],
+                 id="a conjunct of the root counts, a conjunct of a conjunct does not"),
+    pytest.param([1, 1, 1, 4, 4], ["nsubj", "ROOT", "punct", "nsubj", "ROOT"], [1, 4],
+                 id="two sentences, two roots"),
+    pytest.param([3, 0, 3, 3], ["conj", "conj", "aux", "ROOT"], [0, 3],
+                 id="a conjunct before its root comes first; a conjunct of it does not count"),
+])
+def test_main_verbs_are_roots_and_their_conjuncts(heads, deps, expected):
+    from spacy.tokens import Doc
+    doc = Doc(Spanish().vocab, words=[f"w{i}" for i in range(len(heads))], heads=heads, deps=deps)
+    assert DocTokens(doc).main_verbs() == expected
