@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .commitment_doc import DocTokens
-from .docparse import feats
+from .docparse import feats, view
 
 #: tokens that may open a complement but are not part of the action
 _LEAD_POS = frozenset({"ADP", "SCONJ", "PUNCT", "CCONJ", "SPACE"})
@@ -51,7 +51,7 @@ def units(doc: Doc, tokens: DocTokens | None = None) -> list[Span]:
             start = i + 1
         if sent_end > start:
             out.append((start, sent_end))
-    return [doc[s:e] for s, e in out if not all(space[s:e])]
+    return [Span(doc, s, e) for s, e in out if not all(space[s:e])]  # doc[s:e] less the slice checks
 
 
 def is_verb(token: Token) -> bool:
@@ -77,26 +77,29 @@ def complement_root(trigger_tokens: tuple[Token, ...], lo: int, hi: int) -> Toke
     verbs = sorted((c for c in governed if is_verb(c)), key=lambda c: c.i)
     if verbs:
         return verbs[0]
-    first = next((doc[i] for i in range(lo, hi) if doc[i].pos_ in _CONTENT_POS
-                  and doc[i].lower_ not in ("que", "lo")), None)
-    if first is None:
+    parse = view(doc)
+    pos, texts, heads = parse.pos, parse.texts, parse.head
+    # Token.lower_ is the text's lower()
+    node = next((i for i in range(lo, hi) if pos[i] in _CONTENT_POS and texts[i].lower() not in ("que", "lo")), None)
+    if node is None:
         return None
-    node = first
     seen = set()
-    while node.head.i != node.i and lo <= node.head.i < hi and node.head.i not in inside:
-        if node.i in seen:
+    while heads[node] != node and lo <= heads[node] < hi and heads[node] not in inside:
+        if node in seen:
             break
-        seen.add(node.i)
-        node = node.head
-    return node
+        seen.add(node)
+        node = heads[node]
+    return doc[node]
 
 
-def _trim(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].pos_ in _LEAD_POS or tokens[0].lower_ in ("que", "a", "en", "de")):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].pos_ in _TRAIL_POS or tokens[-1].is_punct):
-        tokens = tokens[:-1]
-    return tokens
+def _trim(idx: list[int], doc: Doc) -> list[int]:
+    """``idx`` (token indexes) without the function words and punctuation at its ends."""
+    lo, hi = 0, len(idx)
+    while lo < hi and ((t := doc[idx[lo]]).pos_ in _LEAD_POS or t.lower_ in ("que", "a", "en", "de")):
+        lo += 1
+    while hi > lo and ((t := doc[idx[hi - 1]]).pos_ in _TRAIL_POS or t.is_punct):
+        hi -= 1
+    return idx[lo:hi]
 
 
 @dataclass(frozen=True)
@@ -106,12 +109,35 @@ class ActionSpan:
     head: Token
 
 
-def _subtree_range(root: Token, lo: int, hi: int, skip: set[int]) -> list[Token]:
-    tokens = [t for t in root.subtree if lo <= t.i < hi and t.i not in skip]
-    if not tokens:
+def _subtree(root: int, children: list[list[int]]) -> list[int]:
+    """The indexes of ``root``'s subtree in ``Token.subtree`` order (each token after the
+    subtrees of its left children, before those of its right ones; not sorted where the
+    parse is non-projective), from the parse's ``children`` lists."""
+    out: list[int] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node < 0:  # ~node: a token whose left subtrees are out
+            out.append(~node)
+            continue
+        below = children[node]
+        if not below:
+            out.append(node)
+            continue
+        k = bisect.bisect_left(below, node)  # below[:k] are left of node (ascending)
+        stack += below[k:][::-1]
+        stack.append(~node)
+        stack += below[:k][::-1]
+    return out
+
+
+def _subtree_range(root: int, lo: int, hi: int, skip: set[int], children: list[list[int]]) -> list[int]:
+    """Indexes from the first to the last token of ``root``'s subtree (in subtree order)
+    inside [lo, hi), less ``skip``."""
+    inside = [i for i in _subtree(root, children) if lo <= i < hi and i not in skip]
+    if not inside:
         return []
-    doc = root.doc
-    return [doc[i] for i in range(tokens[0].i, tokens[-1].i + 1) if i not in skip]
+    return [i for i in range(inside[0], inside[-1] + 1) if i not in skip]
 
 
 def _own_words(root: Token, conj: Token) -> int:
@@ -120,12 +146,12 @@ def _own_words(root: Token, conj: Token) -> int:
                if t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "NUM") and t.dep_ != "conj")
 
 
-def _extend(tokens: list[Token], root: Token, hi: int) -> list[Token]:
+def _extend(idx: list[int], root: Token, hi: int) -> list[int]:
     """Add the adjacent phrases the parser hung on the trigger instead of on the action's
     head ("ofreció el apoyo | a Guatemala | en el manejo de ..."), up to a comma or a verb."""
     doc = root.doc
     trigger = root.head
-    end = tokens[-1].i + 1
+    end = idx[-1] + 1
     while end < hi:
         t = doc[end]
         if t.is_punct or t.is_space or t.head.i == t.i:
@@ -138,17 +164,20 @@ def _extend(tokens: list[Token], root: Token, hi: int) -> list[Token]:
         last = max(x.i for x in node.subtree)
         if last < end or last >= hi:
             break
-        tokens = tokens + [doc[i] for i in range(end, last + 1)]
+        idx = idx + list(range(end, last + 1))
         end = last + 1
-    return tokens
+    return idx
 
 
 def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True) -> list[ActionSpan]:
     """The action(s) headed by ``root`` inside doc indices [lo, hi).
 
     With ``split_coordination``, a verb coordinated with the head ("fortalecer A y ampliar B")
-    becomes an action of its own; coordinated nouns stay in one action.
+    becomes an action of its own; coordinated nouns stay in one action. Subtrees are read as
+    indexes from the shared parse view (no Token per word of the action).
     """
+    doc = root.doc
+    children = view(doc).children
     conjs = [c for c in root.children if c.dep_ == "conj" and c.i > root.i and lo <= c.i < hi
              and is_verb(c) and is_verb(root)
              and (feats(c, "VerbForm") == feats(root, "VerbForm"))] if split_coordination else []
@@ -156,26 +185,22 @@ def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True)
         conjs = []
     skip: set[int] = set()
     for c in conjs:
-        skip |= {t.i for t in c.subtree}
+        skip.update(_subtree(c.i, children))
         skip |= {t.i for t in c.children if t.dep_ == "cc"}
     out: list[ActionSpan] = []
-    first = _trim(_subtree_range(root, lo, hi, skip))
+    first = _trim(_subtree_range(root.i, lo, hi, skip, children), doc)
     if first and not conjs:
-        first = _trim(_extend(first, root, hi))
+        first = _trim(_extend(first, root, hi), doc)
     # a gap in the first span (a skipped conjunct in the middle) ends it
+    if first and first[-1] - first[0] >= len(first):  # increasing indexes with a gap
+        n = next(n for n in range(1, len(first)) if first[n] != first[n - 1] + 1)
+        first = _trim(first[:n], doc)
     if first:
-        contiguous = [first[0]]
-        for t in first[1:]:
-            if t.i != contiguous[-1].i + 1:
-                break
-            contiguous.append(t)
-        first = _trim(contiguous)
-    if first:
-        out.append(ActionSpan(first[0].i, first[-1].i + 1, root))
+        out.append(ActionSpan(first[0], first[-1] + 1, root))
     for c in conjs:
-        tokens = _trim(_subtree_range(c, lo, hi, set()))
-        if tokens:
-            out.append(ActionSpan(tokens[0].i, tokens[-1].i + 1, c))
+        idx = _trim(_subtree_range(c.i, lo, hi, set(), children), doc)
+        if idx:
+            out.append(ActionSpan(idx[0], idx[-1] + 1, c))
     return out
 
 

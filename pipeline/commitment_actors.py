@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 from .commitment_doc import DocTokens
 from .commitment_syntax import (SUBJECT_DEPS, comitative_tokens, is_genitive, is_oblique,
                                 relative_antecedent, subject_tokens)
-from .docparse import feats
+from .docparse import feats, view
 from .records import Participant
 from .textnorm import fold
 
@@ -83,9 +83,8 @@ class ActorResolver:
         out: dict[int, list[str]] = {}
         if self.tokens is None or not self.mentions:
             return out
-        starts, ends = self.tokens.char_offsets
         for s, e, actor in self.mentions:
-            for i in range(bisect.bisect_right(ends, s), bisect.bisect_left(starts, e)):
+            for i in self.tokens.overlapping(s, e):
                 ids = out.setdefault(i, [])
                 if actor not in ids:
                     ids.append(actor)
@@ -206,12 +205,15 @@ class ActorResolver:
         return found
 
     def _is_group(self, tokens: Sequence[Token]) -> bool:
+        if not tokens:
+            return False
+        head = view(tokens[0].doc).head  # head[t.i] is t.head.i
         inside = {t.i for t in tokens}
-        tops = {t.i for t in tokens if t.head.i not in inside or t.head.i == t.i}
+        tops = {t.i for t in tokens if head[t.i] not in inside or head[t.i] == t.i}
         for t in tokens:
             if fold(t.lemma_) in self.group_words or fold(t.text) in self.group_words:
-                heads = t.i in tops or t.head.i in tops and t.pos_ in ("NUM", "DET", "PRON") or (
-                    t.dep_ == "conj" and t.head.i in tops)
+                heads = t.i in tops or head[t.i] in tops and t.pos_ in ("NUM", "DET", "PRON") or (
+                    t.dep_ == "conj" and head[t.i] in tops)
                 if heads and (t.pos_ in ("NUM", "DET", "PRON") or "Plur" in feats(t, "Number")
                               or fold(t.text) in ("ambos", "ambas", "dos")):
                     return True
@@ -221,7 +223,7 @@ class ActorResolver:
         if "tanto" in words and "como" in words[words.index("tanto"):]:  # "tanto X como Y"
             return True
         # "X y Y": a conjunct of the phrase's top word (not "la unidad e integración" inside it)
-        return any(t.dep_ == "conj" and t.head.i in tops for t in tokens)
+        return any(t.dep_ == "conj" and head[t.i] in tops for t in tokens)
 
     def collective(self, unit: Span) -> list[str]:
         """:meth:`_collective` of ``unit`` (computed once per unit)."""

@@ -11,10 +11,9 @@ It writes nothing to the Doc.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
-from functools import cached_property
 from itertools import compress
-from operator import add
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -87,11 +86,14 @@ class DocTokens:
         self.sent_starts: list[int] = self.view.sent_starts
         self._main_verbs: list[int] | None = None
 
-    @cached_property
-    def char_offsets(self) -> tuple[list[int], list[int]]:
-        """Character offsets of the tokens: where each starts, where each ends."""
+    def overlapping(self, start: int, end: int) -> range:
+        """Indexes of the tokens overlapping the characters [start, end): from the first
+        token ending after ``start`` to the last one starting before ``end``."""
         starts = self.view.idx
-        return starts, list(map(add, starts, map(len, self.text)))  # idx + len(text) of each
+        first = bisect.bisect_right(starts, start) - 1  # the last token starting at or before start
+        if first < 0 or self.view.end_char(first) <= start:
+            first += 1  # tokens are never empty: the next one ends after start
+        return range(first, bisect.bisect_left(starts, end))
 
     def first(self, word: str, start: int, end: int) -> Token | None:
         """The first token in [start, end) whose text is ``word``, if any."""
@@ -107,6 +109,8 @@ class DocTokens:
             strings = self.doc.vocab.strings
             root, conj = strings["ROOT"], strings["conj"]
             deps, heads = self.view.dep_ids, self.view.head
-            self._main_verbs = [i for i, d in enumerate(deps)
-                                if d == root or (d == conj and deps[heads[i]] == root)]
+            every = range(len(deps))
+            roots = list(compress(every, map(root.__eq__, deps)))
+            conjs = [i for i in compress(every, map(conj.__eq__, deps)) if deps[heads[i]] == root]
+            self._main_verbs = sorted(roots + conjs) if conjs else roots
         return self._main_verbs

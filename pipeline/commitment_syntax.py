@@ -6,7 +6,9 @@
 * :func:`comitative_tokens`: the "con X" parties of a trigger;
 * :func:`relative_antecedent`: the antecedent of "con quien acordó ...".
 
-They read Tokens only; :mod:`pipeline.commitment_actors` maps the tokens to actor ids.
+They take and give Tokens (:func:`subject_tokens` walks the shared parse view of
+:mod:`pipeline.docparse` as indexes); :mod:`pipeline.commitment_actors` maps the tokens to
+actor ids.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from spacy.tokens import Span, Token
+
+from .docparse import view
 
 #: dependency labels of a subject
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
@@ -24,24 +28,32 @@ def subject_tokens(head: Token, unit: Span | None = None) -> list[Token]:
 
     A noun trigger ("Detalló la instrucción para ...") takes its verb's subject. A line break
     parsed as a subject (the parser does so across paragraphs) stands for the names hung on
-    it, if any.
+    it, if any. The parse is walked as indexes on the shared view; Tokens are made for the
+    subject found only.
     """
-    lo, hi = (unit.start, unit.end) if unit is not None else (0, len(head.doc))
-    node = head
+    doc = head.doc
+    parse = view(doc)
+    children, dep, pos, texts = parse.children, parse.dep, parse.pos, parse.texts
+    lo, hi = (unit.start, unit.end) if unit is not None else (0, len(doc))
+
+    def no_case(c: int) -> bool:  # "con X" is no subject
+        return not any(dep[g] == "case" for g in children[c])
+
+    node = head.i
     for _ in range(3):
-        subj = [c for c in node.children if c.dep_ in SUBJECT_DEPS and c.i != head.i
-                and not any(g.dep_ == "case" for g in c.children)]  # "con X" is no subject
-        tokens = [t for s in subj for t in _core(s) if lo <= t.i < hi and not t.is_space]
-        if any(s.is_space for s in subj):  # keep only the bare names hung on the line break
-            tokens = [t for s in subj for c in ([s] if not s.is_space else s.children)
-                      if not any(g.dep_ == "case" for g in c.children)
-                      and c.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
-                      for t in _core(c) if lo <= t.i < hi and not t.is_space]
+        subj = [c for c in children[node] if dep[c] in SUBJECT_DEPS and c != head.i and no_case(c)]
+        # Token.is_space is the text's isspace()
+        tokens = [i for s in subj for i in _core(s, children, dep) if lo <= i < hi and not texts[i].isspace()]
+        if any(texts[s].isspace() for s in subj):  # keep only the bare names hung on the line break
+            tokens = [i for s in subj for c in ([s] if not texts[s].isspace() else children[s])
+                      if no_case(c) and pos[c] in ("NOUN", "PROPN", "NUM", "PRON")
+                      for i in _core(c, children, dep) if lo <= i < hi and not texts[i].isspace()]
         if tokens:
-            return tokens
-        climb = node.dep_ in ("conj", "xcomp") or (node.pos_ == "NOUN" and node.dep_ in ("obj", "nsubj:pass"))
-        if climb and node.head.i != node.i and lo <= node.head.i < hi:
-            node = node.head
+            return [doc[i] for i in tokens]
+        climb = dep[node] in ("conj", "xcomp") or (pos[node] == "NOUN" and dep[node] in ("obj", "nsubj:pass"))
+        up = parse.head[node]
+        if climb and up != node and lo <= up < hi:
+            node = up
             continue
         break
     return []
@@ -51,16 +63,18 @@ def subject_tokens(head: Token, unit: Span | None = None) -> list[Token]:
 _OFF_CORE = frozenset({"acl", "acl:relcl", "advcl", "obl", "parataxis", "ccomp", "csubj", "xcomp"})
 
 
-def _core(token: Token) -> list[Token]:
-    """A phrase's subtree without its clauses and adjuncts ("X, celebrada ayer en Y, ...")."""
+def _core(token: int, children: list[list[int]], dep: list[str]) -> list[int]:
+    """A phrase's subtree without its clauses and adjuncts ("X, celebrada ayer en Y, ..."),
+    as sorted token indexes (``children`` and ``dep``: the parse view's lists)."""
     out = [token]
     stack = [token]
     while stack:
-        for child in stack.pop().children:
-            if child.dep_ not in _OFF_CORE:
+        for child in children[stack.pop()]:
+            if dep[child] not in _OFF_CORE:
                 out.append(child)
                 stack.append(child)
-    return sorted(out, key=lambda t: t.i)
+    out.sort()
+    return out
 
 
 def is_genitive(token: Token) -> bool:

@@ -172,11 +172,13 @@ class CommitmentsComponent(RuleComponent):
         f = self.filters
         if not self.cancelling.isdisjoint(fold(w) for w in tokens.text[max(unit.start, first.i - 3):first.i]):
             return False
-        # head.lefts: the children before the head, as in head.children with c.i < head.i
-        if any(fold(c.text) in f["negation"] for c in head.lefts):
+        # head.lefts: the children before the head, read as indexes from the parse view
+        parse = tokens.view
+        lefts = [c for c in parse.children[head.i] if c < head.i]
+        if any(fold(tokens.text[c]) in f["negation"] for c in lefts):
             return False
         if m.trigger.action == "after" and any(
-                c.dep_ in ("obj", "nsubj:pass") and "Rel" in feats(c, "PronType") for c in head.lefts):
+                parse.dep[c] in ("obj", "nsubj:pass") and "Rel" in feats(tokens.doc[c], "PronType") for c in lefts):
             return False  # "el método que han pactado": the object is behind the trigger
         return True
 
