@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .commitment_doc import DocTokens
-from .docparse import feats, view
+from .docparse import DocView, feats, view
 
 #: tokens that may open a complement but are not part of the action
 _LEAD_POS = frozenset({"ADP", "SCONJ", "PUNCT", "CCONJ", "SPACE"})
@@ -109,32 +109,10 @@ class ActionSpan:
     head: Token
 
 
-def _subtree(root: int, children: list[list[int]]) -> list[int]:
-    """The indexes of ``root``'s subtree in ``Token.subtree`` order (each token after the
-    subtrees of its left children, before those of its right ones; not sorted where the
-    parse is non-projective), from the parse's ``children`` lists."""
-    out: list[int] = []
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if node < 0:  # ~node: a token whose left subtrees are out
-            out.append(~node)
-            continue
-        below = children[node]
-        if not below:
-            out.append(node)
-            continue
-        k = bisect.bisect_left(below, node)  # below[:k] are left of node (ascending)
-        stack += below[k:][::-1]
-        stack.append(~node)
-        stack += below[:k][::-1]
-    return out
-
-
-def _subtree_range(root: int, lo: int, hi: int, skip: set[int], children: list[list[int]]) -> list[int]:
+def _subtree_range(root: int, lo: int, hi: int, skip: set[int], parse: DocView) -> list[int]:
     """Indexes from the first to the last token of ``root``'s subtree (in subtree order)
     inside [lo, hi), less ``skip``."""
-    inside = [i for i in _subtree(root, children) if lo <= i < hi and i not in skip]
+    inside = [i for i in parse.subtree(root) if lo <= i < hi and i not in skip]
     if not inside:
         return []
     return [i for i in range(inside[0], inside[-1] + 1) if i not in skip]
@@ -177,7 +155,7 @@ def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True)
     indexes from the shared parse view (no Token per word of the action).
     """
     doc = root.doc
-    children = view(doc).children
+    parse = view(doc)
     conjs = [c for c in root.children if c.dep_ == "conj" and c.i > root.i and lo <= c.i < hi
              and is_verb(c) and is_verb(root)
              and (feats(c, "VerbForm") == feats(root, "VerbForm"))] if split_coordination else []
@@ -185,10 +163,10 @@ def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True)
         conjs = []
     skip: set[int] = set()
     for c in conjs:
-        skip.update(_subtree(c.i, children))
+        skip.update(parse.subtree(c.i))
         skip |= {t.i for t in c.children if t.dep_ == "cc"}
     out: list[ActionSpan] = []
-    first = _trim(_subtree_range(root.i, lo, hi, skip, children), doc)
+    first = _trim(_subtree_range(root.i, lo, hi, skip, parse), doc)
     if first and not conjs:
         first = _trim(_extend(first, root, hi), doc)
     # a gap in the first span (a skipped conjunct in the middle) ends it
@@ -198,7 +176,7 @@ def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True)
     if first:
         out.append(ActionSpan(first[0], first[-1] + 1, root))
     for c in conjs:
-        idx = _trim(_subtree_range(c.i, lo, hi, set(), children), doc)
+        idx = _trim(_subtree_range(c.i, lo, hi, set(), parse), doc)
         if idx:
             out.append(ActionSpan(idx[0], idx[-1] + 1, c))
     return out

@@ -16,6 +16,7 @@ Nothing here writes to a Doc.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from functools import cached_property
 
@@ -151,6 +152,25 @@ class DocView:
                     out[h].append(i)  # type: ignore[union-attr]
                 else:
                     out[h] = [i]
+        return out
+
+    def subtree(self, i: int, limit: int | None = None) -> list[int]:
+        """``Token.subtree`` of token ``i`` as indices (its first ``limit`` when given): the
+        subtrees of its left children, the token, the subtrees of its right children; not
+        sorted where the parse is non-projective (read with a stack)."""
+        out: list[int] = []
+        children = self.children
+        todo = [i]  # what is left to read, next last: j for the subtree of j, ~j for j alone
+        while todo and (limit is None or len(out) < limit):
+            j = todo.pop()
+            if j < 0 or not children[j]:
+                out.append(~j if j < 0 else j)
+                continue
+            kids = children[j]
+            k = bisect_right(kids, j)  # (children are in order: kids[:k] come before j)
+            todo += reversed(kids[k:])
+            todo.append(~j)
+            todo += reversed(kids[:k])
         return out
 
 

@@ -11,7 +11,7 @@ Doc). Morphological features go through :func:`pipeline.docparse.feats`.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
@@ -78,7 +78,7 @@ class DocWords:
     pos: list[str]  # Token.pos_
     dep: list[str]  # Token.dep_
     head: list[int]  # Token.head.i
-    children: list[list[int]]  # Token.children, as indices in order
+    children: list[Sequence[int]]  # Token.children, as indices in order (leaves share ())
     idx: list[int]  # Token.idx
     view: DocView  # the shared view these lists come from (orth hashes: ``view.orth``)
     case_of: list[frozenset[str]]  # the lower-cased texts of each token's "case" children
@@ -158,22 +158,9 @@ class DocWords:
         return found
 
     def subtree(self, i: int, limit: int) -> list[int]:
-        """The first ``limit`` tokens of ``Token.subtree`` of token ``i``: the subtrees of its
-        left children, the token, the subtrees of its right children (read with a stack)."""
-        out: list[int] = []
-        children = self.children
-        todo = [i]  # what is left to read, next last: j for the subtree of j, ~j for j alone
-        while todo and len(out) < limit:
-            j = todo.pop()
-            if j < 0 or not children[j]:
-                out.append(~j if j < 0 else j)
-                continue
-            kids = children[j]
-            k = bisect_right(kids, j)  # (children are in order: kids[:k] come before j)
-            todo += reversed(kids[k:])
-            todo.append(~j)
-            todo += reversed(kids[:k])
-        return out
+        """The first ``limit`` tokens of ``Token.subtree`` of token ``i``
+        (:meth:`~pipeline.docparse.DocView.subtree`)."""
+        return self.view.subtree(i, limit)
 
     def negated(self, i: int) -> bool:
         """Whether token ``i`` has "no" or "nunca" among its children ("no se realizó")."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from pipeline.docparse import feats, view
 
@@ -90,3 +92,21 @@ def test_span_text_equals_span_text_of_spacy(nlp, start: int, end: int) -> None:
     doc = nlp(VIEW_TEXTS[0].values[0])
     end = min(end, len(doc))
     assert view(doc).span_text(start, end) == doc[start:end].text
+
+
+def _parsed(heads: list[int]) -> Doc:
+    return Doc(Vocab(), words=[f"w{i}" for i in range(len(heads))], heads=heads, deps=["dep"] * len(heads))
+
+
+@pytest.mark.parametrize("heads", [
+    pytest.param([1, 1, 1, 4, 1, 4], id="projective: sorted subtrees"),
+    # token 4's child 0 lies left of the root 1: subtree order is not index order
+    pytest.param([4, 1, 1, 2, 1, 4], id="non-projective: a right child's subtree reaches left"),
+    pytest.param([3, 3, 0, 3, 2, 3], id="non-projective: a left child's subtree reaches right"),
+    pytest.param([0], id="one token"),
+])
+def test_subtree_is_token_subtree_in_order(heads):
+    doc = _parsed(heads)
+    for t in doc:
+        assert view(doc).subtree(t.i) == [s.i for s in t.subtree]
+        assert view(doc).subtree(t.i, 2) == [s.i for s in t.subtree][:2]
