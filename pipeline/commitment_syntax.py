@@ -13,7 +13,7 @@ actor ids.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -63,7 +63,7 @@ def subject_tokens(head: Token, unit: Span | None = None) -> list[Token]:
 _OFF_CORE = frozenset({"acl", "acl:relcl", "advcl", "obl", "parataxis", "ccomp", "csubj", "xcomp"})
 
 
-def _core(token: int, children: list[list[int]], dep: list[str]) -> list[int]:
+def _core(token: int, children: Sequence[Sequence[int]], dep: Sequence[str]) -> list[int]:
     """A phrase's subtree without its clauses and adjuncts ("X, celebrada ayer en Y, ..."),
     as sorted token indexes (``children`` and ``dep``: the parse view's lists)."""
     out = [token]

@@ -9,10 +9,10 @@ character classes other than digits and look-arounds give nothing. A window of t
 every string of one clause cannot hold a match, so the pattern is not run on it: the
 candidates found are exactly the same, only sooner. A clause is tested as plain substrings
 (only the strings that contain no other string of the clause), a regular expression only for
-a digit. :func:`first_class` reads off the same parse the characters a match can start with.
+a digit. :func:`analyse` reads off the same parse the characters a match can start with.
 
-Public entry points: :func:`analyse` (both from one parse), :func:`clauses`, :func:`first_class`,
-:class:`Prefilter`.
+Public entry points: :func:`analyse` (clauses and first characters from one parse),
+:func:`clauses`, :class:`Prefilter`.
 """
 
 from __future__ import annotations
@@ -119,7 +119,13 @@ def clauses(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
 
 @dataclass(frozen=True)
 class Shape:
-    """What one parse of a pattern tells: its :func:`clauses` and its :func:`first_class`."""
+    """What one parse of a pattern tells.
+
+    ``clauses``: see the module docstring. ``first``: a character class holding the first
+    character of every match, or None when that is not certain (a match may be empty, start
+    with any character, or the pattern ignores case); ``(?=<class>)`` before the pattern lets
+    the regular-expression engine skip, in C, the positions no match can start at.
+    """
 
     clauses: tuple[frozenset[str], ...]
     first: str | None
@@ -198,14 +204,6 @@ def _occurs(clause: tuple[int, tuple[str, ...], bool], window: str) -> bool:
         if string in window:
             return True
     return clause[2] and _DIGIT_SEARCH(window) is not None
-
-
-def first_class(pattern: re.Pattern[str]) -> str | None:
-    """A character class holding the first character of every match of ``pattern`` (read off its
-    parse, like the clauses), or None when that is not certain (a match may be empty, start
-    with any character, or the pattern ignores case). ``(?=<class>)`` before the pattern lets the
-    regular-expression engine skip, in C, the positions no match can start at."""
-    return analyse(pattern.pattern, pattern.flags).first
 
 
 def _first(items) -> set[str] | None:  # noqa: ANN001

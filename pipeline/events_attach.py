@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from .events_detect import EventMention
 from .events_syntax import governing_verb
 from .events_lexicon import Lexicon
-from .events_words import DocWords
+from .events_words import WITH, DocWords
 from .docparse import feats
 from .lang import language_data
 from .places import Place, PlaceIndex, as_written
@@ -25,7 +25,6 @@ from .records import Participant, Timex
 
 #: The case markers of a partner ("con X", "entre X y Y"), of a visitor ("la visita del
 #: canciller") and of an event's place ("en Lima"; a visit's also "a Lima", "hasta Lima").
-_WITH = frozenset({"con", "entre"})
 _OF = frozenset({"de", "del"})
 _IN = frozenset({"en"})
 _VISIT_CASES = frozenset({"en", "a", "al", "hasta", "por"})
@@ -224,7 +223,7 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
         is_verb = verb is not None and tok == verb
         for c in words.children[tok]:
             cases = case_of[c]
-            if cases and (not cases.isdisjoint(_WITH) or ("por" in cases and is_verb) or (
+            if cases and (not cases.isdisjoint(WITH) or ("por" in cases and is_verb) or (
                     not cases.isdisjoint(_OF) and tok == m.head and m.kind == "visit")):
                 complements.append(c)
             elif is_verb and m.pos == "verb" and words.low[tok].startswith("recib") and (
@@ -247,7 +246,7 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
                 lex.has_at("person_head", words, c) or "Plur" in feats(words.tokens[c], "Number"))):
             plural = "Plur" in feats(words.tokens[c], "Number")  # "con empresarios"; not "con el objetivo de"
             partner_heads.add(("~" if plural else "") + words.view.lemmas[c].lower())
-        elif words.cases(c) & {"con", "entre"}:
+        elif not words.case_of[c].isdisjoint(WITH):
             unnamed = True  # someone not named ("con el tabasqueño")
         regions.append(c)
     if unnamed and not partners and not partner_heads:

@@ -16,13 +16,12 @@ from typing import Any
 
 
 from .events_lexicon import Lexicon
-from .events_words import DocWords
+from .events_words import WITH, DocWords
 from .docparse import feats
 from .events_syntax import (determiner, governing_verb, name_span, support_before_aside,
                             support_of)
 
 #: The case markers of a partner ("con X", "entre X y Y").
-_WITH = frozenset({"con", "entre"})
 #: Title lines are looked for in the first characters of a document only.
 HEADLINE_ZONE = 400
 
@@ -280,7 +279,7 @@ def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
     planned_mod = lex.any_at("planned_adj", words, modifiers) or lex.any_at("held_adj", words, modifiers)
     holders = [head] + ([support] if verbal else [])
     case_of = words.case_of
-    partners = any(not case_of[c].isdisjoint(_WITH)
+    partners = any(not case_of[c].isdisjoint(WITH)
                    for h in holders for c in words.children[h] if dep[c] in ("nmod", "obl") and c > h)
     plural = "Plur" in feats(words.tokens[head], "Number")
     agent = m.kind == "visit" and (det == "possessive"

@@ -20,6 +20,9 @@ from spacy.tokens import Doc
 from .docparse import MAX_MEMO, DocView, string_memo, view
 from .events_lexicon import lem_text
 
+#: The case markers ("con el canciller", "entre ambos") that make a noun a partner of an event.
+WITH = frozenset({"con", "entre"})
+
 
 #: No case marker.
 _NONE: frozenset[str] = frozenset()

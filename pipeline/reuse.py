@@ -19,8 +19,6 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .arrow_rows import column
-
 log = logging.getLogger(__name__)
 
 #: Manifest entries that must be equal for rows to be reused.
@@ -64,7 +62,7 @@ def read_rows(out: Path, doc_ids: Iterable[str], tables: list[str]) -> dict[str,
     (read with a filter, so a worker holds only its own chunk's rows)."""
     import pyarrow.dataset as ds  # here: only a rerun that reuses rows needs it
 
-    ids = column(sorted(set(doc_ids)), pa.string())
+    ids = pa.array(sorted(set(doc_ids)), type=pa.string())
     rows: dict[str, dict[str, list[dict]]] = {d: {t: [] for t in tables} for d in ids.to_pylist()}
     for table in tables:
         data = ds.dataset(Path(out) / table, format="parquet")

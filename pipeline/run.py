@@ -2,8 +2,8 @@
 
 The driver reads the inputs (:func:`pipeline.ingest.iter_documents`), cuts them into
 chunks of ``settings.chunk_size`` documents in input order (smaller pieces at the end,
-:func:`chunks`), and hands each chunk to an executor (in process, local processes, or Dask: :mod:`pipeline.execute`). Each chunk is
-processed by :func:`process_chunk`, which loads the model once per process, reuses the
+:func:`chunks`), and hands each chunk to an executor (in process, local processes, or Dask:
+:mod:`pipeline.execute`). Each chunk is processed by :func:`process_chunk`, which loads the model once per process, reuses the
 rows of unchanged documents from the previous outputs (:mod:`pipeline.reuse`), and writes
 its own Parquet parts. The driver writes ``actors`` and the manifest and moves the
 finished folder into place (:class:`pipeline.tables.TableWriter`).
