@@ -234,6 +234,16 @@ def test_has_mojibake_agrees_with_ftfy(text: str, reason: str) -> None:
     assert has_mojibake(text) == ftfy.badness.is_bad(text), reason
 
 
+def test_ftfy_detector_is_still_the_one_the_windows_were_sized_for() -> None:
+    """has_mojibake's windows assume matches of at most 7 characters, without look-arounds:
+    an ftfy upgrade that changes the detector must fail here before it silently misses."""
+    import re._parser as parser
+
+    pattern = ftfy.badness.BADNESS_RE
+    assert parser.parse(pattern.pattern, pattern.flags).getwidth()[1] <= 7
+    assert "(?=" not in pattern.pattern and "(?<" not in pattern.pattern and "(?!" not in pattern.pattern
+
+
 @given(st.text(alphabet=_MOJIBAKE_ALPHABET, max_size=60))
 @settings(max_examples=2000)
 def test_has_mojibake_is_ftfy_is_bad(text: str) -> None:
