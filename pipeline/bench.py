@@ -8,7 +8,9 @@ pipeline with one worker and with all cores, the Dask executor, and the two rati
 targets are stated in. Timings belong here, never in tests.
 
 Each case runs ``--repeat`` times, the cases interleaved, and the fastest run of each counts
-(as ``timeit`` does): on a shared machine the noise only ever adds time.
+(as ``timeit`` does): on a shared machine the noise only ever adds time. A slow spell that
+covers every run of one case defeats that rule, so each ratio is also given per round (the
+cases of one round run back to back, within a minute or two), with its median.
 
 Run: ``python -m pipeline.bench [--docs 2000] [--repeat 3] [--memory]``.
 """
@@ -19,6 +21,7 @@ import argparse
 import os
 import platform
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -67,6 +70,18 @@ def _measure(cmd: list[str]) -> tuple[float, float]:
         raise RuntimeError(f"benchmark case failed: {' '.join(cmd)}\n{out.stderr[-2000:]}")
     line = [ln for ln in out.stdout.splitlines() if ln.startswith("BENCH")][-1].split()
     return float(line[1]), int(line[2]) / 1024
+
+
+def round_ratios(seconds: dict[str, list[float]], faster: str, slower: str) -> list[float]:
+    """For each round, the throughput of case ``faster`` over that of case ``slower``
+    (same documents, so the inverse ratio of their seconds)."""
+    return [s / f for f, s in zip(seconds[faster], seconds[slower], strict=True)]
+
+
+def ratio_line(label: str, best: float, per_round: list[float], target: str) -> str:
+    """``label: best  (target ...); per round lo-hi, median m`` with two decimals."""
+    spread = f"per round {min(per_round):.2f}-{max(per_round):.2f}, median {statistics.median(per_round):.2f}"
+    return f"{label}: {best:.2f}  ({target}; {spread})"
 
 
 def _run_case(corpus: Path, out: Path, *extra: str) -> list[str]:
@@ -120,8 +135,12 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{'case':<34}{'docs/s':>9}{'seconds':>9}{'peak RSS MB':>13}")
         for name, rate, rss, seconds in rows:
             print(f"{name:<34}{rate:>9.1f}{seconds:>9.1f}{rss:>13.0f}")
-        print(f"ratio pipeline(1 worker) / bare model: {rows[1][1] / rows[0][1]:.2f}  (target >= 0.80)")
-        print(f"ratio pipeline({cores} workers) / pipeline(1 worker): {rows[2][1] / rows[1][1]:.2f}  (target >= 1.7 on 2 cores)")
+        seconds = {name: [t for t, _ in measured] for name, measured in runs.items()}
+        names = [name for name, _ in cases]
+        print(ratio_line("ratio pipeline(1 worker) / bare model", rows[1][1] / rows[0][1],
+                         round_ratios(seconds, names[1], names[0]), "target >= 0.80"))
+        print(ratio_line(f"ratio pipeline({cores} workers) / pipeline(1 worker)", rows[2][1] / rows[1][1],
+                         round_ratios(seconds, names[2], names[1]), "target >= 1.7 on 2 cores"))
         if args.memory:
             peaks = {}
             for n in (500, 10_000):
