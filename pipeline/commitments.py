@@ -20,7 +20,6 @@ Public entry point: the ``sre_commitments`` factory (:class:`CommitmentsComponen
 import logging
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -32,9 +31,9 @@ from .commitment_rules import (ACTION_MODES, FILTER_KINDS, MODALITIES, REQUIREME
                                TriggerFinder, TriggerMatch, compile_filters, compile_topics,
                                compile_triggers, topics_of)
 from .docparse import feats
-from .gazetteer import load_tables
+from .gazetteer import GAZETTEER_FILES
 from .records import Commitment, Timex, get_list
-from .rules import DEFAULT_MODELS_DIR, RuleComponent, Schema
+from .rules import RuleComponent, Schema
 from .textnorm import content_words, fold, jaccard
 
 log = logging.getLogger(__name__)
@@ -80,12 +79,8 @@ class CommitmentsComponent(RuleComponent):
         "filters": ("commitments/filters.csv", FILTERS),
         "topics": ("commitments/topics.csv", TOPIC_KEYWORDS),
     }
-
-    def __init__(self, nlp: Language, name: str, models_dir: str | None = None) -> None:
-        root = Path(models_dir) if models_dir else DEFAULT_MODELS_DIR
-        #: the shared country gazetteer (names standing for a country's spokesperson)
-        self.country_rows = load_tables(root, ("countries",))["countries"]
-        super().__init__(nlp, name, models_dir)
+    #: the country gazetteer (names standing for a country's spokesperson)
+    SHARED = {"countries": GAZETTEER_FILES["countries"]}
 
     def compile(self) -> None:
         self.index = compile_triggers(self.tables["triggers"])
@@ -96,7 +91,7 @@ class CommitmentsComponent(RuleComponent):
         #: words that, just before a trigger, cancel it
         self.cancelling = self.filters["negation"] | self.filters["condition"] | self.filters["past"]
         self.topics = compile_topics(self.tables["topics"])
-        self.countries = {fold(name): row["iso3"] for row in self.country_rows
+        self.countries = {fold(name): row["iso3"] for row in self.tables["countries"]
                           for name in [row["name"], *row["aliases"]]}
 
     def __call__(self, doc: Doc) -> Doc:

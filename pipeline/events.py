@@ -15,7 +15,6 @@ Public entry point: the ``sre_events`` factory (:class:`EventsComponent`).
 
 import logging
 from collections import Counter
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -30,10 +29,10 @@ from .events_lexicon import Lexicon
 from .events_words import DocWords
 from .docparse import feats
 from .events_merge import Draft, merge, name_words
-from .gazetteer import load_tables
+from .gazetteer import GAZETTEER_FILES
 from .places import PlaceIndex
 from .records import Event, Timex, get_list
-from .rules import DEFAULT_MODELS_DIR, RuleComponent, Schema
+from .rules import RuleComponent, Schema
 
 log = logging.getLogger(__name__)
 
@@ -55,17 +54,12 @@ class EventsComponent(RuleComponent):
             {"venue": "str", "aliases": "list", "location": "str", "country": "str", "note": "str"},
             frozenset({"venue"}))),
     }
-
-    def __init__(self, nlp: Any, name: str, models_dir: str | None = None) -> None:
-        # read once per process and shared with the participants stage
-        self._gazetteer_rows = load_tables(models_dir or DEFAULT_MODELS_DIR, ("places", "countries"))
-        super().__init__(nlp, name, models_dir)
+    SHARED = {key: GAZETTEER_FILES[key] for key in ("places", "countries")}
 
     def compile(self) -> None:
         self.lexicon = Lexicon.from_rows(self.tables["triggers"], self.tables["cues"])
         self.generic = frozenset(w for row in self.tables["triggers"] for w in name_words(row["term"]))
-        self.places = PlaceIndex(self._gazetteer_rows.get("places", []),
-                                 self._gazetteer_rows.get("countries", []), self.tables["venues"])
+        self.places = PlaceIndex(self.tables["places"], self.tables["countries"], self.tables["venues"])
 
     def __call__(self, doc: Doc) -> Doc:
         events = get_list(doc, "events")

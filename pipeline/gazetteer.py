@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .rules import Schema, load_rows
+from .rules import Schema, load_shared_rows
 from .textnorm import fold
 
 #: Schemas of the gazetteer files (``models/gazetteer/``), one per table.
@@ -45,8 +45,6 @@ __all__ = ["GAZETTEER_FILES", "Gazetteer", "Person", "edit_distance", "fold", "f
 
 #: folded names whose nearest known name a Gazetteer remembers before it forgets them all
 _FUZZY_MEMO = 1 << 16
-#: resolved file path -> (modification time, size, checked rows)
-_LOADED: dict[str, tuple[int, int, list[dict[str, Any]]]] = {}
 
 
 def load_tables(root: Path | str, keys: Iterable[str] | None = None) -> dict[str, list[dict[str, Any]]]:
@@ -54,29 +52,14 @@ def load_tables(root: Path | str, keys: Iterable[str] | None = None) -> dict[str
     :data:`GAZETTEER_FILES`, or ``keys``), schema-checked.
 
     Each file is read once per process and shared by the stages that need it while it stays
-    unchanged on disk (cached by resolved path, modification time and size): the rows are
-    shared, treat them as read-only. A missing or bad file raises
-    :class:`~pipeline.rules.RuleFileError`.
+    unchanged on disk (:func:`~pipeline.rules.load_shared_rows`): treat the rows as read-only.
+    A missing or bad file raises :class:`~pipeline.rules.RuleFileError`.
     """
     out: dict[str, list[dict[str, Any]]] = {}
     for key in (GAZETTEER_FILES if keys is None else keys):
         rel, schema = GAZETTEER_FILES[key]
-        out[key] = list(_load(Path(root) / rel, schema))
+        out[key] = load_shared_rows(Path(root) / rel, schema)
     return out
-
-
-def _load(path: Path, schema: Schema) -> list[dict[str, Any]]:
-    resolved = path.resolve()
-    try:
-        stat = resolved.stat()
-    except OSError:
-        return load_rows(path, schema)  # raises the rule-file error naming the file
-    cached = _LOADED.get(str(resolved))
-    if cached is not None and cached[:2] == (stat.st_mtime_ns, stat.st_size):
-        return cached[2]
-    rows = load_rows(path, schema)
-    _LOADED[str(resolved)] = (stat.st_mtime_ns, stat.st_size, rows)
-    return rows
 
 
 def slug(name: str) -> str:

@@ -25,19 +25,18 @@ import bisect
 import datetime as dt
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .gazetteer import Gazetteer, fold, load_tables
+from .gazetteer import GAZETTEER_FILES, Gazetteer, fold
 from .participants_build import Builder
 from .participants_match import FoldedMatcher
 from .participants_resolve import Lexicon
 from .participants_tokens import Tokens
 from .records import get_list
-from .rules import DEFAULT_MODELS_DIR, RuleComponent, Schema
+from .rules import RuleComponent, Schema
 
 log = logging.getLogger(__name__)
 
@@ -81,19 +80,15 @@ def sentence_index(tokens: Tokens) -> Callable[[int], int]:
 class ParticipantsComponent(RuleComponent):
     """Mentions from the entity recogniser and the gazetteer; actors resolved against both.
 
-    ``FILES`` are the stage's own rules; the gazetteer tables come from
-    :func:`~pipeline.gazetteer.load_tables` (read once per process, shared with the other
-    stages) and are not saved by ``to_disk``.
+    ``FILES`` are the stage's own rules; ``SHARED`` the whole gazetteer (read once per
+    process, shared with the other stages, saved with the stage's own by ``to_disk``).
     """
 
     FILES = PARTICIPANT_FILES
-
-    def __init__(self, nlp: Language, name: str, models_dir: str | None = None) -> None:
-        self.gazetteer_tables = load_tables(Path(models_dir) if models_dir else DEFAULT_MODELS_DIR)
-        super().__init__(nlp, name, models_dir)
+    SHARED = GAZETTEER_FILES
 
     def compile(self) -> None:
-        t = self.gazetteer_tables | self.tables
+        t = self.tables
         gaz = Gazetteer(t)
         words: dict[str, set[str]] = {}
         for row in t["words"]:

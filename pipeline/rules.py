@@ -147,6 +147,26 @@ def load_rows(path: Path | str, schema: Schema) -> list[dict[str, Any]]:
     raise RuleFileError(path, 0, None, "rule files must be .csv or .jsonl")
 
 
+#: resolved file path -> (modification time, size, checked rows) for :func:`load_shared_rows`
+_SHARED: dict[str, tuple[int, int, list[dict[str, Any]]]] = {}
+
+
+def load_shared_rows(path: Path | str, schema: Schema) -> list[dict[str, Any]]:
+    """:func:`load_rows` for a file several stages read (the gazetteer's): read and checked
+    once per process while it stays unchanged on disk (cached by resolved path, modification
+    time and size). The rows are shared by every caller: treat them as read-only."""
+    path = Path(path)
+    try:
+        stat = path.resolve().stat()
+    except OSError:
+        return load_rows(path, schema)  # raises the rule-file error naming the file
+    key = str(path.resolve())
+    cached = _SHARED.get(key)
+    if cached is None or cached[:2] != (stat.st_mtime_ns, stat.st_size):
+        cached = _SHARED[key] = (stat.st_mtime_ns, stat.st_size, load_rows(path, schema))
+    return list(cached[2])
+
+
 def _csv_rows(path: Path, schema: Schema) -> Iterable[dict[str, Any]]:
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
@@ -189,11 +209,22 @@ def models_hash(models_dir: Path | str = DEFAULT_MODELS_DIR, pattern: str = "*")
 class RuleComponent:
     """Base for pipeline components whose behaviour is rule data from ``models/``.
 
-    Subclasses set ``FILES = {table_name: (relative_path, schema)}`` and implement
-    :meth:`compile` (build matchers/lookups from ``self.tables``) and ``__call__``.
+    Subclasses set ``FILES = {table_name: (relative_path, schema)}`` for the stage's own rule
+    files and ``SHARED`` (same form) for the files other stages read too (the gazetteer's),
+    which are read once per process (:func:`load_shared_rows`). Both end up in
+    ``self.tables`` and are saved and loaded together, so a saved pipeline carries all the rule
+    data it was built from. Subclasses implement :meth:`compile` (build matchers/lookups from
+    ``self.tables``) and ``__call__``.
     """
 
     FILES: dict[str, tuple[str, Schema]] = {}
+    SHARED: dict[str, tuple[str, Schema]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.FILES.keys() & cls.SHARED.keys():
+            raise TypeError(f"{cls.__name__}: a table cannot be both in FILES and SHARED: "
+                            f"{sorted(cls.FILES.keys() & cls.SHARED.keys())}")
 
     def __init__(self, nlp: Any, name: str, models_dir: str | None = None) -> None:
         self.nlp = nlp
@@ -202,6 +233,8 @@ class RuleComponent:
         self.tables: dict[str, list[dict[str, Any]]] = {
             key: load_rows(root / rel, schema) for key, (rel, schema) in self.FILES.items()
         }
+        self.tables.update({key: load_shared_rows(root / rel, schema)
+                            for key, (rel, schema) in self.SHARED.items()})
         self.compile()
 
     def compile(self) -> None:  # pragma: no cover - overridden
@@ -215,7 +248,7 @@ class RuleComponent:
 
     def from_disk(self, path: Path | str, *, exclude: Iterable[str] = ()) -> RuleComponent:
         path = Path(path)
-        for key, (_, schema) in self.FILES.items():
+        for key, (_, schema) in (self.FILES | self.SHARED).items():
             rows = []
             for number, row in enumerate(srsly.read_jsonl(path / f"{key}.jsonl"), start=1):
                 rows.append(schema.convert(row, path / f"{key}.jsonl", number))

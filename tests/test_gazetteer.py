@@ -6,7 +6,6 @@ import datetime as dt
 
 import pytest
 
-import pipeline.gazetteer as gazetteer
 from pipeline.gazetteer import (GAZETTEER_FILES, Gazetteer, edit_distance, fold, in_office, load_tables,
                                 overlaps, slug, term_span)
 from pipeline.rules import DEFAULT_MODELS_DIR, RuleFileError, load_rows
@@ -144,41 +143,6 @@ def test_holders_lists_a_person_once_whatever_the_number_of_terms():
         _official("Eva Paz", [], "ambassador", "CHL", "2011-01-01", None, "Q22"),
     ]})
     assert [p.actor_id for p in gaz.holders("minister", "CHL", None, dt.date(2011, 9, 1))] == ["Q20", "Q21"]
-
-
-COUNTRIES_CSV = "iso3,name,aliases,demonyms\nCHL,Chile,,chileno|chilena\n"
-
-
-@pytest.fixture()
-def counted_loads(monkeypatch):
-    """The number of times each gazetteer file is read and checked."""
-    calls: list[str] = []
-
-    def counting(path, schema):
-        calls.append(path.name)
-        return load_rows(path, schema)
-
-    monkeypatch.setattr(gazetteer, "load_rows", counting)
-    return calls
-
-
-def test_load_tables_reads_a_file_once_for_every_stage(tmp_path, counted_loads):
-    (tmp_path / "gazetteer").mkdir()
-    (tmp_path / "gazetteer" / "countries.csv").write_text(COUNTRIES_CSV, encoding="utf-8")
-    first = load_tables(tmp_path, ("countries",))
-    again = load_tables(tmp_path / "gazetteer" / "..", ["countries"])  # the same folder, another path
-    assert first == again and first["countries"][0]["demonyms"] == ["chileno", "chilena"]
-    assert counted_loads == ["countries.csv"]
-
-
-def test_load_tables_reads_a_changed_file_again(tmp_path, counted_loads):
-    path = tmp_path / "gazetteer" / "countries.csv"
-    path.parent.mkdir()
-    path.write_text(COUNTRIES_CSV, encoding="utf-8")
-    load_tables(tmp_path, ("countries",))
-    path.write_text(COUNTRIES_CSV + "PER,Perú,,peruano|peruana\n", encoding="utf-8")
-    assert [r["iso3"] for r in load_tables(tmp_path, ("countries",))["countries"]] == ["CHL", "PER"]
-    assert counted_loads == ["countries.csv", "countries.csv"]
 
 
 def test_load_tables_names_a_missing_file(tmp_path):

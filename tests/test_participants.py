@@ -248,3 +248,26 @@ def test_title_read_the_mexican_way_only_where_it_fits(pnlp, extra, expected):
 def test_role_phrase_boundaries(pnlp, text, name, role_code, country):
     person = people(run(pnlp, text, "2025-06-01"))[name]
     assert (person.role_code, person.country) == (role_code, country)
+
+
+# -- saving ----------------------------------------------------------------------------
+
+def test_a_saved_stage_carries_the_gazetteer_it_was_built_on(pnlp, tmp_path):
+    """``to_disk`` saves the gazetteer with the stage's own rules: loaded into a stage built on
+    a gazetteer without officials, it resolves surnames to the saved officials again."""
+    from pipeline.participants import ParticipantsComponent
+    from tests.participants_support import OFFICIALS, write_models
+
+    text = "El canciller De la Fuente habló por teléfono con Rubio."
+
+    def names(stage) -> set[str]:
+        with pnlp.select_pipes(disable=["sre_participants"]):
+            doc = run(pnlp, text, "2025-03-01")
+        return set(people(stage(doc)))
+
+    pnlp.get_pipe("sre_participants").to_disk(tmp_path / "saved")
+    models = write_models(tmp_path / "other")
+    (models / "gazetteer" / "officials.csv").write_text(OFFICIALS.splitlines()[0] + "\n", encoding="utf-8")
+    stage = ParticipantsComponent(pnlp, "sre_participants", str(models))
+    assert "Marco Rubio" not in names(stage)
+    assert {"Juan Ramón de la Fuente", "Marco Rubio"} <= names(stage.from_disk(tmp_path / "saved"))

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.rules import RuleComponent, RuleFileError, Schema, load_rows, models_hash
+import pipeline.rules as rules
+from pipeline.rules import RuleComponent, RuleFileError, Schema, load_rows, load_shared_rows, models_hash
 
 SCHEMA = Schema({"title": "str", "role_code": "role_code", "start": "date", "aliases": "list"},
                 required=frozenset({"title"}))
@@ -126,3 +127,63 @@ def test_rule_component_round_trips_its_data_through_disk(tmp_path: Path) -> Non
     _file(tmp_path, "r.csv", "title\notro\n")
     restored = _Titles(None, "titles", str(tmp_path)).from_disk(tmp_path / "saved")
     assert restored.tables == original.tables and restored.known == {"canciller"}
+
+
+
+@pytest.fixture()
+def counted_loads(monkeypatch):
+    """The names of the files :func:`load_shared_rows` reads and checks, one per read."""
+    calls: list[str] = []
+
+    def counting(path, schema):
+        calls.append(Path(path).name)
+        return load_rows(path, schema)
+
+    monkeypatch.setattr(rules, "load_rows", counting)
+    return calls
+
+
+def test_shared_rows_are_read_once_for_every_caller(tmp_path: Path, counted_loads: list[str]) -> None:
+    _file(tmp_path, "r.csv", "title,aliases\ncanciller,a|b\n")
+    (tmp_path / "sub").mkdir()
+    first = load_shared_rows(tmp_path / "r.csv", SCHEMA)
+    again = load_shared_rows(tmp_path / "sub" / ".." / "r.csv", SCHEMA)  # the same file, another path
+    assert first == again and first[0]["aliases"] == ["a", "b"]
+    assert counted_loads == ["r.csv"]
+
+
+def test_a_changed_shared_file_is_read_again(tmp_path: Path, counted_loads: list[str]) -> None:
+    _file(tmp_path, "r.csv", "title\ncanciller\n")
+    load_shared_rows(tmp_path / "r.csv", SCHEMA)
+    _file(tmp_path, "r.csv", "title\ncanciller\nembajador\n")
+    assert [r["title"] for r in load_shared_rows(tmp_path / "r.csv", SCHEMA)] == ["canciller", "embajador"]
+    assert counted_loads == ["r.csv", "r.csv"]
+
+
+def test_a_missing_shared_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(RuleFileError, match="nope.csv"):
+        load_shared_rows(tmp_path / "nope.csv", SCHEMA)
+
+
+class _TitlesAndPlaces(RuleComponent):
+    FILES = {"titles": ("r.csv", SCHEMA)}
+    SHARED = {"places": ("shared.csv", Schema({"name": "str"}))}
+
+    def compile(self) -> None:
+        self.known = {row["title"] for row in self.tables["titles"]} | {row["name"] for row in self.tables["places"]}
+
+
+def test_shared_tables_are_saved_and_loaded_with_the_stage_own(tmp_path: Path) -> None:
+    _file(tmp_path, "r.csv", "title\ncanciller\n")
+    _file(tmp_path, "shared.csv", "name\nBogotá\n")
+    original = _TitlesAndPlaces(None, "x", str(tmp_path))
+    original.to_disk(tmp_path / "saved")
+    _file(tmp_path, "shared.csv", "name\nLima\n")
+    restored = _TitlesAndPlaces(None, "x", str(tmp_path)).from_disk(tmp_path / "saved")
+    assert restored.tables == original.tables and restored.known == {"canciller", "Bogotá"}
+
+
+def test_a_table_in_both_files_and_shared_is_refused() -> None:
+    with pytest.raises(TypeError, match="titles"):
+        type("Both", (RuleComponent,), {"FILES": {"titles": ("r.csv", SCHEMA)},
+                                        "SHARED": {"titles": ("s.csv", SCHEMA)}})
