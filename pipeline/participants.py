@@ -27,6 +27,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -39,6 +40,9 @@ from .records import get_list
 from .rules import RuleComponent, Schema
 
 log = logging.getLogger(__name__)
+
+#: the entity columns the stage rewrites (:meth:`Tokens.set_ents`)
+_ENT_COLUMNS = [ENT_IOB, ENT_TYPE]
 
 WORD_KINDS = frozenset({"agency", "byline_cue", "mention_only", "not_in_office", "not_name",
                         "org_head", "group_head", "place_cue", "generic_org", "not_org",
@@ -127,16 +131,29 @@ class ParticipantsComponent(RuleComponent):
         self.matcher = FoldedMatcher(entries)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = get_list(doc, "mentions")
-        participants = get_list(doc, "participants")
+        """Mentions and participants of ``doc``, and its corrected entities. Running it again
+        (the undated stage does, once it has dated the document) gives the same as a first
+        run on that date: it starts again from the recogniser's entities."""
+        restore_model_ents(doc)
         tokens = Tokens(doc)
         builder = Builder(tokens, self.matcher(tokens), self.lexicon, reference_date(doc),
                           sentence_index(tokens))
         new_mentions, new_participants, ents = builder.run()
-        mentions.extend(new_mentions)
-        participants.extend(new_participants)
+        get_list(doc, "mentions")[:] = new_mentions
+        get_list(doc, "participants")[:] = new_participants
         tokens.set_ents(ents)
         return doc
+
+
+def restore_model_ents(doc: Doc) -> None:
+    """Keep the entity recogniser's entity columns on the first call (``doc._.model_ents``);
+    write them back into ``doc`` on any later one."""
+    if not len(doc):
+        return
+    if doc._.model_ents is None:
+        doc._.model_ents = doc.to_array(_ENT_COLUMNS)
+    else:
+        doc.from_array(_ENT_COLUMNS, doc._.model_ents)
 
 
 def generic_bodies(rows: list[dict[str, Any]], generic: set[str]) -> dict[tuple[str, str], dict[str, Any]]:

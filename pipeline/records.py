@@ -8,8 +8,9 @@ attribute              set by                       read by
 ``doc._.doc_id``       runner (before the pipeline)  tables
 ``doc._.published``    runner; undated (if None)    dates, events, participants, tables
 ``doc._.published_from`` undated (when it dates)    tables
-``doc._.mentions``     participants                 tables, commitments, events
-``doc._.participants`` participants                 commitments, events, tables
+``doc._.mentions``     participants (again: undated) tables, commitments, events
+``doc._.participants`` participants (again: undated) commitments, events, tables
+``doc._.model_ents``   participants                 participants (when run again)
 ``doc._.timexes``      dates (again: undated)       events, commitments, tables, undated
 ``doc._.commitments``  commitments                  tables
 ``doc._.events``       events                       tables
@@ -127,6 +128,9 @@ _DOC_EXTENSIONS: dict[str, object] = {
     "published_from": None,
     "mentions": None,
     "participants": None,
+    #: the entity recogniser's (ENT_IOB, ENT_TYPE) columns, kept by the participants stage
+    #: (which corrects ``doc.ents``) so that running it again starts from them
+    "model_ents": None,
     "timexes": None,
     "commitments": None,
     "events": None,

@@ -11,9 +11,11 @@ officials.csv``). A single best year with at least one such person dates the doc
 Reads ``doc._.published`` (acts only when it is None), ``doc._.timexes`` (the dates stage's
 expressions: the own-day candidate is one without a year and so without a value) and
 ``doc._.participants`` (persons with a ``role_code`` other than ``other``). Writes
-``doc._.published`` and ``doc._.published_from = "text"``, then runs the ``sre_dates``
-component again so every relative expression is resolved against that day. Ties, no
-supporting person or no own-day expression: nothing changes.
+``doc._.published`` and ``doc._.published_from = "text"``, then runs the stages before it
+again (:data:`RERUN`): every relative expression is resolved against that day, and every
+person by who held office on it ("el canciller"; a minister-designate is ``other`` until
+the day they took office). Ties, no supporting person or no own-day expression: nothing
+changes.
 
 Public entry point: the ``sre_undated`` factory (:class:`UndatedComponent`); the pure
 scoring is :func:`best_day`.
@@ -37,6 +39,9 @@ from .records import Participant, Timex
 from .rules import RuleComponent, Schema
 
 log = logging.getLogger(__name__)
+
+#: The stages that read the publication date, run again once this stage has found it.
+RERUN = ("sre_dates", "sre_participants")
 
 def best_day(day: int, month: int, weekday: int | None,
              people: Sequence[tuple[str, Sequence[Mapping[str, Any]]]], last_year: int) -> dt.date | None:
@@ -104,8 +109,9 @@ class UndatedComponent(RuleComponent):
             return doc
         log.debug("%s: undated; its own day read as %s", doc._.doc_id, date)
         doc._.published, doc._.published_from = date, "text"
-        if "sre_dates" in self.nlp.pipe_names:
-            self.nlp.get_pipe("sre_dates")(doc)
+        for stage in RERUN:
+            if stage in self.nlp.pipe_names:
+                self.nlp.get_pipe(stage)(doc)
         return doc
 
     def _people(self, participants: Iterable[Participant]) -> list[tuple[str, list[dict[str, Any]]]]:

@@ -271,3 +271,20 @@ def test_a_saved_stage_carries_the_gazetteer_it_was_built_on(pnlp, tmp_path):
     stage = ParticipantsComponent(pnlp, "sre_participants", str(models))
     assert "Marco Rubio" not in names(stage)
     assert {"Juan Ramón de la Fuente", "Marco Rubio"} <= names(stage.from_disk(tmp_path / "saved"))
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("El canciller De la Fuente recibió en Ottawa a la delegación de Canadá y habló con Rubio.",
+                 id="entities the stage corrects (places, surnames)"),
+    pytest.param("Ambos funcionarios acordaron reunirse; el canciller lo anunció.", id="role-only mentions"),
+])
+def test_running_the_stage_again_changes_nothing(pnlp, text):
+    """The undated stage runs the participants stage again on the day it infers: a second run
+    starts from the recogniser's entities, not from the first run's corrections."""
+    doc = run(pnlp, text, "2025-03-01")
+
+    def state(d):
+        return (list(d._.mentions), list(d._.participants), [(e.start, e.end, e.label_) for e in d.ents])
+
+    first = state(doc)
+    assert state(pnlp.get_pipe("sre_participants")(doc)) == first

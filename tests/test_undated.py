@@ -78,6 +78,37 @@ def test_dates_are_resolved_again_on_the_inferred_day(make_doc) -> None:
     assert any(v == "2020-03-03" for k, v in values.items() if "martes 3 de marzo" in k)
 
 
+OWN_DAY_HOMOLOGUE = ("Ciudad de México.- El canciller Marcelo Ebrard informó el día de hoy, martes 3 de marzo, "
+                     "que viajará a Lima. Ayer el presidente conversó con su homólogo peruano.")
+OWN_DAY_DESIGNATE = ("Ciudad de México.- El canciller Luis Videgaray informó el día de hoy, martes 4 de "
+                     "septiembre, que se reunió con Marcelo Ebrard.")
+
+
+@pytest.mark.parametrize("text, name, role_code", [
+    pytest.param(OWN_DAY_HOMOLOGUE, "Martín Vizcarra", "head_of_state",
+                 id="'su homólogo peruano' is who was Peru's president on the inferred day"),
+    pytest.param(OWN_DAY_DESIGNATE, "Marcelo Ebrard", "other",
+                 id="the minister-designate of 4 September 2018 is other, not foreign minister"),
+])
+def test_participants_are_resolved_again_on_the_inferred_day(make_doc, text: str, name: str,
+                                                             role_code: str) -> None:
+    assert (name, role_code) in {(p.name, p.role_code) for p in make_doc(text)._.participants}
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(OWN_DAY_HOMOLOGUE, id="role-only mentions"),
+    pytest.param(OWN_DAY_DESIGNATE, id="named persons' offices"),
+])
+def test_an_inferred_day_gives_the_participants_of_a_given_one(make_doc, text: str) -> None:
+    inferred = make_doc(text)
+    given = make_doc(text, inferred._.published.isoformat())
+
+    def rows(doc):
+        return sorted((p.name, p.role_code, p.resolved_by, p.n_mentions) for p in doc._.participants)
+
+    assert rows(inferred) == rows(given)
+
+
 def test_a_dated_document_is_left_alone(make_doc) -> None:
     doc = make_doc("El canciller Marcelo Ebrard informó el día de hoy, martes 3 de marzo, que viajará "
                    "a Lima.", "2021-03-05")
