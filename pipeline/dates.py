@@ -25,7 +25,8 @@ from .dates_context import (Sentences, clause_direction, cue_direction, event_an
 from .dates_calendar import year_value
 from .dates_frame import embedded_posts, lead_sentence
 from .dates_normalize import Context, Resolved, day_value, normalise, other_event_date, period_value
-from .dates_patterns import FILES, Candidate, shared_recognizer
+from .dates_patterns import FILES as FILES_OF_PATTERNS
+from .dates_patterns import Candidate, shared_recognizer
 from .docparse import view
 from .lang import language_data
 from .records import Timex, get_list
@@ -41,9 +42,10 @@ class DatesComponent(RuleComponent):
     """Finds and normalises the temporal expressions of a doc (see the module docstring)."""
 
     FILES: dict[str, tuple[str, Schema]] = {
-        **FILES,
         "event_nouns": ("dates/event_nouns.csv", Schema({"word": "str", "note": "str"}, frozenset({"word"}))),
     }
+    #: the date patterns, also read for publication dates and by the undated stage
+    SHARED = FILES_OF_PATTERNS
 
     def __init__(self, nlp: Language, name: str, models_dir: str | None = None) -> None:
         self.models_dir = models_dir

@@ -25,7 +25,7 @@ from typing import Any
 
 from .dates_prefilter import Prefilter, analyse
 from .lang import language_data
-from .rules import DEFAULT_MODELS_DIR, RuleFileError, Schema, load_rows
+from .rules import DEFAULT_MODELS_DIR, RuleFileError, Schema, load_shared_rows
 
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 RULES = frozenset({"date", "range", "month", "year", "period", "relative", "weekday", "deictic",
@@ -364,9 +364,10 @@ def _teaser_tail(text: str) -> int | None:
 
 
 def load_tables(models_dir: str | Path | None = None) -> dict[str, list[dict[str, Any]]]:
-    """The rule files of :data:`FILES`, schema-checked."""
+    """The rule files of :data:`FILES`, schema-checked (read once per process while they stay
+    unchanged: :func:`~pipeline.rules.load_shared_rows`)."""
     root = Path(models_dir) if models_dir else DEFAULT_MODELS_DIR
-    return {key: load_rows(root / rel, schema) for key, (rel, schema) in FILES.items()}
+    return {key: load_shared_rows(root / rel, schema) for key, (rel, schema) in FILES.items()}
 
 
 #: Recognizers built in this process, by the content they were built from.

@@ -80,8 +80,8 @@ def _years(term: Mapping[str, Any], last_year: int) -> range:
 class UndatedComponent(RuleComponent):
     """Dates an undated document by its own day and its office-holders (see the module docstring)."""
 
-    FILES: dict[str, tuple[str, Schema]] = {"officials": GAZETTEER_FILES["officials"],
-                                            "words": DATE_FILES["words"]}
+    SHARED: dict[str, tuple[str, Schema]] = {"officials": GAZETTEER_FILES["officials"],
+                                             "words": DATE_FILES["words"]}
 
     def __init__(self, nlp: Language, name: str, models_dir: str | None = None) -> None:
         self.models_dir = models_dir
