@@ -152,18 +152,19 @@ _SHARED: dict[str, tuple[int, int, list[dict[str, Any]]]] = {}
 
 
 def load_shared_rows(path: Path | str, schema: Schema) -> list[dict[str, Any]]:
-    """:func:`load_rows` for a file several stages read (the gazetteer's): read and checked
-    once per process while it stays unchanged on disk (cached by resolved path, modification
-    time and size). The rows are shared by every caller: treat them as read-only."""
+    """:func:`load_rows` for a file several stages read (the gazetteer's, the date patterns):
+    read and checked once per process while it stays unchanged on disk (cached by resolved
+    path, modification time and size; every caller must give the file's one schema). The rows
+    are shared by every caller: treat them as read-only."""
     path = Path(path)
+    resolved = path.resolve()
     try:
-        stat = path.resolve().stat()
+        stat = resolved.stat()
     except OSError:
         return load_rows(path, schema)  # raises the rule-file error naming the file
-    key = str(path.resolve())
-    cached = _SHARED.get(key)
+    cached = _SHARED.get(str(resolved))
     if cached is None or cached[:2] != (stat.st_mtime_ns, stat.st_size):
-        cached = _SHARED[key] = (stat.st_mtime_ns, stat.st_size, load_rows(path, schema))
+        cached = _SHARED[str(resolved)] = (stat.st_mtime_ns, stat.st_size, load_rows(path, schema))
     return list(cached[2])
 
 
