@@ -139,6 +139,10 @@ def _collective(e: Draft, lex: Lexicon, words: DocWords) -> bool:
     if "Plur" not in feats(words.tokens[anchor], "Number"):
         return False
     subject = next((c for c in words.children[anchor] if dep[c] in ("nsubj", "nsubj:pass")), None)
+    if subject is not None and low_[subject] == "que" and dep[anchor].startswith("acl") \
+            and "Plur" not in feats(words.tokens[up[anchor]], "Number"):
+        subject = None  # "la conversación que tuvieron": the plural verb does not agree with the
+        # singular noun "que" stands for, so "que" is its object and the verb has no subject
     if subject is None:
         return not any(low_[j] in ("se",) for j in range(max(0, anchor - 2), anchor))
     subtree = words.subtree(subject, len(low_))  # (all of Token.subtree)

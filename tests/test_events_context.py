@@ -174,6 +174,34 @@ def test_collective_subject_takes_the_previous_events_people(events, second, exp
     assert second_call.actor_ids == expected
 
 
+@pytest.mark.parametrize("verb, expected", [
+    pytest.param("tuvieron", ["Ana Ruiz", "Luis Vera"], id="plural verb: 'que' cannot be its subject"),
+    pytest.param("tuvo", [], id="singular verb: 'que' may be its subject"),
+])
+def test_relative_que_parsed_as_subject_of_a_plural_verb(events_only, verb, expected):
+    """"la conversación anterior que tuvieron": the model sometimes makes "que" the subject of
+    the relative clause; a singular noun cannot be the subject of a plural verb, so the verb
+    has no subject of its own and the event takes the previous event's people."""
+    from spacy.tokens import Doc
+
+    text = (f"La canciller Ana Ruiz sostuvo una llamada con el ministro Luis Vera el 9 de marzo. "
+            f"Dieron seguimiento a la conversación anterior que {verb} el pasado 1 de marzo.")
+    with events_only.select_pipes(disable=["sre_events"]):
+        parsed = events_only(text)
+    que = next(t for t in parsed if t.text == "que")
+    doc = Doc(parsed.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed],
+              heads=[t.head.i for t in parsed], pos=[t.pos_ for t in parsed], lemmas=[t.lemma_ for t in parsed],
+              morphs=[str(t.morph) for t in parsed],
+              deps=["nsubj" if t.i == que.i else t.dep_ for t in parsed])
+    doc._.doc_id, doc._.published = "test", dt.date(2026, 3, 12)
+    doc._.timexes = [_timex(0, text, "9 de marzo", "2026-03-09"), _timex(1, text, "1 de marzo", "2026-03-01")]
+    doc._.participants = [Participant(n, n, "person", text.index(n), text.index(n) + len(n), "name",
+                                      spans=[(text.index(n), text.index(n) + len(n))])
+                          for n in ("Ana Ruiz", "Luis Vera")]
+    found = events_only.get_pipe("sre_events")(doc)._.events
+    assert next(e for e in found if e.date_value == "2026-03-01").actor_ids == expected
+
+
 def test_passive_agent_is_a_participant(events):
     text = "Al mediodía, el ministro Luis Vera fue recibido por la presidenta Ana Ruiz en Palacio Nacional."
     (event,) = events(text, people={"Ana Ruiz": "MEX", "Luis Vera": "CHL"})
