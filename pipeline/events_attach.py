@@ -213,8 +213,10 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
     verb = m.anchor if pos[m.anchor] in ("VERB", "AUX") else None
     if verb is not None and not m.frame:
         regions += _subjects(verb, words)
-    elif m.kind == "visit" and m.attrs.get("det") == "possessive":  # "durante su visita a X":
-        governor = governing_verb(m.head, words)  # the visitor is the one the clause is about
+    elif (m.kind == "visit" and m.attrs.get("det") == "possessive") or m.frame:
+        # "durante su visita a X": the visitor is the one the clause is about; "Durante la
+        # reunión de ministros del G20, el canciller enfatizó": who speaks in its frame took part
+        governor = governing_verb(m.head, words)
         regions += _subjects(governor, words) if governor is not None else []
     complements = []
     holders = [m.head] + ([verb] if verb is not None and verb != m.head else [])

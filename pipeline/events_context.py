@@ -136,7 +136,7 @@ def _collective(e: Draft, lex: Lexicon, words: DocWords) -> bool:
         if "Inf" in feats(words.tokens[anchor], "VerbForm") and dep[anchor] in ("xcomp", "ccomp") \
                 and pos[up[anchor]] in ("VERB", "AUX"):
             anchor = up[anchor]
-    if "Plur" not in feats(words.tokens[anchor], "Number"):
+    if "Plur" not in feats(words.tokens[anchor], "Number") or _names_its_class(e.lead.head, words):
         return False
     subject = next((c for c in words.children[anchor] if dep[c] in ("nsubj", "nsubj:pass")), None)
     if subject is not None and low_[subject] == "que" and dep[anchor].startswith("acl") \
@@ -151,6 +151,16 @@ def _collective(e: Draft, lex: Lexicon, words: DocWords) -> bool:
     return "Plur" in feats(words.tokens[subject], "Number") and lex.has_at("person_head", words, subject) \
         and any(dep[c] == "det" and low_[c] in ("los", "las") for c in words.children[subject]) \
         and len(subtree) <= 3
+
+
+def _names_its_class(head: int, words: DocWords) -> bool:
+    """"un nuevo encuentro de empresarios", "la reunión de ministros": the event noun ``head``
+    names who takes part by a bare plural noun after "de", so it is not the event before it."""
+    for c in words.children[head]:
+        if words.pos[c] == "NOUN" and "de" in words.case_of[c] and "Plur" in feats(words.tokens[c], "Number") \
+                and not any(words.dep[g] == "det" for g in words.children[c]):
+            return True
+    return False
 
 
 def inherit_plural_actors(events: list[Draft], lex: Lexicon, words: DocWords) -> None:

@@ -202,6 +202,29 @@ def test_relative_que_parsed_as_subject_of_a_plural_verb(events_only, verb, expe
     assert next(e for e in found if e.date_value == "2026-03-01").actor_ids == expected
 
 
+@pytest.mark.parametrize("second, expected", [
+    pytest.param("Acordaron buscar un nuevo encuentro.", ["Ana Ruiz", "Luis Vera"],
+                 id="the same two, elided plural subject"),
+    pytest.param("Acordaron buscar un nuevo encuentro de empresarios.", [],
+                 id="a meeting of businesspeople: its own class of participants"),
+])
+def test_an_event_that_names_its_class_of_participants_inherits_no_one(events, second, expected):
+    text = f"La canciller Ana Ruiz sostuvo una llamada con el ministro Luis Vera el 9 de marzo. {second}"
+    found = events(text, {"9 de marzo": "2026-03-09"}, {"Ana Ruiz": "PER", "Luis Vera": "CHL"})
+    assert next(e for e in found if e.status == "planned").actor_ids == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Durante la reunión ministerial del G20 en Nueva York, la canciller Ana Ruiz destacó "
+                 "la cooperación regional.", id="durante"),
+    pytest.param("En el marco de la Cumbre de las Américas, la canciller Ana Ruiz presentó el plan.",
+                 id="en el marco de"),
+])
+def test_who_speaks_in_the_frame_of_an_event_took_part_in_it(events, text):
+    found = events(text, people={"Ana Ruiz": "PER"})
+    assert [e.actor_ids for e in found] == [["Ana Ruiz"]]
+
+
 def test_passive_agent_is_a_participant(events):
     text = "Al mediodía, el ministro Luis Vera fue recibido por la presidenta Ana Ruiz en Palacio Nacional."
     (event,) = events(text, people={"Ana Ruiz": "MEX", "Luis Vera": "CHL"})
