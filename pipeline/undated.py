@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 #: The stages that read the publication date, run again once this stage has found it.
 RERUN = ("sre_dates", "sre_participants")
 
+
 def best_day(day: int, month: int, weekday: int | None,
              people: Sequence[tuple[str, Sequence[Mapping[str, Any]]]], last_year: int) -> dt.date | None:
     """The one date with ``day`` and ``month`` (on ``weekday``, 0 = Monday, when given) on which
