@@ -1,9 +1,9 @@
 """The gazetteer of officials, organizations, countries, places and role titles.
 
-:data:`GAZETTEER_FILES` (the schemas of ``models/gazetteer/*.csv``) and
-:func:`load_tables`, which reads and checks them once per process for every stage that
-needs them; pure name functions (:func:`~pipeline.textnorm.fold`, :func:`slug`,
-:func:`edit_distance`) and office terms; the :class:`Gazetteer` of people (names, aliases,
+:data:`GAZETTEER_FILES` (the schemas of ``models/gazetteer/*.csv``; the stages that need them
+declare them as ``SHARED`` tables, read once per process: see
+:class:`~pipeline.rules.RuleComponent`); pure name functions (:func:`~pipeline.textnorm.fold`,
+:func:`slug`, :func:`edit_distance`) and office terms; the :class:`Gazetteer` of people (names, aliases,
 surnames and office holders). Nothing here touches spaCy: the participants stage
 (:meth:`pipeline.participants.ParticipantsComponent.compile`) builds its phrase matcher
 from the gazetteer rows themselves.
@@ -15,10 +15,9 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from .rules import Schema, load_shared_rows
+from .rules import Schema
 from .textnorm import fold
 
 #: Schemas of the gazetteer files (``models/gazetteer/``), one per table.
@@ -41,25 +40,10 @@ GAZETTEER_FILES: dict[str, tuple[str, Schema]] = {
 }
 
 __all__ = ["GAZETTEER_FILES", "Gazetteer", "Person", "edit_distance", "fold", "fuzzy_limit",
-           "in_office", "load_tables", "overlaps", "slug", "term_span"]
+           "in_office", "overlaps", "slug", "term_span"]
 
 #: folded names whose nearest known name a Gazetteer remembers before it forgets them all
 _FUZZY_MEMO = 1 << 16
-
-
-def load_tables(root: Path | str, keys: Iterable[str] | None = None) -> dict[str, list[dict[str, Any]]]:
-    """The gazetteer tables under the models folder ``root`` (every table of
-    :data:`GAZETTEER_FILES`, or ``keys``), schema-checked.
-
-    Each file is read once per process and shared by the stages that need it while it stays
-    unchanged on disk (:func:`~pipeline.rules.load_shared_rows`): treat the rows as read-only.
-    A missing or bad file raises :class:`~pipeline.rules.RuleFileError`.
-    """
-    out: dict[str, list[dict[str, Any]]] = {}
-    for key in (GAZETTEER_FILES if keys is None else keys):
-        rel, schema = GAZETTEER_FILES[key]
-        out[key] = load_shared_rows(Path(root) / rel, schema)
-    return out
 
 
 def slug(name: str) -> str:

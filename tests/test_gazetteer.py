@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from pipeline.gazetteer import (GAZETTEER_FILES, Gazetteer, edit_distance, fold, in_office, load_tables,
+from pipeline.gazetteer import (GAZETTEER_FILES, Gazetteer, edit_distance, fold, in_office,
                                 overlaps, slug, term_span)
-from pipeline.rules import DEFAULT_MODELS_DIR, RuleFileError, load_rows
+from pipeline.rules import DEFAULT_MODELS_DIR, load_rows
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -143,12 +143,3 @@ def test_holders_lists_a_person_once_whatever_the_number_of_terms():
         _official("Eva Paz", [], "ambassador", "CHL", "2011-01-01", None, "Q22"),
     ]})
     assert [p.actor_id for p in gaz.holders("minister", "CHL", None, dt.date(2011, 9, 1))] == ["Q20", "Q21"]
-
-
-def test_load_tables_names_a_missing_file(tmp_path):
-    with pytest.raises(RuleFileError, match="countries.csv"):
-        load_tables(tmp_path, ("countries",))
-
-
-def test_load_tables_gives_every_gazetteer_table():
-    assert set(load_tables(DEFAULT_MODELS_DIR)) == set(GAZETTEER_FILES)

@@ -129,7 +129,6 @@ def test_rule_component_round_trips_its_data_through_disk(tmp_path: Path) -> Non
     assert restored.tables == original.tables and restored.known == {"canciller"}
 
 
-
 @pytest.fixture()
 def counted_loads(monkeypatch):
     """The names of the files :func:`load_shared_rows` reads and checks, one per read."""
