@@ -62,12 +62,21 @@ def find_organizations(tokens: Tokens, matches: list[Match], by_token: dict[int,
             actor.org_choices = rows + [r for r in lex.bodies_by_word.get(m.key, ()) if r not in rows]
             continue
         row = rows[0]
+        surface = tokens.span_text(m.start, m.end)
+        weak = m.end - m.start == 1 and not surface.isupper() and fold(surface) != fold(row["name"])
+        parent = _organization_after(tokens, m, by_token) if not weak else None
+        if parent is not None and not _belongs_to(row, parent.rows[0]):
+            # "la Asamblea General de la OEA": not the UN's "Asamblea General", another body
+            name = tokens.span_text(m.start, parent.end)
+            actor = add(slug(name), name, "organization", parent.rows[0].get("country"), m.start, parent.end)
+            actor.part_of = parent.rows[0]["name"]
+            continue
+        end = parent.end if parent is not None else m.end  # "el Consejo de Seguridad de la ONU": one name
         kind = row.get("kind") if row.get("kind") in _KINDS else "organization"
         actor = add(row.get("wikidata") or slug(row["name"]), row["name"], kind, row.get("country"),
-                    m.start, m.end)
+                    m.start, end)
         actor.org = row
-        surface = tokens.span_text(m.start, m.end)
-        if m.end - m.start == 1 and not surface.isupper() and fold(surface) != fold(row["name"]):
+        if weak:
             actor.weak_spans.add((m.start, m.end))  # "Economía", "Cultura": too often inside a title
     after = 0  # a head word inside the previous name opens no new one
     for i in tokens.where(lex.opens_head):
@@ -95,6 +104,28 @@ def find_organizations(tokens: Tokens, matches: list[Match], by_token: dict[int,
             if actor is not None and k not in seen and k not in by_token:
                 actor.token_spans.append((k, k + 1))
     return sorted(orgs.values(), key=lambda a: a.first_token)
+
+
+def _organization_after(tokens: Tokens, m: Match, by_token: dict[int, Match]) -> Match | None:
+    """The one organization a gazetteer name is said to be of ("... de la OEA"), if any."""
+    lower, j = tokens.lower, m.end
+    if j + 1 >= len(tokens) or lower[j] not in {"de", "del"}:
+        return None
+    j += 2 if lower[j] == "de" and lower[j + 1] in {"la", "las", "el", "los"} else 1
+    other = by_token.get(j)
+    if other is None or other.start != j or other.kind != "ORG" or len({r["name"] for r in other.rows}) != 1:
+        return None
+    return other
+
+
+def _belongs_to(row: dict, parent: dict) -> bool:
+    """Whether the gazetteer body ``row`` can be ``parent``'s: one of the parent's names is in
+    one of the row's (the UN's "Asamblea General de la ONU" is the ONU's, not the OEA's), or
+    both are bodies of one state ("la Secretaría de Economía del Gobierno de México")."""
+    if parent["name"] == row["name"] or (row.get("country") and row.get("country") == parent.get("country")):
+        return True
+    own = [f" {fold(name)} " for name in (row["name"], *row["aliases"])]
+    return any(f" {fold(name)} " in mine for name in (parent["name"], *parent["aliases"]) for mine in own)
 
 
 def _generic_bodies(tokens: Tokens, by_token: dict[int, Match],
@@ -152,7 +183,7 @@ def settle_organizations(tokens: Tokens, orgs: list[Actor], country: str | None,
         by_key[actor.key] = actor
     merged = list(by_key.values())
     for actor in merged:
-        if actor.org is None and actor.kind == "organization" and actor.country is None:
+        if actor.org is None and actor.part_of is None and actor.kind == "organization" and actor.country is None:
             actor.country = country  # a ministry or office named in the text: the document's country
         if actor.org is None and not actor.org_choices and actor.country:
             # no gazetteer row: the country tells Chile's "Ministerio de Salud" from Peru's

@@ -129,6 +129,7 @@ class Actor:
     org_choices: list[dict[str, Any]] = field(default_factory=list)
     weak_spans: set[tuple[int, int]] = field(default_factory=set)  # one-word aliases
     text_code: str | None = None  # the office the text's own title gives (dates the document)
+    part_of: str | None = None  # a body named after its organization ("Asamblea General de la OEA")
 
 
 @lru_cache(maxsize=1 << 16)

@@ -100,6 +100,28 @@ def test_generic_body_is_the_countrys(pnlp, text, name):
     assert name in names(run(pnlp, text, "2020-03-03"), ("organization",))
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("La Asamblea General de la OEA aprobó la resolución.",
+                 {("Asamblea General de la OEA", "asamblea-general-de-la-oea")},
+                 id="UN body's short name, of another organization: not the UN's"),
+    pytest.param("El Consejo de Seguridad de las Naciones Unidas sesionó ayer.",
+                 {("Consejo de Seguridad de la ONU", "Q16")},
+                 id="short name followed by its own organization: the gazetteer's body"),
+    pytest.param("La Secretaría de Economía del Gobierno de México presentó el plan.",
+                 {("Secretaría de Economía", "Q18")}, id="two bodies of one state: the gazetteer's body"),
+])
+def test_a_body_named_after_an_organization(pnlp, text, expected):
+    doc = run(pnlp, text, "2020-03-03")
+    assert {(p.name, p.actor_id) for p in doc._.participants if p.kind == "organization"} == expected
+
+
+def test_a_body_of_an_international_organization_has_no_country(pnlp):
+    doc = run(pnlp, "El canciller Marcelo Ebrard dijo que la Asamblea General de la OEA aprobó el texto.",
+              "2020-03-03")
+    body = next(p for p in doc._.participants if p.name == "Asamblea General de la OEA")
+    assert (body.actor_id, body.country) == ("asamblea-general-de-la-oea", None)
+
+
 def test_acronym_mentions_join_the_organization(pnlp):
     doc = run(pnlp, "La Comisión de Integración Fronteriza (CIF) sesionó. La CIF aprobó el plan.", "2020-03-03")
     org = next(p for p in doc._.participants if p.name == "Comisión de Integración Fronteriza")
