@@ -76,7 +76,8 @@ def load_nlp(settings: Settings) -> Language:
     equivalents (:mod:`pipeline.model_columns`: same annotations, less time)."""
     register_extensions()
     nlp = load_base(settings.model)
-    log.debug("column-wise model components: %s", use_model_columns(nlp) or "none")
+    replaced = use_model_columns(nlp)
+    log.debug("column-wise model components: %s", ", ".join(replaced) or "none")
     for stage in settings.stages:
         nlp.add_pipe(stage, config={"models_dir": str(settings.models_dir)})
     return nlp
