@@ -289,6 +289,8 @@ def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
         m.strong = not (det == "bare" and plural and not partners)
     elif requires in ("support", "named"):
         m.strong = requires == "named" and m.named
+    elif requires == "always":  # "presentó sus cartas credenciales": the phrase names an event
+        m.strong = True
     elif m.named or agent or planned_mod:
         m.strong = True
     elif m.indefinite and dep[head] != "appos" and (m.frame or _settled_tense(governor, words)):

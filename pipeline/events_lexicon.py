@@ -19,6 +19,21 @@ from .docparse import MAX_MEMO
 if TYPE_CHECKING:
     from .events_words import DocWords
 
+#: What ``models/events/triggers.csv`` may say (a value outside these stops the run).
+TRIGGER_POS = frozenset({"noun", "verb"})
+EVENT_KINDS = frozenset({"call", "meeting", "visit", "summit", "signing", "other"})
+#: When a trigger makes an event on its own (see events_detect): a noun that is ``named``, or
+#: has a ``support`` verb; ``always`` (the phrase names an event: "cartas credenciales");
+#: ``named_or_support`` (or empty): the default tests; a verb with a ``reflexive`` pronoun, an
+#: ``object``, a ``person_object``.
+REQUIREMENTS = frozenset({"named", "support", "always", "named_or_support", "reflexive", "object",
+                          "person_object"})
+#: What ``models/events/cues.csv`` may say.
+CUE_CLASSES = frozenset({"cancel_noun", "cancel_verb", "distinct_adj", "exclude", "frame", "held_adj",
+                         "person_head", "planned_adj", "planned_verb", "scope_adj", "speech", "support",
+                         "support_noun", "support_obl", "support_subj"})
+CUE_STATUSES = frozenset({"planned", "cancelled"})
+
 #: The table of a cue class the lexicon lacks.
 _NO_CUES: dict[str, str | None] = {}
 

@@ -88,6 +88,12 @@ def run(events_nlp):
                  "meeting", "planned", id="next-meeting"),
     pytest.param("La canciller recibió al embajador de Noruega en su despacho.",
                  "meeting", "held", id="received-a-person"),
+    pytest.param("El nuevo embajador de Japón presentó sus cartas credenciales.",
+                 "other", "held", id="credentials-name-an-event-on-their-own"),
+    pytest.param("Tras la transmisión del mando presidencial, el canciller viajó a Lima.",
+                 "other", "held", id="handover-of-power-names-an-event-on-its-own"),
+    pytest.param("Durante una ceremonia oficial, el canciller entregó el reconocimiento.",
+                 "other", "held", id="ceremony-framing-the-clause"),
 ])
 def test_kind_and_status(run, text, kind, status):
     events = run(text)
@@ -203,6 +209,26 @@ def test_unknown_trigger_column_names_file_and_key(events_nlp, tmp_path):
     path = models / "events" / "triggers.csv"
     path.write_text(path.read_text(encoding="utf-8").replace("requires", "needs", 1), encoding="utf-8")
     with pytest.raises(RuleFileError, match=r"triggers\.csv.*'needs'"):
+        EventsComponent(events_nlp, "sre_events", str(models))
+
+
+@pytest.mark.parametrize("file, old, new, key", [
+    ("triggers.csv", "llamada,noun,call,", "llamada,noun,phone_call,", "kind"),
+    ("triggers.csv", "visitar,verb,visit,object,", "visitar,verb,visit,objet,", "requires"),
+    ("triggers.csv", "llamada,noun,call,", "llamada,nombre,call,", "pos"),
+    ("cues.csv", "sostener,support,", "sostener,suport,", "class"),
+    ("cues.csv", "convocar,support,planned,", "convocar,support,planed,", "status"),
+])
+def test_a_value_outside_the_vocabulary_names_file_line_and_key(events_nlp, tmp_path, file, old, new, key):
+    """A typo in a controlled column would give rows the tables' contract does not allow."""
+    models = tmp_path / "models"
+    shutil.copytree(DEFAULT_MODELS_DIR / "events", models / "events")
+    shutil.copytree(DEFAULT_MODELS_DIR / "gazetteer", models / "gazetteer")
+    path = models / "events" / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RuleFileError, match=rf"{file.replace('.', '[.]')}.*line \d+.*'{key}'"):
         EventsComponent(events_nlp, "sre_events", str(models))
 
 
