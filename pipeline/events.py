@@ -52,7 +52,7 @@ class EventsComponent(RuleComponent):
             {"term": "str", "class": "str", "status": "str", "note": "str"},
             frozenset({"term", "class"}), choices={"class": CUE_CLASSES, "status": CUE_STATUSES})),
         "venues": ("events/venues.csv", Schema(
-            {"venue": "str", "aliases": "list", "location": "str", "country": "str", "note": "str"},
+            {"venue": "str", "aliases": "list", "location": "str", "country": "iso3", "note": "str"},
             frozenset({"venue"}))),
     }
     SHARED = {key: GAZETTEER_FILES[key] for key in ("places", "countries")}

@@ -20,23 +20,30 @@ from typing import Any
 from .rules import Schema
 from .textnorm import fold
 
+#: Controlled columns of the gazetteer files: a value outside these stops the run.
+GENDERS = frozenset({"m", "f"})
+ORGANIZATION_KINDS = frozenset({"organization", "group"})
+#: A ``capital`` is also where a country's events are placed when only the country is named.
+PLACE_KINDS = frozenset({"capital", "city", "state", "venue"})
+
 #: Schemas of the gazetteer files (``models/gazetteer/``), one per table.
 GAZETTEER_FILES: dict[str, tuple[str, Schema]] = {
     "officials": ("gazetteer/officials.csv", Schema(
-        {"name": "str", "aliases": "list", "wikidata": "str", "country": "str", "office": "str",
+        {"name": "str", "aliases": "list", "wikidata": "str", "country": "iso3", "office": "str",
          "role_code": "role_code", "organization": "str", "start": "date", "end": "date",
-         "gender": "str"}, frozenset({"name"}))),
+         "gender": "str"}, frozenset({"name"}), choices={"gender": GENDERS})),
     "organizations": ("gazetteer/organizations.csv", Schema(
-        {"name": "str", "aliases": "list", "wikidata": "str", "kind": "str", "country": "str"},
-        frozenset({"name"}))),
+        {"name": "str", "aliases": "list", "wikidata": "str", "kind": "str", "country": "iso3"},
+        frozenset({"name"}), choices={"kind": ORGANIZATION_KINDS})),
     "countries": ("gazetteer/countries.csv", Schema(
-        {"iso3": "str", "name": "str", "aliases": "list", "demonyms": "list"},
+        {"iso3": "iso3", "name": "str", "aliases": "list", "demonyms": "list"},
         frozenset({"iso3", "name"}))),
     "places": ("gazetteer/places.csv", Schema(
-        {"name": "str", "aliases": "list", "country": "str", "kind": "str"}, frozenset({"name"}))),
+        {"name": "str", "aliases": "list", "country": "iso3", "kind": "str"}, frozenset({"name"}),
+        choices={"kind": PLACE_KINDS})),
     "roles": ("gazetteer/roles.csv", Schema(
-        {"title": "str", "role_code": "role_code", "country": "str", "organization": "str",
-         "gender": "str"}, frozenset({"title"}))),
+        {"title": "str", "role_code": "role_code", "country": "iso3", "organization": "str",
+         "gender": "str"}, frozenset({"title"}), choices={"gender": GENDERS})),
 }
 
 __all__ = ["GAZETTEER_FILES", "Gazetteer", "Person", "edit_distance", "fold", "fuzzy_limit",

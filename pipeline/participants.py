@@ -31,7 +31,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .gazetteer import GAZETTEER_FILES, Gazetteer, fold
+from .gazetteer import GAZETTEER_FILES, GENDERS, Gazetteer, fold
 from .participants_build import Builder
 from .participants_match import FoldedMatcher
 from .participants_resolve import Lexicon
@@ -56,8 +56,9 @@ PARTICIPANT_FILES: dict[str, tuple[str, Schema]] = {
         {"word": "str", "kind": "str", "note": "str"}, frozenset({"word", "kind"}),
         choices={"kind": WORD_KINDS})),
     "titles": ("participants/titles.csv", Schema(
-        {"title": "str", "role_code": "role_code", "country": "str", "organization": "str",
-         "gender": "str", "relation": "str"}, frozenset({"title"}), choices={"relation": RELATIONS})),
+        {"title": "str", "role_code": "role_code", "country": "iso3", "organization": "str",
+         "gender": "str", "relation": "str"}, frozenset({"title"}),
+        choices={"relation": RELATIONS, "gender": GENDERS})),
     "collective": ("participants/collective.csv", Schema(
         {"phrase": "str", "role_code": "role_code", "size": "int", "needs_verb": "bool"},
         frozenset({"phrase"}))),

@@ -55,6 +55,12 @@ def _role_code(value: str) -> str:
     return value
 
 
+def _iso3(value: str) -> str:
+    if not (len(value) == 3 and value.isascii() and value.isalpha() and value.isupper()):
+        raise ValueError("a country is its ISO 3166-1 alpha-3 code, three capital letters (MEX, USA)")
+    return value
+
+
 _TRUE = frozenset({"1", "true", "yes", "sí", "si"})
 _FALSE = frozenset({"0", "false", "no"})
 
@@ -73,6 +79,7 @@ CONVERTERS: dict[str, Callable[[str], Any]] = {
     "date": _iso_date,
     "list": _pipe_list,
     "role_code": _role_code,
+    "iso3": _iso3,
     "bool": _bool,
 }
 

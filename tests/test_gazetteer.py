@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.gazetteer import (GAZETTEER_FILES, Gazetteer, edit_distance, fold, in_office,
                                 overlaps, slug, term_span)
-from pipeline.rules import DEFAULT_MODELS_DIR, load_rows
+from pipeline.rules import DEFAULT_MODELS_DIR, RuleFileError, load_rows
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -143,3 +143,22 @@ def test_holders_lists_a_person_once_whatever_the_number_of_terms():
         _official("Eva Paz", [], "ambassador", "CHL", "2011-01-01", None, "Q22"),
     ]})
     assert [p.actor_id for p in gaz.holders("minister", "CHL", None, dt.date(2011, 9, 1))] == ["Q20", "Q21"]
+
+
+@pytest.mark.parametrize("table, old, new, key", [
+    ("officials", ",MEX,", ",Mex,", "country"),
+    ("officials", ",m\n", ",male\n", "gender"),
+    ("organizations", ",organization,", ",organisation,", "kind"),
+    ("places", ",capital", ",capitol", "kind"),
+    ("countries", "MEX,", "MX,", "iso3"),
+])
+def test_a_typo_in_a_controlled_gazetteer_column_names_file_line_and_key(tmp_path, table, old, new, key):
+    """Countries, kinds and genders reach the tables' coded columns: a typo must stop the run."""
+    path, schema = GAZETTEER_FILES[table]
+    text = (DEFAULT_MODELS_DIR / path).read_text(encoding="utf-8")
+    assert old in text
+    bad = tmp_path / "bad.csv"
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
+        load_rows(bad, schema)
+    assert err.value.key == key and err.value.line > 1

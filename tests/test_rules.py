@@ -78,6 +78,25 @@ def test_bad_values_name_the_real_line_and_the_full_path(tmp_path: Path, name: s
     assert (err.value.line, err.value.key, err.value.path) == (line, key, str(path))
 
 
+@pytest.mark.parametrize("value, ok, reason", [
+    ("MEX", True, "an ISO 3166-1 alpha-3 code"),
+    ("Mex", False, "lower case letters"),
+    ("MX", False, "an alpha-2 code"),
+    ("MEXI", False, "four letters"),
+    ("MÉX", False, "an accented letter"),
+    ("México", False, "a country name"),
+])
+def test_iso3_values(tmp_path: Path, value: str, ok: bool, reason: str) -> None:
+    path = _file(tmp_path, "c.csv", f"name,country\nx,{value}\n")
+    schema = Schema({"name": "str", "country": "iso3"})
+    if ok:
+        assert load_rows(path, schema)[0]["country"] == value
+    else:
+        with pytest.raises(RuleFileError, match="alpha-3") as err:
+            load_rows(path, schema)
+        assert (err.value.line, err.value.key) == (2, "country")
+
+
 @pytest.mark.parametrize(
     "name, text, expected",
     [
