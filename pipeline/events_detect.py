@@ -291,6 +291,8 @@ def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
         m.strong = requires == "named" and m.named
     elif requires == "always":  # "presentó sus cartas credenciales": the phrase names an event
         m.strong = True
+        if governor is not None and dep[head] in ("obj", "nsubj:pass"):
+            m.anchor = governor  # who presented them takes part
     elif m.named or agent or planned_mod:
         m.strong = True
     elif m.indefinite and dep[head] != "appos" and (m.frame or _settled_tense(governor, words)):

@@ -180,6 +180,12 @@ def test_participants_subject_and_complement(run):
     assert event.actor_ids == ["Ana Ruiz", "Pedro Gómez"]
 
 
+def test_who_presents_credentials_takes_part(run):
+    text = "Días después de que el embajador Wei Lin presentara sus cartas credenciales, viajó a Monterrey."
+    events = run(text, people=["Wei Lin"])
+    assert [(e.kind, e.actor_ids) for e in events] == [("other", ["Wei Lin"])]
+
+
 def test_coordinated_partners_with_asi_como_are_separate_events(run):
     text = "La canciller sostendrá encuentros con el ministro Luis Vera, así como con la senadora Eva Sanz."
     events = run(text, people=["Luis Vera", "Eva Sanz"])
