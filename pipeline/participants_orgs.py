@@ -195,9 +195,17 @@ def settle_organizations(tokens: Tokens, orgs: list[Actor], country: str | None,
     spans = [(s, e) for a in merged for s, e in a.token_spans]
     for actor in merged:
         if actor.participant:
+            ends = {e for _, e in actor.token_spans}
             actor.participant = any(_acts(tokens, s, e, spans, excluded, lex) for s, e in actor.token_spans
-                                    if (s, e) not in actor.weak_spans)
+                                    if (s, e) not in actor.weak_spans and not _echo(tokens, s, e, ends))
     return merged
+
+
+def _echo(tokens: Tokens, start: int, end: int, ends: set[int]) -> bool:
+    """An acronym in parentheses right after the name ("... Centroamericana (SICA)"): one
+    mention with the name, so it acts only where the name does."""
+    return (start >= 2 and end < len(tokens) and tokens.text[start - 1] == "(" and tokens.text[end] == ")"
+            and start - 1 in ends)
 
 
 def _acts(tokens: Tokens, start: int, end: int, spans: list[tuple[int, int]], excluded: set[int],

@@ -149,6 +149,12 @@ def test_organization_without_gazetteer_row_is_told_apart_by_country(pnlp, text,
     pytest.param("El ministro de Relaciones Exteriores de Colombia, Luis Gil Mora, dijo que la "
                  "Cancillería prepara la visita.", "Secretaría de Relaciones Exteriores",
                  id="generic 'Cancillería' of another country"),
+    pytest.param("Ambos países colaboran en el ámbito de las Naciones Unidas.",
+                 "Organización de las Naciones Unidas", id="a framework: 'en el ámbito de'"),
+    pytest.param("México habló en el periodo de sesiones de la Asamblea General de la ONU.",
+                 "Asamblea General de las Naciones Unidas", id="a body's session: where it happened"),
+    pytest.param("La reunión se celebró en la sede de la Comisión de Integración Fronteriza (CIF).",
+                 "Comisión de Integración Fronteriza", id="its acronym after the name is the same mention"),
 ])
 def test_organization_not_a_participant(pnlp, text, absent):
     assert absent not in names(run(pnlp, text, "2020-03-03"), ("organization", "group"))
