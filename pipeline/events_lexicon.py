@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING, Any
 from spacy.tokens import Token
 
 from .docparse import MAX_MEMO
+from .tables_meta import VALUES
 
 if TYPE_CHECKING:
     from .events_words import DocWords
 
 #: What ``models/events/triggers.csv`` may say (a value outside these stops the run).
 TRIGGER_POS = frozenset({"noun", "verb"})
-EVENT_KINDS = frozenset({"call", "meeting", "visit", "summit", "signing", "other"})
+EVENT_KINDS = frozenset(VALUES[("events", "kind")])
 #: When a trigger makes an event on its own (see events_detect): a noun that is ``named``, or
 #: has a ``support`` verb; ``always`` (the phrase names an event: "cartas credenciales");
 #: ``named_or_support`` (or empty): the default tests; a verb with a ``reflexive`` pronoun, an

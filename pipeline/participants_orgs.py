@@ -11,13 +11,12 @@ not a participant.
 
 from __future__ import annotations
 
-from .gazetteer import fold, slug
+from .gazetteer import ORGANIZATION_KINDS, fold, slug
 from .participants_match import PARTICLES, Match
 from .participants_resolve import Actor, Lexicon
 from .participants_tokens import Tokens, covered
 
 _INNER = PARTICLES | {"para", "sobre", "en", "contra", "y", "e"}
-_KINDS = {"organization", "group"}
 #: longest generic body name, in words ("ministerio de relaciones exteriores")
 GENERIC_WORDS = 4
 
@@ -72,7 +71,7 @@ def find_organizations(tokens: Tokens, matches: list[Match], by_token: dict[int,
             actor.part_of = parent.rows[0]["name"]
             continue
         end = parent.end if parent is not None else m.end  # "el Consejo de Seguridad de la ONU": one name
-        kind = row.get("kind") if row.get("kind") in _KINDS else "organization"
+        kind = row.get("kind") if row.get("kind") in ORGANIZATION_KINDS else "organization"
         actor = add(row.get("wikidata") or slug(row["name"]), row["name"], kind, row.get("country"),
                     m.start, end)
         actor.org = row
@@ -176,7 +175,7 @@ def settle_organizations(tokens: Tokens, orgs: list[Actor], country: str | None,
                 continue
             actor.org, actor.name, actor.country = row, row["name"], row.get("country")
             actor.key = row.get("wikidata") or slug(row["name"])
-            actor.kind = row.get("kind") if row.get("kind") in _KINDS else "organization"
+            actor.kind = row.get("kind") if row.get("kind") in ORGANIZATION_KINDS else "organization"
         if actor.key in by_key:
             by_key[actor.key].token_spans.extend(actor.token_spans)
             continue
