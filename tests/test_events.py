@@ -208,12 +208,21 @@ def test_event_ids_follow_document_order(run):
     assert [e.start for e in events] == sorted(e.start for e in events)
 
 
-def test_unknown_trigger_column_names_file_and_key(events_nlp, tmp_path):
+def _models_with(tmp_path, file: str, old: str, new: str):
+    """A copy of the events stage's rule files (and the gazetteer's places it reads) with the
+    first ``old`` of ``models/events/<file>`` replaced by ``new``."""
     models = tmp_path / "models"
     shutil.copytree(DEFAULT_MODELS_DIR / "events", models / "events")
-    shutil.copytree(DEFAULT_MODELS_DIR / "gazetteer", models / "gazetteer")  # places are required
-    path = models / "events" / "triggers.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("requires", "needs", 1), encoding="utf-8")
+    shutil.copytree(DEFAULT_MODELS_DIR / "gazetteer", models / "gazetteer")
+    path = models / "events" / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return models
+
+
+def test_unknown_trigger_column_names_file_and_key(events_nlp, tmp_path):
+    models = _models_with(tmp_path, "triggers.csv", "requires", "needs")
     with pytest.raises(RuleFileError, match=r"triggers\.csv.*'needs'"):
         EventsComponent(events_nlp, "sre_events", str(models))
 
@@ -227,13 +236,7 @@ def test_unknown_trigger_column_names_file_and_key(events_nlp, tmp_path):
 ])
 def test_a_value_outside_the_vocabulary_names_file_line_and_key(events_nlp, tmp_path, file, old, new, key):
     """A typo in a controlled column would give rows the tables' contract does not allow."""
-    models = tmp_path / "models"
-    shutil.copytree(DEFAULT_MODELS_DIR / "events", models / "events")
-    shutil.copytree(DEFAULT_MODELS_DIR / "gazetteer", models / "gazetteer")
-    path = models / "events" / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    models = _models_with(tmp_path, file, old, new)
     with pytest.raises(RuleFileError, match=rf"{file.replace('.', '[.]')}.*line \d+.*'{key}'"):
         EventsComponent(events_nlp, "sre_events", str(models))
 
