@@ -285,14 +285,14 @@ def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
     agent = m.kind == "visit" and (det == "possessive"
                                    or _has_agent_or_destination(head, lex, person_tokens, words))
     governor = governing_verb(head, words)
-    if support is not None:
+    if requires == "always":  # "presentó sus cartas credenciales": the phrase names an event
+        m.strong = True
+        if support is None and governor is not None and dep[head] in ("obj", "nsubj:pass"):
+            m.anchor = governor  # who presented them takes part
+    elif support is not None:
         m.strong = not (det == "bare" and plural and not partners)
     elif requires in ("support", "named"):
         m.strong = requires == "named" and m.named
-    elif requires == "always":  # "presentó sus cartas credenciales": the phrase names an event
-        m.strong = True
-        if governor is not None and dep[head] in ("obj", "nsubj:pass"):
-            m.anchor = governor  # who presented them takes part
     elif m.named or agent or planned_mod:
         m.strong = True
     elif m.indefinite and dep[head] != "appos" and (m.frame or _settled_tense(governor, words)):

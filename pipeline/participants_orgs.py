@@ -64,7 +64,7 @@ def find_organizations(tokens: Tokens, matches: list[Match], by_token: dict[int,
         surface = tokens.span_text(m.start, m.end)
         weak = m.end - m.start == 1 and not surface.isupper() and fold(surface) != fold(row["name"])
         parent = _organization_after(tokens, m, by_token) if not weak else None
-        if parent is not None and not _belongs_to(row, parent.rows[0]):
+        if parent is not None and not _belongs_to(row, fold(surface), parent.rows[0]):
             # "la Asamblea General de la OEA": not the UN's "Asamblea General", another body
             name = tokens.span_text(m.start, parent.end)
             actor = add(slug(name), name, "organization", parent.rows[0].get("country"), m.start, parent.end)
@@ -117,14 +117,20 @@ def _organization_after(tokens: Tokens, m: Match, by_token: dict[int, Match]) ->
     return other
 
 
-def _belongs_to(row: dict, parent: dict) -> bool:
-    """Whether the gazetteer body ``row`` can be ``parent``'s: one of the parent's names is in
-    one of the row's (the UN's "Asamblea General de la ONU" is the ONU's, not the OEA's), or
-    both are bodies of one state ("la Secretaría de Economía del Gobierno de México")."""
+def _belongs_to(row: dict, surface: str, parent: dict) -> bool:
+    """Whether the gazetteer body ``row``, named by ``surface`` (folded), can be ``parent``'s.
+
+    Only a row whose name goes on after ``surface`` with the organization it belongs to
+    ("asamblea general" + "de las Naciones Unidas") can be another's: it is ``parent``'s when
+    one of the parent's names is in that rest. Any other row keeps its identity ("la CIDH de la
+    OEA" is the gazetteer's CIDH), as do two bodies of one state ("la Secretaría de Economía
+    del Gobierno de México")."""
     if parent["name"] == row["name"] or (row.get("country") and row.get("country") == parent.get("country")):
         return True
-    own = [f" {fold(name)} " for name in (row["name"], *row["aliases"])]
-    return any(f" {fold(name)} " in mine for name in (parent["name"], *parent["aliases"]) for mine in own)
+    rests = [f" {name[len(surface):]} " for name in (fold(n) for n in (row["name"], *row["aliases"]))
+             if name.startswith(surface + " de")]
+    return not rests or any(f" {fold(name)} " in rest for name in (parent["name"], *parent["aliases"])
+                            for rest in rests)
 
 
 def _generic_bodies(tokens: Tokens, by_token: dict[int, Match],

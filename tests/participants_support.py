@@ -33,6 +33,7 @@ Organización de las Naciones Unidas,ONU|Naciones Unidas,Q12,organization,
 Asamblea General de las Naciones Unidas,Asamblea General de la ONU|Asamblea General,Q15,organization,
 Consejo de Seguridad de la ONU,Consejo de Seguridad,Q16,organization,
 Organización de los Estados Americanos,OEA,Q17,organization,
+Comisión Interamericana de Derechos Humanos,CIDH,Q20,organization,
 Secretaría de Economía,Economía,Q18,organization,MEX
 Gobierno de México,Gobierno mexicano,Q19,organization,MEX
 Ministerio de Relaciones Exteriores de Colombia,Cancillería colombiana|Cancillería de Colombia,Q13,organization,COL

@@ -92,6 +92,8 @@ def run(events_nlp):
                  "other", "held", id="credentials-name-an-event-on-their-own"),
     pytest.param("Tras la transmisión del mando presidencial, el canciller viajó a Lima.",
                  "other", "held", id="handover-of-power-names-an-event-on-its-own"),
+    pytest.param("La canciller asistió a tomas de posesión en la región.",
+                 "other", "held", id="always-an-event-even-bare-plural-with-a-support-verb"),
     pytest.param("Durante una ceremonia oficial, el canciller entregó el reconocimiento.",
                  "other", "held", id="ceremony-framing-the-clause"),
 ])

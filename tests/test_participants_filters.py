@@ -109,6 +109,9 @@ def test_generic_body_is_the_countrys(pnlp, text, name):
                  id="short name followed by its own organization: the gazetteer's body"),
     pytest.param("La Secretaría de Economía del Gobierno de México presentó el plan.",
                  {("Secretaría de Economía", "Q18")}, id="two bodies of one state: the gazetteer's body"),
+    pytest.param("La CIDH de la OEA presentó su informe. La CIDH visitó el país.",
+                 {("Comisión Interamericana de Derechos Humanos", "Q20")},
+                 id="a row whose name names no parent keeps its identity"),
 ])
 def test_a_body_named_after_an_organization(pnlp, text, expected):
     doc = run(pnlp, text, "2020-03-03")
