@@ -16,8 +16,8 @@ from spacy.tokens import Doc
 
 from pipeline import model_columns
 from pipeline.ingest import iter_documents
-from pipeline.model_columns import (AttributeColumns, LemmaColumns, Lookup, Mask, UnsupportedRule,
-                                    compile_rules, plan, use_model_columns)
+from pipeline.model_columns import (AttributeColumns, LemmaColumns, UnsupportedRule, compile_rules,
+                                    use_model_columns)
 from tests.conftest import DEV, ROOT, SEED
 
 COLUMNS = [POS, TAG, MORPH, LEMMA]
@@ -84,13 +84,35 @@ def test_a_lemma_already_set_is_kept_unless_overwrite(nlp) -> None:
 
 
 BLANK = spacy.blank("es")
-WORDS = ["Canciller", "acordó", "\n\n", "la", "reunión", "."]
+def test_overwrite_replaces_a_lemma_already_set(nlp) -> None:
+    ours = LemmaColumns(nlp.vocab, None, "lemmatizer", mode="rule", overwrite=True)
+    ours.lookups = nlp.get_pipe("lemmatizer").lookups
+    theirs = SpanishLemmatizer(nlp.vocab, None, "lemmatizer", mode="rule", overwrite=True)
+    theirs.lookups = ours.lookups
+    doc = Doc(nlp.vocab, words=["acordaron", "reunirse"], pos=["VERB", "VERB"],
+              lemmas=["pactar", "juntar"], sent_starts=[True, False])
+    assert [t.lemma_ for t in ours(doc.copy())] == [t.lemma_ for t in theirs(doc.copy())]
+    assert ours(doc.copy())[0].lemma_ != "pactar"
+
+
+def test_lemmas_survive_memory_zones(nlp) -> None:
+    """A lemma string first made inside a zone is dropped with it; the memo keeps the text.
+    (A model of its own: the zone must not drop strings the session pipeline's stages keep.)"""
+    base = spacy.load(nlp.meta["lang"] + "_" + nlp.meta["name"], exclude=["ner", "parser"])
+    assert "lemmatizer" in use_model_columns(base)
+    for _ in range(2):
+        with base.memory_zone():
+            doc = base("Los qwertyzones llegaron.")
+            assert doc[1].lemma_ == "qwertyzón"
+
+
+WORDS = ["Canciller", "acordó", "\n\n", "la", "reunión", "NOUN"]
 POS_VALUES = ["NOUN", "VERB", "SPACE", "DET", "PUNCT", "PROPN"]
 TAGS = ["NOUN", "VERB", "X", "Y", "SPACE"]
 
 
 def _condition():
-    return st.dictionaries(st.sampled_from(["POS", "TAG", "LOWER", "IS_SPACE"]),
+    return st.dictionaries(st.sampled_from(["POS", "TAG", "LOWER", "ORTH", "IS_SPACE"]),
                            st.sampled_from(["NOUN", "VERB", "X", "la", "\n\n", "SPACE"]),
                            min_size=1, max_size=2).map(
         lambda d: {k: (v == "\n\n") if k == "IS_SPACE" else v for k, v in d.items()})
@@ -98,8 +120,9 @@ def _condition():
 
 RULES = st.lists(st.fixed_dictionaries({
     "patterns": st.lists(_condition().map(lambda c: [c]), min_size=1, max_size=2),
-    "attrs": st.dictionaries(st.sampled_from(["TAG", "POS", "MORPH"]), st.sampled_from(TAGS), min_size=1)
+    "attrs": st.dictionaries(st.sampled_from(["TAG", "POS", "MORPH", "LEMMA"]), st.sampled_from(TAGS), min_size=1)
     .map(lambda a: {k: ("Number=Sing" if k == "MORPH" and v == "NOUN" else "_" if k == "MORPH" else
+                        v.lower() if k == "LEMMA" else
                         v if k == "TAG" or v in POS_VALUES else "NOUN") for k, v in a.items()}),
 }), min_size=1, max_size=6)
 
@@ -115,7 +138,7 @@ def test_any_single_token_rules_set_what_spacys_ruler_sets(rules, pos, tags) -> 
     doc = Doc(nlp.vocab, words=WORDS, pos=pos, tags=tags)
     ours = AttributeColumns(nlp, "attribute_ruler", rules)(doc.copy())
     theirs = ruler(doc.copy())
-    assert ours.to_array([POS, TAG, MORPH]).tolist() == theirs.to_array([POS, TAG, MORPH]).tolist()
+    assert ours.to_array([POS, TAG, MORPH, LEMMA]).tolist() == theirs.to_array([POS, TAG, MORPH, LEMMA]).tolist()
 
 
 @pytest.mark.parametrize("rule, reason", [
@@ -131,17 +154,6 @@ def test_any_single_token_rules_set_what_spacys_ruler_sets(rules, pos, tags) -> 
 def test_rules_the_matcher_must_run_are_refused(rule, reason) -> None:
     with pytest.raises(UnsupportedRule):
         compile_rules([rule], spacy.blank("es").vocab)
-
-
-def test_runs_of_rules_on_one_attribute_become_one_lookup() -> None:
-    vocab = spacy.blank("es").vocab
-    rules = compile_rules([
-        {"patterns": [[{"POS": "NOUN"}]], "attrs": {"TAG": "NOUN"}},
-        {"patterns": [[{"POS": "VERB"}], [{"POS": "AUX"}]], "attrs": {"TAG": "VERB"}},
-        {"patterns": [[{"IS_SPACE": True}]], "attrs": {"TAG": "SPACE", "POS": "SPACE"}},
-        {"patterns": [[{"POS": "X", "LOWER": "la"}]], "attrs": {"TAG": "DET"}},
-    ], vocab)
-    assert [type(step) for step in plan(rules)] == [Lookup, Lookup, Mask]
 
 
 def test_a_ruler_with_other_rules_is_kept_as_spacys() -> None:
