@@ -25,7 +25,8 @@ from .events_attach import (DocIndex, anchored_inner, attach_place, attach_timex
 from .events_context import (apply_dateline, apply_other_dates, inherit_frame_dates, inherit_plural_actors,
                              inherit_visit_place, rejoin_delegations, set_date, taking_part)
 from .events_detect import EventMention, find_mentions
-from .events_lexicon import CUE_CLASSES, CUE_STATUSES, EVENT_KINDS, REQUIREMENTS, TRIGGER_POS, Lexicon
+from .events_lexicon import (CUE_CLASSES, CUE_STATUSES, EVENT_KINDS, REQUIREMENTS, TRIGGER_POS, Lexicon,
+                             requirement_fits_pos)
 from .events_words import DocWords
 from .docparse import feats
 from .events_merge import Draft, merge, name_words
@@ -47,7 +48,8 @@ class EventsComponent(RuleComponent):
         "triggers": ("events/triggers.csv", Schema(
             {"term": "str", "pos": "str", "kind": "str", "requires": "str", "note": "str"},
             frozenset({"term", "pos", "kind"}),
-            choices={"pos": TRIGGER_POS, "kind": EVENT_KINDS, "requires": REQUIREMENTS})),
+            choices={"pos": TRIGGER_POS, "kind": EVENT_KINDS, "requires": REQUIREMENTS},
+            check=requirement_fits_pos)),
         "cues": ("events/cues.csv", Schema(
             {"term": "str", "class": "str", "status": "str", "note": "str"},
             frozenset({"term", "class"}), choices={"class": CUE_CLASSES, "status": CUE_STATUSES})),

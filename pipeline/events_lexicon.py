@@ -27,8 +27,18 @@ EVENT_KINDS = frozenset(VALUES[("events", "kind")])
 #: has a ``support`` verb; ``always`` (the phrase names an event: "cartas credenciales");
 #: ``named_or_support`` (or empty): the default tests; a verb with a ``reflexive`` pronoun, an
 #: ``object``, a ``person_object``.
-REQUIREMENTS = frozenset({"named", "support", "always", "named_or_support", "reflexive", "object",
-                          "person_object"})
+REQUIREMENTS_BY_POS = {"noun": frozenset({"named", "support", "always", "named_or_support"}),
+                       "verb": frozenset({"reflexive", "object", "person_object"})}
+REQUIREMENTS = frozenset().union(*REQUIREMENTS_BY_POS.values())
+
+
+def requirement_fits_pos(row: dict[str, Any]) -> tuple[str, str] | None:
+    """A trigger row's ``requires`` must be one its ``pos`` has (else it would do nothing)."""
+    allowed = REQUIREMENTS_BY_POS.get(row.get("pos") or "", frozenset())
+    if row.get("requires") and row["requires"] not in allowed:
+        return "requires", (f"'{row['requires']}' is not for a {row.get('pos')}; use one of "
+                            f"{sorted(allowed)} or leave it empty")
+    return None
 #: What ``models/events/cues.csv`` may say.
 CUE_CLASSES = frozenset({"cancel_noun", "cancel_verb", "distinct_adj", "exclude", "frame", "held_adj",
                          "person_head", "planned_adj", "planned_verb", "scope_adj", "speech", "support",

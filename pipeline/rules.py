@@ -100,11 +100,14 @@ def _typed(kind: str, raw: Any) -> Any:
 @dataclass(frozen=True)
 class Schema:
     """Columns of a rule file: ``{name: converter}``; ``required`` must be non-empty;
-    ``choices`` limits a column to a controlled vocabulary (each item, for a list column)."""
+    ``choices`` limits a column to a controlled vocabulary (each item, for a list column);
+    ``check`` tests a converted row as a whole (columns that must agree) and returns
+    ``(key, problem)`` for a row that fails, else None."""
 
     columns: dict[str, str]
     required: frozenset[str] = field(default_factory=frozenset)
     choices: dict[str, frozenset[str]] = field(default_factory=dict)
+    check: Callable[[dict[str, Any]], tuple[str, str] | None] | None = None
 
     def __post_init__(self) -> None:
         for name in [*self.required, *self.choices]:
@@ -139,6 +142,9 @@ class Schema:
                 if wrong:
                     raise RuleFileError(path, line, name,
                                         f"'{wrong[0]}' is not one of {sorted(allowed)}")
+        failed = self.check(out) if self.check is not None else None
+        if failed is not None:
+            raise RuleFileError(path, line, failed[0], failed[1])
         return out
 
 

@@ -115,6 +115,15 @@ def test_typed_jsonl_values_that_fit_are_kept(tmp_path: Path) -> None:
     assert (row["size"], row["tags"], row["kind"]) == (2, ["a", "b"], "cue")
 
 
+def test_a_row_failing_the_schema_check_names_its_line_and_key(tmp_path: Path) -> None:
+    schema = Schema({"word": "str", "start": "int", "end": "int"},
+                    check=lambda row: ("end", "ends before it starts") if row["end"] < row["start"] else None)
+    path = _file(tmp_path, "r.csv", "word,start,end\nx,1,2\ny,5,3\n")
+    with pytest.raises(RuleFileError, match="ends before it starts") as err:
+        load_rows(path, schema)
+    assert (err.value.line, err.value.key) == (3, "end")
+
+
 def test_schema_choices_must_name_a_column() -> None:
     with pytest.raises(ValueError, match="colour"):
         Schema({"word": "str"}, choices={"colour": frozenset({"red"})})
