@@ -39,6 +39,8 @@ def requirement_fits_pos(row: dict[str, Any]) -> tuple[str, str] | None:
         return "requires", (f"'{row['requires']}' is not for a {row.get('pos')}; use one of "
                             f"{sorted(allowed)} or leave it empty")
     return None
+
+
 #: What ``models/events/cues.csv`` may say.
 CUE_CLASSES = frozenset({"cancel_noun", "cancel_verb", "distinct_adj", "exclude", "frame", "held_adj",
                          "person_head", "planned_adj", "planned_verb", "scope_adj", "speech", "support",
