@@ -111,6 +111,7 @@ class AttributeColumns:
 
     def __init__(self, nlp: Language, name: str, patterns: list[dict]) -> None:
         self.name = name
+        self.patterns = patterns  # as AttributeRuler.patterns: what a saved copy is built from
         self.rules = compile_rules(patterns, nlp.vocab)
         self.read = sorted({attr for rule in self.rules for alt in rule.alternatives for attr, _ in alt})
         self.written = sorted({attr for rule in self.rules for attr, _ in rule.sets})
