@@ -204,7 +204,8 @@ def run(settings: Settings, on_progress: Callable[[int], None] | None = None) ->
            "code_hash": code_hash()}
     previous = {} if settings.full else load_index(settings.out, key)
     summary = RunSummary(model=model)
-    executor = make_executor(settings.executor, settings.workers, settings.scheduler)
+    executor = make_executor(settings.executor, settings.workers, settings.scheduler,
+                             preload=lambda: _nlp(settings))
     writer = TableWriter(settings.out)
     try:
         documents = iter_documents(settings.inputs, skip=settings.out, models_dir=settings.models_dir)

@@ -164,6 +164,15 @@ def test_two_workers_give_byte_identical_tables(corpus: Path, tmp_path: Path) ->
     assert _parts(tmp_path / "w1") == _parts(tmp_path / "w2")
 
 
+def test_with_two_workers_the_driver_loads_the_model_once_for_them(corpus: Path, tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    loads = []  # the workers append to their own (forked) copies, the driver to this one
+    load = run_module._nlp
+    monkeypatch.setattr(run_module, "_nlp", lambda settings: loads.append(settings) or load(settings))
+    run(Settings(inputs=(corpus,), out=tmp_path / "w2", chunk_size=3, workers=2))
+    assert len(loads) == 1
+
+
 def test_dask_local_cluster_equals_a_local_run(corpus: Path, tmp_path: Path) -> None:
     pytest.importorskip("dask.distributed")
     run(Settings(inputs=(corpus,), out=tmp_path / "local", chunk_size=4))
