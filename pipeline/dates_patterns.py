@@ -7,7 +7,8 @@ NLP run. The rule files:
   the normaliser and the named groups carry the parts it reads (``d``, ``m``, ``y``, ``wd``...).
 - ``placeholders.csv``: what each placeholder expands to; ``@kind`` is the alternation of the
   words of that kind (``words.csv`` plus months, weekdays and numbers of ``models/lang/es.json``).
-- ``words.csv``: lexicon (month, weekday, number, unit, ordinal, period, period_part, day_part).
+- ``words.csv``: lexicon (month, weekday, number, unit, ordinal, period, period_part, day_part;
+  a kind the code does not read is the ``@kind`` of a placeholder, see :data:`CODE_KINDS`).
 - ``merges.csv``: neighbouring expressions joined into one ("las 11:00 horas de este martes").
 - ``skip.csv``: text that is not the report (teasers of other articles).
 
@@ -25,12 +26,21 @@ from typing import Any
 
 from .dates_prefilter import Prefilter, analyse
 from .lang import language_data
-from .rules import DEFAULT_MODELS_DIR, RuleFileError, Schema, load_shared_rows
+from .rules import DEFAULT_MODELS_DIR, RuleFileError, RuleRow, Schema, load_shared_rows
 
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 RULES = frozenset({"date", "range", "month", "year", "period", "relative", "weekday", "deictic",
                    "daypart", "offset", "anchored", "event_day", "time", "duration", "set"})
 MERGE_RESULTS = frozenset({"left", "right", "time_on_left", "time_on_right"})
+CUE_DIRECTIONS = frozenset({"past", "future"})
+CUE_POSITIONS = frozenset({"inside", "before", "near"})
+SKIP_SCOPES = frozenset({"line", "rest"})
+#: Kinds of ``words.csv`` whose value is a whole number (a month, weekday, count or ordinal).
+NUMERIC_KINDS = frozenset({"month", "weekday", "number", "ordinal"})
+#: Kinds of ``words.csv`` the code reads by name; any other kind must be the ``@kind`` of a
+#: placeholder (``placeholders.csv``), or its words would be read by nothing.
+CODE_KINDS = NUMERIC_KINDS | {"unit", "period", "period_part", "day_part", "month_abbreviation",
+                              "today"}
 #: Headings (skipped): lines up to this long, without closing punctuation, with this many words.
 HEADING_MAX_CHARS = 160
 #: Characters searched on each side of a trigger word (longer than any expression).
@@ -43,24 +53,38 @@ _INNER_STOP = re.compile(r"[.:;!?]\s")  # a caption or teaser of two sentences i
 TEASER_MIN_ITEMS = 3
 TEASER_MIN_WORDS = 6
 
+
+
+def _numeric_value(row: dict[str, Any]) -> tuple[str, str] | None:
+    """A word of a numeric kind must have a whole number as its value ("-1": the last)."""
+    if row["kind"] in NUMERIC_KINDS:
+        try:
+            int(row["value"])
+        except ValueError:
+            return "value", f"a word of kind '{row['kind']}' needs a whole number, not '{row['value']}'"
+    return None
+
+
 #: The rule files of the dates stage: ``{table: (path under models/, schema)}``.
 FILES: dict[str, tuple[str, Schema]] = {
     "patterns": ("dates/patterns.jsonl", Schema(
         {"name": "str", "type": "str", "rule": "str", "regex": "str", "note": "str"},
-        frozenset({"name", "type", "rule", "regex"}))),
+        frozenset({"name", "type", "rule", "regex"}), choices={"type": TYPES, "rule": RULES})),
     "placeholders": ("dates/placeholders.csv", Schema(
         {"name": "str", "regex": "str", "note": "str"}, frozenset({"name", "regex"}))),
     "words": ("dates/words.csv", Schema(
         {"word": "str", "kind": "str", "value": "str", "note": "str"},
-        frozenset({"word", "kind", "value"}))),
+        frozenset({"word", "kind", "value"}), check=_numeric_value)),
     "cues": ("dates/cues.csv", Schema(
         {"cue": "str", "direction": "str", "position": "str", "note": "str"},
-        frozenset({"cue", "direction", "position"}))),
+        frozenset({"cue", "direction", "position"}),
+        choices={"direction": CUE_DIRECTIONS, "position": CUE_POSITIONS})),
     "merges": ("dates/merges.csv", Schema(
         {"left": "list", "connector": "str", "right": "list", "result": "str", "note": "str"},
-        frozenset({"left", "connector", "right", "result"}))),
+        frozenset({"left", "connector", "right", "result"}), choices={"result": MERGE_RESULTS})),
     "skip": ("dates/skip.csv", Schema(
-        {"marker": "str", "scope": "str", "note": "str"}, frozenset({"marker", "scope"}))),
+        {"marker": "str", "scope": "str", "note": "str"}, frozenset({"marker", "scope"}),
+        choices={"scope": SKIP_SCOPES})),
 }
 
 
@@ -140,13 +164,17 @@ def _where(tables_dir: str, key: str) -> str:
 class Recognizer:
     """Compiled patterns, merges and skip markers; :meth:`find` returns the candidates of a text."""
 
-    def __init__(self, tables: dict[str, list[dict[str, Any]]], lang: dict[str, Any],
+    def __init__(self, tables: dict[str, list[RuleRow]], lang: dict[str, Any],
                  models_dir: str = str(DEFAULT_MODELS_DIR)) -> None:
-        self.lexicon = self._lexicon(tables, lang, models_dir)
+        self.lexicon = self._lexicon(tables, lang)
         words: dict[str, list[str]] = {"month": list(self.lexicon.months),
                                        "weekday": list(self.lexicon.weekdays),
                                        "number": list(self.lexicon.numbers)}
+        named = {m.group(1) for row in tables["placeholders"] for m in re.finditer(r"@(\w+)", row["regex"])}
         for row in tables["words"]:
+            if row["kind"] not in CODE_KINDS | named:
+                raise row.error("kind", f"'{row['kind']}' is read by no code and is the @kind of no "
+                                        f"placeholder; use one of {sorted(CODE_KINDS | named)}")
             words.setdefault(row["kind"], []).append(row["word"].lower())
         abbreviations = set(words.get("month_abbreviation", []))
         words["month_full"] = [w for w in words["month"] if len(w) > 3 and w not in abbreviations]
@@ -154,23 +182,14 @@ class Recognizer:
         self.placeholders = _placeholders(tables["placeholders"], words, _alternation)
         self.patterns: list[tuple[dict[str, Any], re.Pattern[str]]] = []
         needs = []  # what each pattern's matches must contain: the prefilter's quick test per window
-        for number, row in enumerate(tables["patterns"], start=1):
-            where = _where(models_dir, "patterns")
-            if row["type"] not in TYPES:
-                raise RuleFileError(where, number, "type", f"'{row['type']}' is not one of {sorted(TYPES)}")
-            if row["rule"] not in RULES:
-                raise RuleFileError(where, number, "rule", f"'{row['rule']}' is not one of {sorted(RULES)}")
-            pattern, need = self._compile(row["regex"], where, number, "regex", skipping=True)
+        for row in tables["patterns"]:
+            pattern, need = self._compile(row["regex"], row.path, row.line, "regex", skipping=True)
             self.patterns.append((row, pattern))
             needs.append(need)
         self.prefilter = Prefilter(needs)
         self.merges = []
-        for number, row in enumerate(tables["merges"], start=2):
-            if row["result"] not in MERGE_RESULTS:
-                raise RuleFileError(_where(models_dir, "merges"), number, "result",
-                                    f"'{row['result']}' is not one of {sorted(MERGE_RESULTS)}")
-            connector, _ = self._compile(row["connector"], _where(models_dir, "merges"), number, "connector",
-                                         bounded=False)
+        for row in tables["merges"]:
+            connector, _ = self._compile(row["connector"], row.path, row.line, "connector", bounded=False)
             self.merges.append((frozenset(row["left"]), connector, frozenset(row["right"]), row["result"]))
         # the trigger runs over the whole text: its words as prefix trees (the patterns, run on
         # short windows and analysed by the prefilter, keep the plain alternations)
@@ -181,17 +200,13 @@ class Recognizer:
         self.skip_rest = tuple(r["marker"].lower() for r in tables["skip"] if r["scope"] == "rest")
 
     @staticmethod
-    def _lexicon(tables: dict[str, list[dict[str, Any]]], lang: dict[str, Any], models_dir: str) -> Lexicon:
+    def _lexicon(tables: dict[str, list[RuleRow]], lang: dict[str, Any]) -> Lexicon:
         by_kind: dict[str, dict[str, str]] = {}
         for row in tables["words"]:
             by_kind.setdefault(row["kind"], {})[row["word"].lower()] = row["value"]
         ints = lambda kind: {w: int(v) for w, v in by_kind.get(kind, {}).items()}  # noqa: E731
         cues_inside, cues_near, cues_before = {}, {}, []
-        for number, row in enumerate(tables["cues"], start=2):
-            if row["direction"] not in ("past", "future") \
-                    or row["position"] not in ("inside", "before", "near"):
-                raise RuleFileError(_where(models_dir, "cues"), number, "direction",
-                                    "direction must be past|future and position inside|before|near")
+        for row in tables["cues"]:
             if row["position"] == "inside":
                 cues_inside[row["cue"].lower()] = row["direction"]
             elif row["position"] == "near":
@@ -199,16 +214,13 @@ class Recognizer:
             else:
                 cues_before.append((row["cue"].lower(), row["direction"]))
         cues_before.sort(key=lambda c: len(c[0]), reverse=True)
-        try:
-            return Lexicon(
-                months={**{k.lower(): v for k, v in lang["months"].items()}, **ints("month")},
-                weekdays={**{k.lower(): v for k, v in lang["weekdays"].items()}, **ints("weekday")},
-                numbers={**{k.lower(): v for k, v in lang["numbers"].items()}, **ints("number")},
-                units=by_kind.get("unit", {}), ordinals=ints("ordinal"), periods=by_kind.get("period", {}),
-                period_parts=by_kind.get("period_part", {}), day_parts=by_kind.get("day_part", {}),
-                cues_inside=cues_inside, cues_before=tuple(cues_before), cues_near=cues_near)
-        except ValueError as e:
-            raise RuleFileError(_where(models_dir, "words"), 0, "value", f"not a number: {e}") from e
+        return Lexicon(
+            months={**{k.lower(): v for k, v in lang["months"].items()}, **ints("month")},
+            weekdays={**{k.lower(): v for k, v in lang["weekdays"].items()}, **ints("weekday")},
+            numbers={**{k.lower(): v for k, v in lang["numbers"].items()}, **ints("number")},
+            units=by_kind.get("unit", {}), ordinals=ints("ordinal"), periods=by_kind.get("period", {}),
+            period_parts=by_kind.get("period_part", {}), day_parts=by_kind.get("day_part", {}),
+            cues_inside=cues_inside, cues_before=tuple(cues_before), cues_near=cues_near)
 
     def _compile(self, regex: str, where: str, line: int, key: str, bounded: bool = True,
                  placeholders: dict[str, str] | None = None, skipping: bool = False,
@@ -363,7 +375,7 @@ def _teaser_tail(text: str) -> int | None:
     return lines[i][0] if items >= TEASER_MIN_ITEMS and i > 0 else None
 
 
-def load_tables(models_dir: str | Path | None = None) -> dict[str, list[dict[str, Any]]]:
+def load_tables(models_dir: str | Path | None = None) -> dict[str, list[RuleRow]]:
     """The rule files of :data:`FILES`, schema-checked (read once per process while they stay
     unchanged: :func:`~pipeline.rules.load_shared_rows`)."""
     root = Path(models_dir) if models_dir else DEFAULT_MODELS_DIR
@@ -374,7 +386,7 @@ def load_tables(models_dir: str | Path | None = None) -> dict[str, list[dict[str
 _BUILT: dict[str, Recognizer] = {}
 
 
-def shared_recognizer(tables: dict[str, list[dict[str, Any]]], lang: dict[str, Any],
+def shared_recognizer(tables: dict[str, list[RuleRow]], lang: dict[str, Any],
                       models_dir: str) -> Recognizer:
     """The recognizer of these rule tables (the :data:`FILES` keys), language data and folder,
     compiled once per process: the dates stage and publication-date finding share it."""

@@ -41,6 +41,22 @@ class RuleFileError(ValueError):
         self.path, self.line, self.key = str(path), line, key
 
 
+class RuleRow(dict):
+    """One checked row of a rule file: a plain ``dict`` of its converted values that also
+    knows where it was read (``path``, ``line``), so that a later check (a regular expression
+    that does not compile, a value another file must define) names the right line."""
+
+    __slots__ = ("path", "line")
+
+    def __init__(self, values: dict[str, Any], path: Path | str, line: int) -> None:
+        super().__init__(values)
+        self.path, self.line = str(path), line
+
+    def error(self, key: str | None, problem: str) -> RuleFileError:
+        """The :class:`RuleFileError` for ``problem`` in this row's ``key`` (to raise)."""
+        return RuleFileError(self.path, self.line, key, problem)
+
+
 def _iso_date(value: str) -> dt.date:
     return dt.date.fromisoformat(value)
 
@@ -114,7 +130,7 @@ class Schema:
             if name not in self.columns:
                 raise ValueError(f"schema names '{name}', which is not one of its columns")
 
-    def convert(self, row: dict[str, Any], path: Path | str, line: int) -> dict[str, Any]:
+    def convert(self, row: dict[str, Any], path: Path | str, line: int) -> RuleRow:
         unknown = [k for k in row if k not in self.columns]
         if unknown:
             raise RuleFileError(
@@ -145,10 +161,10 @@ class Schema:
         failed = self.check(out) if self.check is not None else None
         if failed is not None:
             raise RuleFileError(path, line, failed[0], failed[1])
-        return out
+        return RuleRow(out, path, line)
 
 
-def load_rows(path: Path | str, schema: Schema) -> list[dict[str, Any]]:
+def load_rows(path: Path | str, schema: Schema) -> list[RuleRow]:
     """Read a ``.csv`` or ``.jsonl`` rule file and check every row against ``schema``."""
     path = Path(path)
     if not path.exists():
@@ -161,10 +177,10 @@ def load_rows(path: Path | str, schema: Schema) -> list[dict[str, Any]]:
 
 
 #: resolved file path -> (modification time, size, checked rows) for :func:`load_shared_rows`
-_SHARED: dict[str, tuple[int, int, list[dict[str, Any]]]] = {}
+_SHARED: dict[str, tuple[int, int, list[RuleRow]]] = {}
 
 
-def load_shared_rows(path: Path | str, schema: Schema) -> list[dict[str, Any]]:
+def load_shared_rows(path: Path | str, schema: Schema) -> list[RuleRow]:
     """:func:`load_rows` for a file several stages read (the gazetteer's, the date patterns):
     read and checked once per process while it stays unchanged on disk (cached by resolved
     path, modification time and size; every caller must give the file's one schema). The rows
@@ -181,7 +197,7 @@ def load_shared_rows(path: Path | str, schema: Schema) -> list[dict[str, Any]]:
     return list(cached[2])
 
 
-def _csv_rows(path: Path, schema: Schema) -> Iterable[dict[str, Any]]:
+def _csv_rows(path: Path, schema: Schema) -> Iterable[RuleRow]:
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         for key in reader.fieldnames or []:
@@ -195,7 +211,7 @@ def _csv_rows(path: Path, schema: Schema) -> Iterable[dict[str, Any]]:
             yield schema.convert(row, path, reader.line_num)
 
 
-def _jsonl_rows(path: Path, schema: Schema) -> Iterable[dict[str, Any]]:
+def _jsonl_rows(path: Path, schema: Schema) -> Iterable[RuleRow]:
     with path.open(encoding="utf-8") as fh:
         for number, line in enumerate(fh, start=1):
             if not line.strip() or line.lstrip().startswith("//"):
@@ -244,7 +260,7 @@ class RuleComponent:
         self.nlp = nlp
         self.name = name
         root = Path(models_dir) if models_dir else DEFAULT_MODELS_DIR
-        self.tables: dict[str, list[dict[str, Any]]] = {
+        self.tables: dict[str, list[RuleRow]] = {
             key: load_rows(root / rel, schema) for key, (rel, schema) in self.FILES.items()
         }
         self.tables.update({key: load_shared_rows(root / rel, schema)

@@ -89,6 +89,42 @@ def test_bad_pattern_row_names_file_line_and_key(tmp_path, line, message) -> Non
     with pytest.raises(RuleFileError, match="patterns.jsonl") as error:
         _build(root)
     assert message in str(error.value)
+    assert error.value.line == len(path.read_text(encoding="utf-8").splitlines()), "the line added, " \
+        "counting the file's comment lines"
+
+
+@pytest.mark.parametrize(("file", "line", "key", "message"), [
+    pytest.param("merges.csv", "DATE,y,DATE,middle,", "result", "'middle' is not one of",
+                 id="merge result outside its vocabulary"),
+    pytest.param("merges.csv", "DATE,(,DATE,left,", "connector", "bad regular expression",
+                 id="merge connector that does not compile"),
+    pytest.param("cues.csv", "antes,past,after,", "position", "'after' is not one of",
+                 id="cue position outside its vocabulary"),
+    pytest.param("cues.csv", "antes,pasado,before,", "direction", "'pasado' is not one of",
+                 id="cue direction outside its vocabulary"),
+    pytest.param("skip.csv", "Lee también,paragraph,", "scope", "'paragraph' is not one of",
+                 id="skip scope outside its vocabulary: the marker would be ignored"),
+    pytest.param("words.csv", "brumario,month,II,", "value", "needs a whole number",
+                 id="a month whose value is not a number"),
+    pytest.param("words.csv", "quincena,unti,15,", "kind", "read by no code",
+                 id="a misspelt kind: its word would be read by nothing"),
+])
+def test_bad_row_of_a_dates_rule_file_names_its_line_and_key(tmp_path, file, line, key, message) -> None:
+    root = _copy_models(tmp_path)
+    path = root / "dates" / file
+    path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match=file) as error:
+        _build(root)
+    assert (error.value.line, error.value.key) == (len(path.read_text(encoding="utf-8").splitlines()), key)
+    assert message in str(error.value)
+
+
+def test_a_new_kind_of_word_is_accepted_when_a_placeholder_names_it(tmp_path) -> None:
+    root = _copy_models(tmp_path)
+    words, placeholders = root / "dates" / "words.csv", root / "dates" / "placeholders.csv"
+    words.write_text(words.read_text(encoding="utf-8") + "sexenio,term,6,\n", encoding="utf-8")
+    placeholders.write_text(placeholders.read_text(encoding="utf-8") + "TERM,@term,\n", encoding="utf-8")
+    _build(root)
 
 
 def test_a_researcher_adds_a_month_name_as_data(tmp_path) -> None:

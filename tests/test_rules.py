@@ -124,6 +124,14 @@ def test_a_row_failing_the_schema_check_names_its_line_and_key(tmp_path: Path) -
     assert (err.value.line, err.value.key) == (3, "end")
 
 
+def test_a_row_keeps_its_file_and_line_for_later_checks(tmp_path: Path) -> None:
+    path = _file(tmp_path, "r.jsonl", '// a comment\n\n{"title": "x"}\n{"title": "y"}\n')
+    second = load_rows(path, SCHEMA)[1]
+    error = second.error("title", "unknown placeholder")
+    assert (second.path, second.line, error.line, error.key) == (str(path), 4, 4, "title")
+    assert "r.jsonl, line 4, key 'title': unknown placeholder" in str(error)
+
+
 def test_schema_choices_must_name_a_column() -> None:
     with pytest.raises(ValueError, match="colour"):
         Schema({"word": "str"}, choices={"colour": frozenset({"red"})})
