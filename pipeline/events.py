@@ -30,7 +30,7 @@ from .events_lexicon import (CUE_CLASSES, CUE_STATUSES, EVENT_KINDS, REQUIREMENT
 from .events_words import DocWords
 from .docparse import feats
 from .events_merge import Draft, merge, name_words
-from .gazetteer import GAZETTEER_FILES
+from .gazetteer import GAZETTEER_FILES, check_countries
 from .places import PlaceIndex
 from .records import Event, Timex, get_list
 from .rules import RuleComponent, Schema
@@ -60,6 +60,7 @@ class EventsComponent(RuleComponent):
     SHARED = {key: GAZETTEER_FILES[key] for key in ("places", "countries")}
 
     def compile(self) -> None:
+        check_countries(self.tables)
         self.lexicon = Lexicon.from_rows(self.tables["triggers"], self.tables["cues"])
         self.generic = frozenset(w for row in self.tables["triggers"] for w in name_words(row["term"]))
         self.places = PlaceIndex(self.tables["places"], self.tables["countries"], self.tables["venues"])

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .rules import Schema
+from .rules import RuleRow, Schema
 from .textnorm import fold
 
 #: Controlled columns of the gazetteer files: a value outside these stops the run.
@@ -46,8 +46,24 @@ GAZETTEER_FILES: dict[str, tuple[str, Schema]] = {
          "gender": "str"}, frozenset({"title"}), choices={"gender": GENDERS})),
 }
 
-__all__ = ["GAZETTEER_FILES", "Gazetteer", "Person", "edit_distance", "fold", "fuzzy_limit",
-           "in_office", "overlaps", "slug", "term_span"]
+__all__ = ["GAZETTEER_FILES", "Gazetteer", "Person", "check_countries", "edit_distance", "fold",
+           "fuzzy_limit", "in_office", "overlaps", "slug", "term_span"]
+
+
+def check_countries(tables: dict[str, list[RuleRow]]) -> None:
+    """Raise the :class:`~pipeline.rules.RuleFileError` of the first ``country`` value, in any
+    of ``tables``, that is not a code of ``countries.csv`` (``tables["countries"]``).
+
+    The schema's ``iso3`` converter checks a code's form; this checks that the country exists,
+    so a typo such as "MXE" stops the run instead of reaching the tables' country columns.
+    """
+    known = {row["iso3"] for row in tables["countries"]}
+    for rows in tables.values():
+        for row in rows:
+            code = row.get("country")
+            if code and code not in known:
+                raise row.error("country", f"'{code}' is not a country of gazetteer/countries.csv; "
+                                           "fix the code or add the country there")
 
 #: folded names whose nearest known name a Gazetteer remembers before it forgets them all
 _FUZZY_MEMO = 1 << 16

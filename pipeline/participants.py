@@ -31,7 +31,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .gazetteer import GAZETTEER_FILES, GENDERS, Gazetteer, fold
+from .gazetteer import GAZETTEER_FILES, GENDERS, Gazetteer, check_countries, fold
 from .participants_build import Builder
 from .participants_match import FoldedMatcher
 from .participants_resolve import Lexicon
@@ -94,6 +94,7 @@ class ParticipantsComponent(RuleComponent):
 
     def compile(self) -> None:
         t = self.tables
+        check_countries(t)
         gaz = Gazetteer(t)
         words: dict[str, set[str]] = {}
         for row in t["words"]:

@@ -195,6 +195,8 @@ def test_participant_spans_point_at_the_text(pnlp):
                  id="unknown gazetteer column"),
     pytest.param("gazetteer/roles.csv", "title,role_code\ncanciller,canciler\n", 2, "role_code",
                  id="role code outside the vocabulary"),
+    pytest.param("gazetteer/officials.csv", "name,country\nAna Pérez,MEX\nLuis Mora,MXE\n", 3, "country",
+                 id="a well-formed country code that countries.csv does not have"),
 ])
 def test_bad_rule_file_names_file_line_and_key(tmp_path, file, content, line, key):
     models = write_models(tmp_path)
