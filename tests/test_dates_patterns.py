@@ -70,30 +70,19 @@ def _build(root: Path) -> Recognizer:
     return Recognizer(load_tables(root), language_data("es"), str(root))
 
 
-@pytest.mark.parametrize(("line", "message"), [
-    pytest.param('{"name": "x", "type": "DATE", "rule": "date", "regex": "{NOPE}"}', "unknown placeholder",
-                 id="unknown placeholder"),
-    pytest.param('{"name": "x", "type": "DATE", "rule": "date", "regex": "(?P<d>"}', "bad regular expression",
-                 id="bad regular expression"),
-    pytest.param('{"name": "x", "type": "DAY", "rule": "date", "regex": "hoy"}', "key 'type'", id="bad type"),
-    pytest.param('{"name": "x", "type": "DATE", "rule": "magic", "regex": "hoy"}', "key 'rule'", id="bad rule"),
-    pytest.param('{"name": "x", "type": "DATE", "rule": "date", "regex": "Hoy"}', "lower case",
-                 id="upper case pattern"),
-    pytest.param('{"name": "x", "type": "DATE", "rule": "date", "regex": "hoy", "colour": "red"}',
-                 "key 'colour'", id="unknown key"),
-])
-def test_bad_pattern_row_names_file_line_and_key(tmp_path, line, message) -> None:
-    root = _copy_models(tmp_path)
-    path = root / "dates" / "patterns.jsonl"
-    path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
-    with pytest.raises(RuleFileError, match="patterns.jsonl") as error:
-        _build(root)
-    assert message in str(error.value)
-    assert error.value.line == len(path.read_text(encoding="utf-8").splitlines()), "the line added, " \
-        "counting the file's comment lines"
-
-
 @pytest.mark.parametrize(("file", "line", "key", "message"), [
+    pytest.param("patterns.jsonl", '{"name": "x", "type": "DATE", "rule": "date", "regex": "{NOPE}"}', "regex",
+                 "unknown placeholder", id="unknown placeholder (the file has comment lines)"),
+    pytest.param("patterns.jsonl", '{"name": "x", "type": "DATE", "rule": "date", "regex": "(?P<d>"}', "regex",
+                 "bad regular expression", id="bad regular expression"),
+    pytest.param("patterns.jsonl", '{"name": "x", "type": "DAY", "rule": "date", "regex": "hoy"}', "type",
+                 "'DAY' is not one of", id="bad type"),
+    pytest.param("patterns.jsonl", '{"name": "x", "type": "DATE", "rule": "magic", "regex": "hoy"}', "rule",
+                 "'magic' is not one of", id="bad rule"),
+    pytest.param("patterns.jsonl", '{"name": "x", "type": "DATE", "rule": "date", "regex": "Hoy"}', "regex",
+                 "lower case", id="upper case pattern"),
+    pytest.param("patterns.jsonl", '{"name": "x", "type": "DATE", "rule": "date", "regex": "hoy", "colour": 1}',
+                 "colour", "unknown key", id="unknown key"),
     pytest.param("merges.csv", "DATE,y,DATE,middle,", "result", "'middle' is not one of",
                  id="merge result outside its vocabulary"),
     pytest.param("merges.csv", "DATE,(,DATE,left,", "connector", "bad regular expression",
