@@ -246,6 +246,17 @@ def test_a_value_outside_the_vocabulary_names_file_line_and_key(events_nlp, tmp_
         EventsComponent(events_nlp, "sre_events", str(models))
 
 
+def test_the_cue_classes_the_code_reads_are_the_vocabulary_of_cues_csv():
+    """``CUE_CLASSES`` is written out beside the literals the code looks cues up by: if they
+    drift, a class of cues.csv is read by nothing, or the code reads a class no row may have."""
+    from pipeline import events_lexicon
+
+    lookup = re.compile(r'(?:has_at|any_at|status_at|cues\.get)\("(\w+)"')
+    sources = (DEFAULT_MODELS_DIR.parent / "pipeline").glob("event*.py")
+    read = {cls for path in sources for cls in lookup.findall(path.read_text(encoding="utf-8"))}
+    assert read | {"exclude"} == events_lexicon.CUE_CLASSES  # "exclude" rows: Lexicon.from_rows
+
+
 @pytest.mark.skipif(not (SEED / "gold").exists(), reason="shared seed corpus not available")
 def test_seed_events_end_to_end(nlp):
     """The seed gives its three held calls and two planned meetings (whole pipeline)."""
