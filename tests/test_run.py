@@ -182,26 +182,42 @@ def test_dask_local_cluster_equals_a_local_run(corpus: Path, tmp_path: Path) -> 
 
 @given(st.integers(min_value=0, max_value=400), st.integers(min_value=1, max_value=64))
 @settings(max_examples=300)
-def test_chunks_keep_every_document_in_order_with_small_pieces_at_the_end(n: int, size: int) -> None:
+def test_chunks_keep_every_document_in_order_with_small_pieces_at_both_ends(n: int, size: int) -> None:
     tasks = list(chunks(range(n), size))
     assert [i for task in tasks for i in task] == list(range(n))
     piece = -(-size // TAIL_PIECES)
+    head = []
+    while tasks and sum(map(len, head)) < min(n, size):
+        head.append(tasks.pop(0))
+    assert all(0 < len(t) <= piece for t in head), "the first chunk's worth in pieces"
+    assert sum(map(len, head)) == min(n, size), "the head is the first chunk's worth exactly"
     full = [t for t in tasks if len(t) == size and len(t) > piece]
-    assert tasks[:len(full)] == full, "whole chunks first"
+    assert tasks[:len(full)] == full, "then whole chunks"
     tail = tasks[len(full):]
     assert all(0 < len(t) <= piece for t in tail), "then pieces of at most a quarter chunk"
-    assert sum(map(len, tail)) >= min(n, size), "the last chunk's worth at least is cut"
+    assert sum(map(len, tail)) >= min(n - size, size) if n > size else not tail, \
+        "the last chunk's worth at least is cut"
     assert max(map(len, tail), default=0) - min(map(len, tail), default=0) <= 1, "near-equal pieces"
 
 
 @pytest.mark.parametrize("n, size, sizes, reason", [
-    (1000, 128, [128] * 6 + [29] * 8, "the bench's 1,000 documents: 232 left after six chunks"),
-    (256, 128, [128] + [32] * 4, "exactly two chunks: the second is cut"),
+    (1000, 128, [32] * 4 + [128] * 5 + [29] * 8,
+     "the bench's 1,000 documents: four pieces first, 232 left after five chunks"),
+    (256, 128, [32] * 8, "exactly two chunks: the first and the last are cut"),
+    (100, 128, [32, 32, 32, 4], "less than a chunk: pieces as they are read"),
     (3, 128, [3], "fewer documents than a piece"),
     (0, 128, [], "no documents, no task"),
 ])
 def test_chunks_sizes(n: int, size: int, sizes: list[int], reason: str) -> None:
     assert [len(t) for t in chunks(range(n), size)] == sizes, reason
+
+
+def test_the_first_piece_goes_out_before_the_second_chunk_is_read() -> None:
+    """Workers start while the driver reads on: the first task needs only its own documents."""
+    read = []
+    documents = (read.append(i) or i for i in range(1000))
+    first = next(chunks(documents, 128))
+    assert (len(first), len(read)) == (32, 32)
 
 
 def test_sigkill_midway_leaves_previous_outputs_intact(tmp_path: Path) -> None:
