@@ -95,10 +95,17 @@ def name_words(name: str | None, generic: frozenset[str] = frozenset()) -> set[s
     return {w for w in fold(name).split() if len(w) > 3 and w not in generic}
 
 
-def _names_compatible(a: Draft, b: Draft, generic: frozenset[str]) -> bool:
-    if not a.name or not b.name:
+def _names_compatible(event: Draft, new: Draft, generic: frozenset[str]) -> bool:
+    """Names that share a content word. A title line that names its event in generic words
+    only ("Realizan en Los Cabos la primer reunión informal de cancilleres del G20") refers to
+    the body's event whatever the body calls it; elsewhere such words can be a proper name
+    ("la reunión del Grupo Binacional"), so they must match."""
+    if not event.name or not new.name:
         return True
-    return bool(name_words(a.name, generic) & name_words(b.name, generic))
+    words = name_words(new.name, generic)
+    if not words and new.lead.headline:
+        return True
+    return bool(name_words(event.name, generic) & words)
 
 
 def compatible(event: Draft, new: Draft, weak: bool, generic: frozenset[str] = frozenset()) -> bool:

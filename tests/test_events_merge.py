@@ -85,3 +85,19 @@ def test_support_noun_before_an_aside(events):
             "Comisión Mixta sobre cooperación técnica.")
     (event,) = events(text, {"a principios de mayo": "2026-05"}, published=None)
     assert (event.status, event.date_value, event.location) == ("planned", "2026-05", "Madrid")
+
+
+def test_a_title_line_naming_its_event_in_generic_words_joins_the_body_event(events):
+    text = ("Realizan en Los Cabos la primera reunión informal de cancilleres del G20\n"
+            "La canciller Ana Ruiz inauguró la Reunión Informal de Ministros de Relaciones "
+            "Exteriores del G20.\n")
+    found = events(text, people=PEOPLE, published=None)
+    assert [(e.kind, e.location) for e in found] == [("summit", "Los Cabos")]
+
+
+def test_generic_words_naming_a_group_outside_a_title_keep_two_meetings_apart(events):
+    text = ("Los cancilleres acordaron celebrar la siguiente reunión del Grupo Binacional el 22 de "
+            "abril en la Ciudad de Guatemala. También acordaron celebrar la siguiente reunión de la "
+            "Comisión Binacional México-España en abril.")
+    dates = {"22 de abril": "2026-04-22", "abril.": "2026-04"}  # (a month holding the day)
+    assert len(events(text, dates, PEOPLE)) == 2
