@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .dates_prefilter import Prefilter, analyse
+from .dates_prefilter import Prefilter, alternation, analyse, prefix_tree
 from .lang import language_data
 from .rules import DEFAULT_MODELS_DIR, RuleFileError, RuleRow, Schema, load_shared_rows
 
@@ -41,6 +41,8 @@ NUMERIC_KINDS = frozenset({"month", "weekday", "number", "ordinal"})
 #: placeholder (``placeholders.csv``), or its words would be read by nothing.
 CODE_KINDS = NUMERIC_KINDS | {"unit", "period", "period_part", "day_part", "month_abbreviation",
                               "today"}
+#: ``@kinds`` the code builds from the months (never rows of ``words.csv``).
+DERIVED_KINDS = frozenset({"month_full", "month_abbr"})
 #: Headings (skipped): lines up to this long, without closing punctuation, with this many words.
 HEADING_MAX_CHARS = 160
 #: Characters searched on each side of a trigger word (longer than any expression).
@@ -52,7 +54,6 @@ _INNER_STOP = re.compile(r"[.:;!?]\s")  # a caption or teaser of two sentences i
 #: punctuation), each followed by one paragraph, up to the end (page furniture such as "Anuncio" aside).
 TEASER_MIN_ITEMS = 3
 TEASER_MIN_WORDS = 6
-
 
 
 def _numeric_value(row: dict[str, Any]) -> tuple[str, str] | None:
@@ -121,40 +122,15 @@ class Lexicon:
     cues_near: dict[str, str]
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
-
-
-def _prefix_tree(words: list[str]) -> str:
-    """:func:`_alternation` written as a prefix tree: "ma(?:r(?:tes|zo)?|yo?)" for mar, marzo,
-    martes, may, mayo. It matches the same text and prefers the same word (the longest, tried
-    first at each branching), but the engine compares each character once instead of once per
-    word. Words with spaces (matched as ``\\s+``) keep the plain alternation."""
-    unique = set(words)
-    if any(not w or any(c.isspace() for c in w) for w in unique):
-        return _alternation(words)
-    tree: dict[str, dict] = {}
-    for word in unique:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
-
-    def emit(node: dict[str, dict]) -> str:
-        longer = [re.escape(char) + emit(rest) for char, rest in sorted(node.items()) if char]
-        if not longer:
-            return ""
-        if len(longer) == 1 and "" not in node:
-            return longer[0]
-        return "(?:" + "|".join(longer) + ")" + ("?" if "" in node else "")  # greedy: longer first
-    return emit(tree)
-
-
-def _placeholders(rows: list[dict[str, Any]], words: dict[str, list[str]],
+def _placeholders(rows: list[RuleRow], words: dict[str, list[str]],
                   alternation: Callable[[list[str]], str]) -> dict[str, str]:
-    """Each placeholder's regular expression with its ``@kind`` words written out by ``alternation``."""
-    return {row["name"]: re.sub(r"@(\w+)", lambda m: alternation(words.get(m.group(1), [])) or "(?!)",
-                                row["regex"]) for row in rows}
+    """Each placeholder's regular expression with its ``@kind`` words written out by
+    ``alternation``; an ``@kind`` that no word has is an error of the placeholder's row."""
+    def expand(row: RuleRow, kind: str) -> str:
+        if kind not in words:
+            raise row.error("regex", f"no word of words.csv is of kind '{kind}'; kinds: {sorted(words)}")
+        return alternation(words[kind]) or "(?!)"
+    return {row["name"]: re.sub(r"@(\w+)", lambda m: expand(row, m.group(1)), row["regex"]) for row in rows}
 
 
 def _where(tables_dir: str, key: str) -> str:
@@ -171,15 +147,18 @@ class Recognizer:
                                        "weekday": list(self.lexicon.weekdays),
                                        "number": list(self.lexicon.numbers)}
         named = {m.group(1) for row in tables["placeholders"] for m in re.finditer(r"@(\w+)", row["regex"])}
+        kinds = CODE_KINDS | named - DERIVED_KINDS
         for row in tables["words"]:
-            if row["kind"] not in CODE_KINDS | named:
+            if row["kind"] not in kinds:
                 raise row.error("kind", f"'{row['kind']}' is read by no code and is the @kind of no "
-                                        f"placeholder; use one of {sorted(CODE_KINDS | named)}")
+                                        f"placeholder; use one of {sorted(kinds)}")
             words.setdefault(row["kind"], []).append(row["word"].lower())
         abbreviations = set(words.get("month_abbreviation", []))
         words["month_full"] = [w for w in words["month"] if len(w) > 3 and w not in abbreviations]
         words["month_abbr"] = [w for w in words["month"] if w not in words["month_full"]]
-        self.placeholders = _placeholders(tables["placeholders"], words, _alternation)
+        self.placeholders = _placeholders(tables["placeholders"], words, alternation)
+        for row in tables["placeholders"]:  # (a bad one would be blamed on the patterns using it)
+            self._compile(self.placeholders[row["name"]], row.path, row.line, "regex", bounded=False)
         self.patterns: list[tuple[dict[str, Any], re.Pattern[str]]] = []
         needs = []  # what each pattern's matches must contain: the prefilter's quick test per window
         for row in tables["patterns"]:
@@ -193,8 +172,8 @@ class Recognizer:
             self.merges.append((frozenset(row["left"]), connector, frozenset(row["right"]), row["result"]))
         # the trigger runs over the whole text: its words as prefix trees (the patterns, run on
         # short windows and analysed by the prefilter, keep the plain alternations)
-        trees = _placeholders(tables["placeholders"], words, _prefix_tree)
-        self.trigger, _ = self._compile("{TRIGGER}", _where(models_dir, "placeholders"), 0, "TRIGGER",
+        trees = _placeholders(tables["placeholders"], words, prefix_tree)
+        self.trigger, _ = self._compile("{TRIGGER}", _where(models_dir, "placeholders"), 0, "name",
                                         bounded=False, placeholders=trees, skipping=True)
         self.skip_line = tuple(r["marker"].lower() for r in tables["skip"] if r["scope"] == "line")
         self.skip_rest = tuple(r["marker"].lower() for r in tables["skip"] if r["scope"] == "rest")

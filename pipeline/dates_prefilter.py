@@ -11,8 +11,11 @@ candidates found are exactly the same, only sooner. A clause is tested as plain 
 (only the strings that contain no other string of the clause), a regular expression only for
 a digit. :func:`analyse` reads off the same parse the characters a match can start with.
 
+The word lists of the rule files become regular expressions here too, in the two forms the
+patterns use (:func:`alternation`, :func:`prefix_tree`).
+
 Public entry points: :func:`analyse` (clauses and first characters from one parse),
-:func:`clauses`, :class:`Prefilter`.
+:func:`clauses`, :class:`Prefilter`, :func:`alternation`, :func:`prefix_tree`.
 """
 
 from __future__ import annotations
@@ -261,3 +264,34 @@ def _class(av) -> set[str] | None:  # noqa: ANN001
         else:
             return None
     return out
+
+
+def alternation(words: list[str]) -> str:
+    """The words as one alternation, longest first (so the longest word wins), a space
+    matching any run of white space."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+def prefix_tree(words: list[str]) -> str:
+    """:func:`alternation` written as a prefix tree: "ma(?:r(?:tes|zo)?|yo?)" for mar, marzo,
+    martes, may, mayo. It matches the same text and prefers the same word (the longest, tried
+    first at each branching), but the engine compares each character once instead of once per
+    word. Words with spaces (matched as ``\\s+``) keep the plain alternation."""
+    unique = set(words)
+    if any(not w or any(c.isspace() for c in w) for w in unique):
+        return alternation(words)
+    tree: dict[str, dict] = {}
+    for word in unique:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, dict]) -> str:
+        longer = [re.escape(char) + emit(rest) for char, rest in sorted(node.items()) if char]
+        if not longer:
+            return ""
+        if len(longer) == 1 and "" not in node:
+            return longer[0]
+        return "(?:" + "|".join(longer) + ")" + ("?" if "" in node else "")  # greedy: longer first
+    return emit(tree)

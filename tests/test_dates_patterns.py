@@ -97,6 +97,12 @@ def _build(root: Path) -> Recognizer:
                  id="a month whose value is not a number"),
     pytest.param("words.csv", "quincena,unti,15,", "kind", "read by no code",
                  id="a misspelt kind: its word would be read by nothing"),
+    pytest.param("words.csv", "setbre,month_abbr,9,", "kind", "read by no code",
+                 id="a kind the code builds from the months: a row of it would be overwritten"),
+    pytest.param("placeholders.csv", "TERM,@unti,", "regex", "no word of words.csv is of kind 'unti'",
+                 id="a placeholder naming a kind no word has: it would match nothing"),
+    pytest.param("placeholders.csv", "BAD,(?:abc,", "regex", "bad regular expression",
+                 id="a placeholder that does not compile, named before any pattern using it"),
 ])
 def test_bad_row_of_a_dates_rule_file_names_its_line_and_key(tmp_path, file, line, key, message) -> None:
     root = _copy_models(tmp_path)
@@ -113,7 +119,7 @@ def test_a_new_kind_of_word_is_accepted_when_a_placeholder_names_it(tmp_path) ->
     words, placeholders = root / "dates" / "words.csv", root / "dates" / "placeholders.csv"
     words.write_text(words.read_text(encoding="utf-8") + "sexenio,term,6,\n", encoding="utf-8")
     placeholders.write_text(placeholders.read_text(encoding="utf-8") + "TERM,@term,\n", encoding="utf-8")
-    _build(root)
+    assert "sexenio" in _build(root).placeholders["TERM"]
 
 
 def test_a_researcher_adds_a_month_name_as_data(tmp_path) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline.dates_patterns import default_recognizer
-from pipeline.dates_prefilter import analyse, clauses
+from pipeline.dates_prefilter import alternation, analyse, clauses, prefix_tree
 
 
 @pytest.mark.parametrize(("regex", "expected"), [
@@ -66,3 +68,11 @@ def test_same_candidates_as_running_every_pattern(text, monkeypatch) -> None:
     quick = key(recognizer.find(text))
     monkeypatch.setattr(recognizer.prefilter, "admitted", lambda window: range(len(recognizer.patterns)))
     assert quick == key(recognizer.find(text))
+
+
+@given(st.lists(st.text(alphabet="ab.", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="ab. ", max_size=8))
+def test_a_prefix_tree_matches_what_the_alternation_matches(words: list[str], text: str) -> None:
+    """The trigger's prefix trees must find the same words as the patterns' alternations."""
+    tree, plain = re.match(f"(?:{prefix_tree(words)})", text), re.match(f"(?:{alternation(words)})", text)
+    assert (tree and tree.group()) == (plain and plain.group())
