@@ -57,12 +57,14 @@ def check_countries(tables: dict[str, list[RuleRow]]) -> None:
     The schema's ``iso3`` converter checks a code's form; this checks that the country exists,
     so a typo such as "MXE" stops the run instead of reaching the tables' country columns.
     """
-    known = {row["iso3"] for row in tables["countries"]}
+    countries = tables["countries"]
+    known = {row["iso3"] for row in countries}
+    where = countries[0].path if countries else "the countries table"  # (a saved pipeline's too)
     for rows in tables.values():
         for row in rows:
             code = row.get("country")
             if code and code not in known:
-                raise row.error("country", f"'{code}' is not a country of gazetteer/countries.csv; "
+                raise row.error("country", f"'{code}' is not a country of {where}; "
                                            "fix the code or add the country there")
 
 #: folded names whose nearest known name a Gazetteer remembers before it forgets them all

@@ -44,7 +44,8 @@ class RuleFileError(ValueError):
 class RuleRow(dict):
     """One checked row of a rule file: a plain ``dict`` of its converted values that also
     knows where it was read (``path``, ``line``), so that a later check (a regular expression
-    that does not compile, a value another file must define) names the right line."""
+    that does not compile, a value another file must define) names the right line. A copy
+    made with ``dict(row)`` or ``row.copy()`` is a plain dict, without them."""
 
     __slots__ = ("path", "line")
 

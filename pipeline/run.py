@@ -3,9 +3,10 @@
 The driver reads the inputs (:func:`pipeline.ingest.iter_documents`), cuts them into
 chunks of ``settings.chunk_size`` documents in input order (smaller pieces at both ends,
 :func:`chunks`), and hands each chunk to an executor (in process, local processes, or Dask:
-:mod:`pipeline.execute`). Each chunk is processed by :func:`process_chunk`, which loads the model once per process, reuses the
-rows of unchanged documents from the previous outputs (:mod:`pipeline.reuse`), and writes
-its own Parquet parts. The driver writes ``actors`` and the manifest and moves the
+:mod:`pipeline.execute`). Each chunk is processed by :func:`process_chunk`, which loads the
+model once per process (local workers inherit the driver's, see :func:`run`), reuses the rows
+of unchanged documents from the previous outputs (:mod:`pipeline.reuse`), and writes its own
+Parquet parts. The driver writes ``actors`` and the manifest and moves the
 finished folder into place (:class:`pipeline.tables.TableWriter`).
 
 Output is identical for any number of workers or executor: parts are named by chunk.
@@ -159,13 +160,15 @@ def process_chunk(chunk: Chunk) -> ChunkResult:
 
 
 #: The first and the last documents of a run go out in pieces this many times smaller than a chunk.
-TAIL_PIECES = 4
+PIECES_PER_CHUNK = 4
 
 
 def chunks(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
     """The documents in input order, in tasks of ``size``, except at both ends: the first
-    ``size`` documents go out in pieces of ``ceil(size / TAIL_PIECES)`` as soon as they are
-    read, and the last ``size`` to ``2 * size`` are cut into near-equal pieces of at most that.
+    ``size`` documents go out in pieces of ``ceil(size / PIECES_PER_CHUNK)`` as soon as they
+    are read (the last of these may be smaller), and the documents after the last whole chunk
+    (``size`` to ``2 * size - 1`` of them; fewer when there are fewer than ``3 * size`` in
+    all) are cut into near-equal pieces of at most that size.
 
     A task is the unit a worker takes. At the start, small pieces set every worker going
     while the driver reads on (a whole chunk waits for two chunks to be read, ~0.2 s for 256
@@ -176,7 +179,7 @@ def chunks(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument
     the end is.
     """
     iterator = iter(items)
-    piece = -(-size // TAIL_PIECES)
+    piece = -(-size // PIECES_PER_CHUNK)
     for start in range(0, size, piece):
         head = list(itertools.islice(iterator, min(piece, size - start)))
         if head:
@@ -212,8 +215,10 @@ def run(settings: Settings, on_progress: Callable[[int], None] | None = None) ->
            "code_hash": code_hash()}
     previous = {} if settings.full else load_index(settings.out, key)
     summary = RunSummary(model=model)
+    # Local workers inherit the model when every document is to be processed; a rerun that may
+    # reuse rows leaves the loading to the workers, which load only for documents to process.
     executor = make_executor(settings.executor, settings.workers, settings.scheduler,
-                             preload=lambda: _nlp(settings))
+                             preload=None if previous else lambda: _nlp(settings))
     writer = TableWriter(settings.out)
     try:
         documents = iter_documents(settings.inputs, skip=settings.out, models_dir=settings.models_dir)

@@ -22,7 +22,7 @@ from pipeline.config import Settings
 from pipeline.nlp import process_long, split_text
 from pipeline.ingest import RawDocument
 from pipeline import run as run_module
-from pipeline.run import TAIL_PIECES, annotate_safely, chunks, run
+from pipeline.run import PIECES_PER_CHUNK, annotate_safely, chunks, run
 from pipeline.tables import SCHEMAS
 
 from .conftest import ROOT
@@ -164,13 +164,34 @@ def test_two_workers_give_byte_identical_tables(corpus: Path, tmp_path: Path) ->
     assert _parts(tmp_path / "w1") == _parts(tmp_path / "w2")
 
 
+def _log_model_loads(monkeypatch, log: Path) -> None:
+    """From now on, every process (the workers too) writes its id to ``log`` when it loads the
+    model; the loaded pipelines of this process are forgotten for the test."""
+    monkeypatch.setattr(run_module, "_NLP_CACHE", {})
+    load = run_module.load_nlp
+
+    def logged(settings: Settings) -> Language:
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return load(settings)
+
+    monkeypatch.setattr(run_module, "load_nlp", logged)
+
+
 def test_with_two_workers_the_driver_loads_the_model_once_for_them(corpus: Path, tmp_path: Path,
                                                                    monkeypatch) -> None:
-    loads = []  # the workers append to their own (forked) copies, the driver to this one
-    load = run_module._nlp
-    monkeypatch.setattr(run_module, "_nlp", lambda settings: loads.append(settings) or load(settings))
+    _log_model_loads(monkeypatch, tmp_path / "loads")
     run(Settings(inputs=(corpus,), out=tmp_path / "w2", chunk_size=3, workers=2))
-    assert len(loads) == 1
+    assert (tmp_path / "loads").read_text(encoding="utf-8").split() == [str(os.getpid())]
+
+
+def test_a_two_worker_rerun_with_nothing_to_process_loads_no_model(corpus: Path, tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    settings = Settings(inputs=(corpus,), out=tmp_path / "w2", chunk_size=3, workers=2)
+    run(settings)
+    _log_model_loads(monkeypatch, tmp_path / "loads")
+    assert run(settings).reused == 12
+    assert not (tmp_path / "loads").exists()
 
 
 def test_dask_local_cluster_equals_a_local_run(corpus: Path, tmp_path: Path) -> None:
@@ -185,7 +206,7 @@ def test_dask_local_cluster_equals_a_local_run(corpus: Path, tmp_path: Path) -> 
 def test_chunks_keep_every_document_in_order_with_small_pieces_at_both_ends(n: int, size: int) -> None:
     tasks = list(chunks(range(n), size))
     assert [i for task in tasks for i in task] == list(range(n))
-    piece = -(-size // TAIL_PIECES)
+    piece = -(-size // PIECES_PER_CHUNK)
     head = []
     while tasks and sum(map(len, head)) < min(n, size):
         head.append(tasks.pop(0))
