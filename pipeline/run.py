@@ -175,8 +175,8 @@ def chunks(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument
     documents). At the end, with whole chunks, one worker may still have a chunk to do while
     the others wait (up to a chunk's time, ~2 s); small pieces make the workers finish
     together. The cut depends only on the input and ``size``, never on the number of
-    workers, so the parts written are the same for any. Reads one chunk ahead to know where
-    the end is.
+    workers, so the parts written are the same for any. Reads up to two chunks ahead to know
+    where the end is.
     """
     iterator = iter(items)
     piece = -(-size // PIECES_PER_CHUNK)
