@@ -32,7 +32,7 @@ from .commitment_rules import (ACTION_MODES, FILTER_KINDS, MODALITIES, REQUIREME
                                compile_triggers, topics_of)
 from .docparse import feats
 from .gazetteer import GAZETTEER_FILES
-from .records import Commitment, Timex, get_list
+from .records import Commitment, Timex, get_list, in_report
 from .rules import RuleComponent, Schema
 from .textnorm import content_words, fold, jaccard
 
@@ -104,8 +104,10 @@ class CommitmentsComponent(RuleComponent):
             return doc
         spans = units(doc, tokens)
         matches_by_unit = self.finder.find_all(tokens, candidates, [(u.start, u.end) for u in spans])
+        inside = in_report(doc)  # (no commitment from a teaser of another article)
         triggered = [(unit, ok) for unit, matches in zip(spans, matches_by_unit)
-                     if (ok := [m for m in matches if self._keep(tokens, m, unit)])]
+                     if inside(tokens.view.idx[unit.start])
+                     and (ok := [m for m in matches if self._keep(tokens, m, unit)])]
         if not triggered:
             return doc
         text = tokens.view.text  # as doc.text, built once per document

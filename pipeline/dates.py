@@ -3,7 +3,9 @@
 Reads ``doc.text`` and the parse (tense of the governing verb, sentences), mostly through
 the shared :func:`~pipeline.docparse.view`, and ``doc._.published`` (a ``datetime.date`` or
 None, set before the pipeline runs); writes ``doc._.timexes``, a list of
-:class:`~pipeline.records.Timex` in document order (``timex_id`` = index). Recognition is
+:class:`~pipeline.records.Timex` in document order (``timex_id`` = index), and
+``doc._.outside_report``, the spans that are not the report (teasers of other articles, a
+related-content block), where no stage takes anything. Recognition is
 the regular expressions of ``models/dates/`` (:mod:`pipeline.dates_patterns`, compiled
 once); values come from the pure functions of :mod:`pipeline.dates_normalize`. Without a
 publication date, relative expressions are still found but keep a null value (``anchor =
@@ -63,7 +65,9 @@ class DatesComponent(RuleComponent):
         timexes.clear()
         parse = view(doc)  # doc.text and the sentence starts, read once for all the stages
         text, published = parse.text, doc._.published
-        candidates = self.recognizer.find(text)
+        outside = get_list(doc, "outside_report")
+        outside[:] = self.recognizer.outside_report(text)
+        candidates = self.recognizer.find(text, outside)
         if not candidates:
             return doc
         sentences = Sentences(parse)

@@ -226,25 +226,37 @@ class Recognizer:
         except re.error as e:
             raise RuleFileError(where, line, key, f"bad regular expression: {e}") from e
 
-    def skipped(self, text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Regions that are not the report: teaser lines, related-content blocks, headings, a
-        closing list of other articles (:func:`_teaser_tail`).
-
-        A heading is a short line, not the last one, without closing punctuation and with at
-        least :data:`HEADING_MIN_WORDS` words besides its date expressions (``found``): a line
-        that is only a date ("13 Septiembre 2025, 09:14") is the report's date, not a heading.
-        """
+    def outside_report(self, text: str) -> list[tuple[int, int]]:
+        """Character spans that are not the report: teaser lines of other articles ("... Leer
+        más"), a related-content block and what follows it (``skip.csv``), a closing list of
+        other articles (:func:`_teaser_tail`). No stage takes anything from them."""
         tail = _teaser_tail(text)
         regions, pos = ([(tail, len(text))] if tail is not None else []), 0
-        lines = text.splitlines(keepends=True)
-        for number, line in enumerate(lines):
+        for line in text.splitlines(keepends=True):
             low = line.strip().lower()
             end = pos + len(line)
             if low and low.startswith(self.skip_rest):
                 regions.append((pos, len(text)))
                 break
-            if low and (low.endswith(self.skip_line)
-                        or (number < len(lines) - 1 and self._heading(text, pos, end, found))):
+            if low and low.endswith(self.skip_line):
+                regions.append((pos, end))
+            pos = end
+        return regions
+
+    def skipped(self, text: str, found: list[tuple[int, int]],
+                outside: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+        """Where no date is taken: :meth:`outside_report` (``outside`` when already known),
+        and headings.
+
+        A heading is a short line, not the last one, without closing punctuation and with at
+        least :data:`HEADING_MIN_WORDS` words besides its date expressions (``found``): a line
+        that is only a date ("13 Septiembre 2025, 09:14") is the report's date, not a heading.
+        """
+        regions = list(self.outside_report(text) if outside is None else outside)
+        lines, pos = text.splitlines(keepends=True), 0
+        for line in lines[:-1]:
+            end = pos + len(line)
+            if self._heading(text, pos, end, found):
                 regions.append((pos, end))
             pos = end
         return regions
@@ -275,8 +287,9 @@ class Recognizer:
                 spans.append((start, end))
         return spans
 
-    def find(self, text: str) -> list[Candidate]:
-        """Non-overlapping candidates in text order (longest first), joined by the merge rules."""
+    def find(self, text: str, outside: list[tuple[int, int]] | None = None) -> list[Candidate]:
+        """Non-overlapping candidates in text order (longest first), joined by the merge rules;
+        none from :meth:`skipped` regions (``outside``: :meth:`outside_report`, when known)."""
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters grow when lower-cased ("İ"): keep offsets
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
@@ -291,7 +304,7 @@ class Recognizer:
                     spans = {k: (m.start(k) + first, m.end(k) + first) for k in groups}
                     found.append((-(end - start), order, Candidate(start + first, end + first, row["name"],
                                                                    row["type"], row["rule"], groups, spans)))
-        skip = self.skipped(text, [(c.start, c.end) for _, _, c in found])
+        skip = self.skipped(text, [(c.start, c.end) for _, _, c in found], outside)
         kept: list[Candidate] = []
         taken = bytearray(len(text) + 1)
         for _, _, cand in sorted(found, key=lambda f: (f[0], f[1], f[2].start)):

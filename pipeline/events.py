@@ -32,7 +32,7 @@ from .docparse import feats
 from .events_merge import Draft, merge, name_words
 from .gazetteer import GAZETTEER_FILES, check_countries
 from .places import PlaceIndex
-from .records import Event, Timex, get_list
+from .records import Event, Timex, get_list, in_report
 from .rules import RuleComponent, Schema
 
 log = logging.getLogger(__name__)
@@ -77,7 +77,8 @@ class EventsComponent(RuleComponent):
             if mention.label in ("PER", "ROLE"):
                 span = words.char_span(mention.start, mention.end)
                 person_tokens.update(range(*span) if span else ())
-        mentions = find_mentions(self.lexicon, person_tokens, words)
+        inside = in_report(doc)  # (no event from a teaser of another article)
+        mentions = [m for m in find_mentions(self.lexicon, person_tokens, words) if inside(words.idx[m.start])]
         for m in mentions:
             m.status = mention_status(m, self.lexicon, words)
         mentions, trips = _fold_purposes(mentions, words)

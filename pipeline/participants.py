@@ -1,8 +1,9 @@
 """Participants stage: entity mentions and the actors they stand for.
 
 Reads the model's entities (``doc.ents``), ``doc._.published`` (and, when it is missing,
-the absolute dates of ``doc._.timexes``) and the gazetteer and participant rules in
-``models/gazetteer/`` and ``models/participants/``. Writes:
+the absolute dates of ``doc._.timexes``), ``doc._.outside_report`` (text that is not the
+report gives nothing) and the gazetteer and participant rules in ``models/gazetteer/`` and
+``models/participants/``. Writes:
 
 * ``doc.ents`` corrected: gazetteer names override the model's labels ("Canadá" is a
   place, not a person; "Reunión Ministerial de Seguridad" is not a person);
@@ -25,6 +26,7 @@ import bisect
 import datetime as dt
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from spacy.attrs import ENT_IOB, ENT_TYPE
@@ -36,7 +38,7 @@ from .participants_build import Builder
 from .participants_match import FoldedMatcher
 from .participants_resolve import Lexicon
 from .participants_tokens import Tokens
-from .records import get_list
+from .records import Mention, Participant, get_list, in_report
 from .rules import RuleComponent, Schema
 
 log = logging.getLogger(__name__)
@@ -141,10 +143,30 @@ class ParticipantsComponent(RuleComponent):
         builder = Builder(tokens, self.matcher(tokens), self.lexicon, reference_date(doc),
                           sentence_index(tokens))
         new_mentions, new_participants, ents = builder.run()
+        if doc._.outside_report:
+            new_mentions, new_participants, ents = within_report(new_mentions, new_participants, ents,
+                                                                 in_report(doc), tokens.idx)
         get_list(doc, "mentions")[:] = new_mentions
         get_list(doc, "participants")[:] = new_participants
         tokens.set_ents(ents)
         return doc
+
+
+def within_report(mentions: list[Mention], participants: list[Participant],
+                  ents: list[tuple[str, int, int]], inside: Callable[[int], bool], idx: list[int],
+                  ) -> tuple[list[Mention], list[Participant], list[tuple[str, int, int]]]:
+    """The mentions, participants and entities (label, first token, end token) that start in
+    the report (``inside``: :func:`~pipeline.records.in_report`); text that is not (a teaser
+    of another article, a related-content block) gives none. A participant named in both keeps
+    its spans in the report; one named only outside is no participant of the document."""
+    kept = []
+    for p in participants:
+        spans = [span for span in p.spans if inside(span[0])]
+        if spans:
+            kept.append(p if len(spans) == len(p.spans) else replace(
+                p, spans=spans, start=spans[0][0], end=spans[0][1], n_mentions=len(spans)))
+    return ([m for m in mentions if inside(m.start)], kept,
+            [e for e in ents if inside(idx[e[1]])])
 
 
 def restore_model_ents(doc: Doc) -> None:

@@ -23,6 +23,7 @@ Every record carries character offsets (``start``, ``end``) into ``doc.text``, w
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -132,6 +133,9 @@ _DOC_EXTENSIONS: dict[str, object] = {
     #: (which corrects ``doc.ents``) so that running it again starts from them
     "model_ents": None,
     "timexes": None,
+    #: character spans that are not the report (teasers of other articles, a related-content
+    #: block), set by the dates stage; the stages after it take no participant from them
+    "outside_report": None,
     "commitments": None,
     "events": None,
 }
@@ -165,6 +169,13 @@ def get_list(doc: Doc, name: str) -> list:
     if value is None:
         value = user_data[key] = []
     return value
+
+
+def in_report(doc: Doc) -> Callable[[int], bool]:
+    """Whether a character offset of ``doc`` is in the report: in none of the spans of
+    ``doc._.outside_report`` (teasers of other articles, a related-content block)."""
+    outside = doc._.outside_report or ()
+    return lambda char: not any(start <= char < end for start, end in outside)
 
 
 register_extensions()
