@@ -227,11 +227,11 @@ class Recognizer:
             raise RuleFileError(where, line, key, f"bad regular expression: {e}") from e
 
     def outside_report(self, text: str) -> list[tuple[int, int]]:
-        """Character spans that are not the report: teaser lines of other articles ("... Leer
-        más"), a related-content block and what follows it (``skip.csv``), a closing list of
-        other articles (:func:`_teaser_tail`). No stage takes anything from them."""
-        tail = _teaser_tail(text)
-        regions, pos = ([(tail, len(text))] if tail is not None else []), 0
+        """Character spans, disjoint and in order, that the markers of ``skip.csv`` show are not
+        the report: teaser lines of other articles ("... Leer más"), a related-content block
+        and what follows it. No stage takes anything from them."""
+        regions: list[tuple[int, int]] = []
+        pos = 0
         for line in text.splitlines(keepends=True):
             low = line.strip().lower()
             end = pos + len(line)
@@ -245,14 +245,18 @@ class Recognizer:
 
     def skipped(self, text: str, found: list[tuple[int, int]],
                 outside: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-        """Where no date is taken: :meth:`outside_report` (``outside`` when already known),
-        and headings.
+        """Where no date is taken: :meth:`outside_report` (``outside`` when already known), a
+        closing list of other articles (:func:`_teaser_tail`; only for dates: a report with
+        subheadings can look the same) and headings.
 
         A heading is a short line, not the last one, without closing punctuation and with at
         least :data:`HEADING_MIN_WORDS` words besides its date expressions (``found``): a line
         that is only a date ("13 Septiembre 2025, 09:14") is the report's date, not a heading.
         """
         regions = list(self.outside_report(text) if outside is None else outside)
+        tail = _teaser_tail(text)
+        if tail is not None:
+            regions.append((tail, len(text)))
         lines, pos = text.splitlines(keepends=True), 0
         for line in lines[:-1]:
             end = pos + len(line)

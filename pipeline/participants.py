@@ -165,6 +165,7 @@ def within_report(mentions: list[Mention], participants: list[Participant],
         if spans:
             kept.append(p if len(spans) == len(p.spans) else replace(
                 p, spans=spans, start=spans[0][0], end=spans[0][1], n_mentions=len(spans)))
+    kept.sort(key=lambda p: p.start)  # (a participant's first mention may now come later)
     return ([m for m in mentions if inside(m.start)], kept,
             [e for e in ents if inside(idx[e[1]])])
 

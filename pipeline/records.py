@@ -12,6 +12,7 @@ attribute              set by                       read by
 ``doc._.participants`` participants (again: undated) commitments, events, tables
 ``doc._.model_ents``   participants                 participants (when run again)
 ``doc._.timexes``      dates (again: undated)       events, commitments, tables, undated
+``doc._.outside_report`` dates                      participants, commitments, events
 ``doc._.commitments``  commitments                  tables
 ``doc._.events``       events                       tables
 =====================  ===========================  =================================
@@ -23,6 +24,7 @@ Every record carries character offsets (``start``, ``end``) into ``doc.text``, w
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -173,9 +175,17 @@ def get_list(doc: Doc, name: str) -> list:
 
 def in_report(doc: Doc) -> Callable[[int], bool]:
     """Whether a character offset of ``doc`` is in the report: in none of the spans of
-    ``doc._.outside_report`` (teasers of other articles, a related-content block)."""
-    outside = doc._.outside_report or ()
-    return lambda char: not any(start <= char < end for start, end in outside)
+    ``doc._.outside_report`` (teasers of other articles, a related-content block; disjoint, in
+    order). Without the dates stage, which sets them, every offset is."""
+    outside = doc._.outside_report
+    if not outside:
+        return lambda char: True
+    starts, ends = [start for start, _ in outside], [end for _, end in outside]
+
+    def inside(char: int) -> bool:
+        i = bisect_right(starts, char) - 1
+        return i < 0 or char >= ends[i]
+    return inside
 
 
 register_extensions()

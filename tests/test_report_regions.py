@@ -15,8 +15,21 @@ TEASER = ("Lima, 2 de febrero de 2026. La ministra Anita Anand se reunirá con e
 RELATED = "Más contenido relacionado\n" + TEASER.replace(" Leer más...", "")
 
 
+SUBHEADED = ("Ciudad de México, 3 de febrero de 2026. La Secretaría de Relaciones Exteriores informa "
+             "sobre la gira del canciller.\n\n"
+             "Reunión con el secretario de Estado de Estados Unidos\n\nEl canciller Juan Ramón de la "
+             "Fuente sostuvo una reunión con el secretario de Estado Marco Rubio.\n\n"
+             "Encuentro con la comunidad mexicana en Washington\n\nEl canciller se reunió con la "
+             "comunidad mexicana y se comprometió a ampliar los servicios consulares.\n\n"
+             "Firma de un memorándum de entendimiento sobre migración laboral\n\nLa ministra Anita "
+             "Anand y el canciller firmaron un memorándum.\n")
+
+
 @pytest.mark.parametrize("text, expected, reason", [
     pytest.param(REPORT, [], "a plain report has nothing outside it", id="report"),
+    pytest.param(SUBHEADED, [], "subheadings, each followed by a paragraph, look like a closing list "
+                 "of other articles (which only the dates stage skips), but no marker says so",
+                 id="subheaded report"),
     pytest.param(REPORT + TEASER, [(len(REPORT), len(REPORT + TEASER))],
                  "a line ending in 'Leer más...' is a teaser of another article", id="teaser line"),
     pytest.param(REPORT + RELATED, [(len(REPORT), len(REPORT + RELATED))],
@@ -44,3 +57,10 @@ def test_a_participant_named_in_the_report_and_a_teaser_keeps_its_report_mention
     rubio = [p for p in doc._.participants if p.name == "Marco Rubio"]
     assert len(rubio) == 1 and all(start < len(REPORT) for start, _ in rubio[0].spans)
     assert rubio[0].n_mentions == len(rubio[0].spans)
+
+
+def test_a_participant_first_named_in_a_teaser_above_the_report_comes_in_report_order(make_doc) -> None:
+    teaser = "Washington, 1 de febrero. Marco Rubio viajará a Ottawa esta semana. Leer más...\n"
+    doc = make_doc(teaser + REPORT, "2026-02-03")
+    starts = [p.start for p in doc._.participants]
+    assert starts == sorted(starts) and min(starts) >= len(teaser)
