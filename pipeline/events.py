@@ -78,7 +78,8 @@ class EventsComponent(RuleComponent):
                 span = words.char_span(mention.start, mention.end)
                 person_tokens.update(range(*span) if span else ())
         inside = in_report(doc)  # (no event from a teaser of another article)
-        mentions = [m for m in find_mentions(self.lexicon, person_tokens, words) if inside(words.idx[m.start])]
+        mentions = [m for m in find_mentions(self.lexicon, person_tokens, words)
+                    if inside(words.idx[m.start])]
         for m in mentions:
             m.status = mention_status(m, self.lexicon, words)
         mentions, trips = _fold_purposes(mentions, words)

@@ -3,8 +3,9 @@
 spaCy runs the model's ``attribute_ruler`` through a Matcher and sets each match through a
 Span, and its Spanish ``lemmatizer`` makes a Token, a MorphAnalysis string and a cache key per
 word: ~1.1-1.3 ms per document between them, ~7% of the model's time on the bench documents,
-for annotations that a column read and a memo give (~0.3 ms here). The replacements here produce the same TAG, POS, MORPH and LEMMA
-values (tests compare every token with spaCy's on real documents):
+for annotations that a column read and a memo give (~0.3 ms here). The replacements here
+produce the same TAG, POS, MORPH and LEMMA values (tests compare every token with spaCy's on
+real documents):
 
 - :class:`AttributeColumns` applies the ruler's rules as column comparisons, one ``to_array``
   and one ``from_array`` per Doc. The Spanish models' rules are all single-token equality

@@ -188,7 +188,8 @@ def settle_organizations(tokens: Tokens, orgs: list[Actor], country: str | None,
         by_key[actor.key] = actor
     merged = list(by_key.values())
     for actor in merged:
-        if actor.org is None and actor.part_of is None and actor.kind == "organization" and actor.country is None:
+        own_body = actor.org is None and actor.part_of is None and actor.kind == "organization"
+        if own_body and actor.country is None:
             actor.country = country  # a ministry or office named in the text: the document's country
         if actor.org is None and not actor.org_choices and actor.country:
             # no gazetteer row: the country tells Chile's "Ministerio de Salud" from Peru's

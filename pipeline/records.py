@@ -136,7 +136,7 @@ _DOC_EXTENSIONS: dict[str, object] = {
     "model_ents": None,
     "timexes": None,
     #: character spans that are not the report (teasers of other articles, a related-content
-    #: block), set by the dates stage; the stages after it take no participant from them
+    #: block), set by the dates stage; the stages after it take nothing from them
     "outside_report": None,
     "commitments": None,
     "events": None,
