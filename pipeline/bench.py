@@ -18,6 +18,7 @@ Run: ``python -m pipeline.bench [--docs 2000] [--repeat 3] [--memory]``.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
@@ -25,7 +26,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -59,17 +63,90 @@ for _ in nlp.pipe(texts, batch_size=32):
 """
 
 
+T = TypeVar("T")
+
+
+def alternate(pieces: Sequence[T], first: Callable[[T], object], second: Callable[[T], object],
+              clock: Callable[[], float] = time.perf_counter) -> tuple[float, float, list[float]]:
+    """Run ``first`` and ``second`` on each piece, the one right after the other, swapping which
+    goes first from piece to piece (so neither always runs on a warm cache); return the total
+    seconds of each and, per piece, ``first``'s seconds over ``second``'s (the throughput of
+    ``second`` relative to that of ``first``, as the targets are stated). A slow spell of the
+    machine lasts longer than a piece, so it slows both on the pieces it covers instead of
+    one case's whole run."""
+    totals = [0.0, 0.0]
+    ratios = []
+    for k, piece in enumerate(pieces):
+        took = [0.0, 0.0]
+        for which in ((0, 1) if k % 2 == 0 else (1, 0)):
+            started = clock()
+            (first, second)[which](piece)
+            took[which] = clock() - started
+        totals[0] += took[0]
+        totals[1] += took[1]
+        ratios.append(took[0] / took[1] if took[1] else float("nan"))
+    return totals[0], totals[1], ratios
+
+
+_INTERLEAVED = """
+import json, sys
+from pathlib import Path
+from pipeline.bench import interleaved
+print("INTERLEAVED", json.dumps(interleaved(Path(sys.argv[1]), int(sys.argv[2]))))
+"""
+
+
+def interleaved(corpus: Path, piece: int) -> tuple[float, float, list[float]]:
+    """:func:`alternate` on pieces of ``piece`` documents of ``corpus``: the bare model's
+    ``nlp.pipe`` against what a worker does with a chunk (:func:`pipeline.run.process_chunk`:
+    the full pipeline, the rows, the Parquet parts), both loaded in this process beforehand.
+    Start-up, reading the files and the driver's work are left out of both."""
+    from .config import Settings
+    from .ingest import RawDocument, iter_documents
+    from .nlp import load_base, model_identity
+    from .run import Chunk, _nlp, process_chunk
+    from .tables import TableWriter
+
+    raws = list(iter_documents([corpus]))
+    pieces = list(enumerate(raws[i:i + piece] for i in range(0, len(raws), piece)))
+    with tempfile.TemporaryDirectory(prefix="sre-bench-interleaved-") as tmp:
+        settings = Settings(inputs=(corpus,), out=Path(tmp) / "out", full=True)
+        writer = TableWriter(settings.out)
+        bare = load_base(settings.model)
+        _nlp(settings)
+        model = model_identity(settings.model)
+
+        def bare_pipe(numbered: tuple[int, list[RawDocument]]) -> None:
+            texts = [d.text for d in numbered[1] if d.status == "ok"]
+            for _ in bare.pipe(texts, batch_size=settings.batch_size):
+                pass
+
+        def worker(numbered: tuple[int, list[RawDocument]]) -> None:
+            process_chunk(Chunk(numbered[0], settings, writer.tmp, model, numbered[1]))
+
+        try:
+            return alternate(pieces, bare_pipe, worker)
+        finally:
+            writer.abort()
+
+
+def _tagged(cmd: list[str], tag: str) -> str:
+    """Run ``cmd`` and return what follows ``tag`` on the last stdout line starting with it."""
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    lines = [ln for ln in out.stdout.splitlines() if ln.startswith(tag + " ")]
+    if out.returncode or not lines:
+        raise RuntimeError(f"benchmark case failed: {' '.join(cmd)}\n{out.stderr[-2000:]}")
+    return lines[-1][len(tag) + 1:]
+
+
 def _measure(cmd: list[str]) -> tuple[float, float]:
     """(wall seconds, peak RSS in MB of its largest process) of a command, start-up included."""
     wrapper = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
                "r = subprocess.run(sys.argv[1:]); el = time.perf_counter() - t; "
                "print('BENCH', el, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); "
                "sys.exit(r.returncode)")
-    out = subprocess.run([sys.executable, "-c", wrapper, *cmd], capture_output=True, text=True, cwd=ROOT)
-    if out.returncode:
-        raise RuntimeError(f"benchmark case failed: {' '.join(cmd)}\n{out.stderr[-2000:]}")
-    line = [ln for ln in out.stdout.splitlines() if ln.startswith("BENCH")][-1].split()
-    return float(line[1]), int(line[2]) / 1024
+    seconds, rss = _tagged([sys.executable, "-c", wrapper, *cmd], "BENCH").split()
+    return float(seconds), int(rss) / 1024
 
 
 def round_ratios(seconds: dict[str, list[float]], faster: str, slower: str) -> list[float]:
@@ -82,6 +159,15 @@ def ratio_line(label: str, best: float, per_round: list[float], target: str) -> 
     """``label: best  (target ...); per round lo-hi, median m`` with two decimals."""
     spread = f"per round {min(per_round):.2f}-{max(per_round):.2f}, median {statistics.median(per_round):.2f}"
     return f"{label}: {best:.2f}  ({target}; {spread})"
+
+
+def interleaved_line(bare_seconds: float, pipeline_seconds: float, per_piece: list[float], piece: int) -> str:
+    """The interleaved measurement as one line: the ratio of the totals, then the pieces' spread."""
+    q1, median, q3 = statistics.quantiles(per_piece, n=4) if len(per_piece) > 1 else per_piece * 3
+    return (f"per document, interleaved (start-up excluded): pipeline / bare model: "
+            f"{bare_seconds / pipeline_seconds:.2f}  ({len(per_piece)} pieces of {piece} documents: "
+            f"median {median:.2f}, quartiles {q1:.2f}-{q3:.2f}; bare {bare_seconds:.1f} s, "
+            f"pipeline {pipeline_seconds:.1f} s)")
 
 
 def _run_case(corpus: Path, out: Path, *extra: str) -> list[str]:
@@ -109,6 +195,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="also compare peak RSS for 500 and 10,000 documents (slow)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per case; the fastest counts")
     parser.add_argument("--no-dask", action="store_true")
+    parser.add_argument("--piece", type=int, default=64,
+                        help="documents per piece of the interleaved measurement (0: skip it)")
     args = parser.parse_args(argv)
     cores = os.cpu_count() or 1
     with tempfile.TemporaryDirectory(prefix="sre-bench-") as tmp:
@@ -141,6 +229,10 @@ def main(argv: list[str] | None = None) -> None:
                          round_ratios(seconds, names[1], names[0]), "target >= 0.80"))
         print(ratio_line(f"ratio pipeline({cores} workers) / pipeline(1 worker)", rows[2][1] / rows[1][1],
                          round_ratios(seconds, names[2], names[1]), "target >= 1.7 on 2 cores"))
+        if args.piece > 0:
+            measured = json.loads(_tagged([sys.executable, "-c", _INTERLEAVED, str(corpus), str(args.piece)],
+                                          "INTERLEAVED"))
+            print(interleaved_line(*measured, args.piece))
         if args.memory:
             peaks = {}
             for n in (500, 10_000):

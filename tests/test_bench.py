@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.bench import ratio_line, round_ratios
+from pipeline.bench import alternate, interleaved_line, ratio_line, round_ratios
 
 
 @pytest.mark.parametrize(("seconds", "expected", "reason"), [
@@ -24,3 +24,44 @@ def test_round_ratios_refuse_cases_with_different_numbers_of_runs() -> None:
 def test_ratio_line_gives_best_spread_and_median() -> None:
     line = ratio_line("ratio x / y", 1.734, [1.5, 1.8, 1.72], "target >= 1.7")
     assert line == "ratio x / y: 1.73  (target >= 1.7; per round 1.50-1.80, median 1.72)"
+
+
+class _Clock:
+    """A fake clock: each call to a case advances it by that case's seconds for the piece."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _cases(clock: _Clock, calls: list[tuple[str, int]], seconds: dict[str, dict[int, float]]) -> tuple:
+    def case(name: str):
+        def run(piece: int) -> None:
+            calls.append((name, piece))
+            clock.now += seconds[name][piece]
+        return run
+    return case("bare"), case("pipeline")
+
+
+def test_alternate_swaps_which_case_goes_first_from_piece_to_piece() -> None:
+    calls: list[tuple[str, int]] = []
+    clock = _Clock()
+    bare, pipeline = _cases(clock, calls, {"bare": {0: 1, 1: 1, 2: 1}, "pipeline": {0: 1, 1: 1, 2: 1}})
+    alternate([0, 1, 2], bare, pipeline, clock=clock)
+    assert calls == [("bare", 0), ("pipeline", 0), ("pipeline", 1), ("bare", 1), ("bare", 2), ("pipeline", 2)]
+
+
+def test_alternate_totals_each_case_and_gives_each_piece_its_throughput_ratio() -> None:
+    clock = _Clock()
+    bare, pipeline = _cases(clock, [], {"bare": {0: 4.0, 1: 8.0}, "pipeline": {0: 5.0, 1: 10.0}})
+    bare_seconds, pipeline_seconds, ratios = alternate([0, 1], bare, pipeline, clock=clock)
+    assert (bare_seconds, pipeline_seconds) == (12.0, 15.0)
+    assert ratios == pytest.approx([0.8, 0.8]), "a slow piece (the second) slows both cases alike"
+
+
+def test_interleaved_line_gives_the_ratio_of_the_totals_and_the_spread_of_the_pieces() -> None:
+    line = interleaved_line(12.0, 15.0, [0.7, 0.8, 0.9, 0.85], 64)
+    assert line.startswith("per document, interleaved (start-up excluded): pipeline / bare model: 0.80  "
+                           "(4 pieces of 64 documents: median 0.82"), line
