@@ -12,7 +12,13 @@ Each case runs ``--repeat`` times, the cases interleaved, and the fastest run of
 covers every run of one case defeats that rule, so each ratio is also given per round (the
 cases of one round run back to back, within a minute or two), with its median.
 
-Run: ``python -m pipeline.bench [--docs 2000] [--repeat 3] [--memory]``.
+Slow spells last minutes here, so even per round the first ratio moves by +-0.08. The last
+line measures it per document with most of that noise cancelled (:func:`interleaved`): the
+bare model and a worker's work alternate on pieces of 64 documents in one process, so a slow
+spell slows both on the pieces it covers. It leaves out start-up (equal in both cases, ~2 s,
+so leaving it out lowers the ratio a little) and reading the files.
+
+Run: ``python -m pipeline.bench [--docs 2000] [--repeat 3] [--memory] [--piece 64]``.
 """
 
 from __future__ import annotations

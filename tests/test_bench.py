@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
-from pipeline.bench import alternate, interleaved_line, ratio_line, round_ratios
+from pipeline.bench import ROOT, alternate, interleaved, interleaved_line, ratio_line, round_ratios
 
 
 @pytest.mark.parametrize(("seconds", "expected", "reason"), [
@@ -65,3 +68,11 @@ def test_interleaved_line_gives_the_ratio_of_the_totals_and_the_spread_of_the_pi
     line = interleaved_line(12.0, 15.0, [0.7, 0.8, 0.9, 0.85], 64)
     assert line.startswith("per document, interleaved (start-up excluded): pipeline / bare model: 0.80  "
                            "(4 pieces of 64 documents: median 0.82"), line
+
+
+def test_interleaved_times_both_cases_on_every_piece_of_a_real_corpus(tmp_path: Path) -> None:
+    for name in ("001.txt", "002.txt", "003.txt"):
+        shutil.copy(ROOT / "corpus" / name, tmp_path / name)
+    bare_seconds, pipeline_seconds, ratios = interleaved(tmp_path, piece=2)
+    assert bare_seconds > 0 and pipeline_seconds > 0
+    assert len(ratios) == 2, "three documents in pieces of two: two pieces"
