@@ -29,45 +29,74 @@ class Executor(Protocol):
     def close(self) -> None: ...
 
 
-#: Tasks submitted and not yet yielded, per task kept unfinished (see :func:`_bounded_ordered`).
+#: ``limit`` = this x ``window`` by default in :func:`_bounded_ordered`.
 AHEAD_PER_UNFINISHED = 4
-_DONE = object()
+_END = object()
+
+
+class _Submitted:
+    """A submitted task's future, and whether it has finished: set by the future's
+    done-callback, which runs once. (``future.done()`` will not do: a Dask future whose result
+    was lost with its worker turns not-done again, and is done again once recomputed without
+    calling its callbacks a second time.)"""
+
+    __slots__ = ("future", "finished")
+
+    def __init__(self, future: Any, woken: threading.Event) -> None:
+        self.future = future
+        self.finished = False
+
+        def on_done(_: Any) -> None:
+            self.finished = True
+            woken.set()
+
+        future.add_done_callback(on_done)
 
 
 def _bounded_ordered(submit: Callable[[Any], Future], tasks: Iterable[Any], window: int,
                      limit: int | None = None) -> Iterator[Any]:
     """The results of the submitted tasks, in task order.
 
-    Keeps ``window`` tasks unfinished (running or queued for a worker) and at most ``limit``
-    (default ``AHEAD_PER_UNFINISHED * window``) submitted and not yet yielded. Waiting for the
-    oldest task only once ``limit`` is reached matters when tasks differ in size: while one
-    worker runs a whole chunk, another that finishes small pieces gets new ones, instead of
-    waiting idle until the chunk is done (with a window of 4 and yielding the oldest first, a
-    2-worker run on 1,000 documents left one worker ~0.8 s idle behind a 128-document chunk).
-    ``submit`` returns a future with ``done``, ``result`` and ``add_done_callback``
-    (:mod:`concurrent.futures` and Dask's both have them).
+    Keeps at most ``window`` tasks unfinished (running or queued for a worker) and at most
+    ``limit`` submitted and not yet yielded (``None``: ``AHEAD_PER_UNFINISHED * window``; never
+    fewer than ``window``). It waits for the oldest task only when ``limit`` is reached or the
+    tasks have run out; otherwise it waits for any task to finish and hands out the next. That
+    matters when tasks differ in size: while one worker runs a whole chunk, another that
+    finishes small pieces gets new ones, instead of waiting idle until the chunk is done (with a
+    window of 4 and the oldest waited for first, a 2-worker run on 1,000 documents left one
+    worker ~0.8 s idle behind a 128-document chunk).
+
+    ``submit`` returns a future with ``result``, ``cancel`` and ``add_done_callback`` (whose
+    callback runs once, in any thread, when the task finishes): :mod:`concurrent.futures` and
+    Dask's both qualify. What stays in memory: the ``window`` unfinished tasks' inputs and up
+    to ``limit`` results (with Dask, whose scheduler keeps a task's input until its result is
+    let go, up to ``limit`` inputs). Tasks not yet yielded are cancelled if the caller stops.
     """
+    if window < 1:
+        raise ValueError(f"window must be at least 1, not {window}")
     limit = max(limit or AHEAD_PER_UNFINISHED * window, window)
-    woken = threading.Event()  # set by every task that finishes (from the executor's thread)
-    pending: collections.deque = collections.deque()  # submitted, not yet yielded, in task order
+    woken = threading.Event()  # set by every task that finishes
+    pending: collections.deque[_Submitted] = collections.deque()  # not yet yielded, in task order
     remaining = iter(tasks)
     exhausted = False
-    while True:
-        woken.clear()  # before looking: a task that finishes from here on wakes the wait below
-        while not exhausted and len(pending) < limit and sum(not f.done() for f in pending) < window:
-            task = next(remaining, _DONE)
-            if task is _DONE:
-                exhausted = True
+    try:
+        while True:
+            woken.clear()  # before looking: a task that finishes from here on wakes the wait below
+            while not exhausted and len(pending) < limit and sum(not p.finished for p in pending) < window:
+                task = next(remaining, _END)
+                if task is _END:
+                    exhausted = True
+                else:
+                    pending.append(_Submitted(submit(task), woken))
+            if not pending:
+                return
+            if pending[0].finished or exhausted or len(pending) >= limit:
+                yield pending.popleft().future.result()  # (waits for the oldest if it must)
             else:
-                future = submit(task)
-                future.add_done_callback(lambda _: woken.set())
-                pending.append(future)
-        if not pending:
-            return
-        if pending[0].done() or exhausted or len(pending) >= limit:
-            yield pending.popleft().result()  # (waits for the oldest when nothing else can go out)
-        else:
-            woken.wait()  # a task finished: its worker may need another
+                woken.wait()  # a task finished: its worker may need another
+    finally:
+        for p in pending:
+            p.future.cancel()
 
 
 class SerialExecutor:

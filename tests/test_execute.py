@@ -68,15 +68,122 @@ def test_a_long_first_task_does_not_hold_back_the_tasks_after_it() -> None:
     assert results == list(range(8))
 
 
+class _DaskLikeFuture:
+    """A future with Dask's semantics: its done-callbacks run once, when it first finishes; a
+    lost result makes ``done()`` False again, and recomputing it calls no callback."""
+
+    def __init__(self) -> None:
+        self._done = threading.Event()
+        self._callbacks: list = []
+        self._called = False
+        self._lock = threading.Lock()
+        self.value = None
+
+    def add_done_callback(self, fn) -> None:
+        with self._lock:
+            if not self._called:
+                self._callbacks.append(fn)
+                return
+        fn(self)
+
+    def finish(self, value) -> None:
+        self.value = value
+        self._done.set()
+        with self._lock:
+            self._called, callbacks = True, self._callbacks
+        for fn in callbacks:
+            fn(self)
+
+    def lose(self) -> None:
+        self._done.clear()
+
+    def recompute(self) -> None:
+        self._done.set()
+
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def result(self):
+        self._done.wait()
+        return self.value
+
+    def cancel(self) -> bool:
+        return False
+
+
+def _consume(submit, n: int, window: int, limit: int) -> tuple[threading.Thread, list]:
+    results: list = []
+    consumer = threading.Thread(target=lambda: results.extend(_bounded_ordered(submit, range(n), window, limit)),
+                                daemon=True)
+    consumer.start()
+    return consumer, results
+
+
+def test_a_task_finishing_behind_the_oldest_wakes_the_driver_to_hand_out_the_next() -> None:
+    futures: list[Future] = []
+    out = [threading.Event() for _ in range(4)]  # out[t]: task t was handed out
+
+    def submit(task: int) -> Future:
+        futures.append(Future())
+        out[task].set()
+        return futures[-1]
+
+    consumer, results = _consume(submit, 4, window=2, limit=8)
+    assert out[1].wait(30)
+    futures[1].set_result(1)  # the second task finishes while the first still runs...
+    handed_out = out[2].wait(30)  # ...and the driver hands out the third without waiting for the first
+    futures[0].set_result(0)
+    assert out[2].wait(30) and out[3].wait(30)
+    futures[2].set_result(2)
+    futures[3].set_result(3)
+    consumer.join(timeout=30)
+    assert handed_out, "the third task waited for the first"
+    assert results == [0, 1, 2, 3]
+
+
+def test_results_lost_and_recomputed_on_a_dask_worker_do_not_stall_the_run() -> None:
+    futures: list[_DaskLikeFuture] = []
+    out = [threading.Event() for _ in range(6)]
+
+    def submit(task: int) -> _DaskLikeFuture:
+        futures.append(_DaskLikeFuture())
+        out[task].set()
+        return futures[-1]
+
+    consumer, results = _consume(submit, 6, window=2, limit=8)
+    assert out[1].wait(30)
+    futures[1].finish(1)
+    assert out[2].wait(30)
+    futures[2].finish(2)
+    assert out[3].wait(30)
+    futures[1].lose()  # the worker holding the results of tasks 1 and 2 dies
+    futures[2].lose()
+    futures[0].finish(0)
+    handed_out = out[4].wait(30)  # unless the lost tasks are taken for unfinished ones (3 of 2)
+    futures[1].recompute()  # done again, without a second callback
+    futures[2].recompute()
+    for t in (3, 4, 5):
+        assert out[t].wait(30)
+        futures[t].finish(t)
+    consumer.join(timeout=30)
+    assert handed_out, "the lost-and-recomputed tasks were taken for unfinished ones"
+    assert results == list(range(6))
+
+
+def test_a_window_below_one_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        list(_bounded_ordered(lambda task: Future(), range(3), 0))
+
+
 def _slow_square(task: int) -> int:
     time.sleep(random.Random(task).random() / 500)  # tasks finish out of order
     return task * task
 
 
 @pytest.mark.parametrize(("window", "limit", "reason"), [
-    (2, 8, "two unfinished, eight ahead: the default for one worker's window of 2"),
-    (3, 3, "no room ahead: waits for the oldest at once"),
-    (4, 5, "more workers than the window keeps busy"),
+    (2, 8, "a window of 2 with room for 8 ahead (the default for one worker's window)"),
+    (3, 3, "no room ahead of the window: waits for the oldest at once"),
+    (4, 5, "a window larger than the pool's three threads"),
 ])
 def test_tasks_ahead_stay_within_the_window_and_the_limit(window: int, limit: int, reason: str) -> None:
     submitted: list[Future] = []
