@@ -200,3 +200,13 @@ def test_tasks_ahead_stay_within_the_window_and_the_limit(window: int, limit: in
             yielded.append(result)
     assert yielded == [t * t for t in range(40)], "results in task order"
     assert all(unfinished < window and ahead < limit for unfinished, ahead in seen), reason
+
+
+def test_local_cluster_workers_run_without_dask_s_trim_threshold() -> None:
+    pytest.importorskip("dask.distributed")
+    executor = make_executor("dask", 1)
+    try:
+        seen = list(executor.map(os.getenv, ["MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS"]))
+    finally:
+        executor.close()
+    assert seen == [None, "1"], "the trim threshold is gone, Dask's other settings stay"
