@@ -140,6 +140,8 @@ class ProcessExecutor:
 #: ~7.5 s of system time against ~1.5 s without, and took 17.7-18.6 s against 12.8-14.0 s.
 #: ``None`` unsets it (Dask's way), leaving glibc its own, adaptive threshold, in the
 #: LocalCluster this executor starts; a cluster started by someone else keeps its settings.
+#: Each nanny reads the setting once, when ``LocalCluster(...)`` creates it, and reuses it when
+#: it restarts a worker that died, so the setting need not outlive the ``with`` block.
 WORKER_ENVIRON = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
 
 

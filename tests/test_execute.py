@@ -210,3 +210,14 @@ def test_local_cluster_workers_run_without_dask_s_trim_threshold() -> None:
     finally:
         executor.close()
     assert seen == [None, "1"], "the trim threshold is gone, Dask's other settings stay"
+
+
+def test_a_restarted_local_cluster_worker_still_runs_without_the_trim_threshold() -> None:
+    pytest.importorskip("dask.distributed")
+    executor = make_executor("dask", 1)
+    try:
+        executor.client.restart()
+        seen = list(executor.map(os.getenv, ["MALLOC_TRIM_THRESHOLD_"]))
+    finally:
+        executor.close()
+    assert seen == [None], "a nanny restarts its worker with the environment it was made with"
