@@ -111,6 +111,21 @@ class _DaskLikeFuture:
         return False
 
 
+class _Handout:
+    """A ``submit`` for :func:`_bounded_ordered` that records each task's future (made by
+    ``make``) and signals ``out[task]`` when the task is handed out."""
+
+    def __init__(self, make, n: int) -> None:
+        self.make = make
+        self.futures: list = []
+        self.out = [threading.Event() for _ in range(n)]
+
+    def __call__(self, task: int):
+        self.futures.append(self.make())
+        self.out[task].set()
+        return self.futures[-1]
+
+
 def _consume(submit, n: int, window: int, limit: int) -> tuple[threading.Thread, list]:
     results: list = []
     consumer = threading.Thread(target=lambda: results.extend(_bounded_ordered(submit, range(n), window, limit)),
@@ -120,14 +135,8 @@ def _consume(submit, n: int, window: int, limit: int) -> tuple[threading.Thread,
 
 
 def test_a_task_finishing_behind_the_oldest_wakes_the_driver_to_hand_out_the_next() -> None:
-    futures: list[Future] = []
-    out = [threading.Event() for _ in range(4)]  # out[t]: task t was handed out
-
-    def submit(task: int) -> Future:
-        futures.append(Future())
-        out[task].set()
-        return futures[-1]
-
+    submit = _Handout(Future, 4)
+    futures, out = submit.futures, submit.out  # out[t]: task t was handed out
     consumer, results = _consume(submit, 4, window=2, limit=8)
     assert out[1].wait(30)
     futures[1].set_result(1)  # the second task finishes while the first still runs...
@@ -142,14 +151,8 @@ def test_a_task_finishing_behind_the_oldest_wakes_the_driver_to_hand_out_the_nex
 
 
 def test_results_lost_and_recomputed_on_a_dask_worker_do_not_stall_the_run() -> None:
-    futures: list[_DaskLikeFuture] = []
-    out = [threading.Event() for _ in range(6)]
-
-    def submit(task: int) -> _DaskLikeFuture:
-        futures.append(_DaskLikeFuture())
-        out[task].set()
-        return futures[-1]
-
+    submit = _Handout(_DaskLikeFuture, 6)
+    futures, out = submit.futures, submit.out
     consumer, results = _consume(submit, 6, window=2, limit=8)
     assert out[1].wait(30)
     futures[1].finish(1)
