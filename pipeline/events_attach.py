@@ -212,7 +212,7 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
     partner_heads: set[str] = set()
     verb = m.anchor if pos[m.anchor] in ("VERB", "AUX") else None
     if verb is not None and not m.frame:
-        regions += _subjects(verb, words)
+        regions += _subjects(verb, words) or _topic(verb, words, index)
     elif (m.kind == "visit" and m.attrs.get("det") == "possessive") or m.frame:
         # "durante su visita a X": the visitor is the one the clause is about; "Durante la
         # reunión de ministros del G20, el canciller enfatizó": who speaks in its frame took part
@@ -273,6 +273,27 @@ def _subjects(verb: int, words: DocWords) -> list[int]:
         if any(words.low[c] in ("se",) for c in words.children[cur]):
             return []
         cur = words.head[cur]
+    return []
+
+
+def _topic(verb: int, words: DocWords, index: DocIndex) -> list[int]:
+    """Spanish drops a subject told before ("El canciller llegó a Madrid. Se reunirá con ..."):
+    for the main verb of a sentence, finite, third person singular and without a subject, the
+    subjects of the main verbs of the sentence before that name participants (else of the one
+    before that). Token indices."""
+    tok = words.tokens[verb]
+    if words.dep[verb] != "ROOT" or "Fin" not in feats(tok, "VerbForm") or "3" not in feats(tok, "Person") \
+            or "Sing" not in feats(tok, "Number"):
+        return []  # under another verb: that one's subject (_subjects); plural: inherit_plural_actors
+    k = words.sent_of[verb]
+    for back in (k - 1, k - 2):
+        if back < 0:
+            return []
+        start, end = words.sents[back]
+        found = [c for r in range(start, end) if words.dep[r] == "ROOT" and words.pos[r] in ("VERB", "AUX")
+                 for c in _subjects(r, words) if _ids_in(c, index)]
+        if found:
+            return found
     return []
 
 

@@ -225,6 +225,23 @@ def test_who_speaks_in_the_frame_of_an_event_took_part_in_it(events, text):
     assert [e.actor_ids for e in found] == [["Ana Ruiz"]]
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("El canciller Luis Vera llegó a Lima. Sostuvo una reunión con el ministro Pedro Soto.",
+                 ["Luis Vera", "Pedro Soto"], id="the subject of the sentence before"),
+    pytest.param("El canciller Luis Vera llegó a Lima. El viaje duró doce horas. Sostuvo una reunión con "
+                 "el ministro Pedro Soto.", ["Luis Vera", "Pedro Soto"],
+                 id="two sentences back, past one whose subject names no participant"),
+    pytest.param("El canciller Luis Vera llegó a Lima. El embajador sostuvo una reunión con el ministro "
+                 "Pedro Soto.", ["Pedro Soto"], id="a subject of its own, even unnamed: nothing inherited"),
+    pytest.param("El canciller Luis Vera llegó a Lima. Sostuvieron una reunión con el ministro Pedro Soto.",
+                 ["Pedro Soto"], id="a plural verb's dropped subject is not the singular one before"),
+])
+def test_a_dropped_subject_is_the_one_told_before(events, text, expected):
+    """Spanish drops a subject the reader knows; the event takes the previous sentence's."""
+    (event,) = events(text, people={"Luis Vera": "CHL", "Pedro Soto": "PER"})
+    assert event.actor_ids == expected
+
+
 def test_passive_agent_is_a_participant(events):
     text = "Al mediodía, el ministro Luis Vera fue recibido por la presidenta Ana Ruiz en Palacio Nacional."
     (event,) = events(text, people={"Ana Ruiz": "MEX", "Luis Vera": "CHL"})

@@ -128,8 +128,10 @@ class _Handout:
 
 def _consume(submit, n: int, window: int, limit: int) -> tuple[threading.Thread, list]:
     results: list = []
-    consumer = threading.Thread(target=lambda: results.extend(_bounded_ordered(submit, range(n), window, limit)),
-                                daemon=True)
+    def drive() -> None:
+        results.extend(_bounded_ordered(submit, range(n), window, limit))
+
+    consumer = threading.Thread(target=drive, daemon=True)
     consumer.start()
     return consumer, results
 
