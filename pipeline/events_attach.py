@@ -212,7 +212,7 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
     partner_heads: set[str] = set()
     verb = m.anchor if pos[m.anchor] in ("VERB", "AUX") else None
     if verb is not None and not m.frame:
-        regions += _subjects(verb, words) or _topic(verb, words, index)
+        regions += _subjects(verb, words, "reflexive" in m.attrs) or _topic(verb, words, index)
     elif (m.kind == "visit" and m.attrs.get("det") == "possessive") or m.frame:
         # "durante su visita a X": the visitor is the one the clause is about; "Durante la
         # reunión de ministros del G20, el canciller enfatizó": who speaks in its frame took part
@@ -260,17 +260,18 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
     return actors, partners | {f"~{h}" for h in partner_heads}
 
 
-def _subjects(verb: int, words: DocWords) -> list[int]:
+def _subjects(verb: int, words: DocWords, pronominal: bool = False) -> list[int]:
     """The subject of a verb; for one without its own, the subject of the verb it depends on
     or is coordinated with ("Trump dijo que tuvo una conversación", "acordaron reunirse",
-    "X será recibido por Y y se reunirá con Z"). Token indices."""
+    "X será recibido por Y y se reunirá con Z"), unless a "se" makes the verb impersonal ("y se
+    firmó"): ``pronominal`` says the verb's "se" is its own ("reunirse"). Token indices."""
     cur = verb
-    for _ in range(2):
+    for step in range(2):
         found = [c for c in words.children[cur] if words.dep[c] in ("nsubj", "nsubj:pass")]
         if found or words.dep[cur] not in ("ccomp", "xcomp", "conj") \
                 or words.pos[words.head[cur]] not in ("VERB", "AUX"):
             return found
-        if any(words.low[c] in ("se",) for c in words.children[cur]):
+        if not (pronominal and step == 0) and any(words.low[c] == "se" for c in words.children[cur]):
             return []
         cur = words.head[cur]
     return []

@@ -193,6 +193,8 @@ def find_mentions(lex: Lexicon, person_tokens: set[int], words: DocWords) -> lis
                   and (requires != "object" or _has_object(head, words))
                   and (requires != "person_object" or _has_person_object(head, lex, person_tokens, words)))
             if ok:
+                if requires == "reflexive":
+                    m.attrs["reflexive"] = True  # its "se" belongs to the verb ("se reunirá")
                 m.strong = not m.headline
                 mentions.append(m)
         else:

@@ -242,6 +242,15 @@ def test_a_dropped_subject_is_the_one_told_before(events, text, expected):
     assert event.actor_ids == expected
 
 
+def test_a_pronominal_verb_coordinated_with_another_takes_its_subject(events):
+    """"se reunirá" is "reunirse": its "se" is the verb's own, not an impersonal one."""
+    text = "El canciller Luis Vera será recibido por el rey Mike Pence y se reunirá con la ministra Ana Ruiz."
+    people = {"Luis Vera": "MEX", "Mike Pence": "ESP", "Ana Ruiz": "ESP"}
+    found = events(text, people=people, published=None)
+    meeting = next(e for e in found if "Ana Ruiz" in e.actor_ids)
+    assert "Luis Vera" in meeting.actor_ids
+
+
 def test_passive_agent_is_a_participant(events):
     text = "Al mediodía, el ministro Luis Vera fue recibido por la presidenta Ana Ruiz en Palacio Nacional."
     (event,) = events(text, people={"Ana Ruiz": "MEX", "Luis Vera": "CHL"})
