@@ -268,6 +268,8 @@ def _subjects(verb: int, words: DocWords, pronominal: bool = False) -> list[int]
     cur = verb
     for step in range(2):
         found = [c for c in words.children[cur] if words.dep[c] in ("nsubj", "nsubj:pass")]
+        if len(found) > 1:  # a parse error (coordinated subjects hang on one): the nearest
+            found = [min(found, key=lambda c: abs(c - cur))]
         if found or words.dep[cur] not in ("ccomp", "xcomp", "conj") \
                 or words.pos[words.head[cur]] not in ("VERB", "AUX"):
             return found

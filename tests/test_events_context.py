@@ -174,6 +174,27 @@ def test_collective_subject_takes_the_previous_events_people(events, second, exp
     assert second_call.actor_ids == expected
 
 
+def _misparsed(events_only, text: str, changes: dict[str, tuple[str, str | None]], kinds: dict[str, str]):
+    """``text`` parsed by the model, then each word of ``changes`` given the label and (unless
+    None) the head word it names: a parse error the model makes on other sentences, made
+    here on purpose. With the participants of ``kinds`` (name -> kind) and no dates."""
+    from spacy.tokens import Doc
+
+    with events_only.select_pipes(disable=["sre_events"]):
+        parsed = events_only(text)
+    at = {t.text: t.i for t in parsed}
+    heads = [at[changes[t.text][1]] if changes.get(t.text, ("", None))[1] else t.head.i for t in parsed]
+    doc = Doc(parsed.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed],
+              heads=heads, pos=[t.pos_ for t in parsed], lemmas=[t.lemma_ for t in parsed],
+              morphs=[str(t.morph) for t in parsed],
+              deps=[changes[t.text][0] if t.text in changes else t.dep_ for t in parsed])
+    doc._.doc_id, doc._.published, doc._.timexes = "test", None, []
+    doc._.participants = [Participant(n, n, kind, text.index(n), text.index(n) + len(n), "name",
+                                      spans=[(text.index(n), text.index(n) + len(n))])
+                          for n, kind in kinds.items()]
+    return doc
+
+
 @pytest.mark.parametrize("verb, expected", [
     pytest.param("tuvieron", ["Ana Ruiz", "Luis Vera"], id="plural verb: 'que' cannot be its subject"),
     pytest.param("tuvo", [], id="singular verb: 'que' may be its subject"),
@@ -182,22 +203,12 @@ def test_relative_que_parsed_as_subject_of_a_plural_verb(events_only, verb, expe
     """"la conversación anterior que tuvieron": the model sometimes makes "que" the subject of
     the relative clause; a singular noun cannot be the subject of a plural verb, so the verb
     has no subject of its own and the event takes the previous event's people."""
-    from spacy.tokens import Doc
-
     text = (f"La canciller Ana Ruiz sostuvo una llamada con el ministro Luis Vera el 9 de marzo. "
             f"Dieron seguimiento a la conversación anterior que {verb} el pasado 1 de marzo.")
-    with events_only.select_pipes(disable=["sre_events"]):
-        parsed = events_only(text)
-    que = next(t for t in parsed if t.text == "que")
-    doc = Doc(parsed.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed],
-              heads=[t.head.i for t in parsed], pos=[t.pos_ for t in parsed], lemmas=[t.lemma_ for t in parsed],
-              morphs=[str(t.morph) for t in parsed],
-              deps=["nsubj" if t.i == que.i else t.dep_ for t in parsed])
-    doc._.doc_id, doc._.published = "test", dt.date(2026, 3, 12)
+    people = {"Ana Ruiz": "person", "Luis Vera": "person"}
+    doc = _misparsed(events_only, text, {"que": ("nsubj", None)}, people)
+    doc._.published = dt.date(2026, 3, 12)
     doc._.timexes = [_timex(0, text, "9 de marzo", "2026-03-09"), _timex(1, text, "1 de marzo", "2026-03-01")]
-    doc._.participants = [Participant(n, n, "person", text.index(n), text.index(n) + len(n), "name",
-                                      spans=[(text.index(n), text.index(n) + len(n))])
-                          for n in ("Ana Ruiz", "Luis Vera")]
     found = events_only.get_pipe("sre_events")(doc)._.events
     assert next(e for e in found if e.date_value == "2026-03-01").actor_ids == expected
 
@@ -249,6 +260,21 @@ def test_a_pronominal_verb_coordinated_with_another_takes_its_subject(events):
     found = events(text, people=people, published=None)
     meeting = next(e for e in found if "Ana Ruiz" in e.actor_ids)
     assert "Luis Vera" in meeting.actor_ids
+
+
+def test_of_two_subjects_a_misparse_gives_a_verb_the_nearest_is_taken(events_only):
+    """A dateline's place parsed as a second subject of the first verb ("Lima, en el marco de la
+    Cumbre del G7, el canciller ... sostuvo"), with the frame phrase under it: the group named
+    there did not take part in the meeting."""
+    text = ("Lima, en el marco de la Cumbre del G7, el canciller Luis Vera sostuvo una reunión "
+            "con la ministra Ana Ruiz.")
+    doc = _misparsed(events_only, text, {"Lima": ("nsubj", "sostuvo"), "marco": ("nmod", "Lima")},
+                     {"G7": "group", "Luis Vera": "person", "Ana Ruiz": "person"})
+    verb = next(t for t in doc if t.text == "sostuvo")
+    assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["Lima", "canciller"]
+    found = events_only.get_pipe("sre_events")(doc)._.events
+    meeting = next(e for e in found if e.kind == "meeting")
+    assert meeting.actor_ids == ["Ana Ruiz", "Luis Vera"]
 
 
 def test_passive_agent_is_a_participant(events):
