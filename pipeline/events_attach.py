@@ -23,9 +23,11 @@ from .lang import language_data
 from .places import Place, PlaceIndex, as_written
 from .records import Participant, Timex
 
-#: The case markers of a partner ("con X", "entre X y Y"), of a visitor ("la visita del
-#: canciller") and of an event's place ("en Lima"; a visit's also "a Lima", "hasta Lima").
+#: The case markers of a partner ("con X", "entre X y Y"), of a visitor or caller ("la visita
+#: del canciller", "una llamada de su homólogo": for the kinds of ``_OF_KINDS``) and of an
+#: event's place ("en Lima"; a visit's also "a Lima", "hasta Lima").
 _OF = frozenset({"de", "del"})
+_OF_KINDS = frozenset({"visit", "call"})
 _IN = frozenset({"en"})
 _VISIT_CASES = frozenset({"en", "a", "al", "hasta", "por"})
 _OFFSET = re.compile(r"\b(\w+)\s+(d[ií]as?|semanas?)\s+(despu[eé]s|antes)\b", re.IGNORECASE)
@@ -226,7 +228,7 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
         for c in words.children[tok]:
             cases = case_of[c]
             if cases and (not cases.isdisjoint(WITH) or ("por" in cases and is_verb) or (
-                    not cases.isdisjoint(_OF) and tok == m.head and m.kind == "visit")):
+                    not cases.isdisjoint(_OF) and tok == m.head and m.kind in _OF_KINDS)):
                 complements.append(c)
             elif is_verb and m.pos == "verb" and words.low[tok].startswith("recib") and (
                     words.dep[c] in ("obj", "obl") and (cases & {"a", "al"} or not cases)):

@@ -277,6 +277,17 @@ def test_of_two_subjects_a_misparse_gives_a_verb_the_nearest_is_taken(events_onl
     assert meeting.actor_ids == ["Ana Ruiz", "Luis Vera"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("El presidente Luis Vera recibió una llamada telefónica de la presidenta Ana Ruiz.",
+                 ["Ana Ruiz", "Luis Vera"], id="the caller, after 'de'"),
+    pytest.param("El presidente Luis Vera recibió una llamada de felicitación.", ["Luis Vera"],
+                 id="a 'de' naming no one adds no one"),
+])
+def test_who_a_call_comes_from_takes_part(events, text, expected):
+    (event,) = events(text, people={"Luis Vera": "MEX", "Ana Ruiz": "CHL"})
+    assert event.actor_ids == expected
+
+
 def test_passive_agent_is_a_participant(events):
     text = "Al mediodía, el ministro Luis Vera fue recibido por la presidenta Ana Ruiz en Palacio Nacional."
     (event,) = events(text, people={"Ana Ruiz": "MEX", "Luis Vera": "CHL"})
