@@ -342,7 +342,7 @@ def attach_place(m: EventMention, places: PlaceIndex, words: DocWords
                 candidates.append(c)
             elif dep[c] in ("acl", "acl:relcl") and pos[c] in ("VERB", "AUX"):
                 candidates += [g for g in words.children[c] if "en" in case_of[g]]
-    fallback = _en_phrases_after(m, words) if m.kind != "call" else []
+    fallback = _phrases_after(m, words, cases_ok) if m.kind != "call" else []
     for c in sorted(candidates) + fallback:
         sub = words.subtree(c, 14)
         if _line_start(sub[0], words):
@@ -355,14 +355,16 @@ def attach_place(m: EventMention, places: PlaceIndex, words: DocWords
     return None
 
 
-def _en_phrases_after(m: EventMention, words: DocWords) -> list[int]:
-    """Fallback: "en" phrases in the rest of the clause ("el cual sesionará en la Ciudad de X")."""
+def _phrases_after(m: EventMention, words: DocWords, cases: frozenset[str]) -> list[int]:
+    """Fallback: the phrases marked by ``cases`` in the rest of the clause, which the parse may
+    hang elsewhere ("el cual sesionará en la Ciudad de X"; a visit's "la visita del presidente
+    X a Alemania")."""
     found = []
     end = min(words.sent(m.head)[1], m.end + 14)
     for i in range(m.end, end - 1):
         if words.texts[i] in (".", ";") or words.space[i]:
             break
-        if words.low[i] == "en" and words.head[i] > i:
+        if words.low[i] in cases and words.head[i] > i:
             found.append(words.head[i])
     return found
 
