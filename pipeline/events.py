@@ -22,8 +22,9 @@ from spacy.tokens import Doc
 from .event_status import adjust_by_date, mention_status
 from .events_attach import (DocIndex, anchored_inner, attach_place, attach_timex, build_index,
                             event_offset, mention_actors, shift)
-from .events_context import (apply_dateline, apply_other_dates, inherit_frame_dates, inherit_plural_actors,
-                             inherit_visit_place, rejoin_delegations, set_date, taking_part)
+from .events_context import (apply_dateline, apply_other_dates, inherit_clause_dates, inherit_frame_dates,
+                             inherit_plural_actors, inherit_visit_place, rejoin_delegations, set_date,
+                             taking_part)
 from .events_detect import EventMention, find_mentions
 from .events_lexicon import (CUE_CLASSES, CUE_STATUSES, EVENT_KINDS, REQUIREMENTS, TRIGGER_POS, Lexicon,
                              requirement_fits_pos)
@@ -97,6 +98,7 @@ class EventsComponent(RuleComponent):
         _resolve_anchored(merged, anchored, timexes)
         apply_other_dates(merged, timexes, words)
         inherit_frame_dates(merged, mentions, words)
+        inherit_clause_dates(merged, self.lexicon, index)
         apply_dateline(merged, index.text, timexes)
         inherit_plural_actors(merged, self.lexicon, words)
         inherit_visit_place(merged)

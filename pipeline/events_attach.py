@@ -99,10 +99,16 @@ def _anchors(m: EventMention, words: DocWords) -> set[int]:
 
 def attach_timex(m: EventMention, index: DocIndex, others: set[int]) -> Timex | None:
     """The date expression attached to the mention's trigger or support verb, if any."""
+    found = timex_on(_anchors(m, index.words), m.head, index, others)
+    return found if found is not None else _fronted(m, index, others)
+
+
+def timex_on(anchors: set[int], head: int, index: DocIndex, others: set[int]) -> Timex | None:
+    """The date (DATE or TIME) of ``head``'s sentence and line that hangs on one of ``anchors``
+    (:func:`_reaches`), the nearest to ``head`` when several do."""
     words = index.words
-    sent_start, sent_end = words.sent(m.head)
-    anchors = _anchors(m, words)
-    head_char = words.idx[m.head]
+    sent_start, sent_end = words.sent(head)
+    head_char = words.idx[head]
     best: tuple[int, Timex] | None = None
     seen: set[int] = set()
     dated = index.timex_tokens
@@ -116,12 +122,10 @@ def attach_timex(m: EventMention, index: DocIndex, others: set[int]) -> Timex | 
         if "\n" in index.text[lo:hi]:
             continue  # a date on another line (a page header, a dateline) is not the event's
         if _reaches(root, anchors, others, words):
-            dist = abs(root - m.head)
+            dist = abs(root - head)
             if best is None or dist < best[0]:
                 best = (dist, tx)
-    if best is None:
-        return _fronted(m, index, others)
-    return best[1]
+    return best[1] if best is not None else None
 
 
 #: Words that may open a line or sentence before a fronted date ("El 22 de mayo, ...").

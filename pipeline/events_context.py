@@ -9,6 +9,9 @@ document are merged into events (:class:`~pipeline.events_merge.Draft`):
   the dates stage worked out (``Timex.other_value``);
 - an event framed by another ("Después de la reunión, firmaron ...", "Durante la visita,
   ...") happened on that event's day when it names none;
+- an event told in a place or purpose clause of a dated verb ("viajó el lunes a Brasilia,
+  donde sostuvo una reunión", "viajará el jueves a Washington para participar en la Cumbre")
+  happened when that verb's action did, when it names no date;
 - an elided or collective plural subject ("sostuvieron una conversación", "los dos
   ministros firmaron") stands for the people of the event told just before;
 - meetings during a visit to a city take place in that city.
@@ -19,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from .events_attach import DocIndex, timex_on
 from .events_detect import EventMention
 from .events_lexicon import Lexicon
 from .events_words import DocWords
@@ -123,6 +127,54 @@ def inherit_frame_dates(events: list[Draft], mentions: Sequence[EventMention], w
             if _frame_word(m, words):
                 _copy_date(e, framer)
                 break
+
+
+#: Words that open a clause told as happening where its governing verb's action does.
+_PLACE_RELATIVES = frozenset({"donde", "adonde"})
+#: Arcs from a clause's verb up to the verb it depends on ("realizó ... una visita a Brasilia,
+#: donde sostuvo": sostuvo -> Brasilia -> visita -> realizó).
+_CLAUSE_ARCS = 3
+
+
+def _governing_verb(m: EventMention, lex: Lexicon, words: DocWords) -> int | None:
+    """The verb whose action the mention's clause is part of. The clause's verb is the trigger
+    itself or a support verb of occurrence ("sostuvo una reunión", "participar en la Cumbre";
+    not one that plans or cancels) that governs the mention or is its anchor; it opens a place
+    relative ("..., donde sostuvo") or is an infinitive of purpose ("para participar"), and
+    hangs, within :data:`_CLAUSE_ARCS` arcs, on the verb returned."""
+    if m.frame:
+        return None
+    pos = words.pos
+    for verb in dict.fromkeys((m.anchor, words.head[m.head])):
+        if pos[verb] not in ("VERB", "AUX") or verb != m.head and (
+                not lex.has_at("support", words, verb) or lex.status_at("support", words, verb) is not None):
+            continue
+        kids = words.children[verb]
+        if not (any(words.low[c] in _PLACE_RELATIVES for c in kids) or (
+                any(words.low[c] == "para" for c in kids) and "Inf" in feats(words.tokens[verb], "VerbForm"))):
+            continue
+        cur = verb
+        for _ in range(_CLAUSE_ARCS):
+            parent = words.head[cur]
+            if parent == cur:
+                break
+            if pos[parent] in ("VERB", "AUX"):
+                return parent
+            cur = parent
+    return None
+
+
+def inherit_clause_dates(events: list[Draft], lex: Lexicon, index: DocIndex) -> None:
+    """An undated event told in a place relative or a purpose clause of a verb with a date of
+    its own took place then (see :func:`_governing_verb`)."""
+    words = index.words
+    for e in events:
+        if e.date_value is not None:
+            continue
+        verb = _governing_verb(e.lead, lex, words)
+        tx = timex_on({verb}, verb, index, set()) if verb is not None else None
+        if tx is not None:
+            set_date(e, tx)
 
 
 def _collective(e: Draft, lex: Lexicon, words: DocWords) -> bool:

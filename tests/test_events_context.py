@@ -137,6 +137,24 @@ def test_framed_event_takes_the_framing_events_day(events):
                                                         ("signing", "2026-03-09")]
 
 
+@pytest.mark.parametrize("text, dates, expected", [
+    pytest.param("La canciller Ana Ruiz realizó el 9 de marzo una visita oficial a Brasilia, donde "
+                 "sostuvo una reunión con el ministro Luis Vera.", {"9 de marzo": "2026-03-09"},
+                 {"visit": "2026-03-09", "meeting": "2026-03-09"}, id="place-relative-of-a-dated-visit"),
+    pytest.param("La canciller Ana Ruiz viajará en abril a Lima, donde se reunirá con el ministro "
+                 "Luis Vera.", {"abril": "2026-04"}, {"meeting": "2026-04"}, id="place-relative-of-a-dated-trip"),
+    pytest.param("El presidente Luis Vera viajará el 18 de marzo a Lima para participar en la Cumbre "
+                 "de las Américas.", {"18 de marzo": "2026-03-18"}, {"summit": "2026-03-18"},
+                 id="purpose-of-a-dated-trip"),
+    pytest.param("La canciller Ana Ruiz viajó el 9 de marzo a Lima para acordar una visita del "
+                 "presidente Luis Vera.", {"9 de marzo": "2026-03-09"}, {"visit": None},
+                 id="an-event-a-purpose-verb-plans-is-not-dated-so"),
+])
+def test_an_event_in_a_place_or_purpose_clause_takes_its_governing_verbs_date(events, text, dates, expected):
+    found = events(text, dates, {"Ana Ruiz": "MEX", "Luis Vera": "PER"})
+    assert {e.kind: e.date_value for e in found} == expected
+
+
 def test_unframed_later_event_keeps_no_date(events):
     text = ("La ministra Ana Ruiz sostuvo una reunión con el canciller Luis Vera el 9 de marzo. "
             "Los dos ministros firmaron un memorándum de cooperación.")
