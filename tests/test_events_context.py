@@ -146,6 +146,9 @@ def test_framed_event_takes_the_framing_events_day(events):
     pytest.param("El presidente Luis Vera viajará el 18 de marzo a Lima para participar en la Cumbre "
                  "de las Américas.", {"18 de marzo": "2026-03-18"}, {"summit": "2026-03-18"},
                  id="purpose-of-a-dated-trip"),
+    pytest.param("El presidente Luis Vera visitará Lima el 18 de marzo para participar en la Cumbre de "
+                 "las Américas.", {"18 de marzo": "2026-03-18"}, {"summit": "2026-03-18"},
+                 id="purpose-of-a-dated-visit-the-summit-stands-for"),
     pytest.param("La canciller Ana Ruiz viajó el 9 de marzo a Lima para acordar una visita del "
                  "presidente Luis Vera.", {"9 de marzo": "2026-03-09"}, {"visit": None},
                  id="an-event-a-purpose-verb-plans-is-not-dated-so"),
