@@ -8,6 +8,8 @@ import pytest
 
 from pipeline.config import Settings
 from pipeline.nlp import load_nlp
+from pipeline.records import Timex
+from tests.events_support import hand_events
 from tests.participants_support import write_models
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,6 +22,24 @@ DEV = SHARED / "corpus" / "real" / "dev"
 def nlp():
     """The full pipeline (base model + project stages), loaded once."""
     return load_nlp(Settings())
+
+
+@pytest.fixture(scope="session")
+def events_nlp():
+    """The base model plus the events stage only, loaded once."""
+    return load_nlp(Settings(stages=("sre_events",)))
+
+
+@pytest.fixture(scope="session")
+def events(events_nlp):
+    """``events(text, dates={surface: value}, people={name: country})`` -> Event list."""
+
+    def _run(text: str, dates: dict[str, str] | None = None,
+             people: dict[str, str | None] | None = None, published: str | None = "2026-03-12",
+             timexes: list[Timex] | None = None):
+        return hand_events(events_nlp, text, published, dates, people, timexes=timexes or ())
+
+    return _run
 
 
 @pytest.fixture(scope="session")

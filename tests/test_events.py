@@ -6,7 +6,6 @@ measure the events stage alone; one end-to-end test runs the whole pipeline on t
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import json
 import re
@@ -14,29 +13,11 @@ import shutil
 
 import pytest
 
-from pipeline.config import Settings
 from pipeline.events import EventsComponent
 from pipeline.ingest import iter_documents
-from pipeline.nlp import load_nlp
-from pipeline.records import Participant, Timex
 from pipeline.rules import DEFAULT_MODELS_DIR, RuleFileError
 from tests.conftest import SEED
-
-
-@pytest.fixture(scope="session")
-def events_nlp():
-    """The base model plus the events stage only."""
-    return load_nlp(Settings(stages=("sre_events",)))
-
-
-def _span(value: str) -> tuple[dt.date, dt.date, str]:
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        day = dt.date(*parts)
-        return day, day, "day"
-    if len(parts) == 2:
-        return dt.date(*parts, 1), dt.date(*parts, calendar.monthrange(*parts)[1]), "month"
-    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31), "year"
+from tests.events_support import hand_events
 
 
 @pytest.fixture(scope="session")
@@ -45,26 +26,7 @@ def run(events_nlp):
 
     def _run(text: str, dates: dict[str, str] | None = None, people: list[str] | None = None,
              anchored: dict[str, str] | None = None, published: str = "2026-02-10"):
-        doc = events_nlp.make_doc(text)
-        doc._.doc_id = "test"
-        doc._.published = dt.date.fromisoformat(published)
-        timexes = []
-        for surfaces, anchor in ((dates or {}, "absolute"), (anchored or {}, "event")):
-            for surface, value in surfaces.items():
-                start = text.index(surface)
-                first, last, granularity = _span(value)
-                timexes.append(Timex(len(timexes), start, start + len(surface), surface, "DATE",
-                                     value, first, last, granularity, anchor))
-        doc._.timexes = timexes
-        participants = []
-        for name in people or []:
-            spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
-            participants.append(Participant(name, name, "person", spans[0][0], spans[0][1],
-                                            "name", spans=spans))
-        doc._.participants = participants
-        for _, proc in events_nlp.pipeline:
-            doc = proc(doc)
-        return doc._.events
+        return hand_events(events_nlp, text, published, dates, people, anchored)
 
     return _run
 

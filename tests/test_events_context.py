@@ -6,66 +6,13 @@ name -> country), so these tests measure the events stage alone.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
 
 import pytest
 
-from pipeline.config import Settings
 from pipeline.events_context import day_of
-from pipeline.nlp import load_nlp
 from pipeline.records import Participant, Timex
-
-
-@pytest.fixture(scope="session")
-def events_only():
-    return load_nlp(Settings(stages=("sre_events",)))
-
-
-def _timex(n: int, text: str, surface: str, value: str, occurrence: int = 0) -> Timex:
-    start = [m.start() for m in re.finditer(re.escape(surface), text)][occurrence]
-    day = value.split("T")[0]
-    parts = [int(p) for p in day.split("-")]
-    if len(parts) == 3:
-        first = last = dt.date(*parts)
-        granularity = "minute" if "T" in value else "day"
-    elif len(parts) == 2:
-        first, last = dt.date(*parts, 1), dt.date(*parts, calendar.monthrange(*parts)[1])
-        granularity = "month"
-    else:
-        first, last, granularity = dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31), "year"
-    return Timex(n, start, start + len(surface), surface, "TIME" if "T" in value else "DATE",
-                 value, first, last, granularity, "absolute")
-
-
-@pytest.fixture(scope="session")
-def events(events_only):
-    """``events(text, dates={surface: value}, people={name: country})`` -> Event list."""
-
-    def _run(text: str, dates: dict[str, str] | None = None,
-             people: dict[str, str | None] | None = None, published: str | None = "2026-03-12",
-             timexes: list[Timex] | None = None):
-        doc = events_only.make_doc(text)
-        doc._.doc_id = "test"
-        doc._.published = dt.date.fromisoformat(published) if published else None
-        found = list(timexes or [])
-        for surface, value in (dates or {}).items():
-            found.append(_timex(len(found), text, surface, value))
-        doc._.timexes = sorted(found, key=lambda t: t.start)
-        participants = []
-        for name, country in (people or {}).items():
-            spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
-            if not spans:
-                continue
-            participants.append(Participant(name, name, "person", spans[0][0], spans[0][1], "name",
-                                            country=country, spans=spans))
-        doc._.participants = participants
-        for _, proc in events_only.pipeline:
-            doc = proc(doc)
-        return doc._.events
-
-    return _run
+from tests.events_support import hand_timex
 
 
 # -- dates the rest of the document lends ---------------------------------------------------
@@ -195,14 +142,14 @@ def test_collective_subject_takes_the_previous_events_people(events, second, exp
     assert second_call.actor_ids == expected
 
 
-def _misparsed(events_only, text: str, changes: dict[str, tuple[str, str | None]], kinds: dict[str, str]):
+def _misparsed(events_nlp, text: str, changes: dict[str, tuple[str, str | None]], kinds: dict[str, str]):
     """``text`` parsed by the model, then each word of ``changes`` given the label and (unless
     None) the head word it names: a parse error the model makes on other sentences, made
     here on purpose. With the participants of ``kinds`` (name -> kind) and no dates."""
     from spacy.tokens import Doc
 
-    with events_only.select_pipes(disable=["sre_events"]):
-        parsed = events_only(text)
+    with events_nlp.select_pipes(disable=["sre_events"]):
+        parsed = events_nlp(text)
     at = {t.text: t.i for t in parsed}
     heads = [at[changes[t.text][1]] if changes.get(t.text, ("", None))[1] else t.head.i for t in parsed]
     doc = Doc(parsed.vocab, words=[t.text for t in parsed], spaces=[bool(t.whitespace_) for t in parsed],
@@ -220,17 +167,17 @@ def _misparsed(events_only, text: str, changes: dict[str, tuple[str, str | None]
     pytest.param("tuvieron", ["Ana Ruiz", "Luis Vera"], id="plural verb: 'que' cannot be its subject"),
     pytest.param("tuvo", [], id="singular verb: 'que' may be its subject"),
 ])
-def test_relative_que_parsed_as_subject_of_a_plural_verb(events_only, verb, expected):
+def test_relative_que_parsed_as_subject_of_a_plural_verb(events_nlp, verb, expected):
     """"la conversación anterior que tuvieron": the model sometimes makes "que" the subject of
     the relative clause; a singular noun cannot be the subject of a plural verb, so the verb
     has no subject of its own and the event takes the previous event's people."""
     text = (f"La canciller Ana Ruiz sostuvo una llamada con el ministro Luis Vera el 9 de marzo. "
             f"Dieron seguimiento a la conversación anterior que {verb} el pasado 1 de marzo.")
     people = {"Ana Ruiz": "person", "Luis Vera": "person"}
-    doc = _misparsed(events_only, text, {"que": ("nsubj", None)}, people)
+    doc = _misparsed(events_nlp, text, {"que": ("nsubj", None)}, people)
     doc._.published = dt.date(2026, 3, 12)
-    doc._.timexes = [_timex(0, text, "9 de marzo", "2026-03-09"), _timex(1, text, "1 de marzo", "2026-03-01")]
-    found = events_only.get_pipe("sre_events")(doc)._.events
+    doc._.timexes = [hand_timex(0, text, "9 de marzo", "2026-03-09"), hand_timex(1, text, "1 de marzo", "2026-03-01")]
+    found = events_nlp.get_pipe("sre_events")(doc)._.events
     assert next(e for e in found if e.date_value == "2026-03-01").actor_ids == expected
 
 
@@ -283,17 +230,17 @@ def test_a_pronominal_verb_coordinated_with_another_takes_its_subject(events):
     assert "Luis Vera" in meeting.actor_ids
 
 
-def test_of_two_subjects_a_misparse_gives_a_verb_the_nearest_is_taken(events_only):
+def test_of_two_subjects_a_misparse_gives_a_verb_the_nearest_is_taken(events_nlp):
     """A dateline's place parsed as a second subject of the first verb ("Lima, en el marco de la
     Cumbre del G7, el canciller ... sostuvo"), with the frame phrase under it: the group named
     there did not take part in the meeting."""
     text = ("Lima, en el marco de la Cumbre del G7, el canciller Luis Vera sostuvo una reunión "
             "con la ministra Ana Ruiz.")
-    doc = _misparsed(events_only, text, {"Lima": ("nsubj", "sostuvo"), "marco": ("nmod", "Lima")},
+    doc = _misparsed(events_nlp, text, {"Lima": ("nsubj", "sostuvo"), "marco": ("nmod", "Lima")},
                      {"G7": "group", "Luis Vera": "person", "Ana Ruiz": "person"})
     verb = next(t for t in doc if t.text == "sostuvo")
     assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["Lima", "canciller"]
-    found = events_only.get_pipe("sre_events")(doc)._.events
+    found = events_nlp.get_pipe("sre_events")(doc)._.events
     meeting = next(e for e in found if e.kind == "meeting")
     assert meeting.actor_ids == ["Ana Ruiz", "Luis Vera"]
 
@@ -362,8 +309,8 @@ def test_split_partner_phrase_ends_at_the_next_verb(events):
 
 # -- who takes part ----------------------------------------------------------------------------
 
-def _with_kinds(events_only, text: str, kinds: dict[str, str]):
-    doc = events_only.make_doc(text)
+def _with_kinds(events_nlp, text: str, kinds: dict[str, str]):
+    doc = events_nlp.make_doc(text)
     doc._.doc_id, doc._.published, doc._.timexes = "test", None, []
     participants = []
     for name, kind in kinds.items():
@@ -371,7 +318,7 @@ def _with_kinds(events_only, text: str, kinds: dict[str, str]):
         participants.append(Participant(name, name, kind, start, start + len(name), "name",
                                         spans=[(start, start + len(name))]))
     doc._.participants = participants
-    for _, proc in events_only.pipeline:
+    for _, proc in events_nlp.pipeline:
         doc = proc(doc)
     return doc._.events
 
@@ -392,8 +339,8 @@ def _with_kinds(events_only, text: str, kinds: dict[str, str]):
                  {"Grupo de Alto Nivel": "group", "Ana Ruiz": "person"},
                  ["Ana Ruiz", "Grupo de Alto Nivel"], id="a-working-group-takes-part-in-its-session"),
 ])
-def test_who_takes_part(events_only, text, kinds, expected):
-    (event,) = _with_kinds(events_only, text, kinds)
+def test_who_takes_part(events_nlp, text, kinds, expected):
+    (event,) = _with_kinds(events_nlp, text, kinds)
     assert event.actor_ids == expected
 
 

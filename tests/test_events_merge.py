@@ -1,14 +1,12 @@
 """Events stage: which mentions are one event (pipeline.events_merge) and what tells them apart.
 
 Dates and participants are built by hand (surface -> value, name -> country) through the
-``events`` fixture of :mod:`tests.test_events_context`.
+``events`` fixture of :mod:`tests.conftest`.
 """
 
 from __future__ import annotations
 
 import pytest
-
-from tests.test_events_context import events, events_only  # noqa: F401  (session fixtures)
 
 PEOPLE = {"Ana Ruiz": "MEX", "Luis Vera": "CHL", "Eva Sanz": "CAN"}
 
