@@ -39,6 +39,15 @@ def names(doc, kinds=("person",)) -> set[str]:
                  "Foto Pedro Ramírez Luna", id="photo credit inside a caption line"),
     pytest.param("Pedro Ramírez Luna | El Diario del Sur\n\nEl canciller Marcelo Ebrard viajó.",
                  "Pedro Ramírez Luna", id="byline with a pipe"),
+    pytest.param("El encuentro sirvió para hacer un balance del Entendimiento Bicentenario sobre Seguridad, "
+                 "Salud Pública y Comunidades Seguras, vigente desde octubre de 2021.", "Salud Pública",
+                 id="policy areas in an agreement's name"),
+    pytest.param("El encuentro sirvió para hacer un balance del Entendimiento Bicentenario sobre Seguridad, "
+                 "Salud Pública y Comunidades Seguras, vigente desde octubre de 2021.", "Comunidades Seguras",
+                 id="policy areas in an agreement's name, the second"),
+    pytest.param("La canciller agradeció a Embajadores, Cónsules y Jefes de Delegaciones su trabajo durante "
+                 "la asamblea.", "Jefes de Delegaciones",
+                 id="a class of officials in capitals"),
 ])
 def test_not_a_participant(pnlp, text, absent):
     doc = run(pnlp, text, "2020-03-03")
