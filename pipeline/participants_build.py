@@ -88,6 +88,7 @@ class Builder:
             m = self.by_token.get(i)
             if m is not None:
                 if m.kind in {"COUNTRY", "DEMONYM", "ORG", "LOC", "ROLE"}:
+                    limit = min(len(tokens), limit + m.end - m.start - 1)  # a name found: one word
                     i = m.end
                     continue
                 return None

@@ -234,6 +234,7 @@ def _left_phrase(tokens: Tokens, start: int, by_token: dict[int, Match], persons
             break
         if m is not None:
             (titles if m.kind == "ROLE" or m.title else inside).append(m)
+            lowest = max(-1, lowest - (m.end - m.start - 1))  # a name found counts as one word
             i = m.start - 1
             continue
         if stops(i) and text[i] not in {"(", ")"}:
@@ -280,6 +281,7 @@ def extend_title(tokens: Tokens, title: Match, by_token: dict[int, Match], perso
             if mm.kind in {"PER", "COLLECTIVE"}:
                 break
             found.append(mm)
+            limit += mm.end - mm.start - 1  # a name found counts as one word
             j = mm.end
             continue
         if j in persons or stops(j) and text[j] not in {"(", ")"}:
