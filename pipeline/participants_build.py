@@ -228,14 +228,12 @@ class Builder:
             foreign_reading = self._foreign_reading(m, role, phrase, actors)
             if foreign_reading:
                 role.country = role.organization = None
-            actor = None
-            for code in self._offices(role):
-                role.code = code
-                actor = self._same_office(role, m.start, actors, gender)
-                if actor is None and not foreign_reading:
-                    actor = self._office_holder(role, m, actors, gender)
-                if actor is not None:
-                    break
+            # the document's own people first ("la ministra canadiense" after "la ministra de
+            # Relaciones Exteriores de Canadá, X" is X), then the gazetteer's office holders
+            offices = self._offices(role)
+            actor = self._first_office(role, offices, lambda: self._same_office(role, m.start, actors, gender))
+            if actor is None and not foreign_reading:
+                actor = self._first_office(role, offices, lambda: self._office_holder(role, m, actors, gender))
             if actor is not None:
                 self.role_mentions.append((m.start, end, [actor]))
 
@@ -261,6 +259,16 @@ class Builder:
         if role.code == "minister" and not role.organization and fallback:
             return [role.code, fallback]
         return [role.code]
+
+    @staticmethod
+    def _first_office(role: Role, offices: list[str | None], find: Callable[[], Actor | None]) -> Actor | None:
+        """The first actor ``find`` gives with ``role.code`` set to each of ``offices`` in turn."""
+        for code in offices:
+            role.code = code
+            actor = find()
+            if actor is not None:
+                return actor
+        return None
 
     def _speaker_code(self, at: int, actors: list[Actor]) -> str | None:
         before = [a for a in actors if a.role.code and a.role.code != "other" and a.first_token < at]

@@ -93,6 +93,16 @@ def test_role_only_prefers_the_person_named_in_the_document(pnlp):
     assert [m.actor_id for m in role] == ["Q6"]
 
 
+def test_a_title_without_portfolio_is_first_the_documents_own_minister(pnlp):
+    """"el ministro mexicano" after the foreign minister is named is that minister, not the
+    gazetteer's minister (of economy) in office on the date."""
+    doc = run(pnlp, "El secretario de Relaciones Exteriores, Pedro Gómez Lara, viajó a Lima. "
+                    "El ministro mexicano firmó ahí el acuerdo.", "2025-06-01")
+    found = people(doc)
+    assert set(found) == {"Pedro Gómez Lara"}
+    assert found["Pedro Gómez Lara"].n_mentions == 2
+
+
 def test_role_only_without_a_date_stays_unresolved(pnlp):
     doc = run(pnlp, "El canciller participó en la reunión.", None)
     assert people(doc) == {}
