@@ -77,6 +77,8 @@ def test_surname_mentions_share_the_actor_id(pnlp):
                  "Marco Rubio", id="title with country"),
     pytest.param("La presidenta Claudia Sheinbaum habló con su homólogo estadounidense.", "2025-06-01",
                  "Donald Trump", id="counterpart: same office, other country"),
+    pytest.param("Ayer, el canciller participó en la reunión del G20 en Johannesburgo.", "2025-02-20",
+                 "Juan Ramón de la Fuente", id="after a sentence-initial adverb the recogniser takes for a name"),
 ])
 def test_role_only_resolves_to_office_holder(pnlp, text, published, name):
     found = people(run(pnlp, text, published))
@@ -101,6 +103,15 @@ def test_a_title_without_portfolio_is_first_the_documents_own_minister(pnlp):
     found = people(doc)
     assert set(found) == {"Pedro Gómez Lara"}
     assert found["Pedro Gómez Lara"].n_mentions == 2
+
+
+def test_the_federal_mandatario_is_mexicos_head_of_state(nlp):
+    """With the bundled gazetteer: "el mandatario federal" is Mexico's president (the federal
+    executive), here the one the document names, not the foreign president named first."""
+    doc = run(nlp, "Ayer, el mandatario federal habló por teléfono con el presidente de Estados Unidos, "
+                   "Joe Biden. Más tarde, López Obrador informó de la conversación.", "2022-01-10")
+    role = [m.actor_id for m in doc._.mentions if m.label == "ROLE" and m.text == "mandatario federal"]
+    assert role == [people(doc)["Andrés Manuel López Obrador"].actor_id]
 
 
 def test_role_only_without_a_date_stays_unresolved(pnlp):
