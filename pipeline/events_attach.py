@@ -276,8 +276,9 @@ def _subjects(verb: int, words: DocWords, pronominal: bool = False) -> list[int]
         found = [c for c in words.children[cur] if words.dep[c] in ("nsubj", "nsubj:pass")]
         if len(found) > 1:  # a parse error (coordinated subjects hang on one): the nearest
             found = [min(found, key=lambda c: abs(c - cur))]
-        if found or words.dep[cur] not in ("ccomp", "xcomp", "conj") \
-                or words.pos[words.head[cur]] not in ("VERB", "AUX"):
+        controlled = words.dep[cur] in ("ccomp", "xcomp", "conj") or (
+            words.dep[cur] == "advcl" and "Inf" in feats(words.tokens[cur], "VerbForm"))
+        if found or not controlled or words.pos[words.head[cur]] not in ("VERB", "AUX"):
             return found
         if not (pronominal and step == 0) and any(words.low[c] == "se" for c in words.children[cur]):
             return []

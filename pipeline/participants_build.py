@@ -24,6 +24,8 @@ from .records import Mention, Participant
 LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 _SOURCE_RANK = {"gazetteer": 0, "role": 1, "ner": 2}
 _NO_WORDS: frozenset[str] = frozenset()
+#: The gender a title of either gender ("canciller", "titular") takes from its article.
+ARTICLE_GENDER = {"el": "m", "del": "m", "al": "m", "la": "f"}
 
 
 class Builder:
@@ -224,7 +226,8 @@ class Builder:
                 continue
             if role.counterpart:
                 role.code = self._speaker_code(m.start, actors)
-            gender = self.lex.titles.get(m.key, {}).get("gender")
+            gender = self.lex.titles.get(m.key, {}).get("gender") or (
+                ARTICLE_GENDER.get(lower[m.start - 1]) if m.start else None)  # "el canciller"
             foreign_reading = self._foreign_reading(m, role, phrase, actors)
             if foreign_reading:
                 role.country = role.organization = None

@@ -262,10 +262,17 @@ def test_passive_agent_is_a_participant(events):
     assert event.actor_ids == ["Ana Ruiz", "Luis Vera"]
 
 
-def test_subject_of_the_governing_verb(events):
-    text = "El presidente Luis Vera dijo que tuvo una buena conversación con la canciller Ana Ruiz."
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("El presidente Luis Vera dijo que tuvo una buena conversación con la canciller Ana Ruiz.",
+                 ["Ana Ruiz", "Luis Vera"], id="a clause the verb says"),
+    pytest.param("El presidente Luis Vera viajará a Lima para participar en la Cumbre de las Américas.",
+                 ["Luis Vera"], id="an infinitive of purpose"),
+    pytest.param("La canciller Ana Ruiz aceptó la invitación de su homólogo para realizar una visita "
+                 "oficial a Lima.", ["Ana Ruiz"], id="an infinitive of purpose after an object"),
+])
+def test_subject_of_the_governing_verb(events, text, expected):
     (event,) = events(text, people={"Ana Ruiz": "MEX", "Luis Vera": "CHL"})
-    assert event.actor_ids == ["Ana Ruiz", "Luis Vera"]
+    assert event.actor_ids == expected
 
 
 # -- merging and splitting ---------------------------------------------------------------------

@@ -119,6 +119,14 @@ def test_role_only_without_a_date_stays_unresolved(pnlp):
     assert people(doc) == {}
 
 
+def test_the_article_gives_a_title_of_either_gender_its_gender(pnlp):
+    """"el canciller" after a woman foreign minister was named is the man named before her."""
+    doc = run(pnlp, "El canciller Marcelo Ebrard se reunió con la canciller de Colombia, Claudia Blum. "
+                    "Después, el canciller viajó a Lima.", "2020-06-01")
+    role = [m.actor_id for m in doc._.mentions if m.label == "ROLE" and m.text == "canciller"]
+    assert role == ["Q6"]
+
+
 def test_feminine_title_does_not_stand_for_a_man(pnlp):
     doc = run(pnlp, "El presidente Donald Trump llegó. La presidenta habló después.", "2025-06-01")
     assert people(doc)["Claudia Sheinbaum"].resolved_by == "role"
