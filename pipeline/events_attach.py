@@ -273,7 +273,8 @@ def _subjects(verb: int, words: DocWords, pronominal: bool = False) -> list[int]
     firmó"): ``pronominal`` says the verb's "se" is its own ("reunirse"). Token indices."""
     cur = verb
     for step in range(2):
-        found = [c for c in words.children[cur] if words.dep[c] in ("nsubj", "nsubj:pass")]
+        found = [c for c in words.children[cur] if words.dep[c] in ("nsubj", "nsubj:pass")
+                 and not _in_a_later_paragraph(c, cur, words)]  # a caption below is no subject
         if len(found) > 1:  # a parse error (coordinated subjects hang on one): the nearest
             found = [min(found, key=lambda c: abs(c - cur))]
         controlled = words.dep[cur] in ("ccomp", "xcomp", "conj") or (
@@ -284,6 +285,12 @@ def _subjects(verb: int, words: DocWords, pronominal: bool = False) -> list[int]
             return []
         cur = words.head[cur]
     return []
+
+
+def _in_a_later_paragraph(token: int, verb: int, words: DocWords) -> bool:
+    """Whether ``token`` is in a paragraph after ``verb``'s: a parse that joined two paragraphs
+    (a subject told before, in the paragraph above, is left: Spanish drops a known subject)."""
+    return token > verb and "\n\n" in words.text[words.idx[verb]:words.idx[token]]
 
 
 def _topic(verb: int, words: DocWords, index: DocIndex) -> list[int]:

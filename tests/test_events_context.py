@@ -245,6 +245,19 @@ def test_of_two_subjects_a_misparse_gives_a_verb_the_nearest_is_taken(events_nlp
     assert meeting.actor_ids == ["Ana Ruiz", "Luis Vera"]
 
 
+def test_a_subject_the_parse_finds_in_a_later_paragraph_is_none(events_nlp):
+    """A photo caption below a paragraph parsed as the subject of its verb: the call is the one
+    the president announced, with no one from the caption."""
+    text = ("El presidente Luis Vera informó que mañana tendrá una conversación telefónica.\n\n"
+            "En la imagen, la canciller Ana Ruiz.")
+    doc = _misparsed(events_nlp, text, {"canciller": ("nsubj", "tendrá")},
+                     {"Luis Vera": "person", "Ana Ruiz": "person"})
+    verb = next(t for t in doc if t.text == "tendrá")
+    assert [c.text for c in verb.children if c.dep_ == "nsubj"] == ["canciller"]
+    (call,) = events_nlp.get_pipe("sre_events")(doc)._.events
+    assert call.actor_ids == ["Luis Vera"]
+
+
 @pytest.mark.parametrize("text, expected", [
     pytest.param("El presidente Luis Vera recibió una llamada telefónica de la presidenta Ana Ruiz.",
                  ["Ana Ruiz", "Luis Vera"], id="the caller, after 'de'"),
