@@ -226,6 +226,8 @@ def _split_coordinated(words: DocWords, m: EventMention) -> list[EventMention]:
             clone = EventMention(kind=m.kind, head=m.head, start=m.start, end=m.end, pos=m.pos,
                                  sent=m.sent, anchor=m.anchor, strong=True, support=m.support,
                                  status=m.status, indefinite=m.indefinite, frame=m.frame)
+            # what the trigger is ("reflexive", "det", ...) holds for each partner's event
+            clone.attrs = {k: v for k, v in m.attrs.items() if k not in ("split", "comma", "until")}
             clone.attrs["split"] = i + 2
             clone.attrs["comma"] = texts[i] == ","
             clone.distinct = True
@@ -233,7 +235,10 @@ def _split_coordinated(words: DocWords, m: EventMention) -> list[EventMention]:
             extra.append(clone)
             i += 3
             continue
-        if texts[i] in (";", ".") or (extra and i > m.end + 1 and pos[i] in ("VERB", "AUX")):
+        if texts[i] in (";", ".") or (i > m.end + 1 and pos[i] in ("VERB", "AUX") and (
+                extra or (words.dep[i] == "conj" and words.head[i] == m.anchor))):
+            # a verb after a partner, or one coordinated with the mention's own ("X será
+            # recibido por Y y se reunirá con Z, y con W"): what follows is that verb's
             until = i
             while extra and until > extra[-1].attrs["split"] and low_[until - 1] in ("se", "y", ","):
                 until -= 1

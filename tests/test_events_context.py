@@ -327,6 +327,17 @@ def test_split_partner_phrase_ends_at_the_next_verb(events):
     assert "Ana Ruiz" not in second.actor_ids
 
 
+def test_each_partners_event_of_a_pronominal_verb_keeps_its_subject(events):
+    """"X será recibido por Y y se reunirá con Z, y con W": the subject of "recibido" meets W too,
+    once (the partner after "reunirá" is that verb's, not a second one of "recibido")."""
+    text = ("Luis Vera será recibido por el rey Mike Pence y se reunirá con la ministra Ana Ruiz, "
+            "y con la secretaria general Eva Sanz.")
+    found = events(text, people={"Luis Vera": "MEX", "Mike Pence": "ESP", "Ana Ruiz": "ESP", "Eva Sanz": None},
+                   published=None)
+    assert [e.actor_ids for e in found] == [["Luis Vera", "Mike Pence"], ["Ana Ruiz", "Luis Vera"],
+                                            ["Eva Sanz", "Luis Vera"]]
+
+
 # -- who takes part ----------------------------------------------------------------------------
 
 def _with_kinds(events_nlp, text: str, kinds: dict[str, str]):
