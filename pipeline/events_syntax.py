@@ -101,7 +101,7 @@ def support_of(head: int, lex: Lexicon, words: DocWords, own_only: bool = False)
     for child in words.children[node]:  # "celebrada ayer", "la reunión que sostuvieron"
         if dep[child] in ("acl", "acl:relcl", "amod") and child > node and (
                 lex.has_at("support", words, child) or lex.has_at("planned_adj", words, child)) \
-                and not _locative(child, words):
+                and not _locative(child, words) and not _told_of_it(child, lex, words):
             return child
     if own_only:
         return None
@@ -161,6 +161,21 @@ def _locative(clause: int, words: DocWords) -> bool:
                 words.cases(c) & {"en", "durante"})):
             return True
     return False
+
+
+def _told_of_it(clause: int, lex: Lexicon, words: DocWords) -> bool:
+    """"su visita, que tuvo como objetivo ...", "..., que buscó ...": a relative clause whose
+    subject is the event noun itself tells something of the event, not that it took place;
+    unless its verb is one of occurrence ("que concluyó", "que tuvo lugar": ``support_subj``,
+    with no "como" complement saying what the event had), passive or with "se" ("que se
+    celebró")."""
+    kids = words.children[clause]
+    if not any(words.dep[c] == "nsubj" and words.pos[c] == "PRON" for c in kids):
+        return False
+    if any(words.low[g] == "como" for c in kids for g in words.children[c]):
+        return True
+    return not (lex.has_at("support_subj", words, clause) or any(
+        words.low[c] == "se" or words.dep[c] in ("aux:pass", "expl:pass") for c in kids))
 
 
 def governing_verb(head: int, words: DocWords) -> int | None:

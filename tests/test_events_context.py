@@ -245,6 +245,20 @@ def test_of_two_subjects_a_misparse_gives_a_verb_the_nearest_is_taken(events_nlp
     assert meeting.actor_ids == ["Ana Ruiz", "Luis Vera"]
 
 
+@pytest.mark.parametrize("text, verb", [
+    pytest.param("La canciller Ana Ruiz concluyó hoy su visita de trabajo a Lima, que tuvo como objetivo "
+                 "fortalecer la cooperación.", "tuvo", id="what the visit had as its aim"),
+    pytest.param("La canciller Ana Ruiz concluyó hoy su visita de trabajo a Lima, que buscó fortalecer la "
+                 "cooperación.", "buscó", id="what the visit sought"),
+])
+def test_a_relative_clause_telling_of_the_event_is_not_its_support_verb(events_nlp, text, verb):
+    """The relative clause hung on the event noun, as the model hangs it on other sentences: its
+    verb says something of the visit, so the visit is the one the canciller concluded."""
+    doc = _misparsed(events_nlp, text, {verb: ("acl", "visita")}, {"Ana Ruiz": "person"})
+    (visit,) = events_nlp.get_pipe("sre_events")(doc)._.events
+    assert visit.actor_ids == ["Ana Ruiz"]
+
+
 def test_a_subject_the_parse_finds_in_a_later_paragraph_is_none(events_nlp):
     """A photo caption below a paragraph parsed as the subject of its verb: the call is the one
     the president announced, with no one from the caption."""
