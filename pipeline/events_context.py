@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from .events_attach import DocIndex, timex_on
 from .events_detect import EventMention
+from .events_syntax import governing_verb
 from .events_lexicon import Lexicon
 from .events_words import DocWords
 from .docparse import feats
@@ -131,47 +132,38 @@ def inherit_frame_dates(events: list[Draft], mentions: Sequence[EventMention], w
 
 #: Words that open a clause told as happening where its governing verb's action does.
 _PLACE_RELATIVES = frozenset({"donde", "adonde"})
-#: Arcs from a clause's verb up to the verb it depends on ("realizó ... una visita a Brasilia,
-#: donde sostuvo": sostuvo -> Brasilia -> visita -> realizó).
-_CLAUSE_ARCS = 3
 
 
-def _governing_verb(m: EventMention, lex: Lexicon, words: DocWords) -> int | None:
+def _host_verb(m: EventMention, lex: Lexicon, words: DocWords) -> int | None:
     """The verb whose action the mention's clause is part of. The clause's verb is the trigger
     itself or a support verb of occurrence ("sostuvo una reunión", "participar en la Cumbre";
     not one that plans or cancels) that governs the mention or is its anchor; it opens a place
-    relative ("..., donde sostuvo") or is an infinitive of purpose ("para participar"), and
-    hangs, within :data:`_CLAUSE_ARCS` arcs, on the verb returned."""
+    relative ("..., donde sostuvo") or is an infinitive of purpose ("para participar"), and its
+    :func:`~pipeline.events_syntax.governing_verb` is the verb returned ("realizó ... una visita
+    a Brasilia, donde sostuvo": sostuvo -> Brasilia -> visita -> realizó)."""
     if m.frame:
         return None
-    pos = words.pos
     for verb in dict.fromkeys((m.anchor, words.head[m.head])):
-        if pos[verb] not in ("VERB", "AUX") or verb != m.head and (
+        if words.pos[verb] not in ("VERB", "AUX") or verb != m.head and (
                 not lex.has_at("support", words, verb) or lex.status_at("support", words, verb) is not None):
             continue
         kids = words.children[verb]
-        if not (any(words.low[c] in _PLACE_RELATIVES for c in kids) or (
-                any(words.low[c] == "para" for c in kids) and "Inf" in feats(words.tokens[verb], "VerbForm"))):
-            continue
-        cur = verb
-        for _ in range(_CLAUSE_ARCS):
-            parent = words.head[cur]
-            if parent == cur:
-                break
-            if pos[parent] in ("VERB", "AUX"):
-                return parent
-            cur = parent
+        if any(words.low[c] in _PLACE_RELATIVES for c in kids) or (
+                any(words.low[c] == "para" for c in kids) and "Inf" in feats(words.tokens[verb], "VerbForm")):
+            host = governing_verb(verb, words)
+            if host is not None and host != verb:
+                return host
     return None
 
 
 def inherit_clause_dates(events: list[Draft], lex: Lexicon, index: DocIndex) -> None:
     """An undated event told in a place relative or a purpose clause of a verb with a date of
-    its own took place then (see :func:`_governing_verb`)."""
+    its own took place then (see :func:`_host_verb`)."""
     words = index.words
     for e in events:
         if e.date_value is not None:
             continue
-        verb = _governing_verb(e.lead, lex, words)
+        verb = _host_verb(e.lead, lex, words)
         tx = timex_on({verb}, verb, index, set()) if verb is not None else None
         if tx is not None:
             set_date(e, tx)
