@@ -223,14 +223,21 @@ def _acts(tokens: Tokens, start: int, end: int, spans: list[tuple[int, int]], ex
     lower = tokens.lower
     before = [k for k in range(max(0, start - 5), min(start, len(tokens)))
               if tokens.pos[k] != "DET" and not tokens.punct[k]]
-    if before and any(lex.has_folded("byline_cue", tokens.folded[k]) for k in before[-3:]):
-        return False
+    if before and any(lex.has_folded("byline_cue", tokens.folded[k])
+                      and (tokens.folded[k] != "por" or _opens_line(tokens, k)) for k in before[-3:]):
+        return False  # a credit ("Foto: SRE"); "por" only opening a line ("Por: Redacción")
     if before and lower[before[-1]] in {"en", "ante"}:
         return False
     if len(before) >= 2 and lower[before[-1]] in {"a", "al"} and tokens.lemma(before[-2]) == "llegar":
         return False
     return not (len(before) >= 2 and lower[before[-1]] in {"de", "del", "al"}
                 and lex.has_folded("place_cue", tokens.folded[before[-2]]))
+
+
+def _opens_line(tokens: Tokens, i: int) -> bool:
+    """Whether only white space stands between the start of its line and token ``i``."""
+    text, at = tokens.doc_text, tokens.idx[i]
+    return not text[text.rfind("\n", 0, at) + 1:at].strip()
 
 
 def _head_kind(tokens: Tokens, i: int, by_token: dict[int, Match], lex: Lexicon) -> str | None:

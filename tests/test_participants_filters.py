@@ -88,6 +88,9 @@ def test_corrected_entities_follow_the_gazetteer(pnlp):
     pytest.param("El Servicio de Inmigración y Control de Aduanas de Estados Unidos informó.",
                  "Servicio de Inmigración y Control de Aduanas de Estados Unidos", "organization",
                  id="name with a conjunction and a country"),
+    pytest.param("La propuesta, presentada por separado por la Secretaría de Relaciones Exteriores, fue "
+                 "aprobada.", "Secretaría de Relaciones Exteriores", "organization",
+                 id="'por' before it: the agent, no credit"),
 ])
 def test_organization_found(pnlp, text, name, kind):
     found = {p.name: p for p in run(pnlp, text, "2020-03-03")._.participants}
@@ -167,6 +170,10 @@ def test_organization_without_gazetteer_row_is_told_apart_by_country(pnlp, text,
                  "Asamblea General de las Naciones Unidas", id="a body's session: where it happened"),
     pytest.param("La reunión se celebró en la sede de la Comisión de Integración Fronteriza (CIF).",
                  "Comisión de Integración Fronteriza", id="its acronym after the name is the same mention"),
+    pytest.param("El canciller viajó a Lima.\n\nPor: Secretaría de Relaciones Exteriores\n",
+                 "Secretaría de Relaciones Exteriores", id="a credit line opening with 'Por'"),
+    pytest.param("El canciller Marcelo Ebrard durante la gira. Foto: Cortesía SRE\n\nEl viaje siguió.",
+                 "Secretaría de Relaciones Exteriores", id="a photo credit inside a caption"),
 ])
 def test_organization_not_a_participant(pnlp, text, absent):
     assert absent not in names(run(pnlp, text, "2020-03-03"), ("organization", "group"))
