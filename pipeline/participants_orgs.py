@@ -186,7 +186,7 @@ def settle_organizations(tokens: Tokens, orgs: list[Actor], country: str | None,
             by_key[actor.key].token_spans.extend(actor.token_spans)
             continue
         by_key[actor.key] = actor
-    merged = list(by_key.values())
+    merged = _join_short_names(list(by_key.values()))
     for actor in merged:
         own_body = actor.org is None and actor.part_of is None and actor.kind == "organization"
         if own_body and actor.country is None:
@@ -205,6 +205,22 @@ def settle_organizations(tokens: Tokens, orgs: list[Actor], country: str | None,
             actor.participant = any(_acts(tokens, s, e, spans, excluded, lex) for s, e in actor.token_spans
                                     if (s, e) not in actor.weak_spans and not _echo(tokens, s, e, ends))
     return merged
+
+
+def _join_short_names(orgs: list[Actor]) -> list[Actor]:
+    """"la Comisión Binacional" in a document that names "la Comisión Binacional España-México":
+    a name built on a head word (no gazetteer row) that opens exactly one longer name of the
+    same kind is that body, named short; its mentions join the longer name's."""
+    kept = []
+    for actor in orgs:
+        short = fold(actor.name) + " "
+        longer = [o for o in orgs if o is not actor and o.kind == actor.kind and fold(o.name).startswith(short)]
+        if actor.org is None and not actor.org_choices and len(longer) == 1:
+            longer[0].token_spans.extend(actor.token_spans)
+            longer[0].weak_spans |= actor.weak_spans
+            continue
+        kept.append(actor)
+    return kept
 
 
 def _echo(tokens: Tokens, start: int, end: int, ends: set[int]) -> bool:

@@ -143,6 +143,20 @@ def test_acronym_mentions_join_the_organization(pnlp):
     assert org.n_mentions == 3
 
 
+@pytest.mark.parametrize("text, groups", [
+    pytest.param("La Comisión Binacional México-Guatemala sesionó ayer en Tapachula. Durante la sesión de "
+                 "la Comisión Binacional se firmaron dos acuerdos.", {"Comisión Binacional México-Guatemala": 2},
+                 id="the short name after the full one"),
+    pytest.param("La Comisión Binacional México-Guatemala sesionó en enero. La Comisión Binacional "
+                 "México-Belice sesionó en febrero. La Comisión Binacional se reunirá en mayo.",
+                 {"Comisión Binacional México-Guatemala": 1, "Comisión Binacional México-Belice": 1,
+                  "Comisión Binacional": 1}, id="two full names: the short one stays apart"),
+])
+def test_a_short_name_is_the_one_longer_name_it_opens(pnlp, text, groups):
+    found = {p.name: p.n_mentions for p in run(pnlp, text, "2020-03-03")._.participants if p.kind == "group"}
+    assert found == groups
+
+
 @pytest.mark.parametrize("text, actor_id", [
     pytest.param("La canciller Claudia Blum visitó Bogotá. El Ministerio de Salud presentó el plan.",
                  "ministerio-de-salud-col", id="a Colombian document's ministry"),
