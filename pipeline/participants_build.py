@@ -179,10 +179,10 @@ class Builder:
             others = phrase_tokens - own
             actor.participant = not all(others.issuperset(range(c.start, c.end)) for c in actor.cands)
         self.window = None if self.on is not None else date_window(actors)
-        self._role_only(actors, phrase_tokens | title_tokens)
+        alone = self._role_only(actors, phrase_tokens | title_tokens)
         self._collectives(actors, title_tokens)
         orgs = settle_organizations(tokens, self.orgs, self._main_country(actors),
-                                    phrase_tokens | person_tokens, lex)
+                                    phrase_tokens | person_tokens | alone, lex)
         return self._records(cands, actors, orgs)
 
     def _main_country(self, actors: list[Actor]) -> str | None:
@@ -206,10 +206,12 @@ class Builder:
                 return other.role.code
         return None
 
-    def _role_only(self, actors: list[Actor], used: set[int]) -> None:
-        """Titles standing alone for a person: "el canciller", "su homólogo estadounidense"."""
+    def _role_only(self, actors: list[Actor], used: set[int]) -> set[int]:
+        """Titles standing alone for a person ("el canciller", "su homólogo estadounidense"); returns
+        their tokens (a body named in one, "el asesor de la CIDH", is part of a title)."""
         tokens = self.tokens
         lower = tokens.lower
+        alone: set[int] = set()
         for m in self.matches:
             if m.kind != "ROLE" or m.start in used:
                 continue
@@ -220,6 +222,8 @@ class Builder:
             if any(lower[k] == "como" or tokens.lemma(k) == "ser" for k in range(max(0, m.start - 4), m.start)):
                 continue  # predicative: "sería el Presidente de México", "como canciller"
             end, inside = extend_title(tokens, m, self.by_token, set(), m.end + 10)
+            if tokens.pos[m.start] == "NOUN" and m.start not in self.org_tokens:  # not "el debate general"
+                alone.update(range(m.start, end))
             phrase = RolePhrase(m.start, end, m, inside, "right")
             role = interpret_phrase(tokens, phrase, self.lex)
             if role.not_in_office:
@@ -239,6 +243,7 @@ class Builder:
                 actor = self._first_office(role, offices, lambda: self._office_holder(role, m, actors, gender))
             if actor is not None:
                 self.role_mentions.append((m.start, end, [actor]))
+        return alone
 
     def _foreign_reading(self, m: Match, role: Role, phrase: RolePhrase, actors: list[Actor]) -> bool:
         """A title whose country is only the gazetteer's Mexican reading of it ("el secretario
@@ -268,8 +273,7 @@ class Builder:
         """The first actor ``find`` gives with ``role.code`` set to each of ``offices`` in turn."""
         for code in offices:
             role.code = code
-            actor = find()
-            if actor is not None:
+            if (actor := find()) is not None:
                 return actor
         return None
 

@@ -80,6 +80,14 @@ def test_corrected_entities_follow_the_gazetteer(pnlp):
 
 # -- organizations -----------------------------------------------------------------------
 
+def test_an_adjective_that_spells_a_title_is_no_title(nlp):
+    """With the bundled gazetteer, where "general" is a military title: in "el debate general de
+    la Comisión ..." it is an adjective, so the body is not inside a title."""
+    doc = run(nlp, "La delegación participó en el debate general de la Comisión Interamericana de "
+                   "Derechos Humanos.", "2020-03-03")
+    assert "Comisión Interamericana de Derechos Humanos" in names(doc, ("organization",))
+
+
 @pytest.mark.parametrize("text, name, kind", [
     pytest.param("La Secretaría de Relaciones Exteriores (SRE) informó que la SRE atenderá el caso.",
                  "Secretaría de Relaciones Exteriores", "organization", id="gazetteer name and acronym"),
@@ -184,6 +192,8 @@ def test_organization_without_gazetteer_row_is_told_apart_by_country(pnlp, text,
                  "Asamblea General de las Naciones Unidas", id="a body's session: where it happened"),
     pytest.param("La reunión se celebró en la sede de la Comisión de Integración Fronteriza (CIF).",
                  "Comisión de Integración Fronteriza", id="its acronym after the name is the same mention"),
+    pytest.param("Ayer habló con la prensa un asesor de la Comisión Interamericana de Derechos Humanos.",
+                 "Comisión Interamericana de Derechos Humanos", id="inside a title standing for no one named"),
     pytest.param("El canciller viajó a Lima.\n\nPor: Secretaría de Relaciones Exteriores\n",
                  "Secretaría de Relaciones Exteriores", id="a credit line opening with 'Por'"),
     pytest.param("El canciller Marcelo Ebrard durante la gira. Foto: Cortesía SRE\n\nEl viaje siguió.",
