@@ -73,7 +73,7 @@ class ActorResolver:
         key = (head.i, unit.start, unit.end)
         found = self._subjects.get(key)
         if found is None:
-            found = self._subjects[key] = subject_tokens(head, unit)
+            found = self._subjects[key] = subject_tokens(head, unit, self.at)
         return list(found)
 
     @cached_property

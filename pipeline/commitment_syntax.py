@@ -13,7 +13,7 @@ actor ids.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Container, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -23,13 +23,14 @@ from .docparse import view
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 
 
-def subject_tokens(head: Token, unit: Span | None = None) -> list[Token]:
+def subject_tokens(head: Token, unit: Span | None = None, names: Container[int] = ()) -> list[Token]:
     """The subject subtree(s) of a verb (or of the verb it is coordinated with), in ``unit``.
 
     A noun trigger ("Detalló la instrucción para ...") takes its verb's subject. A line break
     parsed as a subject (the parser does so across paragraphs) stands for the names hung on
-    it, if any. The parse is walked as indexes on the shared view; Tokens are made for the
-    subject found only.
+    it, if any. A phrase with a preposition ("con X") is no subject, unless the preposition is
+    in a name (``names``: indexes of tokens that mention someone; "De la Fuente"). The parse is
+    walked as indexes on the shared view; Tokens are made for the subject found only.
     """
     doc = head.doc
     parse = view(doc)
@@ -37,7 +38,7 @@ def subject_tokens(head: Token, unit: Span | None = None) -> list[Token]:
     lo, hi = (unit.start, unit.end) if unit is not None else (0, len(doc))
 
     def no_case(c: int) -> bool:  # "con X" is no subject
-        return not any(dep[g] == "case" for g in children[c])
+        return not any(dep[g] == "case" and g not in names for g in children[c])
 
     node = head.i
     for _ in range(3):

@@ -232,6 +232,16 @@ def test_actors_resolved_through_participants(cnlp, sentence, expected):
     assert set(doc._.commitments[0].actor_ids) == expected
 
 
+def test_a_name_opening_with_de_after_a_paragraph_break_is_a_subject(cnlp):
+    """The parser hangs a paragraph's first subject on the line break and reads the "De" of
+    "De la Vega" as a preposition: the name is still a party, not a "de" complement."""
+    text = ("La canciller Ana de la Vega sostuvo una llamada con el ministro Pedro Gil.\n\n"
+            "De la Vega y el ministro peruano coincidieron en la necesidad de crear un fondo común.")
+    parts = [person("vega", text, "Ana de la Vega", "De la Vega"), person("gil", text, "Pedro Gil", "ministro peruano")]
+    doc = run(cnlp, text, participants=parts)
+    assert set(doc._.commitments[0].actor_ids) == {"vega", "gil"}
+
+
 def test_comitative_party_joins_the_agreement(cnlp):
     text = ("La canciller Ana Ruiz viajó a Lima.\n\nAcordó con su homólogo, Pedro Gil, "
             "crear un fondo común.")
