@@ -46,7 +46,9 @@ log = logging.getLogger(__name__)
 #: the entity columns the stage rewrites (:meth:`Tokens.set_ents`)
 _ENT_COLUMNS = [ENT_IOB, ENT_TYPE]
 
-WORD_KINDS = frozenset({"agency", "byline_cue", "mention_only", "not_in_office", "not_name",
+#: What a row of ``models/participants/words.csv`` may be. ``byline_cue``: a credit word ("Foto",
+#: "Redacción") near a name; ``line_cue``: one that is a credit only opening its line ("Por").
+WORD_KINDS = frozenset({"agency", "byline_cue", "line_cue", "mention_only", "not_in_office", "not_name",
                         "org_head", "group_head", "place_cue", "generic_org", "not_org",
                         "topic_cue"})
 RELATIONS = frozenset({"counterpart", "head"})

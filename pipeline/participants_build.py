@@ -123,11 +123,11 @@ class Builder:
         tokens = self.tokens
         if not self.lex.words.get("agency", _NO_WORDS).isdisjoint(tokens.folded[cand.start:cand.end]):
             return False
-        cues = self.lex.words.get("byline_cue", _NO_WORDS)
+        cues = self.lex.words.get("byline_cue", _NO_WORDS) | self.lex.words.get("line_cue", _NO_WORDS)
         if tokens.line_only(cand.start, cand.end, cand.text, cues):
             return False  # nothing else on the line, or only "Foto", "Por"...
         words = cand.words
-        if words[0] != "por" and self.lex.has_folded("byline_cue", words[0]):
+        if self.lex.has_folded("byline_cue", words[0]):
             return False  # "Foto Ana Pérez" in a caption
         if cand.end < len(tokens) and tokens.text[cand.end] == "|":
             return False  # "Ana Pérez | El Diario"

@@ -240,8 +240,9 @@ def _acts(tokens: Tokens, start: int, end: int, spans: list[tuple[int, int]], ex
     before = [k for k in range(max(0, start - 5), min(start, len(tokens)))
               if tokens.pos[k] != "DET" and not tokens.punct[k]]
     if before and any(lex.has_folded("byline_cue", tokens.folded[k])
-                      and (tokens.folded[k] != "por" or _opens_line(tokens, k)) for k in before[-3:]):
-        return False  # a credit ("Foto: SRE"); "por" only opening a line ("Por: Redacción")
+                      or (lex.has_folded("line_cue", tokens.folded[k]) and _opens_line(tokens, k))
+                      for k in before[-3:]):
+        return False  # a credit ("Foto: SRE", "Por: Redacción")
     if before and lower[before[-1]] in {"en", "ante"}:
         return False
     if len(before) >= 2 and lower[before[-1]] in {"a", "al"} and tokens.lemma(before[-2]) == "llegar":
