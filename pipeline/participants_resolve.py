@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from .gazetteer import Gazetteer, Person, edit_distance, fold, fuzzy_limit, slug, term_span
-from .participants_match import PARTICLES, RolePhrase
+from .participants_match import PARTICLES, Match, RolePhrase
 from .participants_tokens import Tokens, WordFlags
 from .records import Participant
 
@@ -288,7 +288,8 @@ def interpret_phrase(tokens: Tokens, phrase: RolePhrase, lex: Lexicon) -> Role:
                 org = m.rows[0]
                 role.organization = role.organization or org["name"]
                 role.country = role.country or org.get("country")
-    international = [m.rows[0] for m in phrase.matches if m.kind == "ORG" and not m.rows[0].get("country")]
+    international = [m.rows[0] for m in phrase.matches if m.kind == "ORG" and not m.rows[0].get("country")
+                     and not _accredited_to(tokens, m)]
     if international and not row.get("organization") and not row.get("country") and relation != "counterpart":
         role.code = "io_official"  # "secretaria de la CEPAL", "presidente del BID"
         role.organization = international[0]["name"]
@@ -302,6 +303,12 @@ def interpret_phrase(tokens: Tokens, phrase: RolePhrase, lex: Lexicon) -> Role:
     words += range(phrase.start, min(max(phrase.end, phrase.title.end + 1), len(tokens)))
     role.not_in_office = any(lex.has_folded("not_in_office", tokens.folded[k]) for k in words)
     return role
+
+
+def _accredited_to(tokens: Tokens, org: Match) -> bool:
+    """"embajador de México ante la ONU": the organization the official is sent to, not theirs."""
+    i = org.start - 1 - (org.start > 0 and tokens.pos[org.start - 1] == "DET")
+    return i >= 0 and tokens.lower[i] == "ante"
 
 
 def _split_title(tokens: Tokens, phrase: RolePhrase, lex: Lexicon) -> dict[str, Any] | None:
