@@ -254,8 +254,7 @@ class Builder:
         default = self.lex.settings.get("default_country")
         if not implied or role.country != implied or len(phrase.matches) > 1:
             return False
-        main = self._main_country(actors)
-        if main in (None, default):
+        if self._main_country(actors) in (None, default):
             return False
         named = any(x.kind in {"COUNTRY", "DEMONYM"} and x.rows[0] == implied for x in self.matches)
         return not named and not any(a.country == implied for a in actors)
@@ -287,13 +286,13 @@ class Builder:
         found = [a for a in actors if a.role.code == role.code and a.participant and gender_fits(a, gender)
                  and (role.country is None or a.country == role.country)
                  and (not role.counterpart or a.country != self._first_country(actors))]
-        if not found:
-            return None
 
         def last_before(a: Actor) -> int:
             return max((c.start for c in a.cands if c.start < at), default=-1)
 
-        return max(found, key=last_before)
+        if len(found) > 1 and all(last_before(a) < 0 for a in found):  # all named after the title:
+            found = [a for a in found if a.country == self._main_country(actors)] or found  # its country's
+        return max(found, key=last_before, default=None)
 
     def _first_country(self, actors: list[Actor]) -> str | None:
         return min(actors, key=lambda a: a.first_token).country if actors else None

@@ -114,6 +114,15 @@ def test_the_federal_mandatario_is_mexicos_head_of_state(nlp):
     assert role == [people(doc)["Andrés Manuel López Obrador"].actor_id]
 
 
+def test_a_title_before_every_name_it_may_stand_for_is_the_documents_own_country(pnlp):
+    """"el mandatario" opens the text and two presidents are named after it: the document is
+    Mexico's (its foreign minister's country), so the title is Mexico's president."""
+    doc = run(pnlp, "Por la mañana, el mandatario conversó con el presidente Donald Trump. Más tarde, el "
+                    "canciller Marcelo Ebrard y el presidente Andrés Manuel López Obrador hablaron.", "2020-06-01")
+    role = [m.actor_id for m in doc._.mentions if m.label == "ROLE" and m.text == "mandatario"]
+    assert role == ["Q5"]
+
+
 def test_role_only_without_a_date_stays_unresolved(pnlp):
     doc = run(pnlp, "El canciller participó en la reunión.", None)
     assert people(doc) == {}
