@@ -123,8 +123,7 @@ class Builder:
         tokens = self.tokens
         if not self.lex.words.get("agency", _NO_WORDS).isdisjoint(tokens.folded[cand.start:cand.end]):
             return False
-        cues = self.lex.words.get("byline_cue", _NO_WORDS) | self.lex.words.get("line_cue", _NO_WORDS)
-        if tokens.line_only(cand.start, cand.end, cand.text, cues):
+        if tokens.line_only(cand.start, cand.end, cand.text, self.lex.credit_words):
             return False  # nothing else on the line, or only "Foto", "Por"...
         words = cand.words
         if self.lex.has_folded("byline_cue", words[0]):
@@ -291,7 +290,8 @@ class Builder:
             return max((c.start for c in a.cands if c.start < at), default=-1)
 
         if len(found) > 1 and all(last_before(a) < 0 for a in found):  # all named after the title:
-            found = [a for a in found if a.country == self._main_country(actors)] or found  # its country's
+            main = self._main_country(actors)  # the document's own country's
+            found = [a for a in found if a.country == main] or found
         return max(found, key=last_before, default=None)
 
     def _first_country(self, actors: list[Actor]) -> str | None:

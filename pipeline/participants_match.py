@@ -269,6 +269,12 @@ def _right_phrase(tokens: Tokens, end: int, by_token: dict[int, Match], persons:
     return RolePhrase(m.start, j, m, found, "right")
 
 
+def accredited_to(tokens: Tokens, org: Match) -> bool:
+    """"embajador de México ante la ONU": the organization the official is sent to, not theirs."""
+    i = org.start - 1 - (org.start > 0 and tokens.pos[org.start - 1] == "DET")
+    return i >= 0 and tokens.lower[i] == "ante"
+
+
 def extend_title(tokens: Tokens, title: Match, by_token: dict[int, Match], persons: set[int],
                  limit: int) -> tuple[int, list[Match]]:
     """End of a title's qualifiers ("secretario de Estado de Estados Unidos") and the matches in it."""

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from .gazetteer import Gazetteer, Person, edit_distance, fold, fuzzy_limit, slug, term_span
-from .participants_match import PARTICLES, Match, RolePhrase
+from .participants_match import PARTICLES, RolePhrase, accredited_to
 from .participants_tokens import Tokens, WordFlags
 from .records import Participant
 
@@ -44,6 +44,8 @@ class Lexicon:
     head_firsts: frozenset[str] = field(init=False)
     #: words no person's name holds (titles, organization heads, "not_name" words...)
     not_name: frozenset[str] = field(init=False)
+    #: credit words ("foto", "por"): ``byline_cue`` and ``line_cue`` words together
+    credit_words: frozenset[str] = field(init=False)
     #: folded token text -> whether an organization or group head word opens with it
     opens_head: WordFlags = field(init=False)
     #: folded collective phrase ("los ministros") -> the title it ends with ("ministros"), if any
@@ -57,6 +59,7 @@ class Lexicon:
         self.head_firsts = frozenset(w.partition(" ")[0] for kind in ("group_head", "org_head")
                                      for w in self.words.get(kind, ()))
         self.not_name = frozenset().union(*(self.words.get(kind, ()) for kind in NOT_NAME_KINDS))
+        self.credit_words = frozenset().union(*(self.words.get(kind, ()) for kind in ("byline_cue", "line_cue")))
         heads = self.head_firsts
         self.opens_head = WordFlags(lambda word: word in heads or " " in word and word.partition(" ")[0] in heads)
         self.collective_title = WordFlags(self._ending_title)
@@ -289,7 +292,7 @@ def interpret_phrase(tokens: Tokens, phrase: RolePhrase, lex: Lexicon) -> Role:
                 role.organization = role.organization or org["name"]
                 role.country = role.country or org.get("country")
     international = [m.rows[0] for m in phrase.matches if m.kind == "ORG" and not m.rows[0].get("country")
-                     and not _accredited_to(tokens, m)]
+                     and not accredited_to(tokens, m)]
     if international and not row.get("organization") and not row.get("country") and relation != "counterpart":
         role.code = "io_official"  # "secretaria de la CEPAL", "presidente del BID"
         role.organization = international[0]["name"]
@@ -303,12 +306,6 @@ def interpret_phrase(tokens: Tokens, phrase: RolePhrase, lex: Lexicon) -> Role:
     words += range(phrase.start, min(max(phrase.end, phrase.title.end + 1), len(tokens)))
     role.not_in_office = any(lex.has_folded("not_in_office", tokens.folded[k]) for k in words)
     return role
-
-
-def _accredited_to(tokens: Tokens, org: Match) -> bool:
-    """"embajador de México ante la ONU": the organization the official is sent to, not theirs."""
-    i = org.start - 1 - (org.start > 0 and tokens.pos[org.start - 1] == "DET")
-    return i >= 0 and tokens.lower[i] == "ante"
 
 
 def _split_title(tokens: Tokens, phrase: RolePhrase, lex: Lexicon) -> dict[str, Any] | None:
