@@ -15,6 +15,11 @@ def people(doc) -> dict[str, object]:
     return {p.name: p for p in doc._.participants if p.kind == "person"}
 
 
+def title_ids(doc, title: str) -> list[str | None]:
+    """The actor each mention of the title ``title`` standing alone stands for."""
+    return [m.actor_id for m in doc._.mentions if m.label == "ROLE" and m.text == title]
+
+
 # -- full name --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, name, resolved_by", [
@@ -110,8 +115,7 @@ def test_the_federal_mandatario_is_mexicos_head_of_state(nlp):
     executive), here the one the document names, not the foreign president named first."""
     doc = run(nlp, "Ayer, el mandatario federal habló por teléfono con el presidente de Estados Unidos, "
                    "Joe Biden. Más tarde, López Obrador informó de la conversación.", "2022-01-10")
-    role = [m.actor_id for m in doc._.mentions if m.label == "ROLE" and m.text == "mandatario federal"]
-    assert role == [people(doc)["Andrés Manuel López Obrador"].actor_id]
+    assert title_ids(doc, "mandatario federal") == [people(doc)["Andrés Manuel López Obrador"].actor_id]
 
 
 def test_a_title_before_every_name_it_may_stand_for_is_the_documents_own_country(pnlp):
@@ -119,8 +123,7 @@ def test_a_title_before_every_name_it_may_stand_for_is_the_documents_own_country
     Mexico's (its foreign minister's country), so the title is Mexico's president."""
     doc = run(pnlp, "Por la mañana, el mandatario conversó con el presidente Donald Trump. Más tarde, el "
                     "canciller Marcelo Ebrard y el presidente Andrés Manuel López Obrador hablaron.", "2020-06-01")
-    role = [m.actor_id for m in doc._.mentions if m.label == "ROLE" and m.text == "mandatario"]
-    assert role == ["Q5"]
+    assert title_ids(doc, "mandatario") == ["Q5"]
 
 
 def test_role_only_without_a_date_stays_unresolved(pnlp):
@@ -132,8 +135,7 @@ def test_the_article_gives_a_title_of_either_gender_its_gender(pnlp):
     """"el canciller" after a woman foreign minister was named is the man named before her."""
     doc = run(pnlp, "El canciller Marcelo Ebrard se reunió con la canciller de Colombia, Claudia Blum. "
                     "Después, el canciller viajó a Lima.", "2020-06-01")
-    role = [m.actor_id for m in doc._.mentions if m.label == "ROLE" and m.text == "canciller"]
-    assert role == ["Q6"]
+    assert title_ids(doc, "canciller") == ["Q6"]
 
 
 def test_feminine_title_does_not_stand_for_a_man(pnlp):
