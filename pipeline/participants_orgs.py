@@ -16,7 +16,7 @@ from .participants_match import PARTICLES, Match
 from .participants_resolve import Actor, Lexicon
 from .participants_tokens import Tokens, covered
 
-_INNER = PARTICLES | {"para", "sobre", "en", "contra", "y", "e"}
+_INNER = PARTICLES | {"para", "sobre", "en", "contra", "ante", "y", "e"}
 #: longest generic body name, in words ("ministerio de relaciones exteriores")
 GENERIC_WORDS = 4
 
@@ -247,8 +247,10 @@ def _acts(tokens: Tokens, start: int, end: int, spans: list[tuple[int, int]], ex
         return False
     if len(before) >= 2 and lower[before[-1]] in {"a", "al"} and tokens.lemma(before[-2]) == "llegar":
         return False
-    return not (len(before) >= 2 and lower[before[-1]] in {"de", "del", "al"}
-                and lex.has_folded("place_cue", tokens.folded[before[-2]]))
+    if len(before) < 2 or lower[before[-1]] not in {"de", "del", "al"}:
+        return True
+    noun = next((k for k in reversed(before[:-1]) if tokens.pos[k] != "ADJ"), before[-2])
+    return not lex.has_folded("place_cue", tokens.folded[noun])  # "la sesión (ordinaria) del Consejo"
 
 
 def _opens_line(tokens: Tokens, i: int) -> bool:

@@ -58,6 +58,10 @@ def run(events_nlp):
                  "other", "held", id="always-an-event-even-bare-plural-with-a-support-verb"),
     pytest.param("Durante una ceremonia oficial, el canciller entregó el reconocimiento.",
                  "other", "held", id="ceremony-framing-the-clause"),
+    pytest.param("El cónsul participó en una mesa de trabajo con funcionarios de la aduana.",
+                 "meeting", "held", id="working-table-is-a-meeting"),
+    pytest.param("La canciller intervendrá en el debate general de la Asamblea General.",
+                 "summit", "planned", id="general-debate-is-a-summit"),
 ])
 def test_kind_and_status(run, text, kind, status):
     events = run(text)
@@ -87,6 +91,14 @@ def test_attached_date_gives_value_and_range(run):
     (event,) = run(text, dates={"12 de marzo": "2026-03-12"})
     assert (event.status, event.date_value, event.date_start, event.timex_id) == (
         "planned", "2026-03-12", dt.date(2026, 3, 12), 0)
+
+
+def test_intervening_in_a_session_takes_the_verbs_date(run):
+    """"intervenir en" is a support verb with "en", like "participar en": the high-level
+    segment a minister spoke in is held on the day of the verb."""
+    text = "Ayer, el canciller intervino en el segmento de alto nivel del Consejo de Derechos Humanos."
+    (event,) = run(text, dates={"Ayer": "2026-02-09"})
+    assert (event.kind, event.status, event.date_value) == ("summit", "held", "2026-02-09")
 
 
 def test_date_of_another_clause_is_not_attached(run):

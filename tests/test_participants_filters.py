@@ -99,6 +99,10 @@ def test_an_adjective_that_spells_a_title_is_no_title(nlp):
     pytest.param("La propuesta, presentada por separado por la Secretaría de Relaciones Exteriores, fue "
                  "aprobada.", "Secretaría de Relaciones Exteriores", "organization",
                  id="'por' before it: the agent, no credit"),
+    pytest.param("La Representación Permanente de México ante la Organización de los Estados Americanos "
+                 "(OEA) presentó un proyecto.",
+                 "Representación Permanente de México ante la Organización de los Estados Americanos",
+                 "organization", id="a state's mission 'ante' an organization: one name"),
 ])
 def test_organization_found(pnlp, text, name, kind):
     found = {p.name: p for p in run(pnlp, text, "2020-03-03")._.participants}
@@ -190,6 +194,8 @@ def test_organization_without_gazetteer_row_is_told_apart_by_country(pnlp, text,
                  "Organización de las Naciones Unidas", id="a framework: 'en el ámbito de'"),
     pytest.param("México habló en el periodo de sesiones de la Asamblea General de la ONU.",
                  "Asamblea General de las Naciones Unidas", id="a body's session: where it happened"),
+    pytest.param("La delegación presentó el texto en la sesión ordinaria del Consejo Permanente.",
+                 "Consejo Permanente", id="a body's session with an adjective: where it happened"),
     pytest.param("La reunión se celebró en la sede de la Comisión de Integración Fronteriza (CIF).",
                  "Comisión de Integración Fronteriza", id="its acronym after the name is the same mention"),
     pytest.param("Ayer habló con la prensa un asesor de la Comisión Interamericana de Derechos Humanos.",
