@@ -14,13 +14,16 @@ document are merged into events (:class:`~pipeline.events_merge.Draft`):
   happened when that verb's action did, when it names no date;
 - an elided or collective plural subject ("sostuvieron una conversación", "los dos
   ministros firmaron") stands for the people of the event told just before;
+- a sentence with no event of its own that tells who else took part ("Por parte de México,
+  participaron ...", "La delegación china estuvo conformada por ...") adds them to the event
+  told before it;
 - meetings during a visit to a city take place in that city.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .events_attach import DocIndex, timex_on
 from .events_detect import EventMention
@@ -217,6 +220,75 @@ def inherit_plural_actors(events: list[Draft], lex: Lexicon, words: DocWords) ->
         before = [p for p in ordered[:n] if len({a for a in p.actors if not a.startswith("~")}) >= 2]
         if before:
             e.actors |= before[-1].actors
+
+
+#: Kinds of event a delegation takes part in ("Por parte de México participaron ...").
+_DELEGATION_KINDS = frozenset({"meeting", "summit", "visit", "signing"})
+#: Verb tenses and the status of the event a line about its delegations may be about.
+_TENSE_STATUS = {"Past": "held", "Imp": "held", "Fut": "planned"}
+
+
+def join_delegation_lines(events: list[Draft], mentions: Sequence[EventMention], lex: Lexicon,
+                          index: DocIndex, inside: Callable[[int], bool]) -> None:
+    """People a sentence with no event mention of its own says took part add to the event told
+    before it: the subject of a verb of taking part with no "en"/"a" complement of its own
+    ("Por parte de México, participaron la subsecretaria X y el director Y"; cue class
+    ``joins_subj``), or the "por" agent of a delegation's make-up ("La delegación china estuvo
+    conformada por X, ministro consejero, y Z"; ``joins_agent``). The event is the last
+    meeting, summit, visit or signing before the sentence whose status fits the verb's tense."""
+    words = index.words
+    told = {words.sent_of[m.head] for m in mentions if m.strong}
+    verbs = {k for m in mentions for k in (m.anchor, m.support)}  # "En el encuentro participaron"
+    ordered = sorted((e for e in events if e.kind in _DELEGATION_KINDS), key=lambda d: d.start)
+    if not ordered:
+        return
+    for verb in range(len(words.texts)):
+        if words.sent_of[verb] in told or verb in verbs or not inside(words.idx[verb]):
+            continue
+        if lex.has_at("joins_subj", words, verb) and words.pos[verb] == "VERB" and not any(
+                words.case_of[c] & {"en", "a", "al"} for c in words.children[verb]):
+            heads = [c for c in words.children[verb] if words.dep[c] == "nsubj"]
+        elif lex.has_at("joins_agent", words, verb):
+            heads = [c for c in words.children[verb] if "por" in words.case_of[c]]
+        else:
+            continue
+        people = {a for k in _listed(heads, words) for a in index.actors_of.get(k, ())}
+        status = _TENSE_STATUS.get(_tense(verb, words) or "")
+        before = [e for e in ordered if e.start < words.idx[verb] and status in (None, e.status)]
+        if people and before:
+            before[-1].actors |= people
+
+
+def _listed(heads: list[int], words: DocWords) -> list[int]:
+    """The tokens naming the members of a list: each head, the heads coordinated with it, and
+    their own names ("la subsecretaria Teresa Mercado": appos; "Zhu Jian": flat), not the
+    people their titles name ("asesora del presidente Joe Biden")."""
+    out, todo = [], list(heads)
+    while todo:
+        k = todo.pop()
+        out.append(k)
+        for c in words.children[k]:
+            if words.dep[c] in ("conj", "appos"):
+                todo.append(c)
+            elif words.dep[c] == "flat":
+                out.append(c)
+    return out
+
+
+def _tense(verb: int, words: DocWords) -> str | None:
+    """The tense of a verb, or of its copula or auxiliary ("estuvo conformada"), or, for a
+    participle that has neither, of the verb it hangs on ("la delegación, encabezada por X, no
+    hizo ...")."""
+    for _ in range(2):
+        for k in (verb, *words.children[verb]):
+            if k == verb or words.dep[k] in ("cop", "aux", "aux:pass"):
+                tense = feats(words.tokens[k], "Tense")
+                if tense:
+                    return tense[0]
+        verb = governing_verb(verb, words)
+        if verb is None:
+            return None
+    return None
 
 
 def inherit_visit_place(events: list[Draft]) -> None:

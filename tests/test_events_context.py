@@ -221,6 +221,34 @@ def test_a_dropped_subject_is_the_one_told_before(events, text, expected):
     assert event.actor_ids == expected
 
 
+_DELEGATION_PEOPLE = {"Luis Vera": "MEX", "Pedro Soto": "PER", "Ana Ruiz": "MEX", "Rosa Gil": "PER",
+                      "Juan Mora": "USA"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("El canciller Luis Vera sostuvo una reunión con el embajador Pedro Soto. Por parte de "
+                 "México, participaron la subsecretaria Ana Ruiz y el director general, Juan Mora.",
+                 [["Ana Ruiz", "Juan Mora", "Luis Vera", "Pedro Soto"]],
+                 id="subjects of 'participaron', a list of titles and names"),
+    pytest.param("El canciller Luis Vera sostuvo una reunión con el embajador Pedro Soto. La delegación "
+                 "peruana estuvo conformada por Rosa Gil, ministra consejera, y Juan Mora, asesor del "
+                 "presidente Ana Ruiz.", [["Juan Mora", "Luis Vera", "Pedro Soto", "Rosa Gil"]],
+                 id="the 'por' agent of a delegation's make-up, not who their titles name"),
+    pytest.param("El canciller Luis Vera sostuvo una reunión con el embajador Pedro Soto. La ministra "
+                 "Ana Ruiz participó en la inauguración de una feria.",
+                 [["Luis Vera", "Pedro Soto"]], id="taking part in something else: 'en' + its own complement"),
+    pytest.param("El canciller Luis Vera se reunirá con el embajador Pedro Soto. Ayer participaron "
+                 "también Ana Ruiz y Juan Mora.", [["Luis Vera", "Pedro Soto"]],
+                 id="a past verb does not join a planned event"),
+    pytest.param("El canciller Luis Vera sostuvo una llamada con el embajador Pedro Soto. Participaron "
+                 "también Ana Ruiz y Juan Mora.", [["Luis Vera", "Pedro Soto"]],
+                 id="a call has no delegations"),
+])
+def test_a_line_on_who_else_took_part_joins_the_event_before(events, text, expected):
+    found = events(text, people=_DELEGATION_PEOPLE)
+    assert [e.actor_ids for e in found] == expected
+
+
 def test_a_pronominal_verb_coordinated_with_another_takes_its_subject(events):
     """"se reunirá" is "reunirse": its "se" is the verb's own, not an impersonal one."""
     text = "El canciller Luis Vera será recibido por el rey Mike Pence y se reunirá con la ministra Ana Ruiz."
