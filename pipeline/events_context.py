@@ -133,6 +133,23 @@ def inherit_frame_dates(events: list[Draft], mentions: Sequence[EventMention], w
                 break
 
 
+#: Kinds of event whose frame ("En el marco de la Cumbre, ...") is attended by who meets in it.
+_GATHERINGS = frozenset({"meeting", "summit"})
+
+
+def inherit_framed_people(events: list[Draft]) -> None:
+    """A meeting or summit that frames the rest of its sentence ("En el marco de la Reunión
+    Ministerial del G7, el canciller sostuvo un encuentro con X") was attended by the people of
+    the events told in that frame."""
+    for frame in events:
+        m = frame.lead
+        if not (m.frame and m.pos == "noun" and frame.kind in _GATHERINGS):
+            continue
+        for e in events:
+            if e is not frame and e.lead.sent == m.sent and e.lead.start > m.end and not e.lead.frame:
+                frame.actors |= {a for a in e.actors if not a.startswith("~")}
+
+
 #: Words that open a clause told as happening where its governing verb's action does.
 _PLACE_RELATIVES = frozenset({"donde", "adonde"})
 

@@ -221,6 +221,19 @@ def test_a_dropped_subject_is_the_one_told_before(events, text, expected):
     assert event.actor_ids == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("En el marco de la Cumbre de las Américas, la canciller Ana Ruiz sostuvo un encuentro "
+                 "con el ministro Pedro Soto.", {"summit": ["Ana Ruiz", "Pedro Soto"]},
+                 id="a summit framing a meeting: its people attended the summit"),
+    pytest.param("Durante su visita a Lima, la canciller Ana Ruiz sostuvo un encuentro con el ministro "
+                 "Pedro Soto.", {"visit": ["Ana Ruiz"]}, id="a visit framing a meeting: the host met is no visitor"),
+])
+def test_who_meets_in_the_frame_of_a_gathering_attended_it(events, text, expected):
+    found = events(text, people={"Ana Ruiz": "MEX", "Pedro Soto": "PER"})
+    framing = {e.kind: e.actor_ids for e in found if e.kind in expected}
+    assert framing == expected
+
+
 _DELEGATION_PEOPLE = {"Luis Vera": "MEX", "Pedro Soto": "PER", "Ana Ruiz": "MEX", "Rosa Gil": "PER",
                       "Juan Mora": "USA"}
 
