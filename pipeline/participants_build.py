@@ -5,7 +5,8 @@ the gazetteer matches of a document and produces its mentions, participants and 
 corrected ``doc.ents``. Steps: person-name candidates (gazetteer names, the model's
 entities cleaned of titles and headings, names after a title), their role phrases,
 non-participant filters (bylines, agencies, people only commemorated), resolution into
-actors, role-only and collective mentions, organizations.
+actors, titles standing alone (:mod:`pipeline.participants_alone`) and collective mentions,
+organizations.
 """
 
 from __future__ import annotations
@@ -13,19 +14,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from .gazetteer import fold
-from .participants_match import Match, RolePhrase, extend_title, name_run, role_phrase
+from .participants_alone import AloneTitles, main_country
+from .participants_match import Match, name_run, role_phrase
 from .participants_orgs import find_organizations, settle_organizations
-from .participants_resolve import (Actor, Cand, Lexicon, Role, date_window, gender_fits,
-                                   interpret_phrase, merge_role, resolve_people, to_participant)
+from .participants_resolve import (Actor, Cand, Lexicon, date_window, interpret_phrase, merge_role,
+                                   resolve_people, to_participant)
 from .participants_tokens import Tokens, covered
 from .records import Mention, Participant
 
 LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 _SOURCE_RANK = {"gazetteer": 0, "role": 1, "ner": 2}
 _NO_WORDS: frozenset[str] = frozenset()
-#: The gender a title of either gender ("canciller", "titular") takes from its article.
-ARTICLE_GENDER = {"el": "m", "del": "m", "al": "m", "la": "f"}
 
 
 class Builder:
@@ -178,19 +177,13 @@ class Builder:
             others = phrase_tokens - own
             actor.participant = not all(others.issuperset(range(c.start, c.end)) for c in actor.cands)
         self.window = None if self.on is not None else date_window(actors)
-        alone = self._role_only(actors, phrase_tokens | title_tokens)
+        titles = AloneTitles(tokens, self.matches, self.by_token, self.org_tokens, lex, self.on, self.window)
+        alone = titles.resolve(actors, phrase_tokens | title_tokens)
+        self.role_mentions.extend(titles.mentions)
         self._collectives(actors, title_tokens)
-        orgs = settle_organizations(tokens, self.orgs, self._main_country(actors),
+        orgs = settle_organizations(tokens, self.orgs, main_country(actors, lex),
                                     phrase_tokens | person_tokens | alone, lex)
         return self._records(cands, actors, orgs)
-
-    def _main_country(self, actors: list[Actor]) -> str | None:
-        """The country the document is about: its first foreign minister's, else first person's."""
-        ordered = sorted(actors, key=lambda a: a.first_token)
-        for actor in ordered:
-            if actor.role.code == "foreign_minister" and actor.country:
-                return actor.country
-        return next((a.country for a in ordered if a.country), self.lex.settings.get("default_country"))
 
     def _phrase_rank(self, cand: Cand) -> tuple[bool, int, int]:
         """The most telling title first: a specific office before "homólogo" or "ministro"."""
@@ -204,125 +197,6 @@ class Builder:
             if other is not actor and other.role.code and other.role.code != "other":
                 return other.role.code
         return None
-
-    def _role_only(self, actors: list[Actor], used: set[int]) -> set[int]:
-        """Titles standing alone for a person ("el canciller", "su homólogo estadounidense"); returns
-        their tokens (a body named in one, "el asesor de la CIDH", is part of a title)."""
-        tokens = self.tokens
-        lower = tokens.lower
-        alone: set[int] = set()
-        for m in self.matches:
-            if m.kind != "ROLE" or m.start in used:
-                continue
-            if tokens.text[m.start].lower().endswith(("es", "os", "as")) or "Plur" in tokens.morph_values(m.start, "Number"):
-                continue
-            if m.start > 0 and self.lex.has_folded("not_in_office", tokens.folded[m.start - 1]):
-                continue
-            if any(lower[k] == "como" or tokens.lemma(k) == "ser" for k in range(max(0, m.start - 4), m.start)):
-                continue  # predicative: "sería el Presidente de México", "como canciller"
-            end, inside = extend_title(tokens, m, self.by_token, set(), m.end + 10)
-            if tokens.pos[m.start] == "NOUN" and m.start not in self.org_tokens:  # not "el debate general"
-                alone.update(range(m.start, end))
-            phrase = RolePhrase(m.start, end, m, inside, "right")
-            role = interpret_phrase(tokens, phrase, self.lex)
-            if role.not_in_office:
-                continue
-            if role.counterpart:
-                role.code = self._speaker_code(m.start, actors)
-            gender = self.lex.titles.get(m.key, {}).get("gender") or (
-                ARTICLE_GENDER.get(lower[m.start - 1]) if m.start else None)  # "el canciller"
-            foreign_reading = self._foreign_reading(m, role, phrase, actors)
-            if foreign_reading:
-                role.country = role.organization = None
-            # the document's own people first ("la ministra canadiense" after "la ministra de
-            # Relaciones Exteriores de Canadá, X" is X), then the gazetteer's office holders
-            offices = self._offices(role)
-            actor = self._first_office(role, offices, lambda: self._same_office(role, m.start, actors, gender))
-            if actor is None and not foreign_reading:
-                actor = self._first_office(role, offices, lambda: self._office_holder(role, m, actors, gender))
-            if actor is not None:
-                self.role_mentions.append((m.start, end, [actor]))
-        return alone
-
-    def _foreign_reading(self, m: Match, role: Role, phrase: RolePhrase, actors: list[Actor]) -> bool:
-        """A title whose country is only the gazetteer's Mexican reading of it ("el secretario
-        de Estado" is the U.S. one) in a document about another country that never names that
-        one: there the title may name the document's own official (in Chile every minister is
-        a "secretario de Estado"), and no office holder is looked up."""
-        implied = self.lex.titles.get(m.key, {}).get("country")
-        default = self.lex.settings.get("default_country")
-        if not implied or role.country != implied or len(phrase.matches) > 1:
-            return False
-        if self._main_country(actors) in (None, default):
-            return False
-        named = any(x.kind in {"COUNTRY", "DEMONYM"} and x.rows[0] == implied for x in self.matches)
-        return not named and not any(a.country == implied for a in actors)
-
-    def _offices(self, role: Role) -> list[str | None]:
-        """The offices a title may stand for: its own, then, for a minister whose portfolio
-        the text leaves unsaid ("la ministra salvadoreña"), the setting ``unnamed_portfolio``."""
-        fallback = self.lex.settings.get("unnamed_portfolio")
-        if role.code == "minister" and not role.organization and fallback:
-            return [role.code, fallback]
-        return [role.code]
-
-    @staticmethod
-    def _first_office(role: Role, offices: list[str | None], find: Callable[[], Actor | None]) -> Actor | None:
-        """The first actor ``find`` gives with ``role.code`` set to each of ``offices`` in turn."""
-        for code in offices:
-            role.code = code
-            if (actor := find()) is not None:
-                return actor
-        return None
-
-    def _speaker_code(self, at: int, actors: list[Actor]) -> str | None:
-        before = [a for a in actors if a.role.code and a.role.code != "other" and a.first_token < at]
-        return before[-1].role.code if before else None
-
-    def _same_office(self, role: Role, at: int, actors: list[Actor], gender: str | None) -> Actor | None:
-        if role.code in (None, "other"):
-            return None
-        found = [a for a in actors if a.role.code == role.code and a.participant and gender_fits(a, gender)
-                 and (role.country is None or a.country == role.country)
-                 and (not role.counterpart or a.country != self._first_country(actors))]
-
-        def last_before(a: Actor) -> int:
-            return max((c.start for c in a.cands if c.start < at), default=-1)
-
-        if len(found) > 1 and all(last_before(a) < 0 for a in found):  # all named after the title:
-            main = self._main_country(actors)  # the document's own country's
-            found = [a for a in found if a.country == main] or found
-        return max(found, key=last_before, default=None)
-
-    def _first_country(self, actors: list[Actor]) -> str | None:
-        return min(actors, key=lambda a: a.first_token).country if actors else None
-
-    def _office_holder(self, role: Role, m: Match, actors: list[Actor], gender: str | None) -> Actor | None:
-        """The gazetteer's holder of the office on the publication date; without one, the only
-        holder during the period the document's other titled officials date it to."""
-        if role.code in (None, "other") or (self.on is None and self.window is None):
-            return None
-        country = role.country
-        if country is None and role.code != "io_official" and not role.organization:
-            country = self.lex.settings.get("default_country")
-        on, until = (self.on, None) if self.on is not None else self.window
-        holders = [p for p in self.lex.gaz.holders(role.code, country, role.organization, on, until)
-                   if not gender or not {t.get("gender") for t in p.terms} - {None, ""} - {gender}]
-        if len(holders) > 1 and self.on is not None:
-            named = {fold(x.rows[0]["name"]) for x in self.matches if x.kind == "ORG"}
-            holders = [p for p in holders if fold(p.term_on(self.on).get("organization")) in named] or holders
-        if len(holders) != 1:
-            return None
-        person = holders[0]
-        existing = next((a for a in actors if a.person is person), None)
-        if existing is not None:
-            return existing
-        actor = Actor(person.actor_id, person.name, "person", person=person, resolved_by="role",
-                      first_token=m.start)
-        actor.role = merge_role(actor, role, self.on, self.lex)
-        actor.country = actor.role.country
-        actors.append(actor)
-        return actor
 
     def _collectives(self, actors: list[Actor], titles: set[int]) -> None:
         """"ambos funcionarios", "los cancilleres": the persons the document has just named."""

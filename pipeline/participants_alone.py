@@ -1,0 +1,167 @@
+"""Titles standing alone for a person: "el canciller", "su homólogo estadounidense".
+
+Helper of the participants stage (:mod:`pipeline.participants_build`). A singular title with no
+name of its own stands for:
+
+- the document's own official of that office, the last one named before it (of the document's
+  country when all are named after it); for a minister whose portfolio the text leaves unsaid,
+  the office of the setting ``unnamed_portfolio`` next;
+- else the gazetteer's holder of the office on the publication date (or, in an undated
+  document, the only holder in the period its other officials date it to);
+- a counterpart ("su homólogo") has the office of the person spoken of before it.
+
+Not resolved: plural titles, a predicative title ("como canciller"), one not in office ("la
+próxima presidenta").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from .gazetteer import fold
+from .participants_match import Match, RolePhrase, extend_title
+from .participants_resolve import Actor, Lexicon, Role, gender_fits, interpret_phrase, merge_role
+from .participants_tokens import Tokens
+
+#: The gender a title of either gender ("canciller", "titular") takes from its article.
+ARTICLE_GENDER = {"el": "m", "del": "m", "al": "m", "la": "f"}
+
+
+def main_country(actors: list[Actor], lex: Lexicon) -> str | None:
+    """The country the document is about: its first foreign minister's, else first person's."""
+    ordered = sorted(actors, key=lambda a: a.first_token)
+    for actor in ordered:
+        if actor.role.code == "foreign_minister" and actor.country:
+            return actor.country
+    return next((a.country for a in ordered if a.country), lex.settings.get("default_country"))
+
+
+class AloneTitles:
+    """The titles of one document that stand alone, and whom they stand for (``mentions``:
+    token span and actors, after :meth:`resolve`)."""
+
+    def __init__(self, tokens: Tokens, matches: list[Match], by_token: dict[int, Match], org_tokens: set[int],
+                 lex: Lexicon, on: dt.date | None, window: tuple[dt.date, dt.date] | None) -> None:
+        self.tokens, self.matches, self.by_token, self.org_tokens = tokens, matches, by_token, org_tokens
+        self.lex, self.on, self.window = lex, on, window
+        self.mentions: list[tuple[int, int, list[Actor]]] = []
+
+    def resolve(self, actors: list[Actor], used: set[int]) -> set[int]:
+        """Titles standing alone for a person ("el canciller", "su homólogo estadounidense"); returns
+        their tokens (a body named in one, "el asesor de la CIDH", is part of a title)."""
+        tokens = self.tokens
+        lower = tokens.lower
+        alone: set[int] = set()
+        for m in self.matches:
+            if m.kind != "ROLE" or m.start in used:
+                continue
+            if tokens.text[m.start].lower().endswith(("es", "os", "as")) or "Plur" in tokens.morph_values(m.start, "Number"):
+                continue
+            if m.start > 0 and self.lex.has_folded("not_in_office", tokens.folded[m.start - 1]):
+                continue
+            if any(lower[k] == "como" or tokens.lemma(k) == "ser" for k in range(max(0, m.start - 4), m.start)):
+                continue  # predicative: "sería el Presidente de México", "como canciller"
+            end, inside = extend_title(tokens, m, self.by_token, set(), m.end + 10)
+            if tokens.pos[m.start] == "NOUN" and m.start not in self.org_tokens:  # not "el debate general"
+                alone.update(range(m.start, end))
+            phrase = RolePhrase(m.start, end, m, inside, "right")
+            role = interpret_phrase(tokens, phrase, self.lex)
+            if role.not_in_office:
+                continue
+            if role.counterpart:
+                role.code = self._speaker_code(m.start, actors)
+            gender = self.lex.titles.get(m.key, {}).get("gender") or (
+                ARTICLE_GENDER.get(lower[m.start - 1]) if m.start else None)  # "el canciller"
+            foreign_reading = self._foreign_reading(m, role, phrase, actors)
+            if foreign_reading:
+                role.country = role.organization = None
+            # the document's own people first ("la ministra canadiense" after "la ministra de
+            # Relaciones Exteriores de Canadá, X" is X), then the gazetteer's office holders
+            offices = self._offices(role)
+            actor = self._first_office(role, offices, lambda: self._same_office(role, m.start, actors, gender))
+            if actor is None and not foreign_reading:
+                actor = self._first_office(role, offices, lambda: self._office_holder(role, m, actors, gender))
+            if actor is not None:
+                self.mentions.append((m.start, end, [actor]))
+        return alone
+
+    def _foreign_reading(self, m: Match, role: Role, phrase: RolePhrase, actors: list[Actor]) -> bool:
+        """A title whose country is only the gazetteer's Mexican reading of it ("el secretario
+        de Estado" is the U.S. one) in a document about another country that never names that
+        one: there the title may name the document's own official (in Chile every minister is
+        a "secretario de Estado"), and no office holder is looked up."""
+        implied = self.lex.titles.get(m.key, {}).get("country")
+        default = self.lex.settings.get("default_country")
+        if not implied or role.country != implied or len(phrase.matches) > 1:
+            return False
+        if main_country(actors, self.lex) in (None, default):
+            return False
+        named = any(x.kind in {"COUNTRY", "DEMONYM"} and x.rows[0] == implied for x in self.matches)
+        return not named and not any(a.country == implied for a in actors)
+
+    def _offices(self, role: Role) -> list[str | None]:
+        """The offices a title may stand for: its own, then, for a minister whose portfolio
+        the text leaves unsaid ("la ministra salvadoreña"), the setting ``unnamed_portfolio``."""
+        fallback = self.lex.settings.get("unnamed_portfolio")
+        if role.code == "minister" and not role.organization and fallback:
+            return [role.code, fallback]
+        return [role.code]
+
+    @staticmethod
+    def _first_office(role: Role, offices: list[str | None], find: Callable[[], Actor | None]) -> Actor | None:
+        """The first actor ``find`` gives with ``role.code`` set to each of ``offices`` in turn."""
+        for code in offices:
+            role.code = code
+            if (actor := find()) is not None:
+                return actor
+        return None
+
+    def _speaker_code(self, at: int, actors: list[Actor]) -> str | None:
+        before = [a for a in actors if a.role.code and a.role.code != "other" and a.first_token < at]
+        return before[-1].role.code if before else None
+
+    def _same_office(self, role: Role, at: int, actors: list[Actor], gender: str | None) -> Actor | None:
+        if role.code in (None, "other"):
+            return None
+        found = [a for a in actors if a.role.code == role.code and a.participant and gender_fits(a, gender)
+                 and (role.country is None or a.country == role.country)
+                 and (not role.counterpart or a.country != self._first_country(actors))]
+
+        def last_before(a: Actor) -> int:
+            return max((c.start for c in a.cands if c.start < at), default=-1)
+
+        if len(found) > 1 and all(last_before(a) < 0 for a in found):  # all named after the title:
+            main = main_country(actors, self.lex)  # the document's own country's
+            found = [a for a in found if a.country == main] or found
+        return max(found, key=last_before, default=None)
+
+    def _first_country(self, actors: list[Actor]) -> str | None:
+        return min(actors, key=lambda a: a.first_token).country if actors else None
+
+    def _office_holder(self, role: Role, m: Match, actors: list[Actor], gender: str | None) -> Actor | None:
+        """The gazetteer's holder of the office on the publication date; without one, the only
+        holder during the period the document's other titled officials date it to."""
+        if role.code in (None, "other") or (self.on is None and self.window is None):
+            return None
+        country = role.country
+        if country is None and role.code != "io_official" and not role.organization:
+            country = self.lex.settings.get("default_country")
+        on, until = (self.on, None) if self.on is not None else self.window
+        holders = [p for p in self.lex.gaz.holders(role.code, country, role.organization, on, until)
+                   if not gender or not {t.get("gender") for t in p.terms} - {None, ""} - {gender}]
+        if len(holders) > 1 and self.on is not None:
+            named = {fold(x.rows[0]["name"]) for x in self.matches if x.kind == "ORG"}
+            holders = [p for p in holders if fold(p.term_on(self.on).get("organization")) in named] or holders
+        if len(holders) != 1:
+            return None
+        person = holders[0]
+        existing = next((a for a in actors if a.person is person), None)
+        if existing is not None:
+            return existing
+        actor = Actor(person.actor_id, person.name, "person", person=person, resolved_by="role",
+                      first_token=m.start)
+        actor.role = merge_role(actor, role, self.on, self.lex)
+        actor.country = actor.role.country
+        actors.append(actor)
+        return actor
