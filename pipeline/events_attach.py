@@ -80,11 +80,18 @@ def build_index(timexes: Sequence[Timex], participants: Sequence[Participant],
                     any(tx.anchor == "event" for tx in timex_of.values()))
 
 
+#: Subordinators of a clause whose time is not the event's ("su visita desde que fue nombrada
+#: el 13 de junio"); a purpose clause ("programado para llevarse a cabo esta semana") shares it.
+_OTHER_TIME = frozenset({"desde", "cuando", "después", "antes", "mientras", "hasta", "porque", "aunque",
+                         "si"})
+
+
 def _anchors(m: EventMention, words: DocWords) -> set[int]:
     pos, dep = words.pos, words.dep
     anchors = {m.head}
     for child in words.children[m.head]:  # "el encuentro programado para llevarse a cabo esta semana"
-        if dep[child] in ("acl", "acl:relcl") and child > m.head:
+        if dep[child] in ("acl", "acl:relcl") and child > m.head and not any(
+                dep[g] == "mark" and words.low[g] in _OTHER_TIME for g in words.children[child]):
             anchors.add(child)
             anchors.update(g for g in words.children[child] if pos[g] in ("VERB", "AUX") and g > child)
     if not m.frame:

@@ -51,7 +51,7 @@ _ENT_COLUMNS = [ENT_IOB, ENT_TYPE]
 WORD_KINDS = frozenset({"agency", "byline_cue", "line_cue", "mention_only", "not_in_office", "not_name",
                         "org_head", "group_head", "place_cue", "generic_org", "not_org",
                         "topic_cue"})
-RELATIONS = frozenset({"counterpart", "head"})
+RELATIONS = frozenset({"anyone", "counterpart", "head"})
 SETTINGS = frozenset({"default_country", "default_role_code", "preferred_role_code",
                       "unnamed_portfolio"})
 

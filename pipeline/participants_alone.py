@@ -8,7 +8,9 @@ name of its own stands for:
   the office of the setting ``unnamed_portfolio`` next;
 - else the gazetteer's holder of the office on the publication date (or, in an undated
   document, the only holder in the period its other officials date it to);
-- a counterpart ("su homólogo") has the office of the person spoken of before it.
+- a counterpart ("su homólogo") has the office of the person spoken of before it;
+- a title of relation ``anyone`` in ``titles.csv`` ("la funcionaria", "el diplomático
+  estadounidense") stands for the person named last before it of its gender (and country).
 
 Not resolved: plural titles, a predicative title ("como canciller"), one not in office ("la
 próxima presidenta").
@@ -73,6 +75,11 @@ class AloneTitles:
                 role.code = self._speaker_code(m.start, actors)
             gender = self.lex.titles.get(m.key, {}).get("gender") or (
                 ARTICLE_GENDER.get(lower[m.start - 1]) if m.start else None)  # "el canciller"
+            if self.lex.titles.get(m.key, {}).get("relation") == "anyone":
+                actor = self._last_named(m.start, actors, gender, role.country)
+                if actor is not None:
+                    self.mentions.append((m.start, end, [actor]))
+                continue
             foreign_reading = self._foreign_reading(m, role, phrase, actors)
             if foreign_reading:
                 role.country = role.organization = None
@@ -85,6 +92,30 @@ class AloneTitles:
             if actor is not None:
                 self.mentions.append((m.start, end, [actor]))
         return alone
+
+    def _last_named(self, at: int, actors: list[Actor], gender: str | None, country: str | None) -> Actor | None:
+        """The person named last before token ``at`` of the title's gender and, when the title
+        says it ("el funcionario estadounidense"), country."""
+        best, best_at = None, -1
+        for a in actors:
+            if a.kind != "person" or not a.participant or (country and a.country != country):
+                continue
+            if gender and self._gender(a) not in (None, gender):
+                continue
+            last = max((c.start for c in a.cands if c.start < at), default=-1)
+            if last > best_at:
+                best, best_at = a, last
+        return best
+
+    def _gender(self, actor: Actor) -> str | None:
+        """A person's gender: the gazetteer's, else that of a title the text gives them."""
+        if actor.person is not None:
+            known = {t.get("gender") for t in actor.person.terms} - {None, ""}
+            if len(known) == 1:
+                return known.pop()
+        titles = self.lex.titles
+        said = {titles.get(c.phrase.title.key, {}).get("gender") for c in actor.cands if c.phrase} - {None, ""}
+        return said.pop() if len(said) == 1 else None
 
     def _foreign_reading(self, m: Match, role: Role, phrase: RolePhrase, actors: list[Actor]) -> bool:
         """A title whose country is only the gazetteer's Mexican reading of it ("el secretario

@@ -189,7 +189,7 @@ class Builder:
         """The most telling title first: a specific office before "homólogo" or "ministro"."""
         title = cand.phrase.title
         relation = self.lex.titles.get(title.key, {}).get("relation")
-        return (relation == "counterpart", -(title.end - title.start), cand.start)
+        return (relation in ("counterpart", "anyone"), -(title.end - title.start), cand.start)
 
     def _anchor_code(self, actor: Actor, actors: list[Actor]) -> str | None:
         """"su homólogo": the office of the other person the sentence is about."""

@@ -93,6 +93,17 @@ def test_attached_date_gives_value_and_range(run):
         "planned", "2026-03-12", dt.date(2026, 3, 12), 0)
 
 
+@pytest.mark.parametrize("text, date, expected", [
+    pytest.param("Es la primera visita de la canciller Ana Ruiz a Lima desde que fue nombrada el 13 de "
+                 "junio.", "13 de junio", None, id="a 'desde que' clause on the noun: another time"),
+    pytest.param("El encuentro programado para llevarse a cabo el 13 de junio en Lima fue cancelado.",
+                 "13 de junio", "2026-06-13", id="a purpose clause on the noun: the event's own time"),
+])
+def test_a_clause_on_the_event_noun_lends_its_date_only_when_it_tells_the_event(run, text, date, expected):
+    (event,) = run(text, dates={date: "2026-06-13"}, people=["Ana Ruiz"])
+    assert event.date_value == expected
+
+
 def test_intervening_in_a_session_takes_the_verbs_date(run):
     """"intervenir en" is a support verb with "en", like "participar en": the high-level
     segment a minister spoke in is held on the day of the verb."""

@@ -126,6 +126,26 @@ def test_a_title_before_every_name_it_may_stand_for_is_the_documents_own_country
     assert title_ids(doc, "mandatario") == ["Q5"]
 
 
+@pytest.mark.parametrize("text, title, name", [
+    pytest.param("La ministra Ana Pérez Gil y el embajador Luis Soto Mora viajaron a Lima. Ahí, la "
+                 "funcionaria firmó el acuerdo.", "funcionaria", "Ana Pérez Gil",
+                 id="the last person named of the title's gender"),
+    pytest.param("El secretario de Estado de Estados Unidos, John Miller Dean, habló con el canciller "
+                 "mexicano, Pedro Gómez Lara. Después, el funcionario estadounidense viajó a Lima.",
+                 "funcionario estadounidense", "John Miller Dean", id="of the country the title names"),
+])
+def test_a_title_for_anyone_stands_for_the_last_person_named(pnlp, text, title, name):
+    """"la funcionaria", "el diplomático" (relation ``anyone`` in titles.csv) hold no office of
+    their own: they refer back to the person named last before them who fits."""
+    doc = run(pnlp, text, "2025-06-01")
+    assert title_ids(doc, title) == [people(doc)[name].actor_id]
+
+
+def test_a_title_for_anyone_does_not_stand_for_someone_of_the_other_gender(pnlp):
+    doc = run(pnlp, "El embajador Luis Soto Mora llegó a Lima. La funcionaria firmó el acuerdo.", "2025-06-01")
+    assert title_ids(doc, "funcionaria") == []
+
+
 def test_role_only_without_a_date_stays_unresolved(pnlp):
     doc = run(pnlp, "El canciller participó en la reunión.", None)
     assert people(doc) == {}
