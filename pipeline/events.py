@@ -22,9 +22,10 @@ from spacy.tokens import Doc
 from .event_status import adjust_by_date, mention_status
 from .events_attach import (DocIndex, anchored_inner, attach_place, attach_timex, build_index,
                             event_offset, mention_actors, shift)
-from .events_context import (apply_dateline, apply_other_dates, inherit_clause_dates, inherit_frame_dates,
-                             inherit_framed_people, inherit_plural_actors, inherit_visit_place,
-                             join_delegation_lines, rejoin_delegations, set_date, taking_part)
+from .events_context import (apply_dateline, apply_dateline_place, apply_other_dates, inherit_clause_dates,
+                             inherit_frame_dates, inherit_framed_people, inherit_plural_actors,
+                             inherit_visit_place, join_delegation_lines, rejoin_delegations, set_date,
+                             taking_part)
 from .events_detect import EventMention, find_mentions
 from .events_lexicon import (CUE_CLASSES, CUE_STATUSES, EVENT_KINDS, REQUIREMENTS, TRIGGER_POS, Lexicon,
                              requirement_fits_pos)
@@ -104,6 +105,7 @@ class EventsComponent(RuleComponent):
         inherit_framed_people(merged)
         join_delegation_lines(merged, mentions, self.lexicon, index, inside)
         inherit_visit_place(merged)
+        apply_dateline_place(merged, index.text, self.places)
         published = doc._.published
         kinds = {p.actor_id: p.kind for p in participants}
         for event_id, d in enumerate(sorted(merged, key=lambda d: d.start)):

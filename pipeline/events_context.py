@@ -4,7 +4,8 @@ Pure helpers of the events stage (:mod:`pipeline.events`), applied after the men
 document are merged into events (:class:`~pipeline.events_merge.Draft`):
 
 - the opening dateline ("Santiago, 11 de marzo de 2022. El ministro sostuvo ...") dates the
-  held events the report tells of without a date of their own;
+  held events the report tells of without a date of their own, and places those without a
+  place (calls have none);
 - an event-anchored offset ("tres días después de que X hablara") gives X's event the date
   the dates stage worked out (``Timex.other_value``);
 - an event framed by another ("Después de la reunión, firmaron ...", "Durante la visita,
@@ -32,6 +33,7 @@ from .events_lexicon import Lexicon
 from .events_words import DocWords
 from .docparse import feats
 from .events_merge import Draft
+from .places import PlaceIndex
 from .pubdate import DATELINE_WINDOW, dateline_span
 from .records import Timex
 
@@ -91,6 +93,22 @@ def apply_dateline(events: list[Draft], text: str, timexes: Sequence[Timex]) -> 
     for e in undated:
         if e.start > tx.end:
             set_date(e, tx)
+
+
+def apply_dateline_place(events: list[Draft], text: str, places: PlaceIndex) -> None:
+    """Held events other than calls with no place of their own, told after the dateline
+    ("Santiago de Chile, 11 de marzo de 2022. El ministro sostuvo ..."), took place in the
+    city the dateline names before its date. A dateline naming only a country says too little;
+    an event the text places in a country keeps it."""
+    unplaced = [e for e in events if e.status == "held" and e.place is None and e.kind != "call"]
+    span = dateline_span(text) if unplaced else None
+    if span is None:
+        return
+    line = text[text.rfind("\n", 0, span[0]) + 1:span[0]]
+    cities = [m.place for m in places.find(line.split()) if m.place.kind != "country"]
+    for e in unplaced if cities else ():
+        if e.start > span[1]:
+            e.place = cities[-1]
 
 
 def apply_other_dates(events: list[Draft], timexes: Sequence[Timex], words: DocWords) -> None:

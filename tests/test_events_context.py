@@ -42,6 +42,24 @@ def test_dateline(events, text, dates, expected):
     assert [(e.status, e.date_value) for e in events(text, dates)] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Santiago de Chile, 11 de marzo de 2026. El ministro Luis Vera sostuvo una reunión "
+                 "bilateral con su homólogo de Costa Rica.", [("meeting", "Santiago de Chile", "CHL")],
+                 id="a held event with no place: the dateline's city"),
+    pytest.param("Santiago de Chile, 11 de marzo de 2026. El ministro Luis Vera sostuvo una reunión "
+                 "en Lima con su homólogo.", [("meeting", "Lima", "PER")], id="a place of its own wins"),
+    pytest.param("Santiago de Chile, 11 de marzo de 2026. El ministro Luis Vera sostuvo una llamada "
+                 "con su homólogo de Costa Rica.", [("call", None, None)], id="a call takes no place"),
+    pytest.param("Santiago de Chile, 11 de marzo de 2026. El ministro Luis Vera se reunirá con su "
+                 "homólogo de Costa Rica.", [("meeting", None, None)], id="a planned event is not placed by it"),
+    pytest.param("Chile, 11 de marzo de 2026. El ministro Luis Vera sostuvo una reunión con su "
+                 "homólogo de Costa Rica.", [("meeting", None, None)], id="a dateline naming only a country"),
+])
+def test_dateline_place(events, text, expected):
+    found = events(text, {"11 de marzo de 2026": "2026-03-11"}, published="2026-03-11")
+    assert [(e.kind, e.location, e.location_country) for e in found] == expected
+
+
 @pytest.mark.parametrize("text, dates, expected", [
     pytest.param("Comunicado conjunto\n2026/3/9\n\n\nEl 9 de marzo, a partir de las 18:30 horas, la "
                  "ministra Ana Ruiz, titular de Asuntos Exteriores, sostuvo una reunión bilateral.",
