@@ -70,8 +70,8 @@ def _cancel_nearby(m: EventMention, lex: Lexicon, words: DocWords) -> bool:
     parent = words.head[m.head]  # "canceló la visita", "la cancelación del encuentro", "fue cancelado"
     if not m.frame and parent != m.head and (lex.has_at("cancel_verb", words, parent)
                                              or lex.has_at("cancel_noun", words, parent)) \
-            and not words.negated(parent):
-        return True
+            and not words.negated(parent) and "por" not in words.case_of[m.head]:
+        return True  # (not "fue reemplazada por una llamada": the call took its place)
     dep = words.dep
     for tok in (m.head, m.anchor):
         for child in words.children[tok]:  # (the cheaper test first)

@@ -101,6 +101,9 @@ def _anchors(m: EventMention, words: DocWords) -> set[int]:
         parent = words.head[m.head]
         if dep[m.head] in ("nsubj", "nsubj:pass") and pos[parent] in ("VERB", "AUX", "ADJ"):
             anchors.add(parent)
+        elif "por" in words.case_of[m.head] and pos[parent] == "VERB" and any(
+                words.lem[c] == "ser" and dep[c].startswith("aux") for c in words.children[parent]):
+            anchors.add(parent)  # the agent of a passive: "fue reemplazada en febrero por una llamada"
     return anchors
 
 

@@ -104,6 +104,15 @@ def test_a_clause_on_the_event_noun_lends_its_date_only_when_it_tells_the_event(
     assert event.date_value == expected
 
 
+def test_the_event_that_replaces_a_cancelled_one_took_place_on_the_verbs_date(run):
+    """"la reunión fue reemplazada por una llamada": the meeting is cancelled, the call (the
+    agent of the passive) held, on the date of the replacing."""
+    text = "En febrero, la reunión fue reemplazada por una llamada telefónica entre ambos presidentes."
+    events = run(text, dates={"En febrero": "2026-02"})
+    assert sorted((e.kind, e.status, e.date_value) for e in events) == [
+        ("call", "held", "2026-02"), ("meeting", "cancelled", "2026-02")]
+
+
 def test_intervening_in_a_session_takes_the_verbs_date(run):
     """"intervenir en" is a support verb with "en", like "participar en": the high-level
     segment a minister spoke in is held on the day of the verb."""
