@@ -132,6 +132,13 @@ def _settled_tense(verb: int | None, words: DocWords) -> bool:
 
 
 def _has_person_object(verb: int, lex: Lexicon, person_tokens: set[int], words: DocWords) -> bool:
+    """"recibió al embajador", "será recibido por el rey": a person after "a"/"por" within a few
+    words, or a person the parse hangs on the verb with "a" past places and times ("recibió
+    este jueves en la sede ..., en la Ciudad de México, a la ministra")."""
+    for c in words.children[verb]:
+        if words.case_of[c] & {"a", "al"} and words.dep[c] in ("obj", "obl", "iobj") and (
+                c in person_tokens or lex.has_at("person_head", words, c)):
+            return True
     n, texts, pos = len(words.texts), words.texts, words.pos
     for i in range(verb + 1, min(n, verb + 9)):
         if texts[i] in (".", ";") or (pos[i] == "VERB" and i > verb + 1):

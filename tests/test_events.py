@@ -50,6 +50,9 @@ def run(events_nlp):
                  "meeting", "planned", id="next-meeting"),
     pytest.param("La canciller recibió al embajador de Noruega en su despacho.",
                  "meeting", "held", id="received-a-person"),
+    pytest.param("La canciller Ana Ruiz recibió este jueves en la sede de la Cancillería, en la Ciudad de "
+                 "México, a la ministra de Relaciones Exteriores de Chile, Rosa Gil, para revisar la agenda.",
+                 "meeting", "held", id="received-a-person-after-places-and-times"),
     pytest.param("El nuevo embajador de Japón presentó sus cartas credenciales.",
                  "other", "held", id="credentials-name-an-event-on-their-own"),
     pytest.param("Tras la transmisión del mando presidencial, el canciller viajó a Lima.",
