@@ -226,21 +226,19 @@ def _split_coordinated(words: DocWords, m: EventMention) -> list[EventMention]:
             and ("así" in low_[i:limit] or ("," in texts[i:limit] and "y" in low_[i + 1:limit + 1]))):
         return extra  # no "así como con|por" nor ", y con|por" in reach (as the loop would find)
     while i < limit:
-        nxt = low_[i + 1]
-        again = (low_[i] == "así" and nxt == "como" and low_[i + 2] in ("con", "por")) or (
-            texts[i] == "," and nxt == "y" and low_[i + 2] in ("con", "por"))
-        if again:
+        prep = _partner_again(words, i, limit)
+        if prep is not None:
             clone = EventMention(kind=m.kind, head=m.head, start=m.start, end=m.end, pos=m.pos,
                                  sent=m.sent, anchor=m.anchor, strong=True, support=m.support,
                                  status=m.status, indefinite=m.indefinite, frame=m.frame)
             # what the trigger is ("reflexive", "det", ...) holds for each partner's event
             clone.attrs = {k: v for k, v in m.attrs.items() if k not in ("split", "comma", "until")}
-            clone.attrs["split"] = i + 2
-            clone.attrs["comma"] = texts[i] == ","
+            clone.attrs["split"] = prep
+            clone.attrs["comma"] = texts[i] == "," and prep == i + 2  # (not ", y, por separado, con")
             clone.distinct = True
             m.attrs.setdefault("until", i)
             extra.append(clone)
-            i += 3
+            i = prep + 1
             continue
         if texts[i] in (";", ".") or (i > m.end + 1 and pos[i] in ("VERB", "AUX") and (
                 extra or (words.dep[i] == "conj" and words.head[i] == m.anchor))):
@@ -256,6 +254,27 @@ def _split_coordinated(words: DocWords, m: EventMention) -> list[EventMention]:
     for a, b in zip(extra, extra[1:]):
         a.attrs["until"] = b.attrs["split"] - 2
     return extra
+
+
+#: Longest aside between ", y," and a partner's preposition (", y, por separado, con").
+_ASIDE_WORDS = 3
+
+
+def _partner_again(words: DocWords, i: int, limit: int) -> int | None:
+    """The index of the preposition that introduces a further partner at token ``i`` ("así
+    como con|por", ", y con|por", ", y, por separado, con"), if one does."""
+    low_, texts = words.low, words.texts
+    if low_[i] == "así" and low_[i + 1] == "como" and low_[i + 2] in ("con", "por"):
+        return i + 2
+    if texts[i] != "," or low_[i + 1] != "y":
+        return None
+    if low_[i + 2] in ("con", "por"):
+        return i + 2
+    if texts[i + 2] == ",":
+        for j in range(i + 4, min(limit + 1, i + 4 + _ASIDE_WORDS)):
+            if texts[j] == ",":
+                return j + 1 if j + 1 < len(low_) and low_[j + 1] in ("con", "por") else None
+    return None
 
 
 def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,

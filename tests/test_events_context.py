@@ -391,6 +391,18 @@ def test_comma_y_con_splits_partners_of_different_sides(events, people, n):
     assert len(events(text, people=people, published=None)) == n
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("El canciller Luis Vera conversó por teléfono con el secretario Mike Pence, y, por separado, "
+                 "con la ministra Ana Ruiz.", id="an aside between ', y,' and 'con'"),
+    pytest.param("El canciller Luis Vera conversó por teléfono con el secretario Mike Pence, y, más tarde, "
+                 "con la ministra Ana Ruiz.", id="a time aside"),
+])
+def test_a_partner_after_an_aside_has_an_event_of_its_own(events, text):
+    """", y, por separado, con W": W's call is another call, even of the same government."""
+    found = events(text, people={"Luis Vera": "MEX", "Mike Pence": "CAN", "Ana Ruiz": "CAN"}, published=None)
+    assert sorted(e.actor_ids for e in found) == [["Ana Ruiz", "Luis Vera"], ["Luis Vera", "Mike Pence"]]
+
+
 def test_split_partner_phrase_ends_at_the_next_verb(events):
     text = ("El canciller será recibido por el rey Mike Pence, así como por el presidente Mike Pompeo, "
             "y se reunirá con la ministra Ana Ruiz.")
