@@ -218,7 +218,7 @@ def _evidence(m: EventMention, tx: Timex | None, words: DocWords) -> tuple[int, 
     end_char = words.view.end_char(last - 1)
     if "split" in m.attrs:  # "..., así como con Y": the phrase naming Y
         lo = m.attrs["split"] - 2
-        hi = min(m.attrs.get("until", lo + EVIDENCE_WINDOW), lo + EVIDENCE_WINDOW, len(texts))
+        hi = min(m.attrs.get("until", lo + EVIDENCE_WINDOW), lo + EVIDENCE_WINDOW, words.sent(m.head)[1])
         return idx[lo], words.view.end_char(hi - 1)
     if tx is not None and tx.start >= start_char and tx.start - end_char <= 3:
         end_char = max(end_char, tx.end)

@@ -222,9 +222,11 @@ def _split_coordinated(words: DocWords, m: EventMention) -> list[EventMention]:
     i = m.end
     limit = min(sent_end, m.end + 40) - 2
     after = low_[i + 2:limit + 2]
-    if not (("con" in after or "por" in after)
-            and ("así" in low_[i:limit] or ("," in texts[i:limit] and "y" in low_[i + 1:limit + 1]))):
-        return extra  # no "así como con|por" nor ", y con|por" in reach (as the loop would find)
+    window = low_[i:limit + 1]
+    if not (("con" in after or "por" in after) and (
+            "así" in window or "otro" in window or "otra" in window
+            or ("," in texts[i:limit] and "y" in low_[i + 1:limit + 1]))):
+        return extra  # no "así como con|por", "y otro con" nor ", y con|por" in reach
     while i < limit:
         prep = _partner_again(words, i, limit)
         if prep is not None:
@@ -262,10 +264,12 @@ _ASIDE_WORDS = 3
 
 def _partner_again(words: DocWords, i: int, limit: int) -> int | None:
     """The index of the preposition that introduces a further partner at token ``i`` ("así
-    como con|por", ", y con|por", ", y, por separado, con"), if one does."""
+    como con|por", ", y con|por", ", y, por separado, con", "y otro con"), if one does."""
     low_, texts = words.low, words.texts
     if low_[i] == "así" and low_[i + 1] == "como" and low_[i + 2] in ("con", "por"):
         return i + 2
+    if low_[i] == "y" and low_[i + 1] in ("otro", "otra") and low_[i + 2] in ("con", "por"):
+        return i + 2  # "un encuentro con X y otro con Y"
     if texts[i] != "," or low_[i + 1] != "y":
         return None
     if low_[i + 2] in ("con", "por"):

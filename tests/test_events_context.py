@@ -396,11 +396,22 @@ def test_comma_y_con_splits_partners_of_different_sides(events, people, n):
                  "con la ministra Ana Ruiz.", id="an aside between ', y,' and 'con'"),
     pytest.param("El canciller Luis Vera conversó por teléfono con el secretario Mike Pence, y, más tarde, "
                  "con la ministra Ana Ruiz.", id="a time aside"),
+    pytest.param("El canciller Luis Vera sostuvo una llamada con el secretario Mike Pence y otra con la "
+                 "ministra Ana Ruiz.", id="'y otra con': a second event of the same kind"),
 ])
-def test_a_partner_after_an_aside_has_an_event_of_its_own(events, text):
-    """", y, por separado, con W": W's call is another call, even of the same government."""
+def test_a_partner_introduced_again_has_an_event_of_its_own(events, text):
+    """", y, por separado, con W", "y otra con W": W's call is another call, even of the same
+    government."""
     found = events(text, people={"Luis Vera": "MEX", "Mike Pence": "CAN", "Ana Ruiz": "CAN"}, published=None)
     assert sorted(e.actor_ids for e in found) == [["Ana Ruiz", "Luis Vera"], ["Luis Vera", "Mike Pence"]]
+
+
+def test_a_split_partners_evidence_ends_with_its_sentence(events):
+    text = ("El canciller Luis Vera sostuvo una llamada con el secretario Mike Pence y otra con Ana Ruiz. "
+            "El canciller viajó después a Lima con su equipo de trabajo.")
+    found = events(text, people={"Luis Vera": "MEX", "Mike Pence": "CAN", "Ana Ruiz": "CAN"}, published=None)
+    second = next(e for e in found if "Ana Ruiz" in e.actor_ids and "Mike Pence" not in e.actor_ids)
+    assert second.end <= text.index(".") + 1
 
 
 def test_split_partner_phrase_ends_at_the_next_verb(events):
