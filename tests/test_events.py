@@ -61,6 +61,8 @@ def run(events_nlp):
                  "other", "held", id="always-an-event-even-bare-plural-with-a-support-verb"),
     pytest.param("Durante una ceremonia oficial, el canciller entregó el reconocimiento.",
                  "other", "held", id="ceremony-framing-the-clause"),
+    pytest.param("La próxima edición del Diálogo Bilateral se celebrará en Quito.",
+                 "meeting", "planned", id="an-edition-of-a-recurring-meeting"),
     pytest.param("El cónsul participó en una mesa de trabajo con funcionarios de la aduana.",
                  "meeting", "held", id="working-table-is-a-meeting"),
     pytest.param("La canciller intervendrá en el debate general de la Asamblea General.",
