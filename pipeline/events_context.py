@@ -278,12 +278,15 @@ def join_delegation_lines(events: list[Draft], mentions: Sequence[EventMention],
     if not ordered:
         return
     for verb in range(len(words.texts)):
-        if words.sent_of[verb] in told or verb in verbs or not inside(words.idx[verb]):
+        subject = lex.has_at("joins_subj", words, verb)
+        agent = not subject and lex.has_at("joins_agent", words, verb)
+        if not (subject or agent) or words.sent_of[verb] in told or verb in verbs \
+                or not inside(words.idx[verb]):
             continue
-        if lex.has_at("joins_subj", words, verb) and words.pos[verb] == "VERB" and not any(
+        if subject and words.pos[verb] == "VERB" and not any(
                 words.case_of[c] & {"en", "a", "al"} for c in words.children[verb]):
             heads = [c for c in words.children[verb] if words.dep[c] == "nsubj"]
-        elif lex.has_at("joins_agent", words, verb):
+        elif agent:
             heads = [c for c in words.children[verb] if "por" in words.case_of[c]]
         else:
             continue
@@ -295,9 +298,10 @@ def join_delegation_lines(events: list[Draft], mentions: Sequence[EventMention],
 
 
 def _listed(heads: list[int], words: DocWords) -> list[int]:
-    """The tokens naming the members of a list: each head, the heads coordinated with it, and
-    their own names ("la subsecretaria Teresa Mercado": appos; "Zhu Jian": flat), not the
-    people their titles name ("asesora del presidente Joe Biden")."""
+    """The tokens naming the members of a list: each head, the heads coordinated with it or in
+    apposition to it ("la subsecretaria Teresa Mercado", "Zhu Jian, ministro consejero, y Chen
+    Xiang") and the rest of their names ("Zhu Jian": flat), not the people their titles name
+    ("asesora del presidente Joe Biden")."""
     out, todo = [], list(heads)
     while todo:
         k = todo.pop()
