@@ -27,6 +27,7 @@ from .events_context import (apply_dateline, apply_dateline_place, apply_other_d
                              inherit_visit_place, join_delegation_lines, rejoin_delegations, set_date,
                              taking_part)
 from .events_detect import EventMention, find_mentions
+from .events_syntax import PLACE_RELATIVES
 from .events_lexicon import (CUE_CLASSES, CUE_STATUSES, EVENT_KINDS, REQUIREMENTS, TRIGGER_POS, Lexicon,
                              requirement_fits_pos)
 from .events_words import DocWords
@@ -84,6 +85,7 @@ class EventsComponent(RuleComponent):
                     if inside(words.idx[m.start])]
         for m in mentions:
             m.status = mention_status(m, self.lexicon, words)
+        _cancel_within_trips(mentions, words)
         mentions, trips = _fold_purposes(mentions, words)
         drafts, anchored = self._drafts(doc, mentions, index)
         drafts = rejoin_delegations(drafts, {p.actor_id: p.country or p.organization for p in participants})
@@ -234,8 +236,7 @@ def _fold_purposes(mentions: list[EventMention], words: DocWords
     for visit in mentions:
         if visit.kind != "visit" or not visit.strong:
             continue
-        hosts = {visit.head, visit.anchor} | {c for c in words.children[visit.head]
-                                              if words.dep[c] in ("acl", "acl:relcl")}
+        hosts = _trip_clauses(visit, words)
         for other in mentions:
             if other is visit or other.kind == "visit":
                 continue
@@ -248,6 +249,28 @@ def _fold_purposes(mentions: list[EventMention], words: DocWords
                 break
     dropped = {id(v) for v in trips.values()}
     return [m for m in mentions if id(m) not in dropped], trips
+
+
+def _trip_clauses(visit: EventMention, words: DocWords) -> set[int]:
+    """The tokens a clause of a visit hangs on: its trigger, its verb and the verbs of its
+    relative clauses ("la gira que realizaría hoy por Hidalgo")."""
+    return {visit.head, visit.anchor} | {c for c in words.children[visit.head]
+                                         if words.dep[c] in ("acl", "acl:relcl")}
+
+
+def _cancel_within_trips(mentions: list[EventMention], words: DocWords) -> None:
+    """An event told in a place relative of a cancelled visit ("canceló una gira que realizaría
+    por Hidalgo, donde se reuniría con productores") is cancelled with it."""
+    for visit in mentions:
+        if visit.kind != "visit" or visit.status != "cancelled":
+            continue
+        hosts = _trip_clauses(visit, words)
+        for other in mentions:
+            verb = other.anchor
+            if other is visit or not any(words.low[c] in PLACE_RELATIVES for c in words.children[verb]):
+                continue
+            if words.head[verb] in hosts or words.head[words.head[verb]] in hosts:
+                other.status = "cancelled"
 
 
 def _resolve_anchored(events: list[Draft], anchored: list[tuple[Draft, Timex]],

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from .events_detect import EventMention
-from .events_syntax import governing_verb
+from .events_syntax import PLACE_RELATIVES, governing_verb
 from .events_lexicon import Lexicon
 from .events_words import WITH, DocWords
 from .docparse import feats
@@ -279,7 +279,7 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
 def _subjects(verb: int, words: DocWords, pronominal: bool = False) -> list[int]:
     """The subject of a verb; for one without its own, the subject of the verb it depends on
     or is coordinated with ("Trump dijo que tuvo una conversación", "acordaron reunirse",
-    "X será recibido por Y y se reunirá con Z"), unless a "se" makes the verb impersonal ("y se
+    "X será recibido por Y y se reunirá con Z", "X viajará a Lima, donde se reunirá con Y"), unless a "se" makes the verb impersonal ("y se
     firmó"): ``pronominal`` says the verb's "se" is its own ("reunirse"). Token indices."""
     cur = verb
     for step in range(2):
@@ -287,13 +287,20 @@ def _subjects(verb: int, words: DocWords, pronominal: bool = False) -> list[int]
                  and not _in_a_later_paragraph(c, cur, words)]  # a caption below is no subject
         if len(found) > 1:  # a parse error (coordinated subjects hang on one): the nearest
             found = [min(found, key=lambda c: abs(c - cur))]
-        controlled = words.dep[cur] in ("ccomp", "xcomp", "conj") or (
-            words.dep[cur] == "advcl" and "Inf" in feats(words.tokens[cur], "VerbForm"))
-        if found or not controlled or words.pos[words.head[cur]] not in ("VERB", "AUX"):
+        if found:
             return found
+        if any(words.low[c] in PLACE_RELATIVES for c in words.children[cur]):
+            host = governing_verb(cur, words)  # "viajará a Nueva York, donde se reunirá con X"
+        elif words.dep[cur] in ("ccomp", "xcomp", "conj") or (
+                words.dep[cur] == "advcl" and "Inf" in feats(words.tokens[cur], "VerbForm")):
+            host = words.head[cur]
+        else:
+            return []
+        if host is None or host == cur or words.pos[host] not in ("VERB", "AUX"):
+            return []
         if not (pronominal and step == 0) and any(words.low[c] == "se" for c in words.children[cur]):
             return []
-        cur = words.head[cur]
+        cur = host
     return []
 
 
@@ -364,17 +371,30 @@ def attach_place(m: EventMention, places: PlaceIndex, words: DocWords
                 candidates.append(c)
             elif dep[c] in ("acl", "acl:relcl") and pos[c] in ("VERB", "AUX"):
                 candidates += [g for g in words.children[c] if "en" in case_of[g]]
+    antecedent = _where_relative(m, words)  # "viajará a Nueva York, donde se reunirá": in Nueva York
+    ordered = sorted(candidates) + ([antecedent] if antecedent is not None else [])
     fallback = _phrases_after(m, words, cases_ok) if m.kind != "call" else []
-    for c in sorted(candidates) + fallback:
+    for c in ordered + fallback:
         sub = words.subtree(c, 14)
         if _line_start(sub[0], words):
             continue  # "Ciudad de México, 6 de mayo.-": a dateline, not the event's place
         found = places.find([words.texts[i] for i in sub])
-        if found:
+        if found and (c != antecedent or sub[found[0].start] <= c <= sub[found[0].end - 1]):
             first, last = sub[found[0].start], sub[found[0].end - 1]
             start, end = words.idx[first], words.view.end_char(last)
             return as_written(found[0].place, words.text[start:end]), start, end  # (as doc[first:last + 1].text)
     return None
+
+
+def _where_relative(m: EventMention, words: DocWords) -> int | None:
+    """The noun a place relative clause of the mention's verb hangs on ("Nueva York" in "...
+    a Nueva York, donde se reunirá"), if the verb opens one."""
+    verb = m.anchor
+    if m.frame or words.pos[verb] not in ("VERB", "AUX") or words.dep[verb] not in ("acl", "acl:relcl"):
+        return None
+    if not any(words.low[c] in PLACE_RELATIVES for c in words.children[verb]):
+        return None
+    return words.head[verb]
 
 
 def _phrases_after(m: EventMention, words: DocWords, cases: frozenset[str]) -> list[int]:

@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 
 from .events_attach import DocIndex, timex_on
 from .events_detect import EventMention
-from .events_syntax import governing_verb
+from .events_syntax import PLACE_RELATIVES, governing_verb
 from .events_lexicon import Lexicon
 from .events_words import DocWords
 from .docparse import feats
@@ -168,8 +168,6 @@ def inherit_framed_people(events: list[Draft]) -> None:
                 frame.actors |= {a for a in e.actors if not a.startswith("~")}
 
 
-#: Words that open a clause told as happening where its governing verb's action does.
-_PLACE_RELATIVES = frozenset({"donde", "adonde"})
 
 
 def _host_verb(m: EventMention, lex: Lexicon, words: DocWords) -> int | None:
@@ -186,7 +184,7 @@ def _host_verb(m: EventMention, lex: Lexicon, words: DocWords) -> int | None:
                 not lex.has_at("support", words, verb) or lex.status_at("support", words, verb) is not None):
             continue
         kids = words.children[verb]
-        if any(words.low[c] in _PLACE_RELATIVES for c in kids) or (
+        if any(words.low[c] in PLACE_RELATIVES for c in kids) or (
                 any(words.low[c] == "para" for c in kids) and "Inf" in feats(words.tokens[verb], "VerbForm")):
             host = governing_verb(verb, words)
             if host is not None and host != verb:

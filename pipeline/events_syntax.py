@@ -11,6 +11,10 @@ from __future__ import annotations
 from .events_lexicon import Lexicon
 from .events_words import DocWords
 
+#: Words that open a clause told as happening where its governing verb's action does
+#: ("viajó a Brasilia, donde sostuvo una reunión"): the clause shares its date and subject.
+PLACE_RELATIVES = frozenset({"donde", "adonde"})
+
 _DEMONSTRATIVE = {"este", "esta", "estos", "estas", "ese", "esa", "dicho", "dicha", "aquel",
                   "aquella", "mismo", "misma"}
 _POSSESSIVE = {"su", "sus", "mi", "mis", "nuestro", "nuestra"}

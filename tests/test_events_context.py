@@ -406,6 +406,27 @@ def test_a_partner_introduced_again_has_an_event_of_its_own(events, text):
     assert sorted(e.actor_ids for e in found) == [["Ana Ruiz", "Luis Vera"], ["Luis Vera", "Mike Pence"]]
 
 
+_TRAVEL = "El canciller Luis Vera viajará a Lima, donde se reunirá con la ministra Ana Ruiz."
+
+
+def test_an_event_in_a_place_relative_has_the_travellers_subject(events):
+    """"viajará a Lima, donde se reunirá con X": the one who travels meets X."""
+    (event,) = events(_TRAVEL, people={"Luis Vera": "MEX", "Ana Ruiz": "PER"}, published=None)
+    assert event.actor_ids == ["Ana Ruiz", "Luis Vera"]
+
+
+def test_an_event_in_a_place_relative_takes_place_where_it_says(events):
+    (event,) = events(_TRAVEL, people={"Luis Vera": "MEX", "Ana Ruiz": "PER"}, published=None)
+    assert event.location == "Lima"
+
+
+def test_an_event_within_a_cancelled_trip_is_cancelled(events):
+    text = ("El presidente Luis Vera canceló una gira que realizaría por Lima, donde se reuniría con la "
+            "ministra Ana Ruiz.")
+    found = events(text, people={"Luis Vera": "MEX", "Ana Ruiz": "PER"}, published=None)
+    assert sorted((e.kind, e.status) for e in found) == [("meeting", "cancelled"), ("visit", "cancelled")]
+
+
 def test_a_split_partners_evidence_ends_with_its_sentence(events):
     text = ("El canciller Luis Vera sostuvo una llamada con el secretario Mike Pence y otra con Ana Ruiz. "
             "El canciller viajó después a Lima con su equipo de trabajo.")
