@@ -20,8 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .event_status import adjust_by_date, mention_status
-from .events_attach import (DocIndex, anchored_inner, attach_place, attach_timex, build_index,
-                            event_offset, mention_actors, shift)
+from .events_attach import (DocIndex, anchored_inner, attach_timex, build_index, event_offset,
+                            mention_actors, shift)
 from .events_context import (apply_dateline, apply_dateline_place, apply_other_dates, inherit_clause_dates,
                              inherit_frame_dates, inherit_framed_people, inherit_plural_actors,
                              inherit_visit_place, join_delegation_lines, rejoin_delegations, set_date,
@@ -33,6 +33,7 @@ from .events_lexicon import (CUE_CLASSES, CUE_STATUSES, EVENT_KINDS, REQUIREMENT
 from .events_words import DocWords
 from .docparse import feats
 from .events_merge import Draft, merge, name_words
+from .events_place import attach_place
 from .gazetteer import GAZETTEER_FILES, check_countries
 from .places import PlaceIndex
 from .records import Event, Timex, get_list, in_report

@@ -1,0 +1,86 @@
+"""Where an event mention took place: a place phrase of its trigger or verb.
+
+Pure helper of the events stage (:mod:`pipeline.events`): an "en ..." phrase (or "a ...",
+"por ..." for a visit) under the trigger or support verb, the antecedent of a place relative
+("viajará a Nueva York, donde se reunirá"), or a phrase further on in the clause; places,
+countries and venues are those of the :class:`~pipeline.places.PlaceIndex`.
+"""
+
+from __future__ import annotations
+
+from .events_detect import EventMention
+from .events_syntax import PLACE_RELATIVES
+from .events_words import DocWords
+from .places import Place, PlaceIndex, as_written
+
+_IN = frozenset({"en"})
+_VISIT_CASES = frozenset({"en", "a", "al", "hasta", "por"})
+
+
+def attach_place(m: EventMention, places: PlaceIndex, words: DocWords
+                 ) -> tuple[Place, int, int] | None:
+    """The place of a mention: an "en ..." phrase (or "a ..." for a visit) under its trigger
+    or support verb, or the object of a visit verb ("visitará la sede del Ayuntamiento de X")."""
+    if not len(places):
+        return None
+    pos, dep = words.pos, words.dep
+    cases_ok = _VISIT_CASES if m.kind == "visit" else _IN
+    candidates: list[int] = []
+    holders = [m.head] if m.frame else [m.head, m.anchor]
+    if m.support is not None and pos[m.support] in ("NOUN", "PROPN") and not m.frame:
+        holders.append(m.support)  # "la celebración, en Madrid, de la Comisión"
+    case_of = words.case_of
+    for tok in holders:
+        for c in words.children[tok]:
+            if not case_of[c].isdisjoint(cases_ok):
+                candidates.append(c)
+            elif m.kind == "visit" and m.pos == "verb" and tok == m.head and dep[c] == "obj":
+                candidates.append(c)
+            elif dep[c] in ("acl", "acl:relcl") and pos[c] in ("VERB", "AUX"):
+                candidates += [g for g in words.children[c] if "en" in case_of[g]]
+    antecedent = _where_relative(m, words)  # "viajará a Nueva York, donde se reunirá": in Nueva York
+    ordered = sorted(candidates) + ([antecedent] if antecedent is not None else [])
+    fallback = _phrases_after(m, words, cases_ok) if m.kind != "call" else []
+    for c in ordered + fallback:
+        sub = words.subtree(c, 14)
+        if _line_start(sub[0], words):
+            continue  # "Ciudad de México, 6 de mayo.-": a dateline, not the event's place
+        found = places.find([words.texts[i] for i in sub])
+        if found and (c != antecedent or sub[found[0].start] <= c <= sub[found[0].end - 1]):
+            first, last = sub[found[0].start], sub[found[0].end - 1]
+            start, end = words.idx[first], words.view.end_char(last)
+            return as_written(found[0].place, words.text[start:end]), start, end  # (as doc[first:last + 1].text)
+    return None
+
+
+def _where_relative(m: EventMention, words: DocWords) -> int | None:
+    """The noun a place relative clause of the mention's verb hangs on ("Nueva York" in "...
+    a Nueva York, donde se reunirá"), if the verb opens one."""
+    verb = m.anchor
+    if m.frame or words.pos[verb] not in ("VERB", "AUX") or words.dep[verb] not in ("acl", "acl:relcl"):
+        return None
+    if not any(words.low[c] in PLACE_RELATIVES for c in words.children[verb]):
+        return None
+    return words.head[verb]
+
+
+def _phrases_after(m: EventMention, words: DocWords, cases: frozenset[str]) -> list[int]:
+    """Fallback: the phrases marked by ``cases`` in the rest of the clause, which the parse may
+    hang elsewhere ("el cual sesionará en la Ciudad de X"; a visit's "la visita del presidente
+    X a Alemania")."""
+    found = []
+    end = min(words.sent(m.head)[1], m.end + 14)
+    for i in range(m.end, end - 1):
+        if words.texts[i] in (".", ";") or words.space[i]:
+            break
+        if words.low[i] in cases and words.head[i] > i:
+            found.append(words.head[i])
+    return found
+
+
+def _line_start(token: int, words: DocWords) -> bool:
+    """Whether only spaces stand between the start of its line and token ``token``."""
+    i = token - 1
+    while i >= 0 and words.space[i] and "\n" not in words.texts[i]:
+        i -= 1
+    return i < 0 or "\n" in words.texts[i]  # (a text without "\n" ends in a space or nothing)
