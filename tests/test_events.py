@@ -118,6 +118,12 @@ def test_the_event_that_replaces_a_cancelled_one_took_place_on_the_verbs_date(ru
         ("call", "held", "2026-02"), ("meeting", "cancelled", "2026-02")]
 
 
+def test_a_verb_form_the_lemmatizer_misses_still_triggers(run):
+    """The model lemmatizes "hablaran" as "hablarir": the "habl* por teléfono" row catches it."""
+    events = run("Se informó que la presidenta y el primer ministro hablaran por teléfono el lunes.")
+    assert [e.kind for e in events] == ["call"]
+
+
 def test_intervening_in_a_session_takes_the_verbs_date(run):
     """"intervenir en" is a support verb with "en", like "participar en": the high-level
     segment a minister spoke in is held on the day of the verb."""
