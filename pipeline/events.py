@@ -27,7 +27,7 @@ from .events_context import (apply_dateline, apply_dateline_place, apply_other_d
                              inherit_visit_place, join_delegation_lines, rejoin_delegations, set_date,
                              taking_part)
 from .events_detect import EventMention, find_mentions
-from .events_syntax import PLACE_RELATIVES
+from .events_syntax import opens_place_relative
 from .events_lexicon import (CUE_CLASSES, CUE_STATUSES, EVENT_KINDS, REQUIREMENTS, TRIGGER_POS, Lexicon,
                              requirement_fits_pos)
 from .events_words import DocWords
@@ -245,7 +245,7 @@ def _fold_purposes(mentions: list[EventMention], words: DocWords
             if "Inf" not in feats(words.tokens[verb], "VerbForm") or not any(
                     words.low[c] == "para" for c in words.children[verb]):
                 continue
-            if words.head[verb] in hosts or words.head[words.head[verb]] in hosts:
+            if _within(verb, hosts, words):
                 trips[other.head] = visit
                 break
     dropped = {id(v) for v in trips.values()}
@@ -259,6 +259,11 @@ def _trip_clauses(visit: EventMention, words: DocWords) -> set[int]:
                                          if words.dep[c] in ("acl", "acl:relcl")}
 
 
+def _within(verb: int, hosts: set[int], words: DocWords) -> bool:
+    """Whether a clause's verb hangs on one of a trip's ``hosts``, one or two arcs up."""
+    return words.head[verb] in hosts or words.head[words.head[verb]] in hosts
+
+
 def _cancel_within_trips(mentions: list[EventMention], words: DocWords) -> None:
     """An event told in a place relative of a cancelled visit ("canceló una gira que realizaría
     por Hidalgo, donde se reuniría con productores") is cancelled with it."""
@@ -268,9 +273,9 @@ def _cancel_within_trips(mentions: list[EventMention], words: DocWords) -> None:
         hosts = _trip_clauses(visit, words)
         for other in mentions:
             verb = other.anchor
-            if other is visit or not any(words.low[c] in PLACE_RELATIVES for c in words.children[verb]):
+            if other is visit or not opens_place_relative(verb, words):
                 continue
-            if words.head[verb] in hosts or words.head[words.head[verb]] in hosts:
+            if _within(verb, hosts, words):
                 other.status = "cancelled"
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from .events_detect import EventMention
-from .events_syntax import PLACE_RELATIVES, governing_verb
+from .events_syntax import governing_verb, opens_place_relative
 from .events_lexicon import Lexicon
 from .events_words import WITH, DocWords
 from .docparse import feats
@@ -287,7 +287,7 @@ def _subjects(verb: int, words: DocWords, pronominal: bool = False) -> list[int]
             found = [min(found, key=lambda c: abs(c - cur))]
         if found:
             return found
-        if any(words.low[c] in PLACE_RELATIVES for c in words.children[cur]):
+        if opens_place_relative(cur, words):
             host = governing_verb(cur, words)  # "viajará a Nueva York, donde se reunirá con X"
         elif words.dep[cur] in ("ccomp", "xcomp", "conj") or (
                 words.dep[cur] == "advcl" and "Inf" in feats(words.tokens[cur], "VerbForm")):

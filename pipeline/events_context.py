@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 
 from .events_attach import DocIndex, timex_on
 from .events_detect import EventMention
-from .events_syntax import PLACE_RELATIVES, governing_verb
+from .events_syntax import governing_verb, opens_place_relative
 from .events_lexicon import Lexicon
 from .events_words import DocWords
 from .docparse import feats
@@ -183,9 +183,8 @@ def _host_verb(m: EventMention, lex: Lexicon, words: DocWords) -> int | None:
         if words.pos[verb] not in ("VERB", "AUX") or verb != m.head and (
                 not lex.has_at("support", words, verb) or lex.status_at("support", words, verb) is not None):
             continue
-        kids = words.children[verb]
-        if any(words.low[c] in PLACE_RELATIVES for c in kids) or (
-                any(words.low[c] == "para" for c in kids) and "Inf" in feats(words.tokens[verb], "VerbForm")):
+        if opens_place_relative(verb, words) or (any(words.low[c] == "para" for c in words.children[verb])
+                                                 and "Inf" in feats(words.tokens[verb], "VerbForm")):
             host = governing_verb(verb, words)
             if host is not None and host != verb:
                 return host

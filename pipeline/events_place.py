@@ -9,7 +9,7 @@ countries and venues are those of the :class:`~pipeline.places.PlaceIndex`.
 from __future__ import annotations
 
 from .events_detect import EventMention
-from .events_syntax import PLACE_RELATIVES
+from .events_syntax import opens_place_relative
 from .events_words import DocWords
 from .places import Place, PlaceIndex, as_written
 
@@ -20,7 +20,8 @@ _VISIT_CASES = frozenset({"en", "a", "al", "hasta", "por"})
 def attach_place(m: EventMention, places: PlaceIndex, words: DocWords
                  ) -> tuple[Place, int, int] | None:
     """The place of a mention: an "en ..." phrase (or "a ..." for a visit) under its trigger
-    or support verb, or the object of a visit verb ("visitará la sede del Ayuntamiento de X")."""
+    or support verb, or the object of a visit verb ("visitará la sede del Ayuntamiento de X");
+    else the place a place relative of its verb hangs on; else a phrase further on."""
     if not len(places):
         return None
     pos, dep = words.pos, words.dep
@@ -59,7 +60,7 @@ def _where_relative(m: EventMention, words: DocWords) -> int | None:
     verb = m.anchor
     if m.frame or words.pos[verb] not in ("VERB", "AUX") or words.dep[verb] not in ("acl", "acl:relcl"):
         return None
-    if not any(words.low[c] in PLACE_RELATIVES for c in words.children[verb]):
+    if not opens_place_relative(verb, words):
         return None
     return words.head[verb]
 

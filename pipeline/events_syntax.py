@@ -13,7 +13,12 @@ from .events_words import DocWords
 
 #: Words that open a clause told as happening where its governing verb's action does
 #: ("viajó a Brasilia, donde sostuvo una reunión"): the clause shares its date and subject.
-PLACE_RELATIVES = frozenset({"donde", "adonde"})
+_PLACE_RELATIVES = frozenset({"donde", "adonde"})
+
+
+def opens_place_relative(verb: int, words: DocWords) -> bool:
+    """Whether the verb heads a place relative clause ("..., donde sostuvo una reunión")."""
+    return any(words.low[c] in _PLACE_RELATIVES for c in words.children[verb])
 
 _DEMONSTRATIVE = {"este", "esta", "estos", "estas", "ese", "esa", "dicho", "dicha", "aquel",
                   "aquella", "mismo", "misma"}
