@@ -146,6 +146,14 @@ def test_a_title_for_anyone_does_not_stand_for_someone_of_the_other_gender(pnlp)
     assert title_ids(doc, "funcionaria") == []
 
 
+def test_a_ministry_unit_named_in_a_title_is_no_name(pnlp):
+    """"Organismos", "Mecanismos" (not_name in words.csv) name a unit of the ministry: the
+    recogniser's entities there are no person names that would cut the title from its holder."""
+    doc = run(pnlp, "El director general de Organismos y Mecanismos Regionales Americanos de la Secretaría "
+                    "de Relaciones Exteriores (SRE), Tomás Arriaga del Valle, participó en la reunión.", "2026-02-01")
+    assert people(doc)["Tomás Arriaga del Valle"].role.startswith("director general de Organismos")
+
+
 def test_role_only_without_a_date_stays_unresolved(pnlp):
     doc = run(pnlp, "El canciller participó en la reunión.", None)
     assert people(doc) == {}
