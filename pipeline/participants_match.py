@@ -237,7 +237,7 @@ def _left_phrase(tokens: Tokens, start: int, by_token: dict[int, Match], persons
             lowest = max(-1, lowest - (m.end - m.start - 1))  # a name found counts as one word
             i = m.start - 1
             continue
-        if stops(i) and text[i] not in {"(", ")"}:
+        if stops(i) and text[i] not in {"(", ")"} and not (text[i] == "," and _in_portfolio(tokens, i)):
             break
         i -= 1
     if not titles:
@@ -250,6 +250,15 @@ def _left_phrase(tokens: Tokens, start: int, by_token: dict[int, Match], persons
             first = other.start
     between = [m for m in inside if m.start >= first]
     return RolePhrase(first, phrase_end, title, sorted([title, *between], key=lambda m: m.start), "left")
+
+
+def _in_portfolio(tokens: Tokens, i: int) -> bool:
+    """A comma inside a list of capitalised portfolio names ("ministro de Economía, Industria y
+    Competitividad"): between two capitalised words, with a "y" closing the list after it."""
+    text, lower = tokens.text, tokens.lower
+    if not (0 < i < len(text) - 3 and text[i - 1][:1].isupper() and text[i + 1][:1].isupper()):
+        return False
+    return lower[i + 2] in {"y", "e"} or (lower[i + 3] in {"y", "e"} and text[i + 2][:1].isupper())
 
 
 def _right_phrase(tokens: Tokens, end: int, by_token: dict[int, Match], persons: set[int],

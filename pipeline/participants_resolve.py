@@ -341,6 +341,11 @@ def merge_role(actor: Actor, text_role: Role | None, on: dt.date | None, lex: Le
         elif role.code != term["role_code"] and _held(actor.person, role.code) is False and on:
             # an obvious error of the text: the gazetteer says otherwise on that date
             role.code = term["role_code"]
+        elif role.code == term["role_code"] and role.country and term.get("country") \
+                and role.country != term["country"]:
+            # the office the text names, of the country the gazetteer knows ("ministro de
+            # Economía" read as Mexico's ministry, for Spain's minister)
+            role.country, role.organization = term["country"], term.get("organization") or role.organization
     if role.country is None and person is not None:
         role.country = (term or person.latest_term(on)).get("country")
     if role.country is None and role.code not in (None, "io_official"):

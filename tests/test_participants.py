@@ -154,6 +154,21 @@ def test_a_ministry_unit_named_in_a_title_is_no_name(pnlp):
     assert people(doc)["Tomás Arriaga del Valle"].role.startswith("director general de Organismos")
 
 
+def test_a_title_listing_portfolios_keeps_its_commas(pnlp):
+    """A comma between capitalised portfolio names, closed by "y", is inside the title."""
+    doc = run(pnlp, "Ayer habló el ministro de Industria, Turismo y Comercio, Pedro Gómez Lara, en Lima.",
+              "2025-06-01")
+    assert people(doc)["Pedro Gómez Lara"].role == "ministro de Industria, Turismo y Comercio"
+
+
+def test_the_gazetteer_country_of_the_office_the_text_names_wins(nlp):
+    """With the bundled gazetteer: "ministro de Economía" reads as Mexico's ministry, but the
+    gazetteer has the man as Spain's minister on that date."""
+    doc = run(nlp, "En Madrid, el ministro de Economía, Luis de Guindos, recibió al canciller.", "2017-03-01")
+    found = people(doc)["Luis de Guindos"]
+    assert (found.role_code, found.country) == ("minister", "ESP")
+
+
 def test_role_only_without_a_date_stays_unresolved(pnlp):
     doc = run(pnlp, "El canciller participó en la reunión.", None)
     assert people(doc) == {}
