@@ -23,7 +23,8 @@ from collections.abc import Callable
 
 from .gazetteer import fold
 from .participants_match import Match, RolePhrase, extend_title
-from .participants_resolve import Actor, Lexicon, Role, gender_fits, interpret_phrase, merge_role
+from .participants_resolve import Actor, Lexicon, Role
+from .participants_roles import gender_fits, interpret_phrase, merge_role
 from .participants_tokens import Tokens
 
 #: The gender a title of either gender ("canciller", "titular") takes from its article.

@@ -17,8 +17,8 @@ from collections.abc import Callable
 from .participants_alone import AloneTitles, main_country
 from .participants_match import Match, name_run, role_phrase
 from .participants_orgs import find_organizations, settle_organizations
-from .participants_resolve import (Actor, Cand, Lexicon, date_window, interpret_phrase, merge_role,
-                                   resolve_people, to_participant)
+from .participants_resolve import Actor, Cand, Lexicon, date_window, resolve_people, to_participant
+from .participants_roles import interpret_phrase, merge_role
 from .participants_tokens import Tokens, covered
 from .records import Mention, Participant
 

@@ -1,0 +1,137 @@
+"""The role a person holds: what a title phrase says, and what the gazetteer adds.
+
+Helper of the participants stage (:mod:`pipeline.participants`). :func:`interpret_phrase`
+turns a role phrase ("la ministra de Relaciones Exteriores de Canadá") into role text, role
+code, country and organization; :func:`merge_role` joins that with the gazetteer's term of
+the person on the publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .gazetteer import Person, fold
+from .participants_match import RolePhrase, accredited_to
+from .participants_resolve import Actor, Lexicon, Role
+from .participants_tokens import Tokens
+
+
+def head_code(text: str, lex: Lexicon) -> str | None:
+    """Role code of the head of the body named in ``text`` (``titular de la SRE``)."""
+    folded = fold(text)
+    padded = f" {folded} "
+    for pattern, code in lex.heads:
+        if f" {pattern} " in padded:
+            return code
+    return None
+
+
+def interpret_phrase(tokens: Tokens, phrase: RolePhrase, lex: Lexicon) -> Role:
+    """Role text, code, country and organization from a title phrase."""
+    row = lex.titles.get(phrase.title.title or phrase.title.key, {})
+    row = _split_title(tokens, phrase, lex) or row
+    text = tokens.span_text(phrase.start, phrase.end).strip(" ,")
+    role = Role(text=text or None, code=row.get("role_code"), country=row.get("country"),
+                organization=row.get("organization"))
+    relation = row.get("relation")
+    role.counterpart = relation == "counterpart"
+    for m in phrase.matches:
+        if m.kind == "ROLE" and m is not phrase.title:
+            continue
+        if m.kind in {"COUNTRY", "DEMONYM"} and (m.start == 0 or tokens.lower[m.start - 1] != "en"):
+            if m.start >= phrase.title.start or row.get("country") is None:
+                role.country = m.rows[0]
+                break
+    if role.country is None or role.country == row.get("country"):
+        for m in phrase.matches:
+            if m.kind == "LOC" and m.rows[0].get("country"):
+                role.country = role.country or m.rows[0]["country"]
+            if m.kind == "ORG":
+                org = m.rows[0]
+                role.organization = role.organization or org["name"]
+                role.country = role.country or org.get("country")
+    international = [m.rows[0] for m in phrase.matches if m.kind == "ORG" and not m.rows[0].get("country")
+                     and not accredited_to(tokens, m)]
+    if international and not row.get("organization") and not row.get("country") and relation != "counterpart":
+        role.code = "io_official"  # "secretaria de la CEPAL", "presidente del BID"
+        role.organization = international[0]["name"]
+    if relation == "head":
+        tail = tokens.span_text(phrase.title.end, phrase.end)
+        role.code = head_code(tail, lex) or role.code
+    before = phrase.title.start - 1
+    if before >= 1 and tokens.lower[before] == "como":  # "propuesto como canciller"
+        before -= 1
+    words = [before] if before >= 0 else []
+    words += range(phrase.start, min(max(phrase.end, phrase.title.end + 1), len(tokens)))
+    role.not_in_office = any(lex.has_folded("not_in_office", tokens.folded[k]) for k in words)
+    return role
+
+
+def _split_title(tokens: Tokens, phrase: RolePhrase, lex: Lexicon) -> dict[str, Any] | None:
+    """A title cut by a demonym: "ministro español de Asuntos Exteriores" is the title
+    "ministro de asuntos exteriores" of Spain."""
+    title = phrase.title
+    demonym = next((m for m in phrase.matches if m.kind == "DEMONYM" and m.start == title.end), None)
+    if demonym is None or demonym.end >= phrase.end:
+        return None
+    tail = fold(tokens.span_text(demonym.end, phrase.end)).split()
+    for n in range(len(tail), 0, -1):
+        row = lex.titles.get(f"{title.key} {' '.join(tail[:n])}")
+        if row is not None:
+            return row
+    return None
+
+
+def merge_role(actor: Actor, text_role: Role | None, on: dt.date | None, lex: Lexicon) -> Role:
+    """Role of a person: the text's apposition first, the gazetteer on the date second."""
+    role = Role(**vars(text_role)) if text_role else Role()
+    person = actor.person
+    term = None
+    if person is not None:
+        term = person.term_on(on) if on else _term_like(
+            person, role.code or lex.settings.get("preferred_role_code"))
+    if role.not_in_office:
+        role.code = "other"
+    elif term is not None:
+        if role.code is None or role.counterpart:
+            role.code = term["role_code"]
+            role.text = role.text or term.get("office")
+            role.organization = role.organization or term.get("organization")
+        elif role.code != term["role_code"] and _held(actor.person, role.code) is False and on:
+            # an obvious error of the text: the gazetteer says otherwise on that date
+            role.code = term["role_code"]
+        elif role.code == term["role_code"] and role.country and term.get("country") \
+                and role.country != term["country"]:
+            # the office the text names, of the country the gazetteer knows ("ministro de
+            # Economía" read as Mexico's ministry, for Spain's minister)
+            role.country, role.organization = term["country"], term.get("organization") or role.organization
+    if role.country is None and person is not None:
+        role.country = (term or person.latest_term(on)).get("country")
+    if role.country is None and role.code not in (None, "io_official"):
+        role.country = lex.settings.get("default_country")
+    if role.code is None:
+        role.code = lex.settings.get("default_role_code")
+        if role.country is None:
+            role.country = lex.settings.get("default_country")
+    return role
+
+
+def _term_like(person: Person, code: str | None) -> dict[str, Any]:
+    """Without a date: the latest term with the office the text names, else the latest."""
+    same = [t for t in person.terms if code and t["role_code"] == code]
+    return max(same or person.terms, key=lambda t: (t.get("start") or dt.date.min))
+
+
+def gender_fits(actor: Actor, gender: str | None) -> bool:
+    """A feminine title ("la presidenta") does not stand for a man, nor the reverse."""
+    if not gender or actor.person is None:
+        return True
+    known = {t.get("gender") for t in actor.person.terms} - {None, ""}
+    return not known or gender in known
+
+
+def _held(person: Person | None, code: str | None) -> bool | None:
+    if person is None or code is None:
+        return None
+    return any(t["role_code"] == code for t in person.terms)
