@@ -88,6 +88,12 @@ def test_an_adjective_that_spells_a_title_is_no_title(nlp):
     assert "Comisión Interamericana de Derechos Humanos" in names(doc, ("organization",))
 
 
+def test_a_bodys_name_as_the_press_varies_it_is_the_gazetteers(nlp):
+    """With the bundled gazetteer: "Comisión Económica de América Latina" is the CEPAL row."""
+    doc = run(nlp, "La Comisión Económica de América Latina presentó su informe anual.", "2020-03-03")
+    assert "Comisión Económica para América Latina y el Caribe" in names(doc, ("organization",))
+
+
 @pytest.mark.parametrize("text, name, kind", [
     pytest.param("La Secretaría de Relaciones Exteriores (SRE) informó que la SRE atenderá el caso.",
                  "Secretaría de Relaciones Exteriores", "organization", id="gazetteer name and acronym"),
