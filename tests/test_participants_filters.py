@@ -81,9 +81,9 @@ def test_corrected_entities_follow_the_gazetteer(pnlp):
 # -- organizations -----------------------------------------------------------------------
 
 def test_an_adjective_that_spells_a_title_is_no_title(nlp):
-    """With the bundled gazetteer, where "general" is a military title: in "el debate general de
-    la Comisión ..." it is an adjective, so the body is not inside a title."""
-    doc = run(nlp, "La delegación participó en el debate general de la Comisión Interamericana de "
+    """With the bundled gazetteer, where "general" is a military title: in "la asamblea general
+    de la Comisión ..." it is an adjective, so the body is not inside a title."""
+    doc = run(nlp, "La delegación participó en la asamblea general de la Comisión Interamericana de "
                    "Derechos Humanos.", "2020-03-03")
     assert "Comisión Interamericana de Derechos Humanos" in names(doc, ("organization",))
 
@@ -200,6 +200,8 @@ def test_organization_without_gazetteer_row_is_told_apart_by_country(pnlp, text,
                  "Organización de las Naciones Unidas", id="a framework: 'en el ámbito de'"),
     pytest.param("México habló en el periodo de sesiones de la Asamblea General de la ONU.",
                  "Asamblea General de las Naciones Unidas", id="a body's session: where it happened"),
+    pytest.param("El canciller habló en el debate general de la Asamblea General de la ONU.",
+                 "Asamblea General de las Naciones Unidas", id="a body's debate: where it happened"),
     pytest.param("La delegación presentó el texto en la sesión ordinaria del Consejo Permanente.",
                  "Consejo Permanente", id="a body's session with an adjective: where it happened"),
     pytest.param("La reunión se celebró en la sede de la Comisión de Integración Fronteriza (CIF).",
