@@ -193,13 +193,19 @@ def _host_verb(m: EventMention, lex: Lexicon, words: DocWords) -> int | None:
 
 def inherit_clause_dates(events: list[Draft], lex: Lexicon, index: DocIndex) -> None:
     """An undated event told in a place relative or a purpose clause of a verb with a date of
-    its own took place then (see :func:`_host_verb`)."""
+    its own took place then (see :func:`_host_verb`); a host verb with no date, coordinated in
+    the same tense with one that has ("el sábado estarán en X, y de allí se trasladarán a Y
+    para asistir a la ceremonia"), shares that one's."""
     words = index.words
     for e in events:
         if e.date_value is not None:
             continue
         verb = _host_verb(e.lead, lex, words)
         tx = timex_on({verb}, verb, index, set()) if verb is not None else None
+        if tx is None and verb is not None and words.dep[verb] == "conj":
+            first = words.head[verb]  # (a predicate: "estarán presentes")
+            if words.pos[first] in ("VERB", "AUX", "ADJ") and _tense(first, words) == _tense(verb, words):
+                tx = timex_on({first}, first, index, set())
         if tx is not None:
             set_date(e, tx)
 

@@ -117,6 +117,12 @@ def test_framed_event_takes_the_framing_events_day(events):
     pytest.param("La canciller Ana Ruiz viajó el 9 de marzo a Lima para acordar una visita del "
                  "presidente Luis Vera.", {"9 de marzo": "2026-03-09"}, {"visit": None},
                  id="an-event-a-purpose-verb-plans-is-not-dated-so"),
+    pytest.param("El sábado los cancilleres estarán presentes en Lima, y de allí se trasladarán a Quito "
+                 "para participar en la cumbre regional.", {"El sábado": "2026-03-14"},
+                 {"summit": "2026-03-14"}, id="purpose-of-an-undated-verb-coordinated-with-a-dated-one"),
+    pytest.param("El sábado los cancilleres llegaron a Lima, y después viajarán a Quito para "
+                 "participar en la cumbre regional.", {"El sábado": "2026-03-14"},
+                 {"summit": None}, id="coordinated-in-another-tense-shares-no-date"),
 ])
 def test_an_event_in_a_place_or_purpose_clause_takes_its_governing_verbs_date(events, text, dates, expected):
     found = events(text, dates, {"Ana Ruiz": "MEX", "Luis Vera": "PER"})
