@@ -246,6 +246,8 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
                     words.dep[c] in ("obj", "obl") and (cases & {"a", "al"} or not cases)):
                 complements.append(c)
     complements = [c for c in complements if not m.start <= c < m.end]  # "hablar por teléfono"
+    if m.kind in _OF_KINDS and not any(case_of[c] & _OF for c in complements):
+        partners |= _of_right_after(m, index)
     lo, hi = 0, len(doc)
     if "split" in m.attrs:  # "..., así como con Y": this event's partner is Y
         lo, hi = m.attrs["split"], m.attrs.get("until", words.sent(m.head)[1])
@@ -272,6 +274,21 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
         if r not in complements:
             actors |= _ids_in(r, index, 0, len(doc))
     return actors, partners | {f"~{h}" for h in partner_heads}
+
+
+def _of_right_after(m: EventMention, index: DocIndex) -> set[str]:
+    """Who a "de" phrase right after a visit or call names ("visita de Estado del presidente X
+    a Alemania"), read on the words when the parse hangs it elsewhere: up to the next
+    punctuation, verb or preposition other than "de"."""
+    words = index.words
+    n, j = len(words.texts), m.end
+    if j >= n or words.low[j] not in _OF:
+        return set()
+    end = j + 1
+    while end < min(n, j + 9) and not words.is_punct(end) and words.pos[end] not in ("VERB", "AUX") \
+            and not (words.pos[end] == "ADP" and words.low[end] not in _OF):
+        end += 1
+    return _ids_range(j + 1, end, index)
 
 
 def _subjects(verb: int, words: DocWords, pronominal: bool = False) -> list[int]:

@@ -12,7 +12,7 @@ import pytest
 
 from pipeline.events_context import day_of
 from pipeline.records import Participant, Timex
-from tests.events_support import hand_timex
+from tests.events_support import hand_events, hand_timex
 
 
 # -- dates the rest of the document lends ---------------------------------------------------
@@ -424,6 +424,20 @@ def test_an_event_in_a_place_relative_has_the_travellers_subject(events):
 def test_an_event_in_a_place_relative_takes_place_where_it_says(events):
     (event,) = events(_TRAVEL, people={"Luis Vera": "MEX", "Ana Ruiz": "PER"}, published=None)
     assert event.location == "Lima"
+
+
+def test_the_visitor_named_right_after_a_visit_takes_part(events_nlp):
+    """"el primer día de visita de Estado del presidente X": X is the visitor, also when the parse
+    hangs "del presidente" on the noun before the visit ("día"), as the model does when header
+    lines run into the sentence."""
+    text = "En el primer día de visita de Estado del presidente Luis Vera a Alemania, hubo varios anuncios."
+
+    def misparse(doc):
+        words = [t.text for t in doc]
+        doc[words.index("presidente")].head = doc[words.index("día")]
+
+    found = hand_events(events_nlp, text, None, people=["Luis Vera"], misparse=misparse)
+    assert [(e.kind, e.actor_ids) for e in found] == [("visit", ["Luis Vera"])]
 
 
 def test_an_event_within_a_cancelled_trip_is_cancelled(events):
