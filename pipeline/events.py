@@ -108,7 +108,7 @@ class EventsComponent(RuleComponent):
         inherit_framed_people(merged)
         join_delegation_lines(merged, mentions, self.lexicon, index, inside)
         inherit_visit_place(merged)
-        apply_dateline_place(merged, index.text, self.places)
+        apply_dateline_place(merged, index.text, timexes, self.places)
         published = doc._.published
         kinds = {p.actor_id: p.kind for p in participants}
         for event_id, d in enumerate(sorted(merged, key=lambda d: d.start)):

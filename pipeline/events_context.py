@@ -75,39 +75,43 @@ def dateline_timex(text: str, timexes: Sequence[Timex]) -> Timex | None:
     return next((tx for tx in timexes if tx.start <= span[0] < tx.end or span[0] <= tx.start < span[1]), None)
 
 
+def _dateline_day(text: str, timexes: Sequence[Timex], events: list[Draft]) -> Timex | None:
+    """The dateline's day (:func:`dateline_timex`) when it may date or place one of ``events``:
+    only a day timex in the dateline window that ends before one of them can, so without one the
+    dateline is not looked for."""
+    if not events:
+        return None
+    limit, last = len(text) - len(text.lstrip()) + DATELINE_WINDOW, max(e.start for e in events)
+    if not any(tx.start < limit and tx.end < last and tx.granularity == "day" and tx.date_start is not None
+               for tx in timexes):
+        return None
+    tx = dateline_timex(text, timexes)
+    return tx if tx is not None and tx.granularity == "day" and tx.date_start is not None else None
+
+
 def apply_dateline(events: list[Draft], text: str, timexes: Sequence[Timex]) -> None:
     """Held events without a date of their own happened on the dateline's day (the dateline
     found in ``text``, see :func:`dateline_timex`), when they are told after it."""
     undated = [e for e in events if e.status == "held" and e.date_value is None]
-    if not undated:
-        return
-    # only a day in the dateline window ending before one of them can date one: without such a
-    # timex the dateline need not be looked for
-    limit, last = len(text) - len(text.lstrip()) + DATELINE_WINDOW, max(e.start for e in undated)
-    if not any(tx.start < limit and tx.end < last and tx.granularity == "day" and tx.date_start is not None
-               for tx in timexes):
-        return
-    tx = dateline_timex(text, timexes)
-    if tx is None or tx.granularity != "day" or tx.date_start is None:
-        return
-    for e in undated:
+    tx = _dateline_day(text, timexes, undated)
+    for e in undated if tx is not None else ():
         if e.start > tx.end:
             set_date(e, tx)
 
 
-def apply_dateline_place(events: list[Draft], text: str, places: PlaceIndex) -> None:
+def apply_dateline_place(events: list[Draft], text: str, timexes: Sequence[Timex], places: PlaceIndex) -> None:
     """Held events other than calls with no place of their own, told after the dateline
     ("Santiago de Chile, 11 de marzo de 2022. El ministro sostuvo ..."), took place in the
     city the dateline names before its date. A dateline naming only a country says too little;
     an event the text places in a country keeps it."""
     unplaced = [e for e in events if e.status == "held" and e.place is None and e.kind != "call"]
-    span = dateline_span(text) if unplaced else None
-    if span is None:
+    tx = _dateline_day(text, timexes, unplaced)
+    if tx is None:
         return
-    line = text[text.rfind("\n", 0, span[0]) + 1:span[0]]
+    line = text[text.rfind("\n", 0, tx.start) + 1:tx.start]
     cities = [m.place for m in places.find(line.split()) if m.place.kind != "country"]
     for e in unplaced if cities else ():
-        if e.start > span[1]:
+        if e.start > tx.end:
             e.place = cities[-1]
 
 
@@ -278,9 +282,10 @@ def join_delegation_lines(events: list[Draft], mentions: Sequence[EventMention],
     told = {words.sent_of[m.head] for m in mentions if m.strong}
     verbs = {k for m in mentions for k in (m.anchor, m.support)}  # "En el encuentro participaron"
     ordered = sorted((e for e in events if e.kind in _DELEGATION_KINDS), key=lambda d: d.start)
-    if not ordered:
-        return
-    for verb in range(len(words.texts)):
+    cues = lex.cues.get("joins_subj", {}).keys() | lex.cues.get("joins_agent", {}).keys()
+    if not ordered or (cues.isdisjoint(words.low) and cues.isdisjoint(words.lem)):
+        return  # (most documents: no word of either class, and no token to look at)
+    for verb in [k for k, (low, lem) in enumerate(zip(words.low, words.lem)) if low in cues or lem in cues]:
         subject = lex.has_at("joins_subj", words, verb)
         agent = not subject and lex.has_at("joins_agent", words, verb)
         if not (subject or agent) or words.sent_of[verb] in told or verb in verbs \
