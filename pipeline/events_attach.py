@@ -245,6 +245,9 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
             elif is_verb and m.pos == "verb" and words.low[tok].startswith("recib") and (
                     words.dep[c] in ("obj", "obl") and (cases & {"a", "al"} or not cases)):
                 complements.append(c)
+    for c in words.children[m.head]:  # "la ceremonia encabezada por el presidente X"
+        if words.dep[c] in ("acl", "amod") and lex.has_at("joins_agent", words, c):
+            complements += [g for g in words.children[c] if "por" in case_of[g]]
     complements = [c for c in complements if not m.start <= c < m.end]  # "hablar por teléfono"
     if m.kind in _OF_KINDS and not any(case_of[c] & _OF for c in complements):
         partners |= _of_right_after(m, index)

@@ -426,6 +426,13 @@ def test_an_event_in_a_place_relative_takes_place_where_it_says(events):
     assert event.location == "Lima"
 
 
+def test_who_heads_an_event_takes_part(events):
+    """"la ceremonia encabezada por X" (a participle of cue class joins_agent): X took part."""
+    found = events("La canciller Ana Ruiz asistió a la ceremonia oficial encabezada por el presidente Luis Vera.",
+                   people={"Ana Ruiz": "MEX", "Luis Vera": "MEX"}, published=None)
+    assert [e.actor_ids for e in found] == [["Ana Ruiz", "Luis Vera"]]
+
+
 def test_the_visitor_named_right_after_a_visit_takes_part(events_nlp):
     """"el primer día de visita de Estado del presidente X": X is the visitor, also when the parse
     hangs "del presidente" on the noun before the visit ("día"), as the model does when header
