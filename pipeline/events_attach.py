@@ -312,6 +312,10 @@ def _subjects(verb: int, words: DocWords, pronominal: bool = False) -> list[int]
         elif words.dep[cur] in ("ccomp", "xcomp", "conj") or (
                 words.dep[cur] == "advcl" and "Inf" in feats(words.tokens[cur], "VerbForm")):
             host = words.head[cur]
+            if words.dep[cur] == "conj" and "Part" in feats(words.tokens[host], "VerbForm") \
+                    and "Fin" in feats(words.tokens[cur], "VerbForm"):
+                host = governing_verb(host, words)  # "encabezará un desayuno organizado por X, y
+                # sostendrá ...": a finite verb is not coordinated with a participle
         else:
             return []
         if host is None or host == cur or words.pos[host] not in ("VERB", "AUX"):

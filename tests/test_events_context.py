@@ -286,6 +286,16 @@ def test_a_line_on_who_else_took_part_joins_the_event_before(events, text, expec
     assert [e.actor_ids for e in found] == expected
 
 
+def test_a_verb_coordinated_with_a_participle_takes_the_clauses_subject(events):
+    """The model coordinates "sostendrá" with "organizado": a finite verb is not a participle's
+    conjunct, so its subject is the one of the verb the participle's noun hangs on."""
+    text = ("La canciller Ana Ruiz encabezará un desayuno informativo organizado por la agencia de noticias "
+            "Prensa Libre, y sostendrá un encuentro con empresarios peruanos.")
+    found = events(text, people={"Ana Ruiz": "MEX"}, published=None)
+    meeting = next(e for e in found if e.kind == "meeting")
+    assert meeting.actor_ids == ["Ana Ruiz"]
+
+
 def test_a_pronominal_verb_coordinated_with_another_takes_its_subject(events):
     """"se reunirá" is "reunirse": its "se" is the verb's own, not an impersonal one."""
     text = "El canciller Luis Vera será recibido por el rey Mike Pence y se reunirá con la ministra Ana Ruiz."
