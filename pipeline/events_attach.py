@@ -28,6 +28,8 @@ from .records import Participant, Timex
 #: event's place ("en Lima"; a visit's also "a Lima", "hasta Lima").
 _OF = frozenset({"de", "del"})
 _OF_KINDS = frozenset({"visit", "call"})
+#: Kinds whose possessor took part ("su visita", "su encuentro con X"; not "su conferencia").
+_OWNED_KINDS = frozenset({"visit", "meeting", "call"})
 _OFFSET = re.compile(r"\b(\w+)\s+(d[ií]as?|semanas?)\s+(despu[eé]s|antes)\b", re.IGNORECASE)
 
 
@@ -227,11 +229,16 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
     verb = m.anchor if pos[m.anchor] in ("VERB", "AUX") else None
     if verb is not None and not m.frame:
         regions += _subjects(verb, words, "reflexive" in m.attrs) or _topic(verb, words, index)
-    elif (m.kind == "visit" and m.attrs.get("det") == "possessive") or m.frame:
-        # "durante su visita a X": the visitor is the one the clause is about; "Durante la
-        # reunión de ministros del G20, el canciller enfatizó": who speaks in its frame took part
+    elif (m.kind in _OWNED_KINDS and m.attrs.get("det") == "possessive") or m.frame:
+        # "durante su visita a X", "destacó su reunión con X": its owner is the one the clause is
+        # about; "Durante la reunión de ministros del G20, el canciller enfatizó": who speaks in
+        # its frame took part
         governor = governing_verb(m.head, words)
-        regions += _subjects(governor, words) if governor is not None else []
+        subjects = _subjects(governor, words) if governor is not None else []
+        if governor is not None and m.attrs.get("det") == "possessive" and not any(
+                _ids_in(c, index) for c in subjects):  # "En su encuentro con X, se revisó la agenda":
+            subjects = _topic(governor, words, index)  # "su" is the one told before
+        regions += subjects
     complements = []
     holders = [m.head] + ([verb] if verb is not None and verb != m.head else [])
     case_of = words.case_of

@@ -296,6 +296,23 @@ def test_a_verb_coordinated_with_a_participle_takes_the_clauses_subject(events):
     assert meeting.actor_ids == ["Ana Ruiz"]
 
 
+def test_a_possessive_event_in_an_impersonal_clause_is_the_one_told_befores(events):
+    """"En su encuentro con X, se revisó ...": "su" is the person the text was about."""
+    text = ("El canciller Luis Vera llegó ayer a Washington. En su encuentro con el secretario Pedro Soto, "
+            "se revisó la agenda bilateral.")
+    (event,) = events(text, people={"Luis Vera": "MEX", "Pedro Soto": "USA"}, published=None)
+    assert event.actor_ids == ["Luis Vera", "Pedro Soto"]
+
+
+def test_the_owner_of_a_conference_is_no_participant_of_a_summit(events):
+    """"su conferencia" is the speaker's press conference: its owner does not join the summit a
+    reference to it could merge with (only visits, meetings and calls are owned)."""
+    text = ("El presidente Pedro Soto visitará Lima para participar en la Cumbre de las Américas. Por la "
+            "mañana, en su conferencia desde Palacio Nacional, el presidente Luis Vera habló del tema.")
+    found = events(text, people={"Luis Vera": "MEX", "Pedro Soto": "USA"}, published=None)
+    assert [(e.kind, e.actor_ids) for e in found] == [("summit", ["Pedro Soto"])]
+
+
 def test_a_pronominal_verb_coordinated_with_another_takes_its_subject(events):
     """"se reunirá" is "reunirse": its "se" is the verb's own, not an impersonal one."""
     text = "El canciller Luis Vera será recibido por el rey Mike Pence y se reunirá con la ministra Ana Ruiz."
