@@ -304,8 +304,9 @@ def _of_right_after(m: EventMention, index: DocIndex) -> set[str]:
 def _subjects(verb: int, words: DocWords, pronominal: bool = False) -> list[int]:
     """The subject of a verb; for one without its own, the subject of the verb it depends on
     or is coordinated with ("Trump dijo que tuvo una conversación", "acordaron reunirse",
-    "X será recibido por Y y se reunirá con Z", "X viajará a Lima, donde se reunirá con Y"), unless a "se" makes the verb impersonal ("y se
-    firmó"): ``pronominal`` says the verb's "se" is its own ("reunirse"). Token indices."""
+    "X será recibido por Y y se reunirá con Z", "X viajará a Lima, donde se reunirá con Y"),
+    unless a "se" makes the verb impersonal ("y se firmó"): ``pronominal`` says the verb's "se"
+    is its own ("reunirse"). Token indices."""
     cur = verb
     for step in range(2):
         found = [c for c in words.children[cur] if words.dep[c] in ("nsubj", "nsubj:pass")

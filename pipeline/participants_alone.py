@@ -94,7 +94,8 @@ class AloneTitles:
                 self.mentions.append((m.start, end, [actor]))
         return alone
 
-    def _last_named(self, at: int, actors: list[Actor], gender: str | None, country: str | None) -> Actor | None:
+    def _last_named(self, at: int, actors: list[Actor], gender: str | None,
+                    country: str | None) -> Actor | None:
         """The person named last before token ``at`` of the title's gender and, when the title
         says it ("el funcionario estadounidense"), country."""
         best, best_at = None, -1
