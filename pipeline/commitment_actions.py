@@ -150,8 +150,9 @@ def _extend(idx: list[int], root: Token, hi: int) -> list[int]:
 def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True) -> list[ActionSpan]:
     """The action(s) headed by ``root`` inside doc indices [lo, hi).
 
-    With ``split_coordination``, a verb coordinated with the head ("fortalecer A y ampliar B")
-    becomes an action of its own; coordinated nouns stay in one action. Subtrees are read as
+    With ``split_coordination``, a verb coordinated with the head ("fortalecer A y ampliar B"),
+    or an infinitive after ", así como" wherever the parse hangs it, becomes an action of its
+    own; coordinated nouns stay in one action. Subtrees are read as
     indexes from the shared parse view (no Token per word of the action).
     """
     doc = root.doc
@@ -179,7 +180,38 @@ def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True)
         idx = _trim(_subtree_range(c.i, lo, hi, set(), parse), doc)
         if idx:
             out.append(ActionSpan(idx[0], idx[-1] + 1, c))
+    if not split_coordination:
+        return out
+    out = [piece for span in out for piece in _split_asi_como(span, doc)]
+    if out:  # "acordaron fortalecer X, así como ampliar Y": the parse hangs "ampliar" on the trigger
+        i = out[-1].end
+        if i + 3 < hi and doc[i].text == "," and _asi_como_verb(doc, i + 1) and doc[i + 3].head.i == root.head.i:
+            idx = _trim([k for k in _subtree_range(i + 3, lo, hi, set(), parse) if k >= i + 3], doc)
+            if idx:  # (from the verb on: "así como" hangs on it)
+                out.append(ActionSpan(idx[0], idx[-1] + 1, doc[i + 3]))
     return out
+
+
+def _asi_como_verb(doc: Doc, i: int) -> bool:
+    """Whether "así como" + an infinitive starts at token ``i``."""
+    return i + 2 < len(doc) and doc[i].lower_ == "así" and doc[i + 1].lower_ == "como" \
+        and "Inf" in feats(doc[i + 2], "VerbForm")
+
+
+def _split_asi_como(span: ActionSpan, doc: Doc) -> list[ActionSpan]:
+    """An infinitive action goes on with another after ", así como" + infinitive ("reforzar el
+    acercamiento con las radios ..., así como difundir los números") that the parse hung deep
+    inside the first: two actions."""
+    if "Inf" not in feats(span.head, "VerbForm"):
+        return [span]
+    for i in range(span.start + 1, span.end - 2):
+        if doc[i - 1].text == "," and _asi_como_verb(doc, i) and doc[i + 2].head.i != span.head.i:
+            first = _trim(list(range(span.start, i - 1)), doc)
+            if not first:
+                return [span]
+            return [ActionSpan(first[0], first[-1] + 1, span.head),
+                    *_split_asi_como(ActionSpan(i + 2, span.end, doc[i + 2]), doc)]
+    return [span]
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,24 @@ def test_coordinated_verbs_with_own_objects_are_split(cnlp):
     assert any(a.startswith("ampliar") for a in got), got
 
 
+def test_asi_como_and_an_infinitive_the_parse_hangs_deep_is_another_action(cnlp):
+    """", así como difundir ..." after a long first action: the parse hangs "difundir" inside
+    the first one's clause, not on its verb, yet it is a second action."""
+    doc = run(cnlp, "La Cancillería instruyó a los consulados reforzar el acercamiento con las radios locales "
+                    "para que difundan mensajes sobre las obligaciones que tienen las personas de respetar "
+                    "la ley, así como difundir los números telefónicos de emergencia.")
+    assert actions(doc) == ["reforzar el acercamiento con las radios locales para que difundan mensajes sobre "
+                            "las obligaciones que tienen las personas de respetar la ley",
+                            "difundir los números telefónicos de emergencia"]
+
+
+def test_asi_como_and_an_infinitive_hung_on_the_trigger_is_another_action(cnlp):
+    """"acordaron fortalecer X, así como ampliar Y": the parse hangs "ampliar" on "acordaron"."""
+    doc = run(cnlp, "Los ministros acordaron fortalecer la cooperación energética, así como ampliar el "
+                    "comercio de servicios digitales.")
+    assert actions(doc) == ["fortalecer la cooperación energética", "ampliar el comercio de servicios digitales"]
+
+
 def test_coordinated_verbs_sharing_an_object_stay_one_action(cnlp):
     doc = run(cnlp, "Los ministros acordaron apoyar e impulsar el desarrollo rural.")
     assert actions(doc) == ["apoyar e impulsar el desarrollo rural"]
