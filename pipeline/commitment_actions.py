@@ -26,6 +26,8 @@ _CONTENT_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ", "NUM", "PRON"})
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪●]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s*")
 _TITLE = re.compile(r"^([A-ZÁÉÍÓÚÑ][^:.;]{0,40}):\s+(?=\S)")
 _ITEM_END = re.compile(r"[\s.;,]+$")
+#: dependencies of the words that join a coordinated action to the one before ("así como a")
+_LINKERS = frozenset({"cc", "mark", "case", "fixed", "advmod", "punct"})
 #: coordinated verbs become separate actions when the first has this many words of its own
 MIN_SPLIT_WORDS = 2
 #: a list line longer than this is prose, not an item
@@ -178,6 +180,8 @@ def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True)
         out.append(ActionSpan(first[0], first[-1] + 1, root))
     for c in conjs:
         idx = _trim(_subtree_range(c.i, lo, hi, set(), parse), doc)
+        while idx and idx[0] < c.i and doc[idx[0]].dep_ in _LINKERS:
+            idx = idx[1:]  # ", así como a ampliar Y": the action is "ampliar Y"
         if idx:
             out.append(ActionSpan(idx[0], idx[-1] + 1, c))
     if not split_coordination:

@@ -160,6 +160,13 @@ def test_asi_como_and_an_infinitive_hung_on_the_trigger_is_another_action(cnlp):
     assert actions(doc) == ["fortalecer la cooperación energética", "ampliar el comercio de servicios digitales"]
 
 
+def test_a_coordinated_action_starts_at_its_verb(cnlp):
+    """", así como a ampliar Y": the words that join it to the action before are not its text."""
+    doc = run(cnlp, "Ambos se comprometieron a fortalecer la cooperación energética, así como a ampliar el "
+                    "comercio de servicios digitales.")
+    assert actions(doc)[1] == "ampliar el comercio de servicios digitales"
+
+
 def test_coordinated_verbs_sharing_an_object_stay_one_action(cnlp):
     doc = run(cnlp, "Los ministros acordaron apoyar e impulsar el desarrollo rural.")
     assert actions(doc) == ["apoyar e impulsar el desarrollo rural"]
