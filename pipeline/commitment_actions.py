@@ -159,7 +159,7 @@ def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True)
     """
     doc = root.doc
     parse = view(doc)
-    conjs = [c for c in root.children if c.dep_ == "conj" and c.i > root.i and lo <= c.i < hi
+    conjs = [c for c in root.children if _coordinated(c) and c.i > root.i and lo <= c.i < hi
              and is_verb(c) and is_verb(root)
              and (feats(c, "VerbForm") == feats(root, "VerbForm"))] if split_coordination else []
     if conjs and _own_words(root, conjs[0]) < MIN_SPLIT_WORDS:
@@ -194,6 +194,15 @@ def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True)
             if idx:  # (from the verb on: "así como" hangs on it)
                 out.append(ActionSpan(idx[0], idx[-1] + 1, doc[i + 3]))
     return out
+
+
+def _coordinated(verb: Token) -> bool:
+    """A verb coordinated with its head: a conjunct, or a list member the parse takes for an
+    adverbial clause (", promover la inversión y ..."): after a comma, with no subordinator."""
+    if verb.dep_ == "conj":
+        return True
+    return verb.dep_ == "advcl" and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+        and not any(c.dep_ == "mark" for c in verb.children)
 
 
 def _asi_como_verb(doc: Doc, i: int) -> bool:

@@ -167,6 +167,14 @@ def test_a_coordinated_action_starts_at_its_verb(cnlp):
     assert actions(doc)[1] == "ampliar el comercio de servicios digitales"
 
 
+def test_a_list_of_infinitives_gives_one_action_each(cnlp):
+    """"impulsar X, promover Y y ampliar Z": the parse takes "promover" for an adverbial clause."""
+    doc = run(cnlp, "Los cancilleres acordaron impulsar el comercio bilateral, promover la inversión y "
+                    "ampliar la cooperación cultural.")
+    assert actions(doc) == ["impulsar el comercio bilateral", "promover la inversión",
+                            "ampliar la cooperación cultural"]
+
+
 def test_coordinated_verbs_sharing_an_object_stay_one_action(cnlp):
     doc = run(cnlp, "Los ministros acordaron apoyar e impulsar el desarrollo rural.")
     assert actions(doc) == ["apoyar e impulsar el desarrollo rural"]
