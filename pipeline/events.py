@@ -33,7 +33,7 @@ from .events_lexicon import (CUE_CLASSES, CUE_STATUSES, EVENT_KINDS, REQUIREMENT
 from .events_words import DocWords
 from .docparse import feats
 from .events_merge import Draft, merge, name_words
-from .events_place import attach_place
+from .events_place import attach_place, inherit_clause_places
 from .gazetteer import GAZETTEER_FILES, check_countries
 from .places import PlaceIndex
 from .records import Event, Timex, get_list, in_report
@@ -103,6 +103,7 @@ class EventsComponent(RuleComponent):
         apply_other_dates(merged, timexes, words)
         inherit_frame_dates(merged, mentions, words)
         inherit_clause_dates(merged, self.lexicon, index)
+        inherit_clause_places(merged, self.lexicon, self.places, words)
         apply_dateline(merged, index.text, timexes)
         inherit_plural_actors(merged, self.lexicon, words)
         inherit_framed_people(merged)

@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 
 from .events_attach import DocIndex, timex_on
 from .events_detect import EventMention
-from .events_syntax import governing_verb, opens_place_relative
+from .events_syntax import governing_verb, host_verb
 from .events_lexicon import Lexicon
 from .events_words import DocWords
 from .docparse import feats
@@ -174,37 +174,16 @@ def inherit_framed_people(events: list[Draft]) -> None:
 
 
 
-def _host_verb(m: EventMention, lex: Lexicon, words: DocWords) -> int | None:
-    """The verb whose action the mention's clause is part of. The clause's verb is the trigger
-    itself or a support verb of occurrence ("sostuvo una reunión", "participar en la Cumbre";
-    not one that plans or cancels) that governs the mention or is its anchor; it opens a place
-    relative ("..., donde sostuvo") or is an infinitive of purpose ("para participar"), and its
-    :func:`~pipeline.events_syntax.governing_verb` is the verb returned ("realizó ... una visita
-    a Brasilia, donde sostuvo": sostuvo -> Brasilia -> visita -> realizó)."""
-    if m.frame:
-        return None
-    for verb in dict.fromkeys((m.anchor, words.head[m.head])):
-        if words.pos[verb] not in ("VERB", "AUX") or verb != m.head and (
-                not lex.has_at("support", words, verb) or lex.status_at("support", words, verb) is not None):
-            continue
-        if opens_place_relative(verb, words) or (any(words.low[c] == "para" for c in words.children[verb])
-                                                 and "Inf" in feats(words.tokens[verb], "VerbForm")):
-            host = governing_verb(verb, words)
-            if host is not None and host != verb:
-                return host
-    return None
-
-
 def inherit_clause_dates(events: list[Draft], lex: Lexicon, index: DocIndex) -> None:
     """An undated event told in a place relative or a purpose clause of a verb with a date of
-    its own took place then (see :func:`_host_verb`); a host verb with no date, coordinated in
+    its own took place then (see :func:`~pipeline.events_syntax.host_verb`); a host verb with no date, coordinated in
     the same tense with one that has ("el sábado estarán en X, y de allí se trasladarán a Y
     para asistir a la ceremonia"), shares that one's."""
     words = index.words
     for e in events:
         if e.date_value is not None:
             continue
-        verb = _host_verb(e.lead, lex, words)
+        verb = host_verb(e.lead, lex, words)
         tx = timex_on({verb}, verb, index, set()) if verb is not None else None
         if tx is None and verb is not None and words.dep[verb] == "conj":
             first = words.head[verb]  # (a predicate: "estarán presentes")

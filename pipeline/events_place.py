@@ -1,4 +1,4 @@
-"""Where an event mention took place: a place phrase of its trigger or verb.
+"""Where an event took place: a place phrase of its trigger or verb, or where its journey goes.
 
 Pure helper of the events stage (:mod:`pipeline.events`): an "en ..." phrase (or "a ...",
 "por ..." for a visit) under the trigger or support verb, the antecedent of a place relative
@@ -9,7 +9,9 @@ countries and venues are those of the :class:`~pipeline.places.PlaceIndex`.
 from __future__ import annotations
 
 from .events_detect import EventMention
-from .events_syntax import opens_place_relative
+from .events_lexicon import Lexicon
+from .events_merge import Draft
+from .events_syntax import host_verb, opens_place_relative
 from .events_words import DocWords
 from .places import Place, PlaceIndex, as_written
 
@@ -42,7 +44,23 @@ def attach_place(m: EventMention, places: PlaceIndex, words: DocWords
     antecedent = _where_relative(m, words)  # "viajará a Nueva York, donde se reunirá": in Nueva York
     ordered = sorted(candidates) + ([antecedent] if antecedent is not None else [])
     fallback = _phrases_after(m, words, cases_ok) if m.kind != "call" else []
-    for c in ordered + fallback:
+    return _first_place(ordered + fallback, places, words, antecedent)
+
+
+def destination(verb: int, places: PlaceIndex, words: DocWords) -> tuple[Place, int, int] | None:
+    """Where a verb of motion goes: the place of its "a"/"al"/"hasta" phrase ("se trasladarán al
+    Castillo de Chapultepec"), if any."""
+    if not len(places):
+        return None
+    return _first_place([c for c in words.children[verb] if words.case_of[c] & {"a", "al", "hasta"}],
+                        places, words)
+
+
+def _first_place(phrases: list[int], places: PlaceIndex, words: DocWords, antecedent: int | None = None
+                 ) -> tuple[Place, int, int] | None:
+    """The first known place in the subtrees of ``phrases`` (token indices), with its character
+    span; an ``antecedent`` counts only when the place is the antecedent's own name."""
+    for c in phrases:
         sub = words.subtree(c, 14)
         if _line_start(sub[0], words):
             continue  # "Ciudad de México, 6 de mayo.-": a dateline, not the event's place
@@ -85,3 +103,15 @@ def _line_start(token: int, words: DocWords) -> bool:
     while i >= 0 and words.space[i] and "\n" not in words.texts[i]:
         i -= 1
     return i < 0 or "\n" in words.texts[i]  # (a text without "\n" ends in a space or nothing)
+
+
+def inherit_clause_places(events: list[Draft], lex: Lexicon, places: PlaceIndex, words: DocWords) -> None:
+    """An event with no place told in a purpose clause of a verb of motion ("se trasladarán al
+    Castillo de Chapultepec para asistir a la ceremonia") takes place where that verb goes."""
+    for e in events:
+        if e.place is not None:
+            continue
+        verb = host_verb(e.lead, lex, words)
+        found = destination(verb, places, words) if verb is not None else None
+        if found is not None:
+            e.place = found[0]

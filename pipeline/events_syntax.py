@@ -1,15 +1,21 @@
 """Syntax helpers of the events stage: determiners, event names, support verbs and nouns.
 
 Pure functions over the parse (:mod:`pipeline.events_detect` builds mentions with them;
-:func:`governing_verb` is shared with :mod:`pipeline.event_status` and
-:mod:`pipeline.events_attach`), reading the cue classes of the events
+:func:`governing_verb`, :func:`opens_place_relative` and :func:`host_verb` are shared with the
+modules that attach dates, places and people), reading the cue classes of the events
 :class:`~pipeline.events_lexicon.Lexicon`.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from .docparse import feats
 from .events_lexicon import Lexicon
 from .events_words import DocWords
+
+if TYPE_CHECKING:
+    from .events_detect import EventMention
 
 #: Words that open a clause told as happening where its governing verb's action does
 #: ("viajó a Brasilia, donde sostuvo una reunión"): the clause shares its date and subject.
@@ -198,4 +204,25 @@ def governing_verb(head: int, words: DocWords) -> int | None:
         if pos[parent] in ("VERB", "AUX"):
             return parent
         cur = parent
+    return None
+
+
+def host_verb(m: EventMention, lex: Lexicon, words: DocWords) -> int | None:
+    """The verb whose action the mention's clause is part of. The clause's verb is the trigger
+    itself or a support verb of occurrence ("sostuvo una reunión", "participar en la Cumbre";
+    not one that plans or cancels) that governs the mention or is its anchor; it opens a place
+    relative ("..., donde sostuvo") or is an infinitive of purpose ("para participar"), and its
+    :func:`~pipeline.events_syntax.governing_verb` is the verb returned ("realizó ... una visita
+    a Brasilia, donde sostuvo": sostuvo -> Brasilia -> visita -> realizó)."""
+    if m.frame:
+        return None
+    for verb in dict.fromkeys((m.anchor, words.head[m.head])):
+        if words.pos[verb] not in ("VERB", "AUX") or verb != m.head and (
+                not lex.has_at("support", words, verb) or lex.status_at("support", words, verb) is not None):
+            continue
+        if opens_place_relative(verb, words) or (any(words.low[c] == "para" for c in words.children[verb])
+                                                 and "Inf" in feats(words.tokens[verb], "VerbForm")):
+            host = governing_verb(verb, words)
+            if host is not None and host != verb:
+                return host
     return None

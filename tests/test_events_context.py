@@ -474,6 +474,13 @@ def test_the_visitor_named_right_after_a_visit_takes_part(events_nlp):
     assert [(e.kind, e.actor_ids) for e in found] == [("visit", ["Luis Vera"])]
 
 
+def test_an_event_in_a_purpose_clause_of_a_journey_takes_place_where_it_goes(events):
+    """"se trasladará a Lima para asistir a la ceremonia": the ceremony is in Lima."""
+    (event,) = events("El canciller Luis Vera se trasladará a Lima para asistir a la ceremonia oficial.",
+                      people={"Luis Vera": "MEX"}, published=None)
+    assert (event.kind, event.location) == ("other", "Lima")
+
+
 def test_an_event_within_a_cancelled_trip_is_cancelled(events):
     text = ("El presidente Luis Vera canceló una gira que realizaría por Lima, donde se reuniría con la "
             "ministra Ana Ruiz.")
