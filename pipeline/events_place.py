@@ -2,8 +2,10 @@
 
 Pure helper of the events stage (:mod:`pipeline.events`): an "en ..." phrase (or "a ...",
 "por ..." for a visit) under the trigger or support verb, the antecedent of a place relative
-("viajará a Nueva York, donde se reunirá"), or a phrase further on in the clause; places,
-countries and venues are those of the :class:`~pipeline.places.PlaceIndex`.
+("viajará a Nueva York, donde se reunirá"), or a phrase further on in the clause
+(:func:`attach_place`); once mentions are merged, an event with none in a purpose clause of a
+journey takes the journey's destination (:func:`inherit_clause_places`). Places, countries and
+venues are those of the :class:`~pipeline.places.PlaceIndex`.
 """
 
 from __future__ import annotations
