@@ -22,10 +22,10 @@ from spacy.tokens import Doc
 from .event_status import adjust_by_date, mention_status
 from .events_attach import (DocIndex, anchored_inner, attach_timex, build_index, event_offset,
                             mention_actors, shift)
-from .events_context import (apply_dateline, apply_dateline_place, apply_other_dates, inherit_clause_dates,
-                             inherit_frame_dates, inherit_framed_people, inherit_plural_actors,
-                             inherit_visit_place, join_delegation_lines, rejoin_delegations, set_date,
-                             taking_part)
+from .events_context import (apply_dateline, apply_dateline_place, apply_other_dates, dateline_day,
+                             inherit_clause_dates, inherit_frame_dates, inherit_framed_people,
+                             inherit_plural_actors, inherit_visit_place, join_delegation_lines,
+                             rejoin_delegations, set_date, taking_part)
 from .events_detect import EventMention, find_mentions
 from .events_syntax import opens_place_relative
 from .events_lexicon import (CUE_CLASSES, CUE_STATUSES, EVENT_KINDS, REQUIREMENTS, TRIGGER_POS, Lexicon,
@@ -104,12 +104,13 @@ class EventsComponent(RuleComponent):
         inherit_frame_dates(merged, mentions, words)
         inherit_clause_dates(merged, self.lexicon, index)
         inherit_clause_places(merged, self.lexicon, self.places, words)
-        apply_dateline(merged, index.text, timexes)
+        dateline = dateline_day(index.text, timexes, merged)
+        apply_dateline(merged, dateline)
         inherit_plural_actors(merged, self.lexicon, words)
         inherit_framed_people(merged)
         join_delegation_lines(merged, mentions, self.lexicon, index, inside)
         inherit_visit_place(merged)
-        apply_dateline_place(merged, index.text, timexes, self.places)
+        apply_dateline_place(merged, index.text, dateline, self.places)
         published = doc._.published
         kinds = {p.actor_id: p.kind for p in participants}
         for event_id, d in enumerate(sorted(merged, key=lambda d: d.start)):

@@ -75,13 +75,15 @@ def dateline_timex(text: str, timexes: Sequence[Timex]) -> Timex | None:
     return next((tx for tx in timexes if tx.start <= span[0] < tx.end or span[0] <= tx.start < span[1]), None)
 
 
-def _dateline_day(text: str, timexes: Sequence[Timex], events: list[Draft]) -> Timex | None:
-    """The dateline's day (:func:`dateline_timex`) when it may date or place one of ``events``:
-    only a day timex in the dateline window that ends before one of them can, so without one the
-    dateline is not looked for."""
-    if not events:
+def dateline_day(text: str, timexes: Sequence[Timex], events: list[Draft]) -> Timex | None:
+    """The dateline's day (:func:`dateline_timex`) when it may date or place one of the held
+    ``events``: only a day timex in the dateline window that ends before one of them can, so
+    without one the dateline is not looked for. Found once per document for
+    :func:`apply_dateline` and :func:`apply_dateline_place`."""
+    held = [e for e in events if e.status == "held"]
+    if not held:
         return None
-    limit, last = len(text) - len(text.lstrip()) + DATELINE_WINDOW, max(e.start for e in events)
+    limit, last = len(text) - len(text.lstrip()) + DATELINE_WINDOW, max(e.start for e in held)
     if not any(tx.start < limit and tx.end < last and tx.granularity == "day" and tx.date_start is not None
                for tx in timexes):
         return None
@@ -89,29 +91,25 @@ def _dateline_day(text: str, timexes: Sequence[Timex], events: list[Draft]) -> T
     return tx if tx is not None and tx.granularity == "day" and tx.date_start is not None else None
 
 
-def apply_dateline(events: list[Draft], text: str, timexes: Sequence[Timex]) -> None:
-    """Held events without a date of their own happened on the dateline's day (the dateline
-    found in ``text``, see :func:`dateline_timex`), when they are told after it."""
-    undated = [e for e in events if e.status == "held" and e.date_value is None]
-    tx = _dateline_day(text, timexes, undated)
-    for e in undated if tx is not None else ():
-        if e.start > tx.end:
-            set_date(e, tx)
+def apply_dateline(events: list[Draft], day: Timex | None) -> None:
+    """Held events without a date of their own happened on the dateline's ``day``
+    (:func:`dateline_day`), when they are told after it."""
+    for e in events if day is not None else ():
+        if e.status == "held" and e.date_value is None and e.start > day.end:
+            set_date(e, day)
 
 
-def apply_dateline_place(events: list[Draft], text: str, timexes: Sequence[Timex], places: PlaceIndex) -> None:
+def apply_dateline_place(events: list[Draft], text: str, day: Timex | None, places: PlaceIndex) -> None:
     """Held events other than calls with no place of their own, told after the dateline
     ("Santiago de Chile, 11 de marzo de 2022. El ministro sostuvo ..."), took place in the
-    city the dateline names before its date. A dateline naming only a country says too little;
-    an event the text places in a country keeps it."""
-    unplaced = [e for e in events if e.status == "held" and e.place is None and e.kind != "call"]
-    tx = _dateline_day(text, timexes, unplaced)
-    if tx is None:
+    city the dateline names before its ``day``. A dateline naming only a country says too
+    little; an event the text places in a country keeps it."""
+    if day is None:
         return
-    line = text[text.rfind("\n", 0, tx.start) + 1:tx.start]
+    line = text[text.rfind("\n", 0, day.start) + 1:day.start]
     cities = [m.place for m in places.find(line.split()) if m.place.kind != "country"]
-    for e in unplaced if cities else ():
-        if e.start > tx.end:
+    for e in events if cities else ():
+        if e.status == "held" and e.place is None and e.kind != "call" and e.start > day.end:
             e.place = cities[-1]
 
 
@@ -176,9 +174,9 @@ def inherit_framed_people(events: list[Draft]) -> None:
 
 def inherit_clause_dates(events: list[Draft], lex: Lexicon, index: DocIndex) -> None:
     """An undated event told in a place relative or a purpose clause of a verb with a date of
-    its own took place then (see :func:`~pipeline.events_syntax.host_verb`); a host verb with no date, coordinated in
-    the same tense with one that has ("el sábado estarán en X, y de allí se trasladarán a Y
-    para asistir a la ceremonia"), shares that one's."""
+    its own took place then (see :func:`~pipeline.events_syntax.host_verb`); a host verb with no
+    date, coordinated in the same tense with one that has ("el sábado estarán en X, y de allí se
+    trasladarán a Y para asistir a la ceremonia"), shares that one's."""
     words = index.words
     for e in events:
         if e.date_value is not None:
@@ -259,7 +257,8 @@ def join_delegation_lines(events: list[Draft], mentions: Sequence[EventMention],
     meeting, summit, visit or signing before the sentence whose status fits the verb's tense."""
     words = index.words
     told = {words.sent_of[m.head] for m in mentions if m.strong}
-    verbs = {k for m in mentions for k in (m.anchor, m.support)}  # "En el encuentro participaron"
+    # the verbs the mentions already read ("En el encuentro participaron X y Y")
+    verbs = {m.anchor for m in mentions} | {m.support for m in mentions if m.support is not None}
     ordered = sorted((e for e in events if e.kind in _DELEGATION_KINDS), key=lambda d: d.start)
     cues = lex.cues.get("joins_subj", {}).keys() | lex.cues.get("joins_agent", {}).keys()
     if not ordered or (cues.isdisjoint(words.low) and cues.isdisjoint(words.lem)):
