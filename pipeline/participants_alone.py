@@ -40,6 +40,11 @@ def main_country(actors: list[Actor], lex: Lexicon) -> str | None:
     return next((a.country for a in ordered if a.country), lex.settings.get("default_country"))
 
 
+def named_before(actor: Actor, at: int) -> int:
+    """The first token of the actor's last name mention before token ``at``; -1 for none."""
+    return max((c.start for c in actor.cands if c.start < at), default=-1)
+
+
 class AloneTitles:
     """The titles of one document that stand alone, and whom they stand for (``mentions``:
     token span and actors, after :meth:`resolve`)."""
@@ -98,16 +103,11 @@ class AloneTitles:
                     country: str | None) -> Actor | None:
         """The person named last before token ``at`` of the title's gender and, when the title
         says it ("el funcionario estadounidense"), country."""
-        best, best_at = None, -1
-        for a in actors:
-            if a.kind != "person" or not a.participant or (country and a.country != country):
-                continue
-            if gender and self._gender(a) not in (None, gender):
-                continue
-            last = max((c.start for c in a.cands if c.start < at), default=-1)
-            if last > best_at:
-                best, best_at = a, last
-        return best
+        fitting = [a for a in actors if a.kind == "person" and a.participant
+                   and (not country or a.country == country)
+                   and not (gender and self._gender(a) not in (None, gender))]
+        best = max(fitting, key=lambda a: named_before(a, at), default=None)
+        return best if best is not None and named_before(best, at) >= 0 else None
 
     def _gender(self, actor: Actor) -> str | None:
         """A person's gender: the gazetteer's, else that of a title the text gives them."""
@@ -161,13 +161,10 @@ class AloneTitles:
                  and (role.country is None or a.country == role.country)
                  and (not role.counterpart or a.country != self._first_country(actors))]
 
-        def last_before(a: Actor) -> int:
-            return max((c.start for c in a.cands if c.start < at), default=-1)
-
-        if len(found) > 1 and all(last_before(a) < 0 for a in found):  # all named after the title:
+        if len(found) > 1 and all(named_before(a, at) < 0 for a in found):  # all named after the title:
             main = main_country(actors, self.lex)  # the document's own country's
             found = [a for a in found if a.country == main] or found
-        return max(found, key=last_before, default=None)
+        return max(found, key=lambda a: named_before(a, at), default=None)
 
     def _first_country(self, actors: list[Actor]) -> str | None:
         return min(actors, key=lambda a: a.first_token).country if actors else None
