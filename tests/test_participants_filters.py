@@ -48,6 +48,10 @@ def names(doc, kinds=("person",)) -> set[str]:
     pytest.param("La canciller agradeció a Embajadores, Cónsules y Jefes de Delegaciones su trabajo durante "
                  "la asamblea.", "Jefes de Delegaciones",
                  id="a class of officials in capitals"),
+    pytest.param("Lo más leído\n\nNacional Atacan convoy de un alcalde en Tapachula, Chiapas\nLa policía informó.",
+                 "Nacional Atacan", id="a news section label before a capitalised headline verb"),
+    pytest.param("El accidente ocurrió en el tramo carretero Revolución Mexicana-San Isidro de Arriaga.",
+                 "Revolución Mexicana-San Isidro de Arriaga", id="a road named after places"),
 ])
 def test_not_a_participant(pnlp, text, absent):
     doc = run(pnlp, text, "2020-03-03")
