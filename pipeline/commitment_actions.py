@@ -4,14 +4,11 @@
   list into one sentence, or splits a sentence across paragraphs).
 * :func:`complement_root`: the head of the trigger's complement from the dependency parse.
 * :func:`action_spans`: the action's token span(s); coordinated distinct verbs give one each.
-* :func:`list_items`: the items of a colon list (one per line, bulleted, numbered or
-  ``;``-separated) and their title, if any ("- Seguridad: ...").
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -23,15 +20,10 @@ from .docparse import DocView, feats, view
 _LEAD_POS = frozenset({"ADP", "SCONJ", "PUNCT", "CCONJ", "SPACE"})
 _TRAIL_POS = frozenset({"ADP", "SCONJ", "PUNCT", "CCONJ", "SPACE", "DET"})
 _CONTENT_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ", "NUM", "PRON"})
-_BULLET = re.compile(r"^\s*(?:[-–—•*·▪●]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s*")
-_TITLE = re.compile(r"^([A-ZÁÉÍÓÚÑ][^:.;]{0,40}):\s+(?=\S)")
-_ITEM_END = re.compile(r"[\s.;,]+$")
 #: dependencies of the words that join a coordinated action to the one before ("así como a")
 _LINKERS = frozenset({"cc", "mark", "case", "fixed", "advmod", "punct"})
 #: coordinated verbs become separate actions when the first has this many words of its own
 MIN_SPLIT_WORDS = 2
-#: a list line longer than this is prose, not an item
-MAX_ITEM_CHARS = 300
 
 
 def units(doc: Doc, tokens: DocTokens | None = None) -> list[Span]:
@@ -225,72 +217,3 @@ def _split_asi_como(span: ActionSpan, doc: Doc) -> list[ActionSpan]:
             return [ActionSpan(first[0], first[-1] + 1, span.head),
                     *_split_asi_como(ActionSpan(i + 2, span.end, doc[i + 2]), doc)]
     return [span]
-
-
-@dataclass(frozen=True)
-class ListItem:
-    start: int  # character offsets of the item's action text
-    end: int
-    title: str | None
-
-
-def _clean(text: str, start: int) -> tuple[int, int, str | None]:
-    """Offsets of an item's action inside ``text`` (which begins at ``start``) and its title."""
-    offset = len(text) - len(text.lstrip())
-    m = _BULLET.match(text[offset:])
-    if m:
-        offset += m.end()
-    title = None
-    t = _TITLE.match(text[offset:])
-    if t and len(t.group(1).split()) <= 5:
-        title = t.group(1).strip()
-        offset += t.end()
-    body = text[offset:]
-    if body[:2].lower() in ("y ", "e "):
-        offset += 2
-        body = body[2:]
-    lead = len(body) - len(body.lstrip())
-    body = body.strip()
-    tail = _ITEM_END.search(body)
-    length = tail.start() if tail else len(body)
-    return start + offset + lead, start + offset + lead + length, title
-
-
-def list_items(text: str, colon: int, looks_like_item) -> tuple[list[ListItem], int]:
-    """Items of the list whose introducing colon is at character ``colon``.
-
-    Items on the colon's line are ``;``-separated; else every following non-empty line is an
-    item while ``looks_like_item(start, end)`` says so. Returns the items and the end offset
-    of the list block.
-    """
-    line_end = text.find("\n", colon)
-    line_end = len(text) if line_end < 0 else line_end
-    rest = text[colon + 1:line_end]
-    items: list[ListItem] = []
-    if rest.strip():
-        if rest.count(";") < 1:
-            return [], colon
-        stop = rest.find(".", rest.rfind(";"))
-        rest = rest if stop < 0 else rest[:stop]
-        parts = rest.split(";")
-        pos = colon + 1
-        for part in parts:
-            s, e, title = _clean(part, pos)
-            if e > s:
-                items.append(ListItem(s, e, title))
-            pos += len(part) + 1
-        return items, line_end
-    pos, block_end = line_end, line_end
-    while pos < len(text):
-        nxt = text.find("\n", pos + 1)
-        nxt = len(text) if nxt < 0 else nxt
-        line = text[pos:nxt]
-        if line.strip():
-            s, e, title = _clean(line, pos)
-            bulleted = bool(_BULLET.match(line.lstrip("\n")))
-            if e <= s or e - s > MAX_ITEM_CHARS or not (bulleted or looks_like_item(s, e)):
-                break
-            items.append(ListItem(s, e, title))
-            block_end = nxt
-        pos = nxt
-    return items, block_end

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .commitment_actions import ActionSpan, action_spans, complement_root, is_verb, list_items, units
+from .commitment_actions import ActionSpan, action_spans, complement_root, is_verb, units
+from .textlists import list_items
 from .commitment_actors import ActorResolver
 from .commitment_doc import DocTokens, Forms
 from .commitment_rules import (ACTION_MODES, FILTER_KINDS, MODALITIES, REQUIREMENTS, TOPICS,

@@ -1,0 +1,58 @@
+"""Where the items of a colon list are (pipeline.textlists)."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.textlists import list_items
+
+
+def _texts(text: str, looks_like_item=lambda s, e: False) -> list[tuple[str, str | None]]:
+    items, _ = list_items(text, text.index(":"), looks_like_item)
+    return [(text[i.start:i.end], i.title) for i in items]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Acordaron: fortalecer X; detener Y.", [("fortalecer X", None), ("detener Y", None)],
+                 id="items on the colon's line, split at ';'"),
+    pytest.param("Acordaron: fortalecer X.", [], id="one clause after the colon is no list"),
+    pytest.param("Acordaron:\n- Fortalecer X.\n- Detener Y.\n", [("Fortalecer X", None), ("Detener Y", None)],
+                 id="bulleted lines"),
+    pytest.param("Acordaron:\n1. Fortalecer X;\n2) Detener Y;\n", [("Fortalecer X", None), ("Detener Y", None)],
+                 id="numbered lines, trailing ';' left out"),
+    pytest.param("Acordaron:\n- Seguridad: detener Y.\n", [("detener Y", "Seguridad")],
+                 id="a short title before the item's own colon"),
+    pytest.param("Acordaron:\n- Fortalecer X.\n\nEl canciller viajó.\n", [("Fortalecer X", None)],
+                 id="an unbulleted line that is no item ends the list"),
+    pytest.param("Participaron:\n- Ana Ruiz, directora general.\n- y Luis Vera, director.\n",
+                 [("Ana Ruiz, directora general", None), ("Luis Vera, director", None)],
+                 id="a leading 'y' is no part of the item"),
+])
+def test_items(text, expected):
+    assert _texts(text) == expected
+
+
+def test_plain_lines_are_items_while_the_caller_says_so():
+    text = "Acordaron:\nFortalecer X.\nDetener Y.\nEl canciller viajó.\n"
+    looks = lambda s, e: text[s:e].split()[0] in ("Fortalecer", "Detener")  # noqa: E731
+    assert _texts(text, looks) == [("Fortalecer X", None), ("Detener Y", None)]
+
+
+def test_a_line_too_long_is_prose():
+    text = "Acordaron:\n- " + "palabra " * 60 + "\n"
+    assert _texts(text) == []
+
+
+def test_block_end_is_the_end_of_the_last_item_line():
+    text = "Acordaron:\n- Fortalecer X.\n- Detener Y.\nEl canciller viajó."
+    _, end = list_items(text, text.index(":"), lambda s, e: False)
+    assert text[:end].endswith("Detener Y.")
+
+
+@given(st.lists(st.text(alphabet="abcdef XY", min_size=1, max_size=20).filter(str.strip), min_size=1, max_size=6))
+def test_items_point_inside_the_text_in_order(lines):
+    text = "Acordaron:\n" + "".join(f"- {line}\n" for line in lines)
+    items, end = list_items(text, text.index(":"), lambda s, e: False)
+    assert all(text.index(":") < i.start < i.end <= end for i in items)
+    assert [i.start for i in items] == sorted(i.start for i in items)
+    assert all(text[i.start:i.end] == text[i.start:i.end].strip() for i in items)
