@@ -22,6 +22,7 @@ from .events_words import WITH, DocWords
 from .docparse import feats
 from .lang import language_data
 from .records import Participant, Timex
+from .textlists import list_items
 
 #: The case markers of a partner ("con X", "entre X y Y"), of a visitor or caller ("la visita
 #: del canciller", "una llamada de su homólogo": for the kinds of ``_OF_KINDS``) and of an
@@ -157,8 +158,9 @@ def _fronted(m: EventMention, index: DocIndex, others: set[int]) -> Timex | None
     if verb - lo > 40:
         return None
     i = lo
-    while i < verb and words.low[i] in _FRONT_OPENERS and i not in index.timex_of:
-        i += 1
+    while i < verb and i not in index.timex_of and (
+            words.low[i] in _FRONT_OPENERS or not any(c.isalnum() for c in words.texts[i])):
+        i += 1  # an opener, or a bullet or emoji opening the line ("📸 Esta mañana, el canciller ...")
     first = index.timex_of.get(i)
     if first is None or first.type not in ("DATE", "TIME"):
         return None
@@ -283,7 +285,34 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
     for r in regions:
         if r not in complements:
             actors |= _ids_in(r, index, 0, len(doc))
+    if verb is not None and lex.has_at("joins_subj", words, verb):  # "En la sesión participaron:"
+        actors |= listed_after_colon(verb, index)
     return actors, partners | {f"~{h}" for h in partner_heads}
+
+
+def listed_after_colon(verb: int, index: DocIndex) -> set[str]:
+    """Who a list after a colon names when the verb's line ends in that colon ("En la sesión
+    participaron también:" and one line per person, "- Roberto Velasco, jefe de Unidad ..."):
+    the participants named at the head of each item, before its first comma."""
+    words, text = index.words, index.words.text
+    at = words.idx[verb]
+    line_end = text.find("\n", at)
+    line = text[at:len(text) if line_end < 0 else line_end].rstrip()
+    if not line.endswith(":") or "." in line:
+        return set()
+    colon = at + len(line) - 1
+
+    def names_someone(start: int, end: int) -> bool:
+        span = words.char_span(start, end)
+        return span is not None and span[0] < span[1] and span[0] in index.actors_of
+
+    found: set[str] = set()
+    for item in list_items(text, colon, names_someone)[0]:
+        comma = text.find(",", item.start, item.end)
+        span = words.char_span(item.start, item.end if comma < 0 else comma)
+        if span is not None:
+            found |= _ids_range(*span, index)
+    return found
 
 
 def _of_right_after(m: EventMention, index: DocIndex) -> set[str]:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from .events_attach import DocIndex, timex_on
+from .events_attach import DocIndex, listed_after_colon, timex_on
 from .events_detect import EventMention
 from .events_syntax import governing_verb, host_verb
 from .events_lexicon import Lexicon
@@ -252,8 +252,9 @@ def join_delegation_lines(events: list[Draft], mentions: Sequence[EventMention],
     """People a sentence with no event mention of its own says took part add to the event told
     before it: the subject of a verb of taking part with no "en"/"a" complement of its own
     ("Por parte de México, participaron la subsecretaria X y el director Y"; cue class
-    ``joins_subj``), or the "por" agent of a delegation's make-up ("La delegación china estuvo
-    conformada por X, ministro consejero, y Z"; ``joins_agent``). The event is the last
+    ``joins_subj``; also the people of a list after a colon, :func:`listed_after_colon`), or
+    the "por" agent of a delegation's make-up ("La delegación china estuvo conformada por X,
+    ministro consejero, y Z"; ``joins_agent``). The event is the last
     meeting, summit, visit or signing before the sentence whose status fits the verb's tense."""
     words = index.words
     told = {words.sent_of[m.head] for m in mentions if m.strong}
@@ -277,6 +278,8 @@ def join_delegation_lines(events: list[Draft], mentions: Sequence[EventMention],
         else:
             continue
         people = {a for k in _listed(heads, words) for a in index.actors_of.get(k, ())}
+        if subject:  # "Participaron también:" and one line per person
+            people |= listed_after_colon(verb, index)
         status = _TENSE_STATUS.get(_tense(verb, words) or "")
         before = [e for e in ordered if e.start < words.idx[verb] and status in (None, e.status)]
         if people and before:

@@ -70,6 +70,9 @@ def test_dateline_place(events, text, expected):
     pytest.param("El 9 de marzo se publicó el informe anual y la ministra sostuvo una reunión con el "
                  "embajador de Italia.", {"9 de marzo": "2026-03-09"}, [None],
                  id="another-verb-between-blocks-the-fronted-date"),
+    pytest.param("Comunicado\n📸 Esta mañana, la ministra Ana Ruiz sostuvo una reunión con el embajador de "
+                 "Italia.", {"Esta mañana": "2026-03-09"}, ["2026-03-09"],
+                 id="an-emoji-opening-the-line-before-the-date"),
 ])
 def test_fronted_date(events, text, dates, expected):
     assert [e.date_value for e in events(text, dates, published=None)] == expected
@@ -280,10 +283,25 @@ _DELEGATION_PEOPLE = {"Luis Vera": "MEX", "Pedro Soto": "PER", "Ana Ruiz": "MEX"
     pytest.param("El canciller Luis Vera sostuvo una llamada con el embajador Pedro Soto. Participaron "
                  "también Ana Ruiz y Juan Mora.", [["Luis Vera", "Pedro Soto"]],
                  id="a call has no delegations"),
+    pytest.param("El canciller Luis Vera sostuvo una reunión con el embajador Pedro Soto.\nParticiparon "
+                 "además:\n- Ana Ruiz, subsecretaria de Asuntos Multilaterales.\n- Juan Mora, director "
+                 "general.\n", [["Ana Ruiz", "Juan Mora", "Luis Vera", "Pedro Soto"]],
+                 id="a list after the colon, one person per line"),
+    pytest.param("El canciller Luis Vera sostuvo una reunión con el embajador Pedro Soto.\nLos temas "
+                 "fueron:\n- El informe de Ana Ruiz, subsecretaria.\n- La propuesta de Juan Mora.\n",
+                 [["Luis Vera", "Pedro Soto"]], id="a list after a verb of no taking part names no one"),
 ])
 def test_a_line_on_who_else_took_part_joins_the_event_before(events, text, expected):
     found = events(text, people=_DELEGATION_PEOPLE)
     assert [e.actor_ids for e in found] == expected
+
+
+def test_a_list_after_the_events_own_verb_of_taking_part_names_its_people(events):
+    text = ("El canciller Luis Vera sostuvo una reunión con el embajador Pedro Soto.\nEn el encuentro "
+            "participaron también:\n- Ana Ruiz, subsecretaria de Asuntos Multilaterales.\n- Juan Mora, "
+            "asesor del presidente Rosa Gil.\n")
+    (event,) = events(text, people=_DELEGATION_PEOPLE)
+    assert event.actor_ids == ["Ana Ruiz", "Juan Mora", "Luis Vera", "Pedro Soto"]
 
 
 def test_a_verb_coordinated_with_a_participle_takes_the_clauses_subject(events):
