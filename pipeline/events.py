@@ -20,8 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .event_status import adjust_by_date, mention_status
-from .events_attach import (DocIndex, anchored_inner, attach_timex, build_index, event_offset,
-                            mention_actors, shift)
+from .events_actors import mention_actors
+from .events_attach import DocIndex, anchored_inner, attach_timex, build_index, event_offset, shift
 from .events_context import (apply_dateline, apply_dateline_place, apply_other_dates, dateline_day,
                              inherit_clause_dates, inherit_frame_dates, inherit_framed_people,
                              inherit_plural_actors, inherit_visit_place, join_delegation_lines,

@@ -26,7 +26,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from .events_attach import DocIndex, listed_after_colon, timex_on
+from .events_actors import listed_after_colon
+from .events_attach import DocIndex, timex_on
 from .events_detect import EventMention
 from .events_syntax import governing_verb, host_verb
 from .events_lexicon import Lexicon

@@ -1,7 +1,7 @@
 """The events lexicon: trigger words and cue classes of ``models/events/``, indexed once.
 
 Helpers shared by the events stage modules (:mod:`pipeline.events_detect`,
-:mod:`pipeline.event_status`, :mod:`pipeline.events_attach`); a :class:`Lexicon` also keeps a
+:mod:`pipeline.event_status`, :mod:`pipeline.events_actors`); a :class:`Lexicon` also keeps a
 bounded memo of which words may start a trigger (``may_start``).
 """
 

@@ -1,0 +1,215 @@
+"""Who took part in an event mention: the subject of its verb, its partners ("con X",
+"entre X y Y"), its visitor or caller ("la visita del canciller"), its owner ("su visita") and
+the people a list after its verb of taking part names.
+
+Pure helpers of the events stage (:mod:`pipeline.events`), reading the parse and the
+participants of the stage before it (through :class:`~pipeline.events_attach.DocIndex`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .docparse import feats
+from .events_attach import DocIndex
+from .events_detect import EventMention
+from .events_lexicon import Lexicon
+from .events_syntax import governing_verb, opens_place_relative
+from .events_words import WITH, DocWords
+from .textlists import list_items
+
+#: The case markers of a partner ("con X", "entre X y Y"), of a visitor or caller ("la visita
+#: del canciller", "una llamada de su homólogo": for the kinds of ``_OF_KINDS``) and of an
+#: event's place ("en Lima"; a visit's also "a Lima", "hasta Lima").
+_OF = frozenset({"de", "del"})
+_OF_KINDS = frozenset({"visit", "call"})
+#: Kinds whose possessor took part ("su visita", "su encuentro con X"; not "su conferencia").
+_OWNED_KINDS = frozenset({"visit", "meeting", "call"})
+
+
+def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> tuple[set[str], set[str]]:
+    """(all participants, partners) of a mention: subject plus con/entre/por/de complements."""
+    words = index.words
+    pos = words.pos
+    regions: list[int] = []  # token indices whose subtrees name participants
+    partners: set[str] = set()
+    partner_heads: set[str] = set()
+    verb = m.anchor if pos[m.anchor] in ("VERB", "AUX") else None
+    if verb is not None and not m.frame:
+        regions += _subjects(verb, words, "reflexive" in m.attrs) or _topic(verb, words, index)
+    elif (m.kind in _OWNED_KINDS and m.attrs.get("det") == "possessive") or m.frame:
+        # "durante su visita a X", "destacó su reunión con X": its owner is the one the clause is
+        # about; "Durante la reunión de ministros del G20, el canciller enfatizó": who speaks in
+        # its frame took part
+        governor = governing_verb(m.head, words)
+        subjects = _subjects(governor, words) if governor is not None else []
+        if governor is not None and m.attrs.get("det") == "possessive" and not any(
+                _ids_in(c, index) for c in subjects):  # "En su encuentro con X, se revisó la agenda":
+            subjects = _topic(governor, words, index)  # "su" is the one told before
+        regions += subjects
+    complements = []
+    holders = [m.head] + ([verb] if verb is not None and verb != m.head else [])
+    case_of = words.case_of
+    for tok in holders:
+        is_verb = verb is not None and tok == verb
+        for c in words.children[tok]:
+            cases = case_of[c]
+            if cases and (not cases.isdisjoint(WITH) or ("por" in cases and is_verb) or (
+                    not cases.isdisjoint(_OF) and tok == m.head and m.kind in _OF_KINDS)):
+                complements.append(c)
+            elif is_verb and m.pos == "verb" and words.low[tok].startswith("recib") and (
+                    words.dep[c] in ("obj", "obl") and (cases & {"a", "al"} or not cases)):
+                complements.append(c)
+    for c in words.children[m.head]:  # "la ceremonia encabezada por el presidente X"
+        if words.dep[c] in ("acl", "amod") and lex.has_at("joins_agent", words, c):
+            complements += [g for g in words.children[c] if "por" in case_of[g]]
+    complements = [c for c in complements if not m.start <= c < m.end]  # "hablar por teléfono"
+    if m.kind in _OF_KINDS and not any(case_of[c] & _OF for c in complements):
+        partners |= _of_right_after(m, index)
+    lo, hi = 0, len(doc)
+    if "split" in m.attrs:  # "..., así como con Y": this event's partner is Y
+        lo, hi = m.attrs["split"], m.attrs.get("until", words.sent(m.head)[1])
+        complements = [lo]
+        regions = [r for r in regions if r < m.head]
+    elif "until" in m.attrs:
+        hi = m.attrs["until"]
+    unnamed = False
+    for c in complements:
+        ids = _ids_in(c, index, lo, hi) if "split" not in m.attrs else _ids_range(lo, hi, index)
+        if ids:
+            partners |= ids
+        elif pos[c] == "PROPN" or (pos[c] == "NOUN" and (  # someone not resolved: "~~" plural
+                lex.has_at("person_head", words, c) or "Plur" in feats(words.tokens[c], "Number"))):
+            plural = "Plur" in feats(words.tokens[c], "Number")  # "con empresarios"; not "con el objetivo de"
+            partner_heads.add(("~" if plural else "") + words.view.lemmas[c].lower())
+        elif not words.case_of[c].isdisjoint(WITH):
+            unnamed = True  # someone not named ("con el tabasqueño")
+        regions.append(c)
+    if unnamed and not partners and not partner_heads:
+        partner_heads.add("?")
+    actors: set[str] = set(partners)
+    for r in regions:
+        if r not in complements:
+            actors |= _ids_in(r, index, 0, len(doc))
+    if verb is not None and lex.has_at("joins_subj", words, verb):  # "En la sesión participaron:"
+        actors |= listed_after_colon(verb, index)
+    return actors, partners | {f"~{h}" for h in partner_heads}
+
+
+def listed_after_colon(verb: int, index: DocIndex) -> set[str]:
+    """Who a list after a colon names when the verb's line ends in that colon ("En la sesión
+    participaron también:" and one line per person, "- Roberto Velasco, jefe de Unidad ..."):
+    the participants named at the head of each item, before its first comma."""
+    words, text = index.words, index.words.text
+    at = words.idx[verb]
+    line_end = text.find("\n", at)
+    line = text[at:len(text) if line_end < 0 else line_end].rstrip()
+    if not line.endswith(":") or "." in line:
+        return set()
+    colon = at + len(line) - 1
+
+    def names_someone(start: int, end: int) -> bool:
+        span = words.char_span(start, end)
+        return span is not None and span[0] < span[1] and span[0] in index.actors_of
+
+    found: set[str] = set()
+    for item in list_items(text, colon, names_someone)[0]:
+        comma = text.find(",", item.start, item.end)
+        span = words.char_span(item.start, item.end if comma < 0 else comma)
+        if span is not None:
+            found |= _ids_range(*span, index)
+    return found
+
+
+def _of_right_after(m: EventMention, index: DocIndex) -> set[str]:
+    """Who a "de" phrase right after a visit or call names ("visita de Estado del presidente X
+    a Alemania"), read on the words when the parse hangs it elsewhere: up to the next
+    punctuation, verb or preposition other than "de"."""
+    words = index.words
+    n, j = len(words.texts), m.end
+    if j >= n or words.low[j] not in _OF:
+        return set()
+    end = j + 1
+    while end < min(n, j + 9) and not words.is_punct(end) and words.pos[end] not in ("VERB", "AUX") \
+            and not (words.pos[end] == "ADP" and words.low[end] not in _OF):
+        end += 1
+    return _ids_range(j + 1, end, index)
+
+
+def _subjects(verb: int, words: DocWords, pronominal: bool = False) -> list[int]:
+    """The subject of a verb; for one without its own, the subject of the verb it depends on
+    or is coordinated with ("Trump dijo que tuvo una conversación", "acordaron reunirse",
+    "X será recibido por Y y se reunirá con Z", "X viajará a Lima, donde se reunirá con Y"),
+    unless a "se" makes the verb impersonal ("y se firmó"): ``pronominal`` says the verb's "se"
+    is its own ("reunirse"). Token indices."""
+    cur = verb
+    for step in range(2):
+        found = [c for c in words.children[cur] if words.dep[c] in ("nsubj", "nsubj:pass")
+                 and not _in_a_later_paragraph(c, cur, words)]  # a caption below is no subject
+        if len(found) > 1:  # a parse error (coordinated subjects hang on one): the nearest
+            found = [min(found, key=lambda c: abs(c - cur))]
+        if found:
+            return found
+        if opens_place_relative(cur, words):
+            host = governing_verb(cur, words)  # "viajará a Nueva York, donde se reunirá con X"
+        elif words.dep[cur] in ("ccomp", "xcomp", "conj") or (
+                words.dep[cur] == "advcl" and "Inf" in feats(words.tokens[cur], "VerbForm")):
+            host = words.head[cur]
+            if words.dep[cur] == "conj" and "Part" in feats(words.tokens[host], "VerbForm") \
+                    and "Fin" in feats(words.tokens[cur], "VerbForm"):
+                host = governing_verb(host, words)  # "encabezará un desayuno organizado por X, y
+                # sostendrá ...": a finite verb is not coordinated with a participle
+        else:
+            return []
+        if host is None or host == cur or words.pos[host] not in ("VERB", "AUX"):
+            return []
+        if not (pronominal and step == 0) and any(words.low[c] == "se" for c in words.children[cur]):
+            return []
+        cur = host
+    return []
+
+
+def _in_a_later_paragraph(token: int, verb: int, words: DocWords) -> bool:
+    """Whether ``token`` is in a paragraph after ``verb``'s: a parse that joined two paragraphs
+    (a subject told before, in the paragraph above, is left: Spanish drops a known subject)."""
+    return token > verb and "\n\n" in words.text[words.idx[verb]:words.idx[token]]
+
+
+def _topic(verb: int, words: DocWords, index: DocIndex) -> list[int]:
+    """Spanish drops a subject told before ("El canciller llegó a Madrid. Se reunirá con ..."):
+    for the main verb of a sentence, finite, third person singular and without a subject, the
+    subjects of the main verbs of the sentence before that name participants (else of the one
+    before that). Token indices."""
+    tok = words.tokens[verb]
+    if words.dep[verb] != "ROOT" or "Fin" not in feats(tok, "VerbForm") or "3" not in feats(tok, "Person") \
+            or "Sing" not in feats(tok, "Number"):
+        return []  # under another verb: that one's subject (_subjects); plural: inherit_plural_actors
+    k = words.sent_of[verb]
+    for back in (k - 1, k - 2):
+        if back < 0:
+            return []
+        start, end = words.sents[back]
+        found = [c for r in range(start, end) if words.dep[r] == "ROOT" and words.pos[r] in ("VERB", "AUX")
+                 for c in _subjects(r, words) if _ids_in(c, index)]
+        if found:
+            return found
+    return []
+
+
+def _ids_in(token: int, index: DocIndex, lo: int = 0, hi: int = 1 << 30) -> set[str]:
+    """The actor ids mentioned in the first 40 tokens of the subtree of ``token`` that lie in
+    ``[lo, hi)``."""
+    ids: set[str] = set()
+    if not index.actors_of:
+        return ids  # no participant in the document: no subtree to walk
+    for i in index.words.subtree(token, 40):
+        if lo <= i < hi:
+            ids |= index.actors_of.get(i, set())
+    return ids
+
+
+def _ids_range(lo: int, hi: int, index: DocIndex) -> set[str]:
+    ids: set[str] = set()
+    for i in range(lo, hi):
+        ids |= index.actors_of.get(i, set())
+    return ids
