@@ -96,7 +96,7 @@ class EventsComponent(RuleComponent):
                 draft.lead.status = draft.status = trip.status
                 draft.lead.strong = True
                 if draft.place is None:
-                    found = attach_place(trip, self.places, words)
+                    found = attach_place(trip, self.places, words, self.lexicon)
                     draft.place = found[0] if found else None
         merged = merge(drafts, self.generic)
         _resolve_anchored(merged, anchored, timexes)
@@ -137,7 +137,7 @@ class EventsComponent(RuleComponent):
             if tx is not None and not m.strong and not _near(m, tx, index.words):
                 tx = None  # a reference lends its date only when the date is right by it
             actors, partners = mention_actors(doc, m, index, self.lexicon)
-            found = attach_place(m, self.places, index.words)
+            found = attach_place(m, self.places, index.words, self.lexicon)
             d = Draft(lead=m, kind=m.kind, status=m.status, actors=actors, partners=partners,
                       heads=[m.head], place=found[0] if found else None)
             d.name = _name(doc, m, index, d)

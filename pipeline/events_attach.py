@@ -119,7 +119,8 @@ def timex_on(anchors: set[int], head: int, index: DocIndex, others: set[int]) ->
         lo, hi = sorted((tx.start, head_char))
         if "\n" in index.text[lo:hi]:
             continue  # a date on another line (a page header, a dateline) is not the event's
-        if _reaches(root, anchors, others, words):
+        if _reaches(root, anchors, others, words) or (tx.anchor == "event" and _tells_the_main_clause(
+                root, anchors, words)):
             dist = abs(root - head)
             if best is None or dist < best[0]:
                 best = (dist, tx)
@@ -175,6 +176,15 @@ def _reaches(token: int, anchors: set[int], others: set[int], words: DocWords) -
             return False
         cur = parent
     return False
+
+
+def _tells_the_main_clause(root: int, anchors: set[int], words: DocWords) -> bool:
+    """Whether a date anchored on another event ("11 años después que se desarrollara la
+    Cumbre de la Unidad"), which the parse hangs on the verb of that event's clause, tells the
+    time of the clause that clause modifies (an anchor's: "la Ciudad de México recibió la VI
+    cumbre, 11 años después que ...")."""
+    verb = words.head[root]
+    return verb != root and words.dep[verb] == "advcl" and words.head[verb] in anchors
 
 
 def event_offset(text: str) -> int | None:

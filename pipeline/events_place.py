@@ -21,11 +21,13 @@ _IN = frozenset({"en"})
 _VISIT_CASES = frozenset({"en", "a", "al", "hasta", "por"})
 
 
-def attach_place(m: EventMention, places: PlaceIndex, words: DocWords
+def attach_place(m: EventMention, places: PlaceIndex, words: DocWords, lex: Lexicon
                  ) -> tuple[Place, int, int] | None:
     """The place of a mention: an "en ..." phrase (or "a ..." for a visit) under its trigger
     or support verb, or the object of a visit verb ("visitará la sede del Ayuntamiento de X");
-    else the place a place relative of its verb hangs on; else a phrase further on."""
+    else the place a place relative of its verb hangs on, or the place that is the subject of
+    a hosting verb ("la Ciudad de México recibió la cumbre"; cue class ``host_subj``); else a
+    phrase further on."""
     if not len(places):
         return None
     pos, dep = words.pos, words.dep
@@ -44,6 +46,8 @@ def attach_place(m: EventMention, places: PlaceIndex, words: DocWords
             elif dep[c] in ("acl", "acl:relcl") and pos[c] in ("VERB", "AUX"):
                 candidates += [g for g in words.children[c] if "en" in case_of[g]]
     antecedent = _where_relative(m, words)  # "viajará a Nueva York, donde se reunirá": in Nueva York
+    if antecedent is None and not m.frame and lex.has_at("host_subj", words, m.anchor):
+        antecedent = next((c for c in words.children[m.anchor] if dep[c] == "nsubj"), None)
     ordered = sorted(candidates) + ([antecedent] if antecedent is not None else [])
     fallback = _phrases_after(m, words, cases_ok) if m.kind != "call" else []
     return _first_place(ordered + fallback, places, words, antecedent)
@@ -61,10 +65,10 @@ def destination(verb: int, places: PlaceIndex, words: DocWords) -> tuple[Place, 
 def _first_place(phrases: list[int], places: PlaceIndex, words: DocWords, antecedent: int | None = None
                  ) -> tuple[Place, int, int] | None:
     """The first known place in the subtrees of ``phrases`` (token indices), with its character
-    span; an ``antecedent`` counts only when the place is the antecedent's own name."""
+    span; an ``antecedent`` (or a subject) counts only when the place is its own name."""
     for c in phrases:
         sub = words.subtree(c, 14)
-        if _line_start(sub[0], words):
+        if c != antecedent and _line_start(sub[0], words):
             continue  # "Ciudad de México, 6 de mayo.-": a dateline, not the event's place
         found = places.find([words.texts[i] for i in sub])
         if found and (c != antecedent or sub[found[0].start] <= c <= sub[found[0].end - 1]):

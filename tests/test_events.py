@@ -146,6 +146,23 @@ def test_event_anchored_offset_is_subtracted(run):
     assert sorted((e.kind, e.date_value) for e in events) == [("call", "2026-02-08"), ("call", "2026-02-10")]
 
 
+def test_an_offset_anchored_on_an_earlier_event_dates_the_main_clause(events_nlp):
+    """The model may hang "12 años después" on the verb of the clause it is anchored on ("se
+    celebrara"); it tells the time of the clause that clause modifies ("acogió la IX cumbre")."""
+    text = ("Bogotá acogió la IX cumbre del bloque, 12 años después que, en marzo de 2013, se celebrara "
+            "la Cumbre de Caracas.")
+
+    def misparse(doc):
+        at = {t.text: t.i for t in doc}
+        doc[at["después"]].head, doc[at["después"]].dep_ = doc[at["celebrara"]], "advmod"
+        doc[at["celebrara"]].head, doc[at["celebrara"]].dep_ = doc[at["acogió"]], "advcl"
+
+    events = hand_events(events_nlp, text, "2026-02-10", dates={"marzo de 2013": "2013-03"},
+                         anchored={"12 años después": "2025"}, misparse=misparse)
+    assert [(e.name, e.date_value) for e in events] == [
+        ("IX cumbre del bloque", "2025"), ("Cumbre de Caracas", "2013-03")]
+
+
 def test_later_references_merge_into_the_first(run):
     text = ("La canciller sostuvo una llamada con el ministro Pedro Gómez el 9 de febrero. "
             "Durante la llamada, ambos revisaron la agenda. La llamada duró media hora.")
@@ -178,6 +195,12 @@ def test_postponed_event_with_new_date_is_planned(run):
     pytest.param("Se pospuso la visita de trabajo que el canciller tenía prevista a Quito la "
                  "próxima semana.",
                  "Quito", "ECU", id="a visit's 'a' phrase the parse hangs on another word"),
+    pytest.param("La Ciudad de México recibió la VI Cumbre de la CELAC.", "Ciudad de México", "MEX",
+                 id="a place that hosts: the subject of 'recibir', opening the line"),
+    pytest.param("Con la presencia de 17 mandatarios, Lima acogerá la reunión ministerial.", "Lima", "PER",
+                 id="a place that hosts: the subject of 'acoger'"),
+    pytest.param("El presidente de Chile recibió la visita del canciller.", None, None,
+                 id="a host that is a person: a place in its title is no venue"),
 ])
 def test_location(run, text, location, country):
     (event,) = run(text)
