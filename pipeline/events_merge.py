@@ -127,7 +127,7 @@ def compatible(event: Draft, new: Draft, weak: bool, generic: frozenset[str] = f
             return False
     if new.lead.conj_of is not None and new.lead.conj_of in event.heads:
         return False  # "una reunión bilateral y una cena de trabajo": two events
-    if new.lead.indefinite or new.lead.pos == "verb":  # introduces an event: the same only if
+    if _introduces(new):  # introduces an event: the same only if
         if new.partners == event.partners and new.partners:  # with the same partners,
             return True
         if _same_people(event, new):  # the same people seen again ("X tuvo una llamada con Y")
@@ -140,6 +140,17 @@ def compatible(event: Draft, new: Draft, weak: bool, generic: frozenset[str] = f
             return True  # "tuvimos una reunión muy buena": nothing tells it from the one told
         return bool(event.partners) and new.date_value is not None and event.date_value is None
     return True
+
+
+def _introduces(new: Draft) -> bool:
+    """Whether a mention introduces an event rather than refers to one told before: a verb,
+    an indefinite noun ("una reunión"), or a bare noun with a support verb and named partners
+    ("sostuvo reunión bilateral con X", "sostendrá encuentros con X y Y"; not a name, "la XXXVI
+    Reunión de Titulares")."""
+    m = new.lead
+    return m.indefinite or m.pos == "verb" or (
+        m.attrs.get("det") == "bare" and m.support is not None and not m.named
+        and any(not p.startswith("~") for p in new.partners))
 
 
 def absorb(event: Draft, new: Draft) -> None:

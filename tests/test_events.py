@@ -213,6 +213,16 @@ def test_participants_subject_and_complement(run):
     assert event.actor_ids == ["Ana Ruiz", "Pedro Gómez"]
 
 
+@pytest.mark.parametrize("verb", [
+    pytest.param("copresidieron", id="copresidir"),
+    pytest.param("presidieron", id="presidir"),
+])
+def test_who_chairs_a_meeting_takes_part_on_the_verbs_date(run, verb):
+    text = f"La canciller Ana Ruiz y el ministro Pedro Gómez {verb} la tercera reunión del Diálogo Económico el 15 de enero."
+    (event,) = run(text, dates={"15 de enero": "2026-01-15"}, people=["Pedro Gómez", "Ana Ruiz"])
+    assert (event.actor_ids, event.date_value) == (["Ana Ruiz", "Pedro Gómez"], "2026-01-15")
+
+
 def test_who_presents_credentials_takes_part(run):
     text = "Días después de que el embajador Wei Lin presentara sus cartas credenciales, viajó a Monterrey."
     events = run(text, people=["Wei Lin"])

@@ -99,3 +99,15 @@ def test_generic_words_naming_a_group_outside_a_title_keep_two_meetings_apart(ev
             "Comisión Binacional México-España en abril.")
     dates = {"22 de abril": "2026-04-22", "abril.": "2026-04"}  # (a month holding the day)
     assert len(events(text, dates, PEOPLE)) == 2
+
+
+@pytest.mark.parametrize("second, n", [
+    pytest.param("En Tokio, la canciller Ana Ruiz sostendrá encuentros con el ministro Luis Vera y con "
+                 "la ministra Eva Sanz.", 2, id="a-bare-noun-with-a-support-verb-and-partners-introduces"),
+    pytest.param("En esa reunión se revisará la agenda.", 1, id="a-reference-joins-the-meeting-told"),
+])
+def test_a_bare_noun_with_partners_is_a_new_event(events, second, n):
+    """"sostendrá encuentros con X y Y" introduces meetings, as "una reunión con X" does: it does
+    not join the planned meeting of a commission told before."""
+    text = f"Los cancilleres acordaron realizar la próxima reunión de la Comisión Binacional en 2027. {second}"
+    assert len(events(text, {"en 2027": "2027"}, PEOPLE)) == n
