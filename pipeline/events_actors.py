@@ -18,11 +18,12 @@ from .events_syntax import governing_verb, opens_place_relative
 from .events_words import WITH, DocWords
 from .textlists import list_items
 
-#: The case markers of a partner ("con X", "entre X y Y"), of a visitor or caller ("la visita
-#: del canciller", "una llamada de su homólogo": for the kinds of ``_OF_KINDS``) and of an
-#: event's place ("en Lima"; a visit's also "a Lima", "hasta Lima").
+#: The case markers of a partner ("con X", "entre X y Y") and of the one whose visit, call or
+#: other act it is ("la visita del canciller", "una llamada de su homólogo", "las cartas
+#: credenciales del embajador X": for the kinds of ``_OF_KINDS``; not a meeting's or summit's
+#: body, "la reunión del Consejo", "la Cumbre del G7").
 _OF = frozenset({"de", "del"})
-_OF_KINDS = frozenset({"visit", "call"})
+_OF_KINDS = frozenset({"visit", "call", "other"})
 #: Kinds whose possessor took part ("su visita", "su encuentro con X"; not "su conferencia").
 _OWNED_KINDS = frozenset({"visit", "meeting", "call"})
 

@@ -223,6 +223,12 @@ def test_who_chairs_a_meeting_takes_part_on_the_verbs_date(run, verb):
     assert (event.actor_ids, event.date_value) == (["Ana Ruiz", "Pedro Gómez"], "2026-01-15")
 
 
+def test_whose_credentials_are_received_takes_part(run):
+    text = "El subsecretario Pedro Gómez recibió las cartas credenciales del embajador designado de Noruega, Olav Berg."
+    (event,) = run(text, people=["Pedro Gómez", "Olav Berg"])
+    assert (event.kind, event.actor_ids) == ("other", ["Olav Berg", "Pedro Gómez"])
+
+
 def test_who_presents_credentials_takes_part(run):
     text = "Días después de que el embajador Wei Lin presentara sus cartas credenciales, viajó a Monterrey."
     events = run(text, people=["Wei Lin"])
