@@ -89,7 +89,8 @@ class EventsComponent(RuleComponent):
         _cancel_within_trips(mentions, words)
         mentions, trips = _fold_purposes(mentions, words)
         drafts, anchored = self._drafts(doc, mentions, index)
-        drafts = rejoin_delegations(drafts, {p.actor_id: p.country or p.organization for p in participants})
+        sides = {p.actor_id: p.country or p.organization for p in participants}
+        drafts = rejoin_delegations(drafts, sides)
         for draft, _ in drafts:
             trip = trips.get(draft.lead.head)
             if trip is not None:
@@ -109,7 +110,8 @@ class EventsComponent(RuleComponent):
         inherit_plural_actors(merged, self.lexicon, words)
         inherit_framed_people(merged)
         join_delegation_lines(merged, mentions, self.lexicon, index, inside)
-        inherit_visit_place(merged)
+        inherit_visit_place(merged, {p.actor_id: p.country for p in participants
+                                     if p.kind == "person" and p.country})
         apply_dateline_place(merged, index.text, dateline, self.places)
         published = doc._.published
         kinds = {p.actor_id: p.kind for p in participants}

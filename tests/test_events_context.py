@@ -580,3 +580,19 @@ def test_who_takes_part(events_nlp, text, kinds, expected):
 def test_the_visitor(events, text, expected):
     visit = next(e for e in events(text, people={"Luis Vera": "CHL"}, published=None) if e.kind == "visit")
     assert visit.actor_ids == expected
+
+
+@pytest.mark.parametrize("meeting, expected", [
+    pytest.param("La canciller Ana Ruiz sostuvo un encuentro con el ministro Pedro Soto.", None,
+                 id="people of other states, none on the visit: elsewhere"),
+    pytest.param("El presidente Luis Vera sostuvo un encuentro con la canciller Ana Ruiz.", "Lima",
+                 id="the visitor meets a host: in the visited city"),
+    pytest.param("Se celebró un encuentro de trabajo sobre comercio.", "Lima",
+                 id="no one named: in the visited city"),
+])
+def test_a_meeting_takes_the_visited_city_only_if_its_people_were_there(events, meeting, expected):
+    text = f"El pasado domingo, el presidente Luis Vera visitó Lima. {meeting}"
+    people = {"Luis Vera": "CHL", "Ana Ruiz": "PER", "Pedro Soto": "ECU"}
+    found = events(text, {"El pasado domingo": "2026-03-08"}, people)
+    meeting_place = [e.location for e in found if e.kind == "meeting"]
+    assert meeting_place == [expected]
