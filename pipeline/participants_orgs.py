@@ -237,8 +237,8 @@ def _acts(tokens: Tokens, start: int, end: int, spans: list[tuple[int, int]], ex
     if any(s <= start and end <= e and (s, e) != (start, end) for s, e in spans):
         return False
     lower = tokens.lower
-    before = [k for k in range(max(0, start - 5), min(start, len(tokens)))
-              if tokens.pos[k] != "DET" and not tokens.punct[k]]
+    before = [k for k in range(max(0, start - 5), min(start, len(tokens)))  # (not "la 54" in "en
+              if tokens.pos[k] not in ("DET", "NUM") and not tokens.punct[k]]  # el marco de la 54 Asamblea")
     if before and any(lex.has_folded("byline_cue", tokens.folded[k])
                       or (lex.has_folded("line_cue", tokens.folded[k]) and _opens_line(tokens, k))
                       for k in before[-3:]):
