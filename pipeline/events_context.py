@@ -161,7 +161,8 @@ _GATHERINGS = frozenset({"meeting", "summit"})
 def inherit_framed_people(events: list[Draft]) -> None:
     """A meeting or summit that frames the rest of its sentence ("En el marco de la Reunión
     Ministerial del G7, el canciller sostuvo un encuentro con X") was attended by the people of
-    the events told in that frame."""
+    the events told in that frame; those with no place of their own took place where it did
+    ("En el marco de la 54 Asamblea General de la OEA, celebrada en Asunción, ...")."""
     for frame in events:
         m = frame.lead
         if not (m.frame and m.pos == "noun" and frame.kind in _GATHERINGS):
@@ -169,6 +170,8 @@ def inherit_framed_people(events: list[Draft]) -> None:
         for e in events:
             if e is not frame and e.lead.sent == m.sent and e.lead.start > m.end and not e.lead.frame:
                 frame.actors |= {a for a in e.actors if not a.startswith("~")}
+                if e.place is None:
+                    e.place = frame.place
 
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from .events_lexicon import Lexicon
 from .events_words import WITH, DocWords
 from .docparse import feats
-from .events_syntax import (determiner, governing_verb, name_span, support_before_aside,
+from .events_syntax import (determiner, governing_verb, is_ordinal, name_span, support_before_aside,
                             support_of)
 
 #: The case markers of a partner ("con X", "entre X y Y").
@@ -77,12 +77,13 @@ def _phrase_at(words: DocWords, i: int, phrase: tuple[str, ...], known: int = 0)
 
 def _excluded(words: DocWords, lex: Lexicon, starts: list[int]) -> set[int]:
     """Tokens inside an excluded phrase ("conferencia de prensa"), looked up by first word among
-    the ``starts`` of :func:`_starts`."""
+    the ``starts`` of :func:`_starts`; not after an ordinal, which makes a body its session
+    ("la Asamblea General" is the organ, "la 54 Asamblea General" its annual session)."""
     by_first, starred = lex.exclude_first, lex.exclude_starred
     covered: set[int] = set()
     for i in range(len(words.low)) if starred else starts:
         for phrase in by_first.get(words.low[i], []) + by_first.get(words.lem[i], []) + starred:
-            if _phrase_at(words, i, phrase):
+            if _phrase_at(words, i, phrase) and not (i > 0 and is_ordinal(words.texts[i - 1])):
                 covered.update(range(i, i + len(phrase)))
     return covered
 
@@ -290,9 +291,10 @@ def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
     det = determiner(head, m.start, words)
     m.indefinite = det == "indefinite"
     case = words.cases(head)
-    before = [i for i in (m.start - 1, m.start - 2) if i >= 0]
-    if m.start > 2 and pos[m.start - 1] == "DET":  # "después de la reunión"
-        before.append(m.start - 3)
+    first = m.start - 1 if m.start > 0 and is_ordinal(words.texts[m.start - 1]) else m.start  # "la 54 Asamblea"
+    before = [i for i in (first - 1, first - 2) if i >= 0]
+    if first > 2 and pos[first - 1] == "DET":  # "después de la reunión"
+        before.append(first - 3)
     frames = lex.cues.get("frame", {}).keys()
     m.frame = bool(case & frames or {low_[i] for i in before} & frames)
     support = support_of(head, lex, words, own_only=m.frame)

@@ -56,7 +56,7 @@ def determiner(head: int, start: int, words: DocWords) -> str:
     return "bare"
 
 
-def _is_ordinal(word: str) -> bool:
+def is_ordinal(word: str) -> bool:
     """Whether a token's text is an ordinal: digits or a Roman numeral ("XXI", "3ª")."""
     text = word.rstrip(".ªº°")
     return bool(text) and (text.isdigit() or (set(text.lower()) <= _ROMAN and text.isupper()))
@@ -67,7 +67,7 @@ def name_span(head: int, start: int, end: int, words: DocWords) -> tuple[int, in
     trigger phrase ``[start, end)`` of the noun ``head``, if any."""
     texts, pos = words.texts, words.pos
     first = start
-    if first > 0 and _is_ordinal(texts[first - 1]) and (
+    if first > 0 and is_ordinal(texts[first - 1]) and (
             not texts[first - 1].isdigit() or texts[start][:1].isupper()):
         first -= 1
     capital = texts[start][:1].isupper() and start > words.sent(start)[0]

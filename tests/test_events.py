@@ -67,6 +67,8 @@ def run(events_nlp):
                  "meeting", "held", id="working-table-is-a-meeting"),
     pytest.param("La canciller intervendrá en el debate general de la Asamblea General.",
                  "summit", "planned", id="general-debate-is-a-summit"),
+    pytest.param("La canciller habló ante la 54 Asamblea General de la OEA.",
+                 "summit", "held", id="a-numbered-general-assembly-is-its-session"),
 ])
 def test_kind_and_status(run, text, kind, status):
     events = run(text)
@@ -81,6 +83,7 @@ def test_kind_and_status(run, text, kind, status):
     pytest.param("La presidenta recibió información sobre los avances del programa.",
                  id="received-no-person"),
     pytest.param("Dicha reunión fue breve.", id="reference-without-antecedent"),
+    pytest.param("La Asamblea General de la OEA aprobó la resolución.", id="the-general-assembly-as-an-organ"),
 ])
 def test_no_event(run, text):
     assert run(text) == []

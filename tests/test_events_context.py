@@ -596,3 +596,11 @@ def test_a_meeting_takes_the_visited_city_only_if_its_people_were_there(events, 
     found = events(text, {"El pasado domingo": "2026-03-08"}, people)
     meeting_place = [e.location for e in found if e.kind == "meeting"]
     assert meeting_place == [expected]
+
+
+def test_an_event_in_the_frame_of_a_numbered_assembly_takes_place_where_it_did(events):
+    text = ("En el marco de la 54 Asamblea General de la OEA, celebrada en Lima, la canciller Ana Ruiz "
+            "sostuvo un encuentro con el ministro Pedro Soto.")
+    found = events(text, people={"Ana Ruiz": "MEX", "Pedro Soto": "ECU"})
+    assert [(e.kind, e.location, e.actor_ids) for e in found] == [
+        ("summit", "Lima", ["Ana Ruiz", "Pedro Soto"]), ("meeting", "Lima", ["Ana Ruiz", "Pedro Soto"])]
