@@ -112,6 +112,8 @@ def compatible(event: Draft, new: Draft, weak: bool, generic: frozenset[str] = f
     """Whether ``new`` can be a further mention of ``event``."""
     if KIND_GROUP[event.kind] != KIND_GROUP[new.kind] or new.lead.distinct:
         return False
+    if event.kind != new.kind and new.lead.named and not event.name and event.lead.indefinite:
+        return False  # "celebrar una reunión técnica" is not the "Cumbre UE-CELAC" named after it
     if not dates_compatible(event, new) or not _places_compatible(event, new):
         return False
     scopes = event.lead.attrs.get("scope"), new.lead.attrs.get("scope")

@@ -111,3 +111,14 @@ def test_a_bare_noun_with_partners_is_a_new_event(events, second, n):
     not join the planned meeting of a commission told before."""
     text = f"Los cancilleres acordaron realizar la próxima reunión de la Comisión Binacional en 2027. {second}"
     assert len(events(text, {"en 2027": "2027"}, PEOPLE)) == n
+
+
+@pytest.mark.parametrize("first, n", [
+    pytest.param("Los cancilleres acordaron celebrar una reunión técnica antes de que concluya el año.", 2,
+                 id="an-unnamed-meeting-introduced-before-is-not-the-named-summit"),
+    pytest.param("Los cancilleres acordaron preparar la cumbre.", 1,
+                 id="a-summit-told-before-is-the-named-summit"),
+])
+def test_a_named_event_of_another_kind_is_not_an_unnamed_one_introduced_before(events, first, n):
+    text = f"{first} La canciller Ana Ruiz viajará a Bruselas para participar en la Cumbre UE-CELAC."
+    assert len(events(text, people=PEOPLE)) == n
