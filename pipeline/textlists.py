@@ -17,6 +17,7 @@ __all__ = ["ListItem", "list_items"]
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪●]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s*")
 _TITLE = re.compile(r"^([A-ZÁÉÍÓÚÑ][^:.;]{0,40}):\s+(?=\S)")
 _ITEM_END = re.compile(r"[\s.;,]+$")
+_AND = re.compile(r"[yYeE] ")  # the "y" before a list's last item
 #: a list line longer than this is prose, not an item
 MAX_ITEM_CHARS = 300
 
@@ -31,6 +32,8 @@ class ListItem:
 def _clean(text: str, start: int) -> tuple[int, int, str | None]:
     """Offsets of an item's action inside ``text`` (which begins at ``start``) and its title."""
     offset = len(text) - len(text.lstrip())
+    if _AND.match(text[offset:]) and _BULLET.match(text[offset + 2:]):
+        offset += 2  # "...; y 3) celebrar una reunión": the last item of a numbered run-in list
     m = _BULLET.match(text[offset:])
     if m:
         offset += m.end()
@@ -40,7 +43,7 @@ def _clean(text: str, start: int) -> tuple[int, int, str | None]:
         title = t.group(1).strip()
         offset += t.end()
     body = text[offset:]
-    if body[:2].lower() in ("y ", "e "):
+    if _AND.match(body):
         offset += 2
         body = body[2:]
     lead = len(body) - len(body.lstrip())

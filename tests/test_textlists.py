@@ -27,6 +27,9 @@ def _texts(text: str, looks_like_item=lambda s, e: False) -> list[tuple[str, str
     pytest.param("Participaron:\n- Ana Ruiz, directora general.\n- y Luis Vera, director.\n",
                  [("Ana Ruiz, directora general", None), ("Luis Vera, director", None)],
                  id="a leading 'y' is no part of the item"),
+    pytest.param("Acordaron: 1) fortalecer X; 2) detener Y; y 3) celebrar Z.",
+                 [("fortalecer X", None), ("detener Y", None), ("celebrar Z", None)],
+                 id="a numbered run-in list: 'y' before the last number"),
 ])
 def test_items(text, expected):
     assert _texts(text) == expected
