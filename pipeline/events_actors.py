@@ -37,7 +37,8 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
     partner_heads: set[str] = set()
     verb = m.anchor if pos[m.anchor] in ("VERB", "AUX") else None
     if verb is not None and not m.frame:
-        regions += _subjects(verb, words, "reflexive" in m.attrs) or _topic(verb, words, index)
+        regions += (_subjects(verb, words, "reflexive" in m.attrs) or _topic(verb, words, index)
+                    or _speaker(verb, words, index))
     elif (m.kind in _OWNED_KINDS and m.attrs.get("det") == "possessive") or m.frame:
         # "durante su visita a X", "destacó su reunión con X": its owner is the one the clause is
         # about; "Durante la reunión de ministros del G20, el canciller enfatizó": who speaks in
@@ -146,6 +147,7 @@ def _subjects(verb: int, words: DocWords, pronominal: bool = False) -> list[int]
     cur = verb
     for step in range(2):
         found = [c for c in words.children[cur] if words.dep[c] in ("nsubj", "nsubj:pass")
+                 and (words.pos[c] != "SPACE" or words.children[c])  # (a bare paragraph break)
                  and not _in_a_later_paragraph(c, cur, words)]  # a caption below is no subject
         if len(found) > 1:  # a parse error (coordinated subjects hang on one): the nearest
             found = [min(found, key=lambda c: abs(c - cur))]
@@ -174,6 +176,22 @@ def _in_a_later_paragraph(token: int, verb: int, words: DocWords) -> bool:
     """Whether ``token`` is in a paragraph after ``verb``'s: a parse that joined two paragraphs
     (a subject told before, in the paragraph above, is left: Spanish drops a known subject)."""
     return token > verb and "\n\n" in words.text[words.idx[verb]:words.idx[token]]
+
+
+def _speaker(verb: int, words: DocWords, index: DocIndex) -> list[int]:
+    """Who says a first-person verb ("'Vamos a tener una llamada el lunes', dijo"): the
+    subject of the verb of saying it hangs on, or the one that verb's sentence is about."""
+    if not any("1" in feats(words.tokens[k], "Person") for k in (verb, *words.children[verb])
+               if k == verb or words.dep[k].startswith("aux")):
+        return []
+    cur = verb
+    for _ in range(2):
+        if words.dep[cur] not in ("ccomp", "xcomp", "parataxis") or words.head[cur] == cur:
+            return []
+        cur = words.head[cur]
+        if words.pos[cur] in ("VERB", "AUX") and "1" not in feats(words.tokens[cur], "Person"):
+            return _subjects(cur, words) or _topic(cur, words, index)
+    return []
 
 
 def _topic(verb: int, words: DocWords, index: DocIndex) -> list[int]:
