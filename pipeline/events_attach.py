@@ -17,6 +17,7 @@ from .events_detect import EventMention
 from .events_words import DocWords
 from .lang import language_data
 from .records import Participant, Timex
+from .textlists import is_bulleted
 
 _OFFSET = re.compile(r"\b(\w+)\s+(d[ií]as?|semanas?)\s+(despu[eé]s|antes)\b", re.IGNORECASE)
 
@@ -98,7 +99,30 @@ def _anchors(m: EventMention, words: DocWords) -> set[int]:
 def attach_timex(m: EventMention, index: DocIndex, others: set[int]) -> Timex | None:
     """The date expression attached to the mention's trigger or support verb, if any."""
     found = timex_on(_anchors(m, index.words), m.head, index, others)
-    return found if found is not None else _fronted(m, index, others)
+    if found is None:
+        found = _fronted(m, index, others)
+    return found if found is not None else _on_its_item(m, index, others)
+
+
+def _on_its_item(m: EventMention, index: DocIndex, others: set[int]) -> Timex | None:
+    """The one date of a bulleted list item that tells one event ("• Celebrar la IX Reunión de
+    la Comisión Binacional en Nueva Delhi durante el primer semestre de 2025"): the parse often
+    hangs a list's words on its line breaks, so the date is read on the line."""
+    words, text = index.words, index.text
+    at = words.idx[m.head]
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    if not is_bulleted(text[start:end]):
+        return None
+    first, last = words.char_span(start, end) or (0, 0)
+    own = range(*m.name) if m.name else range(m.start, m.end)
+    if any(first <= k < last and k not in own for k in others):
+        return None  # another event on the line (not a trigger inside its name: "Reunión de la Comisión")
+    dated = index.timex_tokens
+    found = {index.timex_of[i].timex_id: index.timex_of[i] for i in dated[bisect_left(dated, first):bisect_left(dated, last)]
+             if index.timex_of[i].type in ("DATE", "TIME")}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def timex_on(anchors: set[int], head: int, index: DocIndex, others: set[int]) -> Timex | None:

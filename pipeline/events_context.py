@@ -147,8 +147,9 @@ def inherit_frame_dates(events: list[Draft], mentions: Sequence[EventMention], w
             if m.sent != e.lead.sent or m.head >= e.lead.start or m.head in e.heads:
                 continue
             framer = owner.get(m.head)
-            if framer is None or framer is e or framer.granularity != "day":
-                continue
+            if framer is None or framer is e or framer.granularity != "day" or (
+                    e.status == "planned" and framer.status == "held"):
+                continue  # ("Durante la reunión, acordaron celebrar X": X is not on the meeting's day)
             if _frame_word(m, words):
                 _copy_date(e, framer)
                 break

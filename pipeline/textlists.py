@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["ListItem", "list_items"]
+__all__ = ["ListItem", "is_bulleted", "list_items"]
 
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪●]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s*")
 _TITLE = re.compile(r"^([A-ZÁÉÍÓÚÑ][^:.;]{0,40}):\s+(?=\S)")
@@ -27,6 +27,11 @@ class ListItem:
     start: int  # character offsets of the item's text (its bullet and title left out)
     end: int
     title: str | None
+
+
+def is_bulleted(line: str) -> bool:
+    """Whether a line opens with a bullet or a number ("• Celebrar ...", "2) Explorar ...")."""
+    return bool(_BULLET.match(line)) and bool(line.strip())
 
 
 def _clean(text: str, start: int) -> tuple[int, int, str | None]:

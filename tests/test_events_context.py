@@ -616,3 +616,22 @@ def test_who_says_a_first_person_event_takes_part(events, quote, expected):
     text = f"La presidenta Ana Ruiz habló ayer de los aranceles con la prensa.\n\n{quote}"
     found = events(text, people={"Ana Ruiz": "MEX"})
     assert [e.actor_ids for e in found] == expected
+
+
+def test_a_bulleted_item_dates_its_planned_event_not_the_held_frame_around_it(events):
+    """The parse hangs a list's words on its line breaks: the one date of a bulleted item dates
+    the event it tells; the held meeting that frames the list lends it no date."""
+    text = ("La canciller Ana Ruiz recibió hoy al ministro Pedro Soto. Durante la reunión, ambos "
+            "cancilleres revisaron la relación bilateral y acordaron:\n\n"
+            "• Celebrar la IX Reunión de la Comisión Binacional en Lima durante el primer semestre de 2027.\n"
+            "• Fortalecer los vínculos entre las academias diplomáticas.\n")
+    found = events(text, {"hoy": "2026-03-12", "durante el primer semestre de 2027": "2027-01"},
+                   people={"Ana Ruiz": "MEX", "Pedro Soto": "PER"})
+    assert [(e.status, e.date_value) for e in found] == [("held", "2026-03-12"), ("planned", "2027-01")]
+
+
+def test_a_held_meeting_framing_an_agreement_lends_the_planned_event_no_date(events):
+    text = ("La canciller Ana Ruiz recibió hoy al ministro Pedro Soto. Durante la reunión, ambos "
+            "acordaron celebrar la IX Reunión de la Comisión Binacional en Lima.")
+    found = events(text, {"hoy": "2026-03-12"}, people={"Ana Ruiz": "MEX", "Pedro Soto": "PER"})
+    assert [(e.status, e.date_value) for e in found] == [("held", "2026-03-12"), ("planned", None)]

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.textlists import list_items
+from pipeline.textlists import is_bulleted, list_items
 
 
 def _texts(text: str, looks_like_item=lambda s, e: False) -> list[tuple[str, str | None]]:
@@ -59,3 +59,13 @@ def test_items_point_inside_the_text_in_order(lines):
     assert all(text.index(":") < i.start < i.end <= end for i in items)
     assert [i.start for i in items] == sorted(i.start for i in items)
     assert all(text[i.start:i.end] == text[i.start:i.end].strip() for i in items)
+
+
+@pytest.mark.parametrize("line, expected", [
+    pytest.param("• Celebrar la reunión.", True, id="a bullet"),
+    pytest.param("2) Explorar la firma.", True, id="a number"),
+    pytest.param("El canciller viajó.", False, id="prose"),
+    pytest.param("", False, id="an empty line"),
+])
+def test_is_bulleted(line, expected):
+    assert is_bulleted(line) is expected
