@@ -82,7 +82,7 @@ def find_organizations(tokens: Tokens, matches: list[Match], by_token: dict[int,
         head = _head_kind(tokens, i, by_token, lex) if i >= after else None
         if head is None:
             continue
-        end = _chunk_end(tokens, i, by_token)
+        end = _chunk_end(tokens, i, by_token, meets=head == "group_head")
         capitals = sum(1 for t in text[i:end] if t[:1].isupper())
         if capitals < 2:
             continue
@@ -271,7 +271,11 @@ def _head_kind(tokens: Tokens, i: int, by_token: dict[int, Match], lex: Lexicon)
     return None
 
 
-def _chunk_end(tokens: Tokens, start: int, by_token: dict[int, Match]) -> int:
+def _chunk_end(tokens: Tokens, start: int, by_token: dict[int, Match], meets: bool = False) -> int:
+    """The end of a body's name built on its head word at ``start``: name words, gazetteer
+    names and the particles between them. For a body that meets (``meets``: a commission, a
+    group), "en" before a place is where it meets, not its name ("la Comisión Binacional
+    México-India en Nueva Delhi"); an embassy's "en Japón" is its name."""
     text, lower, name_word, n = tokens.text, tokens.lower, tokens.name_word, len(tokens)
     j, end = start + 1, start + 1
     while j < n:  # a line break is a SPACE token, no name word: it ends the chunk
@@ -286,6 +290,9 @@ def _chunk_end(tokens: Tokens, start: int, by_token: dict[int, Match]) -> int:
             j = end = j + 1
             continue
         if lower[j] in _INNER and j + 1 < n:
+            if meets and lower[j] == "en" and by_token.get(j + 1) is not None \
+                    and by_token[j + 1].kind in {"COUNTRY", "LOC"}:
+                break
             if name_word[j + 1] or j + 1 in by_token or (
                     lower[j + 1] in {"la", "los", "las"} and j + 2 < n
                     and (name_word[j + 2] or j + 2 in by_token)):

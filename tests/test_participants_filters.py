@@ -113,6 +113,10 @@ def test_a_bodys_name_as_the_press_varies_it_is_the_gazetteers(nlp):
                  "(OEA) presentó un proyecto.",
                  "Representación Permanente de México ante la Organización de los Estados Americanos",
                  "organization", id="a state's mission 'ante' an organization: one name"),
+    pytest.param("Acordaron celebrar la reunión de la Comisión Binacional México-Colombia en Bogotá.",
+                 "Comisión Binacional México-Colombia", "group", id="where a body meets is not its name"),
+    pytest.param("El Grupo de Trabajo en Materia de Migración sesionó ayer.",
+                 "Grupo de Trabajo en Materia de Migración", "group", id="an 'en' before no place stays"),
 ])
 def test_organization_found(pnlp, text, name, kind):
     found = {p.name: p for p in run(pnlp, text, "2020-03-03")._.participants}
