@@ -48,6 +48,10 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
         if governor is not None and m.attrs.get("det") == "possessive" and not any(
                 _ids_in(c, index) for c in subjects):  # "En su encuentro con X, se revisó la agenda":
             subjects = _topic(governor, words, index)  # "su" is the one told before
+        if governor is not None and m.kind == "visit" and words.lem[governor] == "recibir":
+            # "X recibió al ministro Y, en el marco de su visita oficial": Y's visit, X the host
+            subjects += [c for c in words.children[governor] if words.dep[c] in ("obj", "obl")
+                         and words.case_of[c] & {"a", "al"} and _ids_in(c, index)]
         regions += subjects
     complements = []
     holders = [m.head] + ([verb] if verb is not None and verb != m.head else [])

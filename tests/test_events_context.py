@@ -576,6 +576,8 @@ def test_who_takes_part(events_nlp, text, kinds, expected):
                  id="possessive-visit-in-a-frame"),
     pytest.param("El ministro Luis Vera concluyó su visita de trabajo a Lima, donde tuvo una reunión "
                  "con empresarios.", ["Luis Vera"], id="a-where-clause-is-not-the-support"),
+    pytest.param("La canciller Ana Ruiz recibió hoy al ministro Luis Vera, en el marco de su visita oficial "
+                 "a nuestro país.", ["Luis Vera"], id="received-in-the-frame-of-his-visit"),
 ])
 def test_the_visitor(events, text, expected):
     visit = next(e for e in events(text, people={"Luis Vera": "CHL"}, published=None) if e.kind == "visit")
