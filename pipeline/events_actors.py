@@ -147,9 +147,10 @@ def _subjects(verb: int, words: DocWords, pronominal: bool = False) -> list[int]
     or is coordinated with ("Trump dijo que tuvo una conversación", "acordaron reunirse",
     "X será recibido por Y y se reunirá con Z", "X viajará a Lima, donde se reunirá con Y"),
     unless a "se" makes the verb impersonal ("y se firmó"): ``pronominal`` says the verb's "se"
-    is its own ("reunirse"). Token indices."""
+    is its own ("reunirse"). Up to three verbs up ("X se reunió con Y, y mañana viajará a M,
+    donde visitará una planta"). Token indices."""
     cur = verb
-    for step in range(2):
+    for step in range(3):
         found = [c for c in words.children[cur] if words.dep[c] in ("nsubj", "nsubj:pass")
                  and (words.pos[c] != "SPACE" or words.children[c])  # (a bare paragraph break)
                  and not _in_a_later_paragraph(c, cur, words)]  # a caption below is no subject

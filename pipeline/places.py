@@ -53,6 +53,9 @@ class PlaceIndex:
         self.capitals: dict[str, Place] = {}  # iso3 -> capital city
         self.demonyms: dict[str, str] = {}  # folded demonym -> iso3
         self.first_words: set[str] = set()  # first words of the names
+        #: first words some name spells in lower case ("sede de la Cancillería"): elsewhere a
+        #: lower-case word opens no name ("una empresa india" names no country)
+        self.lower_first: set[str] = set()
         self.prefixes: set[str] = set()  # the names cut after each of their words
         for row in venues:
             place = Place(row.get("location") or row["venue"], row.get("country"), "venue")
@@ -77,6 +80,8 @@ class PlaceIndex:
         if key and len(key.split()) <= self.MAX_WORDS:
             self.names.setdefault(key, place)
             self.first_words.add(key.split(" ", 1)[0])
+            if name[:1].islower():
+                self.lower_first.add(key.split(" ", 1)[0])
             words = key.split(" ")
             self.prefixes.update(" ".join(words[:n]) for n in range(1, len(words) + 1))
 
@@ -113,7 +118,9 @@ class PlaceIndex:
         return None
 
     def find(self, words: Sequence[str]) -> list[PlaceMatch]:
-        """Known places in a sequence of token texts, longest match first, no overlaps."""
+        """Known places in a sequence of token texts, longest match first, no overlaps. A name
+        starts with a capital unless the gazetteer spells one in lower case ("sede de la
+        Cancillería"): "una empresa india" names no country."""
         folded = [_fold_word(w) for w in words]
         found: list[PlaceMatch] = []
         i = 0
@@ -125,7 +132,9 @@ class PlaceIndex:
                     if place is not None:
                         match = PlaceMatch(i, i + n, place)
                         break
-            if match is None and folded[i] and folded[i].split(" ", 1)[0] in self.first_words:
+            first = folded[i].split(" ", 1)[0] if folded[i] else ""
+            if match is None and first in self.first_words and (
+                    words[i][:1].isupper() or first in self.lower_first):
                 match = self._longest_name(folded, i)
             if match is None:
                 i += 1

@@ -578,6 +578,8 @@ def test_who_takes_part(events_nlp, text, kinds, expected):
                  "con empresarios.", ["Luis Vera"], id="a-where-clause-is-not-the-support"),
     pytest.param("La canciller Ana Ruiz recibió hoy al ministro Luis Vera, en el marco de su visita oficial "
                  "a nuestro país.", ["Luis Vera"], id="received-in-the-frame-of-his-visit"),
+    pytest.param("El ministro Luis Vera se reunió con empresarios, y mañana viajará a Monterrey, donde "
+                 "visitará una planta.", ["Luis Vera"], id="three-verbs-up-to-the-subject"),
 ])
 def test_the_visitor(events, text, expected):
     visit = next(e for e in events(text, people={"Luis Vera": "CHL"}, published=None) if e.kind == "visit")

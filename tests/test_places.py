@@ -18,7 +18,9 @@ COUNTRIES = [
     {"iso3": "MEX", "name": "México", "aliases": [], "demonyms": ["mexicana", "mexicano"]},
     {"iso3": "PER", "name": "Perú", "aliases": [], "demonyms": ["peruana"]},
 ]
-VENUES = [{"venue": "Palacio Nacional", "aliases": [], "location": "Ciudad de México", "country": "MEX"}]
+VENUES = [{"venue": "Palacio Nacional", "aliases": [], "location": "Ciudad de México", "country": "MEX"},
+          {"venue": "Cancillería", "aliases": ["sede de la Cancillería"], "location": "Ciudad de México",
+           "country": "MEX"}]
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +55,9 @@ def test_lookup_unknown_is_none(index, text):
     pytest.param(["la", "capital", "estadounidense"], ["Washington, D.C."], id="capital-by-demonym"),
     pytest.param(["la", "capital", "de", "Perú"], ["Lima"], id="capital-of-country"),
     pytest.param(["Ciudad", "de", "México"], ["Ciudad de México"], id="longest-match-first"),
+    pytest.param(["una", "empresa", "peruana", "de", "perú"], [], id="a-lower-case-word-opens-no-name"),
+    pytest.param(["en", "la", "sede", "de", "la", "Cancillería"], ["Ciudad de México"],
+                 id="unless-the-gazetteer-spells-it-so"),
 ])
 def test_find_in_tokens(index, words, expected):
     assert [m.place.location for m in index.find(words)] == expected
