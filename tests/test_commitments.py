@@ -123,6 +123,9 @@ def test_actor_ids_in_a_span_include_a_long_mention_starting_far_before():
     pytest.param("El ministro destacó la necesidad de invertir en puertos.", id="one speaker's opinion of need"),
     pytest.param("Ambos coincidieron en destacar la solidez de la relación.", id="coincidir en + opinion verb"),
     pytest.param("La reunión se realizará en Lima el próximo mes.", id="future event, no actor commits"),
+    pytest.param("México refrenda su compromiso con el multilateralismo.", id="a commitment to a principle"),
+    pytest.param("Ambos gobiernos reiteraron su compromiso con el derecho internacional.",
+                 id="a commitment to international law"),
 ])
 def test_sentence_gives_no_commitment(cnlp, text):
     assert actions(run(cnlp, text)) == []
