@@ -119,6 +119,21 @@ def resolve_weekday(published: dt.date, weekday: int, mode: str) -> dt.date:
     return published + dt.timedelta(days=delta)
 
 
+def day_with_weekday(published: dt.date, day: int, weekday: int, direction: str | None = None
+                     ) -> dt.date | None:
+    """The date nearest ``published`` whose day of the month is ``day`` and whose weekday is
+    ``weekday`` (0 = Monday: "el miércoles 6"), within two months either side; ``direction``
+    ``past`` or ``future`` keeps it on that side (the publication day counts for both)."""
+    found = []
+    for shift in range(-2, 3):
+        month = published.month - 1 + shift
+        date = safe_date(published.year + month // 12, month % 12 + 1, day)
+        if date is not None and date.weekday() == weekday and (direction != "past" or date <= published) \
+                and (direction != "future" or date >= published):
+            found.append(date)
+    return min(found, key=lambda d: abs((d - published).days)) if found else None
+
+
 def infer_year(published: dt.date, month: int, day: int, direction: str | None = None,
                strict: bool = False, weekday: int | None = None) -> dt.date | None:
     """The day-month without a year that fits: past/future by tense, else the next occurrence.

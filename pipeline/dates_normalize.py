@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .dates_calendar import (NONE, ORDER, UNIT_GRANULARITY, Resolved, add_offset, coarsen, day_value,
-                             duration_value, infer_month_year, infer_year, month_value, period_value,
-                             resolve_weekday, safe_date, unresolved, week_value, year_value)
+                             day_with_weekday, duration_value, infer_month_year, infer_year, month_value,
+                             period_value, resolve_weekday, safe_date, unresolved, week_value, year_value)
 from .dates_patterns import Candidate, Lexicon
 
 #: Days from publication of each deictic word ("esta" as in "esta mañana", "para la" as in
@@ -264,6 +264,18 @@ def _weekday(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
     return day_value(resolve_weekday(ctx.published, weekday, mode), "publication")
 
 
+def _weekday_day(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
+    """"el miércoles 6": the nearest such day, on the side the words or the tense say."""
+    weekday, day = lex.weekdays.get(_word(g.get("wd"))), parse_day(g.get("d"), lex)
+    if weekday is None or day is None:
+        return None
+    if ctx.published is None:
+        return unresolved(granularity="day")
+    direction = {1: "future", -1: "past"}.get(_step(_word(g.get("pre")), lex) or 0) or _direction(ctx)[0]
+    date = day_with_weekday(ctx.published, day, weekday, direction)
+    return day_value(date, "publication") if date else None
+
+
 def _deictic(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
     delta = _DELTA_WORDS.get(_word(g.get("dx")))
     if delta is None:
@@ -380,6 +392,7 @@ def _set(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
 
 
 _HANDLERS = {"date": _date, "range": _range, "month": _month, "year": _year_rule,
-             "period": _period, "relative": _relative, "weekday": _weekday, "deictic": _deictic,
+             "period": _period, "relative": _relative, "weekday": _weekday, "weekday_day": _weekday_day,
+             "deictic": _deictic,
              "offset": _offset, "anchored": _anchored, "event_day": _event_day, "time": _time,
              "duration": _duration, "set": _set}

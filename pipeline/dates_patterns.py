@@ -29,8 +29,8 @@ from .lang import language_data
 from .rules import DEFAULT_MODELS_DIR, RuleFileError, RuleRow, Schema, load_shared_rows
 
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
-RULES = frozenset({"date", "range", "month", "year", "period", "relative", "weekday", "deictic",
-                   "daypart", "offset", "anchored", "event_day", "time", "duration", "set"})
+RULES = frozenset({"date", "range", "month", "year", "period", "relative", "weekday", "weekday_day",
+                   "deictic", "daypart", "offset", "anchored", "event_day", "time", "duration", "set"})
 MERGE_RESULTS = frozenset({"left", "right", "time_on_left", "time_on_right"})
 CUE_DIRECTIONS = frozenset({"past", "future"})
 CUE_POSITIONS = frozenset({"inside", "before", "near"})

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.dates_calendar import (add_offset, infer_month_year, infer_year, period_value,
-                                     resolve_weekday, week_value)
+from pipeline.dates_calendar import (add_offset, day_with_weekday, infer_month_year, infer_year,
+                                     period_value, resolve_weekday, week_value)
 
 D = dt.date
 THU = D(2026, 1, 15)  # a Thursday
@@ -113,3 +113,23 @@ def test_resolve_weekday_lands_on_that_weekday_within_a_week(published, weekday,
 def test_infer_year_keeps_day_and_month_near_publication(published, month, day, direction) -> None:
     got = infer_year(published, month, day, direction)
     assert (got.month, got.day) == (month, day) and abs((got - published).days) <= 366 + 7
+
+
+@pytest.mark.parametrize(("published", "day", "weekday", "direction", "expected"), [
+    pytest.param(D(2025, 8, 20), 6, 2, None, D(2025, 8, 6), id="this month's Wednesday 6"),
+    pytest.param(D(2025, 8, 20), 21, 3, None, D(2025, 8, 21), id="tomorrow, Thursday 21"),
+    pytest.param(D(2025, 8, 30), 1, 0, None, D(2025, 9, 1), id="Monday 1: next month's"),
+    pytest.param(D(2025, 8, 20), 21, 3, "past", None, id="the past side has no Thursday 21 near"),
+    pytest.param(D(2025, 8, 20), 31, 0, None, None, id="no Monday 31 within two months"),
+])
+def test_day_with_weekday(published, day, weekday, direction, expected) -> None:
+    assert day_with_weekday(published, day, weekday, direction) == expected
+
+
+@given(_DAYS, st.integers(1, 31), st.integers(0, 6), st.sampled_from([None, "past", "future"]))
+def test_day_with_weekday_is_that_day_and_weekday_on_its_side(published, day, weekday, direction) -> None:
+    got = day_with_weekday(published, day, weekday, direction)
+    if got is not None:
+        assert (got.day, got.weekday()) == (day, weekday) and abs((got - published).days) <= 93
+        assert direction != "past" or got <= published
+        assert direction != "future" or got >= published
