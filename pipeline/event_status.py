@@ -64,6 +64,14 @@ def _governs_infinitive(verb: int, lex: Lexicon, words: DocWords) -> bool:
     return False
 
 
+def _agreed_clause(verb: int, lex: Lexicon, words: DocWords) -> bool:
+    """A "que" clause of a verb that plans ("Se acordó que la Comisión sesione dos veces al
+    año"): what was agreed is to come, whatever mood the model reads in it."""
+    return words.dep[verb] in ("ccomp", "csubj") and any(
+        words.dep[c] == "mark" and words.low[c] == "que" for c in words.children[verb]) \
+        and lex.has_at("planned_verb", words, words.head[verb])
+
+
 def _cancel_nearby(m: EventMention, lex: Lexicon, words: DocWords) -> bool:
     if m.support is not None and lex.has_at("cancel_verb", words, m.support):
         return True
@@ -123,7 +131,8 @@ def mention_status(m: EventMention, lex: Lexicon, words: DocWords) -> str:
         parent = words.head[m.head]
         verb = parent if pos[parent] in ("VERB", "AUX", "ADJ") else None
     if verb is not None:
-        if verb_is_future(verb, words) or _governs_infinitive(verb, lex, words):
+        if verb_is_future(verb, words) or _governs_infinitive(verb, lex, words) \
+                or _agreed_clause(verb, lex, words):
             return "planned"
         token = words.tokens[verb]
         if m.pos == "noun" and _morph(token, "Tense") == "Pres" and _morph(token, "Mood") == "Ind":

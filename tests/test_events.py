@@ -69,6 +69,8 @@ def run(events_nlp):
                  "summit", "planned", id="general-debate-is-a-summit"),
     pytest.param("La canciller habló ante la 54 Asamblea General de la OEA.",
                  "summit", "held", id="a-numbered-general-assembly-is-its-session"),
+    pytest.param("Se acordó que la Comisión sesione dos veces al año.", "meeting", "planned",
+                 id="what was agreed in a que-clause is to come"),
 ])
 def test_kind_and_status(run, text, kind, status):
     events = run(text)
