@@ -275,9 +275,16 @@ def join_delegation_lines(events: list[Draft], mentions: Sequence[EventMention],
         if not (subject or agent) or words.sent_of[verb] in told or verb in verbs \
                 or not inside(words.idx[verb]):
             continue
-        if subject and words.pos[verb] == "VERB" and not any(
-                words.case_of[c] & {"en", "a", "al"} for c in words.children[verb]):
-            heads = [c for c in words.children[verb] if words.dep[c] == "nsubj"]
+        # an "en"/"a" phrase is taking part in something else ("participó en la inauguración"),
+        # unless it is a name (a place) or names the people: the parse hangs a list of subjects
+        # on a title's place or on the verb ("la embajadora en Estados Unidos, X, y el Y")
+        children = words.children[verb]
+        phrases = [c for c in children if words.case_of[c] & {"en", "a", "al"}]
+        named = [c for c in phrases if any(k in index.actors_of for k in words.subtree(c, 40))]
+        if subject and words.pos[verb] == "VERB" and all(
+                c in named or words.pos[c] == "PROPN" for c in phrases):
+            heads = [c for c in children if words.dep[c] == "nsubj" or (
+                words.dep[c] == "conj" and words.pos[c] in ("NOUN", "PROPN"))] + named
         elif agent:
             heads = [c for c in words.children[verb] if "por" in words.case_of[c]]
         else:

@@ -287,6 +287,10 @@ _DELEGATION_PEOPLE = {"Luis Vera": "MEX", "Pedro Soto": "PER", "Ana Ruiz": "MEX"
                  "además:\n- Ana Ruiz, subsecretaria de Asuntos Multilaterales.\n- Juan Mora, director "
                  "general.\n", [["Ana Ruiz", "Juan Mora", "Luis Vera", "Pedro Soto"]],
                  id="a list after the colon, one person per line"),
+    pytest.param("El canciller Luis Vera sostuvo una reunión con el embajador Pedro Soto. Por parte de "
+                 "México asistieron la embajadora en Estados Unidos, Ana Ruiz, y el subsecretario para "
+                 "América del Norte, Juan Mora.", [["Ana Ruiz", "Juan Mora", "Luis Vera", "Pedro Soto"]],
+                 id="the parse hangs the subjects on the verb after a title's place"),
     pytest.param("El canciller Luis Vera sostuvo una reunión con el embajador Pedro Soto.\nLos temas "
                  "fueron:\n- El informe de Ana Ruiz, subsecretaria.\n- La propuesta de Juan Mora.\n",
                  [["Luis Vera", "Pedro Soto"]], id="a list after a verb of no taking part names no one"),
@@ -639,3 +643,18 @@ def test_a_held_meeting_framing_an_agreement_lends_the_planned_event_no_date(eve
             "acordaron celebrar la IX Reunión de la Comisión Binacional en Lima.")
     found = events(text, {"hoy": "2026-03-12"}, people={"Ana Ruiz": "MEX", "Pedro Soto": "PER"})
     assert [(e.status, e.date_value) for e in found] == [("held", "2026-03-12"), ("planned", None)]
+
+
+def test_people_the_parse_hangs_on_a_titles_place_join_the_event_before(events_nlp):
+    """The model may hang "X, y el subsecretario Y" on the place of the first title ("la
+    embajadora en Estados Unidos"): that "en" phrase names the people, it is no other event."""
+    text = ("El canciller Luis Vera sostuvo una reunión con el embajador Pedro Soto. Por parte de "
+            "México asistieron la embajadora en Estados Unidos, Ana Ruiz, y el subsecretario Juan Mora.")
+
+    def misparse(doc):
+        at = {t.text: t.i for t in doc}
+        for word, dep in (("Ana", "conj"), ("subsecretario", "conj")):
+            doc[at[word]].head, doc[at[word]].dep_ = doc[at["Estados"]], dep
+
+    found = hand_events(events_nlp, text, None, people=_DELEGATION_PEOPLE, misparse=misparse)
+    assert [e.actor_ids for e in found] == [["Ana Ruiz", "Juan Mora", "Luis Vera", "Pedro Soto"]]
