@@ -7,7 +7,9 @@ name of its own stands for:
   country when all are named after it); for a minister whose portfolio the text leaves unsaid,
   the office of the setting ``unnamed_portfolio`` next;
 - else the gazetteer's holder of the office on the publication date (or, in an undated
-  document, the only holder in the period its other officials date it to);
+  document, the only holder in the period its other officials date it to); for a title of
+  code ``other`` ("el vicepresidente estadounidense"), the one holder of an office of that
+  name in the country the title names;
 - a counterpart ("su homólogo") has the office of the person spoken of before it;
 - a title of relation ``anyone`` in ``titles.csv`` ("la funcionaria", "el diplomático
   estadounidense") stands for the person named last before it of its gender (and country).
@@ -172,14 +174,17 @@ class AloneTitles:
     def _office_holder(self, role: Role, m: Match, actors: list[Actor], gender: str | None) -> Actor | None:
         """The gazetteer's holder of the office on the publication date; without one, the only
         holder during the period the document's other titled officials date it to."""
-        if role.code in (None, "other") or (self.on is None and self.window is None):
-            return None
+        if role.code is None or (self.on is None and self.window is None) or (
+                role.code == "other" and role.country is None):
+            return None  # ("other" titles are many: only one office of a named country, below)
         country = role.country
         if country is None and role.code != "io_official" and not role.organization:
             country = self.lex.settings.get("default_country")
         on, until = (self.on, None) if self.on is not None else self.window
         holders = [p for p in self.lex.gaz.holders(role.code, country, role.organization, on, until)
                    if not gender or not {t.get("gender") for t in p.terms} - {None, ""} - {gender}]
+        if role.code == "other":  # "el vicepresidente estadounidense": that office, by its name
+            holders = [p for p in holders if any(fold(t.get("office")) == m.key for t in p.terms)]
         if len(holders) > 1 and self.on is not None:
             named = {fold(x.rows[0]["name"]) for x in self.matches if x.kind == "ORG"}
             holders = [p for p in holders if fold(p.term_on(self.on).get("organization")) in named] or holders

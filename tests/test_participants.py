@@ -391,3 +391,14 @@ def test_running_the_stage_again_changes_nothing(pnlp, text):
 
     first = state(doc)
     assert state(pnlp.get_pipe("sre_participants")(doc)) == first
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("El vicepresidente estadounidense llegó ayer a Lima.", {"Mike Pence"},
+                 id="an office of code other, of a named country: its one holder"),
+    pytest.param("El director estadounidense llegó ayer a Lima.", set(),
+                 id="a title of code other held by many: no one"),
+])
+def test_a_title_of_code_other_stands_for_the_one_holder_of_that_office(make_doc, text, expected):
+    doc = make_doc(text, "2019-06-10")
+    assert {p.name for p in doc._.participants if p.kind == "person"} == expected
