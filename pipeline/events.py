@@ -107,7 +107,7 @@ class EventsComponent(RuleComponent):
         inherit_clause_places(merged, self.lexicon, self.places, words)
         dateline = dateline_day(index.text, timexes, merged)
         apply_dateline(merged, dateline)
-        inherit_plural_actors(merged, self.lexicon, words)
+        inherit_plural_actors(merged, mentions, self.lexicon, words)
         inherit_framed_people(merged)
         join_delegation_lines(merged, mentions, self.lexicon, index, inside)
         inherit_visit_place(merged, {p.actor_id: p.country for p in participants

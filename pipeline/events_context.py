@@ -203,8 +203,9 @@ def _collective(e: Draft, lex: Lexicon, words: DocWords) -> bool:
     anchor = e.lead.anchor
     if pos[anchor] not in ("VERB", "AUX") or e.lead.frame or e.name:
         return False
-    for _ in range(2):  # "acordaron reunirse": the subject of the verb that governs it
-        if "Inf" in feats(words.tokens[anchor], "VerbForm") and dep[anchor] in ("xcomp", "ccomp") \
+    for _ in range(3):  # "acordaron reunirse" ("acordaron reactivar X y realizar Y"): the
+        # subject of the verb that governs it
+        if "Inf" in feats(words.tokens[anchor], "VerbForm") and dep[anchor] in ("xcomp", "ccomp", "conj") \
                 and pos[up[anchor]] in ("VERB", "AUX"):
             anchor = up[anchor]
     if "Plur" not in feats(words.tokens[anchor], "Number") or _names_its_class(e.lead.head, words):
@@ -234,16 +235,31 @@ def _names_its_class(head: int, words: DocWords) -> bool:
     return False
 
 
-def inherit_plural_actors(events: list[Draft], lex: Lexicon, words: DocWords) -> None:
-    """An event with no named participants and a plural subject that names no one takes
-    the participants of the event told just before it (when that one has two or more)."""
+def inherit_plural_actors(events: list[Draft], mentions: Sequence[EventMention], lex: Lexicon,
+                          words: DocWords) -> None:
+    """An event with a plural subject that names no one ("acordaron reunirse", "ambos
+    cancilleres") takes the participants of an event with two or more: one mentioned earlier
+    in its sentence ("En la videoconferencia, ambos cancilleres acordaron realizar una
+    sesión": over the two foreign ministers the participants stage read in "ambos
+    cancilleres"), else, if it names no one at all, the one told just before it."""
     ordered = sorted(events, key=lambda d: d.start)
+    owner = {h: d for d in events for h in d.heads}
+
+    def several(d: Draft) -> bool:
+        return len({a for a in d.actors if not a.startswith("~")}) >= 2
+
     for n, e in enumerate(ordered):
-        if e.actors or not _collective(e, lex, words):
+        if not _collective(e, lex, words):
             continue
-        before = [p for p in ordered[:n] if len({a for a in p.actors if not a.startswith("~")}) >= 2]
-        if before:
-            e.actors |= before[-1].actors
+        told = [owner[m.head] for m in sorted(mentions, key=lambda m: m.start)
+                if m.sent == e.lead.sent and m.end <= e.lead.start and owner.get(m.head) not in (None, e)]
+        framing = [p for p in told if several(p)]
+        if framing:
+            e.actors = set(e.partners) | framing[-1].actors
+        elif not e.actors:
+            before = [p for p in ordered[:n] if several(p)]
+            if before:
+                e.actors |= before[-1].actors
 
 
 #: Kinds of event a delegation takes part in ("Por parte de México participaron ...").

@@ -658,3 +658,16 @@ def test_people_the_parse_hangs_on_a_titles_place_join_the_event_before(events_n
 
     found = hand_events(events_nlp, text, None, people=_DELEGATION_PEOPLE, misparse=misparse)
     assert [e.actor_ids for e in found] == [["Ana Ruiz", "Juan Mora", "Luis Vera", "Pedro Soto"]]
+
+
+@pytest.mark.parametrize("read", [
+    pytest.param({}, id="the collective read as no one"),
+    pytest.param({"ambos cancilleres": "MEX"}, id="the collective read as someone else by the participants stage"),
+])
+def test_a_collective_subject_takes_the_people_of_the_event_framing_its_sentence(events, read):
+    text = ("La canciller Ana Ruiz sostuvo una videoconferencia con el ministro Pedro Soto, y más tarde "
+            "conversó por teléfono con la ministra Rosa Gil. En la videoconferencia, ambos cancilleres "
+            "acordaron reactivar el grupo de trabajo y realizar una sesión en marzo.")
+    found = events(text, {"en marzo": "2026-03"}, people={**_DELEGATION_PEOPLE, **read})
+    planned = next(e for e in found if e.status == "planned")
+    assert planned.actor_ids == ["Ana Ruiz", "Pedro Soto"]
