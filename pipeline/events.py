@@ -23,9 +23,9 @@ from .event_status import adjust_by_date, mention_status
 from .events_actors import mention_actors
 from .events_attach import DocIndex, anchored_inner, attach_timex, build_index, event_offset, shift
 from .events_context import (apply_dateline, apply_dateline_place, apply_other_dates, dateline_day,
-                             inherit_clause_dates, inherit_frame_dates, inherit_framed_people,
-                             inherit_plural_actors, inherit_visit_place, join_delegation_lines,
-                             rejoin_delegations, set_date, taking_part)
+                             inherit_clause_dates, inherit_frame_dates, set_date)
+from .events_people import (inherit_framed_people, inherit_plural_actors, join_delegation_lines,
+                            rejoin_delegations, taking_part)
 from .events_detect import EventMention, find_mentions
 from .events_syntax import opens_place_relative
 from .events_lexicon import (CUE_CLASSES, CUE_STATUSES, EVENT_KINDS, REQUIREMENTS, TRIGGER_POS, Lexicon,
@@ -33,7 +33,7 @@ from .events_lexicon import (CUE_CLASSES, CUE_STATUSES, EVENT_KINDS, REQUIREMENT
 from .events_words import DocWords
 from .docparse import feats
 from .events_merge import Draft, merge, name_words
-from .events_place import attach_place, inherit_clause_places
+from .events_place import attach_place, inherit_clause_places, inherit_visit_place
 from .gazetteer import GAZETTEER_FILES, check_countries
 from .places import PlaceIndex
 from .records import Event, Timex, get_list, in_report

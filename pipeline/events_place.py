@@ -121,3 +121,28 @@ def inherit_clause_places(events: list[Draft], lex: Lexicon, places: PlaceIndex,
         found = destination(verb, places, words) if verb is not None else None
         if found is not None:
             e.place = found[0]
+
+
+def inherit_visit_place(events: list[Draft], countries: dict[str, str]) -> None:
+    """Meetings during a visit to a city take place in that city when the text names no other
+    and each person they name whose country is known was there: a visitor, or someone of the
+    visited country (``countries``: a person's actor id -> the state they represent). The
+    canciller's meeting with the Peruvian minister at an assembly abroad did not happen during
+    the French president's visit to the Mexican capital."""
+    cities = {e.place.location for e in events
+              if e.kind == "visit" and e.status == "held" and e.place is not None
+              and e.place.location and e.place.kind != "country"}
+    if len(cities) != 1:
+        return
+    visits = [e for e in events if e.kind == "visit" and e.place is not None and e.place.location in cities]
+    city, visitors = visits[0].place, set().union(*(_named(v) for v in visits))
+    for e in events:
+        if e.kind in ("meeting", "summit", "signing", "other") and (
+                e.place is None or (e.place.location is None and e.place.country == city.country)) and all(
+                a in visitors or countries.get(a, city.country) == city.country for a in _named(e)):
+            e.place = city
+
+
+def _named(event: Draft) -> set[str]:
+    """The resolved people of an event (not the unresolved heads of ``partners``, "~...")."""
+    return {a for a in event.actors | event.partners if not a.startswith("~")}

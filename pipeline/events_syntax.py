@@ -226,3 +226,19 @@ def host_verb(m: EventMention, lex: Lexicon, words: DocWords) -> int | None:
             if host is not None and host != verb:
                 return host
     return None
+
+
+def tense(verb: int, words: DocWords) -> str | None:
+    """The tense of a verb, or of its copula or auxiliary ("estuvo conformada"), or, for a
+    participle that has neither, of the verb it hangs on ("la delegación, encabezada por X, no
+    hizo ...")."""
+    for _ in range(2):
+        for k in (verb, *words.children[verb]):
+            if k == verb or words.dep[k] in ("cop", "aux", "aux:pass"):
+                tense = feats(words.tokens[k], "Tense")
+                if tense:
+                    return tense[0]
+        verb = governing_verb(verb, words)
+        if verb is None:
+            return None
+    return None

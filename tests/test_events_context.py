@@ -1,4 +1,5 @@
-"""Events stage, document-level rules (pipeline.events_context) and merging of mentions.
+"""Events stage, document-level rules (pipeline.events_context, events_people, events_place)
+and merging of mentions.
 
 The dates and participants the events stage reads are built by hand (surface -> value,
 name -> country), so these tests measure the events stage alone.
