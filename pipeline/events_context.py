@@ -54,8 +54,9 @@ def set_date(d: Draft, tx: Timex) -> None:
 
 
 def _copy_date(d: Draft, source: Draft) -> None:
+    """``source``'s date, with the expression it was read from (the evidence of both)."""
     d.date_value, d.date_start, d.date_end = source.date_value, source.date_start, source.date_end
-    d.granularity = source.granularity
+    d.granularity, d.timex_id = source.granularity, source.timex_id
 
 
 def dateline_timex(text: str, timexes: Sequence[Timex]) -> Timex | None:
@@ -150,10 +151,18 @@ def inherit_clause_dates(events: list[Draft], lex: Lexicon, index: DocIndex) -> 
     """An undated event told in a place relative or a purpose clause of a verb with a date of
     its own took place then (see :func:`~pipeline.events_syntax.host_verb`); a host verb with no
     date, coordinated in the same tense with one that has ("el sábado estarán en X, y de allí se
-    trasladarán a Y para asistir a la ceremonia"), shares that one's."""
+    trasladarán a Y para asistir a la ceremonia"), shares that one's. So does an event whose own
+    verb is coordinated in the same tense with the verb of an event dated to a day ("sostuvo
+    este jueves una videoconferencia con X, y más tarde conversó por teléfono con Y")."""
     words = index.words
+    by_verb = {d.lead.anchor: d for d in events if d.granularity == "day"}
     for e in events:
         if e.date_value is not None:
+            continue
+        own = e.lead.anchor
+        first = by_verb.get(words.head[own]) if words.dep[own] == "conj" and not e.lead.frame else None
+        if first is not None and first is not e and tense(own, words) == tense(first.lead.anchor, words):
+            _copy_date(e, first)
             continue
         verb = host_verb(e.lead, lex, words)
         tx = timex_on({verb}, verb, index, set()) if verb is not None else None

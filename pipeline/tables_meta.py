@@ -165,7 +165,8 @@ TABLES: dict[str, TableDoc] = {
             "date_value": "TIMEX3-style value as in `dates.value`",
             "date_start": "first day of the event's date",
             "date_end": "last day of the event's date",
-            "timex_id": "the date expression (`dates.timex_id`), if any",
+            "timex_id": "the date expression the date is read from (`dates.timex_id`), if any; "
+                        "an event dated by another (its frame, a coordinated verb) shares that one's",
             "location": "place as normalised, e.g. `Ciudad de México`",
             "location_country": "ISO 3166-1 alpha-3 code of the place's country",
             "start": f"start of the evidence, the phrase naming the event: {_OFFSETS}",

@@ -672,3 +672,16 @@ def test_a_collective_subject_takes_the_people_of_the_event_framing_its_sentence
     found = events(text, {"en marzo": "2026-03"}, people={**_DELEGATION_PEOPLE, **read})
     planned = next(e for e in found if e.status == "planned")
     assert planned.actor_ids == ["Ana Ruiz", "Pedro Soto"]
+
+
+@pytest.mark.parametrize("second, expected", [
+    pytest.param("y más tarde conversó por teléfono con la ministra Rosa Gil", "2026-03-12",
+                 id="a coordinated verb in the same tense: the same day"),
+    pytest.param("y conversará por teléfono con la ministra Rosa Gil", None,
+                 id="a coordinated verb in another tense: no date"),
+])
+def test_an_event_coordinated_with_a_dated_one_shares_its_day(events, second, expected):
+    text = f"La canciller Ana Ruiz sostuvo este jueves una videoconferencia con el ministro Pedro Soto, {second}."
+    found = events(text, {"este jueves": "2026-03-12"}, people=_DELEGATION_PEOPLE)
+    first, other = sorted(found, key=lambda e: e.start)
+    assert (other.date_value, other.timex_id) == (expected, first.timex_id if expected else None)
