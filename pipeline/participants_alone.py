@@ -130,6 +130,9 @@ class AloneTitles:
         default = self.lex.settings.get("default_country")
         if not implied or role.country != implied or len(phrase.matches) > 1:
             return False
+        text = self.tokens.text
+        if any(len(text[k]) > 1 and text[k].isupper() for k in range(phrase.start, phrase.end)):
+            return False  # "el titular de la SRE": the acronym names the body, no reading of it
         if main_country(actors, self.lex) in (None, default):
             return False
         named = any(x.kind in {"COUNTRY", "DEMONYM"} and x.rows[0] == implied for x in self.matches)

@@ -402,3 +402,10 @@ def test_running_the_stage_again_changes_nothing(pnlp, text):
 def test_a_title_of_code_other_stands_for_the_one_holder_of_that_office(make_doc, text, expected):
     doc = make_doc(text, "2019-06-10")
     assert {p.name for p in doc._.participants if p.kind == "person"} == expected
+
+
+def test_a_title_naming_its_body_by_acronym_is_that_countrys_office(make_doc):
+    """The document's first person is the U.S. ambassador, but "el titular de la SRE" names
+    Mexico's foreign ministry: its holder on the date, not a reading of the title abroad."""
+    doc = make_doc("El titular de la SRE participó en la reunión con el embajador Ronald Johnson.", "2025-03-05")
+    assert "Juan Ramón de la Fuente" in {p.name for p in doc._.participants}
