@@ -159,11 +159,21 @@ def _reflexive(verb: int, words: DocWords) -> bool:
     return any(low_[j] in ("se", "nos", "me", "te", "os") for j in range(max(0, verb - 3), verb))
 
 
+#: Indefinite articles: an object after the partner ("firmará con X un memorándum").
+_AN = frozenset({"un", "una", "unos", "unas"})
+
+
 def _has_object(verb: int, words: DocWords) -> bool:
-    dep = words.dep
+    dep, pos, low_ = words.dep, words.pos, words.low
     if any(dep[c] in ("obj", "nsubj:pass") or (dep[c] == "nsubj" and c > verb) for c in words.children[verb]):
         return True
-    return verb + 1 < len(dep) and words.pos[verb + 1] in ("PROPN", "NOUN", "DET")
+    j, n = verb + 1, len(dep)
+    if j < n and low_[j] == "con":  # "firmará con el canciller X un memorándum" (the parse may hang
+        j += 1  # the object on the partner): an indefinite object right after the partner
+        while j < min(n, verb + 10) and pos[j] in ("DET", "NOUN", "PROPN", "ADJ") and low_[j] not in _AN:
+            j += 1
+        return j < n and low_[j] in _AN
+    return j < n and pos[j] in ("PROPN", "NOUN", "DET")
 
 
 def _has_agent_or_destination(head: int, lex: Lexicon, person_tokens: set[int], words: DocWords) -> bool:

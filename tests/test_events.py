@@ -370,3 +370,16 @@ def test_doc_words_root_is_spacy_span_root(events_nlp):
     for start in range(len(doc)):
         for end in range(start + 1, len(doc) + 1):
             assert words.root(start, end) == doc[start:end].root.i, (start, end)
+
+
+def test_a_signing_whose_object_the_parse_hangs_on_the_partner_is_one(events_nlp):
+    """"firmará con el canciller X un memorándum": the model may make "memorándum" the object
+    of "X"; the indefinite object right after the partner still makes "firmar" a signing."""
+    text = "La canciller Ana Ruiz firmará con el ministro Pedro Gómez un memorándum de entendimiento."
+
+    def misparse(doc):
+        at = {t.text: t.i for t in doc}
+        doc[at["memorándum"]].head = doc[at["Gómez"]]
+
+    found = hand_events(events_nlp, text, "2026-02-10", people=["Ana Ruiz", "Pedro Gómez"], misparse=misparse)
+    assert [(e.kind, e.status) for e in found] == [("signing", "planned")]
