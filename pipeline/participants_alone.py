@@ -4,7 +4,9 @@ Helper of the participants stage (:mod:`pipeline.participants_build`). A singula
 name of its own stands for:
 
 - the document's own official of that office, the last one named before it (of the document's
-  country when all are named after it); for a minister whose portfolio the text leaves unsaid,
+  country when the title names none and one was named before it, over a counterpart named
+  since; of the document's country also when all are named after it); for a minister whose
+  portfolio the text leaves unsaid,
   the office of the setting ``unnamed_portfolio`` next;
 - else the gazetteer's holder of the office on the publication date (or, in an undated
   document, the only holder in the period its other officials date it to); for a title of
@@ -169,6 +171,11 @@ class AloneTitles:
         if len(found) > 1 and all(named_before(a, at) < 0 for a in found):  # all named after the title:
             main = main_country(actors, self.lex)  # the document's own country's
             found = [a for a in found if a.country == main] or found
+        elif len(found) > 1 and role.country is None and not role.counterpart:
+            # a title naming no country ("el canciller") is the document's own official, named
+            # before it, over a counterpart named since ("su homólogo, X")
+            main = main_country(actors, self.lex)
+            found = [a for a in found if a.country == main and named_before(a, at) >= 0] or found
         return max(found, key=lambda a: named_before(a, at), default=None)
 
     def _first_country(self, actors: list[Actor]) -> str | None:

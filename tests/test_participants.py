@@ -409,3 +409,11 @@ def test_a_title_naming_its_body_by_acronym_is_that_countrys_office(make_doc):
     Mexico's foreign ministry: its holder on the date, not a reading of the title abroad."""
     doc = make_doc("El titular de la SRE participó en la reunión con el embajador Ronald Johnson.", "2025-03-05")
     assert "Juan Ramón de la Fuente" in {p.name for p in doc._.participants}
+
+
+def test_a_title_naming_no_country_is_the_documents_own_official_not_a_counterpart_named_since(make_doc):
+    text = ("El canciller Juan Ramón de la Fuente viajará a Japón por invitación de su homólogo, "
+            "Takeshi Iwaya. Durante su estancia, el canciller se reunirá con empresarios.")
+    doc = make_doc(text, "2025-02-20")
+    second = [m for m in doc._.mentions if m.label == "ROLE" and m.text == "canciller"][-1]
+    assert second.actor_id == next(p.actor_id for p in doc._.participants if p.name == "Juan Ramón de la Fuente")
