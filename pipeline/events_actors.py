@@ -66,7 +66,10 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
             elif is_verb and m.pos == "verb" and words.low[tok].startswith("recib") and (
                     words.dep[c] in ("obj", "obl") and (cases & {"a", "al"} or not cases)):
                 complements.append(c)
-    for c in words.children[m.head]:  # "la ceremonia encabezada por el presidente X"
+    # "la ceremonia encabezada por el presidente X"; on the name's first word when the parse
+    # makes the trigger part of it ("la III Reunión del Mecanismo, copresidida por X y Y")
+    named_head = words.head[m.head] if words.dep[m.head] == "flat" else m.head
+    for c in dict.fromkeys((*words.children[m.head], *words.children[named_head])):
         if words.dep[c] in ("acl", "amod") and lex.has_at("joins_agent", words, c):
             complements += [g for g in words.children[c] if "por" in case_of[g]]
     complements = [c for c in complements if not m.start <= c < m.end]  # "hablar por teléfono"

@@ -483,6 +483,21 @@ def test_who_heads_an_event_takes_part(events):
     assert [e.actor_ids for e in found] == [["Ana Ruiz", "Luis Vera"]]
 
 
+def test_who_chairs_a_named_meeting_takes_part_when_the_parse_makes_the_trigger_part_of_its_name(events_nlp):
+    """"celebraron la III Reunión del Mecanismo, copresidida por X y Y": the model hangs
+    "Reunión" as a flat part of "III" and the participle on "III"; X and Y chaired it."""
+    text = ("Ambos ministerios celebraron hoy la III Reunión del Mecanismo de Consultas, copresidida por "
+            "la subsecretaria Ana Ruiz y el secretario general Luis Vera.")
+
+    def misparse(doc):
+        at = {t.text: t.i for t in doc}
+        doc[at["Reunión"]].head, doc[at["Reunión"]].dep_ = doc[at["III"]], "flat"
+        doc[at["copresidida"]].head, doc[at["copresidida"]].dep_ = doc[at["III"]], "amod"
+
+    found = hand_events(events_nlp, text, "2026-03-12", people=["Ana Ruiz", "Luis Vera"], misparse=misparse)
+    assert [e.actor_ids for e in found] == [["Ana Ruiz", "Luis Vera"]]
+
+
 def test_the_visitor_named_right_after_a_visit_takes_part(events_nlp):
     """"el primer día de visita de Estado del presidente X": X is the visitor, also when the parse
     hangs "del presidente" on the noun before the visit ("día"), as the model does when header
