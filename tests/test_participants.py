@@ -417,3 +417,14 @@ def test_a_title_naming_no_country_is_the_documents_own_official_not_a_counterpa
     doc = make_doc(text, "2025-02-20")
     second = [m for m in doc._.mentions if m.label == "ROLE" and m.text == "canciller"][-1]
     assert second.actor_id == next(p.actor_id for p in doc._.participants if p.name == "Juan Ramón de la Fuente")
+
+
+@pytest.mark.parametrize("text, name, role_code", [
+    pytest.param("La subsecretaria se reunió con el secretario general del ministerio francés, Pierre Dumont.",
+                 "Pierre Dumont", "diplomat", id="a ministry's secretary general is a diplomat"),
+    pytest.param("La canciller se reunió con el secretario general de la OEA, Luis Almagro.",
+                 "Luis Almagro", "io_official", id="an organization's secretary general is its official"),
+])
+def test_secretary_general_role_by_what_it_heads(make_doc, text, name, role_code):
+    person = next(p for p in make_doc(text, "2024-05-02")._.participants if p.name == name)
+    assert person.role_code == role_code
