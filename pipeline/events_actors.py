@@ -20,8 +20,8 @@ from .textlists import list_items
 
 #: The case markers of a partner ("con X", "entre X y Y") and of the one whose visit, call or
 #: other act it is ("la visita del canciller", "una llamada de su homólogo", "las cartas
-#: credenciales del embajador X": for the kinds of ``_OF_KINDS``; not a meeting's or summit's
-#: body, "la reunión del Consejo", "la Cumbre del G7").
+#: credenciales del embajador X": for the kinds of ``_OF_KINDS``, and for "other" only a
+#: person named right there; not a meeting's or summit's body, "la Cumbre del G7").
 _OF = frozenset({"de", "del"})
 _OF_KINDS = frozenset({"visit", "call", "other"})
 #: Kinds whose possessor took part ("su visita", "su encuentro con X"; not "su conferencia").
@@ -29,7 +29,11 @@ _OWNED_KINDS = frozenset({"visit", "meeting", "call"})
 
 
 def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> tuple[set[str], set[str]]:
-    """(all participants, partners) of a mention: subject plus con/entre/por/de complements."""
+    """(all participants, partners) of a mention: its subject (or the one the sentence before
+    was about, or who says a first-person event), the owner of a possessive visit or meeting
+    (and whom "recibir" receives in its frame), con/entre/por/de complements, who heads or
+    chairs it ("encabezada por X"), and the people a list after its verb of taking part names.
+    Partners no participant resolves come back as "~head" ("~~head" for a plural)."""
     words = index.words
     pos = words.pos
     regions: list[int] = []  # token indices whose subtrees name participants
@@ -61,19 +65,22 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
         for c in words.children[tok]:
             cases = case_of[c]
             if cases and (not cases.isdisjoint(WITH) or ("por" in cases and is_verb) or (
-                    not cases.isdisjoint(_OF) and tok == m.head and m.kind in _OF_KINDS)):
-                complements.append(c)
+                    not cases.isdisjoint(_OF) and tok == m.head and m.kind in _OF_KINDS and (
+                        m.kind != "other" or c in index.actors_of or lex.has_at("person_head", words, c)))):
+                complements.append(c)  # (a ceremony's "del natalicio de X" names no one who took part)
             elif is_verb and m.pos == "verb" and words.low[tok].startswith("recib") and (
                     words.dep[c] in ("obj", "obl") and (cases & {"a", "al"} or not cases)):
                 complements.append(c)
-    # "la ceremonia encabezada por el presidente X"; on the name's first word when the parse
-    # makes the trigger part of it ("la III Reunión del Mecanismo, copresidida por X y Y")
+    # "la ceremonia encabezada por el presidente X" (cue classes joins_agent, chairs); on the
+    # name's first word when the parse makes the trigger part of it ("la III Reunión del
+    # Mecanismo, copresidida por X y Y")
     named_head = words.head[m.head] if words.dep[m.head] == "flat" else m.head
     for c in dict.fromkeys((*words.children[m.head], *words.children[named_head])):
-        if words.dep[c] in ("acl", "amod") and lex.has_at("joins_agent", words, c):
+        if words.dep[c] in ("acl", "amod") and (
+                lex.has_at("joins_agent", words, c) or lex.has_at("chairs", words, c)):
             complements += [g for g in words.children[c] if "por" in case_of[g]]
     complements = [c for c in complements if not m.start <= c < m.end]  # "hablar por teléfono"
-    if m.kind in _OF_KINDS and not any(case_of[c] & _OF for c in complements):
+    if m.kind in _OF_KINDS and m.kind != "other" and not any(case_of[c] & _OF for c in complements):
         partners |= _of_right_after(m, index)
     lo, hi = 0, len(doc)
     if "split" in m.attrs:  # "..., así como con Y": this event's partner is Y

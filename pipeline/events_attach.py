@@ -115,6 +115,10 @@ def _on_its_item(m: EventMention, index: DocIndex, others: set[int]) -> Timex | 
     end = len(text) if end < 0 else end
     if not is_bulleted(text[start:end]):
         return None
+    previous = next((line.rstrip() for line in reversed(text[max(0, start - 2000):start].split("\n"))
+                     if line.strip()), "")  # the line before, blank lines skipped
+    if not (previous.endswith(":") or is_bulleted(previous)):
+        return None  # an item of a list: after its colon or another item
     first, last = words.char_span(start, end) or (0, 0)
     own = range(*m.name) if m.name else range(m.start, m.end)
     if any(first <= k < last and k not in own for k in others):

@@ -160,7 +160,8 @@ def inherit_clause_dates(events: list[Draft], lex: Lexicon, index: DocIndex) -> 
         if e.date_value is not None:
             continue
         own = e.lead.anchor
-        first = by_verb.get(words.head[own]) if words.dep[own] == "conj" and not e.lead.frame else None
+        first = by_verb.get(words.head[own]) if words.dep[own] == "conj" and not e.lead.frame \
+            and words.pos[own] in ("VERB", "AUX") else None  # (not nouns: "la reunión del 5 y la cumbre")
         if first is not None and first is not e and tense(own, words) == tense(first.lead.anchor, words):
             _copy_date(e, first)
             continue

@@ -77,13 +77,15 @@ def _phrase_at(words: DocWords, i: int, phrase: tuple[str, ...], known: int = 0)
 
 def _excluded(words: DocWords, lex: Lexicon, starts: list[int]) -> set[int]:
     """Tokens inside an excluded phrase ("conferencia de prensa"), looked up by first word among
-    the ``starts`` of :func:`_starts`; not after an ordinal, which makes a body its session
-    ("la Asamblea General" is the organ, "la 54 Asamblea General" its annual session)."""
+    the ``starts`` of :func:`_starts`; not a body's name after an ordinal, which makes the body
+    its session ("la Asamblea General" is the organ, "la 54 Asamblea General" its annual
+    session; "el 79 periodo de sesiones" stays excluded)."""
     by_first, starred = lex.exclude_first, lex.exclude_starred
     covered: set[int] = set()
     for i in range(len(words.low)) if starred else starts:
         for phrase in by_first.get(words.low[i], []) + by_first.get(words.lem[i], []) + starred:
-            if _phrase_at(words, i, phrase) and not (i > 0 and is_ordinal(words.texts[i - 1])):
+            if _phrase_at(words, i, phrase) and not (
+                    i > 0 and words.texts[i][:1].isupper() and is_ordinal(words.texts[i - 1])):
                 covered.update(range(i, i + len(phrase)))
     return covered
 
@@ -159,7 +161,8 @@ def _reflexive(verb: int, words: DocWords) -> bool:
     return any(low_[j] in ("se", "nos", "me", "te", "os") for j in range(max(0, verb - 3), verb))
 
 
-#: Indefinite articles: an object after the partner ("firmará con X un memorándum").
+#: Indefinite articles: an object after the partner ("firmará con X un memorándum"); not all
+#: of events_syntax's indefinite determiners ("otro", "nuevo" open no object here).
 _AN = frozenset({"un", "una", "unos", "unas"})
 
 
@@ -172,7 +175,7 @@ def _has_object(verb: int, words: DocWords) -> bool:
         j += 1  # the object on the partner): an indefinite object right after the partner
         while j < min(n, verb + 10) and pos[j] in ("DET", "NOUN", "PROPN", "ADJ") and low_[j] not in _AN:
             j += 1
-        return j < n and low_[j] in _AN
+        return verb + 2 < j < n and low_[j] in _AN  # (not "firmó con una empresa": the partner's article)
     return j < n and pos[j] in ("PROPN", "NOUN", "DET")
 
 

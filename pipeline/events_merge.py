@@ -9,6 +9,7 @@ place, name, partners), else it starts a new event. Two calls on different dates
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .events_detect import EventMention
@@ -61,31 +62,37 @@ def _places_compatible(a: Draft, b: Draft) -> bool:
     return a.place.country == b.place.country
 
 
+def resolved(ids: Iterable[str]) -> set[str]:
+    """The actor ids among a draft's people, without the unresolved partner heads ("~x" for
+    "con el gobernador", "~~x" for "con empresarios")."""
+    return {x for x in ids if not x.startswith("~")}
+
+
 def _partners_compatible(a: set[str], b: set[str]) -> bool:
     """Resolved partners (actor ids) that do not contradict; unresolved heads ("~x") ignored."""
-    a = {x for x in a if not x.startswith("~")}
-    b = {x for x in b if not x.startswith("~")}
+    a, b = resolved(a), resolved(b)
     return not a or not b or a <= b or b <= a
 
 
-def _people(d: Draft) -> set[str]:
-    return {x for x in d.actors | d.partners if not x.startswith("~")}
+def people_of(d: Draft) -> set[str]:
+    """Everyone a draft names and resolved: its actors and partners."""
+    return resolved(d.actors | d.partners)
 
 
-def _same_people(event: Draft, new: Draft) -> bool:
+def _samepeople_of(event: Draft, new: Draft) -> bool:
     """Whether an introducing mention names only people of ``event`` (and it names someone):
     its resolved partners and subject among them, and no unresolved group of partners of its
     own ("con empresarios"); an unresolved single partner ("con el tabasqueño") may be one of
     the event's named partners; a subject with no partners must be the event's subject ("el
     embajador participó en un encuentro" is not "la reunión con el embajador")."""
-    people, theirs = _people(new), _people(event)
+    people, theirs = people_of(new), people_of(event)
     if not people or not people <= theirs:
         return False
     heads = {x for x in new.partners if x.startswith("~")} - event.partners
     if any(h.startswith("~~") for h in heads):
         return False
-    resolved_partners = {x for x in event.partners if not x.startswith("~")}
-    if not heads and not {x for x in new.partners if not x.startswith("~")}:
+    resolved_partners = resolved(event.partners)
+    if not heads and not resolved(new.partners):
         return people <= theirs - resolved_partners  # a subject alone: the event's own subject
     return not heads or bool(theirs - people)
 
@@ -132,13 +139,13 @@ def compatible(event: Draft, new: Draft, weak: bool, generic: frozenset[str] = f
     if _introduces(new):  # introduces an event: the same only if
         if new.partners == event.partners and new.partners:  # with the same partners,
             return True
-        if _same_people(event, new):  # the same people seen again ("X tuvo una llamada con Y")
+        if _samepeople_of(event, new):  # the same people seen again ("X tuvo una llamada con Y")
             return True
         if new.partners:
             return False
         if new.status == "planned" and event.status == "planned":
             return True  # "vamos a sostener una reunión": the meeting already announced
-        if not _people(new) and new.date_value is None and not new.name and new.place is None:
+        if not people_of(new) and new.date_value is None and not new.name and new.place is None:
             return True  # "tuvimos una reunión muy buena": nothing tells it from the one told
         return bool(event.partners) and new.date_value is not None and event.date_value is None
     return True
@@ -152,7 +159,7 @@ def _introduces(new: Draft) -> bool:
     m = new.lead
     return m.indefinite or m.pos == "verb" or (
         m.attrs.get("det") == "bare" and m.support is not None and not m.named
-        and any(not p.startswith("~") for p in new.partners))
+        and bool(resolved(new.partners)))
 
 
 def absorb(event: Draft, new: Draft) -> None:

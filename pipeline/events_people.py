@@ -25,7 +25,7 @@ from .events_actors import listed_after_colon
 from .events_attach import DocIndex
 from .events_detect import EventMention
 from .events_lexicon import Lexicon
-from .events_merge import Draft
+from .events_merge import Draft, resolved
 from .events_syntax import tense
 from .events_words import DocWords
 
@@ -49,7 +49,7 @@ def inherit_framed_people(events: list[Draft]) -> None:
             continue
         for e in events:
             if e is not frame and e.lead.sent == m.sent and e.lead.start > m.end and not e.lead.frame:
-                frame.actors |= {a for a in e.actors if not a.startswith("~")}
+                frame.actors |= resolved(e.actors)
                 if e.place is None:
                     e.place = frame.place
 
@@ -104,7 +104,7 @@ def inherit_plural_actors(events: list[Draft], mentions: Sequence[EventMention],
     owner = {h: d for d in events for h in d.heads}
 
     def several(d: Draft) -> bool:
-        return len({a for a in d.actors if not a.startswith("~")}) >= 2
+        return len(resolved(d.actors)) >= 2
 
     for n, e in enumerate(ordered):
         if not _collective(e, lex, words):
@@ -113,7 +113,7 @@ def inherit_plural_actors(events: list[Draft], mentions: Sequence[EventMention],
                 if m.sent == e.lead.sent and m.end <= e.lead.start and owner.get(m.head) not in (None, e)]
         framing = [p for p in told if several(p)]
         if framing:
-            e.actors = set(e.partners) | framing[-1].actors
+            e.actors = resolved(e.partners) | framing[-1].actors
         elif not e.actors:
             before = [p for p in ordered[:n] if several(p)]
             if before:
@@ -132,11 +132,12 @@ def join_delegation_lines(events: list[Draft], mentions: Sequence[EventMention],
                           index: DocIndex, inside: Callable[[int], bool]) -> None:
     """People a sentence with no event mention of its own says took part add to the event told
     before it: the subject of a verb of taking part with no "en"/"a" complement of its own
-    ("Por parte de México, participaron la subsecretaria X y el director Y"; cue class
-    ``joins_subj``; also the people of a list after a colon, :func:`listed_after_colon`), or
-    the "por" agent of a delegation's make-up ("La delegación china estuvo conformada por X,
-    ministro consejero, y Z"; ``joins_agent``). The event is the last
-    meeting, summit, visit or signing before the sentence whose status fits the verb's tense."""
+    other than a place's name or one the parse hung the people on ("Por parte de México,
+    participaron la subsecretaria X y el director Y"; cue class ``joins_subj``; also the people
+    of a list after a colon, :func:`listed_after_colon`), or the "por" agent of a delegation's
+    make-up ("La delegación china estuvo conformada por X, ministro consejero, y Z";
+    ``joins_agent``). The event is the last meeting, summit, visit or signing before the
+    sentence whose status fits the verb's tense."""
     words = index.words
     told = {words.sent_of[m.head] for m in mentions if m.strong}
     # the verbs the mentions already read ("En el encuentro participaron X y Y")
@@ -156,7 +157,7 @@ def join_delegation_lines(events: list[Draft], mentions: Sequence[EventMention],
         # on a title's place or on the verb ("la embajadora en Estados Unidos, X, y el Y")
         children = words.children[verb]
         phrases = [c for c in children if words.case_of[c] & {"en", "a", "al"}]
-        named = [c for c in phrases if any(k in index.actors_of for k in words.subtree(c, 40))]
+        named = [c for c in phrases if any(k in index.actors_of for k in _listed([c], words))]
         if subject and words.pos[verb] == "VERB" and all(
                 c in named or words.pos[c] == "PROPN" for c in phrases):
             heads = [c for c in children if words.dep[c] == "nsubj" or (
@@ -201,8 +202,8 @@ def rejoin_delegations(drafts: list[tuple[Draft, bool]], sides: dict[str, str | 
         m = draft.lead
         prev = out[-1][0] if out else None
         if m.attrs.get("comma") and prev is not None and prev.lead.head == m.head:
-            mine = {sides.get(a) for a in draft.partners if not a.startswith("~")}
-            theirs = {sides.get(a) for a in prev.partners if not a.startswith("~")}
+            mine = {sides.get(a) for a in resolved(draft.partners)}
+            theirs = {sides.get(a) for a in resolved(prev.partners)}
             if len(mine) == 1 and mine == theirs and None not in mine:
                 prev.partners |= draft.partners
                 prev.actors |= draft.actors

@@ -4,15 +4,16 @@ Pure helper of the events stage (:mod:`pipeline.events`): an "en ..." phrase (or
 "por ..." for a visit) under the trigger or support verb, the antecedent of a place relative
 ("viajará a Nueva York, donde se reunirá"), or a phrase further on in the clause
 (:func:`attach_place`); once mentions are merged, an event with none in a purpose clause of a
-journey takes the journey's destination (:func:`inherit_clause_places`). Places, countries and
-venues are those of the :class:`~pipeline.places.PlaceIndex`.
+journey takes the journey's destination (:func:`inherit_clause_places`), and a meeting during
+a held visit to a city whose people were there takes that city (:func:`inherit_visit_place`).
+Places, countries and venues are those of the :class:`~pipeline.places.PlaceIndex`.
 """
 
 from __future__ import annotations
 
 from .events_detect import EventMention
 from .events_lexicon import Lexicon
-from .events_merge import Draft
+from .events_merge import Draft, people_of
 from .events_syntax import host_verb, opens_place_relative
 from .events_words import DocWords
 from .places import Place, PlaceIndex, as_written
@@ -135,14 +136,9 @@ def inherit_visit_place(events: list[Draft], countries: dict[str, str]) -> None:
     if len(cities) != 1:
         return
     visits = [e for e in events if e.kind == "visit" and e.place is not None and e.place.location in cities]
-    city, visitors = visits[0].place, set().union(*(_named(v) for v in visits))
+    city, visitors = visits[0].place, set().union(*(people_of(v) for v in visits))
     for e in events:
         if e.kind in ("meeting", "summit", "signing", "other") and (
                 e.place is None or (e.place.location is None and e.place.country == city.country)) and all(
-                a in visitors or countries.get(a, city.country) == city.country for a in _named(e)):
+                a in visitors or countries.get(a, city.country) == city.country for a in people_of(e)):
             e.place = city
-
-
-def _named(event: Draft) -> set[str]:
-    """The resolved people of an event (not the unresolved heads of ``partners``, "~...")."""
-    return {a for a in event.actors | event.partners if not a.startswith("~")}

@@ -132,9 +132,9 @@ class AloneTitles:
         default = self.lex.settings.get("default_country")
         if not implied or role.country != implied or len(phrase.matches) > 1:
             return False
-        text = self.tokens.text
-        if any(len(text[k]) > 1 and text[k].isupper() for k in range(phrase.start, phrase.end)):
-            return False  # "el titular de la SRE": the acronym names the body, no reading of it
+        words = self.tokens.text[phrase.start:phrase.end]
+        if any(len(w) > 1 and w.isupper() for w in words) and any(w.islower() for w in words):
+            return False  # "el titular de la SRE": the acronym names the body (not a line in capitals)
         if main_country(actors, self.lex) in (None, default):
             return False
         named = any(x.kind in {"COUNTRY", "DEMONYM"} and x.rows[0] == implied for x in self.matches)

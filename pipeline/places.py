@@ -119,8 +119,8 @@ class PlaceIndex:
 
     def find(self, words: Sequence[str]) -> list[PlaceMatch]:
         """Known places in a sequence of token texts, longest match first, no overlaps. A name
-        starts with a capital unless the gazetteer spells one in lower case ("sede de la
-        Cancillería"): "una empresa india" names no country."""
+        has a capital ("la ciudad de México"), unless the gazetteer spells one all in lower case
+        (its first word: "sede de la Cancillería"): "una empresa india" names no country."""
         folded = [_fold_word(w) for w in words]
         found: list[PlaceMatch] = []
         i = 0
@@ -133,9 +133,11 @@ class PlaceIndex:
                         match = PlaceMatch(i, i + n, place)
                         break
             first = folded[i].split(" ", 1)[0] if folded[i] else ""
-            if match is None and first in self.first_words and (
-                    words[i][:1].isupper() or first in self.lower_first):
+            if match is None and first in self.first_words:
                 match = self._longest_name(folded, i)
+                if match is not None and first not in self.lower_first and not any(
+                        w[:1].isupper() for w in words[match.start:match.end]):
+                    match = None  # ("una empresa india"; "la ciudad de México" is a name)
             if match is None:
                 i += 1
                 continue

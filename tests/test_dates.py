@@ -113,6 +113,8 @@ VALUES = [
                  id="este + weekday and day, future"),
     pytest.param("La reunión será el jueves 10:00 horas.", "2026-01-13", "jueves 10:00", "2026-01-15T10:00",
                  id="a weekday before a clock time is a weekday"),
+    pytest.param("La canciller se reunió el miércoles 7 a las 10:00 horas con el ministro.", "2026-01-15",
+                 "miércoles 7", "2026-01-07", id="a weekday and day, a clock time after it"),
     pytest.param("La llamada fue el domingo pasado.", "2026-01-15", "domingo pasado", "2026-01-11",
                  id="el domingo pasado"),
     pytest.param("Se reunirán el próximo lunes en Quito.", "2026-01-15", "próximo lunes", "2026-01-19",
@@ -186,6 +188,7 @@ NOTHING = [
     pytest.param("Lectura 2:00 min.", id="reading time is no clock time"),
     pytest.param("El 99.8 por ciento de los mexicanos vive en el país.", id="percentages"),
     pytest.param("Los jueves y viernes visita los estados.", id="habitual weekdays without determiner"),
+    pytest.param("Los jueves 12 veces al año se reúne el consejo.", id="a weekday and a number, no determiner"),
     pytest.param("Será la primera cumbre en cinco años.", id="'en cinco años' is a span of time, not a date"),
 ]
 

@@ -86,6 +86,9 @@ def test_kind_and_status(run, text, kind, status):
                  id="received-no-person"),
     pytest.param("Dicha reunión fue breve.", id="reference-without-antecedent"),
     pytest.param("La Asamblea General de la OEA aprobó la resolución.", id="the-general-assembly-as-an-organ"),
+    pytest.param("La canciller habló ante el 79 periodo de sesiones de la Asamblea General de la ONU.",
+                 id="a-numbered-session-period-stays-excluded"),
+    pytest.param("La canciller firmó con una empresa china.", id="the-partners-article-is-no-object"),
 ])
 def test_no_event(run, text):
     assert run(text) == []
@@ -383,3 +386,9 @@ def test_a_signing_whose_object_the_parse_hangs_on_the_partner_is_one(events_nlp
 
     found = hand_events(events_nlp, text, "2026-02-10", people=["Ana Ruiz", "Pedro Gómez"], misparse=misparse)
     assert [(e.kind, e.status) for e in found] == [("signing", "planned")]
+
+
+def test_a_ceremonys_of_phrase_names_no_participant(run):
+    text = "El canciller Pedro Gómez encabezó la ceremonia conmemorativa del natalicio de Benito Juárez."
+    (event,) = run(text, people=["Pedro Gómez", "Benito Juárez"])
+    assert event.actor_ids == ["Pedro Gómez"]

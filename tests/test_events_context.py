@@ -295,6 +295,12 @@ _DELEGATION_PEOPLE = {"Luis Vera": "MEX", "Pedro Soto": "PER", "Ana Ruiz": "MEX"
     pytest.param("El canciller Luis Vera sostuvo una reunión con el embajador Pedro Soto.\nLos temas "
                  "fueron:\n- El informe de Ana Ruiz, subsecretaria.\n- La propuesta de Juan Mora.\n",
                  [["Luis Vera", "Pedro Soto"]], id="a list after a verb of no taking part names no one"),
+    pytest.param("El canciller Luis Vera sostuvo una reunión con el embajador Pedro Soto. Ana Ruiz participó "
+                 "en la presentación del libro de Juan Mora.", [["Luis Vera", "Pedro Soto"]],
+                 id="taking part in something that names someone deeper down"),
+    pytest.param("El canciller Luis Vera sostuvo una reunión con el embajador Pedro Soto. El Gobierno de "
+                 "Chile, presidido por Juan Mora, anunció su apoyo.", [["Luis Vera", "Pedro Soto"]],
+                 id="who presides a government joins no event"),
 ])
 def test_a_line_on_who_else_took_part_joins_the_event_before(events, text, expected):
     found = events(text, people=_DELEGATION_PEOPLE)
@@ -700,3 +706,27 @@ def test_an_event_coordinated_with_a_dated_one_shares_its_day(events, second, ex
     found = events(text, {"este jueves": "2026-03-12"}, people=_DELEGATION_PEOPLE)
     first, other = sorted(found, key=lambda e: e.start)
     assert (other.date_value, other.timex_id) == (expected, first.timex_id if expected else None)
+
+
+def test_a_noun_coordinated_with_a_dated_event_is_not_dated_by_it(events):
+    text = "La canciller Ana Ruiz recordó la reunión bilateral del 5 de marzo y la cumbre de Lima."
+    found = events(text, {"5 de marzo": "2026-03-05"}, people=_DELEGATION_PEOPLE)
+    assert {e.kind: e.date_value for e in found}.get("summit") is None
+
+
+def test_a_collective_subject_takes_no_unresolved_partner_as_a_participant(events):
+    text = ("La canciller Ana Ruiz sostuvo una videoconferencia con el ministro Pedro Soto. En la "
+            "videoconferencia, ambos cancilleres acordaron reunirse con empresarios.")
+    found = events(text, people=_DELEGATION_PEOPLE)
+    assert [e.actor_ids for e in found if e.status == "planned"] == [["Ana Ruiz", "Pedro Soto"]]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("- Ana Ruiz, subsecretaria desde el 1 de enero de 2025, participó en la reunión.",
+                 id="a dash line that is no list item"),
+    pytest.param("Acordaron:\n- Celebrar una reunión.\n12.000 personas asistieron el 1 de enero de 2025.",
+                 id="a number opening a line is no bullet"),
+])
+def test_a_line_that_is_no_list_item_lends_no_date(events, text):
+    found = events(text, {"1 de enero de 2025": "2025-01-01"}, people=_DELEGATION_PEOPLE)
+    assert all(e.date_value is None for e in found if e.kind == "meeting")

@@ -428,3 +428,12 @@ def test_a_title_naming_no_country_is_the_documents_own_official_not_a_counterpa
 def test_secretary_general_role_by_what_it_heads(make_doc, text, name, role_code):
     person = next(p for p in make_doc(text, "2024-05-02")._.participants if p.name == name)
     assert person.role_code == role_code
+
+
+def test_a_title_in_a_line_of_capitals_is_no_acronym(make_doc):
+    """In a Chilean report every minister is a "secretario de Estado": a line in capitals holds
+    no acronym naming a body, so the title keeps the document's reading."""
+    text = ("Santiago, 5 de marzo de 2025. El canciller chileno Alberto van Klaveren se reunió con el ministro "
+            "Mario Marcel.\\nEL SECRETARIO DE ESTADO PARTICIPÓ EN LA SESIÓN DEL GABINETE.")
+    doc = make_doc(text, "2025-03-05")
+    assert "Marco Rubio" not in {p.name for p in doc._.participants}

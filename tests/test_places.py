@@ -58,6 +58,7 @@ def test_lookup_unknown_is_none(index, text):
     pytest.param(["una", "empresa", "peruana", "de", "perú"], [], id="a-lower-case-word-opens-no-name"),
     pytest.param(["en", "la", "sede", "de", "la", "Cancillería"], ["Ciudad de México"],
                  id="unless-the-gazetteer-spells-it-so"),
+    pytest.param(["en", "la", "ciudad", "de", "México"], ["Ciudad de México"], id="a-name-with-a-capital-further-on"),
 ])
 def test_find_in_tokens(index, words, expected):
     assert [m.place.location for m in index.find(words)] == expected
