@@ -641,6 +641,8 @@ def test_an_event_in_the_frame_of_a_numbered_assembly_takes_place_where_it_did(e
                  id="a first-person verb in a quote: its speaker takes part"),
     pytest.param('"Habrá una llamada el lunes", dijo en su conferencia.', [[]],
                  id="an impersonal verb in a quote: not the speaker's"),
+    pytest.param('"Van a tener una llamada el lunes", dijo en su conferencia.', [[]],
+                 id="a third-person verb in a quote: not the speaker's"),
 ])
 def test_who_says_a_first_person_event_takes_part(events, quote, expected):
     text = f"La presidenta Ana Ruiz habló ayer de los aranceles con la prensa.\n\n{quote}"
