@@ -207,12 +207,24 @@ def test_postponed_event_with_new_date_is_planned(run):
                  id="a place that hosts: the subject of 'recibir', opening the line"),
     pytest.param("Con la presencia de 17 mandatarios, Lima acogerá la reunión ministerial.", "Lima", "PER",
                  id="a place that hosts: the subject of 'acoger'"),
+    pytest.param("Quito albergó la cumbre regional.", "Quito", "ECU",
+                 id="a place that hosts: the subject of 'albergar'"),
+    pytest.param("Quito hospedará la cumbre prevista para mayo.", "Quito", "ECU",
+                 id="a place that hosts: the subject of 'hospedar', the verb of a planned summit"),
     pytest.param("El presidente de Chile recibió la visita del canciller.", None, None,
                  id="a host that is a person: a place in its title is no venue"),
 ])
 def test_location(run, text, location, country):
     (event,) = run(text)
     assert (event.location, event.location_country) == (location, country)
+
+
+def test_a_place_hosting_in_the_clause_a_frame_opens_is_not_where_the_framing_event_is(run):
+    """"Antes de la reunión prevista con X, Bogotá recibió a Y": the meeting frames the clause;
+    Bogotá is the subject of that clause's verb, not the meeting's host."""
+    text = "Antes de la reunión prevista con el ministro Pedro Soto, Bogotá recibió a la canciller Ana Ruiz."
+    found = run(text, people=["Pedro Soto", "Ana Ruiz"])
+    assert [(e.status, e.location) for e in found] == [("planned", None), ("held", "Bogotá")]
 
 
 def test_participants_subject_and_complement(run):

@@ -612,6 +612,20 @@ def test_the_visitor(events, text, expected):
     assert visit.actor_ids == expected
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("La canciller Ana Ruiz recibió hoy al ministro Luis Vera junto con el embajador Pedro Soto, "
+                 "en el marco de su visita oficial a nuestro país.", id="a 'con' phrase of 'recibir'"),
+    pytest.param("La canciller Ana Ruiz recibió hoy al ministro Luis Vera en la residencia del embajador "
+                 "Pedro Soto, en el marco de su visita oficial a nuestro país.", id="an 'en' phrase of 'recibir'"),
+])
+def test_in_the_frame_of_a_visit_only_whom_recibir_receives_is_the_visitor(events, text):
+    """"X recibió a Y ..., en el marco de su visita": Y (the "a" object) is the visitor; someone
+    in another phrase of "recibir" is not."""
+    found = events(text, people={"Luis Vera": "CHL", "Pedro Soto": "MEX"}, published=None)
+    visit = next(e for e in found if e.kind == "visit")
+    assert visit.actor_ids == ["Luis Vera"]
+
+
 @pytest.mark.parametrize("meeting, expected", [
     pytest.param("La canciller Ana Ruiz sostuvo un encuentro con el ministro Pedro Soto.", None,
                  id="people of other states, none on the visit: elsewhere"),
@@ -662,6 +676,23 @@ def test_a_bulleted_item_dates_its_planned_event_not_the_held_frame_around_it(ev
     assert [(e.status, e.date_value) for e in found] == [("held", "2026-03-12"), ("planned", "2027-01")]
 
 
+@pytest.mark.parametrize("item, date", [
+    pytest.param("• Celebrar la IX Reunión de la Comisión Binacional en Lima durante el primer semestre de "
+                 "2027, conforme al calendario aprobado el 5 de mayo de 2026.\n",
+                 {"el 5 de mayo de 2026": "2026-05-05"}, id="two dates on the item's line: neither"),
+    pytest.param("• Celebrar la IX Reunión de la Comisión Binacional en Lima y una visita oficial a Quito "
+                 "durante el primer semestre de 2027.\n", {}, id="another event on the item's line: its date"),
+])
+def test_a_bulleted_item_lends_its_date_only_as_the_one_date_of_its_one_event(events, item, date):
+    text = ("La canciller Ana Ruiz recibió hoy al ministro Pedro Soto. Durante la reunión, ambos "
+            "cancilleres revisaron la relación bilateral y acordaron:\n\n" + item
+            + "• Fortalecer los vínculos entre las academias diplomáticas.\n")
+    found = events(text, {"hoy": "2026-03-12", "durante el primer semestre de 2027": "2027-01", **date},
+                   people={"Ana Ruiz": "MEX", "Pedro Soto": "PER"})
+    (commission,) = [e for e in found if e.kind == "meeting" and e.status == "planned"]
+    assert commission.date_value is None
+
+
 def test_a_held_meeting_framing_an_agreement_lends_the_planned_event_no_date(events):
     text = ("La canciller Ana Ruiz recibió hoy al ministro Pedro Soto. Durante la reunión, ambos "
             "acordaron celebrar la IX Reunión de la Comisión Binacional en Lima.")
@@ -693,6 +724,23 @@ def test_a_collective_subject_takes_the_people_of_the_event_framing_its_sentence
             "conversó por teléfono con la ministra Rosa Gil. En la videoconferencia, ambos cancilleres "
             "acordaron reactivar el grupo de trabajo y realizar una sesión en marzo.")
     found = events(text, {"en marzo": "2026-03"}, people={**_DELEGATION_PEOPLE, **read})
+    planned = next(e for e in found if e.status == "planned")
+    assert planned.actor_ids == ["Ana Ruiz", "Pedro Soto"]
+
+
+@pytest.mark.parametrize("agreed", [
+    pytest.param("reactivar el grupo de trabajo y proponer realizar una sesión en marzo",
+                 id="an infinitive under a coordinated infinitive"),
+    pytest.param("reactivar el grupo de trabajo y ampliar el diálogo y realizar una sesión en marzo",
+                 id="the last of three coordinated infinitives"),
+])
+def test_a_collective_subject_three_infinitives_up_takes_the_people_of_the_framing_event(events, agreed):
+    """The event's verb is three steps below the plural verb ("acordaron"): it has the
+    collective subject all the same."""
+    text = ("La canciller Ana Ruiz sostuvo una videoconferencia con el ministro Pedro Soto, y más tarde "
+            "conversó por teléfono con la ministra Rosa Gil. En la videoconferencia, ambos cancilleres "
+            f"acordaron {agreed}.")
+    found = events(text, {"en marzo": "2026-03"}, people=_DELEGATION_PEOPLE)
     planned = next(e for e in found if e.status == "planned")
     assert planned.actor_ids == ["Ana Ruiz", "Pedro Soto"]
 

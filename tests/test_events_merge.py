@@ -105,6 +105,8 @@ def test_generic_words_naming_a_group_outside_a_title_keep_two_meetings_apart(ev
     pytest.param("En Tokio, la canciller Ana Ruiz sostendrá encuentros con el ministro Luis Vera y con "
                  "la ministra Eva Sanz.", 2, id="a-bare-noun-with-a-support-verb-and-partners-introduces"),
     pytest.param("En esa reunión se revisará la agenda.", 1, id="a-reference-joins-the-meeting-told"),
+    pytest.param("En Tokio, la canciller Ana Ruiz sostendrá encuentros con el gobernador.", 1,
+                 id="a-bare-noun-whose-partner-is-named-by-no-one-does-not-introduce"),
 ])
 def test_a_bare_noun_with_partners_is_a_new_event(events, second, n):
     """"sostendrá encuentros con X y Y" introduces meetings, as "una reunión con X" does: it does
@@ -118,7 +120,22 @@ def test_a_bare_noun_with_partners_is_a_new_event(events, second, n):
                  id="an-unnamed-meeting-introduced-before-is-not-the-named-summit"),
     pytest.param("Los cancilleres acordaron preparar la cumbre.", 1,
                  id="a-summit-told-before-is-the-named-summit"),
+    pytest.param("Los cancilleres acordaron preparar la reunión.", 1,
+                 id="a-meeting-told-before-with-an-article-is-the-named-summit"),
 ])
 def test_a_named_event_of_another_kind_is_not_an_unnamed_one_introduced_before(events, first, n):
     text = f"{first} La canciller Ana Ruiz viajará a Bruselas para participar en la Cumbre UE-CELAC."
+    assert len(events(text, people=PEOPLE)) == n
+
+
+@pytest.mark.parametrize("second, n", [
+    pytest.param("La canciller Ana Ruiz encabezará la XXXVI Reunión de Titulares con el ministro Luis Vera.", 1,
+                 id="a-name-with-a-support-verb-and-partners-is-the-named-event-told"),
+    pytest.param("La canciller Ana Ruiz sostendrá encuentros con el ministro Luis Vera.", 2,
+                 id="a-bare-noun-with-a-support-verb-and-partners-is-another"),
+])
+def test_a_named_event_told_again_with_its_partners_is_the_one_told(events, second, n):
+    """"la XXXVI Reunión de Titulares" names the event told before: partners named with it do
+    not make it another (as they do a bare noun, "sostendrá encuentros con X")."""
+    text = f"Los cancilleres acordaron celebrar la XXXVI Reunión de Titulares. {second}"
     assert len(events(text, people=PEOPLE)) == n

@@ -169,6 +169,37 @@ def test_the_gazetteer_country_of_the_office_the_text_names_wins(nlp):
     assert (found.role_code, found.country) == ("minister", "ESP")
 
 
+def test_a_title_naming_no_country_whose_countrys_official_is_named_only_after_it_is_the_last_named(pnlp):
+    """"el presidente" after the Chilean president is named, with Mexico's named only after the
+    title: the document's own official named before it is no one, so it is the Chilean."""
+    doc = run(pnlp, "La canciller mexicana, Ana Ruiz Gil, habló con el presidente de Chile, Luis Vera Mora. "
+                    "Después, el presidente firmó el acuerdo. Más tarde, el presidente de México, Pedro Soto "
+                    "Lara, lo celebró.", "2025-06-01")
+    assert title_ids(doc, "presidente") == [people(doc)["Luis Vera Mora"].actor_id]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("El asesor llegó ayer a Lima.", set(),
+                 id="a title of code other naming no country: no one, not the default country's holder"),
+    pytest.param("El asesor mexicano llegó ayer a Lima.", {"Pedro Soto Vega"},
+                 id="the same title naming the country: its one holder"),
+])
+def test_a_title_of_code_other_stands_for_a_holder_only_of_a_country_it_names(pnlp, tmp_path, text, expected):
+    """The gazetteer has one Mexican "asesor": "el asesor" alone is not he, though Mexico is the
+    country of an official whose country the text does not give."""
+    from pipeline.participants import ParticipantsComponent
+    from tests.participants_support import write_models
+
+    models = write_models(tmp_path / "models")
+    officials = models / "gazetteer" / "officials.csv"
+    officials.write_text(officials.read_text(encoding="utf-8")
+                         + "Pedro Soto Vega,Soto Vega,Q30,MEX,asesor,other,,2024-10-01,,m\n", encoding="utf-8")
+    stage = ParticipantsComponent(pnlp, "sre_participants", str(models))
+    with pnlp.select_pipes(disable=["sre_participants"]):
+        doc = run(pnlp, text, "2025-06-01")
+    assert set(people(stage(doc))) == expected
+
+
 def test_role_only_without_a_date_stays_unresolved(pnlp):
     doc = run(pnlp, "El canciller participó en la reunión.", None)
     assert people(doc) == {}
