@@ -16,7 +16,7 @@ __all__ = ["ListItem", "is_bulleted", "list_items"]
 
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪●]|\(?\d{1,2}[.)](?!\d)|\(?[a-z][.)])\s*")
 _TITLE = re.compile(r"^([A-ZÁÉÍÓÚÑ][^:.;]{0,40}):\s+(?=\S)")
-_ITEM_END = re.compile(r"[\s.;,]+$")
+_ITEM_END = re.compile(r"(?:[\s.;,]|(?<=[\s,])[ye](?=[\s.;,]*$))+$")  # (", y" before the last item)
 _AND = re.compile(r"[yYeE] ")  # the "y" before a list's last item
 #: a list line longer than this is prose, not an item
 MAX_ITEM_CHARS = 300
