@@ -34,7 +34,7 @@ RULES = frozenset({"date", "range", "month", "year", "period", "relative", "week
 MERGE_RESULTS = frozenset({"left", "right", "time_on_left", "time_on_right"})
 CUE_DIRECTIONS = frozenset({"past", "future"})
 CUE_POSITIONS = frozenset({"inside", "before", "near"})
-SKIP_SCOPES = frozenset({"line", "rest"})
+SKIP_SCOPES = frozenset({"line", "opens", "rest"})
 #: Kinds of ``words.csv`` whose value is a whole number (a month, weekday, count or ordinal).
 NUMERIC_KINDS = frozenset({"month", "weekday", "number", "ordinal"})
 #: Kinds of ``words.csv`` the code reads by name; any other kind must be the ``@kind`` of a
@@ -176,6 +176,7 @@ class Recognizer:
         self.trigger, _ = self._compile("{TRIGGER}", _where(models_dir, "placeholders"), 0, "name",
                                         bounded=False, placeholders=trees, skipping=True)
         self.skip_line = tuple(r["marker"].lower() for r in tables["skip"] if r["scope"] == "line")
+        self.skip_opens = tuple(r["marker"].lower() for r in tables["skip"] if r["scope"] == "opens")
         self.skip_rest = tuple(r["marker"].lower() for r in tables["skip"] if r["scope"] == "rest")
 
     @staticmethod
@@ -228,8 +229,8 @@ class Recognizer:
 
     def outside_report(self, text: str) -> list[tuple[int, int]]:
         """Character spans, disjoint and in order, that the markers of ``skip.csv`` show are not
-        the report: teaser lines of other articles ("... Leer más"), a related-content block
-        and what follows it. No stage takes anything from them."""
+        the report: teaser lines of other articles ("... Leer más", "Lee también: ..."), a
+        related-content block and what follows it. No stage takes anything from them."""
         regions: list[tuple[int, int]] = []
         pos = 0
         for line in text.splitlines(keepends=True):
@@ -238,7 +239,7 @@ class Recognizer:
             if low and low.startswith(self.skip_rest):
                 regions.append((pos, len(text)))
                 break
-            if low and low.endswith(self.skip_line):
+            if low and (low.endswith(self.skip_line) or low.startswith(self.skip_opens)):
                 regions.append((pos, end))
             pos = end
         return regions

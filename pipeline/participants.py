@@ -143,7 +143,7 @@ class ParticipantsComponent(RuleComponent):
         restore_model_ents(doc)
         tokens = Tokens(doc)
         builder = Builder(tokens, self.matcher(tokens), self.lexicon, reference_date(doc),
-                          sentence_index(tokens))
+                          sentence_index(tokens), in_report(doc) if doc._.outside_report else None)
         new_mentions, new_participants, ents = builder.run()
         if doc._.outside_report:
             new_mentions, new_participants, ents = within_report(new_mentions, new_participants, ents,

@@ -31,8 +31,11 @@ class Builder:
     """Builds the records of one document (see the module docstring)."""
 
     def __init__(self, tokens: Tokens, matches: list[Match], lex: Lexicon, on: dt.date | None,
-                 sent_of: Callable[[int], int]) -> None:
+                 sent_of: Callable[[int], int], inside: Callable[[int], bool] | None = None) -> None:
         self.tokens, self.matches, self.lex, self.on, self.sent_of = tokens, matches, lex, on, sent_of
+        #: whether a character offset is in the report (None: all of it is); a name outside it
+        #: (a teaser of another article) is no one the document's titles can stand for
+        self.inside = inside
         self.by_token = {k: m for m in matches for k in range(m.start, m.end)}
         for m in matches:
             if m.kind == "COLLECTIVE":  # "los ministros [mexicanos], Ana Pérez y Luis Gil"
@@ -118,8 +121,11 @@ class Builder:
         return None
 
     def keep(self, cand: Cand) -> bool:
-        """False for bylines, news agencies and people only commemorated or named as things."""
+        """False for bylines, news agencies, people only commemorated or named as things, and
+        names outside the report."""
         tokens = self.tokens
+        if self.inside is not None and not self.inside(tokens.idx[cand.start]):
+            return False
         if not self.lex.words.get("agency", _NO_WORDS).isdisjoint(tokens.folded[cand.start:cand.end]):
             return False
         if tokens.line_only(cand.start, cand.end, cand.text, self.lex.credit_words):

@@ -261,3 +261,9 @@ def test_teaser_lines_of_other_articles_are_skipped(timexes) -> None:
     text = ("El canciller viajó ayer a Lima.\n\nMás contenido relacionado\n\n"
             "Guatemala, 3 de febrero de 2022. El embajador presentó... Leer más...\n")
     assert _found(timexes, text, "2026-01-15") == [("ayer", "2026-01-14")]
+
+
+def test_a_line_opening_with_a_teaser_marker_is_skipped(timexes) -> None:
+    text = ("El canciller viajó ayer a Lima.\n\nLee también: La ministra viajará el 3 de febrero a Quito\n\n"
+            "El viaje duró dos días.\n")
+    assert _found(timexes, text, "2026-01-15") == [("ayer", "2026-01-14")]

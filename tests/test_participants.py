@@ -468,3 +468,10 @@ def test_a_title_in_a_line_of_capitals_is_no_acronym(make_doc):
             "Mario Marcel.\\nEL SECRETARIO DE ESTADO PARTICIPÓ EN LA SESIÓN DEL GABINETE.")
     doc = make_doc(text, "2025-03-05")
     assert "Marco Rubio" not in {p.name for p in doc._.participants}
+
+
+def test_a_person_named_only_in_a_teaser_line_is_no_one_a_collective_stands_for(make_doc):
+    text = ("La canciller Alicia Bárcena recibió al ministro Antonio Tajani.\n\nLee también: Sheinbaum "
+            "anuncia gira por Sudamérica\n\nAmbos funcionarios firmaron un memorándum.")
+    doc = make_doc(text, "2024-07-10")
+    assert {p.name for p in doc._.participants} == {"Alicia Bárcena", "Antonio Tajani"}
