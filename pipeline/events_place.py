@@ -97,8 +97,9 @@ def _phrases_after(m: EventMention, words: DocWords, cases: frozenset[str]) -> l
     found = []
     end = min(words.sent(m.head)[1], m.end + 14)
     for i in range(m.end, end - 1):
-        if words.texts[i] in (".", ";") or words.space[i]:
-            break
+        if words.texts[i] in (".", ";") or words.space[i] or (
+                words.pos[i] == "CCONJ" and words.pos[i + 1] in ("VERB", "AUX")):
+            break  # (", y acordaron celebrar en Roma ...": another verb's clause)
         if words.low[i] in cases and words.head[i] > i:
             found.append(words.head[i])
     return found

@@ -404,3 +404,9 @@ def test_a_ceremonys_of_phrase_names_no_participant(run):
     text = "El canciller Pedro Gómez encabezó la ceremonia conmemorativa del natalicio de Benito Juárez."
     (event,) = run(text, people=["Pedro Gómez", "Benito Juárez"])
     assert event.actor_ids == ["Pedro Gómez"]
+
+
+def test_a_place_in_a_coordinated_clause_is_not_the_events(run):
+    text = "Los cancilleres firmaron un memorándum de entendimiento y acordaron celebrar en Roma la próxima reunión."
+    found = run(text)
+    assert [(e.kind, e.location) for e in found] == [("signing", None), ("meeting", "Roma")]
