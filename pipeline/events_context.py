@@ -34,7 +34,7 @@ from .pubdate import DATELINE_WINDOW, dateline_span
 from .records import Timex
 
 #: Words before an event noun that make it the frame of what the clause tells.
-_FRAME_WORDS = frozenset({"después", "tras", "luego", "durante", "concluir", "concluida",
+_FRAME_WORDS = frozenset({"después", "tras", "luego", "durante", "margen", "concluir", "concluida",
                           "concluido", "terminar", "finalizar", "término", "final"})
 def day_of(tx: Timex) -> tuple[str | None, dt.date | None, dt.date | None, str | None]:
     """(value, start, end, granularity) an event takes from a timex: a clock time gives its day."""

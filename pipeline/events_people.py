@@ -38,14 +38,16 @@ _COLLECTIVE_DET = frozenset({"ambos", "ambas", "dos"})
 _GATHERINGS = frozenset({"meeting", "summit"})
 
 
-def inherit_framed_people(events: list[Draft]) -> None:
+def inherit_framed_people(events: list[Draft], mentions: Sequence[EventMention]) -> None:
     """A meeting or summit that frames the rest of its sentence ("En el marco de la Reunión
-    Ministerial del G7, el canciller sostuvo un encuentro con X") was attended by the people of
-    the events told in that frame; those with no place of their own took place where it did
-    ("En el marco de la 54 Asamblea General de la OEA, celebrada en Asunción, ...")."""
-    for frame in events:
-        m = frame.lead
-        if not (m.frame and m.pos == "noun" and frame.kind in _GATHERINGS):
+    Ministerial del G7, el canciller sostuvo un encuentro con X"; "Al margen de la Cumbre, ...",
+    the summit told before) was attended by the people of the events told in that frame; those
+    with no place of their own took place where it did ("En el marco de la 54 Asamblea General
+    de la OEA, celebrada en Asunción, ...")."""
+    owner = {h: d for d in events for h in d.heads}
+    for m in mentions:
+        frame = owner.get(m.head)
+        if frame is None or not (m.frame and m.pos == "noun" and frame.kind in _GATHERINGS):
             continue
         for e in events:
             if e is not frame and e.lead.sent == m.sent and e.lead.start > m.end and not e.lead.frame:

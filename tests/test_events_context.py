@@ -780,3 +780,12 @@ def test_a_collective_subject_takes_no_unresolved_partner_as_a_participant(event
 def test_a_line_that_is_no_list_item_lends_no_date(events, text):
     found = events(text, {"1 de enero de 2025": "2025-01-01"}, people=_DELEGATION_PEOPLE)
     assert all(e.date_value is None for e in found if e.kind == "meeting")
+
+
+def test_a_meeting_on_the_sidelines_of_a_summit_told_before_takes_its_day_and_place(events):
+    text = ("La canciller Ana Ruiz participó el lunes en la Cumbre de Lima. Al margen de la Cumbre, Ana "
+            "Ruiz sostuvo un encuentro con el ministro Pedro Soto.")
+    found = events(text, {"el lunes": "2026-03-09"}, people={"Ana Ruiz": "MEX", "Pedro Soto": "PER"})
+    assert [(e.kind, e.date_value, e.location, e.actor_ids) for e in found] == [
+        ("summit", "2026-03-09", "Lima", ["Ana Ruiz", "Pedro Soto"]),
+        ("meeting", "2026-03-09", "Lima", ["Ana Ruiz", "Pedro Soto"])]
