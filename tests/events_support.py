@@ -60,3 +60,20 @@ def hand_events(nlp: Language, text: str, published: str | None, dates: Mapping[
             misparse(doc)  # a parse error the model makes elsewhere, made here by hand
         doc = proc(doc)
     return doc._.events
+
+
+def rehang(changes: Mapping[str, tuple[str, str | None]]) -> Callable[[Doc], None]:
+    """A ``misparse`` for :func:`hand_events`: each word of ``changes`` (its first occurrence)
+    hung on the word named (``word: (head_word, dep)``; ``dep`` None keeps its label), as the
+    model hangs it in other sentences."""
+
+    def misparse(doc: Doc) -> None:
+        at: dict[str, int] = {}
+        for t in doc:
+            at.setdefault(t.text, t.i)
+        for word, (head, dep) in changes.items():
+            doc[at[word]].head = doc[at[head]]
+            if dep is not None:
+                doc[at[word]].dep_ = dep
+
+    return misparse

@@ -17,7 +17,7 @@ from pipeline.events import EventsComponent
 from pipeline.ingest import iter_documents
 from pipeline.rules import DEFAULT_MODELS_DIR, RuleFileError
 from tests.conftest import SEED
-from tests.events_support import hand_events
+from tests.events_support import hand_events, rehang
 
 
 @pytest.fixture(scope="session")
@@ -160,11 +160,7 @@ def test_an_offset_anchored_on_an_earlier_event_dates_the_main_clause(events_nlp
     text = ("Bogotá acogió la IX cumbre del bloque, 12 años después que, en marzo de 2013, se celebrara "
             "la Cumbre de Caracas.")
 
-    def misparse(doc):
-        at = {t.text: t.i for t in doc}
-        doc[at["después"]].head, doc[at["después"]].dep_ = doc[at["celebrara"]], "advmod"
-        doc[at["celebrara"]].head, doc[at["celebrara"]].dep_ = doc[at["acogió"]], "advcl"
-
+    misparse = rehang({"después": ("celebrara", "advmod"), "celebrara": ("acogió", "advcl")})
     events = hand_events(events_nlp, text, "2026-02-10", dates={"marzo de 2013": "2013-03"},
                          anchored={"12 años después": "2025"}, misparse=misparse)
     assert [(e.name, e.date_value) for e in events] == [
@@ -392,11 +388,8 @@ def test_a_signing_whose_object_the_parse_hangs_on_the_partner_is_one(events_nlp
     of "X"; the indefinite object right after the partner still makes "firmar" a signing."""
     text = "La canciller Ana Ruiz firmará con el ministro Pedro Gómez un memorándum de entendimiento."
 
-    def misparse(doc):
-        at = {t.text: t.i for t in doc}
-        doc[at["memorándum"]].head = doc[at["Gómez"]]
-
-    found = hand_events(events_nlp, text, "2026-02-10", people=["Ana Ruiz", "Pedro Gómez"], misparse=misparse)
+    found = hand_events(events_nlp, text, "2026-02-10", people=["Ana Ruiz", "Pedro Gómez"],
+                        misparse=rehang({"memorándum": ("Gómez", None)}))
     assert [(e.kind, e.status) for e in found] == [("signing", "planned")]
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from pipeline.events_context import day_of
 from pipeline.records import Participant, Timex
-from tests.events_support import hand_events, hand_timex
+from tests.events_support import hand_events, hand_timex, rehang
 
 
 # -- dates the rest of the document lends ---------------------------------------------------
@@ -495,11 +495,7 @@ def test_who_chairs_a_named_meeting_takes_part_when_the_parse_makes_the_trigger_
     text = ("Ambos ministerios celebraron hoy la III Reunión del Mecanismo de Consultas, copresidida por "
             "la subsecretaria Ana Ruiz y el secretario general Luis Vera.")
 
-    def misparse(doc):
-        at = {t.text: t.i for t in doc}
-        doc[at["Reunión"]].head, doc[at["Reunión"]].dep_ = doc[at["III"]], "flat"
-        doc[at["copresidida"]].head, doc[at["copresidida"]].dep_ = doc[at["III"]], "amod"
-
+    misparse = rehang({"Reunión": ("III", "flat"), "copresidida": ("III", "amod")})
     found = hand_events(events_nlp, text, "2026-03-12", people=["Ana Ruiz", "Luis Vera"], misparse=misparse)
     assert [e.actor_ids for e in found] == [["Ana Ruiz", "Luis Vera"]]
 
@@ -510,11 +506,7 @@ def test_the_visitor_named_right_after_a_visit_takes_part(events_nlp):
     lines run into the sentence."""
     text = "En el primer día de visita de Estado del presidente Luis Vera a Alemania, hubo varios anuncios."
 
-    def misparse(doc):
-        words = [t.text for t in doc]
-        doc[words.index("presidente")].head = doc[words.index("día")]
-
-    found = hand_events(events_nlp, text, None, people=["Luis Vera"], misparse=misparse)
+    found = hand_events(events_nlp, text, None, people=["Luis Vera"], misparse=rehang({"presidente": ("día", None)}))
     assert [(e.kind, e.actor_ids) for e in found] == [("visit", ["Luis Vera"])]
 
 
@@ -706,11 +698,7 @@ def test_people_the_parse_hangs_on_a_titles_place_join_the_event_before(events_n
     text = ("El canciller Luis Vera sostuvo una reunión con el embajador Pedro Soto. Por parte de "
             "México asistieron la embajadora en Estados Unidos, Ana Ruiz, y el subsecretario Juan Mora.")
 
-    def misparse(doc):
-        at = {t.text: t.i for t in doc}
-        for word, dep in (("Ana", "conj"), ("subsecretario", "conj")):
-            doc[at[word]].head, doc[at[word]].dep_ = doc[at["Estados"]], dep
-
+    misparse = rehang({"Ana": ("Estados", "conj"), "subsecretario": ("Estados", "conj")})
     found = hand_events(events_nlp, text, None, people=_DELEGATION_PEOPLE, misparse=misparse)
     assert [e.actor_ids for e in found] == [["Ana Ruiz", "Juan Mora", "Luis Vera", "Pedro Soto"]]
 
