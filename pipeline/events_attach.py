@@ -124,7 +124,8 @@ def _on_its_item(m: EventMention, index: DocIndex, others: set[int]) -> Timex | 
     if any(first <= k < last and k not in own for k in others):
         return None  # another event on the line (not a trigger inside its name: "Reunión de la Comisión")
     dated = index.timex_tokens
-    found = {index.timex_of[i].timex_id: index.timex_of[i] for i in dated[bisect_left(dated, first):bisect_left(dated, last)]
+    on_line = dated[bisect_left(dated, first):bisect_left(dated, last)]
+    found = {index.timex_of[i].timex_id: index.timex_of[i] for i in on_line
              if index.timex_of[i].type in ("DATE", "TIME")}
     return next(iter(found.values())) if len(found) == 1 else None
 

@@ -36,6 +36,8 @@ from .records import Timex
 #: Words before an event noun that make it the frame of what the clause tells.
 _FRAME_WORDS = frozenset({"después", "tras", "luego", "durante", "margen", "concluir", "concluida",
                           "concluido", "terminar", "finalizar", "término", "final"})
+
+
 def day_of(tx: Timex) -> tuple[str | None, dt.date | None, dt.date | None, str | None]:
     """(value, start, end, granularity) an event takes from a timex: a clock time gives its day."""
     if tx.type == "TIME" or tx.granularity in ("hour", "minute"):
@@ -173,5 +175,3 @@ def inherit_clause_dates(events: list[Draft], lex: Lexicon, index: DocIndex) -> 
                 tx = timex_on({first}, first, index, set())
         if tx is not None:
             set_date(e, tx)
-
-

@@ -108,10 +108,11 @@ def inherit_plural_actors(events: list[Draft], mentions: Sequence[EventMention],
     def several(d: Draft) -> bool:
         return len(resolved(d.actors)) >= 2
 
+    in_order = sorted(mentions, key=lambda m: m.start)
     for n, e in enumerate(ordered):
         if not _collective(e, lex, words):
             continue
-        told = [owner[m.head] for m in sorted(mentions, key=lambda m: m.start)
+        told = [owner[m.head] for m in in_order
                 if m.sent == e.lead.sent and m.end <= e.lead.start and owner.get(m.head) not in (None, e)]
         framing = [p for p in told if several(p)]
         if framing:

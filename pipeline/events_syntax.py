@@ -26,6 +26,7 @@ def opens_place_relative(verb: int, words: DocWords) -> bool:
     """Whether the verb heads a place relative clause ("..., donde sostuvo una reunión")."""
     return any(words.low[c] in _PLACE_RELATIVES for c in words.children[verb])
 
+
 _DEMONSTRATIVE = {"este", "esta", "estos", "estas", "ese", "esa", "dicho", "dicha", "aquel",
                   "aquella", "mismo", "misma"}
 _POSSESSIVE = {"su", "sus", "mi", "mis", "nuestro", "nuestra"}

@@ -145,7 +145,6 @@ class PlaceIndex:
             i = match.end
         return found
 
-
     def _longest_name(self, folded: Sequence[str], i: int) -> PlaceMatch | None:
         """The longest known name of at most ``MAX_WORDS`` words starting at word ``i`` and
         ending on a word (empty words, punctuation, are skipped inside a name). Read forward,

@@ -33,8 +33,8 @@ def _texts(text: str, looks_like_item=lambda s, e: False) -> list[tuple[str, str
     pytest.param("Acordaron:\na) Fortalecer X;\nb) Detener Y, y\nc) Reunirse en Lima.\n",
                  [("Fortalecer X", None), ("Detener Y", None), ("Reunirse en Lima", None)],
                  id="', y' ending the item before the last is no part of it"),
-    pytest.param("Acordaron:\n- Visitar Paraguay.\n- Reunirse hoy\n", [("Visitar Paraguay", None), ("Reunirse hoy", None)],
-                 id="a word ending in 'y' is kept"),
+    pytest.param("Acordaron:\n- Visitar Paraguay.\n- Reunirse hoy\n",
+                 [("Visitar Paraguay", None), ("Reunirse hoy", None)], id="a word ending in 'y' is kept"),
 ])
 def test_items(text, expected):
     assert _texts(text) == expected
