@@ -33,8 +33,10 @@ from .textnorm import fold
 
 MODALITIES = frozenset(tables_meta.MODALITIES)
 ACTION_MODES = frozenset({"after", "self"})
+#: what a trigger row needs to act ("requires", ``|``-separated); ``inner``: the trigger may
+#: sit inside another one's action and then yields to it ("acordaron que el Grupo debe ...")
 REQUIREMENTS = frozenset({"future", "infinitive", "verbal", "list", "actor_subject", "possessor",
-                          "addressee"})
+                          "addressee", "inner"})
 TOPICS = frozenset(tables_meta.TOPICS)
 FILTER_KINDS = frozenset({"negation", "condition", "principle", "past", "nonactor", "group",
                           "purpose", "cast"})

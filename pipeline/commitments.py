@@ -139,8 +139,9 @@ class CommitmentsComponent(RuleComponent):
         return doc
 
     def _weak(self, m: TriggerMatch) -> bool:
-        """A future verb or a purpose infinitive ("para acordar"): may sit inside an action."""
-        return m.trigger.action == "self" or bool(
+        """A future verb, a row that ``requires`` ``inner`` ("debe") or a purpose infinitive
+        ("para acordar"): may sit inside an action."""
+        return m.trigger.action == "self" or "inner" in m.trigger.requires or bool(
             m.tokens[0].i > 0 and fold(m.head.doc[m.tokens[0].i - 1].text) in self.filters["purpose"]
             and "Inf" in feats(m.head, "VerbForm"))
 

@@ -65,6 +65,8 @@ def actions(doc) -> list[str]:
                  "revisar el tratado de aguas en marzo", "agreement", id="impersonal se acordó"),
     pytest.param("Ambas partes reiteraron la disposición de sus ministerios para ampliar el intercambio académico.",
                  "ampliar el intercambio académico", "pledge", id="disposición de X para: possessor skipped"),
+    pytest.param("Ambos países deberán presentar informes trimestrales.", "presentar informes trimestrales",
+                 "obligation", id="deberán + infinitive"),
 ])
 def test_trigger_gives_action_and_modality(cnlp, text, action, modality):
     doc = run(cnlp, text)
@@ -126,6 +128,7 @@ def test_actor_ids_in_a_span_include_a_long_mention_starting_far_before():
     pytest.param("México refrenda su compromiso con el multilateralismo.", id="a commitment to a principle"),
     pytest.param("Ambos gobiernos reiteraron su compromiso con el derecho internacional.",
                  id="a commitment to international law"),
+    pytest.param("La relación debe basarse en el respeto mutuo.", id="'debe': an opinion, not an obligation"),
 ])
 def test_sentence_gives_no_commitment(cnlp, text):
     assert actions(run(cnlp, text)) == []
@@ -431,3 +434,11 @@ def test_clausal_subject_is_no_party(cnlp):
     doc = run(cnlp, text, participants=parts)
     assert doc._.commitments, actions(doc)
     assert set(doc._.commitments[0].actor_ids) == {"ruiz", "gil"}
+
+
+def test_an_inner_trigger_yields_the_list_to_the_trigger_around_it(cnlp):
+    text = ("Acordaron que el grupo de trabajo deberá seguir generando acciones para:\n\n"
+            "Fortalecer la cooperación.\n\nDetener el tráfico de armas.\n")
+    doc = run(cnlp, text)
+    assert [(c.action, c.modality) for c in doc._.commitments] == [
+        ("Fortalecer la cooperación", "agreement"), ("Detener el tráfico de armas", "agreement")]
