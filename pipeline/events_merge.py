@@ -121,6 +121,8 @@ def compatible(event: Draft, new: Draft, weak: bool, generic: frozenset[str] = f
         return False
     if event.kind != new.kind and new.lead.named and not event.name and event.lead.indefinite:
         return False  # "celebrar una reunión técnica" is not the "Cumbre UE-CELAC" named after it
+    if new.kind == "summit" and event.kind == "meeting" and event.lead.pos == "verb" and resolved(event.partners):
+        return False  # "se reunirá con el presidente X" is no forum or summit told after it
     if not dates_compatible(event, new) or not _places_compatible(event, new):
         return False
     scopes = event.lead.attrs.get("scope"), new.lead.attrs.get("scope")

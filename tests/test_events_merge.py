@@ -139,3 +139,11 @@ def test_a_named_event_told_again_with_its_partners_is_the_one_told(events, seco
     not make it another (as they do a bare noun, "sostendrá encuentros con X")."""
     text = f"Los cancilleres acordaron celebrar la XXXVI Reunión de Titulares. {second}"
     assert len(events(text, people=PEOPLE)) == n
+
+
+def test_a_forum_told_after_a_meeting_with_a_partner_is_another_event(events):
+    text = ("La canciller Ana Ruiz se reunirá con el presidente Luis Vera. La gira concluirá en Lima, donde "
+            "la canciller participará en la inauguración del Foro Regional de Migración.")
+    found = events(text, people=PEOPLE)
+    assert sorted((e.kind, e.location) for e in found) == [
+        ("meeting", None), ("summit", "Lima"), ("visit", "Lima")]
