@@ -5,10 +5,14 @@ from ``doc._.participants`` (each with the ``spans`` of its mentions) and answer
 trigger, the actor ids of its subject:
 
 1. participants mentioned in the subject (and in a comitative "con X" of the trigger);
-2. a collective subject ("ambos", "los cancilleres", "México y Estados Unidos", a plural
+2. a definite head noun that opens the name of a body named before ("El grupo deberá
+   sesionar": the "Grupo Bilateral ..." of the sentence before) → that body;
+3. a collective subject ("ambos", "los cancilleres", "México y Estados Unidos", a plural
    verb without subject, an impersonal "se acordó") → the persons named in the same
    sentence if two or more, else the document's main persons;
-3. a singular subject that names no participant → the document's first main person.
+4. a singular subject that names no participant → the document's first main person.
+
+The subject of an auxiliary trigger ("deberá") is that of the verb it helps.
 
 The main persons are those named in the first sentence that names a person, extended by the
 next such sentence when the first names only one.
@@ -49,6 +53,10 @@ class ActorResolver:
         self.cast_words = cast_words
         self.countries = countries or {}
         self.kind = {p.actor_id: p.kind for p in participants}
+        #: the first word of each body's name ("grupo" for "Grupo Bilateral sobre ..."), for a
+        #: subject that names the body by its head noun alone ("El grupo deberá sesionar")
+        self.body_head = {p.actor_id: fold(p.name).split(" ", 1)[0] for p in participants
+                          if p.kind in ("organization", "group") and p.name}
         self.country = {p.actor_id: p.country for p in participants}
         self.mentions: list[tuple[int, int, str]] = sorted(
             (s, e, p.actor_id) for p in participants
@@ -297,6 +305,8 @@ class ActorResolver:
         tokens (never a comitative party).
         """
         subj = list(subject) if subject is not None else self.subject(head, unit)
+        if not subj and subject is None and head.dep_ == "aux":  # "El grupo deberá sesionar":
+            subj = self.subject(head.head, unit)  # the subject of the verb it helps
         clausal = {t.i for c in head.children if c.dep_ == "csubj" for t in c.subtree}
         if subject is None and subj and all(t.i in clausal for t in subj):
             subj = []  # "se prevé establecer ...": the infinitive is no party
@@ -322,10 +332,26 @@ class ActorResolver:
         codes = self.countries_in(subj)
         if codes and not self.is_group(subj) and len(codes) == 1:
             return self.of_country(codes, head.idx)
+        body = self.body_by_head(subj, head.idx)
+        if body:
+            return body
         if (subj and self.is_group(subj)) or (not subj and _plural(head, modality)) or (
                 not subj and modality in _COLLECTIVE_IMPERSONAL and any(c.lower_ == "se" for c in head.children)):
             return self.collective(unit)
         return self.last_speaker(head.idx)
+
+
+    def body_by_head(self, subj: Sequence[Token], offset: int) -> list[str]:
+        """The body named last before ``offset`` whose name opens with the subject's definite
+        head noun ("El grupo deberá sesionar": the "Grupo Bilateral ..." named before)."""
+        nouns = [t for t in subj if t.dep_.startswith("nsubj") and t.pos_ == "NOUN"
+                 and any(c.dep_ == "det" and c.lower_ in ("el", "la", "los", "las", "dicho", "dicha")
+                         for c in t.children)]
+        if len(nouns) != 1:
+            return []
+        word = fold(nouns[0].text)
+        named = [(s, a) for s, _, a in self.mentions if s < offset and self.body_head.get(a) == word]
+        return [max(named)[1]] if named else []
 
 
 def _plural(head: Token, modality: str) -> bool:

@@ -442,3 +442,16 @@ def test_an_inner_trigger_yields_the_list_to_the_trigger_around_it(cnlp):
     doc = run(cnlp, text)
     assert [(c.action, c.modality) for c in doc._.commitments] == [
         ("Fortalecer la cooperación", "agreement"), ("Detener el tráfico de armas", "agreement")]
+
+
+def test_a_body_named_by_its_head_noun_alone_is_that_body(cnlp):
+    """"El grupo deberá sesionar": the subject of the verb "deberá" helps, a definite head noun
+    that opens the name of a body named before (not the people who head it)."""
+    text = (TWO + "El Grupo Bilateral de Comercio sesionó ayer.\n\n"
+            "El grupo deberá sesionar nuevamente en marzo.")
+    spans = [(m.start(), m.end()) for m in re.finditer("Grupo Bilateral de Comercio", text)]
+    group = Participant(actor_id="grupo", name="Grupo Bilateral de Comercio", kind="group", start=spans[0][0],
+                        end=spans[0][1], resolved_by="name", spans=spans)
+    parts = [person("ruiz", text, "Ana Ruiz", "Ruiz"), person("gil", text, "Pedro Gil", "Gil"), group]
+    doc = run(cnlp, text, participants=parts)
+    assert [(c.modality, c.actor_ids) for c in doc._.commitments] == [("obligation", ["grupo"])]
