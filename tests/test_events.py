@@ -69,6 +69,8 @@ def run(events_nlp):
                  "summit", "planned", id="general-debate-is-a-summit"),
     pytest.param("La canciller habló ante la 54 Asamblea General de la OEA.",
                  "summit", "held", id="a-numbered-general-assembly-is-its-session"),
+    pytest.param("El canciller conversó vía telefónica con el secretario de Estado.",
+                 "call", "held", id="a-call-via-telefonica"),
     pytest.param("Se acordó que la Comisión sesione dos veces al año.", "meeting", "planned",
                  id="what was agreed in a que-clause is to come"),
 ])
