@@ -405,3 +405,8 @@ def test_a_place_in_a_coordinated_clause_is_not_the_events(run):
     text = "Los cancilleres firmaron un memorándum de entendimiento y acordaron celebrar en Roma la próxima reunión."
     found = run(text)
     assert [(e.kind, e.location) for e in found] == [("signing", None), ("meeting", "Roma")]
+
+
+def test_an_event_that_there_will_be_takes_the_date_of_haber(run):
+    (event,) = run("El lunes 24 habrá una llamada entre los cancilleres.", dates={"El lunes 24": "2026-02-24"})
+    assert (event.kind, event.status, event.date_value) == ("call", "planned", "2026-02-24")
