@@ -37,6 +37,9 @@ from .textnorm import fold
 MAIN_WINDOW = 4
 #: sentences listing who took part extend the main event's persons this far into the text
 CAST_WINDOW = 8
+#: kinds of actor that are bodies ("ambas instituciones" in a document naming no person)
+_BODIES = frozenset({"organization", "group"})
+_PERSON = frozenset({"person"})
 #: modalities for which an impersonal "se acordó" stands for all the parties
 _COLLECTIVE_IMPERSONAL = frozenset({"agreement", "need", "pledge", "intention"})
 
@@ -144,15 +147,35 @@ class ActorResolver:
                 found.extend(p for p in self.parties_in(unit) if p not in found)
         return found
 
-    def parties_in(self, unit: Span) -> list[str]:
-        """Persons named in ``unit`` other than in a genitive or an oblique phrase."""
+    def parties_in(self, unit: Span, kinds: frozenset[str] = _PERSON) -> list[str]:
+        """Persons (or actors of ``kinds``) named in ``unit`` other than in a genitive or an
+        oblique phrase."""
         persons: list[str] = []
         doc = unit.doc
-        for i in self._person_tokens(unit):
-            ids = [a for a in self.at[i] if self.kind.get(a) == "person" and a not in persons]
+        tokens = self._person_tokens(unit) if kinds == _PERSON else self._body_heads(unit)
+        for i in tokens:
+            ids = [a for a in self.at[i] if self.kind.get(a) in kinds and a not in persons]
             if ids and not is_genitive(t := doc[i]) and not is_oblique(t):
                 persons.extend(ids)
         return persons
+
+    def _body_heads(self, unit: Span) -> list[int]:
+        """The first token of each mention of a body in ``unit`` (the one a genitive or an
+        oblique phrase hangs from: "representantes del ACNUR")."""
+        if self.tokens is None:
+            return []
+        firsts = {self.tokens.overlapping(s, e).start for s, e, a in self.mentions if self.kind.get(a) in _BODIES}
+        return sorted(i for i in firsts if unit.start <= i < unit.end)
+
+    @cached_property
+    def main_bodies(self) -> list[str]:
+        """For a document that names no person in its opening: the bodies of the first sentence
+        naming two or more ("El INM y la COMAR se reunieron ...": "ambas instituciones")."""
+        for unit in self.unit_spans[:MAIN_WINDOW]:
+            bodies = self.parties_in(unit, _BODIES)
+            if len(bodies) >= 2:
+                return bodies
+        return []
 
     def countries_in(self, tokens: Sequence[Token]) -> set[str]:
         """ISO codes of the countries a subject names ("México", "Estados Unidos")."""
@@ -245,7 +268,8 @@ class ActorResolver:
         """The parties of a collective commitment stated in ``unit``: the persons it names if
         two or more; one person named there (or, when none, in the sentence before it in the
         same paragraph) with the document's lead person ("en la reunión con el ministro X se
-        acordó ..."); else the main event's persons."""
+        acordó ..."); else the main event's persons, or, in a document whose opening names no
+        person, the bodies it opens with."""
         here = self.parties_in(unit)
         if not here:
             before = self._previous_in_paragraph(unit)
@@ -257,7 +281,7 @@ class ActorResolver:
         lead = self.main[:1]
         if len(here) == 1 and lead and here[0] != lead[0]:
             return lead + here
-        return list(self.main)
+        return list(self.main) or list(self.main_bodies)
 
     def _previous_in_paragraph(self, unit: Span) -> Span | None:
         index = next((n for n, u in enumerate(self.unit_spans) if u.start == unit.start), 0)

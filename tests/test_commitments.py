@@ -455,3 +455,14 @@ def test_a_body_named_by_its_head_noun_alone_is_that_body(cnlp):
     parts = [person("ruiz", text, "Ana Ruiz", "Ruiz"), person("gil", text, "Pedro Gil", "Gil"), group]
     doc = run(cnlp, text, participants=parts)
     assert [(c.modality, c.actor_ids) for c in doc._.commitments] == [("obligation", ["grupo"])]
+
+
+def test_a_collective_in_a_document_naming_no_person_is_the_bodies_it_opens_with(cnlp):
+    acnur = "Alto Comisionado de las Naciones Unidas para los Refugiados"
+    text = ("El Instituto de Migración y la Comisión de Refugiados se reunieron ayer con representantes del "
+            f"{acnur}.\n\nAmbas instituciones acordaron fortalecer el registro de solicitudes.")
+    parts = [person("inm", text, "Instituto de Migración", kind="organization"),
+             person("comar", text, "Comisión de Refugiados", kind="organization"),
+             person("acnur", text, acnur, kind="organization")]
+    doc = run(cnlp, text, participants=parts)
+    assert [set(c.actor_ids) for c in doc._.commitments] == [{"inm", "comar"}]
