@@ -16,7 +16,7 @@ from .events_detect import EventMention
 from .events_lexicon import Lexicon
 from .events_syntax import governing_verb, opens_place_relative
 from .events_words import WITH, DocWords
-from .textlists import list_items
+from .textlists import line_bounds, list_items
 
 #: The case markers of a partner ("con X", "entre X y Y") and of the one whose visit, call or
 #: other act it is ("la visita del canciller", "una llamada de su homólogo", "las cartas
@@ -118,8 +118,7 @@ def listed_after_colon(verb: int, index: DocIndex) -> set[str]:
     the participants named at the head of each item, before its first comma."""
     words, text = index.words, index.words.text
     at = words.idx[verb]
-    line_end = text.find("\n", at)
-    line = text[at:len(text) if line_end < 0 else line_end].rstrip()
+    line = text[at:line_bounds(text, at)[1]].rstrip()
     if not line.endswith(":") or "." in line:
         return set()
     colon = at + len(line) - 1

@@ -17,7 +17,7 @@ from .events_detect import EventMention
 from .events_words import DocWords
 from .lang import language_data
 from .records import Participant, Timex
-from .textlists import is_bulleted
+from .textlists import is_bulleted, line_bounds
 
 _OFFSET = re.compile(r"\b(\w+)\s+(d[ií]as?|semanas?)\s+(despu[eé]s|antes)\b", re.IGNORECASE)
 
@@ -110,9 +110,7 @@ def _on_its_item(m: EventMention, index: DocIndex, others: set[int]) -> Timex | 
     hangs a list's words on its line breaks, so the date is read on the line."""
     words, text = index.words, index.text
     at = words.idx[m.head]
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    end = len(text) if end < 0 else end
+    start, end = line_bounds(text, at)
     if not is_bulleted(text[start:end]):
         return None
     previous = next((line.rstrip() for line in reversed(text[max(0, start - 2000):start].split("\n"))

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from .docparse import string_memo, view
 from .gazetteer import fold
+from .textlists import line_bounds
 
 #: the columns not in the shared view; MORPH is read for a few tokens only (:meth:`Tokens.morph_values`)
 _OWN_COLUMNS = [ENT_IOB, ENT_TYPE, ENT_KB_ID, MORPH]
@@ -219,9 +220,7 @@ class Tokens:
         ``name`` on it is taken out, is in ``words`` (True for no word); the line is folded a
         piece at a time and only until a word is not in ``words``."""
         text = self.doc_text
-        line_start = text.rfind("\n", 0, self.idx[start]) + 1
-        line_end = text.find("\n", self.idx[end - 1])
-        line_end = line_end if line_end >= 0 else len(text)
+        line_start, line_end = line_bounds(text, self.idx[start], self.idx[end - 1])
         at = text.find(name, line_start, line_end)
         parts = [(line_start, line_end)] if at < 0 else [(line_start, at), (at + len(name), line_end)]
         for part_start, part_end in parts:

@@ -25,6 +25,7 @@ import re
 from functools import lru_cache
 
 from .dates_patterns import Candidate, default_recognizer
+from .textlists import line_bounds
 
 log = logging.getLogger(__name__)
 
@@ -213,9 +214,8 @@ def find_text_date(text: str, header: str | None = None) -> dt.date | None:
 
 
 def _date_line(text: str, cand: Candidate) -> bool:
-    start = text.rfind("\n", 0, cand.start) + 1
-    end = text.find("\n", cand.end)
-    rest = text[start:cand.start] + " " + text[cand.end:end if end >= 0 else len(text)]
+    start, end = line_bounds(text, cand.start, cand.end)
+    rest = text[start:cand.start] + " " + text[cand.end:end]
     return sum(1 for w in rest.split() if any(c.isalpha() for c in w)) <= DATE_LINE_MAX_WORDS
 
 

@@ -1,4 +1,4 @@
-"""Lists introduced by a colon in running text: where their items are.
+"""Lines and lists introduced by a colon in running text: where they are.
 
 A pure text helper shared by the stages that expand lists: commitments ("acordaron acciones
 para: - Fortalecer ...; - Detener ...") and events ("En la sesión participaron: - X, ...;
@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["ListItem", "is_bulleted", "list_items"]
+__all__ = ["ListItem", "is_bulleted", "line_bounds", "list_items"]
 
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪●]|\(?\d{1,2}[.)](?!\d)|\(?[a-z][.)])\s*")
 _TITLE = re.compile(r"^([A-ZÁÉÍÓÚÑ][^:.;]{0,40}):\s+(?=\S)")
@@ -27,6 +27,13 @@ class ListItem:
     start: int  # character offsets of the item's text (its bullet and title left out)
     end: int
     title: str | None
+
+
+def line_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The character span of the line(s) holding ``text[start:end]`` (``end`` defaults to
+    ``start``), without their line breaks."""
+    stop = text.find("\n", start if end is None else end)
+    return text.rfind("\n", 0, start) + 1, len(text) if stop < 0 else stop
 
 
 def is_bulleted(line: str) -> bool:
@@ -66,8 +73,7 @@ def list_items(text: str, colon: int,
     item while ``looks_like_item(start, end)`` says so. Returns the items and the end offset
     of the list block.
     """
-    line_end = text.find("\n", colon)
-    line_end = len(text) if line_end < 0 else line_end
+    line_end = line_bounds(text, colon)[1]
     rest = text[colon + 1:line_end]
     items: list[ListItem] = []
     if rest.strip():

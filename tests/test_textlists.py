@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.textlists import is_bulleted, list_items
+from pipeline.textlists import is_bulleted, line_bounds, list_items
 
 
 def _texts(text: str, looks_like_item=lambda s, e: False) -> list[tuple[str, str | None]]:
@@ -74,3 +74,13 @@ def test_items_point_inside_the_text_in_order(lines):
 ])
 def test_is_bulleted(line, expected):
     assert is_bulleted(line) is expected
+
+
+@pytest.mark.parametrize("text, start, end, expected", [
+    pytest.param("uno\ndos tres\ncuatro", 5, None, "dos tres", id="the line holding an offset"),
+    pytest.param("uno\ndos tres\ncuatro", 1, 6, "uno\ndos tres", id="the lines holding a span"),
+    pytest.param("solo", 2, None, "solo", id="a text of one line"),
+])
+def test_line_bounds(text, start, end, expected):
+    s, e = line_bounds(text, start, end)
+    assert text[s:e] == expected
