@@ -28,7 +28,7 @@ from .events_detect import EventMention
 from .events_syntax import host_verb, tense
 from .events_lexicon import Lexicon
 from .events_words import DocWords
-from .events_merge import Draft
+from .events_merge import Draft, by_head
 from .places import PlaceIndex
 from .pubdate import DATELINE_WINDOW, dateline_span
 from .records import Timex
@@ -133,7 +133,7 @@ def _frame_word(m: EventMention, words: DocWords) -> bool:
 def inherit_frame_dates(events: list[Draft], mentions: Sequence[EventMention], words: DocWords) -> None:
     """An undated event whose clause is framed by a dated one ("Después de la reunión, los
     ministros firmaron ...") took place on that event's day."""
-    owner = {h: e for e in events for h in e.heads}
+    owner = by_head(events)
     for e in events:
         if e.date_value is not None or e.lead.pos == "noun" and e.lead.frame:
             continue

@@ -74,6 +74,11 @@ def _partners_compatible(a: set[str], b: set[str]) -> bool:
     return not a or not b or a <= b or b <= a
 
 
+def by_head(events: list[Draft]) -> dict[int, Draft]:
+    """Token index of each mention's head -> the event the mention was merged into."""
+    return {h: d for d in events for h in d.heads}
+
+
 def people_of(d: Draft) -> set[str]:
     """Everyone a draft names and resolved: its actors and partners."""
     return resolved(d.actors | d.partners)

@@ -25,7 +25,7 @@ from .events_actors import listed_after_colon
 from .events_attach import DocIndex
 from .events_detect import EventMention
 from .events_lexicon import Lexicon
-from .events_merge import Draft, resolved
+from .events_merge import Draft, by_head, resolved
 from .events_syntax import tense
 from .events_words import DocWords
 
@@ -44,7 +44,7 @@ def inherit_framed_people(events: list[Draft], mentions: Sequence[EventMention])
     the summit told before) was attended by the people of the events told in that frame; those
     with no place of their own took place where it did ("En el marco de la 54 Asamblea General
     de la OEA, celebrada en Asunción, ...")."""
-    owner = {h: d for d in events for h in d.heads}
+    owner = by_head(events)
     for m in mentions:
         frame = owner.get(m.head)
         if frame is None or not (m.frame and m.pos == "noun" and frame.kind in _GATHERINGS):
@@ -103,7 +103,7 @@ def inherit_plural_actors(events: list[Draft], mentions: Sequence[EventMention],
     sesión": over the two foreign ministers the participants stage read in "ambos
     cancilleres"), else, if it names no one at all, the one told just before it."""
     ordered = sorted(events, key=lambda d: d.start)
-    owner = {h: d for d in events for h in d.heads}
+    owner = by_head(events)
 
     def several(d: Draft) -> bool:
         return len(resolved(d.actors)) >= 2
