@@ -24,7 +24,7 @@ import bisect
 from collections.abc import Collection, Iterable, Sequence
 from functools import cached_property
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .commitment_doc import DocTokens
 from .commitment_syntax import (SUBJECT_DEPS, comitative_tokens, is_genitive, is_oblique,
@@ -147,17 +147,24 @@ class ActorResolver:
                 found.extend(p for p in self.parties_in(unit) if p not in found)
         return found
 
-    def parties_in(self, unit: Span, kinds: frozenset[str] = _PERSON) -> list[str]:
-        """Persons (or actors of ``kinds``) named in ``unit`` other than in a genitive or an
-        oblique phrase."""
-        persons: list[str] = []
-        doc = unit.doc
-        tokens = self._person_tokens(unit) if kinds == _PERSON else self._body_heads(unit)
+    def parties_in(self, unit: Span) -> list[str]:
+        """Persons named in ``unit`` other than in a genitive or an oblique phrase."""
+        return self._named_at(unit.doc, self._person_tokens(unit), _PERSON)
+
+    def bodies_in(self, unit: Span) -> list[str]:
+        """Organizations and groups named in ``unit`` other than in a genitive or an oblique
+        phrase, read at each mention's first token."""
+        return self._named_at(unit.doc, self._body_heads(unit), _BODIES)
+
+    def _named_at(self, doc: Doc, tokens: Iterable[int], kinds: frozenset[str]) -> list[str]:
+        """The actors of ``kinds`` mentioned at ``tokens``, but for tokens in a genitive or an
+        oblique phrase ("la asesora del presidente X", "propuesta por X")."""
+        found: list[str] = []
         for i in tokens:
-            ids = [a for a in self.at[i] if self.kind.get(a) in kinds and a not in persons]
+            ids = [a for a in self.at[i] if self.kind.get(a) in kinds and a not in found]
             if ids and not is_genitive(t := doc[i]) and not is_oblique(t):
-                persons.extend(ids)
-        return persons
+                found.extend(ids)
+        return found
 
     def _body_heads(self, unit: Span) -> list[int]:
         """The first token of each mention of a body in ``unit`` (the one a genitive or an
@@ -172,7 +179,7 @@ class ActorResolver:
         """For a document that names no person in its opening: the bodies of the first sentence
         naming two or more ("El INM y la COMAR se reunieron ...": "ambas instituciones")."""
         for unit in self.unit_spans[:MAIN_WINDOW]:
-            bodies = self.parties_in(unit, _BODIES)
+            bodies = self.bodies_in(unit)
             if len(bodies) >= 2:
                 return bodies
         return []
