@@ -295,6 +295,17 @@ def _partner_again(words: DocWords, i: int, limit: int) -> int | None:
     return None
 
 
+def _opens_its_sentence(m: EventMention, det: str, words: DocWords) -> bool:
+    """"En la reunión, ambos cancilleres firmaron ...": a definite or demonstrative event noun
+    after "En" that opens its sentence, set off by a comma, frames what the sentence tells."""
+    if det not in ("definite", "demonstrative") or m.end >= len(words.low) or words.low[m.end] != ",":
+        return False
+    start = words.sent(m.head)[0]
+    while start < m.start and (words.space[start] or words.is_punct(start)):
+        start += 1
+    return words.low[start] == "en" and m.start - start <= 2
+
+
 def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
                   person_tokens: set[int], words: DocWords) -> None:
     """Fills the mention ``m`` of the trigger noun ``head``: determiner, frame, support verb,
@@ -309,7 +320,7 @@ def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
     if first > 2 and pos[first - 1] == "DET":  # "después de la reunión"
         before.append(first - 3)
     frames = lex.cues.get("frame", {}).keys()
-    m.frame = bool(case & frames or {low_[i] for i in before} & frames)
+    m.frame = bool(case & frames or {low_[i] for i in before} & frames) or _opens_its_sentence(m, det, words)
     support = support_of(head, lex, words, own_only=m.frame)
     if support is None:
         support = support_before_aside(words, m.start, lex)

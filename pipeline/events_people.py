@@ -21,17 +21,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .docparse import feats
-from .events_actors import listed_after_colon
+from .events_actors import is_collective, listed_after_colon
 from .events_attach import DocIndex
 from .events_detect import EventMention
 from .events_lexicon import Lexicon
 from .events_merge import Draft, by_head, resolved
 from .events_syntax import tense
 from .events_words import DocWords
-
-
-#: Plural subjects that stand for the people already named ("ambos cancilleres", "los dos").
-_COLLECTIVE_DET = frozenset({"ambos", "ambas", "dos"})
 
 
 #: Kinds of event whose frame ("En el marco de la Cumbre, ...") is attended by who meets in it.
@@ -70,16 +66,16 @@ def _collective(e: Draft, lex: Lexicon, words: DocWords) -> bool:
             anchor = up[anchor]
     if "Plur" not in feats(words.tokens[anchor], "Number") or _names_its_class(e.lead.head, words):
         return False
-    subject = next((c for c in words.children[anchor] if dep[c] in ("nsubj", "nsubj:pass")), None)
+    subject = next(iter(words.subjects_of(anchor)), None)
     if subject is not None and low_[subject] == "que" and dep[anchor].startswith("acl") \
             and "Plur" not in feats(words.tokens[up[anchor]], "Number"):
         subject = None  # "la conversación que tuvieron": the plural verb does not agree with the
         # singular noun "que" stands for, so "que" is its object and the verb has no subject
     if subject is None:
         return not any(low_[j] in ("se",) for j in range(max(0, anchor - 2), anchor))
-    subtree = words.subtree(subject, len(low_))  # (all of Token.subtree)
-    if {low_[t] for t in subtree} & _COLLECTIVE_DET:
+    if is_collective(subject, words):
         return True
+    subtree = words.subtree(subject, len(low_))  # (all of Token.subtree)
     return "Plur" in feats(words.tokens[subject], "Number") and lex.has_at("person_head", words, subject) \
         and any(dep[c] == "det" and low_[c] in ("los", "las") for c in words.children[subject]) \
         and len(subtree) <= 3

@@ -59,6 +59,10 @@ class _Lems(dict):
 _LEMS = _Lems()
 
 
+#: Parts of speech that can name a subject.
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+
+
 @dataclass
 class DocWords:
     """What the events stage reads of every token, read once per document.
@@ -164,6 +168,13 @@ class DocWords:
         """The first ``limit`` tokens of ``Token.subtree`` of token ``i``
         (:meth:`~pipeline.docparse.DocView.subtree`)."""
         return self.view.subtree(i, limit)
+
+    def subjects_of(self, i: int) -> list[int]:
+        """The subjects (``nsubj``, ``nsubj:pass``) among token ``i``'s children, without a
+        paragraph break the parse made one that holds no noun ("\\n\\n" opening "Finalmente,
+        acordaron ...", with "Finalmente" and the comma hung on it)."""
+        return [c for c in self.children[i] if self.dep[c] in ("nsubj", "nsubj:pass")
+                and (not self.space[c] or any(self.pos[g] in _NOMINAL for g in self.children[c]))]
 
     def negated(self, i: int) -> bool:
         """Whether token ``i`` has "no" or "nunca" among its children ("no se realizó")."""

@@ -13,6 +13,12 @@ from spacy.tokens import Doc
 
 from pipeline.records import Event, Participant, Timex
 
+#: People of the tests of who takes part, by name: their countries.
+DELEGATION_PEOPLE = {"Luis Vera": "MEX", "Pedro Soto": "PER", "Ana Ruiz": "MEX", "Rosa Gil": "PER",
+                     "Juan Mora": "USA"}
+#: A journey with an event in a place relative.
+TRAVEL = "El canciller Luis Vera viajará a Lima, donde se reunirá con la ministra Ana Ruiz."
+
 
 def hand_timex(n: int, text: str, surface: str, value: str, anchor: str = "absolute",
                occurrence: int = 0) -> Timex:
