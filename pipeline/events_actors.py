@@ -24,9 +24,8 @@ from .textlists import line_bounds, list_items
 #: person named right there; not a meeting's or summit's body, "la Cumbre del G7").
 _OF = frozenset({"de", "del"})
 _OF_KINDS = frozenset({"visit", "call", "other"})
-#: Words of a plural subject that stands for the people already named ("ambos cancilleres",
-#: "los dos").
-_COLLECTIVE_DET = frozenset({"ambos", "ambas", "dos"})
+#: Relative pronouns that stand for a person named before them ("el ministro X, quien ...").
+_RELATIVE_WHO = frozenset({"quien", "quienes"})
 #: Kinds whose possessor took part ("su visita", "su encuentro con X"; not "su conferencia").
 _OWNED_KINDS = frozenset({"visit", "meeting", "call"})
 
@@ -55,8 +54,6 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
         if governor is not None and m.attrs.get("det") == "possessive" and not any(
                 _ids_in(c, index) for c in subjects):  # "En su encuentro con X, se revisó la agenda":
             subjects = _topic(governor, words, index)  # "su" is the one told before
-        if m.frame:  # "En la videoconferencia, ambos cancilleres acordaron": the people of the
-            subjects = [c for c in subjects if not is_collective(c, words)]  # frame, not for it
         if governor is not None and m.kind == "visit" and words.lem[governor] == "recibir":
             # "X recibió al ministro Y, en el marco de su visita oficial": Y's visit, X the host
             subjects += [c for c in words.children[governor] if words.dep[c] in ("obj", "obl")
@@ -117,12 +114,6 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
     return actors, partners | {f"~{h}" for h in partner_heads}
 
 
-def is_collective(subject: int, words: DocWords) -> bool:
-    """Whether the phrase of ``subject`` stands for people already named ("ambos cancilleres",
-    "los dos ministros"): they are known from the events around it, not from it."""
-    return not {words.low[t] for t in words.subtree(subject, len(words.low))}.isdisjoint(_COLLECTIVE_DET)
-
-
 def listed_after_colon(verb: int, index: DocIndex) -> set[str]:
     """Who a list after a colon names when the verb's line ends in that colon ("En la sesión
     participaron también:" and one line per person, "- Roberto Velasco, jefe de Unidad ..."):
@@ -175,6 +166,9 @@ def _subjects(verb: int, words: DocWords, pronominal: bool = False) -> list[int]
                  if not _in_a_later_paragraph(c, cur, words)]  # a caption below is no subject
         if len(found) > 1:  # a parse error (coordinated subjects hang on one): the nearest
             found = [min(found, key=lambda c: abs(c - cur))]
+        if found and words.low[found[0]] in _RELATIVE_WHO and words.dep[cur].startswith("acl") \
+                and words.pos[words.head[cur]] in ("NOUN", "PROPN"):
+            return [words.head[cur]]  # "al ministro X, quien realiza una visita": the one "quien" is
         if found:
             return found
         if opens_place_relative(cur, words):

@@ -124,8 +124,8 @@ def apply_other_dates(events: list[Draft], timexes: Sequence[Timex], words: DocW
 
 def _frame_word(m: EventMention, words: DocWords) -> bool:
     """"Después de la reunión", "Tras el encuentro", "Al concluir la reunión", "Durante la
-    visita", "En la reunión," opening a sentence (``m.frame``)."""
-    if m.frame:
+    visita", "En la reunión," opening a sentence (``attrs["opens"]``)."""
+    if "opens" in m.attrs:
         return True
     for j in range(max(0, m.start - 4), m.start):
         if words.low[j] in _FRAME_WORDS or words.lem[j] in _FRAME_WORDS:

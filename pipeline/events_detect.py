@@ -297,7 +297,8 @@ def _partner_again(words: DocWords, i: int, limit: int) -> int | None:
 
 def _opens_its_sentence(m: EventMention, det: str, words: DocWords) -> bool:
     """"En la reunión, ambos cancilleres firmaron ...": a definite or demonstrative event noun
-    after "En" that opens its sentence, set off by a comma, frames what the sentence tells."""
+    after "En" that opens its sentence, set off by a comma, frames when and where what the
+    sentence tells took place (who took part: the collective subject's own rule)."""
     if det not in ("definite", "demonstrative") or m.end >= len(words.low) or words.low[m.end] != ",":
         return False
     start = words.sent(m.head)[0]
@@ -320,7 +321,9 @@ def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
     if first > 2 and pos[first - 1] == "DET":  # "después de la reunión"
         before.append(first - 3)
     frames = lex.cues.get("frame", {}).keys()
-    m.frame = bool(case & frames or {low_[i] for i in before} & frames) or _opens_its_sentence(m, det, words)
+    m.frame = bool(case & frames or {low_[i] for i in before} & frames)
+    if not m.frame and _opens_its_sentence(m, det, words):
+        m.attrs["opens"] = True  # frames the sentence's dates and places, not its people
     support = support_of(head, lex, words, own_only=m.frame)
     if support is None:
         support = support_before_aside(words, m.start, lex)

@@ -21,13 +21,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from .docparse import feats
-from .events_actors import is_collective, listed_after_colon
+from .events_actors import listed_after_colon
 from .events_attach import DocIndex
 from .events_detect import EventMention
 from .events_lexicon import Lexicon
 from .events_merge import Draft, by_head, resolved
 from .events_syntax import tense
 from .events_words import DocWords
+
+
+#: Plural subjects that stand for the people already named ("ambos cancilleres", "los dos").
+_COLLECTIVE_DET = frozenset({"ambos", "ambas", "dos"})
 
 
 #: Kinds of event whose frame ("En el marco de la Cumbre, ...") is attended by who meets in it.
@@ -37,13 +41,13 @@ _GATHERINGS = frozenset({"meeting", "summit"})
 def inherit_framed_people(events: list[Draft], mentions: Sequence[EventMention]) -> None:
     """A meeting or summit that frames the rest of its sentence ("En el marco de la Reunión
     Ministerial del G7, el canciller sostuvo un encuentro con X"; "Al margen de la Cumbre, ...",
-    the summit told before) was attended by the people of the events told in that frame; those
-    with no place of their own took place where it did ("En el marco de la 54 Asamblea General
-    de la OEA, celebrada en Asunción, ...")."""
+    the summit told before; "En la reunión, ..." opening the sentence) was attended by the people
+    of the events told in that frame; those with no place of their own took place where it did
+    ("En el marco de la 54 Asamblea General de la OEA, celebrada en Asunción, ...")."""
     owner = by_head(events)
     for m in mentions:
         frame = owner.get(m.head)
-        if frame is None or not (m.frame and m.pos == "noun" and frame.kind in _GATHERINGS):
+        if frame is None or not ((m.frame or "opens" in m.attrs) and m.pos == "noun" and frame.kind in _GATHERINGS):
             continue
         for e in events:
             if e is not frame and e.lead.sent == m.sent and e.lead.start > m.end and not e.lead.frame:
@@ -73,9 +77,9 @@ def _collective(e: Draft, lex: Lexicon, words: DocWords) -> bool:
         # singular noun "que" stands for, so "que" is its object and the verb has no subject
     if subject is None:
         return not any(low_[j] in ("se",) for j in range(max(0, anchor - 2), anchor))
-    if is_collective(subject, words):
-        return True
     subtree = words.subtree(subject, len(low_))  # (all of Token.subtree)
+    if {low_[t] for t in subtree} & _COLLECTIVE_DET:
+        return True
     return "Plur" in feats(words.tokens[subject], "Number") and lex.has_at("person_head", words, subject) \
         and any(dep[c] == "det" and low_[c] in ("los", "las") for c in words.children[subject]) \
         and len(subtree) <= 3

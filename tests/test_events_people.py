@@ -462,3 +462,15 @@ def test_a_paragraph_break_the_parse_makes_a_subject_leaves_the_verb_collective(
     found = events(text, {"9 de marzo": "2026-03-09"}, people=DELEGATION_PEOPLE)
     assert [(e.status, e.actor_ids) for e in found] == [("held", ["Ana Ruiz", "Luis Vera"]),
                                                           ("planned", ["Ana Ruiz", "Luis Vera"])]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("La canciller Ana Ruiz recibió ayer al ministro Luis Vera, quien realiza una visita oficial "
+                 "a México.", id="a relative after the object"),
+    pytest.param("El ministro Luis Vera, quien realiza una visita oficial a México, se reunió con la canciller "
+                 "Ana Ruiz.", id="a relative after the subject"),
+])
+def test_quien_as_subject_stands_for_the_one_it_follows(events, text):
+    """"al ministro X, quien realiza una visita": X is the visitor."""
+    found = events(text, people=DELEGATION_PEOPLE)
+    assert [e.actor_ids for e in found if e.kind == "visit"] == [["Luis Vera"]]
