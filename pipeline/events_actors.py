@@ -94,6 +94,9 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
     unnamed = False
     for c in complements:
         ids = _ids_in(c, index, lo, hi) if "split" not in m.attrs else _ids_range(lo, hi, index)
+        if not ids and "split" not in m.attrs and _unnamed_counterparts(c, words, lex):
+            ids = _named_after(c, m.head, words, index)  # "con sus homólogos de Brasil, X, y de
+            # Argentina, Y": the names the parse hangs on the event noun
         if ids:
             partners |= ids
         elif pos[c] == "PROPN" or (pos[c] == "NOUN" and (  # someone not resolved: "~~" plural
@@ -151,6 +154,36 @@ def _of_right_after(m: EventMention, index: DocIndex) -> set[str]:
             and not (words.pos[end] == "ADP" and words.low[end] not in _OF):
         end += 1
     return _ids_range(j + 1, end, index)
+
+
+def _unnamed_counterparts(c: int, words: DocWords, lex: Lexicon) -> bool:
+    """Whether ``c`` is a plural title or person noun ("sus homólogos", "los cancilleres")."""
+    return words.pos[c] == "NOUN" and "Plur" in feats(words.tokens[c], "Number") \
+        and lex.has_at("person_head", words, c)
+
+
+def _named_after(c: int, noun: int, words: DocWords, index: DocIndex) -> set[str]:
+    """Who is named after ``c`` up to the next verb, colon, semicolon or full stop, on a word the
+    parse hangs on ``c`` or on the event ``noun`` (not on a verb: "entre los dos mandatarios,
+    X elogió" names the subject of another clause)."""
+    ids: set[str] = set()
+    for i in range(c + 1, words.sent(c)[1]):
+        if words.pos[i] in ("VERB", "AUX") or words.low[i] in (".", ";", ":"):
+            break
+        if i in index.actors_of and _hangs_on(i, (c, noun), words):
+            ids |= index.actors_of[i]
+    return ids
+
+
+def _hangs_on(i: int, targets: tuple[int, ...], words: DocWords) -> bool:
+    """Whether token ``i`` depends on one of ``targets`` through nouns only (no verb between)."""
+    for _ in range(12):
+        i = words.head[i]
+        if i in targets:
+            return True
+        if words.pos[i] in ("VERB", "AUX") or words.head[i] == i:
+            return False
+    return False
 
 
 def _subjects(verb: int, words: DocWords, pronominal: bool = False) -> list[int]:

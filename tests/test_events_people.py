@@ -474,3 +474,22 @@ def test_quien_as_subject_stands_for_the_one_it_follows(events, text):
     """"al ministro X, quien realiza una visita": X is the visitor."""
     found = events(text, people=DELEGATION_PEOPLE)
     assert [e.actor_ids for e in found if e.kind == "visit"] == [["Luis Vera"]]
+
+
+def test_counterparts_named_where_the_parse_hangs_them_on_the_event_take_part(events_nlp):
+    """"con sus homólogos de Perú, X, y de Chile, Y": the model hangs X and Y on the event noun,
+    not on "homólogos" (as it does in other sentences); they are its partners all the same."""
+    text = ("La Cancillería precisó que Ana Ruiz también sostendrá reuniones bilaterales con sus homólogos "
+            "de Perú, Luis Vera, y de Chile, Pedro Soto.")
+    misparse = rehang({"Luis": ("reuniones", "appos"), "Chile": ("reuniones", "conj"), "Pedro": ("Chile", "conj")})
+    (meeting,) = hand_events(events_nlp, text, None, people=DELEGATION_PEOPLE, misparse=misparse)
+    assert meeting.actor_ids == ["Ana Ruiz", "Luis Vera", "Pedro Soto"]
+
+
+def test_a_name_after_unnamed_counterparts_in_another_clause_is_not_theirs(events):
+    """"entre los dos mandatarios, X elogió a Y": X is the subject of another clause, not a
+    partner of a call of its own; the call is the one told before."""
+    text = ("El presidente Luis Vera sostuvo una conversación telefónica con la presidenta Ana Ruiz. En la "
+            "última conversación telefónica entre los dos mandatarios, Luis Vera elogió a Ana Ruiz.")
+    found = events(text, people=DELEGATION_PEOPLE)
+    assert [e.actor_ids for e in found] == [["Ana Ruiz", "Luis Vera"]]
