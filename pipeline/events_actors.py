@@ -24,6 +24,8 @@ from .textlists import line_bounds, list_items
 #: person named right there; not a meeting's or summit's body, "la Cumbre del G7").
 _OF = frozenset({"de", "del"})
 _OF_KINDS = frozenset({"visit", "call", "other"})
+#: The case markers of the event an attending verb governs ("participó en", "asistió a").
+_AT = frozenset({"en", "a", "al"})
 #: Relative pronouns that stand for a person named before them ("el ministro X, quien ...").
 _RELATIVE_WHO = frozenset({"quien", "quienes"})
 #: Kinds whose possessor took part ("su visita", "su encuentro con X"; not "su conferencia").
@@ -43,8 +45,12 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
     partner_heads: set[str] = set()
     verb = m.anchor if pos[m.anchor] in ("VERB", "AUX") else None
     if verb is not None and not m.frame:
-        regions += (_subjects(verb, words, "reflexive" in m.attrs) or _topic(verb, words, index)
-                    or _speaker(verb, words, index))
+        subjects = _subjects(verb, words, "reflexive" in m.attrs)
+        if _of_itself(verb, subjects, m, words):  # "encabezó la delegación en la Cumbre, que se
+            governor = governing_verb(m.head, words)  # llevó a cabo en Lima": who headed it
+            subjects = _subjects(governor, words) if governor is not None \
+                and _attended(m.head, governor, words, lex) else []
+        regions += subjects or _topic(verb, words, index) or _speaker(verb, words, index)
     elif (m.kind in _OWNED_KINDS and m.attrs.get("det") == "possessive") or m.frame:
         # "durante su visita a X", "destacó su reunión con X": its owner is the one the clause is
         # about; "Durante la reunión de ministros del G20, el canciller enfatizó": who speaks in
@@ -154,6 +160,29 @@ def _of_right_after(m: EventMention, index: DocIndex) -> set[str]:
             and not (words.pos[end] == "ADP" and words.low[end] not in _OF):
         end += 1
     return _ids_range(j + 1, end, index)
+
+
+def _of_itself(verb: int, subjects: list[int], m: EventMention, words: DocWords) -> bool:
+    """Whether the mention's verb is a relative clause on its own noun whose subject is the
+    event itself ("la Cumbre, que se llevó a cabo en Lima"): it says who took part nowhere; the
+    verb governing the noun may (cue class ``attends``: "participó en la Cumbre, que ...")."""
+    return words.dep[verb].startswith("acl") and words.head[verb] == m.head \
+        and all(words.low[c] == "que" for c in subjects)
+
+
+def _attended(noun: int, verb: int, words: DocWords, lex: Lexicon) -> bool:
+    """Whether ``verb`` says its subject attended the event ``noun`` (cue class ``attends``):
+    the noun its "en" or "a" complement, directly or through nouns without a case of their
+    own ("encabezó la delegación de México en la Asamblea"; not "De cara a la Cumbre, X
+    participó en ...")."""
+    if not lex.has_at("attends", words, verb) or words.case_of[noun].isdisjoint(_AT):
+        return False
+    cur = words.head[noun]
+    while cur != verb:
+        if words.case_of[cur] or words.pos[cur] not in ("NOUN", "PROPN") or words.head[cur] == cur:
+            return False
+        cur = words.head[cur]
+    return True
 
 
 def _unnamed_counterparts(c: int, words: DocWords, lex: Lexicon) -> bool:

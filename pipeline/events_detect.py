@@ -18,7 +18,7 @@ from typing import Any
 from .events_lexicon import Lexicon
 from .events_words import WITH, DocWords
 from .docparse import feats
-from .events_syntax import (determiner, governing_verb, is_ordinal, name_span, support_before_aside,
+from .events_syntax import (determiner, governing_verb, is_ordinal, name_span, ordinal_start, support_before_aside,
                             support_of)
 
 #: The case markers of a partner ("con X", "entre X y Y").
@@ -316,7 +316,7 @@ def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
     det = determiner(head, m.start, words)
     m.indefinite = det == "indefinite"
     case = words.cases(head)
-    first = m.start - 1 if m.start > 0 and is_ordinal(words.texts[m.start - 1]) else m.start  # "la 54 Asamblea"
+    first = ordinal_start(m.start, words.texts)  # "la 54 Asamblea", "del 79° periodo"
     before = [i for i in (first - 1, first - 2) if i >= 0]
     if first > 2 and pos[first - 1] == "DET":  # "después de la reunión"
         before.append(first - 3)

@@ -57,10 +57,24 @@ def determiner(head: int, start: int, words: DocWords) -> str:
     return "bare"
 
 
+#: Signs that make the number before them an ordinal when tokenised apart ("79 °").
+_DEGREE = frozenset({"°", "º", "ª"})
+
+
 def is_ordinal(word: str) -> bool:
     """Whether a token's text is an ordinal: digits or a Roman numeral ("XXI", "3ª")."""
     text = word.rstrip(".ªº°")
     return bool(text) and (text.isdigit() or (set(text.lower()) <= _ROMAN and text.isupper()))
+
+
+def ordinal_start(i: int, texts: list[str]) -> int:
+    """The first token of an ordinal right before token ``i`` ("la 54 Asamblea", "del 79°
+    periodo", tokenised "79" "°"), else ``i``."""
+    if i > 0 and is_ordinal(texts[i - 1]):
+        return i - 1
+    if i > 1 and texts[i - 1] in _DEGREE and texts[i - 2].isdigit():
+        return i - 2
+    return i
 
 
 def name_span(head: int, start: int, end: int, words: DocWords) -> tuple[int, int] | None:

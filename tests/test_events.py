@@ -73,6 +73,8 @@ def run(events_nlp):
                  "call", "held", id="a-call-via-telefonica"),
     pytest.param("Se acordó que la Comisión sesione dos veces al año.", "meeting", "planned",
                  id="what was agreed in a que-clause is to come"),
+    pytest.param("La canciller encabezó la delegación de México en el 52 periodo ordinario de sesiones de la "
+                 "Asamblea General de la OEA.", "summit", "held", id="an-assemblys-session-period-attended"),
 ])
 def test_kind_and_status(run, text, kind, status):
     events = run(text)
@@ -89,7 +91,7 @@ def test_kind_and_status(run, text, kind, status):
     pytest.param("Dicha reunión fue breve.", id="reference-without-antecedent"),
     pytest.param("La Asamblea General de la OEA aprobó la resolución.", id="the-general-assembly-as-an-organ"),
     pytest.param("La canciller habló ante el 79 periodo de sesiones de la Asamblea General de la ONU.",
-                 id="a-numbered-session-period-stays-excluded"),
+                 id="a-session-period-without-a-verb-of-its-own"),
     pytest.param("La canciller firmó con una empresa china.", id="the-partners-article-is-no-object"),
 ])
 def test_no_event(run, text):
@@ -236,7 +238,8 @@ def test_participants_subject_and_complement(run):
     pytest.param("presidieron", id="presidir"),
 ])
 def test_who_chairs_a_meeting_takes_part_on_the_verbs_date(run, verb):
-    text = f"La canciller Ana Ruiz y el ministro Pedro Gómez {verb} la tercera reunión del Diálogo Económico el 15 de enero."
+    text = (f"La canciller Ana Ruiz y el ministro Pedro Gómez {verb} la tercera reunión del Diálogo Económico "
+            "el 15 de enero.")
     (event,) = run(text, dates={"15 de enero": "2026-01-15"}, people=["Pedro Gómez", "Ana Ruiz"])
     assert (event.actor_ids, event.date_value) == (["Ana Ruiz", "Pedro Gómez"], "2026-01-15")
 
@@ -410,3 +413,12 @@ def test_a_place_in_a_coordinated_clause_is_not_the_events(run):
 def test_an_event_that_there_will_be_takes_the_date_of_haber(run):
     (event,) = run("El lunes 24 habrá una llamada entre los cancilleres.", dates={"El lunes 24": "2026-02-24"})
     assert (event.kind, event.status, event.date_value) == ("call", "planned", "2026-02-24")
+
+
+def test_a_session_period_framing_a_sentence_after_an_ordinal_with_a_degree_sign_is_no_event_of_it(run):
+    """"En el marco del 79° periodo de sesiones" ("79" and "°" are two tokens) frames the
+    sentence: the debate the canciller took part in is a meeting of its own."""
+    text = ("En el marco del 79° periodo de sesiones de la Asamblea General de la Organización de las Naciones "
+            "Unidas (ONU), la canciller Ana Ruiz participó en el debate abierto del Consejo de Seguridad, y en "
+            "la II Reunión de Ministros del G20.")
+    assert [(e.kind, e.actor_ids) for e in run(text, people=["Ana Ruiz"])][0] == ("meeting", ["Ana Ruiz"])

@@ -493,3 +493,19 @@ def test_a_name_after_unnamed_counterparts_in_another_clause_is_not_theirs(event
             "última conversación telefónica entre los dos mandatarios, Luis Vera elogió a Ana Ruiz.")
     found = events(text, people=DELEGATION_PEOPLE)
     assert [e.actor_ids for e in found] == [["Ana Ruiz", "Luis Vera"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("La canciller Ana Ruiz participó en la Cumbre de las Américas, que se llevó a cabo el 9 de marzo "
+                 "en Lima.", ["Ana Ruiz"], id="who took part in it"),
+    pytest.param("La canciller Ana Ruiz encabezó la delegación de México en el 52 periodo ordinario de sesiones de "
+                 "la Asamblea General de la OEA, que se llevó a cabo el 9 de marzo en Lima.", ["Ana Ruiz"],
+                 id="who headed the delegation in it"),
+    pytest.param("De cara a la Cumbre de las Américas, que se llevará a cabo el 9 de marzo en Lima, la canciller "
+                 "Ana Ruiz participó en la reunión de cancilleres.", [], id="ahead of it: not who attends it"),
+])
+def test_an_event_told_in_a_relative_clause_of_its_own_is_attended_by_who_attends_its_noun(events, text, expected):
+    """"la Cumbre, que se llevó a cabo en Lima": the relative clause's subject is the summit
+    itself; who took part is the subject of the verb of attending (cue class ``attends``)."""
+    found = events(text, {"9 de marzo": "2026-03-09"}, people=DELEGATION_PEOPLE)
+    assert [e.actor_ids for e in found if e.date_value == "2026-03-09"] == [expected]
