@@ -36,10 +36,12 @@ ARTICLE_GENDER = {"el": "m", "del": "m", "al": "m", "la": "f"}
 
 
 def main_country(actors: list[Actor], lex: Lexicon) -> str | None:
-    """The country the document is about: its first foreign minister's, else first person's."""
+    """The country the document is about: its first foreign-ministry official's (a foreign or
+    deputy foreign minister: "la subsecretaria X se reunió con el canciller de Perú" is about
+    Mexico), else its first person's."""
     ordered = sorted(actors, key=lambda a: a.first_token)
     for actor in ordered:
-        if actor.role.code == "foreign_minister" and actor.country:
+        if actor.role.code in ("foreign_minister", "deputy_minister") and actor.country:
             return actor.country
     return next((a.country for a in ordered if a.country), lex.settings.get("default_country"))
 

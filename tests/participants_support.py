@@ -60,6 +60,7 @@ presidente,head_of_state,,,m
 presidenta,head_of_state,,,f
 mandatario,head_of_state,,,m
 directora general,diplomat,,,f
+subsecretaria,deputy_minister,,,f
 director general,diplomat,,,m
 embajador,ambassador,,,m
 ministra,minister,,,f
