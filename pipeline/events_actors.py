@@ -14,7 +14,7 @@ from .docparse import feats
 from .events_attach import DocIndex
 from .events_detect import EventMention
 from .events_lexicon import Lexicon
-from .events_syntax import governing_verb, opens_place_relative
+from .events_syntax import PLACE_RELATIVE_STEPS, governing_verb, opens_place_relative
 from .events_words import WITH, DocWords
 from .textlists import line_bounds, list_items
 
@@ -234,7 +234,7 @@ def _subjects(verb: int, words: DocWords, pronominal: bool = False) -> list[int]
         if found:
             return found
         if opens_place_relative(cur, words):
-            host = governing_verb(cur, words)  # "viajará a Nueva York, donde se reunirá con X"
+            host = governing_verb(cur, words, PLACE_RELATIVE_STEPS)  # "viajará a Nueva York, donde se reunirá"
         elif words.dep[cur] in ("ccomp", "xcomp", "conj") or (
                 words.dep[cur] == "advcl" and "Inf" in feats(words.tokens[cur], "VerbForm")):
             host = words.head[cur]

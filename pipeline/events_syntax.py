@@ -208,13 +208,18 @@ def _told_of_it(clause: int, lex: Lexicon, words: DocWords) -> bool:
         words.low[c] == "se" or words.dep[c] in ("aux:pass", "expl:pass") for c in kids))
 
 
-def governing_verb(head: int, words: DocWords) -> int | None:
-    """The first verb or auxiliary up to three steps above token ``head`` in the parse (its
+#: How far above a place relative its antecedent's verb may be ("visitó los albergues habilitados
+#: en la ciudad, donde se reunió": ciudad, habilitados, albergues, visitó).
+PLACE_RELATIVE_STEPS = 5
+
+
+def governing_verb(head: int, words: DocWords, steps: int = 3) -> int | None:
+    """The first verb or auxiliary up to ``steps`` steps above token ``head`` in the parse (its
     token index). As with spaCy tokens, the root counts as its own parent: a verb root is
     the governing verb of itself (the root is its own head)."""
     pos, up = words.pos, words.head
     cur = head
-    for _ in range(3):
+    for _ in range(steps):
         parent = up[cur]
         if pos[parent] in ("VERB", "AUX"):
             return parent
@@ -235,9 +240,10 @@ def host_verb(m: EventMention, lex: Lexicon, words: DocWords) -> int | None:
         if words.pos[verb] not in ("VERB", "AUX") or verb != m.head and (
                 not lex.has_at("support", words, verb) or lex.status_at("support", words, verb) is not None):
             continue
-        if opens_place_relative(verb, words) or (any(words.low[c] == "para" for c in words.children[verb])
-                                                 and "Inf" in feats(words.tokens[verb], "VerbForm")):
-            host = governing_verb(verb, words)
+        relative = opens_place_relative(verb, words)
+        if relative or (any(words.low[c] == "para" for c in words.children[verb])
+                        and "Inf" in feats(words.tokens[verb], "VerbForm")):
+            host = governing_verb(verb, words, PLACE_RELATIVE_STEPS if relative else 3)
             if host is not None and host != verb:
                 return host
     return None

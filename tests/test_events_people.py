@@ -509,3 +509,13 @@ def test_an_event_told_in_a_relative_clause_of_its_own_is_attended_by_who_attend
     itself; who took part is the subject of the verb of attending (cue class ``attends``)."""
     found = events(text, {"9 de marzo": "2026-03-09"}, people=DELEGATION_PEOPLE)
     assert [e.actor_ids for e in found if e.date_value == "2026-03-09"] == [expected]
+
+
+def test_a_place_relative_four_words_below_the_journeys_verb_takes_its_subject_and_day(events):
+    """"visitó los albergues habilitados en la ciudad, donde se reunió con X": the relative
+    hangs on "ciudad", which hangs on "habilitados", on "albergues", on "visitó"."""
+    text = ("El cónsul Luis Vera visitó el domingo 18 de agosto los albergues habilitados en la ciudad, donde "
+            "se reunió con la alcaldesa Ana Ruiz.")
+    found = events(text, {"domingo 18 de agosto": "2026-08-18"}, people=DELEGATION_PEOPLE)
+    meeting = next(e for e in found if e.kind == "meeting")
+    assert (meeting.actor_ids, meeting.date_value) == (["Ana Ruiz", "Luis Vera"], "2026-08-18")
