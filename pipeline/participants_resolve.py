@@ -227,10 +227,21 @@ def _doc_match(cand: Cand, actors: list[Actor]) -> Actor | None:
 def _gazetteer_surname(cand: Cand, gaz: Gazetteer, on: dt.date | None) -> Person | None:
     """The one gazetteer person with this surname (and given-name initial); several: the
     one in office on the date."""
-    hits = gaz.surname_people(cand.words)
+    hits = [p for p in gaz.surname_people(cand.words) if _names_hold(cand.words, p)]
     if len(hits) > 1:
         hits = [p for p in hits if p.term_on(on) is not None] if on else []
     return hits[0] if len(hits) == 1 else None
+
+
+def _names_hold(words: list[str], person: Person) -> bool:
+    """Whether every word of a name besides its first and last (given-name initial, surname),
+    particles and initials, is a word of one of the person's names: "Carlos Joaquín González"
+    is not "Carlos de Icaza González"."""
+    middle = [w for w in words[1:-1] if w not in PARTICLES and len(w.rstrip(".")) > 1]
+    if not middle:
+        return True
+    known = {w for t in person.terms for n in [t["name"], *t["aliases"]] for w in fold(n).split()}
+    return all(w in known for w in middle)
 
 
 def _vouched(cand: Cand, person: Person) -> bool:

@@ -63,6 +63,18 @@ def test_alias_and_surname(pnlp, text, name, n_mentions):
     assert len(found[name].spans) == n_mentions
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("El embajador Juan Pablo Ramírez presentó sus cartas credenciales.", "Juan Pablo Ramírez",
+                 id="a middle name none of the official's names holds: someone else"),
+    pytest.param("El canciller Marcelo Casaubón llegó a Lima.", "Marcelo Ebrard",
+                 id="given name and the official's second surname: the official"),
+])
+def test_a_full_name_takes_an_officials_surname_only_if_its_other_words_fit(pnlp, text, expected):
+    """"Juan Pablo Ramírez" ends with a surname of "Juan Ramón de la Fuente Ramírez" and starts
+    with his initial, but "Pablo" is none of his names."""
+    assert expected in people(run(pnlp, text, "2025-02-20"))
+
+
 def test_surname_mentions_share_the_actor_id(pnlp):
     doc = run(pnlp, "El canciller Marcelo Ebrard viajó. Después, Ebrard declaró a la prensa.", "2020-02-02")
     ids = {m.actor_id for m in doc._.mentions if m.label == "PER"}
