@@ -110,7 +110,9 @@ class ParticipantsComponent(RuleComponent):
             gaz=gaz, words=words, titles=titles,
             heads=[(fold(r["pattern"]), r["role_code"]) for r in t["heads"]],
             settings={r["key"]: r["value"] for r in t["settings"] if r["value"]},
-            bodies=generic_bodies(t["organizations"], words.get("generic_org", set())))
+            bodies=generic_bodies(t["organizations"], words.get("generic_org", set())),
+            places=frozenset(fold(n) for row in [*t["countries"], *t["places"]]
+                             for n in [row["name"], *row["aliases"]]))
         entries: list[tuple[str, str, Any]] = []
         for person in gaz.people.values():
             for term in person.terms:

@@ -130,6 +130,8 @@ class Builder:
             return False
         if tokens.line_only(cand.start, cand.end, cand.text, self.lex.credit_words):
             return False  # nothing else on the line, or only "Foto", "Por"...
+        if self.lex.joins_places(cand.text):
+            return False  # "Declaración conjunta México-Guatemala"
         words = cand.words
         if self.lex.has_folded("byline_cue", words[0]):
             return False  # "Foto Ana Pérez" in a caption

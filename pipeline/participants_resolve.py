@@ -36,6 +36,8 @@ class Lexicon:
     #: (generic body word, ISO3) -> the organization row it names for that country
     #: ("cancillería" + MEX -> Secretaría de Relaciones Exteriores)
     bodies: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    #: folded names and aliases of the gazetteer's countries and places
+    places: frozenset[str] = frozenset()
     #: generic body word -> the organizations it names, one per country (from ``bodies``)
     bodies_by_word: dict[str, list[dict[str, Any]]] = field(init=False)
     #: first words of the generic body names ("cancilleria", "ministerio")
@@ -68,6 +70,11 @@ class Lexicon:
         """The longest end of the folded ``phrase`` that is a title."""
         words = phrase.split()
         return next((" ".join(words[n:]) for n in range(len(words)) if " ".join(words[n:]) in self.titles), None)
+
+    def joins_places(self, text: str) -> bool:
+        """Whether ``text`` is place names joined by hyphens ("México-Guatemala"), no name."""
+        parts = text.split("-")
+        return len(parts) > 1 and all(fold(p.strip()) in self.places for p in parts)
 
     def has_folded(self, kind: str, folded: str) -> bool:
         """Whether the already folded ``folded`` is a word of ``kind``."""

@@ -52,6 +52,8 @@ def names(doc, kinds=("person",)) -> set[str]:
                  "Nacional Atacan", id="a news section label before a capitalised headline verb"),
     pytest.param("El accidente ocurrió en el tramo carretero Revolución Mexicana-San Isidro de Arriaga.",
                  "Revolución Mexicana-San Isidro de Arriaga", id="a road named after places"),
+    pytest.param("Comunicado conjunto Canadá-México sobre migración\n\nEl canciller Marcelo Ebrard viajó.",
+                 "Canadá-México", id="two countries joined by a hyphen"),
 ])
 def test_not_a_participant(pnlp, text, absent):
     doc = run(pnlp, text, "2020-03-03")
