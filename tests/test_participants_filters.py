@@ -94,6 +94,14 @@ def test_an_adjective_that_spells_a_title_is_no_title(nlp):
     assert "Comisión Interamericana de Derechos Humanos" in names(doc, ("organization",))
 
 
+def test_a_governor_general_is_no_general(nlp):
+    """With the bundled gazetteer, where "general" alone is a military title."""
+    doc = run(nlp, "El embajador presentó sus cartas credenciales a la gobernadora general, Ana Ruiz Soto.",
+              "2020-03-03")
+    (person,) = [p for p in doc._.participants if p.name == "Ana Ruiz Soto"]
+    assert (person.role, person.role_code) == ("gobernadora general", "other")
+
+
 def test_a_bodys_name_as_the_press_varies_it_is_the_gazetteers(nlp):
     """With the bundled gazetteer: "Comisión Económica de América Latina" is the CEPAL row."""
     doc = run(nlp, "La Comisión Económica de América Latina presentó su informe anual.", "2020-03-03")
