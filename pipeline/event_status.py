@@ -130,6 +130,9 @@ def mention_status(m: EventMention, lex: Lexicon, words: DocWords) -> str:
     if verb is None and m.frame is False and dep[m.head] in ("nsubj", "nsubj:pass"):
         parent = words.head[m.head]
         verb = parent if pos[parent] in ("VERB", "AUX", "ADJ") else None
+        if verb is not None and lex.has_at("planned_verb", words, verb) and (
+                dep[m.head] == "nsubj:pass" or any(words.low[c] == "se" for c in words.children[verb])):
+            return "planned"  # "se prevé la visita del secretario" (not "esta reunión busca dar ...")
     if verb is not None:
         if verb_is_future(verb, words) or _governs_infinitive(verb, lex, words) \
                 or _agreed_clause(verb, lex, words):

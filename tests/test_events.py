@@ -73,6 +73,10 @@ def run(events_nlp):
                  "call", "held", id="a-call-via-telefonica"),
     pytest.param("Se acordó que la Comisión sesione dos veces al año.", "meeting", "planned",
                  id="what was agreed in a que-clause is to come"),
+    pytest.param("A mediados de año se prevé la visita a Canadá del secretario de Economía.", "visit", "planned",
+                 id="the subject of a passive planning verb"),
+    pytest.param("La Cumbre de las Américas busca dar continuidad a los compromisos.", "summit", "held",
+                 id="the subject of a planning verb that is no passive: what it aims at"),
     pytest.param("La canciller encabezó la delegación de México en el 52 periodo ordinario de sesiones de la "
                  "Asamblea General de la OEA.", "summit", "held", id="an-assemblys-session-period-attended"),
 ])
