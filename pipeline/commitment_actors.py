@@ -27,7 +27,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from .commitment_doc import DocTokens
-from .commitment_syntax import (SUBJECT_DEPS, comitative_tokens, is_genitive, is_oblique,
+from .commitment_syntax import (SUBJECT_DEPS, comitative_tokens, is_genitive, is_oblique, oblique_preposition,
                                 relative_antecedent, subject_tokens)
 from .docparse import feats, view
 from .records import Participant
@@ -144,7 +144,18 @@ class ActorResolver:
         found = found or first_any
         for unit in self.unit_spans[:CAST_WINDOW]:
             if found and not self.cast_words.isdisjoint(self.tokens.lemma_key[unit.start:unit.end]):
-                found.extend(p for p in self.parties_in(unit) if p not in found)
+                found.extend(p for p in self.parties_in(unit) + self._agents_in(unit) if p not in found)
+        return found
+
+    def _agents_in(self, unit: Span) -> list[str]:
+        """Persons named by "por" right after a cast word ("encabezada por la secretaria X, y el
+        secretario Y"): an oblique phrase that names who took part."""
+        doc, keys = unit.doc, self.tokens.lemma_key
+        found: list[str] = []
+        for i in self._person_tokens(unit):
+            prep = oblique_preposition(doc[i])
+            if prep is not None and prep > 0 and doc[prep].lower_ == "por" and keys[prep - 1] in self.cast_words:
+                found.extend(a for a in self.at[i] if self.kind.get(a) == "person" and a not in found)
         return found
 
     def parties_in(self, unit: Span) -> list[str]:

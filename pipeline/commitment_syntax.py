@@ -96,25 +96,31 @@ _TITLE_POS = frozenset({"DET", "NOUN", "ADJ", "PROPN"})
 def is_oblique(token: Token, window: int = 10) -> bool:
     """A name in apposition inside a prepositional phrase other than "de"/"con"/"entre":
     "propuesta por el mandatario uruguayo, Luis X" (by the surface, the parse is unreliable)."""
+    return oblique_preposition(token, window) is not None
+
+
+def oblique_preposition(token: Token, window: int = 10) -> int | None:
+    """The index of the preposition of :func:`is_oblique`'s phrase ("por" in "propuesta por el
+    mandatario uruguayo, Luis X"), or None."""
     doc = token.doc
     i = token.i - 1
     while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and token.i - i < 5:
         i -= 1  # the rest of the name
     if i < 0 or doc[i].text != ",":
-        return False
+        return None
     i -= 1
     lowest = max(-1, i - window)
     while i > lowest:
         t = doc[i]
         if t.lower_ in _OBLIQUE and t.pos_ == "ADP":
-            return True
+            return i
         if t.lower_ in ("de", "del") or t.pos_ in _TITLE_POS and t.text not in ",;:":
             if t.pos_ == "PROPN" and t.i > 0 and doc[t.i - 1].text == ",":
-                return False  # a list of names: "X, Y y Z"
+                return None  # a list of names: "X, Y y Z"
             i -= 1
             continue
-        return False
-    return False
+        return None
+    return None
 
 
 def comitative_tokens(head: Token, skip: Collection[int] = ()) -> list[Token]:

@@ -383,6 +383,19 @@ def test_sentences_listing_who_took_part_extend_the_main_event(cnlp):
     assert set(doc._.commitments[0].actor_ids) == {"ruiz", "gil", "sol", "mora"}
 
 
+def test_who_heads_the_opening_meeting_by_por_takes_part_in_it(cnlp):
+    """"Se llevó a cabo la reunión, encabezada por la secretaria X, y el secretario Y": the
+    "por" phrase of a cast participle names who took part, though an oblique names no party."""
+    text = ("Este lunes se llevó a cabo la cuarta reunión del Diálogo, encabezada por la secretaria de "
+            "Relaciones Exteriores, Ana Ruiz, y el secretario de Estado, Pedro Gil.\n\n"
+            "En la reunión participaron también la secretaria de Seguridad, Eva Sol, y el secretario de "
+            "Comercio, Luis Mora.\n\n"
+            "Las delegaciones acordaron reforzar el intercambio de información.")
+    parts = [*three(text), person("mora", text, "Luis Mora")]
+    doc = run(cnlp, text, participants=parts)
+    assert set(doc._.commitments[0].actor_ids) == {"ruiz", "gil", "sol", "mora"}
+
+
 def test_name_inside_an_oblique_phrase_is_no_party(cnlp):
     text = (TWO + "Ante la propuesta presentada por el presidente regional, Luis Mora, Ruiz y Gil "
             "ratificaron la necesidad de crear un fondo común.")
