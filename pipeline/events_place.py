@@ -49,7 +49,7 @@ def attach_place(m: EventMention, places: PlaceIndex, words: DocWords, lex: Lexi
     antecedent = _where_relative(m, words)  # "viajará a Nueva York, donde se reunirá": in Nueva York
     if antecedent is None and not m.frame and lex.has_at("host_subj", words, m.anchor):
         antecedent = next((c for c in words.children[m.anchor] if dep[c] == "nsubj"), None)
-    ordered = sorted(candidates) + ([antecedent] if antecedent is not None else [])
+    ordered = sorted(candidates) + ([antecedent] if antecedent is not None else []) + _fronted(m, words)
     fallback = _phrases_after(m, words, cases_ok) if m.kind != "call" else []
     return _first_place(ordered + fallback, places, words, antecedent)
 
@@ -69,9 +69,13 @@ def _first_place(phrases: list[int], places: PlaceIndex, words: DocWords, antece
     span; an ``antecedent`` (or a subject) counts only when the place is its own name."""
     for c in phrases:
         sub = words.subtree(c, 14)
-        if c != antecedent and _line_start(sub[0], words):
+        opening = c != antecedent and _line_start(sub[0], words)
+        if opening and words.pos[sub[0]] != "ADP":
             continue  # "Ciudad de México, 6 de mayo.-": a dateline, not the event's place
         found = places.find([words.texts[i] for i in sub])
+        if opening and found and found[0].start > 2:
+            continue  # a phrase opening a paragraph is a place when it names one at once ("En
+            # Madrid, la presidenta se reunirá"; not "En representación de la secretaria de ...")
         if found and (c != antecedent or sub[found[0].start] <= c <= sub[found[0].end - 1]):
             first, last = sub[found[0].start], sub[found[0].end - 1]
             start, end = words.idx[first], words.view.end_char(last)
@@ -88,6 +92,24 @@ def _where_relative(m: EventMention, words: DocWords) -> int | None:
     if not opens_place_relative(verb, words):
         return None
     return words.head[verb]
+
+
+def _fronted(m: EventMention, words: DocWords) -> list[int]:
+    """The noun after an "En" (and an article) opening the mention's sentence and set off by a
+    comma within five words ("En Madrid, la mandataria se reunirá con ..."), which the parse may hang on the
+    paragraph break instead of the verb: [] for none."""
+    start, end = words.sent(m.head)
+    while start < m.start and (words.space[start] or words.is_punct(start)):
+        start += 1
+    if words.low[start] != "en" or start + 1 >= m.start:
+        return []
+    head = start + 1 + (words.pos[start + 1] == "DET")  # "En la Ciudad de México,"
+    for i in range(start + 1, min(start + 6, m.start)):
+        if words.texts[i] == ",":
+            return [head] if head < i else []
+        if words.pos[i] in ("VERB", "AUX"):
+            return []
+    return []
 
 
 def _phrases_after(m: EventMention, words: DocWords, cases: frozenset[str]) -> list[int]:

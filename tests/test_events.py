@@ -426,3 +426,26 @@ def test_a_session_period_framing_a_sentence_after_an_ordinal_with_a_degree_sign
             "Unidas (ONU), la canciller Ana Ruiz participó en el debate abierto del Consejo de Seguridad, y en "
             "la II Reunión de Ministros del G20.")
     assert [(e.kind, e.actor_ids) for e in run(text, people=["Ana Ruiz"])][0] == ("meeting", ["Ana Ruiz"])
+
+
+@pytest.mark.parametrize("opening, expected", [
+    pytest.param("En Lima", "Lima", id="a city"),
+    pytest.param("En la Ciudad de México", "Ciudad de México", id="a city after an article"),
+    pytest.param("En representación de la secretaria de Relaciones Exteriores", None,
+                 id="a phrase that names no place at once"),
+])
+def test_a_place_opening_the_paragraph_is_where_its_event_takes_place(run, opening, expected):
+    """"En Madrid, la mandataria se reunirá con X": the parse hangs the place on the paragraph
+    break, not on the verb; it is the meeting's place all the same."""
+    text = f"La canciller Ana Ruiz viajará a Europa.\n\n{opening}, la canciller se reunirá con el ministro Luis Vera."
+    (meeting,) = [e for e in run(text, people=["Luis Vera"]) if e.kind == "meeting"]
+    assert meeting.location == expected
+
+
+def test_a_body_deep_in_a_phrase_opening_the_paragraph_is_no_place(run):
+    """"En representación de la secretaria de Relaciones Exteriores": the parse makes
+    "secretaria" the phrase's head; the body (a venue in Mexico City) is not where the debate was."""
+    text = ("La delegación mexicana participó en el debate abierto del Consejo de Seguridad.\n"
+            "En representación de la secretaria de Relaciones Exteriores, Ana Ruiz Soto, el subsecretario para "
+            "Asuntos Multilaterales, Luis Vera García, asistió al debate abierto del Consejo de Seguridad.")
+    assert [e.location for e in run(text, people=["Luis Vera García"])] == [None]
