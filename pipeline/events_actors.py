@@ -24,6 +24,8 @@ from .textlists import line_bounds, list_items
 #: person named right there; not a meeting's or summit's body, "la Cumbre del G7").
 _OF = frozenset({"de", "del"})
 _OF_KINDS = frozenset({"visit", "call", "other"})
+#: The case markers of whom an act is addressed to ("sus cartas credenciales a X").
+_TO = frozenset({"a", "al"})
 #: The case markers of the event an attending verb governs ("participó en", "asistió a").
 _AT = frozenset({"en", "a", "al"})
 #: Relative pronouns that stand for a person named before them ("el ministro X, quien ...").
@@ -76,6 +78,8 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
                     not cases.isdisjoint(_OF) and tok == m.head and m.kind in _OF_KINDS and (
                         m.kind != "other" or c in index.actors_of or lex.has_at("person_head", words, c)))):
                 complements.append(c)  # (a ceremony's "del natalicio de X" names no one who took part)
+            elif cases & _TO and tok == m.head and lex.has_at("recipient", words, tok) and _ids_in(c, index):
+                complements.append(c)  # "presentó sus cartas credenciales a la gobernadora general, X"
             elif is_verb and m.pos == "verb" and words.low[tok].startswith("recib") and (
                     words.dep[c] in ("obj", "obl") and (cases & {"a", "al"} or not cases)):
                 complements.append(c)

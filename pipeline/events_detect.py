@@ -316,6 +316,8 @@ def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
     det = determiner(head, m.start, words)
     m.indefinite = det == "indefinite"
     case = words.cases(head)
+    if m.indefinite and "en" in case and pos[words.head[head]] in ("VERB", "AUX"):
+        m.attrs["setting"] = words.head[head]  # "presentó sus cartas credenciales en una ceremonia"
     first = ordinal_start(m.start, words.texts)  # "la 54 Asamblea", "del 79° periodo"
     before = [i for i in (first - 1, first - 2) if i >= 0]
     if first > 2 and pos[first - 1] == "DET":  # "después de la reunión"

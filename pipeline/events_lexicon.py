@@ -45,7 +45,7 @@ def requirement_fits_pos(row: dict[str, Any]) -> tuple[str, str] | None:
 #: (a test checks that the two agree).
 CUE_CLASSES = frozenset({"attends", "cancel_noun", "cancel_verb", "chairs", "distinct_adj", "exclude", "frame",
                          "held_adj", "host_subj", "joins_agent", "joins_subj", "person_head", "planned_adj",
-                         "planned_verb", "scope_adj", "speech", "support", "support_noun", "support_obl",
+                         "planned_verb", "recipient", "scope_adj", "speech", "support", "support_noun", "support_obl",
                          "support_subj"})
 CUE_STATUSES = frozenset({"planned", "cancelled"})
 

@@ -143,6 +143,8 @@ def compatible(event: Draft, new: Draft, weak: bool, generic: frozenset[str] = f
             return False
     if new.lead.conj_of is not None and new.lead.conj_of in event.heads:
         return False  # "una reunión bilateral y una cena de trabajo": two events
+    if new.kind == "other" and new.lead.attrs.get("setting") == event.lead.anchor:
+        return True  # "presentó sus cartas credenciales ... en una ceremonia celebrada en X"
     if _introduces(new):  # introduces an event: the same only if
         if new.partners == event.partners and new.partners:  # with the same partners,
             return True

@@ -449,3 +449,11 @@ def test_a_body_deep_in_a_phrase_opening_the_paragraph_is_no_place(run):
             "En representación de la secretaria de Relaciones Exteriores, Ana Ruiz Soto, el subsecretario para "
             "Asuntos Multilaterales, Luis Vera García, asistió al debate abierto del Consejo de Seguridad.")
     assert [e.location for e in run(text, people=["Luis Vera García"])] == [None]
+
+
+def test_the_ceremony_an_act_took_place_in_is_that_act(run):
+    """"presentó sus cartas credenciales ... en una ceremonia celebrada en Rideau Hall": the
+    ceremony is where the credentials were presented, one event."""
+    text = ("El embajador Luis Vera presentó sus cartas credenciales a la gobernadora general, Ana Ruiz, en una "
+            "ceremonia celebrada en Rideau Hall.")
+    assert [e.kind for e in run(text, people=["Luis Vera", "Ana Ruiz"])] == ["other"]

@@ -519,3 +519,10 @@ def test_a_place_relative_four_words_below_the_journeys_verb_takes_its_subject_a
     found = events(text, {"domingo 18 de agosto": "2026-08-18"}, people=DELEGATION_PEOPLE)
     meeting = next(e for e in found if e.kind == "meeting")
     assert (meeting.actor_ids, meeting.date_value) == (["Ana Ruiz", "Luis Vera"], "2026-08-18")
+
+
+def test_whom_credentials_are_presented_to_takes_part(events):
+    """"presentó sus cartas credenciales a la gobernadora general, X" (cue class ``recipient``)."""
+    text = "El embajador Luis Vera presentó el 9 de marzo sus cartas credenciales a la gobernadora general, Ana Ruiz."
+    (event,) = events(text, {"9 de marzo": "2026-03-09"}, people=DELEGATION_PEOPLE)
+    assert event.actor_ids == ["Ana Ruiz", "Luis Vera"]
