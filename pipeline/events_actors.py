@@ -107,6 +107,8 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
         if not ids and "split" not in m.attrs and _unnamed_counterparts(c, words, lex):
             ids = _named_after(c, m.head, words, index)  # "con sus homólogos de Brasil, X, y de
             # Argentina, Y": the names the parse hangs on the event noun
+        if not ids and "split" not in m.attrs and lex.has_at("person_head", words, c):
+            ids = _apposed(c, words, index)  # "con su homóloga de Canadá, X" (X hung elsewhere)
         if ids:
             partners |= ids
         elif pos[c] == "PROPN" or (pos[c] == "NOUN" and (  # someone not resolved: "~~" plural
@@ -208,6 +210,17 @@ def _named_after(c: int, noun: int, words: DocWords, index: DocIndex) -> set[str
     return ids
 
 
+def _apposed(c: int, words: DocWords, index: DocIndex) -> set[str]:
+    """Who is named right after the comma that ends the phrase of ``c`` ("su homóloga de
+    Canadá, Anita Anand"), however the parse hangs the name, unless as the subject of a clause
+    of its own ("entre los dos mandatarios, X elogió a Y")."""
+    end = max(words.subtree(c, 40)) + 1
+    if end + 1 >= len(words.texts) or words.texts[end] != "," or end + 1 not in index.actors_of \
+            or words.dep[end + 1].startswith("nsubj"):
+        return set()
+    return set(index.actors_of[end + 1])
+
+
 def _hangs_on(i: int, targets: tuple[int, ...], words: DocWords) -> bool:
     """Whether token ``i`` depends on one of ``targets`` through nouns only (no verb between)."""
     for _ in range(12):
@@ -283,7 +296,8 @@ def _topic(verb: int, words: DocWords, index: DocIndex) -> list[int]:
     for the main verb of a sentence, finite, third person singular and without a subject, the
     subjects of the main verbs of the sentence before that name participants (else of the one
     before that). Token indices."""
-    tok = words.tokens[verb]
+    finite = next((c for c in words.children[verb] if words.dep[c] == "aux"), verb)  # "había sostenido"
+    tok = words.tokens[finite]
     if words.dep[verb] != "ROOT" or "Fin" not in feats(tok, "VerbForm") or "3" not in feats(tok, "Person") \
             or "Sing" not in feats(tok, "Number"):
         return []  # under another verb: that one's subject (_subjects); plural: inherit_plural_actors

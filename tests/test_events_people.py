@@ -526,3 +526,19 @@ def test_whom_credentials_are_presented_to_takes_part(events):
     text = "El embajador Luis Vera presentó el 9 de marzo sus cartas credenciales a la gobernadora general, Ana Ruiz."
     (event,) = events(text, {"9 de marzo": "2026-03-09"}, people=DELEGATION_PEOPLE)
     assert event.actor_ids == ["Ana Ruiz", "Luis Vera"]
+
+
+def test_a_dropped_subject_of_a_compound_tense_is_the_one_told_before(events):
+    """"El lunes, había sostenido una videoconferencia": the finite word is the auxiliary."""
+    text = ("El canciller Luis Vera se reunió con empresarios. El lunes pasado, había sostenido una "
+            "videoconferencia con la ministra Ana Ruiz.")
+    call = next(e for e in events(text, people=DELEGATION_PEOPLE) if e.kind == "call")
+    assert call.actor_ids == ["Ana Ruiz", "Luis Vera"]
+
+
+def test_a_name_after_the_comma_closing_a_partners_title_is_the_partner(events_nlp):
+    """"con su homóloga de Perú, Ana Ruiz": the model may hang the name on the verb."""
+    text = "El canciller Luis Vera sostuvo una videoconferencia con su homóloga de Perú, Ana Ruiz."
+    misparse = rehang({"Ana": ("sostuvo", "conj")})
+    (call,) = hand_events(events_nlp, text, None, people=DELEGATION_PEOPLE, misparse=misparse)
+    assert call.actor_ids == ["Ana Ruiz", "Luis Vera"]
