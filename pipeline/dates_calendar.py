@@ -119,16 +119,17 @@ def resolve_weekday(published: dt.date, weekday: int, mode: str) -> dt.date:
     return published + dt.timedelta(days=delta)
 
 
-def day_with_weekday(published: dt.date, day: int, weekday: int, direction: str | None = None
+def day_with_weekday(published: dt.date, day: int, weekday: int | None, direction: str | None = None
                      ) -> dt.date | None:
     """The date nearest ``published`` whose day of the month is ``day`` and whose weekday is
-    ``weekday`` (0 = Monday: "el miércoles 6"), within two months either side; ``direction``
-    ``past`` or ``future`` keeps it on that side (the publication day counts for both)."""
+    ``weekday`` (0 = Monday: "el miércoles 6"; None: any, "el pasado 10"), within two months
+    either side; ``direction`` ``past`` or ``future`` keeps it on that side (the publication
+    day counts for both)."""
     found = []
     for shift in range(-2, 3):
         month = published.month - 1 + shift
         date = safe_date(published.year + month // 12, month % 12 + 1, day)
-        if date is not None and date.weekday() == weekday and (direction != "past" or date <= published) \
+        if date is not None and weekday in (None, date.weekday()) and (direction != "past" or date <= published) \
                 and (direction != "future" or date >= published):
             found.append(date)
     return min(found, key=lambda d: abs((d - published).days)) if found else None

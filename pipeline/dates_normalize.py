@@ -265,9 +265,9 @@ def _weekday(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
 
 
 def _weekday_day(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
-    """"el miércoles 6": the nearest such day, on the side the words or the tense say."""
+    """"el miércoles 6", "el pasado 10": the nearest such day, on the side the words or the tense say."""
     weekday, day = lex.weekdays.get(_word(g.get("wd"))), parse_day(g.get("d"), lex)
-    if weekday is None or day is None:
+    if (weekday is None and g.get("wd")) or day is None:
         return None
     if ctx.published is None:
         return unresolved(granularity="day")

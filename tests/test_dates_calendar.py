@@ -121,6 +121,7 @@ def test_infer_year_keeps_day_and_month_near_publication(published, month, day, 
     pytest.param(D(2025, 8, 30), 1, 0, None, D(2025, 9, 1), id="Monday 1: next month's"),
     pytest.param(D(2025, 8, 20), 21, 3, "past", None, id="the past side has no Thursday 21 near"),
     pytest.param(D(2025, 8, 20), 31, 0, None, None, id="no Monday 31 within two months"),
+    pytest.param(D(2025, 8, 20), 25, None, "past", D(2025, 7, 25), id="any weekday: the 25th before"),
 ])
 def test_day_with_weekday(published, day, weekday, direction, expected) -> None:
     assert day_with_weekday(published, day, weekday, direction) == expected
