@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 __all__ = ["ListItem", "is_bulleted", "line_bounds", "list_items"]
 
-_BULLET = re.compile(r"^\s*(?:[-–—•*·▪●]|\(?\d{1,2}[.)](?!\d)|\(?[a-z][.)])\s*")
+_BULLET = re.compile(r"^\s*(?:[-–—•*·▪●]|\(?\d{1,2}[.)](?!\d)|\(?[a-z][.)]|\(?[ivxIVX]{1,5}\))\s*")
 _TITLE = re.compile(r"^([A-ZÁÉÍÓÚÑ][^:.;]{0,40}):\s+(?=\S)")
 _ITEM_END = re.compile(r"(?:[\s.;,]|(?<=[\s,])[ye](?=[\s.;,]*$))+$")  # (", y" before the last item)
 _AND = re.compile(r"[yYeE] ")  # the "y" before a list's last item
@@ -37,7 +37,8 @@ def line_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int
 
 
 def is_bulleted(line: str) -> bool:
-    """Whether a line opens with a bullet or a number ("• Celebrar ...", "2) Explorar ...")."""
+    """Whether a line opens with a bullet or a number ("• Celebrar ...", "2) Explorar ...",
+    "(ii) crear ...")."""
     return bool(_BULLET.match(line)) and bool(line.strip())
 
 

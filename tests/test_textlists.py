@@ -30,6 +30,9 @@ def _texts(text: str, looks_like_item=lambda s, e: False) -> list[tuple[str, str
     pytest.param("Acordaron: 1) fortalecer X; 2) detener Y; y 3) celebrar Z.",
                  [("fortalecer X", None), ("detener Y", None), ("celebrar Z", None)],
                  id="a numbered run-in list: 'y' before the last number"),
+    pytest.param("Acordaron: (i) fortalecer X; (ii) detener Y; y (iii) celebrar Z.",
+                 [("fortalecer X", None), ("detener Y", None), ("celebrar Z", None)],
+                 id="a run-in list numbered in Roman numerals"),
     pytest.param("Acordaron:\na) Fortalecer X;\nb) Detener Y, y\nc) Reunirse en Lima.\n",
                  [("Fortalecer X", None), ("Detener Y", None), ("Reunirse en Lima", None)],
                  id="', y' ending the item before the last is no part of it"),
@@ -69,6 +72,8 @@ def test_items_point_inside_the_text_in_order(lines):
 @pytest.mark.parametrize("line, expected", [
     pytest.param("• Celebrar la reunión.", True, id="a bullet"),
     pytest.param("2) Explorar la firma.", True, id="a number"),
+    pytest.param("iv) Explorar la firma.", True, id="a Roman numeral"),
+    pytest.param("Vi la firma.", False, id="a word of Roman letters with no parenthesis"),
     pytest.param("El canciller viajó.", False, id="prose"),
     pytest.param("", False, id="an empty line"),
 ])
