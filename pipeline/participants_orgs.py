@@ -239,10 +239,10 @@ def _acts(tokens: Tokens, start: int, end: int, spans: list[tuple[int, int]], ex
     lower = tokens.lower
     before = [k for k in range(max(0, start - 5), min(start, len(tokens)))  # (not "la 54" in "en
               if tokens.pos[k] not in ("DET", "NUM") and not tokens.punct[k]]  # el marco de la 54 Asamblea")
-    if before and any(lex.has_folded("byline_cue", tokens.folded[k])
-                      or (lex.has_folded("line_cue", tokens.folded[k]) and _opens_line(tokens, k))
-                      for k in before[-3:]):
-        return False  # a credit ("Foto: SRE", "Por: Redacción")
+    if before and any((lex.has_folded("byline_cue", tokens.folded[k])
+                       or (lex.has_folded("line_cue", tokens.folded[k]) and _opens_line(tokens, k)))
+                      and "," not in tokens.text[k + 1:start] for k in before[-3:]):
+        return False  # a credit ("Foto: SRE", "Por: Redacción"; not "Por su parte, la SRE")
     if before and lower[before[-1]] in {"en", "ante"}:
         return False
     if len(before) >= 2 and lower[before[-1]] in {"a", "al"} and tokens.lemma(before[-2]) == "llegar":

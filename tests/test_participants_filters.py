@@ -127,6 +127,9 @@ def test_a_bodys_name_as_the_press_varies_it_is_the_gazetteers(nlp):
                  "Comisión Binacional México-Colombia", "group", id="where a body meets is not its name"),
     pytest.param("El Grupo de Trabajo en Materia de Migración sesionó ayer.",
                  "Grupo de Trabajo en Materia de Migración", "group", id="an 'en' before no place stays"),
+    pytest.param("El canciller Marcelo Ebrard viajó a Lima.\n\nPor su parte, la Cancillería anunció que abrirá "
+                 "un consulado.", "Secretaría de Relaciones Exteriores", "organization",
+                 id="'Por su parte,' opening the line is no credit ('Por: Redacción')"),
 ])
 def test_organization_found(pnlp, text, name, kind):
     found = {p.name: p for p in run(pnlp, text, "2020-03-03")._.participants}
