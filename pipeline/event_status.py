@@ -133,6 +133,11 @@ def mention_status(m: EventMention, lex: Lexicon, words: DocWords) -> str:
         if verb is not None and lex.has_at("planned_verb", words, verb) and (
                 dep[m.head] == "nsubj:pass" or any(words.low[c] == "se" for c in words.children[verb])):
             return "planned"  # "se prevé la visita del secretario" (not "esta reunión busca dar ...")
+    if verb is not None and dep[verb].startswith("acl") and words.head[verb] == m.head \
+            and _morph(words.tokens[verb], "Tense") == "Pres":
+        governor = governing_verb(m.head, words)  # "participará en la Asamblea, que comienza el 22":
+        if governor is not None and governor != verb and verb_is_future(governor, words):
+            return "planned"  # the present of the relative says less than the verb it hangs on
     if verb is not None:
         if verb_is_future(verb, words) or _governs_infinitive(verb, lex, words) \
                 or _agreed_clause(verb, lex, words):
