@@ -49,20 +49,24 @@ class Builder:
 
     def name_candidates(self) -> list[Cand]:
         tokens, found = self.tokens, []
+        qualifiers: set[int] = set()  # words between a title and its name ("subsecretario de
+        # Prevención y Promoción de la Salud, X"): part of the title, no name
         for m in self.matches:
             if m.kind == "PER":  # the label of the model's entity holding the match's first token
                 label = LABELS.get(next((lab for s, e, lab in tokens.ents if s <= m.start < e), ""), "")
                 found.append(Cand(m.start, m.end, tokens.span_text(m.start, m.end), "gazetteer", label,
                                   list(m.rows)))
             elif m.kind == "ROLE":
-                cand = self._name_after_title(m)
+                cand, name_start = self._name_after_title(m)
                 if cand is not None:
                     found.append(cand)
+                if name_start is not None:
+                    qualifiers.update(range(m.end, name_start))
         name_word, stop, lower = tokens.name_word, tokens.stop, tokens.lower
         for start, ent_end, ent_label in tokens.ents:
             i = start
             while i < ent_end:
-                if i in self.by_token or i in self.org_tokens or not name_word[i]:
+                if i in self.by_token or i in self.org_tokens or not name_word[i] or i in qualifiers:
                     i += 1
                     continue
                 if stop[i] and lower[i] not in {"de", "del"}:
@@ -83,8 +87,9 @@ class Builder:
                 return k
         return end
 
-    def _name_after_title(self, title: Match) -> Cand | None:
-        """A name right after a title and its qualifiers: "el canciller de Cuba, Bruno Rodríguez"."""
+    def _name_after_title(self, title: Match) -> tuple[Cand | None, int | None]:
+        """A name right after a title and its qualifiers: "el canciller de Cuba, Bruno Rodríguez"
+        (and where it starts); a gazetteer name there is no new candidate, but where it starts."""
         tokens, i, limit = self.tokens, title.end, min(len(self.tokens), title.end + 14)
         text, lower = tokens.text, tokens.lower
         comma = False
@@ -95,10 +100,10 @@ class Builder:
                     limit = min(len(tokens), limit + m.end - m.start - 1)  # a name found: one word
                     i = m.end
                     continue
-                return None
+                return None, (i if m.kind == "PER" and comma else None)
             if text[i] == ",":
                 if comma:
-                    return None
+                    return None, None
                 comma, i = True, i + 1
                 continue
             if text[i] in {"(", ")"} or lower[i] in {"de", "del", "la", "el", "y", "en", "para", "los", "las"}:
@@ -107,18 +112,18 @@ class Builder:
             if tokens.name_word[i]:
                 end = self._run(i)
                 if end == i:
-                    return None
+                    return None, None
                 if lower[i - 1] in {"de", "del", "la", "las", "los", "para", "en", "y", "e"}:
                     i = end  # a body in the title ("director de ProMéxico,"), the name follows
                     continue
                 if not self.lex.not_name.isdisjoint(tokens.folded[i:end]):
-                    return None
-                return Cand(i, end, tokens.span_text(i, end), "role", "PER")
+                    return None, None
+                return Cand(i, end, tokens.span_text(i, end), "role", "PER"), i
             if tokens.pos[i] == "ADJ" and not comma:
                 i += 1
                 continue
-            return None
-        return None
+            return None, None
+        return None, None
 
     def keep(self, cand: Cand) -> bool:
         """False for bylines, news agencies, people only commemorated or named as things, and
@@ -166,8 +171,11 @@ class Builder:
         kept = [c for c in cands if self.keep(c)]
         actors = resolve_people(kept, lex, self.on)
         phrase_tokens: set[int] = set()
-        # titles of dropped names too ("la muerte del presidente de Haití, X") are no role-only mention
-        title_tokens = covered((c.phrase.start, c.phrase.end) for c in cands if c.phrase)
+        # titles of dropped names too ("la muerte del presidente de Haití, X") are no role-only
+        # mention; not those of words no one confirms as a name ("Durante la Asamblea, el
+        # subsecretario se reunió": "Asamblea" is no person whose title follows)
+        named = {id(c) for a in actors for c in a.cands} | {id(c) for c in cands} - {id(c) for c in kept}
+        title_tokens = covered((c.phrase.start, c.phrase.end) for c in cands if c.phrase and id(c) in named)
         for actor in actors:
             with_phrase = [c for c in actor.cands if c.phrase]
             for c in with_phrase:

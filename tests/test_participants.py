@@ -103,6 +103,25 @@ def test_role_only_resolves_to_office_holder(pnlp, text, published, name):
     assert found[name].resolved_by in {"role", "name"}
 
 
+def test_a_capitalised_body_between_a_title_and_a_gazetteer_name_is_part_of_the_title(pnlp):
+    """"la subsecretaria de Prevención y Promoción de la Salud, Alicia Bárcena": the recogniser
+    reads "Promoción de la Salud" as a person; it is the title's, which is hers."""
+    text = ("La delegación, encabezada por la subsecretaria de Prevención y Promoción de la Salud, Alicia "
+            "Bárcena, participó en la Asamblea.")
+    found = people(run(pnlp, text, "2020-03-03"))
+    assert (set(found), found["Alicia Bárcena"].role) == (
+        {"Alicia Bárcena"}, "subsecretaria de Prevención y Promoción de la Salud")
+
+
+def test_a_title_after_a_word_no_one_confirms_as_a_name_stands_alone(pnlp):
+    """"Durante la Asamblea, la subsecretaria se reunió": the recogniser's "Asamblea" is no
+    person whose title follows; the title stands for the subsecretaria named before."""
+    text = ("La subsecretaria de Salud, Ana Ruiz Soto, participó en la Asamblea. Durante la Asamblea, la "
+            "subsecretaria se reunió con empresarios.")
+    doc = run(pnlp, text, "2020-03-03")
+    assert [m.actor_id for m in doc._.mentions if m.label == "ROLE"] == ["ana-ruiz-soto"]
+
+
 def test_role_only_prefers_the_person_named_in_the_document(pnlp):
     doc = run(pnlp, "El canciller Marcelo Ebrard viajó a Lima. El canciller firmó el acuerdo.", "2025-06-01")
     found = people(doc)
