@@ -14,7 +14,8 @@ from .docparse import feats
 from .events_attach import DocIndex
 from .events_detect import EventMention
 from .events_lexicon import Lexicon
-from .events_syntax import PLACE_RELATIVE_STEPS, governing_verb, opens_place_relative
+from .events_syntax import (PLACE_RELATIVE_STEPS, governing_verb, opens_partner_relative, opens_place_relative,
+                            relative_partner)
 from .events_words import WITH, DocWords
 from .textlists import line_bounds, list_items
 
@@ -104,6 +105,8 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
     unnamed = False
     for c in complements:
         ids = _ids_in(c, index, lo, hi) if "split" not in m.attrs else _ids_range(lo, hi, index)
+        if not ids and relative_partner(c, words) and words.dep[words.head[c]].startswith("acl"):
+            ids = _before_relative(c, words, index)  # "al ministro X, con quien sostendrá ..."
         if not ids and "split" not in m.attrs and _unnamed_counterparts(c, words, lex):
             ids = _named_after(c, m.head, words, index)  # "con sus homólogos de Brasil, X, y de
             # Argentina, Y": the names the parse hangs on the event noun
@@ -210,6 +213,12 @@ def _named_after(c: int, noun: int, words: DocWords, index: DocIndex) -> set[str
     return ids
 
 
+def _before_relative(c: int, words: DocWords, index: DocIndex) -> set[str]:
+    """Who the antecedent of the relative pronoun ``c`` names, before ``c``."""
+    antecedent = words.head[words.head[c]]
+    return {a for i in words.subtree(antecedent, 40) if i < c for a in index.actors_of.get(i, ())}
+
+
 def _apposed(c: int, words: DocWords, index: DocIndex) -> set[str]:
     """Who is named right after the comma that ends the phrase of ``c`` ("su homóloga de
     Canadá, Anita Anand"), however the parse hangs the name, unless as the subject of a clause
@@ -250,7 +259,7 @@ def _subjects(verb: int, words: DocWords, pronominal: bool = False) -> list[int]
             return [words.head[cur]]  # "al ministro X, quien realiza una visita": the one "quien" is
         if found:
             return found
-        if opens_place_relative(cur, words):
+        if opens_place_relative(cur, words) or opens_partner_relative(cur, words):
             host = governing_verb(cur, words, PLACE_RELATIVE_STEPS)  # "viajará a Nueva York, donde se reunirá"
         elif words.dep[cur] in ("ccomp", "xcomp", "conj") or (
                 words.dep[cur] == "advcl" and "Inf" in feats(words.tokens[cur], "VerbForm")):

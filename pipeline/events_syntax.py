@@ -20,11 +20,25 @@ if TYPE_CHECKING:
 #: Words that open a clause told as happening where its governing verb's action does
 #: ("viajó a Brasilia, donde sostuvo una reunión"): the clause shares its date and subject.
 _PLACE_RELATIVES = frozenset({"donde", "adonde"})
+#: Relative pronouns for a person ("con quien", "con el cual").
+_WHO = frozenset({"quien", "quienes", "cual", "cuales"})
 
 
 def opens_place_relative(verb: int, words: DocWords) -> bool:
     """Whether the verb heads a place relative clause ("..., donde sostuvo una reunión")."""
     return any(words.low[c] in _PLACE_RELATIVES for c in words.children[verb])
+
+
+def opens_partner_relative(verb: int, words: DocWords) -> bool:
+    """Whether the verb heads a relative clause whose "con quien" is the partner ("recibirá al
+    ministro X, con quien sostendrá una reunión"): told, as a place relative, as happening with
+    the governing verb's subject and on its day."""
+    return any(relative_partner(c, words) for c in words.children[verb])
+
+
+def relative_partner(c: int, words: DocWords) -> bool:
+    """Whether token ``c`` is the "quien" of "con quien" ("con el cual", "con quienes")."""
+    return words.low[c] in _WHO and "con" in words.case_of[c]
 
 
 _DEMONSTRATIVE = {"este", "esta", "estos", "estas", "ese", "esa", "dicho", "dicha", "aquel",
@@ -240,7 +254,7 @@ def host_verb(m: EventMention, lex: Lexicon, words: DocWords) -> int | None:
         if words.pos[verb] not in ("VERB", "AUX") or verb != m.head and (
                 not lex.has_at("support", words, verb) or lex.status_at("support", words, verb) is not None):
             continue
-        relative = opens_place_relative(verb, words)
+        relative = opens_place_relative(verb, words) or opens_partner_relative(verb, words)
         if relative or (any(words.low[c] == "para" for c in words.children[verb])
                         and "Inf" in feats(words.tokens[verb], "VerbForm")):
             host = governing_verb(verb, words, PLACE_RELATIVE_STEPS if relative else 3)

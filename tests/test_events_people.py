@@ -542,3 +542,21 @@ def test_a_name_after_the_comma_closing_a_partners_title_is_the_partner(events_n
     misparse = rehang({"Ana": ("sostuvo", "conj")})
     (call,) = hand_events(events_nlp, text, None, people=DELEGATION_PEOPLE, misparse=misparse)
     assert call.actor_ids == ["Ana Ruiz", "Luis Vera"]
+
+
+def test_con_quien_names_the_partner_and_the_receivers_subject_meets_him(events):
+    """"recibirá mañana al ministro X, con quien sostendrá una reunión privada": X is the
+    partner, the one who receives him the subject, and the meeting is on the reception's day."""
+    text = "El presidente Luis Vera recibirá mañana al ministro Pedro Soto, con quien sostendrá una reunión privada."
+    found = events(text, {"mañana": "2026-03-13"}, people=DELEGATION_PEOPLE)
+    assert [(e.actor_ids, e.date_value) for e in found] == [(["Luis Vera", "Pedro Soto"], "2026-03-13")]
+
+
+def test_both_leaders_named_before_take_part_junto_con_a_third(events):
+    """"ambos mandatarios participarán junto con el presidente X en la Cumbre de Líderes": the
+    two named before and X; the model hangs "El miércoles," on the paragraph break."""
+    text = ("El presidente Luis Vera recibirá mañana al ministro Pedro Soto.\n\n"
+            "El miércoles, ambos mandatarios participarán junto con el presidente Juan Mora en la X Cumbre "
+            "de Líderes de América del Norte.")
+    summit = next(e for e in events(text, people=DELEGATION_PEOPLE) if e.kind == "summit")
+    assert summit.actor_ids == ["Juan Mora", "Luis Vera", "Pedro Soto"]
