@@ -43,34 +43,82 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
     Partners no participant resolves come back as "~head" ("~~head" for a plural)."""
     words = index.words
     pos = words.pos
-    regions: list[int] = []  # token indices whose subtrees name participants
+    verb = m.anchor if pos[m.anchor] in ("VERB", "AUX") else None
+    regions = _subject_regions(m, verb, index, lex)  # token indices whose subtrees name participants
+    complements = _complements(m, verb, index, lex)
     partners: set[str] = set()
     partner_heads: set[str] = set()
-    verb = m.anchor if pos[m.anchor] in ("VERB", "AUX") else None
+    if m.kind in _OF_KINDS and m.kind != "other" and not any(words.case_of[c] & _OF for c in complements):
+        partners |= _of_right_after(m, index)
+    lo, hi = 0, len(doc)
+    if "split" in m.attrs:  # "..., así como con Y": this event's partner is Y
+        lo, hi = m.attrs["split"], m.attrs.get("until", words.sent(m.head)[1])
+        complements = [lo]
+        regions = [r for r in regions if r < m.head]
+    elif "until" in m.attrs:
+        hi = m.attrs["until"]
+    unnamed = False
+    for c in complements:
+        ids = _ids_range(lo, hi, index) if "split" in m.attrs else _partner_ids(c, m, index, lex, lo, hi)
+        if ids:
+            partners |= ids
+        elif pos[c] == "PROPN" or (pos[c] == "NOUN" and (  # someone not resolved: "~~" plural
+                lex.has_at("person_head", words, c) or "Plur" in feats(words.tokens[c], "Number"))):
+            plural = "Plur" in feats(words.tokens[c], "Number")  # "con empresarios"; not "con el objetivo de"
+            partner_heads.add(("~" if plural else "") + words.view.lemmas[c].lower())
+        elif not words.case_of[c].isdisjoint(WITH):
+            unnamed = True  # someone not named ("con el tabasqueño")
+        regions.append(c)
+    if unnamed and not partners and not partner_heads:
+        partner_heads.add("?")
+    actors: set[str] = set(partners)
+    for r in regions:
+        if r not in complements:
+            actors |= _ids_in(r, index, 0, len(doc))
+    if verb is not None and lex.has_at("joins_subj", words, verb):  # "En la sesión participaron:"
+        actors |= listed_after_colon(verb, index)
+    return actors, partners | {f"~{h}" for h in partner_heads}
+
+
+def _subject_regions(m: EventMention, verb: int | None, index: DocIndex, lex: Lexicon) -> list[int]:
+    """The tokens whose phrases say who does the event: its verb's subject (or the one the
+    sentence before was about, or who says a first-person event), or, for a possessive visit or
+    meeting or a frame, the subject of the verb it hangs on."""
+    words = index.words
     if verb is not None and not m.frame:
         subjects = _subjects(verb, words, "reflexive" in m.attrs)
         if _of_itself(verb, subjects, m, words):  # "encabezó la delegación en la Cumbre, que se
             governor = governing_verb(m.head, words)  # llevó a cabo en Lima": who headed it
             subjects = _subjects(governor, words) if governor is not None \
                 and _attended(m.head, governor, words, lex) else []
-        regions += subjects or _topic(verb, words, index) or _speaker(verb, words, index)
-    elif (m.kind in _OWNED_KINDS and m.attrs.get("det") == "possessive") or m.frame:
-        # "durante su visita a X", "destacó su reunión con X": its owner is the one the clause is
-        # about; "Durante la reunión de ministros del G20, el canciller enfatizó": who speaks in
-        # its frame took part
-        governor = governing_verb(m.head, words)
-        subjects = _subjects(governor, words) if governor is not None else []
-        if governor is not None and m.attrs.get("det") == "possessive" and not any(
-                _ids_in(c, index) for c in subjects):  # "En su encuentro con X, se revisó la agenda":
-            subjects = _topic(governor, words, index)  # "su" is the one told before
-        if governor is not None and m.kind == "visit" and words.lem[governor] == "recibir":
-            # "X recibió al ministro Y, en el marco de su visita oficial": Y's visit, X the host
-            subjects += [c for c in words.children[governor] if words.dep[c] in ("obj", "obl")
-                         and words.case_of[c] & {"a", "al"} and _ids_in(c, index)]
-        regions += subjects
+        return subjects or _topic(verb, words, index) or _speaker(verb, words, index)
+    if not ((m.kind in _OWNED_KINDS and m.attrs.get("det") == "possessive") or m.frame):
+        return []
+    # "durante su visita a X", "destacó su reunión con X": its owner is the one the clause is
+    # about; "Durante la reunión de ministros del G20, el canciller enfatizó": who speaks in
+    # its frame took part
+    governor = governing_verb(m.head, words)
+    if governor is None:
+        return []
+    subjects = _subjects(governor, words)
+    if m.attrs.get("det") == "possessive" and not any(_ids_in(c, index) for c in subjects):
+        subjects = _topic(governor, words, index)  # "En su encuentro con X, se revisó la agenda":
+        # "su" is the one told before
+    if m.kind == "visit" and words.lem[governor] == "recibir":
+        # "X recibió al ministro Y, en el marco de su visita oficial": Y's visit, X the host
+        subjects += [c for c in words.children[governor] if words.dep[c] in ("obj", "obl")
+                     and words.case_of[c] & {"a", "al"} and _ids_in(c, index)]
+    return subjects
+
+
+def _complements(m: EventMention, verb: int | None, index: DocIndex, lex: Lexicon) -> list[int]:
+    """The phrases of the mention's noun and verb that name partners: con/entre/junto con, the
+    verb's "por", the "de" of a visit, call or credentials, whom an act is addressed to, whom
+    "recibir" receives, who heads or chairs it ("encabezada por X")."""
+    words = index.words
+    case_of = words.case_of
     complements = []
     holders = [m.head] + ([verb] if verb is not None and verb != m.head else [])
-    case_of = words.case_of
     for tok in holders:
         is_verb = verb is not None and tok == verb
         for c in words.children[tok]:
@@ -92,44 +140,23 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
         if words.dep[c] in ("acl", "amod") and (
                 lex.has_at("joins_agent", words, c) or lex.has_at("chairs", words, c)):
             complements += [g for g in words.children[c] if "por" in case_of[g]]
-    complements = [c for c in complements if not m.start <= c < m.end]  # "hablar por teléfono"
-    if m.kind in _OF_KINDS and m.kind != "other" and not any(case_of[c] & _OF for c in complements):
-        partners |= _of_right_after(m, index)
-    lo, hi = 0, len(doc)
-    if "split" in m.attrs:  # "..., así como con Y": this event's partner is Y
-        lo, hi = m.attrs["split"], m.attrs.get("until", words.sent(m.head)[1])
-        complements = [lo]
-        regions = [r for r in regions if r < m.head]
-    elif "until" in m.attrs:
-        hi = m.attrs["until"]
-    unnamed = False
-    for c in complements:
-        ids = _ids_in(c, index, lo, hi) if "split" not in m.attrs else _ids_range(lo, hi, index)
-        if not ids and relative_partner(c, words) and words.dep[words.head[c]].startswith("acl"):
-            ids = _before_relative(c, words, index)  # "al ministro X, con quien sostendrá ..."
-        if not ids and "split" not in m.attrs and _unnamed_counterparts(c, words, lex):
-            ids = _named_after(c, m.head, words, index)  # "con sus homólogos de Brasil, X, y de
-            # Argentina, Y": the names the parse hangs on the event noun
-        if not ids and "split" not in m.attrs and lex.has_at("person_head", words, c):
-            ids = _apposed(c, words, index)  # "con su homóloga de Canadá, X" (X hung elsewhere)
-        if ids:
-            partners |= ids
-        elif pos[c] == "PROPN" or (pos[c] == "NOUN" and (  # someone not resolved: "~~" plural
-                lex.has_at("person_head", words, c) or "Plur" in feats(words.tokens[c], "Number"))):
-            plural = "Plur" in feats(words.tokens[c], "Number")  # "con empresarios"; not "con el objetivo de"
-            partner_heads.add(("~" if plural else "") + words.view.lemmas[c].lower())
-        elif not words.case_of[c].isdisjoint(WITH):
-            unnamed = True  # someone not named ("con el tabasqueño")
-        regions.append(c)
-    if unnamed and not partners and not partner_heads:
-        partner_heads.add("?")
-    actors: set[str] = set(partners)
-    for r in regions:
-        if r not in complements:
-            actors |= _ids_in(r, index, 0, len(doc))
-    if verb is not None and lex.has_at("joins_subj", words, verb):  # "En la sesión participaron:"
-        actors |= listed_after_colon(verb, index)
-    return actors, partners | {f"~{h}" for h in partner_heads}
+    return [c for c in complements if not m.start <= c < m.end]  # "hablar por teléfono"
+
+
+def _partner_ids(c: int, m: EventMention, index: DocIndex, lex: Lexicon, lo: int, hi: int) -> set[str]:
+    """Who the complement ``c`` names: in its phrase (within ``[lo, hi)``), else the antecedent
+    of "con quien", else names the parse hangs elsewhere after unnamed counterparts ("con sus
+    homólogos de Brasil, X, y de Argentina, Y") or after a partner's title ("con su homóloga de
+    Canadá, X")."""
+    words = index.words
+    ids = _ids_in(c, index, lo, hi)
+    if not ids and relative_partner(c, words) and words.dep[words.head[c]].startswith("acl"):
+        ids = _before_relative(c, words, index)  # "al ministro X, con quien sostendrá ..."
+    if not ids and _unnamed_counterparts(c, words, lex):
+        ids = _named_after(c, m.head, words, index)
+    if not ids and lex.has_at("person_head", words, c):
+        ids = _apposed(c, words, index)
+    return ids
 
 
 def listed_after_colon(verb: int, index: DocIndex) -> set[str]:
