@@ -135,7 +135,7 @@ class EventsComponent(RuleComponent):
         for m in mentions:
             inner = anchored_inner(m, index)
             tx = None if inner is not None else attach_timex(
-                m, index, elsewhere[m.head] - {m.head, m.anchor})
+                m, index, elsewhere[m.head] - {m.head, m.anchor}, self.lexicon)
             if tx is not None and not m.strong and not _near(m, tx, index.words):
                 tx = None  # a reference lends its date only when the date is right by it
             actors, partners = mention_actors(doc, m, index, self.lexicon)

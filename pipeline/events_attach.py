@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .events_detect import EventMention
+from .events_lexicon import Lexicon
 from .events_words import DocWords
 from .lang import language_data
 from .records import Participant, Timex
@@ -75,7 +76,7 @@ _OTHER_TIME = frozenset({"desde", "cuando", "después", "antes", "mientras", "ha
                          "si"})
 
 
-def _anchors(m: EventMention, words: DocWords) -> set[int]:
+def _anchors(m: EventMention, words: DocWords, lex: Lexicon) -> set[int]:
     pos, dep = words.pos, words.dep
     anchors = {m.head}
     for child in words.children[m.head]:  # "el encuentro programado para llevarse a cabo esta semana"
@@ -87,6 +88,9 @@ def _anchors(m: EventMention, words: DocWords) -> set[int]:
         anchors.add(m.anchor)
         if m.support is not None:
             anchors.add(m.support)
+        outer = words.head[m.anchor]  # "volverán a reunirse en noviembre" (cue class periphrasis)
+        if dep[m.anchor] == "xcomp" and outer != m.anchor and lex.has_at("periphrasis", words, outer):
+            anchors.add(outer)
         parent = words.head[m.head]
         if dep[m.head] in ("nsubj", "nsubj:pass") and pos[parent] in ("VERB", "AUX", "ADJ"):
             anchors.add(parent)
@@ -96,9 +100,9 @@ def _anchors(m: EventMention, words: DocWords) -> set[int]:
     return anchors
 
 
-def attach_timex(m: EventMention, index: DocIndex, others: set[int]) -> Timex | None:
+def attach_timex(m: EventMention, index: DocIndex, others: set[int], lex: Lexicon) -> Timex | None:
     """The date expression attached to the mention's trigger or support verb, if any."""
-    found = timex_on(_anchors(m, index.words), m.head, index, others)
+    found = timex_on(_anchors(m, index.words, lex), m.head, index, others)
     if found is None:
         found = _fronted(m, index, others)
     return found if found is not None else _on_its_item(m, index, others)

@@ -461,3 +461,14 @@ def test_the_ceremony_an_act_took_place_in_is_that_act(run):
     text = ("El embajador Luis Vera presentó sus cartas credenciales a la gobernadora general, Ana Ruiz, en una "
             "ceremonia celebrada en Rideau Hall.")
     assert [e.kind for e in run(text, people=["Luis Vera", "Ana Ruiz"])] == ["other"]
+
+
+@pytest.mark.parametrize("verb", [
+    pytest.param("volverán a reunirse", id="volver a"),
+    pytest.param("van a reunirse", id="ir a"),
+    pytest.param("podrán reunirse", id="poder"),
+])
+def test_the_date_of_a_periphrasis_is_its_events(run, verb):
+    """"volverán a reunirse en noviembre": the model hangs the date on "volverán"."""
+    (event,) = run(f"Los cancilleres {verb} en noviembre en Lima.", dates={"en noviembre": "2026-11"})
+    assert event.date_value == "2026-11"
