@@ -77,6 +77,11 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
             actors |= _ids_in(r, index, 0, len(doc))
     if verb is not None and lex.has_at("joins_subj", words, verb):  # "En la sesión participaron:"
         actors |= listed_after_colon(verb, index)
+    elif verb is not None and _ends_with_con(verb, words):  # "sostuvo encuentros con:" and a list
+        listed = listed_after_colon(verb, index)
+        actors |= listed
+        partners |= listed
+        partner_heads.discard("?")
     return actors, partners | {f"~{h}" for h in partner_heads}
 
 
@@ -162,7 +167,8 @@ def _partner_ids(c: int, m: EventMention, index: DocIndex, lex: Lexicon, lo: int
 def listed_after_colon(verb: int, index: DocIndex) -> set[str]:
     """Who a list after a colon names when the verb's line ends in that colon ("En la sesión
     participaron también:" and one line per person, "- Roberto Velasco, jefe de Unidad ..."):
-    the participants named at the head of each item, before its first comma."""
+    the participants named at the head of each item, before its first comma, or after it when
+    none is ("- el presidente de Guatemala, Bernardo Arévalo;")."""
     words, text = index.words, index.words.text
     at = words.idx[verb]
     line = text[at:line_bounds(text, at)[1]].rstrip()
@@ -178,9 +184,19 @@ def listed_after_colon(verb: int, index: DocIndex) -> set[str]:
     for item in list_items(text, colon, names_someone)[0]:
         comma = text.find(",", item.start, item.end)
         span = words.char_span(item.start, item.end if comma < 0 else comma)
-        if span is not None:
-            found |= _ids_range(*span, index)
+        ids = _ids_range(*span, index) if span is not None else set()
+        if not ids and comma >= 0:  # "- el presidente de Guatemala, Bernardo Arévalo;"
+            span = words.char_span(comma + 1, item.end)
+            ids = _ids_range(*span, index) if span is not None else set()
+        found |= ids
     return found
+
+
+def _ends_with_con(verb: int, words: DocWords) -> bool:
+    """Whether the verb's line ends in "con:" ("la canciller sostuvo encuentros con:")."""
+    text, at = words.text, words.idx[verb]
+    line = text[at:line_bounds(text, at)[1]].rstrip()
+    return line.endswith(":") and line[:-1].rstrip().lower().endswith(" con")
 
 
 def _of_right_after(m: EventMention, index: DocIndex) -> set[str]:

@@ -560,3 +560,15 @@ def test_both_leaders_named_before_take_part_junto_con_a_third(events):
             "de Líderes de América del Norte.")
     summit = next(e for e in events(text, people=DELEGATION_PEOPLE) if e.kind == "summit")
     assert summit.actor_ids == ["Juan Mora", "Luis Vera", "Pedro Soto"]
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("Durante su estancia en Lima, el canciller Juan Mora sostuvo encuentros con:",
+                 id="partners listed after 'con:'"),
+    pytest.param("El canciller Juan Mora sostuvo una reunión en Lima. En la reunión participaron también:",
+                 id="who took part, their titles first"),
+])
+def test_a_list_after_the_line_of_the_event_names_its_people(events, line):
+    text = f"{line}\n- el presidente de Perú, Luis Vera;\n- la canciller Ana Ruiz."
+    (meeting,) = events(text, people=DELEGATION_PEOPLE)
+    assert {"Luis Vera", "Ana Ruiz"} <= set(meeting.actor_ids)
