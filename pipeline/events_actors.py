@@ -91,7 +91,7 @@ def _subject_regions(m: EventMention, verb: int | None, index: DocIndex, lex: Le
     meeting or a frame, the subject of the verb it hangs on."""
     words = index.words
     if verb is not None and not m.frame:
-        subjects = _subjects(verb, words, "reflexive" in m.attrs)
+        subjects = _invitee(verb, words, index, lex) or _subjects(verb, words, "reflexive" in m.attrs)
         if _of_itself(verb, subjects, m, words):  # "encabezó la delegación en la Cumbre, que se
             governor = governing_verb(m.head, words)  # llevó a cabo en Lima": who headed it
             subjects = _subjects(governor, words) if governor is not None \
@@ -114,6 +114,21 @@ def _subject_regions(m: EventMention, verb: int | None, index: DocIndex, lex: Le
         subjects += [c for c in words.children[governor] if words.dep[c] in ("obj", "obl")
                      and words.case_of[c] & {"a", "al"} and _ids_in(c, index)]
     return subjects
+
+
+def _invitee(verb: int, words: DocWords, index: DocIndex, lex: Lexicon) -> list[int]:
+    """Who is invited to do the infinitive ``verb`` ("invitó a la secretaria a visitar Colombia",
+    "extendió una invitación a X para visitar Brasilia"; cue class ``invites``): the "a" phrase
+    of the verb or noun of inviting, not who invites."""
+    host = words.head[verb]
+    if "Inf" not in feats(words.tokens[verb], "VerbForm") or host == verb:
+        return []
+    inviting = [host] if lex.has_at("invites", words, host) else [
+        c for c in words.children[host] if words.pos[c] == "NOUN" and lex.has_at("invites", words, c)]
+    if inviting and inviting[0] != host:
+        inviting.append(host)  # "extendió una invitación a X": the parse may hang X on the verb
+    return [c for i in inviting for c in words.children[i]
+            if words.case_of[c] & _TO and _ids_in(c, index)][:1]
 
 
 def _complements(m: EventMention, verb: int | None, index: DocIndex, lex: Lexicon) -> list[int]:

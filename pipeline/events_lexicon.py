@@ -44,7 +44,7 @@ def requirement_fits_pos(row: dict[str, Any]) -> tuple[str, str] | None:
 #: What ``models/events/cues.csv`` may say: the classes the events modules look cues up by
 #: (a test checks that the two agree).
 CUE_CLASSES = frozenset({"attends", "cancel_noun", "cancel_verb", "chairs", "distinct_adj", "exclude", "frame",
-                         "held_adj", "host_subj", "joins_agent", "joins_subj", "periphrasis", "person_head", "planned_adj",
+                         "held_adj", "host_subj", "invites", "joins_agent", "joins_subj", "periphrasis", "person_head", "planned_adj",
                          "planned_verb", "recipient", "scope_adj", "speech", "support", "support_noun", "support_obl",
                          "support_subj"})
 CUE_STATUSES = frozenset({"planned", "cancelled"})

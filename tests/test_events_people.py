@@ -572,3 +572,13 @@ def test_a_list_after_the_line_of_the_event_names_its_people(events, line):
     text = f"{line}\n- el presidente de Perú, Luis Vera;\n- la canciller Ana Ruiz."
     (meeting,) = events(text, people=DELEGATION_PEOPLE)
     assert {"Luis Vera", "Ana Ruiz"} <= set(meeting.actor_ids)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("El ministro Luis Vera invitó a la canciller Ana Ruiz a visitar Lima.", id="invitar a X a"),
+    pytest.param("El ministro Luis Vera extendió una invitación a la canciller Ana Ruiz para visitar Lima.",
+                 id="una invitación a X para"),
+])
+def test_whom_a_visit_is_invited_to_is_the_visitor(events, text):
+    (visit,) = events(text, people=DELEGATION_PEOPLE)
+    assert visit.actor_ids == ["Ana Ruiz"]
