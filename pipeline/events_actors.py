@@ -1,6 +1,6 @@
-"""Who took part in an event mention: the subject of its verb, its partners ("con X",
-"entre X y Y"), its visitor or caller ("la visita del canciller"), its owner ("su visita") and
-the people a list after its verb of taking part names.
+"""Who took part in an event mention: who does it (:mod:`pipeline.events_subjects`), its
+partners ("con X", "entre X y Y"), its visitor or caller ("la visita del canciller") and the
+people a list after its verb of taking part names.
 
 Pure helpers of the events stage (:mod:`pipeline.events`), reading the parse and the
 participants of the stage before it (through :class:`~pipeline.events_attach.DocIndex`).
@@ -14,9 +14,9 @@ from .docparse import feats
 from .events_attach import DocIndex
 from .events_detect import EventMention
 from .events_lexicon import Lexicon
-from .events_syntax import (PLACE_RELATIVE_STEPS, governing_verb, opens_partner_relative, opens_place_relative,
-                            relative_partner)
-from .events_words import WITH, DocWords
+from .events_subjects import subject_regions
+from .events_syntax import relative_partner
+from .events_words import TO, WITH, DocWords
 from .textlists import line_bounds, list_items
 
 #: The case markers of a partner ("con X", "entre X y Y") and of the one whose visit, call or
@@ -25,14 +25,6 @@ from .textlists import line_bounds, list_items
 #: person named right there; not a meeting's or summit's body, "la Cumbre del G7").
 _OF = frozenset({"de", "del"})
 _OF_KINDS = frozenset({"visit", "call", "other"})
-#: The case markers of whom an act is addressed to ("sus cartas credenciales a X").
-_TO = frozenset({"a", "al"})
-#: The case markers of the event an attending verb governs ("participó en", "asistió a").
-_AT = frozenset({"en", "a", "al"})
-#: Relative pronouns that stand for a person named before them ("el ministro X, quien ...").
-_RELATIVE_WHO = frozenset({"quien", "quienes"})
-#: Kinds whose possessor took part ("su visita", "su encuentro con X"; not "su conferencia").
-_OWNED_KINDS = frozenset({"visit", "meeting", "call"})
 
 
 def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> tuple[set[str], set[str]]:
@@ -44,7 +36,7 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
     words = index.words
     pos = words.pos
     verb = m.anchor if pos[m.anchor] in ("VERB", "AUX") else None
-    regions = _subject_regions(m, verb, index, lex)  # token indices whose subtrees name participants
+    regions = subject_regions(m, verb, index, lex)  # token indices whose subtrees name participants
     complements = _complements(m, verb, index, lex)
     partners: set[str] = set()
     partner_heads: set[str] = set()
@@ -59,7 +51,7 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
         hi = m.attrs["until"]
     unnamed = False
     for c in complements:
-        ids = _ids_range(lo, hi, index) if "split" in m.attrs else _partner_ids(c, m, index, lex, lo, hi)
+        ids = index.ids_range(lo, hi) if "split" in m.attrs else _partner_ids(c, m, index, lex, lo, hi)
         if ids:
             partners |= ids
         elif pos[c] == "PROPN" or (pos[c] == "NOUN" and (  # someone not resolved: "~~" plural
@@ -74,7 +66,7 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
     actors: set[str] = set(partners)
     for r in regions:
         if r not in complements:
-            actors |= _ids_in(r, index, 0, len(doc))
+            actors |= index.ids_in(r, 0, len(doc))
     if verb is not None and lex.has_at("joins_subj", words, verb):  # "En la sesión participaron:"
         actors |= listed_after_colon(verb, index)
     elif verb is not None and _ends_with_con(verb, words):  # "sostuvo encuentros con:" and a list
@@ -83,52 +75,6 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
         partners |= listed
         partner_heads.discard("?")
     return actors, partners | {f"~{h}" for h in partner_heads}
-
-
-def _subject_regions(m: EventMention, verb: int | None, index: DocIndex, lex: Lexicon) -> list[int]:
-    """The tokens whose phrases say who does the event: its verb's subject (or the one the
-    sentence before was about, or who says a first-person event), or, for a possessive visit or
-    meeting or a frame, the subject of the verb it hangs on."""
-    words = index.words
-    if verb is not None and not m.frame:
-        subjects = _invitee(verb, words, index, lex) or _subjects(verb, words, "reflexive" in m.attrs)
-        if _of_itself(verb, subjects, m, words):  # "encabezó la delegación en la Cumbre, que se
-            governor = governing_verb(m.head, words)  # llevó a cabo en Lima": who headed it
-            subjects = _subjects(governor, words) if governor is not None \
-                and _attended(m.head, governor, words, lex) else []
-        return subjects or _topic(verb, words, index) or _speaker(verb, words, index)
-    if not ((m.kind in _OWNED_KINDS and m.attrs.get("det") == "possessive") or m.frame):
-        return []
-    # "durante su visita a X", "destacó su reunión con X": its owner is the one the clause is
-    # about; "Durante la reunión de ministros del G20, el canciller enfatizó": who speaks in
-    # its frame took part
-    governor = governing_verb(m.head, words)
-    if governor is None:
-        return []
-    subjects = _subjects(governor, words)
-    if m.attrs.get("det") == "possessive" and not any(_ids_in(c, index) for c in subjects):
-        subjects = _topic(governor, words, index)  # "En su encuentro con X, se revisó la agenda":
-        # "su" is the one told before
-    if m.kind == "visit" and words.lem[governor] == "recibir":
-        # "X recibió al ministro Y, en el marco de su visita oficial": Y's visit, X the host
-        subjects += [c for c in words.children[governor] if words.dep[c] in ("obj", "obl")
-                     and words.case_of[c] & {"a", "al"} and _ids_in(c, index)]
-    return subjects
-
-
-def _invitee(verb: int, words: DocWords, index: DocIndex, lex: Lexicon) -> list[int]:
-    """Who is invited to do the infinitive ``verb`` ("invitó a la secretaria a visitar Colombia",
-    "extendió una invitación a X para visitar Brasilia"; cue class ``invites``): the "a" phrase
-    of the verb or noun of inviting, not who invites."""
-    host = words.head[verb]
-    if "Inf" not in feats(words.tokens[verb], "VerbForm") or host == verb:
-        return []
-    inviting = [host] if lex.has_at("invites", words, host) else [
-        c for c in words.children[host] if words.pos[c] == "NOUN" and lex.has_at("invites", words, c)]
-    if inviting and inviting[0] != host:
-        inviting.append(host)  # "extendió una invitación a X": the parse may hang X on the verb
-    return [c for i in inviting for c in words.children[i]
-            if words.case_of[c] & _TO and _ids_in(c, index)][:1]
 
 
 def _complements(m: EventMention, verb: int | None, index: DocIndex, lex: Lexicon) -> list[int]:
@@ -147,7 +93,7 @@ def _complements(m: EventMention, verb: int | None, index: DocIndex, lex: Lexico
                     not cases.isdisjoint(_OF) and tok == m.head and m.kind in _OF_KINDS and (
                         m.kind != "other" or c in index.actors_of or lex.has_at("person_head", words, c)))):
                 complements.append(c)  # (a ceremony's "del natalicio de X" names no one who took part)
-            elif cases & _TO and tok == m.head and lex.has_at("recipient", words, tok) and _ids_in(c, index):
+            elif cases & TO and tok == m.head and lex.has_at("recipient", words, tok) and index.ids_in(c):
                 complements.append(c)  # "presentó sus cartas credenciales a la gobernadora general, X"
             elif is_verb and m.pos == "verb" and words.low[tok].startswith("recib") and (
                     words.dep[c] in ("obj", "obl") and (cases & {"a", "al"} or not cases)):
@@ -169,7 +115,7 @@ def _partner_ids(c: int, m: EventMention, index: DocIndex, lex: Lexicon, lo: int
     homólogos de Brasil, X, y de Argentina, Y") or after a partner's title ("con su homóloga de
     Canadá, X")."""
     words = index.words
-    ids = _ids_in(c, index, lo, hi)
+    ids = index.ids_in(c, lo, hi)
     if not ids and relative_partner(c, words) and words.dep[words.head[c]].startswith("acl"):
         ids = _before_relative(c, words, index)  # "al ministro X, con quien sostendrá ..."
     if not ids and _unnamed_counterparts(c, words, lex):
@@ -199,10 +145,10 @@ def listed_after_colon(verb: int, index: DocIndex) -> set[str]:
     for item in list_items(text, colon, names_someone)[0]:
         comma = text.find(",", item.start, item.end)
         span = words.char_span(item.start, item.end if comma < 0 else comma)
-        ids = _ids_range(*span, index) if span is not None else set()
+        ids = index.ids_range(*span) if span is not None else set()
         if not ids and comma >= 0:  # "- el presidente de Guatemala, Bernardo Arévalo;"
             span = words.char_span(comma + 1, item.end)
-            ids = _ids_range(*span, index) if span is not None else set()
+            ids = index.ids_range(*span) if span is not None else set()
         found |= ids
     return found
 
@@ -226,30 +172,7 @@ def _of_right_after(m: EventMention, index: DocIndex) -> set[str]:
     while end < min(n, j + 9) and not words.is_punct(end) and words.pos[end] not in ("VERB", "AUX") \
             and not (words.pos[end] == "ADP" and words.low[end] not in _OF):
         end += 1
-    return _ids_range(j + 1, end, index)
-
-
-def _of_itself(verb: int, subjects: list[int], m: EventMention, words: DocWords) -> bool:
-    """Whether the mention's verb is a relative clause on its own noun whose subject is the
-    event itself ("la Cumbre, que se llevó a cabo en Lima"): it says who took part nowhere; the
-    verb governing the noun may (cue class ``attends``: "participó en la Cumbre, que ...")."""
-    return words.dep[verb].startswith("acl") and words.head[verb] == m.head \
-        and all(words.low[c] == "que" for c in subjects)
-
-
-def _attended(noun: int, verb: int, words: DocWords, lex: Lexicon) -> bool:
-    """Whether ``verb`` says its subject attended the event ``noun`` (cue class ``attends``):
-    the noun its "en" or "a" complement, directly or through nouns without a case of their
-    own ("encabezó la delegación de México en la Asamblea"; not "De cara a la Cumbre, X
-    participó en ...")."""
-    if not lex.has_at("attends", words, verb) or words.case_of[noun].isdisjoint(_AT):
-        return False
-    cur = words.head[noun]
-    while cur != verb:
-        if words.case_of[cur] or words.pos[cur] not in ("NOUN", "PROPN") or words.head[cur] == cur:
-            return False
-        cur = words.head[cur]
-    return True
+    return index.ids_range(j + 1, end)
 
 
 def _unnamed_counterparts(c: int, words: DocWords, lex: Lexicon) -> bool:
@@ -297,103 +220,3 @@ def _hangs_on(i: int, targets: tuple[int, ...], words: DocWords) -> bool:
         if words.pos[i] in ("VERB", "AUX") or words.head[i] == i:
             return False
     return False
-
-
-def _subjects(verb: int, words: DocWords, pronominal: bool = False) -> list[int]:
-    """The subject of a verb; for one without its own, the subject of the verb it depends on
-    or is coordinated with ("Trump dijo que tuvo una conversación", "acordaron reunirse",
-    "X será recibido por Y y se reunirá con Z", "X viajará a Lima, donde se reunirá con Y"),
-    unless a "se" makes the verb impersonal ("y se firmó"): ``pronominal`` says the verb's "se"
-    is its own ("reunirse"). Up to three verbs up ("X se reunió con Y, y mañana viajará a M,
-    donde visitará una planta"). Token indices."""
-    cur = verb
-    for step in range(3):
-        found = [c for c in words.subjects_of(cur)
-                 if not _in_a_later_paragraph(c, cur, words)]  # a caption below is no subject
-        if len(found) > 1:  # a parse error (coordinated subjects hang on one): the nearest
-            found = [min(found, key=lambda c: abs(c - cur))]
-        if found and words.low[found[0]] in _RELATIVE_WHO and words.dep[cur].startswith("acl") \
-                and words.pos[words.head[cur]] in ("NOUN", "PROPN"):
-            return [words.head[cur]]  # "al ministro X, quien realiza una visita": the one "quien" is
-        if found:
-            return found
-        if opens_place_relative(cur, words) or opens_partner_relative(cur, words):
-            host = governing_verb(cur, words, PLACE_RELATIVE_STEPS)  # "viajará a Nueva York, donde se reunirá"
-        elif words.dep[cur] in ("ccomp", "xcomp", "conj") or (
-                words.dep[cur] == "advcl" and "Inf" in feats(words.tokens[cur], "VerbForm")):
-            host = words.head[cur]
-            if words.dep[cur] == "conj" and "Part" in feats(words.tokens[host], "VerbForm") \
-                    and "Fin" in feats(words.tokens[cur], "VerbForm"):
-                host = governing_verb(host, words)  # "encabezará un desayuno organizado por X, y
-                # sostendrá ...": a finite verb is not coordinated with a participle
-        else:
-            return []
-        if host is None or host == cur or words.pos[host] not in ("VERB", "AUX"):
-            return []
-        if not (pronominal and step == 0) and any(words.low[c] == "se" for c in words.children[cur]):
-            return []
-        cur = host
-    return []
-
-
-def _in_a_later_paragraph(token: int, verb: int, words: DocWords) -> bool:
-    """Whether ``token`` is in a paragraph after ``verb``'s: a parse that joined two paragraphs
-    (a subject told before, in the paragraph above, is left: Spanish drops a known subject)."""
-    return token > verb and "\n\n" in words.text[words.idx[verb]:words.idx[token]]
-
-
-def _speaker(verb: int, words: DocWords, index: DocIndex) -> list[int]:
-    """Who says a first-person verb ("'Vamos a tener una llamada el lunes', dijo"): the
-    subject of the verb of saying it hangs on, or the one that verb's sentence is about."""
-    if not any("1" in feats(words.tokens[k], "Person") for k in (verb, *words.children[verb])
-               if k == verb or words.dep[k].startswith("aux")):
-        return []
-    cur = verb
-    for _ in range(2):
-        if words.dep[cur] not in ("ccomp", "xcomp", "parataxis") or words.head[cur] == cur:
-            return []
-        cur = words.head[cur]
-        if words.pos[cur] in ("VERB", "AUX") and "1" not in feats(words.tokens[cur], "Person"):
-            return _subjects(cur, words) or _topic(cur, words, index)
-    return []
-
-
-def _topic(verb: int, words: DocWords, index: DocIndex) -> list[int]:
-    """Spanish drops a subject told before ("El canciller llegó a Madrid. Se reunirá con ..."):
-    for the main verb of a sentence, finite, third person singular and without a subject, the
-    subjects of the main verbs of the sentence before that name participants (else of the one
-    before that). Token indices."""
-    finite = next((c for c in words.children[verb] if words.dep[c] == "aux"), verb)  # "había sostenido"
-    tok = words.tokens[finite]
-    if words.dep[verb] != "ROOT" or "Fin" not in feats(tok, "VerbForm") or "3" not in feats(tok, "Person") \
-            or "Sing" not in feats(tok, "Number"):
-        return []  # under another verb: that one's subject (_subjects); plural: inherit_plural_actors
-    k = words.sent_of[verb]
-    for back in (k - 1, k - 2):
-        if back < 0:
-            return []
-        start, end = words.sents[back]
-        found = [c for r in range(start, end) if words.dep[r] == "ROOT" and words.pos[r] in ("VERB", "AUX")
-                 for c in _subjects(r, words) if _ids_in(c, index)]
-        if found:
-            return found
-    return []
-
-
-def _ids_in(token: int, index: DocIndex, lo: int = 0, hi: int = 1 << 30) -> set[str]:
-    """The actor ids mentioned in the first 40 tokens of the subtree of ``token`` that lie in
-    ``[lo, hi)``."""
-    ids: set[str] = set()
-    if not index.actors_of:
-        return ids  # no participant in the document: no subtree to walk
-    for i in index.words.subtree(token, 40):
-        if lo <= i < hi:
-            ids |= index.actors_of.get(i, set())
-    return ids
-
-
-def _ids_range(lo: int, hi: int, index: DocIndex) -> set[str]:
-    ids: set[str] = set()
-    for i in range(lo, hi):
-        ids |= index.actors_of.get(i, set())
-    return ids

@@ -39,6 +39,24 @@ class DocIndex:
         """``doc.text``, built once (spaCy rebuilds it on every access)."""
         return self.words.text
 
+    def ids_in(self, token: int, lo: int = 0, hi: int = 1 << 30) -> set[str]:
+        """The actor ids mentioned in the first 40 tokens of the subtree of ``token`` that lie
+        in ``[lo, hi)``."""
+        ids: set[str] = set()
+        if not self.actors_of:
+            return ids  # no participant in the document: no subtree to walk
+        for i in self.words.subtree(token, 40):
+            if lo <= i < hi:
+                ids |= self.actors_of.get(i, set())
+        return ids
+
+    def ids_range(self, lo: int, hi: int) -> set[str]:
+        """The actor ids mentioned at tokens ``[lo, hi)``."""
+        ids: set[str] = set()
+        for i in range(lo, hi):
+            ids |= self.actors_of.get(i, set())
+        return ids
+
 
 def build_index(timexes: Sequence[Timex], participants: Sequence[Participant],
                 words: DocWords) -> DocIndex:

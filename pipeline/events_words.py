@@ -21,6 +21,8 @@ from .docparse import MAX_MEMO, DocView, feats, string_memo, view
 from .events_lexicon import lem_text
 
 #: The case markers ("con el canciller", "entre ambos") that make a noun a partner of an event.
+#: The case markers of whom an act is addressed to ("sus cartas credenciales a X", "invitó a X").
+TO = frozenset({"a", "al"})
 WITH = frozenset({"con", "entre", "junto"})  # ("junto con X", "junto a X": the parse makes "con" a fixed word)
 
 

@@ -1,5 +1,5 @@
-"""Events stage, who takes part: the subject of an event's verb, its partners, visitor,
-caller or chair (pipeline.events_actors), and the people the rest of the document lends
+"""Events stage, who takes part: the subject of an event's verb (pipeline.events_subjects),
+its partners, visitor, caller or chair (pipeline.events_actors), and the people the rest of the document lends
 (pipeline.events_people: collective subjects, framing gatherings, lines of delegations).
 
 The dates and participants the events stage reads are built by hand (surface -> value,
