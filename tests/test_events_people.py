@@ -1,6 +1,7 @@
 """Events stage, who takes part: the subject of an event's verb (pipeline.events_subjects),
-its partners, visitor, caller or chair (pipeline.events_actors), and the people the rest of the document lends
-(pipeline.events_people: collective subjects, framing gatherings, lines of delegations).
+its partners, visitor, caller or chair (pipeline.events_actors), and the people the rest of
+the document lends (pipeline.events_people: collective subjects, framing gatherings, lines of
+delegations).
 
 The dates and participants the events stage reads are built by hand (surface -> value,
 name -> country), so these tests measure the events stage alone.
