@@ -112,9 +112,10 @@ def oblique_preposition(token: Token, window: int = 10) -> int | None:
     lowest = max(-1, i - window)
     while i > lowest:
         t = doc[i]
-        if t.lower_ in _OBLIQUE and t.pos_ == "ADP":
-            return i
-        if t.lower_ in ("de", "del") or t.pos_ in _TITLE_POS and t.text not in ",;:":
+        if t.lower_ in _OBLIQUE and t.pos_ == "ADP" and not doc[i + 1].text[:1].isupper():
+            return i  # (not "la alta representante ... para Asuntos Exteriores, X": a portfolio)
+        if t.lower_ in ("de", "del") or t.pos_ in _TITLE_POS and t.text not in ",;:" or (
+                t.pos_ == "ADP" and doc[i + 1].text[:1].isupper()):
             if t.pos_ == "PROPN" and t.i > 0 and doc[t.i - 1].text == ",":
                 return None  # a list of names: "X, Y y Z"
             i -= 1

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from pipeline.commitment_syntax import _OFF_CORE, _core
+from pipeline.commitment_syntax import _OFF_CORE, _core, oblique_preposition
 from pipeline.docparse import view
 
 
@@ -34,3 +35,18 @@ def test_core_is_the_token_walk(heads, deps):
     parse = view(doc)
     for t in doc:
         assert _core(t.i, parse.children, parse.dep) == _reference(t)
+
+
+@pytest.mark.parametrize("words, pos, expected", [
+    pytest.param("propuesta por el mandatario uruguayo , Luis Gil", "VERB ADP DET NOUN ADJ PUNCT PROPN PROPN",
+                 1, id="a name after a title inside 'por ...': that 'por'"),
+    pytest.param("la alta representante para Asuntos Exteriores , Eva Sol",
+                 "DET ADJ NOUN ADP PROPN PROPN PUNCT PROPN PROPN", None,
+                 id="'para' before a capitalised portfolio is part of the title"),
+    pytest.param("encabezada por la secretaria para Asuntos Exteriores , Eva Sol",
+                 "ADJ ADP DET NOUN ADP PROPN PROPN PUNCT PROPN PROPN", 1,
+                 id="the 'por' before a title with a portfolio"),
+])
+def test_oblique_preposition(words, pos, expected):
+    doc = Doc(spacy.blank("es").vocab, words=words.split(), pos=pos.split())
+    assert oblique_preposition(doc[len(doc) - 2]) == expected
