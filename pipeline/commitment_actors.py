@@ -347,8 +347,8 @@ class ActorResolver:
         tokens (never a comitative party).
         """
         subj = list(subject) if subject is not None else self.subject(head, unit)
-        if not subj and subject is None and head.dep_ == "aux":  # "El grupo deberá sesionar":
-            subj = self.subject(head.head, unit)  # the subject of the verb it helps
+        if not subj and subject is None and head.dep_ in ("aux", "cop"):  # "El grupo deberá sesionar",
+            subj = self.subject(head.head, unit)  # "X está dispuesta a": the subject of the word it helps
         clausal = {t.i for c in head.children if c.dep_ == "csubj" for t in c.subtree}
         if subject is None and subj and all(t.i in clausal for t in subj):
             subj = []  # "se prevé establecer ...": the infinitive is no party

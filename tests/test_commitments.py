@@ -470,6 +470,16 @@ def test_a_body_named_by_its_head_noun_alone_is_that_body(cnlp):
     assert [(c.modality, c.actor_ids) for c in doc._.commitments] == [("obligation", ["grupo"])]
 
 
+def test_the_subject_of_a_copula_trigger_is_the_predicates(cnlp):
+    """"La ministra subrayó que la Unión está dispuesta a aumentar X": the subject hangs on
+    "dispuesta", not on the trigger "está"; the Union commits, not the last speaker."""
+    text = (TWO + "La ministra subrayó que la Unión Andina está dispuesta a aumentar la inversión en la región.")
+    parts = [person("ruiz", text, "Ana Ruiz"), person("gil", text, "Pedro Gil"),
+             person("union", text, "Unión Andina", kind="organization")]
+    doc = run(cnlp, text, participants=parts)
+    assert [c.actor_ids for c in doc._.commitments] == [["union"]]
+
+
 def test_a_collective_in_a_document_naming_no_person_is_the_bodies_it_opens_with(cnlp):
     acnur = "Alto Comisionado de las Naciones Unidas para los Refugiados"
     text = ("El Instituto de Migración y la Comisión de Refugiados se reunieron ayer con representantes del "

@@ -102,6 +102,15 @@ def test_a_governor_general_is_no_general(nlp):
     assert (person.role, person.role_code) == ("gobernadora general", "other")
 
 
+def test_a_portfolio_in_an_io_title_is_no_body_of_a_country(nlp):
+    """With the bundled gazetteer, where "Exteriores" alone names Spain's ministry: in "la alta
+    representante de la Unión Europea para Asuntos Exteriores" it is the title's."""
+    doc = run(nlp, "Llegó la alta representante de la Unión Europea para Asuntos Exteriores, Ana Ruiz Soto.",
+              "2020-03-03")
+    (person,) = [p for p in doc._.participants if p.name == "Ana Ruiz Soto"]
+    assert (person.role_code, person.country) == ("io_official", None)
+
+
 def test_a_bodys_name_as_the_press_varies_it_is_the_gazetteers(nlp):
     """With the bundled gazetteer: "Comisión Económica de América Latina" is the CEPAL row."""
     doc = run(nlp, "La Comisión Económica de América Latina presentó su informe anual.", "2020-03-03")
