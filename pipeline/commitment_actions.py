@@ -185,6 +185,27 @@ def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True)
             idx = _trim([k for k in _subtree_range(i + 3, lo, hi, set(), parse) if k >= i + 3], doc)
             if idx:  # (from the verb on: "así como" hangs on it)
                 out.append(ActionSpan(idx[0], idx[-1] + 1, doc[i + 3]))
+    if out and root.i > 0 and doc[root.i - 1].lower_ == "a":
+        out = _and_a(out, lo, hi, parse)
+    return out
+
+
+def _and_a(out: list[ActionSpan], lo: int, hi: int, parse: DocView) -> list[ActionSpan]:
+    """"se comprometieron a firmar X antes de que termine el año y a someterlo a Y": the
+    parse hangs the time clause on the trigger and "someterlo" inside it; after an action
+    introduced by "a", "y a" + infinitive further on in the clause starts another action, and
+    what stands between belongs to the first."""
+    doc, last = out[-1].head.doc, out[-1]
+    for k in range(last.end, min(hi, last.end + 15) - 2):
+        if doc[k].is_punct and doc[k].text != ",":
+            break
+        if doc[k].lower_ in ("y", "e") and doc[k + 1].lower_ == "a" and "Inf" in feats(doc[k + 2], "VerbForm"):
+            first = _trim(list(range(last.start, k)), doc)
+            idx = _trim([i for i in _subtree_range(k + 2, lo, hi, set(), parse) if i >= k + 2], doc)
+            if not first or not idx:
+                return out
+            return [*out[:-1], ActionSpan(first[0], first[-1] + 1, last.head),
+                    ActionSpan(idx[0], idx[-1] + 1, doc[k + 2])]
     return out
 
 

@@ -181,6 +181,15 @@ def test_a_list_of_infinitives_gives_one_action_each(cnlp):
                             "ampliar la cooperación cultural"]
 
 
+def test_y_a_and_an_infinitive_after_an_action_of_a_is_another_action(cnlp):
+    """"se comprometieron a firmar X antes de que termine el año y a someterlo a Y": the parse
+    hangs the time clause on the trigger and "someterlo" inside it."""
+    doc = run(cnlp, "Ambas partes se comprometieron a firmar el acuerdo antes de que termine el año y a someterlo "
+                    "a la aprobación de sus congresos.")
+    assert actions(doc) == ["firmar el acuerdo antes de que termine el año",
+                            "someterlo a la aprobación de sus congresos"]
+
+
 def test_coordinated_verbs_sharing_an_object_stay_one_action(cnlp):
     doc = run(cnlp, "Los ministros acordaron apoyar e impulsar el desarrollo rural.")
     assert actions(doc) == ["apoyar e impulsar el desarrollo rural"]
