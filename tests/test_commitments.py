@@ -67,6 +67,8 @@ def actions(doc) -> list[str]:
                  "ampliar el intercambio académico", "pledge", id="disposición de X para: possessor skipped"),
     pytest.param("Ambos países deberán presentar informes trimestrales.", "presentar informes trimestrales",
                  "obligation", id="deberán + infinitive"),
+    pytest.param("Los tres gobiernos buscarán relanzar el diálogo trilateral.", "relanzar el diálogo trilateral",
+                 "intention", id="buscarán + infinitive"),
 ])
 def test_trigger_gives_action_and_modality(cnlp, text, action, modality):
     doc = run(cnlp, text)
@@ -115,6 +117,7 @@ def test_actor_ids_in_a_span_include_a_long_mention_starting_far_before():
 
 
 @pytest.mark.parametrize("text", [
+    pytest.param("El acuerdo busca fortalecer el comercio.", id="the present of buscar tells an aim"),
     pytest.param("Los ministros no acordaron ampliar el programa de becas.", id="negated trigger"),
     pytest.param("Las delegaciones reafirmaron la importancia de la cooperación científica.",
                  id="statement of principle"),
