@@ -96,6 +96,10 @@ def _trim(idx: list[int], doc: Doc) -> list[int]:
     return idx[lo:hi]
 
 
+#: Relative pronouns that open a clause on the action's object ("..., que", "..., el cual").
+_RELATIVES = frozenset({"que", "quien", "quienes", "cual", "cuales"})
+
+
 @dataclass(frozen=True)
 class ActionSpan:
     start: int  # doc token index
@@ -187,7 +191,28 @@ def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True)
                 out.append(ActionSpan(idx[0], idx[-1] + 1, doc[i + 3]))
     if out and root.i > 0 and doc[root.i - 1].lower_ == "a":
         out = _and_a(out, lo, hi, parse)
-    return out
+    return [_without_past_relative(span, doc) for span in out]
+
+
+def _without_past_relative(span: ActionSpan, doc: Doc) -> ActionSpan:
+    """An action ends before a relative clause set off by a comma that tells the past ("relanzar
+    el diálogo trilateral, que permaneció interrumpido ..."): background, not what is to be
+    done ("convocar al grupo, el cual sesionará en ..." keeps its relative)."""
+    for i in range(span.start + 1, span.end - 1):
+        if doc[i].text != ",":
+            continue
+        j = i + 2 if doc[i + 1].lower_ in ("el", "la", "los", "las") else i + 1
+        if j >= span.end or doc[j].lower_ not in _RELATIVES:
+            continue
+        verb = doc[j].head
+        if _morph_has(verb, "Tense", ("Past", "Imp")) and _morph_has(verb, "Mood", ("Ind",)):
+            kept = _trim(list(range(span.start, i)), doc)
+            return ActionSpan(kept[0], kept[-1] + 1, span.head) if kept else span
+    return span
+
+
+def _morph_has(token: Token, field: str, values: tuple[str, ...]) -> bool:
+    return any(v in values for v in feats(token, field))
 
 
 def _and_a(out: list[ActionSpan], lo: int, hi: int, parse: DocView) -> list[ActionSpan]:

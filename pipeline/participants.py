@@ -64,7 +64,7 @@ PARTICIPANT_FILES: dict[str, tuple[str, Schema]] = {
          "gender": "str", "relation": "str"}, frozenset({"title"}),
         choices={"relation": RELATIONS, "gender": GENDERS})),
     "collective": ("participants/collective.csv", Schema(
-        {"phrase": "str", "role_code": "role_code", "size": "int", "needs_verb": "bool"},
+        {"phrase": "str", "role_code": "role_codes", "size": "int", "needs_verb": "bool"},
         frozenset({"phrase"}))),
     "heads": ("participants/heads.csv", Schema(
         {"pattern": "str", "role_code": "role_code", "note": "str"},

@@ -224,7 +224,7 @@ class Builder:
             if row.get("needs_verb") and (m.end >= len(pos) or pos[m.end] not in {"VERB", "AUX", "PRON"}):
                 continue
             pool = [a for a in actors if a.kind == "person"
-                    and (row.get("role_code") is None or a.role.code == row["role_code"])]
+                    and (not row.get("role_code") or a.role.code in row["role_code"])]
             last = {id(a): max((c.start for c in a.cands if c.start < m.start), default=a.first_token
                                if a.first_token < m.start else -1) for a in pool}
             pool = sorted((a for a in pool if last[id(a)] >= 0), key=lambda a: -last[id(a)])

@@ -72,6 +72,11 @@ def _role_code(value: str) -> str:
     return value
 
 
+def _role_codes(value: str) -> list[str]:
+    """Role codes separated by "|" ("head_of_state|head_of_government"), each one checked."""
+    return [_role_code(part) for part in _pipe_list(value)]
+
+
 def _iso3(value: str) -> str:
     if not (len(value) == 3 and value.isascii() and value.isalpha() and value.isupper()):
         raise ValueError("a country is its ISO 3166-1 alpha-3 code, three capital letters (MEX, USA)")
@@ -96,6 +101,7 @@ CONVERTERS: dict[str, Callable[[str], Any]] = {
     "date": _iso_date,
     "list": _pipe_list,
     "role_code": _role_code,
+    "role_codes": _role_codes,
     "iso3": _iso3,
     "bool": _bool,
 }

@@ -58,6 +58,7 @@ titular de la sre,foreign_minister,MEX,Secretaría de Relaciones Exteriores,
 secretario de estado,foreign_minister,USA,Departamento de Estado,m
 presidente,head_of_state,,,m
 presidenta,head_of_state,,,f
+primer ministro,head_of_government,,,m
 mandatario,head_of_state,,,m
 directora general,diplomat,,,f
 subsecretaria,deputy_minister,,,f

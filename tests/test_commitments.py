@@ -193,6 +193,17 @@ def test_y_a_and_an_infinitive_after_an_action_of_a_is_another_action(cnlp):
                             "someterlo a la aprobación de sus congresos"]
 
 
+@pytest.mark.parametrize("relative, expected", [
+    pytest.param(", que permaneció interrumpido durante años", "relanzar el diálogo bilateral",
+                 id="a relative telling the past is background: cut"),
+    pytest.param(", que se reunirá cada año en Lima", "relanzar el diálogo bilateral, que se reunirá cada año en Lima",
+                 id="a relative telling what is to come is part of the action: kept"),
+])
+def test_a_relative_clause_on_the_actions_object(cnlp, relative, expected):
+    doc = run(cnlp, f"Los ministros acordaron relanzar el diálogo bilateral{relative}.")
+    assert actions(doc) == [expected]
+
+
 def test_coordinated_verbs_sharing_an_object_stay_one_action(cnlp):
     doc = run(cnlp, "Los ministros acordaron apoyar e impulsar el desarrollo rural.")
     assert actions(doc) == ["apoyar e impulsar el desarrollo rural"]

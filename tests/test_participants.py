@@ -122,6 +122,16 @@ def test_a_title_after_a_word_no_one_confirms_as_a_name_stands_alone(pnlp):
     assert [m.actor_id for m in doc._.mentions if m.label == "ROLE"] == ["ana-ruiz-soto"]
 
 
+def test_both_leaders_are_a_head_of_state_and_a_head_of_government(pnlp):
+    """"Ambos mandatarios" after a president and a prime minister (collective.csv: role codes
+    head_of_state|head_of_government)."""
+    text = ("La presidenta Claudia Sheinbaum conversó con el primer ministro Juan Pérez Soto. Ambos mandatarios "
+            "acordaron reunirse.")
+    doc = run(pnlp, text, "2025-06-01")
+    (both,) = [m for m in doc._.mentions if m.text == "Ambos mandatarios"]
+    assert sorted(both.actor_ids) == ["Q3", "juan-perez-soto"]
+
+
 def test_role_only_prefers_the_person_named_in_the_document(pnlp):
     doc = run(pnlp, "El canciller Marcelo Ebrard viajó a Lima. El canciller firmó el acuerdo.", "2025-06-01")
     found = people(doc)

@@ -109,6 +109,21 @@ def test_bool_values(tmp_path: Path, name: str, text: str, expected: list) -> No
     assert [r["flag"] for r in load_rows(_file(tmp_path, name, text), CHOICES)] == expected
 
 
+@pytest.mark.parametrize("value, expected", [
+    pytest.param("head_of_state|head_of_government", ["head_of_state", "head_of_government"], id="two codes"),
+    pytest.param("foreign_minister", ["foreign_minister"], id="one code"),
+    pytest.param("head_of_state|king", None, id="an unknown code among them fails"),
+])
+def test_role_codes_values(tmp_path: Path, value: str, expected: list | None) -> None:
+    schema = Schema({"phrase": "str", "role_code": "role_codes"}, frozenset({"phrase"}))
+    path = _file(tmp_path, "r.csv", f"phrase,role_code\nlos mandatarios,{value}\n")
+    if expected is None:
+        with pytest.raises(RuleFileError, match="king"):
+            load_rows(path, schema)
+    else:
+        assert load_rows(path, schema)[0]["role_code"] == expected
+
+
 def test_typed_jsonl_values_that_fit_are_kept(tmp_path: Path) -> None:
     path = _file(tmp_path, "r.jsonl", '{"word": "x", "size": 2, "tags": ["a", " b "], "kind": "cue"}\n')
     row = load_rows(path, CHOICES)[0]
