@@ -117,6 +117,8 @@ VALUES = [
                  id="a weekday before a clock time is a weekday"),
     pytest.param("La canciller se reunió el miércoles 7 a las 10:00 horas con el ministro.", "2026-01-15",
                  "miércoles 7", "2026-01-07", id="a weekday and day, a clock time after it"),
+    pytest.param("La reunión del martes 24 y miércoles 25 de marzo será en Lima.", "2026-03-12",
+                 "martes 24 y miércoles 25 de marzo", "2026-03-24", id="a range of two days, each with its weekday"),
     pytest.param("El canciller se reunió el pasado 10 con los embajadores.", "2026-03-12", "pasado 10",
                  "2026-03-10", id="'el pasado' and a day of the month, no month: this month's, past"),
     pytest.param("El canciller se reunió el pasado 20 con los embajadores.", "2026-03-12", "pasado 20",
