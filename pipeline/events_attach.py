@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .docparse import feats
 from .events_detect import EventMention
 from .events_lexicon import Lexicon
 from .events_words import DocWords
@@ -102,6 +103,10 @@ def _anchors(m: EventMention, words: DocWords, lex: Lexicon) -> set[int]:
                 dep[g] == "mark" and words.low[g] in _OTHER_TIME for g in words.children[child]):
             anchors.add(child)
             anchors.update(g for g in words.children[child] if pos[g] in ("VERB", "AUX") and g > child)
+    for t in words.subtree(m.head, 12):  # "la visita del secretario X, prevista para el 3 de marzo":
+        if words.head[t] != m.head and dep[t] in ("amod", "acl") and lex.has_at("planned_adj", words, t) \
+                and _agrees(t, m.head, words):  # the parse hangs "prevista" on "secretario"
+            anchors.add(t)
     if not m.frame:
         anchors.add(m.anchor)
         if m.support is not None:
@@ -116,6 +121,12 @@ def _anchors(m: EventMention, words: DocWords, lex: Lexicon) -> set[int]:
                 words.lem[c] == "ser" and dep[c].startswith("aux") for c in words.children[parent]):
             anchors.add(parent)  # the agent of a passive: "fue reemplazada en febrero por una llamada"
     return anchors
+
+
+def _agrees(a: int, b: int, words: DocWords) -> bool:
+    """Whether tokens ``a`` and ``b`` agree in gender and number (both marked)."""
+    ta, tb = words.tokens[a], words.tokens[b]
+    return all(feats(ta, f) and feats(ta, f) == feats(tb, f) for f in ("Gender", "Number"))
 
 
 def attach_timex(m: EventMention, index: DocIndex, others: set[int], lex: Lexicon) -> Timex | None:

@@ -472,3 +472,12 @@ def test_the_date_of_a_periphrasis_is_its_events(run, verb):
     """"volverán a reunirse en noviembre": the model hangs the date on "volverán"."""
     (event,) = run(f"Los cancilleres {verb} en noviembre en Lima.", dates={"en noviembre": "2026-11"})
     assert event.date_value == "2026-11"
+
+
+def test_a_visit_planned_for_a_day_and_postponed_is_cancelled_on_that_day(run):
+    """"La visita del secretario X, prevista para el 3 de marzo, fue pospuesta": the model
+    hangs "prevista" on "secretario" (it agrees with "visita") and tags "pospuesta" a noun."""
+    text = ("La visita del secretario de Estado, Luis Vera, prevista para el 3 de marzo, fue pospuesta para una "
+            "fecha por definir, informó la Cancillería.")
+    (visit,) = run(text, dates={"3 de marzo": "2026-03-03"}, people=["Luis Vera"])
+    assert (visit.status, visit.date_value) == ("cancelled", "2026-03-03")
