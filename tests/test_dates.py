@@ -191,6 +191,7 @@ def test_value(timexes, text, published, needle, expected) -> None:
 
 
 NOTHING = [
+    pytest.param("México celebrará el próximo 25 aniversario del acuerdo.", id="'el próximo' and an ordinal of a noun"),
     pytest.param("México refrendó su compromiso con la Agenda 2030.", id="year inside a name"),
     pytest.param("La revisión del T-MEC avanza.", id="treaty acronym"),
     pytest.param("La Expo 2025 Osaka recibirá a Guatemala.", id="year inside an event name"),
