@@ -36,12 +36,16 @@ ARTICLE_GENDER = {"el": "m", "del": "m", "al": "m", "la": "f"}
 
 
 def main_country(actors: list[Actor], lex: Lexicon) -> str | None:
-    """The country the document is about: its first foreign-ministry official's (a foreign or
-    deputy foreign minister: "la subsecretaria X se reunió con el canciller de Perú" is about
-    Mexico), else its first person's."""
+    """The country the document is about: its first foreign-ministry official's (a foreign
+    minister, or a deputy minister of a foreign ministry: "la subsecretaria X se reunió con el
+    canciller de Perú" is about Mexico; not "el viceministro de Comercio de Guatemala"), else
+    its first person's."""
+    ministries = {row["name"] for rows in lex.bodies_by_word.values() for row in rows}
     ordered = sorted(actors, key=lambda a: a.first_token)
     for actor in ordered:
-        if actor.role.code in ("foreign_minister", "deputy_minister") and actor.country:
+        code = actor.role.code
+        if actor.country and (code == "foreign_minister" or (
+                code == "deputy_minister" and actor.role.organization in ministries)):
             return actor.country
     return next((a.country for a in ordered if a.country), lex.settings.get("default_country"))
 

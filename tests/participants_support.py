@@ -62,6 +62,8 @@ primer ministro,head_of_government,,,m
 mandatario,head_of_state,,,m
 directora general,diplomat,,,f
 subsecretaria,deputy_minister,,,f
+subsecretaria de relaciones exteriores,deputy_minister,MEX,Secretaría de Relaciones Exteriores,f
+viceministro,deputy_minister,,,m
 director general,diplomat,,,m
 embajador,ambassador,,,m
 ministra,minister,,,f

@@ -152,9 +152,12 @@ def test_organization_found(pnlp, text, name, kind):
                  "Ministerio de Relaciones Exteriores de Colombia", id="lower-case body + 'de' country"),
     pytest.param("El canciller chileno, Tomás Rivas Olmedo, dijo que la Cancillería prepara la visita.",
                  "Ministerio de Relaciones Exteriores de Chile", id="'Cancillería' of the document's country"),
-    pytest.param("La subsecretaria mexicana Ana Ruiz se reunió con el canciller chileno, Tomás Rivas Olmedo. La "
-                 "Cancillería informó de la agenda.", "Secretaría de Relaciones Exteriores",
+    pytest.param("La subsecretaria de Relaciones Exteriores, Ana Ruiz, se reunió con el canciller chileno, Tomás "
+                 "Rivas Olmedo. La Cancillería informó de la agenda.", "Secretaría de Relaciones Exteriores",
                  id="'Cancillería' of the document's first foreign-ministry official, a deputy minister"),
+    pytest.param("El viceministro chileno de Comercio, Tomás Rivas Olmedo, se reunió con el canciller Marcelo "
+                 "Ebrard. La Cancillería informó de la agenda.", "Secretaría de Relaciones Exteriores",
+                 id="a deputy minister of another ministry does not set the document's country"),
     pytest.param("El canciller chileno, Tomás Rivas Olmedo, llegó; el ministerio de Relaciones Exteriores "
                  "informó de la agenda.", "Ministerio de Relaciones Exteriores de Chile",
                  id="lower-case 'ministerio de Relaciones Exteriores' of the document's country"),
