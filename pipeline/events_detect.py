@@ -79,22 +79,23 @@ def _excluded(words: DocWords, lex: Lexicon, starts: list[int]) -> set[int]:
     """Tokens inside an excluded phrase ("conferencia de prensa"), looked up by first word among
     the ``starts`` of :func:`_starts`; not a body's name after an ordinal, which makes the body
     its session ("la Asamblea General" is the organ, "la 54 Asamblea General" its annual
-    session), nor after a verb of attending ("participar en la Asamblea General de la ONU, que
-    comienza el 22 de septiembre": cue class ``attends``)."""
+    session), nor, for an organ of cue class ``session_organ``, after a verb of attending
+    ("participar en la Asamblea General de la ONU, que comienza el 22 de septiembre")."""
     by_first, starred = lex.exclude_first, lex.exclude_starred
     covered: set[int] = set()
     for i in range(len(words.low)) if starred else starts:
         for phrase in by_first.get(words.low[i], []) + by_first.get(words.lem[i], []) + starred:
             if _phrase_at(words, i, phrase) and not (i > 0 and words.texts[i][:1].isupper() and (
-                    is_ordinal(words.texts[i - 1]) or _attended_session(words, lex, i))):
+                    is_ordinal(words.texts[i - 1]) or _attended_session(words, lex, i, phrase))):
                 covered.update(range(i, i + len(phrase)))
     return covered
 
 
-def _attended_session(words: DocWords, lex: Lexicon, i: int) -> bool:
-    """Whether the body's name at token ``i`` follows "participar en la", "asistir a la"..."""
-    return i > 2 and words.low[i - 1] == "la" and words.low[i - 2] in ("en", "a") \
-        and lex.has_at("attends", words, i - 3)
+def _attended_session(words: DocWords, lex: Lexicon, i: int, phrase: tuple[str, ...]) -> bool:
+    """Whether the name at token ``i`` is an organ whose sessions one attends (cue class
+    ``session_organ``: "Asamblea General") after "participar en la", "asistir a la"..."""
+    return i > 2 and " ".join(phrase) in lex.cues.get("session_organ", {}) and words.low[i - 1] == "la" \
+        and words.low[i - 2] in ("en", "a") and lex.has_at("attends", words, i - 3)
 
 
 def _starts(words: DocWords, lex: Lexicon) -> list[int]:

@@ -101,6 +101,10 @@ def test_kind_and_status(run, text, kind, status):
     pytest.param("La canciller habló ante el 79 periodo de sesiones de la Asamblea General de la ONU.",
                  id="a-session-period-without-a-verb-of-its-own"),
     pytest.param("La canciller firmó con una empresa china.", id="the-partners-article-is-no-object"),
+    pytest.param("La canciller participó en la Conferencia de Prensa Matutina del presidente.",
+                 id="an-excluded-phrase-after-a-verb-of-attending-stays-excluded"),
+    pytest.param("La canciller asistió a la Asamblea Nacional de Francia.",
+                 id="only-an-organ-of-session-organ-is-its-session-when-attended"),
 ])
 def test_no_event(run, text):
     assert run(text) == []
