@@ -154,7 +154,7 @@ def inherit_frame_dates(events: list[Draft], mentions: Sequence[EventMention], w
 
 def inherit_clause_dates(events: list[Draft], lex: Lexicon, index: DocIndex) -> None:
     """An undated event told in a place relative or a purpose clause of a verb with a date of
-    its own took place then (see :func:`~pipeline.events_syntax.host_verb`); a host verb with no
+    its own (in the same tense, when the event's verb has one) took place then (see :func:`~pipeline.events_syntax.host_verb`); a host verb with no
     date, coordinated in the same tense with one that has ("el sábado estarán en X, y de allí se
     trasladarán a Y para asistir a la ceremonia"), shares that one's. So does an event whose own
     verb is coordinated in the same tense with the verb of an event dated to a day ("sostuvo
@@ -171,6 +171,8 @@ def inherit_clause_dates(events: list[Draft], lex: Lexicon, index: DocIndex) -> 
             _copy_date(e, first)
             continue
         verb = host_verb(e.lead, lex, words)
+        if verb is not None and tense(own, words) not in (None, tense(verb, words)):
+            continue  # "felicitó ayer al ministro X, con quien sostendrá una reunión": not that day
         tx = timex_on({verb}, verb, index, set()) if verb is not None else None
         if tx is None and verb is not None and words.dep[verb] == "conj":
             first = words.head[verb]  # (a predicate: "estarán presentes")

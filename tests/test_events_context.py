@@ -132,6 +132,9 @@ def test_framed_event_takes_the_framing_events_day_and_place(events, frame):
     pytest.param("El sábado los cancilleres llegaron a Lima, y después viajarán a Quito para "
                  "participar en la cumbre regional.", {"El sábado": "2026-03-14"},
                  {"summit": None}, id="coordinated-in-another-tense-shares-no-date"),
+    pytest.param("La canciller Ana Ruiz llegó el 9 de marzo a Lima, donde sostendrá una reunión con el ministro "
+                 "Luis Vera.", {"9 de marzo": "2026-03-09"}, {"meeting": None},
+                 id="a-relative-in-another-tense-than-its-verb-tells-another-day"),
 ])
 def test_an_event_in_a_place_or_purpose_clause_takes_its_governing_verbs_date(events, text, dates, expected):
     found = events(text, dates, {"Ana Ruiz": "MEX", "Luis Vera": "PER"})
