@@ -56,38 +56,41 @@ def inherit_framed_people(events: list[Draft], mentions: Sequence[EventMention])
                     e.place = frame.place
 
 
-def _collective(e: Draft, lex: Lexicon, words: DocWords) -> bool:
-    """The event's verb is plural with no subject of its own, or with a collective one
-    ("ambos funcionarios", "los dos ministros", "los cancilleres"); for a named event, only
-    "ambos", "los dos" ("ambos mandatarios participarán en la X Cumbre")."""
+def _collective(e: Draft, lex: Lexicon, words: DocWords) -> str | None:
+    """How the event's plural verb stands for people named before: "explicit" with no subject
+    of its own or with "ambos", "los dos" ("ambos funcionarios"; for a named event only these:
+    "ambos mandatarios participarán en la X Cumbre"), "class" with a plural title ("los
+    cancilleres"), None when it does not."""
     pos, dep, up, low_ = words.pos, words.dep, words.head, words.low
     anchor = e.lead.anchor
     if pos[anchor] not in ("VERB", "AUX") or e.lead.frame:
-        return False
+        return None
     for _ in range(3):  # "acordaron reunirse" ("acordaron reactivar X y realizar Y"): the
         # subject of the verb that governs it
         if "Inf" in feats(words.tokens[anchor], "VerbForm") and dep[anchor] in ("xcomp", "ccomp", "conj") \
                 and pos[up[anchor]] in ("VERB", "AUX"):
             anchor = up[anchor]
     if "Plur" not in feats(words.tokens[anchor], "Number"):
-        return False
+        return None
     subject = next(iter(words.subjects_of(anchor)), None)
     if subject is not None and {low_[t] for t in words.subtree(subject, 8)} & _COLLECTIVE_DET:
-        return True  # "ambos mandatarios participarán en la Cumbre de Líderes": the two named before
+        return "explicit"  # "ambos mandatarios participarán en la Cumbre de Líderes": the two named before
     if _names_its_class(e.lead.head, words):
-        return False
+        return None
     if subject is not None and low_[subject] == "que" and dep[anchor].startswith("acl") \
             and "Plur" not in feats(words.tokens[up[anchor]], "Number"):
         subject = None  # "la conversación que tuvieron": the plural verb does not agree with the
         # singular noun "que" stands for, so "que" is its object and the verb has no subject
     if subject is None:
-        return not e.name and not any(low_[j] in ("se",) for j in range(max(0, anchor - 2), anchor))
+        return "explicit" if not e.name and not any(
+            low_[j] in ("se",) for j in range(max(0, anchor - 2), anchor)) else None
     subtree = words.subtree(subject, len(low_))  # (all of Token.subtree)
     if {low_[t] for t in subtree} & _COLLECTIVE_DET:
-        return True
-    return not e.name and "Plur" in feats(words.tokens[subject], "Number") and lex.has_at("person_head", words, subject) \
-        and any(dep[c] == "det" and low_[c] in ("los", "las") for c in words.children[subject]) \
-        and len(subtree) <= 3
+        return "explicit"
+    plural_title = not e.name and "Plur" in feats(words.tokens[subject], "Number") \
+        and lex.has_at("person_head", words, subject) and len(subtree) <= 3 \
+        and any(dep[c] == "det" and low_[c] in ("los", "las") for c in words.children[subject])
+    return "class" if plural_title else None
 
 
 def _names_its_class(head: int, words: DocWords) -> bool:
@@ -115,14 +118,16 @@ def inherit_plural_actors(events: list[Draft], mentions: Sequence[EventMention],
 
     in_order = sorted(mentions, key=lambda m: m.start)
     for n, e in enumerate(ordered):
-        if not _collective(e, lex, words):
+        kind = _collective(e, lex, words)
+        if kind is None:
             continue
         told = [owner[m.head] for m in in_order
                 if m.sent == e.lead.sent and m.end <= e.lead.start and owner.get(m.head) not in (None, e)]
         framing = [p for p in told if several(p)]
         if framing:
             e.actors = resolved(e.partners) | framing[-1].actors
-        elif not e.actors - e.partners:  # no one but the partners ("junto con X")
+        elif not e.actors or (kind == "explicit" and not e.actors - e.partners):  # ("ambos ... junto
+            # con X"; not "los cancilleres se reunieron con X" after two presidents)
             before = [p for p in ordered[:n] if several(p)]
             if before:
                 e.actors |= before[-1].actors

@@ -583,3 +583,12 @@ def test_a_list_after_the_line_of_the_event_names_its_people(events, line):
 def test_whom_a_visit_is_invited_to_is_the_visitor(events, text):
     (visit,) = events(text, people=DELEGATION_PEOPLE)
     assert visit.actor_ids == ["Ana Ruiz"]
+
+
+def test_a_plural_title_beside_a_partner_takes_no_one_from_before(events):
+    """"los cancilleres se reunieron con X" after two presidents: not the presidents (only an
+    "ambos" or a dropped subject stands for those named before beside a partner)."""
+    text = ("El presidente Luis Vera y la presidenta Ana Ruiz se reunieron ayer en Lima.\n\n"
+            "Por la tarde, los cancilleres se reunieron con el secretario general de la OEA, Pedro Soto.")
+    second = sorted(events(text, people=DELEGATION_PEOPLE), key=lambda e: e.start)[-1]
+    assert second.actor_ids == ["Pedro Soto"]
