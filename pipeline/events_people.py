@@ -50,7 +50,9 @@ def inherit_framed_people(events: list[Draft], mentions: Sequence[EventMention])
         if frame is None or not ((m.frame or "opens" in m.attrs) and m.pos == "noun" and frame.kind in _GATHERINGS):
             continue
         for e in events:
-            if e is not frame and e.lead.sent == m.sent and e.lead.start > m.end and not e.lead.frame:
+            if e is not frame and e.lead.sent == m.sent and e.lead.start > m.end and not e.lead.frame \
+                    and not (e.status == "planned" and frame.status == "held"):  # ("En la Cumbre,
+                # acordó reunirse el próximo mes con X": not there, nor X at the summit)
                 frame.actors |= resolved(e.actors)
                 if e.place is None:
                     e.place = frame.place

@@ -592,3 +592,16 @@ def test_a_plural_title_beside_a_partner_takes_no_one_from_before(events):
             "Por la tarde, los cancilleres se reunieron con el secretario general de la OEA, Pedro Soto.")
     second = sorted(events(text, people=DELEGATION_PEOPLE), key=lambda e: e.start)[-1]
     assert second.actor_ids == ["Pedro Soto"]
+
+
+@pytest.mark.parametrize("opening", [
+    pytest.param("En la Cumbre", id="'En' and the summit opening the sentence"),
+    pytest.param("En el marco de la Cumbre", id="'En el marco de'"),
+])
+def test_a_planned_event_agreed_in_a_held_frame_takes_neither_its_place_nor_gives_it_people(events, opening):
+    text = (f"La canciller Ana Ruiz participó ayer en la Cumbre de Lima, celebrada en Lima. {opening}, la "
+            "canciller acordó reunirse el próximo mes con el ministro Luis Vera.")
+    found = events(text, people=DELEGATION_PEOPLE)
+    summit = next(e for e in found if e.kind == "summit")
+    planned = next(e for e in found if e.status == "planned")
+    assert (planned.location, "Luis Vera" in summit.actor_ids) == (None, False)
