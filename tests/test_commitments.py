@@ -406,10 +406,15 @@ def test_sentences_listing_who_took_part_extend_the_main_event(cnlp):
     assert set(doc._.commitments[0].actor_ids) == {"ruiz", "gil", "sol", "mora"}
 
 
-def test_who_heads_the_opening_meeting_by_por_takes_part_in_it(cnlp):
+@pytest.mark.parametrize("participle", [
+    pytest.param("encabezada", id="headed by"),
+    pytest.param("integrada", id="made up of"),
+    pytest.param("acompañada", id="accompanied by"),
+])
+def test_who_heads_the_opening_meeting_by_por_takes_part_in_it(cnlp, participle):
     """"Se llevó a cabo la reunión, encabezada por la secretaria X, y el secretario Y": the
     "por" phrase of a cast participle names who took part, though an oblique names no party."""
-    text = ("Este lunes se llevó a cabo la cuarta reunión del Diálogo, encabezada por la secretaria de "
+    text = (f"Este lunes se llevó a cabo la cuarta reunión del Diálogo, {participle} por la secretaria de "
             "Relaciones Exteriores, Ana Ruiz, y el secretario de Estado, Pedro Gil.\n\n"
             "En la reunión participaron también la secretaria de Seguridad, Eva Sol, y el secretario de "
             "Comercio, Luis Mora.\n\n"

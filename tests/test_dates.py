@@ -77,6 +77,8 @@ VALUES = [
                  id="end of a month is that month"),
     pytest.param("La reunión será en la segunda quincena de octubre.", "2026-01-15", "segunda quincena de octubre",
                  "2026-10", id="a half of a month is that month"),
+    pytest.param("La reunión será en la primera quincena de octubre.", "2026-01-15", "primera quincena de octubre",
+                 "2026-10", id="the first half of a month too"),
     pytest.param("El plan se presentará a principios de 2027.", None, "principios de 2027", "2027",
                  id="beginning of a year is that year"),
     pytest.param("Habrá elecciones a mediados de año.", "2026-01-15", "mediados de año", "2026",

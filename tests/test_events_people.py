@@ -453,6 +453,14 @@ def test_a_collective_subject_takes_no_unresolved_partner_as_a_participant(event
     assert [e.actor_ids for e in found if e.status == "planned"] == [["Ana Ruiz", "Pedro Soto"]]
 
 
+def test_a_day_opening_the_paragraph_of_a_plural_verb_leaves_it_collective(events):
+    """"\\n\\nEl lunes, acordaron reunirse": the verb stands for the people told before."""
+    text = ("La canciller Ana Ruiz sostuvo una reunión con el ministro Luis Vera el 9 de marzo.\n\n"
+            "El lunes, acordaron reunirse en Lima.")
+    found = events(text, {"9 de marzo": "2026-03-09"}, people=DELEGATION_PEOPLE)
+    assert [e.actor_ids for e in found if e.status == "planned"] == [["Ana Ruiz", "Luis Vera"]]
+
+
 def test_a_paragraph_break_the_parse_makes_a_subject_leaves_the_verb_collective(events):
     """The model makes the paragraph break opening "Finalmente, acordaron reunirse" the subject
     of "acordaron" (with "Finalmente" and the comma hung on it): no subject, so the plural verb
@@ -502,6 +510,10 @@ def test_a_name_after_unnamed_counterparts_in_another_clause_is_not_theirs(event
     pytest.param("La canciller Ana Ruiz encabezó la delegación de México en el 52 periodo ordinario de sesiones de "
                  "la Asamblea General de la OEA, que se llevó a cabo el 9 de marzo en Lima.", ["Ana Ruiz"],
                  id="who headed the delegation in it"),
+    pytest.param("La canciller Ana Ruiz asistió a la Cumbre de las Américas, que se llevó a cabo el 9 de marzo en "
+                 "Lima.", ["Ana Ruiz"], id="who attended it"),
+    pytest.param("La canciller Ana Ruiz acudió a la Cumbre de las Américas, que se llevó a cabo el 9 de marzo en "
+                 "Lima.", ["Ana Ruiz"], id="who went to it"),
     pytest.param("De cara a la Cumbre de las Américas, que se llevará a cabo el 9 de marzo en Lima, la canciller "
                  "Ana Ruiz participó en la reunión de cancilleres.", [], id="ahead of it: not who attends it"),
 ])
@@ -545,10 +557,14 @@ def test_a_name_after_the_comma_closing_a_partners_title_is_the_partner(events_n
     assert call.actor_ids == ["Ana Ruiz", "Luis Vera"]
 
 
-def test_con_quien_names_the_partner_and_the_receivers_subject_meets_him(events):
+@pytest.mark.parametrize("relative", [
+    pytest.param("con quien", id="con quien"),
+    pytest.param("con el cual", id="con el cual"),
+])
+def test_con_quien_names_the_partner_and_the_receivers_subject_meets_him(events, relative):
     """"recibirá mañana al ministro X, con quien sostendrá una reunión privada": X is the
     partner, the one who receives him the subject, and the meeting is on the reception's day."""
-    text = "El presidente Luis Vera recibirá mañana al ministro Pedro Soto, con quien sostendrá una reunión privada."
+    text = f"El presidente Luis Vera recibirá mañana al ministro Pedro Soto, {relative} sostendrá una reunión privada."
     found = events(text, {"mañana": "2026-03-13"}, people=DELEGATION_PEOPLE)
     assert [(e.actor_ids, e.date_value) for e in found] == [(["Luis Vera", "Pedro Soto"], "2026-03-13")]
 

@@ -73,6 +73,7 @@ def test_items_point_inside_the_text_in_order(lines):
     pytest.param("• Celebrar la reunión.", True, id="a bullet"),
     pytest.param("2) Explorar la firma.", True, id="a number"),
     pytest.param("iv) Explorar la firma.", True, id="a Roman numeral"),
+    pytest.param("II) Explorar la firma.", True, id="a Roman numeral in capitals"),
     pytest.param("Vi la firma.", False, id="a word of Roman letters with no parenthesis"),
     pytest.param("El canciller viajó.", False, id="prose"),
     pytest.param("", False, id="an empty line"),
