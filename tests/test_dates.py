@@ -81,6 +81,8 @@ VALUES = [
                  "2026-10", id="the first half of a month too"),
     pytest.param("El plan se presentará a principios de 2027.", None, "principios de 2027", "2027",
                  id="beginning of a year is that year"),
+    pytest.param("La siguiente sesión será a principios del próximo año.", "2026-01-15", "principios del próximo año",
+                 "2027", id="beginning of 'the next year' is the next year"),
     pytest.param("Habrá elecciones a mediados de año.", "2026-01-15", "mediados de año", "2026",
                  id="middle of 'the year' is the publication year"),
     pytest.param("La reunión será mañana a las 10:00 horas.", "2026-01-15", "10:00", "2026-01-16T10:00",
