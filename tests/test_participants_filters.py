@@ -111,6 +111,13 @@ def test_a_portfolio_in_an_io_title_is_no_body_of_a_country(nlp):
     assert (person.role_code, person.country) == ("io_official", None)
 
 
+def test_exteriores_is_the_documents_own_foreign_ministry(nlp):
+    """With the bundled gazetteer, where "Exteriores" names Spain's ministry and Mexico's."""
+    doc = run(nlp, "La canciller Ana Ruiz Soto viajó a Lima. Más tarde, la titular de Exteriores se reunió con "
+                   "empresarios.", "2020-03-03")
+    assert [m.actor_id for m in doc._.mentions if m.text == "Exteriores"] == ["secretaria-de-relaciones-exteriores"]
+
+
 def test_a_bodys_name_as_the_press_varies_it_is_the_gazetteers(nlp):
     """With the bundled gazetteer: "Comisión Económica de América Latina" is the CEPAL row."""
     doc = run(nlp, "La Comisión Económica de América Latina presentó su informe anual.", "2020-03-03")
