@@ -69,6 +69,8 @@ def actions(doc) -> list[str]:
                  "obligation", id="deberán + infinitive"),
     pytest.param("Los tres gobiernos buscarán relanzar el diálogo trilateral.", "relanzar el diálogo trilateral",
                  "intention", id="buscarán + infinitive"),
+    pytest.param("La presidenta encomendó al canciller dar seguimiento a los acuerdos.",
+                 "dar seguimiento a los acuerdos", "obligation", id="encomendó al X: addressee skipped"),
 ])
 def test_trigger_gives_action_and_modality(cnlp, text, action, modality):
     doc = run(cnlp, text)
