@@ -454,6 +454,20 @@ def test_organizations_commit(cnlp, text, names, expected):
     assert set(doc._.commitments[0].actor_ids) == expected
 
 
+def test_a_country_with_no_person_of_its_own_commits_through_its_body(cnlp):
+    """"México solicitará una sesión del Consejo" in a communiqué of the Secretaría naming no
+    Mexican official: the Secretaría commits, not the foreign envoy it summoned."""
+    text = ("La Secretaría de Relaciones Exteriores convocó hoy al encargado de negocios de Ecuador, Carlos Gil.\n\n"
+            "México solicitará una sesión extraordinaria del Consejo Permanente.")
+    sre, gil = text.index("Secretaría de Relaciones Exteriores"), text.index("Carlos Gil")
+    parts = [Participant(actor_id="sre", name="SRE", kind="organization", start=sre, end=sre + 35,
+                         resolved_by="name", country="MEX", spans=[(sre, sre + 35)]),
+             Participant(actor_id="gil", name="Carlos Gil", kind="person", start=gil, end=gil + 10,
+                         resolved_by="name", country="ECU", spans=[(gil, gil + 10)])]
+    doc = run(cnlp, text, participants=parts)
+    assert [(c.modality, c.actor_ids) for c in doc._.commitments] == [("intention", ["sre"])]
+
+
 def test_agreement_with_named_parties_before_the_infinitive(cnlp):
     text = ("La canciller Ana Ruiz viajó a Lima.\n\nAcordó con sus homólogos de Perú, Pedro Gil, y de "
             "Chile, Eva Sol, coordinar los esfuerzos de los tres gobiernos.")
