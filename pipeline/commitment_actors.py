@@ -386,7 +386,6 @@ class ActorResolver:
             return self.collective(unit)
         return self.last_speaker(head.idx)
 
-
     def body_by_head(self, subj: Sequence[Token], offset: int) -> list[str]:
         """The body named last before ``offset`` whose name opens with the subject's definite
         head noun ("El grupo deberá sesionar": the "Grupo Bilateral ..." named before)."""
