@@ -223,9 +223,9 @@ def _relative(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
     step = _step(f"{_word(g.get('pre'))} {_word(g.get('post'))}", lex)
     weekend = unit.startswith("fin")
     if step is None:
-        if not weekend:
+        if not weekend and not g.get("pp"):
             return None  # "el año", "la semana": not a reference to a calendar period
-        step = {"past": -1, "future": 1}.get(_tense(ctx) or "", 0)
+        step = 0 if g.get("pp") else {"past": -1, "future": 1}.get(_tense(ctx) or "", 0)  # "a fin de mes"
     pub = ctx.published
     if pub is None:
         return unresolved(granularity="week" if weekend or unit == "semana" else
