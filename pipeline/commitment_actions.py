@@ -204,6 +204,8 @@ def _without_past_relative(span: ActionSpan, doc: Doc) -> ActionSpan:
         j = i + 2 if doc[i + 1].lower_ in ("el", "la", "los", "las") else i + 1
         if j >= span.end or doc[j].lower_ not in _RELATIVES:
             continue
+        if any(doc[k].text == "," for k in range(j + 1, span.end - 1)):
+            continue  # ", que firmaron en 2019, antes de que ...": a relative set in, the action goes on
         verb = doc[j].head
         if _morph_has(verb, "Tense", ("Past", "Imp")) and _morph_has(verb, "Mood", ("Ind",)):
             kept = _trim(list(range(span.start, i)), doc)

@@ -208,14 +208,14 @@ class ActorResolver:
 
     def of_country(self, codes: set[str], offset: int) -> list[str]:
         """The person speaking for a country named as subject ("México reitera ..."); with no
-        person of that country, its first body named ("México presentará una demanda" in a
-        communiqué of the Secretaría)."""
+        person of that country, its body named last before ``offset`` ("La Secretaría informó que
+        México presentará ...")."""
         pool = [*self.main, *(p for _, _, ps in reversed(self.speakers_before()) for p in ps)]
         for a in pool:
             if self.country.get(a) in codes:
                 return [a]
-        body = next((a for _, _, a in self.mentions if self.kind.get(a) in _BODIES and self.country.get(a) in codes),
-                    None)
+        body = next((a for s, _, a in reversed(self.mentions) if s < offset and self.kind.get(a) in _BODIES
+                     and self.country.get(a) in codes), None)
         return [body] if body is not None else self.last_speaker(offset)
 
     def ids_of(self, tokens: Iterable[Token]) -> list[str]:

@@ -105,7 +105,8 @@ def _anchors(m: EventMention, words: DocWords, lex: Lexicon) -> set[int]:
             anchors.update(g for g in words.children[child] if pos[g] in ("VERB", "AUX") and g > child)
     for t in words.subtree(m.head, 12):  # "la visita del secretario X, prevista para el 3 de marzo":
         if words.head[t] != m.head and dep[t] in ("amod", "acl") and lex.has_at("planned_adj", words, t) \
-                and _agrees(t, m.head, words):  # the parse hangs "prevista" on "secretario"
+                and _agrees(t, m.head, words) and not _agrees(t, words.head[t], words):  # the parse
+            # hangs "prevista" on "secretario", with which it does not agree
             anchors.add(t)
     if not m.frame:
         anchors.add(m.anchor)

@@ -17,13 +17,14 @@ from itertools import compress
 
 from spacy.tokens import Doc
 
-from .docparse import MAX_MEMO, DocView, string_memo, view
+from .docparse import MAX_MEMO, DocView, feats, string_memo, view
 from .events_lexicon import lem_text
 
-#: The case markers ("con el canciller", "entre ambos") that make a noun a partner of an event.
+#: The case markers ("con el canciller", "entre ambos", "junto con X": the parse makes "con" a
+#: fixed word of "junto") that make a noun a partner of an event.
+WITH = frozenset({"con", "entre", "junto"})
 #: The case markers of whom an act is addressed to ("sus cartas credenciales a X", "invitó a X").
 TO = frozenset({"a", "al"})
-WITH = frozenset({"con", "entre", "junto"})  # ("junto con X", "junto a X": the parse makes "con" a fixed word)
 
 
 #: No case marker.
@@ -173,11 +174,13 @@ class DocWords:
 
     def subjects_of(self, i: int) -> list[int]:
         """The subjects (``nsubj``, ``nsubj:pass``) among token ``i``'s children; a paragraph
-        break the parse made one only when there is no other and it holds a noun ("\\n\\n"
-        opening "Finalmente, acordaron ...", with "Finalmente" and the comma hung on it, is none)."""
+        break the parse made one only when there is no other and it holds a noun that is no time
+        ("\\n\\n" opening "Finalmente, acordaron ..." or "El miércoles, sostuvo ...", with those
+        words hung on it, is none)."""
         found = [c for c in self.children[i] if self.dep[c] in ("nsubj", "nsubj:pass")]
         words = [c for c in found if not self.space[c]]
-        return words or [c for c in found if any(self.pos[g] in _NOMINAL for g in self.children[c])]
+        return words or [c for c in found if any(  # (not "El miércoles," hung on the break)
+            self.pos[g] in _NOMINAL and "Tim" not in feats(self.tokens[g], "AdvType") for g in self.children[c])]
 
     def negated(self, i: int) -> bool:
         """Whether token ``i`` has "no" or "nunca" among its children ("no se realizó")."""

@@ -206,6 +206,14 @@ def test_a_relative_clause_on_the_actions_object(cnlp, relative, expected):
     assert actions(doc) == [expected]
 
 
+def test_a_past_relative_set_in_the_action_does_not_end_it(cnlp):
+    """", que firmaron en 2019, antes de que concluya el año": the relative closes with a comma and
+    the action goes on."""
+    doc = run(cnlp, "Ambos gobiernos se comprometieron a revisar el acuerdo migratorio, que firmaron en 2019, "
+                    "antes de que concluya el presente año.")
+    assert actions(doc)[0].endswith("antes de que concluya el presente año")
+
+
 def test_coordinated_verbs_sharing_an_object_stay_one_action(cnlp):
     doc = run(cnlp, "Los ministros acordaron apoyar e impulsar el desarrollo rural.")
     assert actions(doc) == ["apoyar e impulsar el desarrollo rural"]
@@ -452,6 +460,20 @@ def test_organizations_commit(cnlp, text, names, expected):
     doc = run(cnlp, text, participants=parts)
     assert doc._.commitments, actions(doc)
     assert set(doc._.commitments[0].actor_ids) == expected
+
+
+def test_a_country_commits_through_its_body_named_last_before(cnlp):
+    """"El Senado aprobó el tratado. La Secretaría informó que México presentará ...": the
+    Secretaría, the body that speaks, not the first body named."""
+    text = ("El Senado aprobó ayer el tratado de extradición.\n\nLa Secretaría de Relaciones Exteriores informó "
+            "que México presentará el instrumento de ratificación.")
+    parts = []
+    for actor, name in (("senado", "Senado"), ("sre", "Secretaría de Relaciones Exteriores")):
+        at = text.index(name)
+        parts.append(Participant(actor_id=actor, name=name, kind="organization", start=at, end=at + len(name),
+                                 resolved_by="name", country="MEX", spans=[(at, at + len(name))]))
+    doc = run(cnlp, text, participants=parts)
+    assert [c.actor_ids for c in doc._.commitments] == [["sre"]]
 
 
 def test_a_country_with_no_person_of_its_own_commits_through_its_body(cnlp):

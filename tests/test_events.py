@@ -485,3 +485,11 @@ def test_a_visit_planned_for_a_day_and_postponed_is_cancelled_on_that_day(run):
             "fecha por definir, informó la Cancillería.")
     (visit,) = run(text, dates={"3 de marzo": "2026-03-03"}, people=["Luis Vera"])
     assert (visit.status, visit.date_value) == ("cancelled", "2026-03-03")
+
+
+def test_a_planning_participle_agreeing_with_its_own_noun_dates_no_event(run):
+    """"la reunión de evaluación de la estrategia prevista para 2030": "prevista" agrees with
+    "estrategia", where the parse hangs it, so it does not date the meeting."""
+    text = "La secretaria Ana Ruiz encabezó la reunión de evaluación de la estrategia prevista para 2030."
+    (meeting,) = run(text, dates={"2030": "2030"}, people=["Ana Ruiz"])
+    assert (meeting.status, meeting.date_value) == ("held", None)

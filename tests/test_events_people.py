@@ -621,3 +621,13 @@ def test_a_planned_event_agreed_in_a_held_frame_takes_neither_its_place_nor_give
     summit = next(e for e in found if e.kind == "summit")
     planned = next(e for e in found if e.status == "planned")
     assert (planned.location, "Luis Vera" in summit.actor_ids) == (None, False)
+
+
+def test_a_paragraph_opening_with_a_day_keeps_the_subject_told_before(events):
+    """"\\n\\nEl miércoles, sostuvo una reunión con X": the model hangs "El miércoles" on the
+    paragraph break it makes the subject; a time names no one, so the canciller told before meets."""
+    text = ("La canciller Ana Ruiz viajó a Lima.\n\nEl miércoles, sostuvo una reunión con el ministro de "
+            "Relaciones Exteriores de Perú, Luis Vera.\n\nPor la tarde, encabezó un encuentro con la comunidad "
+            "mexicana.")
+    meeting = next(e for e in events(text, people=DELEGATION_PEOPLE) if "Luis Vera" in e.actor_ids)
+    assert meeting.actor_ids == ["Ana Ruiz", "Luis Vera"]
