@@ -309,9 +309,7 @@ def _opens_its_sentence(m: EventMention, det: str, words: DocWords) -> bool:
     sentence tells took place (who took part: the collective subject's own rule)."""
     if det not in ("definite", "demonstrative") or m.end >= len(words.low) or words.low[m.end] != ",":
         return False
-    start = words.sent(m.head)[0]
-    while start < m.start and (words.space[start] or words.is_punct(start)):
-        start += 1
+    start = words.opening_word(m.start)
     return words.low[start] == "en" and m.start - start <= 2
 
 

@@ -96,11 +96,9 @@ def _where_relative(m: EventMention, words: DocWords) -> int | None:
 
 def _fronted(m: EventMention, words: DocWords) -> list[int]:
     """The noun after an "En" (and an article) opening the mention's sentence and set off by a
-    comma within five words ("En Madrid, la mandataria se reunirá con ..."), which the parse may hang on the
-    paragraph break instead of the verb: [] for none."""
-    start, end = words.sent(m.head)
-    while start < m.start and (words.space[start] or words.is_punct(start)):
-        start += 1
+    comma within five words ("En Madrid, la mandataria se reunirá con ..."), which the parse
+    may hang on the paragraph break instead of the verb: [] for none."""
+    start = words.opening_word(m.start)
     if words.low[start] != "en" or start + 1 >= m.start:
         return []
     head = start + 1 + (words.pos[start + 1] == "DET")  # "En la Ciudad de México,"

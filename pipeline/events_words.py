@@ -172,6 +172,13 @@ class DocWords:
         (:meth:`~pipeline.docparse.DocView.subtree`)."""
         return self.view.subtree(i, limit)
 
+    def opening_word(self, i: int) -> int:
+        """The first word of token ``i``'s sentence, past spaces and punctuation (at most ``i``)."""
+        start = self.sents[self.sent_of[i]][0]
+        while start < i and (self.space[start] or self.is_punct(start)):
+            start += 1
+        return start
+
     def subjects_of(self, i: int) -> list[int]:
         """The subjects (``nsubj``, ``nsubj:pass``) among token ``i``'s children; a paragraph
         break the parse made one only when there is no other and it holds a noun that is no time
