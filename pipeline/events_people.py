@@ -75,7 +75,8 @@ def _collective(e: Draft, lex: Lexicon, words: DocWords) -> str | None:
     if "Plur" not in feats(words.tokens[anchor], "Number"):
         return None
     subject = next(iter(words.subjects_of(anchor)), None)
-    if subject is not None and {low_[t] for t in words.subtree(subject, 8)} & _COLLECTIVE_DET:
+    subtree = words.subtree(subject, len(low_)) if subject is not None else []  # (all of Token.subtree)
+    if {low_[t] for t in subtree} & _COLLECTIVE_DET:
         return "explicit"  # "ambos mandatarios participarán en la Cumbre de Líderes": the two named before
     if _names_its_class(e.lead.head, words):
         return None
@@ -86,9 +87,6 @@ def _collective(e: Draft, lex: Lexicon, words: DocWords) -> str | None:
     if subject is None:
         return "explicit" if not e.name and not any(
             low_[j] in ("se",) for j in range(max(0, anchor - 2), anchor)) else None
-    subtree = words.subtree(subject, len(low_))  # (all of Token.subtree)
-    if {low_[t] for t in subtree} & _COLLECTIVE_DET:
-        return "explicit"
     plural_title = not e.name and "Plur" in feats(words.tokens[subject], "Number") \
         and lex.has_at("person_head", words, subject) and len(subtree) <= 3 \
         and any(dep[c] == "det" and low_[c] in ("los", "las") for c in words.children[subject])
