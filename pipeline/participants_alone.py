@@ -40,12 +40,11 @@ def main_country(actors: list[Actor], lex: Lexicon) -> str | None:
     minister, or a deputy minister of a foreign ministry: "la subsecretaria X se reunió con el
     canciller de Perú" is about Mexico; not "el viceministro de Comercio de Guatemala"), else
     its first person's."""
-    ministries = {row["name"] for rows in lex.bodies_by_word.values() for row in rows}
     ordered = sorted(actors, key=lambda a: a.first_token)
     for actor in ordered:
         code = actor.role.code
         if actor.country and (code == "foreign_minister" or (
-                code == "deputy_minister" and actor.role.organization in ministries)):
+                code == "deputy_minister" and actor.role.organization in lex.generic_body_names)):
             return actor.country
     return next((a.country for a in ordered if a.country), lex.settings.get("default_country"))
 

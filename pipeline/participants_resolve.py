@@ -40,6 +40,8 @@ class Lexicon:
     places: frozenset[str] = frozenset()
     #: generic body word -> the organizations it names, one per country (from ``bodies``)
     bodies_by_word: dict[str, list[dict[str, Any]]] = field(init=False)
+    #: the names of the bodies a generic word names ("Cancillería": every foreign ministry)
+    generic_body_names: frozenset[str] = field(init=False)
     #: first words of the generic body names ("cancilleria", "ministerio")
     generic_firsts: frozenset[str] = field(init=False)
     #: first words of the organization and group head words ("secretaria", "grupo")
@@ -57,6 +59,7 @@ class Lexicon:
         self.bodies_by_word = {}
         for (word, _), row in self.bodies.items():
             self.bodies_by_word.setdefault(word, []).append(row)
+        self.generic_body_names = frozenset(row["name"] for row in self.bodies.values())
         self.generic_firsts = frozenset(g.split()[0] for g in self.words.get("generic_org", ()))
         self.head_firsts = frozenset(w.partition(" ")[0] for kind in ("group_head", "org_head")
                                      for w in self.words.get(kind, ()))
