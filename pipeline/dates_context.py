@@ -121,7 +121,9 @@ def verb_tense(verb: Token) -> str | None:
 
 
 def clause_direction(doc: Doc, start: int, end: int, sentences: Sentences) -> str | None:
-    """The tense of the verb the expression depends on (climbing the parse), or None.
+    """The tense of the verb the expression depends on (climbing the parse), or of the nearest
+    finite verb of its sentence, on its own line (a list item's: not the "acordaron:" above),
+    or None.
 
     Reads the part of speech and the heads off the shared view (``head[i]`` is
     ``doc[i].head.i``); a Token is made for the tokens whose dependents or features are read."""
@@ -129,10 +131,13 @@ def clause_direction(doc: Doc, start: int, end: int, sentences: Sentences) -> st
     if span is None or len(span) == 0:
         return None
     pos, head = sentences.parse.pos_ids, sentences.parse.head
+    idx, text = sentences.parse.idx, sentences.text
     first, past = span.start, span.end
     i = span.root.i
     for _ in range(MAX_HOPS):
         if pos[i] in _VERBAL and not first <= i < past:
+            if "\n" in text[min(idx[i], idx[first]):max(idx[i], idx[first])]:
+                break  # a verb on another line ("acordaron:" above "• Convocar ... en abril")
             return verb_tense(doc[i])
         copula = [c for c in doc[i].children if c.dep_ == "cop"]  # "la reunión será en marzo"
         if copula:
@@ -141,7 +146,8 @@ def clause_direction(doc: Doc, start: int, end: int, sentences: Sentences) -> st
             break
         i = head[i]
     begin, stop = sentences.token_bounds(first)
-    verbs = [t for t in range(begin, stop) if pos[t] in _VERBAL and "Fin" in feats(doc[t], "VerbForm")]
+    verbs = [t for t in range(begin, stop) if pos[t] in _VERBAL and "Fin" in feats(doc[t], "VerbForm")
+             and "\n" not in text[min(idx[t], idx[first]):max(idx[t], idx[first])]]
     if not verbs:
         return None
     return verb_tense(doc[min(verbs, key=lambda t: abs(t - first))])

@@ -79,6 +79,10 @@ VALUES = [
                  "2026-10", id="a half of a month is that month"),
     pytest.param("La reunión será en la primera quincena de octubre.", "2026-01-15", "primera quincena de octubre",
                  "2026-10", id="the first half of a month too"),
+    pytest.param("Los ministros revisaron la agenda bilateral y acordaron:\n\n• Convocar a la próxima reunión del "
+                 "Diálogo Estratégico de Alto Nivel en Ottawa, en la segunda quincena de abril;\n• Intercambiar "
+                 "información.", "2026-02-17", "quincena de abril", "2026-04",
+                 id="a list item's month: not the past tense of the verb above its line"),
     pytest.param("El plan se presentará a principios de 2027.", None, "principios de 2027", "2027",
                  id="beginning of a year is that year"),
     pytest.param("A fin de mes se publicará el informe.", "2026-01-15", "fin de mes", "2026-01",
