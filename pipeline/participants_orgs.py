@@ -62,6 +62,13 @@ def find_organizations(tokens: Tokens, matches: list[Match], by_token: dict[int,
             continue
         row = rows[0]
         surface = tokens.span_text(m.start, m.end)
+        longer = _chunk_end(tokens, m.start, by_token, meets=True) if fold(surface) != fold(row["name"]) \
+            and _name_goes_on(tokens, m.end, by_token) else m.end
+        if longer > m.end:  # "el Diálogo Estratégico de Alto Nivel": not the gazetteer's "Diálogo
+            name = tokens.span_text(m.start, longer)  # Estratégico" (short for another dialogue)
+            add(slug(name), name, row.get("kind") if row.get("kind") in ORGANIZATION_KINDS else "organization",
+                None, m.start, longer)
+            continue
         weak = m.end - m.start == 1 and not surface.isupper() and fold(surface) != fold(row["name"])
         parent = _organization_after(tokens, m, by_token) if not weak else None
         if parent is not None and not _belongs_to(row, fold(surface), parent.rows[0]):
@@ -205,6 +212,13 @@ def settle_organizations(tokens: Tokens, orgs: list[Actor], country: str | None,
             actor.participant = any(_acts(tokens, s, e, spans, excluded, lex) for s, e in actor.token_spans
                                     if (s, e) not in actor.weak_spans and not _echo(tokens, s, e, ends))
     return merged
+
+
+def _name_goes_on(tokens: Tokens, end: int, by_token: dict[int, Match]) -> bool:
+    """Whether "de"/"del" and a capitalised word no gazetteer entry holds follow token ``end``
+    ("Diálogo Estratégico | de Alto Nivel"): the text names a longer body than the alias."""
+    return end + 1 < len(tokens) and tokens.lower[end] in ("de", "del") and tokens.name_word[end + 1] \
+        and end + 1 not in by_token
 
 
 def _join_short_names(orgs: list[Actor]) -> list[Actor]:

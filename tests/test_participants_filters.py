@@ -118,6 +118,16 @@ def test_exteriores_is_the_documents_own_foreign_ministry(nlp):
     assert [m.actor_id for m in doc._.mentions if m.text == "Exteriores"] == ["secretaria-de-relaciones-exteriores"]
 
 
+def test_an_alias_the_text_names_a_longer_body_with_is_not_the_aliass_body(nlp):
+    """With the bundled gazetteer, where "Diálogo Estratégico" is short for the dialogue on
+    transnational crime: "el Diálogo Estratégico de Alto Nivel" is another body."""
+    doc = run(nlp, "Acordaron convocar la próxima reunión del Diálogo Estratégico de Alto Nivel en Ottawa.",
+              "2020-03-03")
+    names = {m.text for m in doc._.mentions if m.label == "ORG"}
+    assert "Diálogo Estratégico de Alto Nivel" in names
+    assert not any("Transnacionales" in p.name for p in doc._.participants)
+
+
 def test_a_bodys_name_as_the_press_varies_it_is_the_gazetteers(nlp):
     """With the bundled gazetteer: "Comisión Económica de América Latina" is the CEPAL row."""
     doc = run(nlp, "La Comisión Económica de América Latina presentó su informe anual.", "2020-03-03")
