@@ -155,7 +155,8 @@ def support_of(head: int, lex: Lexicon, words: DocWords, own_only: bool = False)
         if pos[parent] in ("VERB", "AUX") and lex.has_at("support", words, parent):
             if dep[cur] == "obl" and lex.has_at("support_obl", words, parent):
                 return parent
-            if words.cases(cur) - {"a", "al"}:  # "participar en"
+            cases = words.cases(node) if words.space[cur] else words.cases(cur)  # (through a paragraph
+            if cases - {"a", "al"}:  # break the parse made the subject) "participar en"
                 return parent if lex.has_at("support_obl", words, parent) else None  # "En la
                 # reunión ... se acordó": a setting, not what was done
             if dep[cur] in ("obj", "iobj", "nsubj:pass"):

@@ -493,3 +493,22 @@ def test_a_planning_participle_agreeing_with_its_own_noun_dates_no_event(run):
     text = "La secretaria Ana Ruiz encabezó la reunión de evaluación de la estrategia prevista para 2030."
     (meeting,) = run(text, dates={"2030": "2030"}, people=["Ana Ruiz"])
     assert (meeting.status, meeting.date_value) == ("held", None)
+
+
+def test_bilateral_meetings_on_the_sidelines_are_no_part_of_the_session(run):
+    """"Al margen de la sesión, X sostuvo encuentros bilaterales con Y": a meeting of its own,
+    not merged into the session told before (which names no partner)."""
+    text = ("El subsecretario Luis Vera participó el 9 de marzo en el 60 periodo de sesiones del Consejo de "
+            "Derechos Humanos.\n\nAl margen de la sesión, Vera sostuvo encuentros bilaterales con la Alta "
+            "Comisionada Adjunta, Ana Ruiz.")
+    found = run(text, dates={"9 de marzo": "2026-03-09"}, people=["Luis Vera", "Ana Ruiz"])
+    assert sorted(e.kind for e in found) == ["meeting", "summit"]
+
+
+def test_a_meeting_opening_a_paragraph_is_where_something_was_agreed_not_what(run):
+    """"\\n\\nEn la reunión con el ministro X se acordó intensificar ...": the parse hangs the
+    meeting on the paragraph break it makes the subject of "se acordó"; it is still the setting."""
+    text = ("El canciller Luis Vera llegó a Ottawa.\n\nEn la reunión con el ministro Pedro Soto se acordó "
+            "intensificar el diálogo de alto nivel entre ambos países.")
+    found = run(text, people=["Luis Vera", "Pedro Soto"])
+    assert [(e.kind, e.status) for e in found] == [("meeting", "held")]
