@@ -26,10 +26,10 @@ def cnlp():
     return load_nlp(Settings(stages=("sre_commitments",)))
 
 
-def person(actor_id: str, text: str, *names: str, kind: str = "person") -> Participant:
+def person(actor_id: str, text: str, *names: str, kind: str = "person", country: str | None = None) -> Participant:
     spans = sorted({(m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), text)})
     return Participant(actor_id=actor_id, name=actor_id, kind=kind, start=spans[0][0],
-                       end=spans[0][1], resolved_by="name", spans=spans)
+                       end=spans[0][1], resolved_by="name", spans=spans, country=country)
 
 
 def run(cnlp, text: str, participants=(), timexes=()):
@@ -467,11 +467,8 @@ def test_a_country_commits_through_its_body_named_last_before(cnlp):
     Secretaría, the body that speaks, not the first body named."""
     text = ("El Senado aprobó ayer el tratado de extradición.\n\nLa Secretaría de Relaciones Exteriores informó "
             "que México presentará el instrumento de ratificación.")
-    parts = []
-    for actor, name in (("senado", "Senado"), ("sre", "Secretaría de Relaciones Exteriores")):
-        at = text.index(name)
-        parts.append(Participant(actor_id=actor, name=name, kind="organization", start=at, end=at + len(name),
-                                 resolved_by="name", country="MEX", spans=[(at, at + len(name))]))
+    parts = [person("senado", text, "Senado", kind="organization", country="MEX"),
+             person("sre", text, "Secretaría de Relaciones Exteriores", kind="organization", country="MEX")]
     doc = run(cnlp, text, participants=parts)
     assert [c.actor_ids for c in doc._.commitments] == [["sre"]]
 
@@ -481,11 +478,8 @@ def test_a_country_with_no_person_of_its_own_commits_through_its_body(cnlp):
     Mexican official: the Secretaría commits, not the foreign envoy it summoned."""
     text = ("La Secretaría de Relaciones Exteriores convocó hoy al encargado de negocios de Ecuador, Carlos Gil.\n\n"
             "México solicitará una sesión extraordinaria del Consejo Permanente.")
-    sre, gil = text.index("Secretaría de Relaciones Exteriores"), text.index("Carlos Gil")
-    parts = [Participant(actor_id="sre", name="SRE", kind="organization", start=sre, end=sre + 35,
-                         resolved_by="name", country="MEX", spans=[(sre, sre + 35)]),
-             Participant(actor_id="gil", name="Carlos Gil", kind="person", start=gil, end=gil + 10,
-                         resolved_by="name", country="ECU", spans=[(gil, gil + 10)])]
+    parts = [person("sre", text, "Secretaría de Relaciones Exteriores", kind="organization", country="MEX"),
+             person("gil", text, "Carlos Gil", country="ECU")]
     doc = run(cnlp, text, participants=parts)
     assert [(c.modality, c.actor_ids) for c in doc._.commitments] == [("intention", ["sre"])]
 
