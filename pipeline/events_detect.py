@@ -18,8 +18,8 @@ from typing import Any
 from .events_lexicon import Lexicon
 from .events_words import WITH, DocWords
 from .docparse import feats
-from .events_syntax import (determiner, governing_verb, is_ordinal, name_span, ordinal_start, support_before_aside,
-                            support_of)
+from .events_syntax import (attended, determiner, governing_verb, is_ordinal, name_span, ordinal_start,
+                            support_before_aside, support_of)
 
 #: The case markers of a partner ("con X", "entre X y Y").
 #: Title lines are looked for in the first characters of a document only.
@@ -93,9 +93,11 @@ def _excluded(words: DocWords, lex: Lexicon, starts: list[int]) -> set[int]:
 
 def _attended_session(words: DocWords, lex: Lexicon, i: int, phrase: tuple[str, ...]) -> bool:
     """Whether the name at token ``i`` is an organ whose sessions one attends (cue class
-    ``session_organ``: "Asamblea General") after "participar en la", "asistir a la"..."""
-    return i > 2 and " ".join(phrase) in lex.cues.get("session_organ", {}) and words.low[i - 1] == "la" \
-        and words.low[i - 2] in ("en", "a") and lex.has_at("attends", words, i - 3)
+    ``session_organ``: "Asamblea General") after a verb of attending ("participar en la")."""
+    if " ".join(phrase) not in lex.cues.get("session_organ", {}):
+        return False
+    verb = governing_verb(i, words)
+    return verb is not None and attended(i, verb, words, lex)
 
 
 def _starts(words: DocWords, lex: Lexicon) -> list[int]:

@@ -14,13 +14,12 @@ from .docparse import feats
 from .events_attach import DocIndex
 from .events_detect import EventMention
 from .events_lexicon import Lexicon
-from .events_syntax import PLACE_RELATIVE_STEPS, governing_verb, opens_partner_relative, opens_place_relative
+from .events_syntax import (PLACE_RELATIVE_STEPS, attended, governing_verb, opens_partner_relative,
+                            opens_place_relative)
 from .events_words import TO, DocWords
 
 #: Kinds whose possessor took part ("su visita", "su encuentro con X"; not "su conferencia").
 _OWNED_KINDS = frozenset({"visit", "meeting", "call"})
-#: The case markers of the event an attending verb governs ("participó en", "asistió a").
-_AT = frozenset({"en", "a", "al"})
 #: Relative pronouns that stand for a person named before them ("el ministro X, quien ...").
 _RELATIVE_WHO = frozenset({"quien", "quienes"})
 
@@ -35,7 +34,7 @@ def subject_regions(m: EventMention, verb: int | None, index: DocIndex, lex: Lex
         if _of_itself(verb, subjects, m, words):  # "encabezó la delegación en la Cumbre, que se
             governor = governing_verb(m.head, words)  # llevó a cabo en Lima": who headed it
             subjects = _subjects(governor, words) if governor is not None \
-                and _attended(m.head, governor, words, lex) else []
+                and attended(m.head, governor, words, lex) else []
         return subjects or _topic(verb, words, index) or _speaker(verb, words, index)
     if not ((m.kind in _OWNED_KINDS and m.attrs.get("det") == "possessive") or m.frame):
         return []
@@ -77,21 +76,6 @@ def _of_itself(verb: int, subjects: list[int], m: EventMention, words: DocWords)
     verb governing the noun may (cue class ``attends``: "participó en la Cumbre, que ...")."""
     return words.dep[verb].startswith("acl") and words.head[verb] == m.head \
         and all(words.low[c] == "que" for c in subjects)
-
-
-def _attended(noun: int, verb: int, words: DocWords, lex: Lexicon) -> bool:
-    """Whether ``verb`` says its subject attended the event ``noun`` (cue class ``attends``):
-    the noun its "en" or "a" complement, directly or through nouns without a case of their
-    own ("encabezó la delegación de México en la Asamblea"; not "De cara a la Cumbre, X
-    participó en ...")."""
-    if not lex.has_at("attends", words, verb) or words.case_of[noun].isdisjoint(_AT):
-        return False
-    cur = words.head[noun]
-    while cur != verb:
-        if words.case_of[cur] or words.pos[cur] not in ("NOUN", "PROPN") or words.head[cur] == cur:
-            return False
-        cur = words.head[cur]
-    return True
 
 
 def _subjects(verb: int, words: DocWords, pronominal: bool = False) -> list[int]:

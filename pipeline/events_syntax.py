@@ -278,3 +278,22 @@ def tense(verb: int, words: DocWords) -> str | None:
         if verb is None:
             return None
     return None
+
+
+#: The case markers of the event an attending verb governs ("participó en", "asistió a").
+_AT = frozenset({"en", "a", "al"})
+
+
+def attended(noun: int, verb: int, words: DocWords, lex: Lexicon) -> bool:
+    """Whether ``verb`` says its subject attended the event ``noun`` (cue class ``attends``):
+    the noun its "en" or "a" complement, directly or through nouns without a case of their
+    own ("encabezó la delegación de México en la Asamblea"; not "De cara a la Cumbre, X
+    participó en ...")."""
+    if not lex.has_at("attends", words, verb) or words.case_of[noun].isdisjoint(_AT):
+        return False
+    cur = words.head[noun]
+    while cur != verb:
+        if words.case_of[cur] or words.pos[cur] not in ("NOUN", "PROPN") or words.head[cur] == cur:
+            return False
+        cur = words.head[cur]
+    return True
