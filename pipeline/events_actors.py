@@ -131,11 +131,10 @@ def listed_after_colon(verb: int, index: DocIndex) -> set[str]:
     the participants named at the head of each item, before its first comma, or after it when
     none is ("- el presidente de Guatemala, Bernardo Arévalo;")."""
     words, text = index.words, index.words.text
-    at = words.idx[verb]
-    line = text[at:line_bounds(text, at)[1]].rstrip()
+    line = _rest_of_line(verb, words)
     if not line.endswith(":") or "." in line:
         return set()
-    colon = at + len(line) - 1
+    colon = words.idx[verb] + len(line) - 1
 
     def names_someone(start: int, end: int) -> bool:
         span = words.char_span(start, end)
@@ -153,10 +152,15 @@ def listed_after_colon(verb: int, index: DocIndex) -> set[str]:
     return found
 
 
+def _rest_of_line(verb: int, words: DocWords) -> str:
+    """The text from the verb to the end of its line, without trailing spaces."""
+    at = words.idx[verb]
+    return words.text[at:line_bounds(words.text, at)[1]].rstrip()
+
+
 def _ends_with_con(verb: int, words: DocWords) -> bool:
     """Whether the verb's line ends in "con:" ("la canciller sostuvo encuentros con:")."""
-    text, at = words.text, words.idx[verb]
-    line = text[at:line_bounds(text, at)[1]].rstrip()
+    line = _rest_of_line(verb, words)
     return line.endswith(":") and line[:-1].rstrip().lower().endswith(" con")
 
 
