@@ -133,10 +133,14 @@ def clause_direction(doc: Doc, start: int, end: int, sentences: Sentences) -> st
     pos, head = sentences.parse.pos_ids, sentences.parse.head
     idx, text = sentences.parse.idx, sentences.text
     first, past = span.start, span.end
+
+    def on_its_line(t: int) -> bool:
+        return "\n" not in text[min(idx[t], idx[first]):max(idx[t], idx[first])]
+
     i = span.root.i
     for _ in range(MAX_HOPS):
         if pos[i] in _VERBAL and not first <= i < past:
-            if "\n" in text[min(idx[i], idx[first]):max(idx[i], idx[first])]:
+            if not on_its_line(i):
                 break  # a verb on another line ("acordaron:" above "• Convocar ... en abril")
             return verb_tense(doc[i])
         copula = [c for c in doc[i].children if c.dep_ == "cop"]  # "la reunión será en marzo"
@@ -147,7 +151,7 @@ def clause_direction(doc: Doc, start: int, end: int, sentences: Sentences) -> st
         i = head[i]
     begin, stop = sentences.token_bounds(first)
     verbs = [t for t in range(begin, stop) if pos[t] in _VERBAL and "Fin" in feats(doc[t], "VerbForm")
-             and "\n" not in text[min(idx[t], idx[first]):max(idx[t], idx[first])]]
+             and on_its_line(t)]
     if not verbs:
         return None
     return verb_tense(doc[min(verbs, key=lambda t: abs(t - first))])

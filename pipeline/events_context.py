@@ -154,9 +154,10 @@ def inherit_frame_dates(events: list[Draft], mentions: Sequence[EventMention], w
 
 def inherit_clause_dates(events: list[Draft], lex: Lexicon, index: DocIndex) -> None:
     """An undated event told in a place relative or a purpose clause of a verb with a date of
-    its own (in the same tense, when the event's verb has one) took place then (see :func:`~pipeline.events_syntax.host_verb`); a host verb with no
-    date, coordinated in the same tense with one that has ("el sábado estarán en X, y de allí se
-    trasladarán a Y para asistir a la ceremonia"), shares that one's. So does an event whose own
+    its own (in the same tense, when the event's verb has one) took place then (see
+    :func:`~pipeline.events_syntax.host_verb`); a host verb with no date, coordinated in the
+    same tense with one that has ("el sábado estarán en X, y de allí se trasladarán a Y para
+    asistir a la ceremonia"), shares that one's. So does an event whose own
     verb is coordinated in the same tense with the verb of an event dated to a day ("sostuvo
     este jueves una videoconferencia con X, y más tarde conversó por teléfono con Y")."""
     words = index.words

@@ -61,13 +61,13 @@ def find_organizations(tokens: Tokens, matches: list[Match], by_token: dict[int,
             actor.org_choices = rows + [r for r in lex.bodies_by_word.get(m.key, ()) if r not in rows]
             continue
         row = rows[0]
+        kind = row.get("kind") if row.get("kind") in ORGANIZATION_KINDS else "organization"
         surface = tokens.span_text(m.start, m.end)
         longer = _chunk_end(tokens, m.start, by_token, meets=True) if fold(surface) != fold(row["name"]) \
             and _name_goes_on(tokens, m.end, by_token) else m.end
         if longer > m.end:  # "el Diálogo Estratégico de Alto Nivel": not the gazetteer's "Diálogo
             name = tokens.span_text(m.start, longer)  # Estratégico" (short for another dialogue)
-            add(slug(name), name, row.get("kind") if row.get("kind") in ORGANIZATION_KINDS else "organization",
-                None, m.start, longer)
+            add(slug(name), name, kind, None, m.start, longer)
             continue
         weak = m.end - m.start == 1 and not surface.isupper() and fold(surface) != fold(row["name"])
         parent = _organization_after(tokens, m, by_token) if not weak else None
@@ -78,7 +78,6 @@ def find_organizations(tokens: Tokens, matches: list[Match], by_token: dict[int,
             actor.part_of = parent.rows[0]["name"]
             continue
         end = parent.end if parent is not None else m.end  # "el Consejo de Seguridad de la ONU": one name
-        kind = row.get("kind") if row.get("kind") in ORGANIZATION_KINDS else "organization"
         actor = add(row.get("wikidata") or slug(row["name"]), row["name"], kind, row.get("country"),
                     m.start, end)
         actor.org = row
