@@ -49,7 +49,7 @@ def attach_place(m: EventMention, places: PlaceIndex, words: DocWords, lex: Lexi
     antecedent = _where_relative(m, words)  # "viajará a Nueva York, donde se reunirá": in Nueva York
     if antecedent is None and not m.frame and lex.has_at("host_subj", words, m.anchor):
         antecedent = next((c for c in words.children[m.anchor] if dep[c] == "nsubj"), None)
-    ordered = sorted(candidates) + ([antecedent] if antecedent is not None else []) + _fronted(m, words)
+    ordered = sorted(candidates) + ([antecedent] if antecedent is not None else []) + _fronted_place(m, words)
     fallback = _phrases_after(m, words, cases_ok) if m.kind != "call" else []
     return _first_place(ordered + fallback, places, words, antecedent)
 
@@ -94,7 +94,7 @@ def _where_relative(m: EventMention, words: DocWords) -> int | None:
     return words.head[verb]
 
 
-def _fronted(m: EventMention, words: DocWords) -> list[int]:
+def _fronted_place(m: EventMention, words: DocWords) -> list[int]:
     """The noun after an "En" (and an article) opening the mention's sentence and set off by a
     comma within five words ("En Madrid, la mandataria se reunirá con ..."), which the parse
     may hang on the paragraph break instead of the verb: [] for none."""
