@@ -22,8 +22,8 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .dates_context import (Sentences, clause_direction, cue_direction, event_anchor, preceding_day,
-                            same_weekday)
+from .dates_context import (Sentences, clause_direction, cue_direction, event_anchor, named_event,
+                            preceding_day, same_weekday)
 from .dates_calendar import year_value
 from .dates_frame import embedded_posts, lead_sentence
 from .dates_normalize import Context, Resolved, day_value, normalise, other_event_date, period_value
@@ -115,8 +115,9 @@ class DatesComponent(RuleComponent):
             if other is not None and "x" in cand.spans:
                 start = cand.spans["x"][1]
                 _, stop = sentences.bounds(sentences.index(start))
-                end = min((i for i in (sentences.text.find(c, start, stop) for c in ".;\n") if i >= 0),
-                          default=stop)
+                named = named_event(sentences.parse, cand, self.event_nouns)  # X is "la llamada" alone
+                end = sentences.parse.end_char(named) if named is not None else \
+                    min((i for i in (sentences.text.find(c, start, stop) for c in ".;\n") if i >= 0), default=stop)
                 self._others[cand.start] = (other.value, start, end)
             return normalise(cand, ctx, self.lexicon)
         if cand.rule == "weekday" and cand.groups.get("pre", "").lower().startswith(("ese", "aquel")):

@@ -5,7 +5,7 @@ explicit cue words ("pasado", "próxima", "prevista para"), and the date an even
 offset counts from. Reads the spaCy parse; writes nothing.
 
 Public entry points: :func:`clause_direction`, :func:`cue_direction`, :func:`event_anchor`,
-:class:`Sentences`.
+:func:`named_event`, :class:`Sentences`.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ NEAR_WINDOW = 30
 #: Sentences back an offset without "de que X" ("tres días después", "ese mismo día") may look.
 LOOKBACK_SENTENCES = 3
 _DEFINITE = frozenset({"el", "la", "dicho", "dicha", "este", "esta", "esa", "ese"})
+#: What may stand between "de" and the event noun it introduces ("después de la llamada", "del encuentro").
+_EVENT_DETERMINERS = frozenset({"el", "la", "los", "las", "su", "sus", "dicha", "dicho", "esta", "este", "esa", "ese"})
 #: Characters between an event noun and a date for the date to be that event's.
 EVENT_WINDOW = 45
 #: ``Token.pos`` of a verb or an auxiliary (``pos_`` "VERB", "AUX"), as the view's ``pos_ids``.
@@ -188,6 +190,44 @@ def _event_noun(doc: Doc, sentences: Sentences, cand: Candidate, nouns: frozense
                  if texts[i].lower() in nouns or lemmas[i].lower() in nouns), None)
 
 
+def named_event(parse: DocView, cand: Candidate, nouns: frozenset[str]) -> int | None:
+    """Index of the event noun "de" introduces right after an offset ("tres días después de la
+    llamada", "dos semanas antes del encuentro"), past an article or possessive; None when
+    "de" ("de que" is a clause) names no event."""
+    if cand.groups.get("x", "").strip().lower() != "de":
+        return None
+    start, _ = cand.spans["x"]
+    texts, lemmas, idx = parse.texts, parse.lemmas, parse.idx
+    i = bisect.bisect_left(idx, start)
+    while i < parse.n and idx[i] < cand.spans["x"][1]:  # the "de" itself
+        i += 1
+    if i < parse.n and texts[i].lower() in _EVENT_DETERMINERS:
+        i += 1
+    if i < parse.n and (texts[i].lower() in nouns or lemmas[i].lower() in nouns):
+        return i
+    return None
+
+
+def _dated_mention(sentences: Sentences, dated: list[tuple[Candidate, Resolved]], noun: int,
+                   before: int) -> Resolved | None:
+    """The date told beside the first earlier mention of the event noun at token ``noun`` (same
+    word or lemma, a date within :data:`EVENT_WINDOW` characters in its sentence, ending before
+    character ``before``): "sostuvo una llamada el jueves ... tres días después de la llamada"."""
+    texts, lemmas, idx = sentences.parse.texts, sentences.parse.lemmas, sentences.parse.idx
+    key = {texts[noun].lower(), lemmas[noun].lower()}
+    for at, text, lemma in zip(idx, texts, lemmas):  # the tokens before the noun
+        if at >= idx[noun]:
+            break
+        if text.lower() not in key and lemma.lower() not in key:
+            continue
+        s, e = sentences.bounds(sentences.index(at))
+        near = [r for c, r in dated if s <= c.start < e and c.end <= before
+                and min(abs(c.start - at), abs(at - c.end)) <= EVENT_WINDOW]
+        if near:
+            return near[0]
+    return None
+
+
 def same_weekday(cand: Candidate, weekday: int | None,
                  done: list[tuple[Candidate, Resolved]]) -> Resolved | None:
     """For "ese mismo jueves": the last day named before that falls on that weekday."""
@@ -224,25 +264,22 @@ def event_anchor(doc: Doc, sentences: Sentences, cand: Candidate,
     _, sentence_end = sentences.bounds(index)
     dated = [(c, r) for c, r in done if r.date_start is not None and r.type in ("DATE", "TIME")]
     if cand.groups.get("x"):
+        named = named_event(sentences.parse, cand, nouns)
+        if named is not None:  # "tres días después de la llamada": the call's date, told before
+            told = _dated_mention(sentences, dated, named, cand.start)
+            if told is not None:
+                return told, False
         noun = _event_noun(doc, sentences, cand, nouns)
-        texts, lemmas, idx = sentences.parse.texts, sentences.parse.lemmas, sentences.parse.idx
         if noun is not None:
-            key = {texts[noun].lower(), lemmas[noun].lower()}
-            definite = noun > 0 and texts[noun - 1].lower() in _DEFINITE
-            for at, text, lemma in zip(idx, texts, lemmas):  # the tokens before the noun
-                if at >= idx[noun]:
-                    break
-                if text.lower() not in key and lemma.lower() not in key:
-                    continue
-                s, e = sentences.bounds(sentences.index(at))
-                near = [r for c, r in dated if s <= c.start < e and c.end <= cand.start
-                        and min(abs(c.start - at), abs(at - c.end)) <= EVENT_WINDOW]
-                if near:
-                    return near[0], True
+            told = _dated_mention(sentences, dated, noun, cand.start)
+            if told is not None:
+                return told, True
         after = [r for c, r in dated if cand.end <= c.start < sentence_end]
         if after:
             return after[0], False
-        if noun is not None and definite:  # "El encuentro se celebró...": the report's lead event
+        idx = sentences.parse.idx
+        if noun is not None and noun > 0 and sentences.parse.texts[noun - 1].lower() in _DEFINITE:
+            # "El encuentro se celebró...": the report's lead event
             lead = [r for c, r in dated if c.end <= idx[noun] and r.granularity == "day"]
             if lead:
                 return lead[0], True

@@ -196,6 +196,12 @@ VALUES = [
                  id="'de este año'"),
     pytest.param("La cumbre se celebró 10 años después de que, en marzo de 2015, se firmara el tratado.",
                  None, "10 años después", "2025", id="event-anchored on X's date: added, year granularity"),
+    pytest.param("La presidenta sostuvo el pasado jueves una llamada con el primer ministro. Tres días "
+                 "después de la llamada, el secretario viajará a Ottawa.", "2025-03-08", "Tres días después",
+                 "2025-03-09", id="'después de la llamada': the call dated before, plus the offset"),
+    pytest.param("El 4 de marzo de 2025 hubo un encuentro en Lima. Dos semanas antes del encuentro, los "
+                 "equipos se reunieron.", None, "Dos semanas antes", "2025-W08",
+                 id="'antes del encuentro': the meeting dated before, minus the offset"),
 ]
 
 
@@ -274,6 +280,14 @@ def test_event_anchored_offset_gives_the_other_event_date(timexes) -> None:
     [offset] = [t for t in timexes(text, None) if "después" in t.text]
     assert (offset.value, offset.anchor, offset.other_value) == ("2026-01-12", "event", "2026-01-10")
     assert text[offset.other_start:offset.other_end].strip() == "los presidentes hablaran por teléfono"
+
+
+def test_offset_from_a_named_event_takes_that_event_alone_as_the_other(timexes) -> None:
+    text = ("El canciller sostuvo una llamada el lunes 12 de enero de 2026 con su homólogo. Tres días "
+            "después de la llamada, el secretario viajará a Ottawa.")
+    [offset] = [t for t in timexes(text, "2026-01-14") if "después" in t.text]
+    assert (offset.value, offset.other_value) == ("2026-01-15", "2026-01-12")
+    assert text[offset.other_start:offset.other_end].strip() == "la llamada"
 
 
 def test_granularity_and_bounds(timexes) -> None:
