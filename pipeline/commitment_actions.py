@@ -116,6 +116,19 @@ def _subtree_range(root: int, lo: int, hi: int, skip: set[int], parse: DocView) 
     return [i for i in range(inside[0], inside[-1] + 1) if i not in skip]
 
 
+def _conjuncts(head: Token, lo: int, hi: int) -> list[Token]:
+    """The verbs coordinated with ``head`` inside [lo, hi) that are actions of their own, in
+    order, with theirs ("reactivar X, ampliar Y y realizar Z": the parse hangs "realizar" on
+    "ampliar"); none when ``head`` has too few words of its own: :data:`MIN_SPLIT_WORDS` before
+    "y" ("dar continuidad y fortalecer X" is one action), one before a comma ("fortalecer la
+    cooperación, ampliar Y" are two; "fortalecer, ampliar y diversificar X" one)."""
+    found = [c for c in head.children if _coordinated(c) and c.i > head.i and lo <= c.i < hi
+             and is_verb(c) and is_verb(head) and feats(c, "VerbForm") == feats(head, "VerbForm")]
+    if found and _own_words(head, found[0]) < (MIN_SPLIT_WORDS if found[0].dep_ == "conj" else 1):
+        return []
+    return sorted([*found, *(n for c in found for n in _conjuncts(c, lo, hi))], key=lambda t: t.i)
+
+
 def _own_words(root: Token, conj: Token) -> int:
     """Content words of the first conjunct after its verb: "mantener el contacto" has 1."""
     return sum(1 for t in root.doc[root.i + 1:conj.i]
@@ -155,15 +168,10 @@ def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True)
     """
     doc = root.doc
     parse = view(doc)
-    conjs = [c for c in root.children if _coordinated(c) and c.i > root.i and lo <= c.i < hi
-             and is_verb(c) and is_verb(root)
-             and (feats(c, "VerbForm") == feats(root, "VerbForm"))] if split_coordination else []
-    if conjs and _own_words(root, conjs[0]) < MIN_SPLIT_WORDS:
-        conjs = []
-    skip: set[int] = set()
-    for c in conjs:
-        skip.update(parse.subtree(c.i))
-        skip |= {t.i for t in c.children if t.dep_ == "cc"}
+    conjs = _conjuncts(root, lo, hi) if split_coordination else []
+    # what each conjunct takes from the verb it hangs on: its subtree and its "y"
+    taken = [{*parse.subtree(c.i), *(t.i for t in c.children if t.dep_ == "cc")} for c in conjs]
+    skip: set[int] = set().union(*taken)
     out: list[ActionSpan] = []
     first = _trim(_subtree_range(root.i, lo, hi, skip, parse), doc)
     if first and not conjs:
@@ -174,8 +182,8 @@ def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True)
         first = _trim(first[:n], doc)
     if first:
         out.append(ActionSpan(first[0], first[-1] + 1, root))
-    for c in conjs:
-        idx = _trim(_subtree_range(c.i, lo, hi, set(), parse), doc)
+    for k, c in enumerate(conjs):
+        idx = _trim(_subtree_range(c.i, lo, hi, set().union(*taken[k + 1:]), parse), doc)
         while idx and idx[0] < c.i and doc[idx[0]].dep_ in _LINKERS:
             idx = idx[1:]  # ", así como a ampliar Y": the action is "ampliar Y"
         if idx:
@@ -191,7 +199,24 @@ def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True)
                 out.append(ActionSpan(idx[0], idx[-1] + 1, doc[i + 3]))
     if out and root.i > 0 and doc[root.i - 1].lower_ == "a":
         out = _and_a(out, lo, hi, parse)
-    return [_without_past_relative(span, doc) for span in out]
+    return _series([_without_past_relative(span, doc) for span in out], root, lo, hi)
+
+
+def _series(out: list[ActionSpan], root: Token, lo: int, hi: int) -> list[ActionSpan]:
+    """"se comprometen a reducir X, promover Y y combatir Z": the parse hangs the second
+    infinitive of a series on the trigger, right after the comma that ends the first action;
+    each such infinitive heads actions of its own (with its own conjuncts: "combatir Z")."""
+    doc = root.doc
+    while out:
+        i = out[-1].end
+        if not (i + 1 < hi and doc[i].text == "," and root.head.i != root.i
+                and doc[i + 1].head.i == root.head.i and "Inf" in feats(doc[i + 1], "VerbForm")):
+            break
+        more = action_spans(doc[i + 1], lo, hi)
+        if not more or more[-1].end <= i:
+            break
+        out = out + more
+    return out
 
 
 def _without_past_relative(span: ActionSpan, doc: Doc) -> ActionSpan:

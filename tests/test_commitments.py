@@ -186,6 +186,28 @@ def test_a_list_of_infinitives_gives_one_action_each(cnlp):
                             "ampliar la cooperación cultural"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("En la declaración, los países se comprometen a reducir la brecha digital, promover la "
+                 "igualdad de género y combatir el cambio climático.",
+                 ["reducir la brecha digital", "promover la igualdad de género", "combatir el cambio climático"],
+                 id="the parse hangs the second infinitive on the trigger"),
+    pytest.param("Ambos gobiernos acordaron reactivar el mecanismo de consultas políticas, ampliar el comercio "
+                 "agrícola y realizar una visita de alto nivel.",
+                 ["reactivar el mecanismo de consultas políticas", "ampliar el comercio agrícola",
+                  "realizar una visita de alto nivel"],
+                 id="the third hangs on the second: a nested conjunct is split too"),
+    pytest.param("Los ministros se comprometieron a fortalecer la cooperación, ampliar el intercambio académico "
+                 "y a promover el turismo.",
+                 ["fortalecer la cooperación", "ampliar el intercambio académico", "promover el turismo"],
+                 id="before a comma one word of its own makes an action"),
+    pytest.param("Los cancilleres acordaron fortalecer, ampliar y diversificar el comercio bilateral.",
+                 ["fortalecer, ampliar y diversificar el comercio bilateral"],
+                 id="verbs sharing one object are one action"),
+])
+def test_a_series_of_infinitives_gives_one_action_each(cnlp, text, expected):
+    assert actions(run(cnlp, text)) == expected
+
+
 def test_y_a_and_an_infinitive_after_an_action_of_a_is_another_action(cnlp):
     """"se comprometieron a firmar X antes de que termine el año y a someterlo a Y": the parse
     hangs the time clause on the trigger and "someterlo" inside it."""
