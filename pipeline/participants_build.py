@@ -27,6 +27,10 @@ _SOURCE_RANK = {"gazetteer": 0, "role": 1, "ner": 2}
 _NO_WORDS: frozenset[str] = frozenset()
 
 
+#: Arcs (flat, conj, appos) climbed from a name to the noun it may name a thing of.
+_THING_HOPS = 4
+
+
 class Builder:
     """Builds the records of one document (see the module docstring)."""
 
@@ -143,9 +147,23 @@ class Builder:
         if cand.end < len(tokens) and tokens.text[cand.end] == "|":
             return False  # "Ana Pérez | El Diario"
         first = cand.phrase.start if cand.phrase is not None and cand.phrase.side == "left" else cand.start
-        if not self.lex.words.get("mention_only", _NO_WORDS).isdisjoint(tokens.folded[max(0, first - 3):first]):
+        things = self.lex.words.get("mention_only", _NO_WORDS)
+        if not things.isdisjoint(tokens.folded[max(0, first - 3):first]) or self._named_thing(cand.start, things):
             return False
         return not self._topic(first)
+
+    def _named_thing(self, i: int, things: frozenset[str]) -> bool:
+        """Whether the words at token ``i`` name a thing of a ``mention_only`` noun further
+        back in a list ("los programas Sembrando Vida y Jóvenes Construyendo el Futuro"): the
+        parse hangs the name on that noun as an apposition, or on a member of one."""
+        head, dep, folded = self.tokens.view.head, self.tokens.view.dep, self.tokens.folded
+        for _ in range(_THING_HOPS):
+            if dep[i] not in ("flat", "conj", "appos") or head[i] == i:
+                return False
+            i = head[i]
+            if folded[i] in things:
+                return True
+        return False
 
     def _topic(self, first: int) -> bool:
         """A person only talked about: "habló sobre Donald Trump", "acerca de la presidenta X"."""

@@ -54,6 +54,8 @@ def names(doc, kinds=("person",)) -> set[str]:
                  "Revolución Mexicana-San Isidro de Arriaga", id="a road named after places"),
     pytest.param("Comunicado conjunto Canadá-México sobre migración\n\nEl canciller Marcelo Ebrard viajó.",
                  "Canadá-México", id="two countries joined by a hyphen"),
+    pytest.param("Se buscará ampliar los programas Sembrando Vida y Jóvenes Construyendo el Futuro en la región.",
+                 "Jóvenes Construyendo", id="a programme's name in a list the parse hangs on 'programas'"),
 ])
 def test_not_a_participant(pnlp, text, absent):
     doc = run(pnlp, text, "2020-03-03")
