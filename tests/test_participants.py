@@ -502,6 +502,16 @@ def test_secretary_general_role_by_what_it_heads(make_doc, text, name, role_code
     assert person.role_code == role_code
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("El cónsul titular, Ernesto Salinas Pardo, se trasladó a Valencia.", id="alone"),
+    pytest.param("El cónsul titular de México en Barcelona, Ernesto Salinas Pardo, viajó.", id="with the post"),
+])
+def test_a_head_consul_is_a_consul_not_the_head_of_a_body(make_doc, text):
+    """"titular" alone heads a body ("el titular de la SRE"); after "cónsul" it is the consul's rank."""
+    person = next(p for p in make_doc(text, "2024-11-04")._.participants if p.name == "Ernesto Salinas Pardo")
+    assert (person.role.split(" de ")[0], person.role_code) == ("cónsul titular", "consul")
+
+
 def test_a_title_in_a_line_of_capitals_is_no_acronym(make_doc):
     """In a Chilean report every minister is a "secretario de Estado": a line in capitals holds
     no acronym naming a body, so the title keeps the document's reading."""
