@@ -191,6 +191,8 @@ VALUES = [
                  "2026-03", id="copula 'será en marzo' is future"),
     pytest.param("Los preparativos para el debate general, en septiembre.", "2026-02-24", "septiembre",
                  "2026-09", id="no tense: the next occurrence"),
+    pytest.param("La mesa sesionará cada quince días a partir de abril.", "2025-03-08", "a partir de abril",
+                 "2025-04", id="'a partir de' cues a month as 'desde' does"),
     pytest.param("La llamada de anoche fue cordial.", "2026-01-15", "anoche", "2026-01-14", id="anoche"),
     pytest.param("El acuerdo se firmó el 5 de enero de este año.", "2026-03-15", "5 de enero", "2026-01-05",
                  id="'de este año'"),
