@@ -30,6 +30,12 @@ def _tense_or_mood(i: int, words: DocWords) -> bool:
     return _morph(token, "Tense") == "Fut" or _morph(token, "Mood") == "Cnd"
 
 
+def _future_auxiliary(verb: int, words: DocWords) -> bool:
+    """An auxiliary of the verb at token ``verb`` in the future or the conditional: "va a
+    reunirse", "habrá de", "podría reunirse"."""
+    return any(words.dep[c] in ("aux", "aux:pass", "cop") and _tense_or_mood(c, words) for c in words.children[verb])
+
+
 def verb_is_future(verb: int, words: DocWords) -> bool:
     """Future or conditional indicative, or present subjunctive ("cuando se realice"), of the
     verb at token ``verb``."""
@@ -39,11 +45,7 @@ def verb_is_future(verb: int, words: DocWords) -> bool:
         return True
     if mood == "Sub" and tense == "Pres":
         return True
-    # analytic forms: "va a reunirse", "habrá de", "tendrían que"
-    for c in words.children[verb]:
-        if words.dep[c] in ("aux", "aux:pass", "cop") and _tense_or_mood(c, words):
-            return True
-    return False
+    return _future_auxiliary(verb, words)  # analytic forms: "va a reunirse", "tendrían que"
 
 
 def _governs_infinitive(verb: int, lex: Lexicon, words: DocWords) -> bool:
@@ -152,9 +154,10 @@ def mention_status(m: EventMention, lex: Lexicon, words: DocWords) -> str:
         if dep[c] in ("acl", "acl:relcl") and pos[c] in ("VERB", "AUX") and _tense_or_mood(c, words):
             return "planned"
     governor = governing_verb(m.head, words)
-    if m.pos == "noun" and m.support is None and governor is not None \
-            and _morph(words.tokens[governor], "Tense") == "Fut":
-        return "planned"  # "serán aprobados en su cumbre del 18 de septiembre"
+    if m.pos == "noun" and m.support is None and governor is not None and (
+            _morph(words.tokens[governor], "Tense") == "Fut" or _future_auxiliary(governor, words)):
+        return "planned"  # "serán aprobados en su cumbre del 18 de septiembre", "podría reunirse con X
+        # en el marco de la Cumbre" (not "a quien vería en la Cumbre": a past plan, told in the conditional)
     if m.pos == "noun" and (m.support is None or m.support != m.anchor) and not (
             support is not None and verb is not None and _at_support(support, verb, lex, words)):
         m.status_known = False  # no verb of its own ("la realización de X"): tense says little
@@ -179,5 +182,3 @@ def adjust_by_date(status: str, date_start: dt.date | None, date_end: dt.date | 
     if status == "planned" and date_end is not None and date_end < published:
         return "held"
     return status
-
-

@@ -56,6 +56,17 @@ def test_status(events, text, expected):
     assert events(text, people=PEOPLE, published=None)[0].status == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("La canciller Ana Ruiz podría reunirse con el ministro Luis Vera en el marco de la Cumbre de "
+                 "las Américas.", "planned", id="a-summit-of-a-verb-with-a-conditional-auxiliary-is-to-come"),
+    pytest.param("La canciller Ana Ruiz dijo que vería al ministro Luis Vera en la Cumbre de las Américas, pero "
+                 "él se fue antes.", "held", id="a-conditional-alone-tells-a-past-plan"),
+])
+def test_status_of_a_summit_by_its_governing_verb(events, text, expected):
+    [summit] = [e for e in events(text, people=PEOPLE, published=None) if e.kind == "summit"]
+    assert summit.status == expected
+
+
 def test_framed_reference_after_an_article(events):
     """"Después de la reunión, ..." frames the signing: no date of its own is taken from the
     clause, and the meeting keeps its own."""
