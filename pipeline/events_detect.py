@@ -332,6 +332,9 @@ def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
         before.append(first - 3)
     frames = lex.cues.get("frame", {}).keys()
     m.frame = bool(case & frames or {low_[i] for i in before} & frames)
+    cue = next((i for i in before if low_[i] in frames), None)
+    if cue is not None and cue > 0 and lex.has_at("offset_unit", words, cue - 1):
+        m.attrs["offset"] = True  # "tres días después de la llamada": a time counted from it
     if not m.frame and _opens_its_sentence(m, det, words):
         m.attrs["opens"] = True  # frames the sentence's dates and places, not its people
     support = support_of(head, lex, words, own_only=m.frame)

@@ -36,8 +36,8 @@ def subject_regions(m: EventMention, verb: int | None, index: DocIndex, lex: Lex
             subjects = _subjects(governor, words) if governor is not None \
                 and attended(m.head, governor, words, lex) else []
         return subjects or _topic(verb, words, index) or _speaker(verb, words, index)
-    if not ((m.kind in _OWNED_KINDS and m.attrs.get("det") == "possessive") or m.frame):
-        return []
+    if not ((m.kind in _OWNED_KINDS and m.attrs.get("det") == "possessive") or m.frame) or "offset" in m.attrs:
+        return []  # ("Tres días después de la llamada, X viajará": X need not have been on the call)
     # "durante su visita a X", "destacó su reunión con X": its owner is the one the clause is
     # about; "Durante la reunión de ministros del G20, el canciller enfatizó": who speaks in
     # its frame took part

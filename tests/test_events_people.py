@@ -95,6 +95,15 @@ def test_who_speaks_in_the_frame_of_an_event_took_part_in_it(events, text):
     assert [e.actor_ids for e in found] == [["Ana Ruiz"]]
 
 
+def test_who_acts_some_days_after_an_event_took_no_part_in_it(events):
+    """"Tres días después de la llamada" is a time counted from the call (cue class ``offset_unit``),
+    not its setting."""
+    text = ("La canciller Ana Ruiz sostuvo el jueves una llamada con el ministro Luis Vera. Tres días después "
+            "de la llamada, la ministra Eva Sanz viajará a Ottawa para reunirse con empresarios.")
+    found = events(text, people={"Ana Ruiz": "MEX", "Luis Vera": "CHL", "Eva Sanz": "CAN"}, published=None)
+    assert next(e for e in found if e.kind == "call").actor_ids == ["Ana Ruiz", "Luis Vera"]
+
+
 @pytest.mark.parametrize("text, expected", [
     pytest.param("El canciller Luis Vera llegó a Lima. Sostuvo una reunión con el ministro Pedro Soto.",
                  ["Luis Vera", "Pedro Soto"], id="the subject of the sentence before"),
