@@ -52,6 +52,8 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
     unnamed = False
     for c in complements:
         ids = index.ids_range(lo, hi) if "split" in m.attrs else _partner_ids(c, m, index, lex, lo, hi)
+        if ids and "split" not in m.attrs and "con" in words.case_of[c]:
+            ids |= _con_series(c, index, lex, hi)
         if ids:
             partners |= ids
         elif pos[c] == "PROPN" or (pos[c] == "NOUN" and (  # someone not resolved: "~~" plural
@@ -149,6 +151,26 @@ def listed_after_colon(verb: int, index: DocIndex) -> set[str]:
             span = words.char_span(comma + 1, item.end)
             ids = index.ids_range(*span) if span is not None else set()
         found |= ids
+    return found
+
+
+def _con_series(c: int, index: DocIndex, lex: Lexicon, hi: int) -> set[str]:
+    """Who the "con" phrases listed after the partner ``c`` name ("con el canciller de Chile, X;
+    con la ministra de Colombia, Y, y con el secretario general, Z"), read on the words when
+    the parse hangs them elsewhere: each item opens with "con" after ";" or "," (and "y"), and
+    a title or a name; it ends where the next one opens, at a verb or where the sentence does."""
+    words = index.words
+    low, end = words.low, min(hi, words.sent(c)[1])
+    opens = [k for k in range(c + 1, end - 1) if low[k] == "con" and (
+        low[k - 1] in (";", ",") or (low[k - 1] in ("y", "e") and low[k - 2] in (";", ",")))]
+    found: set[str] = set()
+    for n, k in enumerate(opens):
+        first = k + 1 + (words.pos[k + 1] == "DET")
+        if first >= end or not (words.pos[first] == "PROPN" or lex.has_at("person_head", words, first)):
+            break  # ", con el objetivo de ...": the list is over
+        stop = opens[n + 1] if n + 1 < len(opens) else end
+        stop = next((i for i in range(first, stop) if words.pos[i] in ("VERB", "AUX")), stop)
+        found |= index.ids_range(k + 1, stop)
     return found
 
 

@@ -95,6 +95,18 @@ def test_who_speaks_in_the_frame_of_an_event_took_part_in_it(events, text):
     assert [e.actor_ids for e in found] == [["Ana Ruiz"]]
 
 
+def test_partners_listed_with_con_are_all_partners_however_the_parse_hangs_them(events):
+    """"con X; con Y, y con Z": the parse hangs "con la ministra" on X's name (as it does after
+    this surname), and the last item on it too."""
+    text = ("Al margen de la Cumbre, la subsecretaria Laura Ferrer Gómez sostuvo encuentros bilaterales con el "
+            "canciller de Chile, Martín van Klaveren; con la ministra de Relaciones Exteriores de Colombia, "
+            "Rosa Villalba, y con el secretario general iberoamericano, Andrés Almagro.")
+    people = {"Laura Ferrer Gómez": "MEX", "Martín van Klaveren": "CHL", "Rosa Villalba": "COL",
+              "Andrés Almagro": "URY"}
+    [meeting] = events(text, people=people, published=None)
+    assert meeting.actor_ids == sorted(people)
+
+
 def test_who_acts_some_days_after_an_event_took_no_part_in_it(events):
     """"Tres días después de la llamada" is a time counted from the call (cue class ``offset_unit``),
     not its setting."""
