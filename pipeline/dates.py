@@ -17,13 +17,14 @@ Public entry point: the ``sre_dates`` factory (:class:`DatesComponent`).
 """
 
 import logging
+import re
 from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .dates_context import (Sentences, clause_direction, cue_direction, event_anchor, named_event,
-                            preceding_day, same_weekday)
+from .dates_context import (Sentences, clause_direction, cue_direction, day_in_sequence, event_anchor,
+                            named_event, preceding_day, same_weekday)
 from .dates_calendar import year_value
 from .dates_frame import embedded_posts, lead_sentence
 from .dates_normalize import Context, Resolved, day_value, normalise, other_event_date, period_value
@@ -38,6 +39,10 @@ log = logging.getLogger(__name__)
 
 #: Rules resolved after the others, in this order: they lean on the dates found first.
 _LATE = ("time", "anchored")
+#: What stands before a weekday that names no week ("el miércoles", not "este" or "el próximo"):
+#: the next day in a sequence of days may be meant (:func:`~pipeline.dates_context.day_in_sequence`).
+_BARE_WEEKDAY = frozenset({"el", "del", "para el", "hasta el", "desde el"})
+_SPACES = re.compile(r"\s+")
 
 
 class DatesComponent(RuleComponent):
@@ -125,6 +130,11 @@ class DatesComponent(RuleComponent):
             anchor = same_weekday(cand, weekday, done)
             ctx = self._context(doc, cand, published, sentences, anchor=anchor)
             return normalise(cand, ctx, self.lexicon)
+        if cand.rule == "weekday" and _SPACES.sub(" ", cand.groups.get("pre", "").lower()) in _BARE_WEEKDAY:
+            found = normalise(cand, self._context(doc, cand, published, sentences), self.lexicon)
+            weekday = self.lexicon.weekdays.get(cand.groups.get("wd", "").lower())
+            later = day_in_sequence(cand, weekday, found, sentences.text, done, published) if found else None
+            return day_value(later, "event") if later is not None else found
         year_ref = None
         if cand.groups.get("ya") or cand.groups.get("ya2"):
             years = [r.date_start.year for c, r in done

@@ -5,12 +5,13 @@ explicit cue words ("pasado", "próxima", "prevista para"), and the date an even
 offset counts from. Reads the spaCy parse; writes nothing.
 
 Public entry points: :func:`clause_direction`, :func:`cue_direction`, :func:`event_anchor`,
-:func:`named_event`, :class:`Sentences`.
+:func:`named_event`, :func:`day_in_sequence`, :class:`Sentences`.
 """
 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 
 from spacy.symbols import AUX, VERB
@@ -236,6 +237,23 @@ def same_weekday(cand: Candidate, weekday: int | None,
     before = [r for c, r in done if c.end <= cand.start and r.granularity == "day"
               and r.date_start is not None and r.date_start.weekday() == weekday]
     return before[-1] if before else None
+
+
+def day_in_sequence(cand: Candidate, weekday: int | None, found: Resolved, text: str,
+                    done: list[tuple[Candidate, Resolved]], published: dt.date | None) -> dt.date | None:
+    """For a bare weekday ("el miércoles") after a day still to come in its paragraph ("El lunes 16
+    se reunirá con X. Al día siguiente viajará a Y y el miércoles concluirá su gira"): when the
+    publication date puts it (``found``) between publication and that day, less than a week before
+    it, the first such weekday after the day; else None (the date found stands)."""
+    if weekday is None or published is None or found.granularity != "day" or found.date_start is None \
+            or found.date_start < published:
+        return None
+    later = [r.date_start for c, r in done if c.end <= cand.start and r.granularity == "day"
+             and r.date_start is not None and 0 < (r.date_start - found.date_start).days < 7
+             and "\n\n" not in text[c.end:cand.start]]
+    if not later:
+        return None
+    return later[-1] + dt.timedelta(days=(weekday - later[-1].weekday() - 1) % 7 + 1)
 
 
 def preceding_day(cand: Candidate, done: list[tuple[Candidate, Resolved]], published,  # noqa: ANN001
