@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from .participants_alone import AloneTitles, main_country
-from .participants_match import Match, name_run, role_phrase
+from .participants_match import PARTICLES, Match, name_run, role_phrase
 from .participants_orgs import find_organizations, settle_organizations
 from .participants_resolve import Actor, Cand, Lexicon, date_window, resolve_people, to_participant
 from .participants_roles import interpret_phrase, merge_role
@@ -85,9 +85,13 @@ class Builder:
         return _non_overlapping(found)
 
     def _run(self, start: int) -> int:
+        """The end of the name run at ``start``, cut before a match or an organization (and the
+        particles that lead to it: "Sección Política de la | Embajada de China")."""
         end = name_run(self.tokens, start)
         for k in range(start, end):
             if k in self.by_token or k in self.org_tokens:
+                while k > start and self.tokens.lower[k - 1] in PARTICLES:
+                    k -= 1
                 return k
         return end
 
@@ -155,14 +159,17 @@ class Builder:
     def _named_thing(self, i: int, things: frozenset[str]) -> bool:
         """Whether the words at token ``i`` name a thing of a ``mention_only`` noun further
         back in a list ("los programas Sembrando Vida y Jóvenes Construyendo el Futuro"): the
-        parse hangs the name on that noun as an apposition, or on a member of one."""
+        parse hangs the name on a member of the list, in apposition to that noun. (Not the
+        apposition alone: "la asesora Ana Pérez" is the adviser herself.)"""
         head, dep, folded = self.tokens.view.head, self.tokens.view.dep, self.tokens.folded
+        listed = False
         for _ in range(_THING_HOPS):
             if dep[i] not in ("flat", "conj", "appos") or head[i] == i:
                 return False
+            listed = listed or dep[i] == "conj"
             i = head[i]
             if folded[i] in things:
-                return True
+                return listed
         return False
 
     def _topic(self, first: int) -> bool:
