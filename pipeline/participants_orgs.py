@@ -85,10 +85,11 @@ def find_organizations(tokens: Tokens, matches: list[Match], by_token: dict[int,
             actor.weak_spans.add((m.start, m.end))  # "Economía", "Cultura": too often inside a title
     after = 0  # a head word inside the previous name opens no new one
     for i in tokens.where(lex.opens_head):
-        head = _head_kind(tokens, i, by_token, lex) if i >= after else None
-        if head is None:
+        found = _head_kind(tokens, i, by_token, lex) if i >= after else None
+        if found is None:
             continue
-        end = _chunk_end(tokens, i, by_token, meets=head == "group_head")
+        head, width = found
+        end = _chunk_end(tokens, i + width - 1, by_token, meets=head == "group_head")
         capitals = sum(1 for t in text[i:end] if t[:1].isupper())
         if capitals < 2:
             continue
@@ -272,15 +273,17 @@ def _opens_line(tokens: Tokens, i: int) -> bool:
     return not text[text.rfind("\n", 0, at) + 1:at].strip()
 
 
-def _head_kind(tokens: Tokens, i: int, by_token: dict[int, Match], lex: Lexicon) -> str | None:
+def _head_kind(tokens: Tokens, i: int, by_token: dict[int, Match], lex: Lexicon) -> tuple[str, int] | None:
+    """The kind of head word (``group_head``, ``org_head``) a body's name opens with at token
+    ``i`` and its length in words ("Consulado General" is two: "General" is no title there)."""
     if i in by_token or not tokens.text[i][:1].isupper():
         return None
     word = tokens.folded[i]
     for kind in ("group_head", "org_head"):
-        if word in lex.words.get(kind, ()):
-            return kind
         if i + 1 < len(tokens) and f"{word} {tokens.folded[i + 1]}" in lex.words.get(kind, ()):
-            return kind
+            return kind, 2
+        if word in lex.words.get(kind, ()):
+            return kind, 1
     return None
 
 

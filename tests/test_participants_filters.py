@@ -54,6 +54,9 @@ def names(doc, kinds=("person",)) -> set[str]:
                  "Revolución Mexicana-San Isidro de Arriaga", id="a road named after places"),
     pytest.param("Comunicado conjunto Canadá-México sobre migración\n\nEl canciller Marcelo Ebrard viajó.",
                  "Canadá-México", id="two countries joined by a hyphen"),
+    pytest.param("Asistieron Luis Ortega, ministro consejero, y Pedro Soto, director de la Sección Política de "
+                 "la Embajada de Chile.", "Embajada de Chile",
+                 id="a body inside a title, after a unit of another body"),
     pytest.param("Se buscará ampliar los programas Sembrando Vida y Jóvenes Construyendo el Futuro en la región.",
                  "Jóvenes Construyendo", id="a programme's name in a list the parse hangs on 'programas'"),
 ])
@@ -158,6 +161,13 @@ def test_a_bodys_name_as_the_press_varies_it_is_the_gazetteers(nlp):
     pytest.param("El canciller Marcelo Ebrard viajó a Lima.\n\nPor su parte, la Cancillería anunció que abrirá "
                  "un consulado.", "Secretaría de Relaciones Exteriores", "organization",
                  id="'Por su parte,' opening the line is no credit ('Por: Redacción')"),
+    pytest.param("La Secretaría, a través del Consulado de México en Barcelona, brinda asistencia consular.",
+                 "Consulado de México en Barcelona", "organization", id="a consulate with its post"),
+    pytest.param("El Consulado General de México en Los Ángeles atendió a 300 personas.",
+                 "Consulado General de México en Los Ángeles", "organization",
+                 id="'Consulado General': 'General' is no title there"),
+    pytest.param("La Embajada de México en Japón organizó un foro.", "Embajada de México en Japón",
+                 "organization", id="an embassy with its post"),
 ])
 def test_organization_found(pnlp, text, name, kind):
     found = {p.name: p for p in run(pnlp, text, "2020-03-03")._.participants}
