@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from .participants_alone import AloneTitles, main_country
-from .participants_match import PARTICLES, Match, name_run, role_phrase
+from .participants_match import Match, name_run, role_phrase
 from .participants_orgs import find_organizations, settle_organizations
 from .participants_resolve import Actor, Cand, Lexicon, date_window, resolve_people, to_participant
 from .participants_roles import interpret_phrase, merge_role
@@ -85,13 +85,9 @@ class Builder:
         return _non_overlapping(found)
 
     def _run(self, start: int) -> int:
-        """The end of the name run at ``start``, cut before a match or an organization (and the
-        particles that lead to it: "Sección Política de la | Embajada de China")."""
         end = name_run(self.tokens, start)
         for k in range(start, end):
             if k in self.by_token or k in self.org_tokens:
-                while k > start and self.tokens.lower[k - 1] in PARTICLES:
-                    k -= 1
                 return k
         return end
 
