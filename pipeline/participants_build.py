@@ -76,6 +76,9 @@ class Builder:
                 if stop[i] and lower[i] not in {"de", "del"}:
                     i += 1
                     continue
+                if tokens.pos[i] in ("VERB", "AUX") and tokens.view.dep[i] == "ROOT":
+                    i += 1  # the verb of the sentence, capitalised at its start ("Asistió Pedro Soto,
+                    continue  # director de ..."; not "Arriaga del Valle destacó", its subject to the model)
                 end = self._run(i)
                 if not self.lex.not_name.isdisjoint(tokens.folded[i:end]):
                     i = end

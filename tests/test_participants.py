@@ -35,6 +35,8 @@ def title_ids(doc, title: str) -> list[str | None]:
                  "Relaciones Exteriores (SRE), Tomás Arriaga del Valle, participó ayer en la reunión.",
                  "Tomás Arriaga del Valle", "name",
                  id="a name the recogniser calls a place, after a title holding a body's name"),
+    pytest.param("Asistió Pedro Soto Ruiz, director de Cultura Digital de la Embajada de Chile en México.",
+                 "Pedro Soto Ruiz", "name", id="the verb of the sentence opening it is no part of the name"),
 ])
 def test_full_name(pnlp, text, name, resolved_by):
     found = people(run(pnlp, text, "2025-03-03"))
