@@ -36,6 +36,7 @@ class Builder:
 
     def __init__(self, tokens: Tokens, matches: list[Match], lex: Lexicon, on: dt.date | None,
                  sent_of: Callable[[int], int], inside: Callable[[int], bool] | None = None) -> None:
+        matches = [m for m in matches if not self._inside_a_longer_name(m, tokens, matches, lex)]
         self.tokens, self.matches, self.lex, self.on, self.sent_of = tokens, matches, lex, on, sent_of
         #: whether a character offset is in the report (None: all of it is); a name outside it
         #: (a teaser of another article) is no one the document's titles can stand for
@@ -48,6 +49,16 @@ class Builder:
         self.window: tuple[dt.date, dt.date] | None = None  # an undated document's period
         self.orgs = find_organizations(tokens, matches, self.by_token, lex)
         self.org_tokens = covered(span for a in self.orgs for span in a.token_spans)
+
+    @staticmethod
+    def _inside_a_longer_name(m: Match, tokens: Tokens, matches: list[Match], lex: Lexicon) -> bool:
+        """Whether the gazetteer name ``m`` is one surname ("Salazar", an alias of Ken Salazar)
+        ending a longer name the text gives ("Raúl Torres Salazar"): someone else's."""
+        i = m.start - 1
+        if m.kind != "PER" or m.end - m.start != 1 or i < 0 or not tokens.name_word[i] or tokens.stop[i] \
+                or not lex.not_name.isdisjoint((tokens.folded[i],)):
+            return False
+        return not any(o.start <= i < o.end for o in matches)
 
     # -- person names ------------------------------------------------------------------
 

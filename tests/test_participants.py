@@ -70,6 +70,8 @@ def test_alias_and_surname(pnlp, text, name, n_mentions):
                  id="a middle name none of the official's names holds: someone else"),
     pytest.param("El canciller Marcelo Casaubón llegó a Lima.", "Marcelo Ebrard",
                  id="given name and the official's second surname: the official"),
+    pytest.param("Participó el subsecretario para América Latina, Raúl Torres Rubio.", "Raúl Torres Rubio",
+                 id="an official's one-surname alias ending a longer name: someone else"),
 ])
 def test_a_full_name_takes_an_officials_surname_only_if_its_other_words_fit(pnlp, text, expected):
     """"Juan Pablo Ramírez" ends with a surname of "Juan Ramón de la Fuente Ramírez" and starts
