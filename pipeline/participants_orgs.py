@@ -306,9 +306,8 @@ def _chunk_end(tokens: Tokens, start: int, by_token: dict[int, Match], meets: bo
             j = end = j + 1
             continue
         if lower[j] in _INNER and j + 1 < n:
-            if meets and lower[j] == "en" and by_token.get(j + 1) is not None \
-                    and by_token[j + 1].kind in {"COUNTRY", "LOC"}:
-                break
+            if meets and lower[j] == "en" and _place_at(j + 1 + (lower[j + 1] in {"la", "el"}), by_token):
+                break  # ("en la Ciudad de México" too)
             if name_word[j + 1] or j + 1 in by_token or (
                     lower[j + 1] in {"la", "los", "las"} and j + 2 < n
                     and (name_word[j + 2] or j + 2 in by_token)):
@@ -316,3 +315,9 @@ def _chunk_end(tokens: Tokens, start: int, by_token: dict[int, Match], meets: bo
                 continue
         break
     return end
+
+
+def _place_at(j: int, by_token: dict[int, Match]) -> bool:
+    """Whether a country or a place of the gazetteer starts at token ``j``."""
+    m = by_token.get(j)
+    return m is not None and m.start == j and m.kind in {"COUNTRY", "LOC"}

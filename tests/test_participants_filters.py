@@ -339,3 +339,9 @@ def test_resolved_title_is_no_entity_of_its_own(pnlp):
     at = text.index("Canciller firmó")
     labels = [m.label for m in doc._.mentions if m.start == at]
     assert labels == ["ROLE"]  # not also an ORG/MISC entity from the recogniser
+
+
+def test_where_a_body_meets_after_an_article_is_not_its_name(make_doc):
+    doc = make_doc("Se comprometen a celebrar la VIII Reunión de la Comisión Binacional en la Ciudad de México.",
+                   "2025-07-15")
+    assert [p.name for p in doc._.participants if p.kind == "group"] == ["Comisión Binacional"]
