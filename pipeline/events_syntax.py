@@ -146,6 +146,10 @@ def support_of(head: int, lex: Lexicon, words: DocWords, own_only: bool = False)
         if dep[child] in ("acl", "acl:relcl", "amod") and child > node and (
                 lex.has_at("support", words, child) or lex.has_at("planned_adj", words, child)) \
                 and not _locative(child, words) and not _told_of_it(child, lex, words):
+            parent = up[node]
+            if not own_only and dep[node] == "obj" and parent < node and pos[parent] in ("VERB", "AUX") \
+                    and lex.has_at("support", words, parent) and _of_itself_aside(child, words):
+                return parent  # "encabezará el jueves la reunión ..., que se realizará de manera virtual"
             return child
     if own_only:
         return None
@@ -175,6 +179,14 @@ def support_of(head: int, lex: Lexicon, words: DocWords, own_only: bool = False)
             break
         cur = parent
     return None
+
+
+def _of_itself_aside(verb: int, words: DocWords) -> bool:
+    """Whether the relative clause of ``verb`` is set off by a comma and has the event's "que"
+    for subject (", que se realizará de manera virtual"): it tells how the event goes, not who
+    holds it (not "la reunión que sostuvo el presidente")."""
+    rel = next((c for c in words.children[verb] if words.dep[c].startswith("nsubj") and words.low[c] == "que"), None)
+    return rel is not None and rel > 0 and words.texts[rel - 1] == ","
 
 
 def support_before_aside(words: DocWords, start: int, lex: Lexicon) -> int | None:

@@ -256,6 +256,13 @@ def test_who_chairs_a_meeting_takes_part_on_the_verbs_date(run, verb):
     assert (event.actor_ids, event.date_value) == (["Ana Ruiz", "Pedro Gómez"], "2026-01-15")
 
 
+def test_who_heads_a_meeting_told_again_in_a_relative_of_its_own_takes_part_on_the_verbs_date(run):
+    """", que se realizará de manera virtual" tells how the meeting goes, not who holds it or when."""
+    [e] = run("La canciller Ana Ruiz encabezará el jueves la reunión de embajadores en Asia, que se realizará de "
+              "manera virtual.", {"el jueves": "2026-02-12"}, ["Ana Ruiz"])
+    assert (e.kind, e.status, e.date_value, e.actor_ids) == ("meeting", "planned", "2026-02-12", ["Ana Ruiz"])
+
+
 def test_whose_credentials_are_received_takes_part(run):
     text = "El subsecretario Pedro Gómez recibió las cartas credenciales del embajador designado de Noruega, Olav Berg."
     (event,) = run(text, people=["Pedro Gómez", "Olav Berg"])
