@@ -100,6 +100,11 @@ def _complements(m: EventMention, verb: int | None, index: DocIndex, lex: Lexico
             elif is_verb and m.pos == "verb" and words.low[tok].startswith("recib") and (
                     words.dep[c] in ("obj", "obl") and (cases & {"a", "al"} or not cases)):
                 complements.append(c)
+    if m.kind == "signing" and verb is not None:
+        # "firmó un acuerdo de cooperación con X": the partner hangs on the text signed (or its noun)
+        signed = [o for o in words.children[verb] if words.dep[o] == "obj"]
+        for o in signed + [n for o in signed for n in words.children[o] if words.dep[n] == "nmod"]:
+            complements += [c for c in words.children[o] if not case_of[c].isdisjoint(WITH)]
     # "la ceremonia encabezada por el presidente X" (cue classes joins_agent, chairs); on the
     # name's first word when the parse makes the trigger part of it ("la III Reunión del
     # Mecanismo, copresidida por X y Y")

@@ -253,6 +253,9 @@ def _split_coordinated(words: DocWords, m: EventMention) -> list[EventMention]:
         return extra  # no "así como con|por", "y otro con" nor ", y con|por" in reach
     while i < limit:
         prep = _partner_again(words, i, limit)
+        if prep is not None and m.kind == "signing" and low_[prep] == "por" and "otro" not in window \
+                and "otra" not in window:
+            prep = None  # "firmado por X, y por Y": both signed the one text
         if prep is not None:
             clone = EventMention(kind=m.kind, head=m.head, start=m.start, end=m.end, pos=m.pos,
                                  sent=m.sent, anchor=m.anchor, strong=True, support=m.support,

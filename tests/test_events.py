@@ -263,6 +263,18 @@ def test_who_heads_a_meeting_told_again_in_a_relative_of_its_own_takes_part_on_t
     assert (e.kind, e.status, e.date_value, e.actor_ids) == ("meeting", "planned", "2026-02-12", ["Ana Ruiz"])
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("La canciller Ana Ruiz firmó un acuerdo de cooperación con el ministro Pedro Gómez.",
+                 [["Ana Ruiz", "Pedro Gómez"]], id="the partner hangs on the text signed"),
+    pytest.param("El comunicado fue firmado por la secretaria de Gobernación, Ana Ruiz, y por el ministro de "
+                 "Gobernación, Pedro Gómez.", [["Ana Ruiz", "Pedro Gómez"]], id="'por X, y por Y': one text"),
+    pytest.param("La canciller Ana Ruiz firmó un acuerdo con el ministro Pedro Gómez, y otro con la ministra "
+                 "Eva Sanz.", [["Ana Ruiz", "Pedro Gómez"], ["Ana Ruiz", "Eva Sanz"]], id="'y otro con': two"),
+])
+def test_who_signs(run, text, expected):
+    assert [e.actor_ids for e in run(text, people=["Ana Ruiz", "Pedro Gómez", "Eva Sanz"])] == expected
+
+
 def test_whose_credentials_are_received_takes_part(run):
     text = "El subsecretario Pedro Gómez recibió las cartas credenciales del embajador designado de Noruega, Olav Berg."
     (event,) = run(text, people=["Pedro Gómez", "Olav Berg"])
