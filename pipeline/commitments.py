@@ -341,7 +341,12 @@ class CommitmentsComponent(RuleComponent):
         for item in items:
             span = doc.char_span(item.start, item.end, alignment_mode="expand")
             head = span[0] if span is not None and len(span) and is_verb(span[0]) else None
-            out.append(_Found(item.start, item.end, head, m, unit, max(block_end, unit.end_char),
+            start = item.start
+            if head is None and span is not None and _clause(span):
+                if "Fut" not in feats(span.root, "Tense"):
+                    continue  # "II. Las autoridades deberán ...": the item's own trigger tells it
+                head, start = span.root, span.root.idx  # "Los ministerios elaborarán un plan": the verb on
+            out.append(_Found(start, item.end, head, m, unit, max(block_end, unit.end_char),
                               title=item.title, actors=actors))
         return out
 
@@ -368,6 +373,13 @@ class CommitmentsComponent(RuleComponent):
 def _same(a: set[str], b: set[str]) -> bool:
     """Two actions with (nearly) the same content words."""
     return jaccard(a, b) >= DUPLICATE_JACCARD
+
+
+def _clause(span: Span) -> bool:
+    """Whether a list item is a clause with a subject of its own ("Los ministerios de Salud
+    elaborarán un plan"), not a verb phrase or a noun phrase ("alertas migratorias")."""
+    root = span.root
+    return is_verb(root) and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < root.i for c in root.children)
 
 
 def _is_future(root: Token) -> bool:

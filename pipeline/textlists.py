@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 __all__ = ["ListItem", "is_bulleted", "line_bounds", "list_items"]
 
-_BULLET = re.compile(r"^\s*(?:[-–—•*·▪●]|\(?\d{1,2}[.)](?!\d)|\(?[a-z][.)]|\(?[ivxIVX]{1,5}\))\s*")
+_BULLET = re.compile(r"^\s*(?:[-–—•*·▪●]|\(?\d{1,2}[.)](?!\d)|\(?[a-z][.)]|\(?[ivxIVX]{1,5}\)|[IVX]{1,5}\.(?=\s))\s*")
 _TITLE = re.compile(r"^([A-ZÁÉÍÓÚÑ][^:.;]{0,40}):\s+(?=\S)")
 _ITEM_END = re.compile(r"(?:[\s.;,]|(?<=[\s,])[ye](?=[\s.;,]*$))+$")  # (", y" before the last item)
 _AND = re.compile(r"[yYeE] ")  # the "y" before a list's last item

@@ -208,6 +208,20 @@ def test_a_series_of_infinitives_gives_one_action_each(cnlp, text, expected):
     assert actions(run(cnlp, text)) == expected
 
 
+def test_a_list_of_clauses_gives_their_future_verbs_and_leaves_their_own_triggers_theirs(cnlp):
+    """"acordaron lo siguiente:" and items with subjects of their own: a future verb is the action
+    agreed; "deberán" and "se comprometen a" keep their own modality."""
+    text = ("Los gobiernos de ambos países acordaron lo siguiente:\n\n"
+            "I. Las autoridades migratorias deberán establecer un mecanismo de intercambio de información.\n\n"
+            "II. Los ministerios de Salud elaborarán un plan conjunto de vacunación.\n\n"
+            "III. Ambas cancillerías se comprometen a celebrar la próxima reunión en 2026.\n")
+    doc = run(cnlp, text)
+    assert [(c.action, c.modality) for c in doc._.commitments] == [
+        ("establecer un mecanismo de intercambio de información", "obligation"),
+        ("elaborarán un plan conjunto de vacunación", "agreement"),
+        ("celebrar la próxima reunión en 2026", "pledge")]
+
+
 def test_y_a_and_an_infinitive_after_an_action_of_a_is_another_action(cnlp):
     """"se comprometieron a firmar X antes de que termine el año y a someterlo a Y": the parse
     hangs the time clause on the trigger and "someterlo" inside it."""

@@ -75,6 +75,8 @@ def test_items_point_inside_the_text_in_order(lines):
     pytest.param("iv) Explorar la firma.", True, id="a Roman numeral"),
     pytest.param("II) Explorar la firma.", True, id="a Roman numeral in capitals"),
     pytest.param("Vi la firma.", False, id="a word of Roman letters with no parenthesis"),
+    pytest.param("III. Ambas cancillerías se comprometen.", True, id="a Roman numeral in capitals and a period"),
+    pytest.param("VI.Siguiente", False, id="a Roman numeral and a period, no space after"),
     pytest.param("El canciller viajó.", False, id="prose"),
     pytest.param("", False, id="an empty line"),
 ])
