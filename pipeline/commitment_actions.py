@@ -90,6 +90,8 @@ def _trim(idx: list[int], doc: Doc) -> list[int]:
     """``idx`` (token indexes) without the function words and punctuation at its ends."""
     lo, hi = 0, len(idx)
     while lo < hi and ((t := doc[idx[lo]]).pos_ in _LEAD_POS or t.lower_ in ("que", "a", "en", "de")):
+        if t.dep_ == "case" and t.head.pos_ in ("NOUN", "PROPN", "NUM") and t.head.i in idx[lo + 1:hi]:
+            break  # "en septiembre volverá a Washington": the case of a phrase of the action
         lo += 1
     while hi > lo and ((t := doc[idx[hi - 1]]).pos_ in _TRAIL_POS or t.is_punct):
         hi -= 1
