@@ -87,6 +87,9 @@ class Builder:
                 if stop[i] and lower[i] not in {"de", "del"}:
                     i += 1
                     continue
+                if i > 0 and self.by_token.get(i - 1) is not None and self.by_token[i - 1].kind == "PER":
+                    i = max(i + 1, self._run(i))  # the rest of a name the gazetteer knows by its first words
+                    continue  # ("Héctor Vasconcelos Cruz": no "Cruz" of its own)
                 if tokens.pos[i] in ("VERB", "AUX") and tokens.view.dep[i] == "ROOT":
                     i += 1  # the verb of the sentence, capitalised at its start ("Asistió Pedro Soto,
                     continue  # director de ..."; not "Arriaga del Valle destacó", its subject to the model)
