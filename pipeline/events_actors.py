@@ -25,6 +25,9 @@ from .textlists import line_bounds, list_items
 #: person named right there; not a meeting's or summit's body, "la Cumbre del G7").
 _OF = frozenset({"de", "del"})
 _OF_KINDS = frozenset({"visit", "call", "other"})
+#: The case markers of who chairs or joins an event the sentence is about ("presidida por X",
+#: "contará con la participación de X").
+_BY_OR_WITH = WITH | {"por"}
 
 
 def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> tuple[set[str], set[str]]:
@@ -100,6 +103,11 @@ def _complements(m: EventMention, verb: int | None, index: DocIndex, lex: Lexico
             elif is_verb and m.pos == "verb" and words.low[tok].startswith("recib") and (
                     words.dep[c] in ("obj", "obl") and (cases & {"a", "al"} or not cases)):
                 complements.append(c)
+    # "La reunión será presidida por X y contará con la participación de Y" (cue class presence):
+    # people only, not "La llamada coincidió con la visita de X"
+    for v in _verbs_of_its_subject(m, holders, words):
+        complements += [c for c in words.children[v] if case_of[c] & _BY_OR_WITH and (
+            words.pos[c] == "PROPN" or lex.has_at("person_head", words, c) or lex.has_at("presence", words, c))]
     if m.kind == "signing" and verb is not None:
         # "firmó un acuerdo de cooperación con X": the partner hangs on the text signed (or its noun)
         signed = [o for o in words.children[verb] if words.dep[o] == "obj"]
@@ -114,6 +122,16 @@ def _complements(m: EventMention, verb: int | None, index: DocIndex, lex: Lexico
                 lex.has_at("joins_agent", words, c) or lex.has_at("chairs", words, c)):
             complements += [g for g in words.children[c] if "por" in case_of[g]]
     return [c for c in complements if not m.start <= c < m.end]  # "hablar por teléfono"
+
+
+def _verbs_of_its_subject(m: EventMention, holders: list[int], words: DocWords) -> list[int]:
+    """The verbs a noun mention is the subject of, besides its own (``holders``): the verb it hangs
+    on and those coordinated with it."""
+    governor = words.head[m.head]
+    if m.pos != "noun" or not words.dep[m.head].startswith("nsubj") or words.pos[governor] not in ("VERB", "AUX"):
+        return []
+    conj = [c for c in words.children[governor] if words.dep[c] == "conj" and words.pos[c] in ("VERB", "AUX")]
+    return [v for v in (governor, *conj) if v not in holders]
 
 
 def _partner_ids(c: int, m: EventMention, index: DocIndex, lex: Lexicon, lo: int, hi: int) -> set[str]:

@@ -107,6 +107,28 @@ def test_partners_listed_with_con_are_all_partners_however_the_parse_hangs_them(
     assert meeting.actor_ids == sorted(people)
 
 
+@pytest.mark.parametrize("second, expected", [
+    pytest.param("La reunión será presidida por la ministra Eva Sanz.", ["Eva Sanz"], id="chaired by"),
+    pytest.param("La reunión contará con la participación de la canciller Ana Ruiz y del ministro Luis Vera.",
+                 ["Ana Ruiz", "Luis Vera"], id="with the participation of"),
+    pytest.param("La reunión será presidida por la ministra Eva Sanz y contará con la participación de la "
+                 "canciller Ana Ruiz y del ministro Luis Vera.", ["Ana Ruiz", "Eva Sanz", "Luis Vera"],
+                 id="both, in coordinated verbs"),
+])
+def test_who_the_verbs_of_a_reference_say_takes_part_joins_the_event(events, second, expected):
+    text = f"Los cancilleres se reunirán el 15 de mayo en Ottawa. {second}"
+    people = {"Ana Ruiz": "MEX", "Luis Vera": "USA", "Eva Sanz": "CAN"}
+    [meeting] = events(text, {"15 de mayo": "2025-05-15"}, people, published="2025-05-02")
+    assert meeting.actor_ids == expected
+
+
+def test_an_event_a_reference_coincides_with_names_none_of_its_people(events):
+    text = ("La presidenta Ana Ruiz y el presidente Luis Vera conversaron por teléfono. Dicha conversación "
+            "coincidió con la visita del secretario de Economía, Pedro Soto, a Washington.")
+    found = events(text, people={"Ana Ruiz": "MEX", "Luis Vera": "USA", "Pedro Soto": "MEX"}, published=None)
+    assert next(e for e in found if e.kind == "call").actor_ids == ["Ana Ruiz", "Luis Vera"]
+
+
 def test_who_acts_some_days_after_an_event_took_no_part_in_it(events):
     """"Tres días después de la llamada" is a time counted from the call (cue class ``offset_unit``),
     not its setting."""
