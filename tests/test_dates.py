@@ -202,6 +202,8 @@ VALUES = [
                  "2026-02-10", "miércoles", "2026-02-11", id="'este miércoles' is this week's"),
     pytest.param("La mesa sesionará cada quince días a partir de abril.", "2025-03-08", "a partir de abril",
                  "2025-04", id="'a partir de' cues a month as 'desde' does"),
+    pytest.param("México buscará alcanzar un acuerdo antes de julio.", "2026-01-14", "antes de julio", "2026-07",
+                 id="'antes de' cues a month: the boundary it names"),
     pytest.param("La llamada de anoche fue cordial.", "2026-01-15", "anoche", "2026-01-14", id="anoche"),
     pytest.param("El acuerdo se firmó el 5 de enero de este año.", "2026-03-15", "5 de enero", "2026-01-05",
                  id="'de este año'"),
