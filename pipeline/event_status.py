@@ -128,6 +128,8 @@ def mention_status(m: EventMention, lex: Lexicon, words: DocWords) -> str:
         return "planned"  # "la próxima reunión", "la próxima celebración de la Comisión"
     if lex.any_at("held_adj", words, children):
         return "held"
+    if any(dep[c] == "cop" and _tense_or_mood(c, words) for c in children):
+        return "planned"  # "Será la primera visita de Estado ...": what the event will be
     verb = m.anchor if pos[m.anchor] in ("VERB", "AUX") else None
     if verb is None and m.frame is False and dep[m.head] in ("nsubj", "nsubj:pass"):
         parent = words.head[m.head]

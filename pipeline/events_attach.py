@@ -135,7 +135,16 @@ def attach_timex(m: EventMention, index: DocIndex, others: set[int], lex: Lexico
     found = timex_on(_anchors(m, index.words, lex), m.head, index, others)
     if found is None:
         found = _fronted(m, index, others)
-    return found if found is not None else _on_its_item(m, index, others)
+    found = found if found is not None else _on_its_item(m, index, others)
+    return None if found is not None and _first_since(m, found, index) else found
+
+
+def _first_since(m: EventMention, tx: Timex, index: DocIndex) -> bool:
+    """"la primera visita de Estado ... desde 2014": the event is the first since that date,
+    which is not its own."""
+    since = tx.text.lower().startswith("desde") or index.text[max(0, tx.start - 7):tx.start].lower().rstrip() \
+        .endswith("desde")
+    return since and any(index.words.lem[c] in ("primero", "primer") for c in index.words.children[m.head])
 
 
 def _on_its_item(m: EventMention, index: DocIndex, others: set[int]) -> Timex | None:
