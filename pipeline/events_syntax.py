@@ -36,6 +36,14 @@ def opens_partner_relative(verb: int, words: DocWords) -> bool:
     return any(relative_partner(c, words) for c in words.children[verb])
 
 
+def opens_frame_relative(verb: int, words: DocWords) -> bool:
+    """Whether the verb heads a relative clause set in the event before it ("realizará una visita
+    a México, durante la cual se reunirá con X", "en la que"): told, as a place relative, as
+    happening with the governing verb's subject and on its day."""
+    return any(words.low[c] in _WHO | {"que"} and words.case_of[c] & {"durante", "en"}
+               for c in words.children[verb])
+
+
 def relative_partner(c: int, words: DocWords) -> bool:
     """Whether token ``c`` is the "quien" of "con quien" ("con el cual", "con quienes")."""
     return words.low[c] in _WHO and "con" in words.case_of[c]
@@ -267,7 +275,8 @@ def host_verb(m: EventMention, lex: Lexicon, words: DocWords) -> int | None:
         if words.pos[verb] not in ("VERB", "AUX") or verb != m.head and (
                 not lex.has_at("support", words, verb) or lex.status_at("support", words, verb) is not None):
             continue
-        relative = opens_place_relative(verb, words) or opens_partner_relative(verb, words)
+        relative = opens_place_relative(verb, words) or opens_partner_relative(verb, words) \
+            or opens_frame_relative(verb, words)
         if relative or (any(words.low[c] == "para" for c in words.children[verb])
                         and "Inf" in feats(words.tokens[verb], "VerbForm")):
             host = governing_verb(verb, words, PLACE_RELATIVE_STEPS if relative else 3)

@@ -331,6 +331,21 @@ def test_an_event_in_a_place_relative_has_the_travellers_subject(events):
     assert event.actor_ids == ["Ana Ruiz", "Luis Vera"]
 
 
+@pytest.mark.parametrize("relative", [
+    pytest.param("durante la cual", id="durante la cual"),
+    pytest.param("en la que", id="en la que"),
+])
+def test_an_event_in_a_relative_set_in_a_visit_has_the_visitor_and_its_day(events, relative):
+    """"realizará una visita ... el 12 de noviembre, durante la cual se reunirá con X": the visitor
+    meets X, on the visit's day."""
+    text = (f"El presidente Luis Vera realizará una visita de Estado a México el 12 de noviembre, {relative} se "
+            "reunirá con la presidenta Ana Ruiz.")
+    found = events(text, {"12 de noviembre": "2025-11-12"}, {"Luis Vera": "FRA", "Ana Ruiz": "MEX"},
+                   published="2025-11-05")
+    meeting = next(e for e in found if e.kind == "meeting")
+    assert (meeting.actor_ids, meeting.date_value) == (["Ana Ruiz", "Luis Vera"], "2025-11-12")
+
+
 def test_who_heads_an_event_takes_part(events):
     """"la ceremonia encabezada por X" (a participle of cue class joins_agent): X took part."""
     found = events("La canciller Ana Ruiz asistió a la ceremonia oficial encabezada por el presidente Luis Vera.",
