@@ -67,6 +67,8 @@ class Builder:
         qualifiers: set[int] = set()  # words between a title and its name ("subsecretario de
         # Prevención y Promoción de la Salud, X"): part of the title, no name
         for m in self.matches:
+            if m.kind == "PER" and m.start in self.org_tokens:
+                continue  # a surname in a body's name ("la Oficina del Alguacil del Condado de Harris")
             if m.kind == "PER":  # the label of the model's entity holding the match's first token
                 label = LABELS.get(next((lab for s, e, lab in tokens.ents if s <= m.start < e), ""), "")
                 found.append(Cand(m.start, m.end, tokens.span_text(m.start, m.end), "gazetteer", label,

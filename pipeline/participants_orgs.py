@@ -298,8 +298,9 @@ def _chunk_end(tokens: Tokens, start: int, by_token: dict[int, Match], meets: bo
         m = by_token.get(j)
         word = text[j]
         if m is not None:
-            if m.kind not in {"COUNTRY", "LOC", "ORG"} and not (m.kind == "DEMONYM" and word[:1].isupper()):
-                break
+            if m.kind not in {"COUNTRY", "LOC", "ORG"} and not (m.kind == "DEMONYM" and word[:1].isupper()) \
+                    and not (m.kind == "PER" and m.end - m.start == 1 and lower[j - 1] in {"de", "del"}):
+                break  # (a surname after "de" is the body's: "la Oficina del Alguacil del Condado de Harris")
             j = end = m.end
             continue
         if name_word[j] or word.isupper() and word.isalnum():

@@ -54,6 +54,8 @@ def names(doc, kinds=("person",)) -> set[str]:
                  "Revolución Mexicana-San Isidro de Arriaga", id="a road named after places"),
     pytest.param("Comunicado conjunto Canadá-México sobre migración\n\nEl canciller Marcelo Ebrard viajó.",
                  "Canadá-México", id="two countries joined by a hyphen"),
+    pytest.param("La Oficina del Alguacil del Condado de Rubio detuvo a dos personas.", "Marco Rubio",
+                 id="an official's surname in a body's name names no one"),
     pytest.param("Asistieron Luis Ortega, ministro consejero, y Pedro Soto, director de la Sección Política de "
                  "la Embajada de Chile.", "Embajada de Chile",
                  id="a body inside a title, after a unit of another body"),
@@ -168,6 +170,9 @@ def test_a_bodys_name_as_the_press_varies_it_is_the_gazetteers(nlp):
                  id="'Consulado General': 'General' is no title there"),
     pytest.param("La Embajada de México en Japón organizó un foro.", "Embajada de México en Japón",
                  "organization", id="an embassy with its post"),
+    pytest.param("La Oficina del Alguacil del Condado de Rubio detuvo a dos personas.",
+                 "Oficina del Alguacil del Condado de Rubio", "organization",
+                 id="an official's surname after 'de' in a body's name is the body's"),
 ])
 def test_organization_found(pnlp, text, name, kind):
     found = {p.name: p for p in run(pnlp, text, "2020-03-03")._.participants}
