@@ -89,6 +89,8 @@ def test_an_event_that_names_its_class_of_participants_inherits_no_one(events, s
                  "la cooperación regional.", id="durante"),
     pytest.param("En el marco de la Cumbre de las Américas, la canciller Ana Ruiz presentó el plan.",
                  id="en el marco de"),
+    pytest.param("En el contexto de la Cumbre de las Américas, la canciller Ana Ruiz presentó el plan.",
+                 id="en el contexto de"),
 ])
 def test_who_speaks_in_the_frame_of_an_event_took_part_in_it(events, text):
     found = events(text, people={"Ana Ruiz": "PER"})
@@ -344,6 +346,12 @@ def test_an_event_in_a_relative_set_in_a_visit_has_the_visitor_and_its_day(event
                    published="2025-11-05")
     meeting = next(e for e in found if e.kind == "meeting")
     assert (meeting.actor_ids, meeting.date_value) == (["Ana Ruiz", "Luis Vera"], "2025-11-12")
+
+
+def test_whom_an_official_reception_is_given_takes_part(events):
+    text = "Durante la recepción oficial en Palacio Nacional al presidente de Chile, Luis Vera, hubo música."
+    [visit] = events(text, people={"Luis Vera": "CHL"}, published=None)
+    assert visit.actor_ids == ["Luis Vera"]
 
 
 def test_who_heads_an_event_takes_part(events):
