@@ -263,6 +263,8 @@ class Builder:
             row = m.rows[0]
             if row.get("needs_verb") and (m.end >= len(pos) or pos[m.end] not in {"VERB", "AUX", "PRON"}):
                 continue
+            if self._of_other_countries(m):
+                continue  # "los presidentes de El Salvador, Guatemala y Honduras": others, not those named
             pool = [a for a in actors if a.kind == "person"
                     and (not row.get("role_code") or a.role.code in row["role_code"])]
             last = {id(a): max((c.start for c in a.cands if c.start < m.start), default=a.first_token
@@ -272,6 +274,16 @@ class Builder:
             chosen = pool[:size] if size else pool
             if len(chosen) >= 2 and (not size or len(chosen) == size):
                 self.role_mentions.append((m.start, m.end, chosen))
+
+    def _of_other_countries(self, m: Match) -> bool:
+        """Whether the collective ``m`` goes on with "de" and a country ("los presidentes de El
+        Salvador y Honduras"): it says whose they are itself."""
+        j = m.end
+        if j + 1 >= len(self.tokens) or self.tokens.lower[j] not in ("de", "del"):
+            return False
+        j += 1 + (self.tokens.text[j + 1] in ("El", "la", "La"))  # ("de El Salvador": the model's place
+        nxt = self.by_token.get(j)  # may leave out the article)
+        return nxt is not None and nxt.kind in ("COUNTRY", "LOC")
 
     # -- records -----------------------------------------------------------------------
 

@@ -286,6 +286,15 @@ def test_fuzzy(pnlp, text, name):
     assert found[name].n_mentions >= 1
 
 
+def test_a_collective_of_the_countries_it_names_stands_for_no_one_named_before(pnlp):
+    """"los cancilleres de Colombia y Chile" says whose they are: not the two named before."""
+    text = ("El canciller Juan Ramón de la Fuente habló con el secretario de Estado Marco Rubio. Después, los "
+            "cancilleres de Colombia y Chile acordaron reunirse.")
+    doc = run(pnlp, text, "2025-06-01")
+    at = text.index("los cancilleres")
+    assert not any(m.start == at and m.actor_ids for m in doc._.mentions)
+
+
 def test_fuzzy_does_not_turn_common_words_into_people(pnlp):
     doc = run(pnlp, "Deja un comentario. Nombre y Correo son obligatorios.", "2025-06-01")
     assert people(doc) == {}
