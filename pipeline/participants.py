@@ -50,7 +50,7 @@ _ENT_COLUMNS = [ENT_IOB, ENT_TYPE]
 #: "Redacción") near a name; ``line_cue``: one that is a credit only opening its line ("Por").
 WORD_KINDS = frozenset({"agency", "byline_cue", "line_cue", "mention_only", "not_in_office", "not_name",
                         "org_head", "group_head", "place_cue", "generic_org", "not_org",
-                        "topic_cue"})
+                        "thing_head", "topic_cue"})
 RELATIONS = frozenset({"anyone", "counterpart", "head"})
 SETTINGS = frozenset({"default_country", "default_role_code", "preferred_role_code",
                       "unnamed_portfolio"})

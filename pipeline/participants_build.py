@@ -166,17 +166,20 @@ class Builder:
         if cand.end < len(tokens) and tokens.text[cand.end] == "|":
             return False  # "Ana Pérez | El Diario"
         first = cand.phrase.start if cand.phrase is not None and cand.phrase.side == "left" else cand.start
-        things = self.lex.words.get("mention_only", _NO_WORDS)
-        if not things.isdisjoint(tokens.folded[max(0, first - 3):first]) or self._named_thing(cand.start, things):
-            return False
+        before = range(max(0, first - 3), first)  # the words right before, up to a punctuation mark
+        before = before[next((k + 1 for k in reversed(range(len(before))) if tokens.punct[before[k]]), 0):]
+        if not self.lex.words.get("mention_only", _NO_WORDS).isdisjoint(tokens.folded[k] for k in before) \
+                or self._named_thing(cand.start):
+            return False  # ("En el marco del programa, la canciller X": a comma between)
         return not self._topic(first)
 
-    def _named_thing(self, i: int, things: frozenset[str]) -> bool:
-        """Whether the words at token ``i`` name a thing of a ``mention_only`` noun further
+    def _named_thing(self, i: int) -> bool:
+        """Whether the words at token ``i`` name a thing of a noun of kind ``thing_head`` further
         back in a list ("los programas Sembrando Vida y Jóvenes Construyendo el Futuro"): the
         parse hangs the name on a member of the list, in apposition to that noun. (Not the
         apposition alone: "la asesora Ana Pérez" is the adviser herself.)"""
         head, dep, folded = self.tokens.view.head, self.tokens.view.dep, self.tokens.folded
+        things = self.lex.words.get("thing_head", _NO_WORDS)
         listed = False
         for _ in range(_THING_HOPS):
             if dep[i] not in ("flat", "conj", "appos") or head[i] == i:

@@ -72,6 +72,10 @@ def test_not_a_participant(pnlp, text, absent):
                  "Donald Trump", id="'habló con X sobre ...': a party, the topic follows"),
     pytest.param("La asesora Ana Pérez Ruiz habló con la prensa.", "Ana Pérez Ruiz",
                  id="the adviser herself takes part"),
+    pytest.param("Participaron el asesor presidencial Luis Vera Soto, la canciller Ana Ruiz Vega y el ministro "
+                 "Pedro Soto Ruiz.", "Pedro Soto Ruiz", id="a list after an adviser names people, not things"),
+    pytest.param("En el marco del programa, la canciller Ana Ruiz Vega se reunió con estudiantes.", "Ana Ruiz Vega",
+                 id="a word of mention_only before a comma governs no name after it"),
 ])
 def test_still_a_participant(pnlp, text, present):
     assert present in names(run(pnlp, text, "2020-03-03"))
