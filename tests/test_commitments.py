@@ -459,7 +459,6 @@ def test_sentences_listing_who_took_part_extend_the_main_event(cnlp):
     pytest.param("encabezada", id="headed by"),
     pytest.param("integrada", id="made up of"),
     pytest.param("acompañada", id="accompanied by"),
-    pytest.param("copresidida", id="co-chaired by"),
 ])
 def test_who_heads_the_opening_meeting_by_por_takes_part_in_it(cnlp, participle):
     """"Se llevó a cabo la reunión, encabezada por la secretaria X, y el secretario Y": the
