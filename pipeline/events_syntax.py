@@ -156,8 +156,10 @@ def support_of(head: int, lex: Lexicon, words: DocWords, own_only: bool = False)
                 and not _locative(child, words) and not _told_of_it(child, lex, words):
             parent = up[node]
             if not own_only and dep[node] == "obj" and parent < node and pos[parent] in ("VERB", "AUX") \
-                    and lex.has_at("support", words, parent) and _of_itself_aside(child, words):
+                    and lex.has_at("support", words, parent) and lex.status_at("support", words, parent) is None \
+                    and _of_itself_aside(child, words):
                 return parent  # "encabezará el jueves la reunión ..., que se realizará de manera virtual"
+                # (not "anunció el lunes la reunión, que se realizará el 20": the relative tells it)
             return child
     if own_only:
         return None

@@ -275,6 +275,13 @@ def test_who_signs(run, text, expected):
     assert [e.actor_ids for e in run(text, people=["Ana Ruiz", "Pedro Gómez", "Eva Sanz"])] == expected
 
 
+def test_a_relative_of_its_own_keeps_its_date_when_the_verb_announces_the_meeting(run):
+    """"anunció el lunes la reunión ..., que se realizará el 20 de marzo": the relative tells when."""
+    [e] = run("La canciller Ana Ruiz anunció el lunes la reunión de embajadores en Asia, que se realizará el 20 de "
+              "marzo de manera virtual.", {"el lunes": "2026-02-09", "20 de marzo": "2026-03-20"}, ["Ana Ruiz"])
+    assert (e.status, e.date_value) == ("planned", "2026-03-20")
+
+
 def test_whose_credentials_are_received_takes_part(run):
     text = "El subsecretario Pedro Gómez recibió las cartas credenciales del embajador designado de Noruega, Olav Berg."
     (event,) = run(text, people=["Pedro Gómez", "Olav Berg"])
