@@ -25,9 +25,6 @@ from .textlists import line_bounds, list_items
 #: person named right there; not a meeting's or summit's body, "la Cumbre del G7").
 _OF = frozenset({"de", "del"})
 _OF_KINDS = frozenset({"visit", "call", "other"})
-#: The case markers of who chairs or joins an event the sentence is about ("presidida por X",
-#: "contará con la participación de X").
-_BY_OR_WITH = WITH | {"por"}
 
 
 def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> tuple[set[str], set[str]]:
@@ -103,11 +100,12 @@ def _complements(m: EventMention, verb: int | None, index: DocIndex, lex: Lexico
             elif is_verb and m.pos == "verb" and words.low[tok].startswith("recib") and (
                     words.dep[c] in ("obj", "obl") and (cases & {"a", "al"} or not cases)):
                 complements.append(c)
-    # "La reunión será presidida por X y contará con la participación de Y" (cue class presence):
-    # people only, not "La llamada coincidió con la visita de X"
+    # "La reunión será presidida por X (cue class chairs) y contará con la participación de Y" (cue
+    # class presence): not "La llamada coincidió con la visita de X", "fue anunciada por X"
     for v in _verbs_of_its_subject(m, holders, words):
-        complements += [c for c in words.children[v] if case_of[c] & _BY_OR_WITH and (
-            words.pos[c] == "PROPN" or lex.has_at("person_head", words, c) or lex.has_at("presence", words, c))]
+        chairs = lex.has_at("chairs", words, v) or lex.has_at("joins_agent", words, v)
+        complements += [c for c in words.children[v] if ("por" in case_of[c] and chairs)
+                        or (case_of[c] & WITH and lex.has_at("presence", words, c))]
     if m.kind == "signing" and verb is not None:
         # "firmó un acuerdo de cooperación con X": the partner hangs on the text signed (or its noun)
         signed = [o for o in words.children[verb] if words.dep[o] == "obj"]

@@ -124,6 +124,13 @@ def test_who_the_verbs_of_a_reference_say_takes_part_joins_the_event(events, sec
     assert meeting.actor_ids == expected
 
 
+def test_who_announces_an_event_a_reference_tells_of_takes_no_part(events):
+    text = ("La presidenta Ana Ruiz realizará una visita de Estado a Francia el 20 de mayo. La visita fue anunciada "
+            "por el secretario de Prensa, Pedro Soto.")
+    found = events(text, {"20 de mayo": "2025-05-20"}, {"Ana Ruiz": "MEX", "Pedro Soto": "MEX"}, published="2025-05-02")
+    assert [e.actor_ids for e in found] == [["Ana Ruiz"]]
+
+
 def test_an_event_a_reference_coincides_with_names_none_of_its_people(events):
     text = ("La presidenta Ana Ruiz y el presidente Luis Vera conversaron por teléfono. Dicha conversación "
             "coincidió con la visita del secretario de Economía, Pedro Soto, a Washington.")
