@@ -36,8 +36,10 @@ def subject_regions(m: EventMention, verb: int | None, index: DocIndex, lex: Lex
             subjects = _subjects(governor, words) if governor is not None \
                 and attended(m.head, governor, words, lex) else []
         return subjects or _topic(verb, words, index) or _speaker(verb, words, index)
-    if not ((m.kind in _OWNED_KINDS and m.attrs.get("det") == "possessive") or m.frame) or "offset" in m.attrs:
-        return []  # ("Tres días después de la llamada, X viajará": X need not have been on the call)
+    owned = m.kind in _OWNED_KINDS and m.attrs.get("det") == "possessive"
+    if not (owned or m.frame) or ("offset" in m.attrs and not owned):
+        return []  # ("Tres días después de la llamada, X viajará": X need not have been on the call;
+        # "Una semana antes de su reunión con Y, X viajó": X's meeting)
     # "durante su visita a X", "destacó su reunión con X": its owner is the one the clause is
     # about; "Durante la reunión de ministros del G20, el canciller enfatizó": who speaks in
     # its frame took part
@@ -48,7 +50,7 @@ def subject_regions(m: EventMention, verb: int | None, index: DocIndex, lex: Lex
     if m.attrs.get("det") == "possessive" and not any(index.ids_in(c) for c in subjects):
         subjects = _topic(governor, words, index)  # "En su encuentro con X, se revisó la agenda":
         # "su" is the one told before
-    if m.kind == "visit" and words.lem[governor] == "recibir":
+    if m.kind == "visit" and words.lem[governor] == "recibir" and "offset" not in m.attrs:
         # "X recibió al ministro Y, en el marco de su visita oficial": Y's visit, X the host
         subjects += [c for c in words.children[governor] if words.dep[c] in ("obj", "obl")
                      and words.case_of[c] & {"a", "al"} and index.ids_in(c)]

@@ -91,6 +91,8 @@ def test_an_event_that_names_its_class_of_participants_inherits_no_one(events, s
                  id="en el marco de"),
     pytest.param("En el contexto de la Cumbre de las Américas, la canciller Ana Ruiz presentó el plan.",
                  id="en el contexto de"),
+    pytest.param("Cada año durante la Cumbre de las Américas, la canciller Ana Ruiz presentó el plan.",
+                 id="a time unit before 'durante' counts no time from it"),
 ])
 def test_who_speaks_in_the_frame_of_an_event_took_part_in_it(events, text):
     found = events(text, people={"Ana Ruiz": "PER"})
@@ -129,6 +131,18 @@ def test_who_announces_an_event_a_reference_tells_of_takes_no_part(events):
             "por el secretario de Prensa, Pedro Soto.")
     found = events(text, {"20 de mayo": "2025-05-20"}, {"Ana Ruiz": "MEX", "Pedro Soto": "MEX"}, published="2025-05-02")
     assert [e.actor_ids for e in found] == [["Ana Ruiz"]]
+
+
+@pytest.mark.parametrize("text, kind", [
+    pytest.param("Una semana antes de su reunión con el presidente Luis Vera, la canciller Ana Ruiz viajó a Lima.",
+                 "meeting", id="her meeting"),
+    pytest.param("Tres días después de su visita a Santiago, la canciller Ana Ruiz recibió al ministro Luis Vera.",
+                 "visit", id="her visit: not the one she receives"),
+])
+def test_a_possessive_event_some_days_from_the_clause_is_its_subjects(events, text, kind):
+    found = events(text, people={"Ana Ruiz": "MEX", "Luis Vera": "CHL"}, published=None)
+    expected = ["Ana Ruiz", "Luis Vera"] if kind == "meeting" else ["Ana Ruiz"]
+    assert next(e for e in found if e.kind == kind).actor_ids == expected
 
 
 def test_an_event_a_reference_coincides_with_names_none_of_its_people(events):
