@@ -128,8 +128,9 @@ def mention_status(m: EventMention, lex: Lexicon, words: DocWords) -> str:
         return "planned"  # "la próxima reunión", "la próxima celebración de la Comisión"
     if lex.any_at("held_adj", words, children):
         return "held"
-    if any(dep[c] == "cop" and _tense_or_mood(c, words) for c in children):
-        return "planned"  # "Será la primera visita de Estado ...": what the event will be
+    if any(dep[c] == "cop" and _morph(words.tokens[c], "Tense") == "Fut" for c in children):
+        return "planned"  # "Será la primera visita de Estado ...": what the event will be (not "sería",
+        # told of a past one)
     verb = m.anchor if pos[m.anchor] in ("VERB", "AUX") else None
     if verb is None and m.frame is False and dep[m.head] in ("nsubj", "nsubj:pass"):
         parent = words.head[m.head]
@@ -157,13 +158,23 @@ def mention_status(m: EventMention, lex: Lexicon, words: DocWords) -> str:
             return "planned"
     governor = governing_verb(m.head, words)
     if m.pos == "noun" and m.support is None and governor is not None and (
-            _morph(words.tokens[governor], "Tense") == "Fut" or _future_auxiliary(governor, words)):
+            _morph(words.tokens[governor], "Tense") == "Fut"
+            or (_future_auxiliary(governor, words) and _set_in(m.head, governor, lex, words))):
         return "planned"  # "serán aprobados en su cumbre del 18 de septiembre", "podría reunirse con X
         # en el marco de la Cumbre" (not "a quien vería en la Cumbre": a past plan, told in the conditional)
     if m.pos == "noun" and (m.support is None or m.support != m.anchor) and not (
             support is not None and verb is not None and _at_support(support, verb, lex, words)):
         m.status_known = False  # no verb of its own ("la realización de X"): tense says little
     return "held"  # ("expuso en la inauguración de la Cumbre": what was done at it tells)
+
+
+def _set_in(noun: int, verb: int, lex: Lexicon, words: DocWords) -> bool:
+    """Whether the event ``noun`` hangs on ``verb`` itself or through a frame noun ("en el marco
+    de la Cumbre"): what the verb does happens at it (not "un informe sobre la Cumbre")."""
+    cur = words.head[noun]
+    while cur != verb and words.pos[cur] == "NOUN" and lex.has_at("frame", words, cur) and words.head[cur] != cur:
+        cur = words.head[cur]
+    return cur == verb
 
 
 def _at_support(support: int, verb: int, lex: Lexicon, words: DocWords) -> bool:

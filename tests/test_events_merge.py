@@ -61,6 +61,8 @@ def test_status(events, text, expected):
                  "las Américas.", "planned", id="a-summit-of-a-verb-with-a-conditional-auxiliary-is-to-come"),
     pytest.param("La canciller Ana Ruiz dijo que vería al ministro Luis Vera en la Cumbre de las Américas, pero "
                  "él se fue antes.", "held", id="a-conditional-alone-tells-a-past-plan"),
+    pytest.param("La canciller Ana Ruiz podría rendir ante el Senado un informe sobre la Cumbre de las Américas.",
+                 "held", id="a-summit-a-report-is-about-is-not-where-the-verb-happens"),
 ])
 def test_status_of_a_summit_by_its_governing_verb(events, text, expected):
     [summit] = [e for e in events(text, people=PEOPLE, published=None) if e.kind == "summit"]
@@ -74,6 +76,13 @@ def test_the_first_visit_since_a_year_is_the_visit_told_not_one_in_that_year(eve
             "visita de Estado de una presidenta mexicana a Chile desde 2014.")
     found = events(text, {"12 de noviembre": "2025-11-12", "2014": "2014"}, PEOPLE, published="2025-11-05")
     assert [(e.kind, e.status, e.date_value) for e in found] == [("visit", "planned", "2025-11-12")]
+
+
+def test_a_visit_told_in_the_conditional_of_the_past_stays_held(events):
+    text = ("En 2015, el presidente Luis Vera viajó a La Habana. Esa sería la última visita de un presidente "
+            "mexicano a Cuba en una década.")
+    found = events(text, {"2015": "2015"}, {"Luis Vera": "MEX"}, published="2025-05-02")
+    assert {e.status for e in found} == {"held"}
 
 
 def test_framed_reference_after_an_article(events):
