@@ -139,11 +139,14 @@ def attach_timex(m: EventMention, index: DocIndex, others: set[int], lex: Lexico
     return None if found is not None and _first_since(m, found, index) else found
 
 
+#: "desde", "desde el", "desde el año" right before a date expression.
+_SINCE = re.compile(r"\bdesde(?:\s+el)?(?:\s+año)?\s*$", re.IGNORECASE)
+
+
 def _first_since(m: EventMention, tx: Timex, index: DocIndex) -> bool:
     """"la primera visita de Estado ... desde 2014": the event is the first since that date,
     which is not its own."""
-    since = tx.text.lower().startswith("desde") or index.text[max(0, tx.start - 7):tx.start].lower().rstrip() \
-        .endswith("desde")
+    since = tx.text.lower().startswith("desde") or _SINCE.search(index.text, max(0, tx.start - 20), tx.start)
     return since and any(index.words.lem[c] in ("primero", "primer") for c in index.words.children[m.head])
 
 

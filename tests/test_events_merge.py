@@ -69,11 +69,15 @@ def test_status_of_a_summit_by_its_governing_verb(events, text, expected):
     assert summit.status == expected
 
 
-def test_the_first_visit_since_a_year_is_the_visit_told_not_one_in_that_year(events):
+@pytest.mark.parametrize("since", [
+    pytest.param("desde 2014", id="desde"),
+    pytest.param("desde el año 2014", id="desde el año"),
+])
+def test_the_first_visit_since_a_year_is_the_visit_told_not_one_in_that_year(events, since):
     """"Será la primera visita ... desde 2014": what the visit will be (a future copula), and the
     year it is the first since, not its date."""
     text = ("La presidenta Ana Ruiz realizará una visita de Estado a Chile el 12 de noviembre. Será la primera "
-            "visita de Estado de una presidenta mexicana a Chile desde 2014.")
+            f"visita de Estado de una presidenta mexicana a Chile {since}.")
     found = events(text, {"12 de noviembre": "2025-11-12", "2014": "2014"}, PEOPLE, published="2025-11-05")
     assert [(e.kind, e.status, e.date_value) for e in found] == [("visit", "planned", "2025-11-12")]
 
