@@ -179,7 +179,8 @@ def _con_series(c: int, index: DocIndex, lex: Lexicon, hi: int) -> set[str]:
     """Who the "con" phrases listed after the partner ``c`` name ("con el canciller de Chile, X;
     con la ministra de Colombia, Y, y con el secretario general, Z"), read on the words when
     the parse hangs them elsewhere: each item opens with "con" after ";" or "," (and "y"), and
-    a title or a name; it ends where the next one opens, at a verb or where the sentence does."""
+    a title or a name; it ends where the next one opens, at a relative's verb or where the sentence
+    does (a verb of another kind makes it a clause of its own: the list is over)."""
     words = index.words
     low, end = words.low, min(hi, words.sent(c)[1])
     opens = [k for k in range(c + 1, end - 1) if low[k] == "con" and (
@@ -190,8 +191,10 @@ def _con_series(c: int, index: DocIndex, lex: Lexicon, hi: int) -> set[str]:
         if first >= end or not (words.pos[first] == "PROPN" or lex.has_at("person_head", words, first)):
             break  # ", con el objetivo de ...": the list is over
         stop = opens[n + 1] if n + 1 < len(opens) else end
-        stop = next((i for i in range(first, stop) if words.pos[i] in ("VERB", "AUX")), stop)
-        found |= index.ids_range(k + 1, stop)
+        verb = next((i for i in range(first, stop) if words.pos[i] in ("VERB", "AUX")), None)
+        if verb is not None and not words.dep[verb].startswith("acl"):
+            break  # "; con la ministra Y firmó un memorando": the "con" of another clause
+        found |= index.ids_range(k + 1, stop if verb is None else verb)
     return found
 
 

@@ -152,6 +152,13 @@ def test_an_event_a_reference_coincides_with_names_none_of_its_people(events):
     assert next(e for e in found if e.kind == "call").actor_ids == ["Ana Ruiz", "Luis Vera"]
 
 
+def test_a_con_opening_a_clause_of_its_own_lists_no_partner(events):
+    text = ("La canciller Ana Ruiz sostuvo una llamada con el ministro Luis Vera; con la ministra Eva Sanz firmó "
+            "más tarde un memorando de entendimiento.")
+    found = events(text, people={"Ana Ruiz": "MEX", "Luis Vera": "CHL", "Eva Sanz": "COL"}, published=None)
+    assert next(e for e in found if e.kind == "call").actor_ids == ["Ana Ruiz", "Luis Vera"]
+
+
 def test_who_acts_some_days_after_an_event_took_no_part_in_it(events):
     """"Tres días después de la llamada" is a time counted from the call (cue class ``offset_unit``),
     not its setting."""
