@@ -4,7 +4,8 @@
 * :func:`is_genitive`, :func:`is_oblique`: a name inside "de X" or a prepositional phrase
   (no party itself);
 * :func:`comitative_tokens`: the "con X" parties of a trigger;
-* :func:`relative_antecedent`: the antecedent of "con quien acordó ...".
+* :func:`relative_antecedent`: the antecedent of "con quien acordó ...";
+* :func:`is_clause`, :func:`is_future`: what a list item or a complement is.
 
 They take and give Tokens (:func:`subject_tokens` walks the shared parse view of
 :mod:`pipeline.docparse` as indexes); :mod:`pipeline.commitment_actors` maps the tokens to
@@ -17,7 +18,8 @@ from collections.abc import Collection, Container, Sequence
 
 from spacy.tokens import Span, Token
 
-from .docparse import view
+from .commitment_actions import is_verb
+from .docparse import feats, view
 
 #: dependency labels of a subject
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
@@ -157,3 +159,20 @@ def relative_antecedent(head: Token) -> list[Token]:
     while main.head.i != main.i and not (main.pos_ in ("VERB", "AUX") and main.dep_ == "ROOT"):
         main = main.head
     return antecedent + subject_tokens(main)
+
+
+def is_clause(span: Span) -> bool:
+    """Whether a list item is a clause with a subject of its own ("Los ministerios de Salud
+    elaborarán un plan"), not a verb phrase or a noun phrase ("alertas migratorias")."""
+    root = span.root
+    return is_verb(root) and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < root.i for c in root.children)
+
+
+def is_future(root: Token) -> bool:
+    """A future verb, or the periphrasis "ir a + infinitive" ("vamos a tener")."""
+    if "Fut" in feats(root, "Tense"):
+        return True
+    if root.lemma_ == "ir" and any(c.lower_ == "a" for c in root.doc[root.i + 1:root.i + 2]):
+        return True
+    return any(c.dep_ == "aux" and c.lemma_ == "ir" for c in root.children) or any(
+        c.dep_ == "aux" and "Fut" in feats(c, "Tense") for c in root.children)

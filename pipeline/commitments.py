@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .commitment_actions import ActionSpan, action_spans, complement_root, is_verb, units
+from .commitment_syntax import is_clause, is_future
 from .textlists import list_items
 from .commitment_actors import ActorResolver
 from .commitment_doc import DocTokens, Forms
@@ -70,6 +71,7 @@ class _Found:
     sentence_end: int
     title: str | None = None
     actors: list[str] | None = None
+    clause_item: bool = False  # a list item with a subject of its own (see CommitmentsComponent._list)
 
 
 class CommitmentsComponent(RuleComponent):
@@ -128,11 +130,13 @@ class CommitmentsComponent(RuleComponent):
         for m, actions in weak:
             found.extend(self._nest(text, m, actions, found))
         kept: list[tuple[_Found, set[str]]] = []
-        for f in sorted(found, key=lambda f: (f.start, f.end)):
+        for f in sorted(found, key=lambda f: (f.clause_item, f.start, f.end)):
             words = content_words(text[f.start:f.end])
-            if f.end <= f.start or any(_same(words, w) for _, w in kept):
-                continue  # the same action stated twice
+            if f.end <= f.start or any(_same(words, w) for _, w in kept) or (
+                    f.clause_item and any(k.start < f.end and f.start < k.end for k, _ in kept)):
+                continue  # the same action stated twice; a list item a trigger of its own tells
             kept.append((f, words))
+        kept.sort(key=lambda fw: (fw[0].start, fw[0].end))
         timexes = [t for t in get_list(doc, "timexes") if t.type in ("DATE", "TIME")] if kept else []
         for f, _ in kept:
             out.append(self._record(text, timexes, len(out), f))
@@ -192,7 +196,7 @@ class CommitmentsComponent(RuleComponent):
         if m.trigger.objects and fold(root.lemma_) not in m.trigger.objects \
                 and fold(root.text) not in m.trigger.objects:
             return False
-        if "future" in req and not _is_future(root):
+        if "future" in req and not is_future(root):
             return False
         return True
 
@@ -329,6 +333,9 @@ class CommitmentsComponent(RuleComponent):
 
     def _list(self, doc: Doc, text: str, m: TriggerMatch, unit: Span, colon: Token,
               resolver: ActorResolver) -> list[_Found]:
+        """One action per item of the list after ``colon``: an item's text, or, for a clause with a
+        subject of its own ("II. Los ministerios elaborarán un plan"), from its verb on (marked
+        ``clause_item``: a trigger of its own in it, "deberán", "se comprometen a", tells it instead)."""
         def looks_like_item(s: int, e: int) -> bool:
             words = text[s:e].split()
             return bool(words) and bool(_INFINITIVE_WORD.match(words[0]))
@@ -342,12 +349,11 @@ class CommitmentsComponent(RuleComponent):
             span = doc.char_span(item.start, item.end, alignment_mode="expand")
             head = span[0] if span is not None and len(span) and is_verb(span[0]) else None
             start = item.start
-            if head is None and span is not None and _clause(span):
-                if "Fut" not in feats(span.root, "Tense"):
-                    continue  # "II. Las autoridades deberán ...": the item's own trigger tells it
+            clause = head is None and span is not None and is_clause(span)
+            if clause:
                 head, start = span.root, span.root.idx  # "Los ministerios elaborarán un plan": the verb on
             out.append(_Found(start, item.end, head, m, unit, max(block_end, unit.end_char),
-                              title=item.title, actors=actors))
+                              title=item.title, actors=actors, clause_item=clause))
         return out
 
     # -- records -------------------------------------------------------------------------
@@ -373,23 +379,6 @@ class CommitmentsComponent(RuleComponent):
 def _same(a: set[str], b: set[str]) -> bool:
     """Two actions with (nearly) the same content words."""
     return jaccard(a, b) >= DUPLICATE_JACCARD
-
-
-def _clause(span: Span) -> bool:
-    """Whether a list item is a clause with a subject of its own ("Los ministerios de Salud
-    elaborarán un plan"), not a verb phrase or a noun phrase ("alertas migratorias")."""
-    root = span.root
-    return is_verb(root) and any(c.dep_ in ("nsubj", "nsubj:pass") and c.i < root.i for c in root.children)
-
-
-def _is_future(root: Token) -> bool:
-    """A future verb, or the periphrasis "ir a + infinitive" ("vamos a tener")."""
-    if "Fut" in feats(root, "Tense"):
-        return True
-    if root.lemma_ == "ir" and any(c.lower_ == "a" for c in root.doc[root.i + 1:root.i + 2]):
-        return True
-    return any(c.dep_ == "aux" and c.lemma_ == "ir" for c in root.children) or any(
-        c.dep_ == "aux" and "Fut" in feats(c, "Tense") for c in root.children)
 
 
 def _end_char(doc: Doc, a: ActionSpan) -> int:
