@@ -199,26 +199,36 @@ def action_spans(root: Token, lo: int, hi: int, split_coordination: bool = True)
             idx = _trim([k for k in _subtree_range(i + 3, lo, hi, set(), parse) if k >= i + 3], doc)
             if idx:  # (from the verb on: "así como" hangs on it)
                 out.append(ActionSpan(idx[0], idx[-1] + 1, doc[i + 3]))
+    out = _series([_without_past_relative(span, doc) for span in out], root, lo, hi)
     if out and root.i > 0 and doc[root.i - 1].lower_ == "a":
         out = _and_a(out, lo, hi, parse)
-    return _series([_without_past_relative(span, doc) for span in out], root, lo, hi)
+    return out
 
 
 def _series(out: list[ActionSpan], root: Token, lo: int, hi: int) -> list[ActionSpan]:
     """"se comprometen a reducir X, promover Y y combatir Z": the parse hangs the second
-    infinitive of a series on the trigger, right after the comma that ends the first action;
-    each such infinitive heads actions of its own (with its own conjuncts: "combatir Z")."""
+    infinitive of a series on the trigger, after the comma or semicolon that ends the first
+    action (and a "y" or an "a": ", y presentar", ", a promover"); each such infinitive heads
+    actions of its own (with its own conjuncts: "combatir Z")."""
     doc = root.doc
-    while out:
+    while out and root.head.i != root.i:
         i = out[-1].end
-        if not (i + 1 < hi and doc[i].text == "," and root.head.i != root.i
-                and doc[i + 1].head.i == root.head.i and "Inf" in feats(doc[i + 1], "VerbForm")):
+        if not (i < hi and doc[i].text in (",", ";")):
             break
-        more = action_spans(doc[i + 1], lo, hi)
+        j = i + 1
+        while j < min(hi, i + 3) and doc[j].lower_ in _SERIES_LINKS:
+            j += 1
+        if not (j < hi and doc[j].head.i == root.head.i and "Inf" in feats(doc[j], "VerbForm")):
+            break
+        more = action_spans(doc[j], lo, hi)
         if not more or more[-1].end <= i:
             break
         out = out + more
     return out
+
+
+#: What may stand between two actions of a series besides the comma: ", y presentar", ", a promover".
+_SERIES_LINKS = frozenset({"y", "e", "a"})
 
 
 def _without_past_relative(span: ActionSpan, doc: Doc) -> ActionSpan:

@@ -206,6 +206,17 @@ def test_a_list_of_infinitives_gives_one_action_each(cnlp):
     pytest.param("Los cancilleres acordaron fortalecer, ampliar y diversificar el comercio bilateral.",
                  ["fortalecer, ampliar y diversificar el comercio bilateral"],
                  id="verbs sharing one object are one action"),
+    pytest.param("Los cancilleres acordaron revisar el tratado, analizar sus resultados, y presentar un informe.",
+                 ["revisar el tratado", "analizar sus resultados", "presentar un informe"],
+                 id="a comma before the last 'y'"),
+    pytest.param("Los países se comprometen a reducir la brecha digital, a promover la igualdad de género y a "
+                 "combatir el cambio climático.",
+                 ["reducir la brecha digital", "promover la igualdad de género", "combatir el cambio climático"],
+                 id="'a' repeated before each"),
+    pytest.param("Los países se comprometen a reducir la brecha digital; promover la igualdad de género, y "
+                 "combatir el cambio climático.",
+                 ["reducir la brecha digital", "promover la igualdad de género", "combatir el cambio climático"],
+                 id="a semicolon after the first"),
 ])
 def test_a_series_of_infinitives_gives_one_action_each(cnlp, text, expected):
     assert actions(run(cnlp, text)) == expected
