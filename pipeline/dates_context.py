@@ -211,22 +211,35 @@ def named_event(parse: DocView, cand: Candidate, nouns: frozenset[str]) -> int |
 
 def _dated_mention(sentences: Sentences, dated: list[tuple[Candidate, Resolved]], noun: int,
                    before: int) -> Resolved | None:
-    """The date told beside the first earlier mention of the event noun at token ``noun`` (same
-    word or lemma, a date within :data:`EVENT_WINDOW` characters in its sentence, ending before
-    character ``before``): "sostuvo una llamada el jueves ... tres días después de la llamada"."""
+    """The date told beside the last earlier mention of the event noun at token ``noun`` that has
+    one (same word or lemma; the date nearest it within :data:`EVENT_WINDOW` characters in its
+    sentence, ending before character ``before``): "sostuvo una llamada el jueves ... tres días
+    después de la llamada"."""
     texts, lemmas, idx = sentences.parse.texts, sentences.parse.lemmas, sentences.parse.idx
     key = {texts[noun].lower(), lemmas[noun].lower()}
-    for at, text, lemma in zip(idx, texts, lemmas):  # the tokens before the noun
-        if at >= idx[noun]:
-            break
-        if text.lower() not in key and lemma.lower() not in key:
+    for k in reversed(range(noun)):  # the tokens before the noun, nearest first
+        if texts[k].lower() not in key and lemmas[k].lower() not in key:
             continue
+        at = idx[k]
         s, e = sentences.bounds(sentences.index(at))
-        near = [r for c, r in dated if s <= c.start < e and c.end <= before
+        near = [(not _hangs_on(c.start, k, sentences.parse), min(abs(c.start - at), abs(at - c.end)), r)
+                for c, r in dated if s <= c.start < e and c.end <= before
                 and min(abs(c.start - at), abs(at - c.end)) <= EVENT_WINDOW]
-        if near:
-            return near[0]
+        if near:  # the one the parse hangs on the noun ("una llamada ... para el jueves 6"), else the nearest
+            return min(near, key=lambda dr: dr[:2])[2]
     return None
+
+
+def _hangs_on(char: int, noun: int, parse: DocView) -> bool:
+    """Whether the token at character ``char`` depends on token ``noun`` (up to three arcs up)."""
+    i = bisect.bisect_right(parse.idx, char) - 1
+    for _ in range(3):
+        if i == noun:
+            return True
+        if parse.head[i] == i:
+            return False
+        i = parse.head[i]
+    return i == noun
 
 
 def same_weekday(cand: Candidate, weekday: int | None,

@@ -212,6 +212,12 @@ VALUES = [
     pytest.param("La presidenta sostuvo el pasado jueves una llamada con el primer ministro. Tres días "
                  "después de la llamada, el secretario viajará a Ottawa.", "2025-03-08", "Tres días después",
                  "2025-03-09", id="'después de la llamada': the call dated before, plus the offset"),
+    pytest.param("El 3 de marzo de 2026 se celebró una reunión con Chile. El 10 de marzo de 2026 hubo una reunión "
+                 "con Perú. Dos días después de la reunión con Perú, firmaron.", None, "Dos días después",
+                 "2026-03-12", id="'después de la reunión': the last meeting told before"),
+    pytest.param("El 2 de marzo, la canciller anunció una llamada con el presidente para el jueves 6 de marzo. Dos "
+                 "días después de la llamada, se reunirán.", "2025-03-03", "Dos días después", "2025-03-08",
+                 id="'después de la llamada': the call's own date, not the announcement's"),
     pytest.param("El 4 de marzo de 2025 hubo un encuentro en Lima. Dos semanas antes del encuentro, los "
                  "equipos se reunieron.", None, "Dos semanas antes", "2025-W08",
                  id="'antes del encuentro': the meeting dated before, minus the offset"),
