@@ -256,13 +256,15 @@ def day_in_sequence(cand: Candidate, weekday: int | None, found: Resolved, text:
                     done: list[tuple[Candidate, Resolved]], published: dt.date | None) -> dt.date | None:
     """For a bare weekday ("el miércoles") after a day still to come in its paragraph ("El lunes 16
     se reunirá con X. Al día siguiente viajará a Y y el miércoles concluirá su gira"): when the
-    publication date puts it (``found``) between publication and that day, less than a week before
-    it, the first such weekday after the day; else None (the date found stands)."""
+    publication date puts it (``found``) between publication and that day, in the week before that
+    day's, the first such weekday after the day; else None (the date found stands: "vence el
+    viernes 20. El miércoles presentará el informe" is that week's Wednesday)."""
     if weekday is None or published is None or found.granularity != "day" or found.date_start is None \
             or found.date_start < published:
         return None
     later = [r.date_start for c, r in done if c.end <= cand.start and r.granularity == "day"
              and r.date_start is not None and 0 < (r.date_start - found.date_start).days < 7
+             and r.date_start.isocalendar()[:2] != found.date_start.isocalendar()[:2]
              and "\n\n" not in text[c.end:cand.start]]
     if not later:
         return None

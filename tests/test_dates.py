@@ -196,6 +196,8 @@ VALUES = [
                  id="a bare weekday after a day to come in its paragraph: the next one after it"),
     pytest.param("El lunes 16 de febrero se reunirá con el presidente.\n\nEl miércoles viajará a Lima.",
                  "2026-02-10", "miércoles", "2026-02-11", id="a weekday in another paragraph counts from publication"),
+    pytest.param("El plazo vence el viernes 20 de febrero. El miércoles, la canciller presentará el informe.",
+                 "2026-02-16", "miércoles", "2026-02-18", id="a weekday in the week of the day told before stays"),
     pytest.param("El 2 de marzo se reunirá con el presidente. El miércoles concluirá su gira.", "2026-02-10",
                  "miércoles", "2026-02-11", id="a day weeks ahead does not carry a weekday with it"),
     pytest.param("El lunes 16 de febrero se reunirá con el presidente. Este miércoles hablará con la prensa.",
