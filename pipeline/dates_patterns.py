@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .dates_prefilter import Prefilter, alternation, analyse, prefix_tree
+from .dates_regions import is_heading, teaser_tail
 from .lang import language_data
 from .rules import DEFAULT_MODELS_DIR, RuleFileError, RuleRow, Schema, load_shared_rows
 
@@ -43,17 +44,8 @@ CODE_KINDS = NUMERIC_KINDS | {"unit", "period", "period_part", "day_part", "mont
                               "today"}
 #: ``@kinds`` the code builds from the months (never rows of ``words.csv``).
 DERIVED_KINDS = frozenset({"month_full", "month_abbr"})
-#: Headings (skipped): lines up to this long, without closing punctuation, with this many words.
-HEADING_MAX_CHARS = 160
 #: Characters searched on each side of a trigger word (longer than any expression).
 WINDOW = 45
-HEADING_MIN_WORDS = 4
-HEADING_CLOSERS = frozenset('.!?:;"”»…')
-_INNER_STOP = re.compile(r"[.:;!?]\s")  # a caption or teaser of two sentences is not a heading
-#: Related articles after the report: at least this many headlines (this many words, no closing
-#: punctuation), each followed by one paragraph, up to the end (page furniture such as "Anuncio" aside).
-TEASER_MIN_ITEMS = 3
-TEASER_MIN_WORDS = 6
 
 
 def _numeric_value(row: dict[str, Any]) -> tuple[str, str] | None:
@@ -247,37 +239,22 @@ class Recognizer:
     def skipped(self, text: str, found: list[tuple[int, int]],
                 outside: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
         """Where no date is taken: :meth:`outside_report` (``outside`` when already known), a
-        closing list of other articles (:func:`_teaser_tail`; only for dates: a report with
-        subheadings can look the same) and headings.
-
-        A heading is a short line, not the last one, without closing punctuation and with at
-        least :data:`HEADING_MIN_WORDS` words besides its date expressions (``found``): a line
-        that is only a date ("13 Septiembre 2025, 09:14") is the report's date, not a heading.
+        closing list of other articles (:func:`~pipeline.dates_regions.teaser_tail`; only for
+        dates: a report with subheadings can look the same) and headings, but for the last line
+        (:func:`~pipeline.dates_regions.is_heading`: a line that is only a date, "13 Septiembre
+        2025, 09:14", is the report's date, not a heading).
         """
         regions = list(self.outside_report(text) if outside is None else outside)
-        tail = _teaser_tail(text)
+        tail = teaser_tail(text)
         if tail is not None:
             regions.append((tail, len(text)))
         lines, pos = text.splitlines(keepends=True), 0
         for line in lines[:-1]:
             end = pos + len(line)
-            if self._heading(text, pos, end, found):
+            if is_heading(text, pos, end, found):
                 regions.append((pos, end))
             pos = end
         return regions
-
-    @staticmethod
-    def _heading(text: str, start: int, end: int, found: list[tuple[int, int]]) -> bool:
-        line = text[start:end].strip()
-        if not line or len(line) > HEADING_MAX_CHARS or line[-1] in HEADING_CLOSERS \
-                or _INNER_STOP.search(line):
-            return False
-        inside = [(max(s, start), min(e, end)) for s, e in found if s < end and start < e]
-        if not inside:
-            return False
-        rest = "".join(" " if any(s <= i < e for s, e in inside) else c
-                       for i, c in enumerate(text[start:end], start))
-        return sum(1 for w in rest.split() if any(ch.isalpha() for ch in w)) >= HEADING_MIN_WORDS
 
     def windows(self, text: str) -> list[tuple[int, int]]:
         """Stretches of text around the trigger words (whole words), merged: only these are searched."""
@@ -307,6 +284,8 @@ class Recognizer:
                     start, end = m.span("t") if "t" in pattern.groupindex and m.group("t") else m.span()
                     groups = {k: v for k, v in m.groupdict().items() if v is not None}
                     spans = {k: (m.start(k) + first, m.end(k) + first) for k in groups}
+                    if "m" in spans and _given_name(text, spans["m"]):
+                        continue
                     found.append((-(end - start), order, Candidate(start + first, end + first, row["name"],
                                                                    row["type"], row["rule"], groups, spans)))
         skip = self.skipped(text, [(c.start, c.end) for _, _, c in found], outside)
@@ -345,31 +324,14 @@ class Recognizer:
         return None
 
 
-def _words(line: str) -> int:
-    return sum(1 for w in line.split() if any(ch.isalpha() for ch in w))
+#: A capitalised word after a month name, unless one that goes on a date ("Julio De 2025").
+_NAME_AFTER = re.compile(r"[ \t]+(?!(?:De|Del|DE|DEL)\b)[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+")
 
 
-def _teaser_tail(text: str) -> int | None:
-    """Where a closing list of other articles' headlines and summaries starts, if there is one.
-
-    From the end: skip furniture lines (at most two words, no closing punctuation), then count
-    (headline, summary) pairs; a headline has no closing punctuation and at least
-    :data:`TEASER_MIN_WORDS` words, a summary is one paragraph that is not a headline.
-    """
-    lines, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        if line.strip():
-            lines.append((pos, line.strip()))
-        pos += len(line)
-    headline = lambda s: (len(s) <= HEADING_MAX_CHARS and s[-1] not in HEADING_CLOSERS  # noqa: E731
-                          and _words(s) >= TEASER_MIN_WORDS)
-    i = len(lines)
-    while i and _words(lines[i - 1][1]) <= 2 and lines[i - 1][1][-1] not in HEADING_CLOSERS:
-        i -= 1
-    items = 0
-    while i >= 2 and not headline(lines[i - 1][1]) and headline(lines[i - 2][1]):
-        i, items = i - 2, items + 1
-    return lines[i][0] if items >= TEASER_MIN_ITEMS and i > 0 else None
+def _given_name(text: str, span: tuple[int, int]) -> bool:
+    """Whether the month word at ``span`` is a given name: capitalised and followed by a
+    capitalised word ("después de Abril Castañeda", "Julio César")."""
+    return text[span[0]].isupper() and _NAME_AFTER.match(text, span[1]) is not None
 
 
 def load_tables(models_dir: str | Path | None = None) -> dict[str, list[RuleRow]]:

@@ -239,6 +239,8 @@ NOTHING = [
     pytest.param("Se reunirán próximamente.", id="vague: próximamente"),
     pytest.param("Recientemente hubo cambios y actualmente se negocia.", id="vague: recientemente, actualmente"),
     pytest.param("Hoy en día la cooperación es intensa.", id="hoy en día is vague"),
+    pytest.param("Intervino la embajadora Rosa Méndez, después de Abril Castañeda, directora del instituto.",
+                 id="a month word opening a name"),
     pytest.param("La sesión será por la mañana.", id="a part of the day alone is no date"),
     pytest.param("El informe del periodo 2019-2020 fue aprobado.", id="a year span in a name"),
     pytest.param("Lectura 2:00 min.", id="reading time is no clock time"),
