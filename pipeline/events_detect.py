@@ -16,14 +16,10 @@ from typing import Any
 
 
 from .events_lexicon import Lexicon
-from .events_words import WITH, DocWords
+from .events_words import WITH, DocWords, in_headline, list_intro_verb
 from .docparse import feats
 from .events_syntax import (attended, determiner, governing_verb, is_ordinal, name_span, ordinal_start,
                             support_before_aside, support_of)
-
-#: The case markers of a partner ("con X", "entre X y Y").
-#: Title lines are looked for in the first characters of a document only.
-HEADLINE_ZONE = 400
 
 
 @dataclass
@@ -49,19 +45,6 @@ class EventMention:
     distinct: bool = False  # "la conversación anterior": another event than the one at hand
     conj_of: int | None = None  # head of the trigger it is coordinated with
     attrs: dict[str, Any] = field(default_factory=dict)
-
-
-def _in_headline(words: DocWords, i: int) -> bool:
-    """Whether token ``i`` is in a title line: a short line with no final full stop."""
-    text, idx = words.text, words.idx[i]
-    start = text.rfind("\n", 0, idx) + 1
-    if start >= HEADLINE_ZONE:
-        return False  # (the cheapest test first: most lines start beyond the zone)
-    end = text.find("\n", idx)
-    end = len(text) if end < 0 else end
-    line = text[start:end].strip()
-    return (bool(line) and start < HEADLINE_ZONE and not line.endswith((".", ":"))
-            and len(line.split()) <= 20 and end < len(text))
 
 
 def _phrase_at(words: DocWords, i: int, phrase: tuple[str, ...], known: int = 0) -> bool:
@@ -218,7 +201,7 @@ def find_mentions(lex: Lexicon, person_tokens: set[int], words: DocWords) -> lis
         head = words.root(i, end) if pos == "noun" and end - i > 1 else i
         m = EventMention(kind=kind, head=head, start=i, end=end, pos=pos,
                          sent=words.sent_of[i], anchor=head)
-        m.headline = _in_headline(words, i)
+        m.headline = in_headline(words, i)
         if pos == "verb":
             ok = ((requires != "reflexive" or _reflexive(head, words))
                   and (requires != "object" or _has_object(head, words))
@@ -382,6 +365,9 @@ def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
         m.strong = requires == "named" and m.named
     elif m.named or agent or planned_mod:
         m.strong = True
+    elif m.indefinite and head + 1 < len(low_) and low_[head + 1] in WITH and list_intro_verb(words, head) is not None:
+        m.strong = m.attrs["agenda"] = True  # an item of an agenda: "- una reunión con el ministro X;"
+        # (a "con" read on the words)
     elif m.indefinite and dep[head] != "appos" and (m.frame or _settled_tense(governor, words)):
         m.strong = True
     elif partners and det in ("definite", "bare", "possessive"):

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from .docparse import MAX_MEMO, DocView, feats, string_memo, view
 from .events_lexicon import lem_text
+from .textlists import is_bulleted, line_bounds
 
 #: The case markers ("con el canciller", "entre ambos", "junto con X": the parse makes "con" a
 #: fixed word of "junto") that make a noun a partner of an event.
@@ -27,6 +28,10 @@ WITH = frozenset({"con", "entre", "junto"})
 TO = frozenset({"a", "al"})
 
 
+#: Title lines are looked for in the first characters of a document only.
+HEADLINE_ZONE = 400
+#: Items a list may have before the one asked about (:func:`list_intro_verb`).
+_MAX_ITEMS = 12
 #: No case marker.
 _NONE: frozenset[str] = frozenset()
 #: ``Token.is_punct`` by orth hash.
@@ -204,3 +209,40 @@ class DocWords:
         if word.endswith("*"):
             return self.low[i].startswith(word[:-1])
         return self.low[i] == word or self.lem[i] == word
+
+
+def list_intro_verb(words: DocWords, i: int) -> int | None:
+    """For token ``i`` in a bulleted item of a list after a colon ("La agenda en Tokio incluye:"
+    and "- una reunión con el ministro X;"), the last verb of the line that introduces the list;
+    None elsewhere (or when that line has no verb)."""
+    text = words.text
+    start, _ = line_bounds(text, words.idx[i])
+    if not is_bulleted(text[start:line_bounds(text, start)[1]]):
+        return None
+    for _ in range(_MAX_ITEMS):  # back over the list's other items to the line before them
+        if start == 0:
+            return None
+        line_start, line_end = line_bounds(text, start - 1)  # the line before
+        line = text[line_start:line_end].strip()
+        if not line or is_bulleted(line):
+            start = line_start
+            continue
+        if not line.endswith(":"):
+            return None
+        first, last = words.char_span(line_start, line_end) or (0, 0)
+        verbs = [k for k in range(first, last) if words.pos[k] in ("VERB", "AUX")]
+        return verbs[-1] if verbs else None
+    return None
+
+
+def in_headline(words: DocWords, i: int) -> bool:
+    """Whether token ``i`` is in a title line: a short line with no final full stop."""
+    text, idx = words.text, words.idx[i]
+    start = text.rfind("\n", 0, idx) + 1
+    if start >= HEADLINE_ZONE:
+        return False  # (the cheapest test first: most lines start beyond the zone)
+    end = text.find("\n", idx)
+    end = len(text) if end < 0 else end
+    line = text[start:end].strip()
+    return (bool(line) and start < HEADLINE_ZONE and not line.endswith((".", ":"))
+            and len(line.split()) <= 20 and end < len(text) and not is_bulleted(line))  # (a list item is none)

@@ -282,6 +282,19 @@ def test_a_relative_of_its_own_keeps_its_date_when_the_verb_announces_the_meetin
     assert (e.status, e.date_value) == ("planned", "2026-03-20")
 
 
+@pytest.mark.parametrize("verb, status", [
+    pytest.param("incluye", "planned", id="an agenda to come"),
+    pytest.param("incluyó", "held", id="an agenda done"),
+])
+def test_an_agenda_item_with_a_partner_is_an_event_of_the_agendas_tense(run, verb, status):
+    text = (f"La agenda de la canciller en Lima {verb}:\n- una reunión con el ministro Pedro Gómez;\n"
+            "- un recorrido por el centro histórico.\n\nLa canciller participará en el Foro de Cooperación "
+            "Regional.")
+    found = run(text, people=["Pedro Gómez"])
+    assert [(e.kind, e.status, e.actor_ids) for e in found] == [
+        ("meeting", status, ["Pedro Gómez"]), ("summit", "planned", [])]
+
+
 def test_whose_credentials_are_received_takes_part(run):
     text = "El subsecretario Pedro Gómez recibió las cartas credenciales del embajador designado de Noruega, Olav Berg."
     (event,) = run(text, people=["Pedro Gómez", "Olav Berg"])
