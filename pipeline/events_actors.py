@@ -100,12 +100,14 @@ def _complements(m: EventMention, verb: int | None, index: DocIndex, lex: Lexico
             elif is_verb and m.pos == "verb" and words.low[tok].startswith("recib") and (
                     words.dep[c] in ("obj", "obl") and (cases & {"a", "al"} or not cases)):
                 complements.append(c)
-    # "La reunión será presidida por X (cue class chairs) y contará con la participación de Y" (cue
-    # class presence): not "La llamada coincidió con la visita de X", "fue anunciada por X"
+    # "La reunión será presidida por X (cue classes chairs, joins_agent, attends) y contará con la
+    # participación de Y (cue class presence) / con el ministro Z": not "La llamada coincidió con la
+    # visita de X", "fue anunciada por X"
     for v in _verbs_of_its_subject(m, holders, words):
-        chairs = lex.has_at("chairs", words, v) or lex.has_at("joins_agent", words, v)
-        complements += [c for c in words.children[v] if ("por" in case_of[c] and chairs)
-                        or (case_of[c] & WITH and lex.has_at("presence", words, c))]
+        led = any(lex.has_at(c, words, v) for c in ("chairs", "joins_agent", "attends"))
+        complements += [c for c in words.children[v] if ("por" in case_of[c] and led) or (
+            case_of[c] & WITH and (words.pos[c] == "PROPN" or lex.has_at("person_head", words, c)
+                                   or lex.has_at("presence", words, c)))]
     if m.kind == "signing" and verb is not None:
         # "firmó un acuerdo de cooperación con X": the partner hangs on the text signed (or its noun)
         signed = [o for o in words.children[verb] if words.dep[o] == "obj"]
