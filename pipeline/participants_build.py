@@ -266,10 +266,10 @@ class Builder:
             row = m.rows[0]
             if row.get("needs_verb") and (m.end >= len(pos) or pos[m.end] not in {"VERB", "AUX", "PRON"}):
                 continue
-            if self._of_other_countries(m):
-                continue  # "los presidentes de El Salvador, Guatemala y Honduras": others, not those named
+            countries = self._countries_after(m)  # "los cancilleres de México y Chile": of those only
             pool = [a for a in actors if a.kind == "person"
-                    and (not row.get("role_code") or a.role.code in row["role_code"])]
+                    and (not row.get("role_code") or a.role.code in row["role_code"])
+                    and (countries is None or a.country in countries)]
             last = {id(a): max((c.start for c in a.cands if c.start < m.start), default=a.first_token
                                if a.first_token < m.start else -1) for a in pool}
             pool = sorted((a for a in pool if last[id(a)] >= 0), key=lambda a: -last[id(a)])
@@ -278,15 +278,26 @@ class Builder:
             if len(chosen) >= 2 and (not size or len(chosen) == size):
                 self.role_mentions.append((m.start, m.end, chosen))
 
-    def _of_other_countries(self, m: Match) -> bool:
-        """Whether the collective ``m`` goes on with "de" and a country ("los presidentes de El
-        Salvador y Honduras"): it says whose they are itself."""
-        j = m.end
-        if j + 1 >= len(self.tokens) or self.tokens.lower[j] not in ("de", "del"):
-            return False
-        j += 1 + (self.tokens.text[j + 1] in ("El", "la", "La"))  # ("de El Salvador": the model's place
-        nxt = self.by_token.get(j)  # may leave out the article)
-        return nxt is not None and nxt.kind in ("COUNTRY", "LOC")
+    def _countries_after(self, m: Match) -> set[str] | None:
+        """The countries a collective ``m`` names after "de" ("los cancilleres de México y Chile";
+        "los presidentes de El Salvador, Guatemala y Honduras": none of those named before), None
+        when it names none."""
+        tokens, j = self.tokens, m.end
+        if j + 1 >= len(tokens) or tokens.lower[j] not in ("de", "del"):
+            return None
+        found: set[str] = set()
+        j += 1
+        while j < len(tokens) and j < m.end + 20:
+            nxt = self.by_token.get(j)
+            if nxt is not None and nxt.kind in ("COUNTRY", "LOC"):
+                row = nxt.rows[0]  # (a country's code; a place's row)
+                found.add(row if isinstance(row, str) else row.get("country") or nxt.key)
+                j = nxt.end
+            elif tokens.lower[j] in (",", "y", "e", "el", "la") or tokens.text[j] == "El":
+                j += 1  # ("de El Salvador": the model's place may leave out the article)
+            else:
+                break
+        return found or None
 
     # -- records -----------------------------------------------------------------------
 
