@@ -334,8 +334,9 @@ class CommitmentsComponent(RuleComponent):
     def _list(self, doc: Doc, text: str, m: TriggerMatch, unit: Span, colon: Token,
               resolver: ActorResolver) -> list[_Found]:
         """One action per item of the list after ``colon``: an item's text, or, for a clause with a
-        subject of its own ("II. Los ministerios elaborarán un plan"), from its verb on (marked
-        ``clause_item``: a trigger of its own in it, "deberán", "se comprometen a", tells it instead)."""
+        subject of its own, from its future verb on ("II. Los ministerios elaborarán un plan"; none
+        for a clause in another tense), marked ``clause_item``: a trigger of its own in it,
+        "deberán", "se comprometen a", tells it instead."""
         def looks_like_item(s: int, e: int) -> bool:
             words = text[s:e].split()
             return bool(words) and bool(_INFINITIVE_WORD.match(words[0]))
@@ -350,8 +351,13 @@ class CommitmentsComponent(RuleComponent):
             head = span[0] if span is not None and len(span) and is_verb(span[0]) else None
             start = item.start
             clause = head is None and span is not None and is_clause(span)
-            if clause:
-                head, start = span.root, span.root.idx  # "Los ministerios elaborarán un plan": the verb on
+            if clause and not is_future(span.root):
+                continue  # "2. La reunión se celebró en un ambiente cordial": no action agreed
+            if clause:  # "Los ministerios elaborarán un plan", "se celebrará": from the verb (and its "se") on
+                verb = span.root
+                head, start = verb, verb.idx
+                if verb.i > span.start and verb.doc[verb.i - 1].lower_ == "se":
+                    start = verb.doc[verb.i - 1].idx
             out.append(_Found(start, item.end, head, m, unit, max(block_end, unit.end_char),
                               title=item.title, actors=actors, clause_item=clause))
         return out

@@ -232,12 +232,12 @@ def test_a_list_of_clauses_gives_their_future_verbs_and_leaves_their_own_trigger
         ("celebrar la próxima reunión en 2026", "pledge")]
 
 
-def test_a_clause_item_in_the_present_or_with_ir_a_is_an_action_agreed_too(cnlp):
+def test_a_clause_item_with_ir_a_is_an_action_agreed_and_one_in_the_past_none(cnlp):
     text = ("Los gobiernos de ambos países acordaron lo siguiente:\n\n"
-            "1. Las autoridades migratorias establecen un grupo de trabajo sobre movilidad laboral.\n\n"
-            "2. Los ministerios de Salud van a elaborar un plan conjunto de vacunación.\n")
-    assert actions(run(cnlp, text)) == ["establecen un grupo de trabajo sobre movilidad laboral",
-                                        "elaborar un plan conjunto de vacunación"]
+            "1. La reunión se celebró en un ambiente de cordialidad.\n\n"
+            "2. Los ministerios de Salud van a elaborar un plan conjunto de vacunación.\n\n"
+            "3. La próxima reunión se celebrará en Lima.\n")
+    assert actions(run(cnlp, text)) == ["elaborar un plan conjunto de vacunación", "se celebrará en Lima"]
 
 
 def test_y_a_and_an_infinitive_after_an_action_of_a_is_another_action(cnlp):
