@@ -211,23 +211,32 @@ def named_event(parse: DocView, cand: Candidate, nouns: frozenset[str]) -> int |
 
 def _dated_mention(sentences: Sentences, dated: list[tuple[Candidate, Resolved]], noun: int,
                    before: int) -> Resolved | None:
-    """The date told beside the last earlier mention of the event noun at token ``noun`` that has
-    one (same word or lemma; the date nearest it within :data:`EVENT_WINDOW` characters in its
-    sentence, ending before character ``before``): "sostuvo una llamada el jueves ... tres días
-    después de la llamada"."""
+    """The date of the earlier mention of the event noun at token ``noun`` (same word or lemma;
+    dates within :data:`EVENT_WINDOW` characters in its sentence, ending before character
+    ``before``): "sostuvo una llamada el jueves ... tres días después de la llamada". Of the
+    mentions, the last that goes on with the same two words ("la reunión con Perú"), else the
+    last with a date the parse hangs on it ("una llamada ... para el jueves 6"), else the first."""
     texts, lemmas, idx = sentences.parse.texts, sentences.parse.lemmas, sentences.parse.idx
     key = {texts[noun].lower(), lemmas[noun].lower()}
-    for k in reversed(range(noun)):  # the tokens before the noun, nearest first
-        if texts[k].lower() not in key and lemmas[k].lower() not in key:
-            continue
+    tail = [t.lower() for t in texts[noun + 1:noun + 3]]
+    mentions = [k for k in range(noun) if texts[k].lower() in key or lemmas[k].lower() in key]
+    options: list[tuple[tuple[int, int], Resolved]] = []  # ((tier, order), date): the lowest wins
+    for n, k in enumerate(mentions):
         at = idx[k]
         s, e = sentences.bounds(sentences.index(at))
-        near = [(not _hangs_on(c.start, k, sentences.parse), min(abs(c.start - at), abs(at - c.end)), r)
-                for c, r in dated if s <= c.start < e and c.end <= before
-                and min(abs(c.start - at), abs(at - c.end)) <= EVENT_WINDOW]
-        if near:  # the one the parse hangs on the noun ("una llamada ... para el jueves 6"), else the nearest
-            return min(near, key=lambda dr: dr[:2])[2]
-    return None
+        near = sorted((min(abs(c.start - at), abs(at - c.end)), c.start, r) for c, r in dated
+                      if s <= c.start < e and c.end <= before
+                      and min(abs(c.start - at), abs(at - c.end)) <= EVENT_WINDOW)
+        hanging = [r for _, start, r in near if _hangs_on(start, k, sentences.parse)]
+        if not near:
+            continue
+        if [t.lower() for t in texts[k + 1:k + 3]] == tail:
+            options.append(((0, -n), (hanging or [near[0][2]])[0]))
+        elif hanging:
+            options.append(((1, -n), hanging[0]))
+        else:
+            options.append(((2, n), near[0][2]))
+    return min(options, key=lambda o: o[0])[1] if options else None
 
 
 def _hangs_on(char: int, noun: int, parse: DocView) -> bool:
@@ -256,15 +265,17 @@ def day_in_sequence(cand: Candidate, weekday: int | None, found: Resolved, text:
                     done: list[tuple[Candidate, Resolved]], published: dt.date | None) -> dt.date | None:
     """For a bare weekday ("el miércoles") after a day still to come in its paragraph ("El lunes 16
     se reunirá con X. Al día siguiente viajará a Y y el miércoles concluirá su gira"): when the
-    publication date puts it (``found``) between publication and that day, in the week before that
-    day's, the first such weekday after the day; else None (the date found stands: "vence el
-    viernes 20. El miércoles presentará el informe" is that week's Wednesday)."""
+    publication date puts it (``found``) between publication and that day, less than a week
+    before it, the first such weekday after the day, if the weekday goes on a sequence ("y el
+    martes") or falls in the week before the day's; else None (the date found
+    stands: "vence el viernes 20. El miércoles presentará el informe" is that week's Wednesday)."""
     if weekday is None or published is None or found.granularity != "day" or found.date_start is None \
             or found.date_start < published:
         return None
+    goes_on = text[:cand.start].rstrip().endswith(" y")  # "Al día siguiente viajará a Lima y el martes"
     later = [r.date_start for c, r in done if c.end <= cand.start and r.granularity == "day"
              and r.date_start is not None and 0 < (r.date_start - found.date_start).days < 7
-             and r.date_start.isocalendar()[:2] != found.date_start.isocalendar()[:2]
+             and (goes_on or r.date_start.isocalendar()[:2] != found.date_start.isocalendar()[:2])
              and "\n\n" not in text[c.end:cand.start]]
     if not later:
         return None

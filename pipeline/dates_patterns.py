@@ -328,10 +328,14 @@ class Recognizer:
 _NAME_AFTER = re.compile(r"[ \t]+(?!(?:De|Del|DE|DEL)\b)[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+")
 
 
+_DAY_BEFORE = re.compile(r"\d\s+de\s+$")
+
+
 def _given_name(text: str, span: tuple[int, int]) -> bool:
     """Whether the month word at ``span`` is a given name: capitalised and followed by a
     capitalised word ("después de Abril Castañeda", "Julio César")."""
-    return text[span[0]].isupper() and _NAME_AFTER.match(text, span[1]) is not None
+    return text[span[0]].isupper() and _NAME_AFTER.match(text, span[1]) is not None \
+        and not _DAY_BEFORE.search(text, max(0, span[0] - 12), span[0])  # (not "El 15 de Septiembre Ana ...")
 
 
 def load_tables(models_dir: str | Path | None = None) -> dict[str, list[RuleRow]]:

@@ -299,8 +299,10 @@ def _chunk_end(tokens: Tokens, start: int, by_token: dict[int, Match], meets: bo
         word = text[j]
         if m is not None:
             if m.kind not in {"COUNTRY", "LOC", "ORG"} and not (m.kind == "DEMONYM" and word[:1].isupper()) \
-                    and not (m.kind == "PER" and m.end - m.start == 1 and lower[j - 1] in {"de", "del"}):
-                break  # (a surname after "de" is the body's: "la Oficina del Alguacil del Condado de Harris")
+                    and not (m.kind == "PER" and m.end - m.start == 1 and lower[j - 1] in {"de", "del"}
+                             and j - 2 > start):
+                break  # (a surname after "de" further in is the body's: "la Oficina del Alguacil del
+                # Condado de Harris"; not "la Comisión de Almagro", right after the head)
             j = end = m.end
             continue
         if name_word[j] or word.isupper() and word.isalnum():

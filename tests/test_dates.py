@@ -196,12 +196,19 @@ VALUES = [
                  id="a bare weekday after a day to come in its paragraph: the next one after it"),
     pytest.param("El lunes 16 de febrero se reunirá con el presidente.\n\nEl miércoles viajará a Lima.",
                  "2026-02-10", "miércoles", "2026-02-11", id="a weekday in another paragraph counts from publication"),
+    pytest.param("El jueves 19 de febrero se reunirá con el presidente en Santiago. Al día siguiente viajará a Lima "
+                 "y el martes concluirá su gira.", "2026-02-16", "el martes", "2026-02-24",
+                 id="a weekday going on an itinerary with 'y' moves past the days before it"),
+    pytest.param("La gira concluirá el viernes 20 de febrero en Lima. Antes, el miércoles, se reunirá con el "
+                 "presidente.", "2026-02-16", "miércoles", "2026-02-18", id="'Antes, el miércoles' stays"),
     pytest.param("El plazo vence el viernes 20 de febrero. El miércoles, la canciller presentará el informe.",
                  "2026-02-16", "miércoles", "2026-02-18", id="a weekday in the week of the day told before stays"),
     pytest.param("El 2 de marzo se reunirá con el presidente. El miércoles concluirá su gira.", "2026-02-10",
                  "miércoles", "2026-02-11", id="a day weeks ahead does not carry a weekday with it"),
     pytest.param("El lunes 16 de febrero se reunirá con el presidente. Este miércoles hablará con la prensa.",
                  "2026-02-10", "miércoles", "2026-02-11", id="'este miércoles' is this week's"),
+    pytest.param("El 15 de Septiembre Ana Ruiz encabezará la ceremonia.", "2025-03-08", "15 de Septiembre",
+                 "2025-09-15", id="a capitalised month after its day, before a name, is a month"),
     pytest.param("La mesa sesionará cada quince días a partir de abril.", "2025-03-08", "a partir de abril",
                  "2025-04", id="'a partir de' cues a month as 'desde' does"),
     pytest.param("México buscará alcanzar un acuerdo antes de julio.", "2026-01-14", "antes de julio", "2026-07",
@@ -217,6 +224,9 @@ VALUES = [
     pytest.param("El 3 de marzo de 2026 se celebró una reunión con Chile. El 10 de marzo de 2026 hubo una reunión "
                  "con Perú. Dos días después de la reunión con Perú, firmaron.", None, "Dos días después",
                  "2026-03-12", id="'después de la reunión': the last meeting told before"),
+    pytest.param("El 3 de marzo se celebró la reunión de cancilleres. El 10 de marzo, la canciller informó sobre la "
+                 "reunión. Dos días después de la reunión, firmaron el acta.", "2025-03-20", "Dos días después",
+                 "2025-03-05", id="'después de la reunión': the meeting, not a later sentence about it"),
     pytest.param("El 2 de marzo, la canciller anunció una llamada con el presidente para el jueves 6 de marzo. Dos "
                  "días después de la llamada, se reunirán.", "2025-03-03", "Dos días después", "2025-03-08",
                  id="'después de la llamada': the call's own date, not the announcement's"),
