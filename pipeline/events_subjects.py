@@ -14,8 +14,7 @@ from .docparse import feats
 from .events_attach import DocIndex
 from .events_detect import EventMention
 from .events_lexicon import Lexicon
-from .events_syntax import (PLACE_RELATIVE_STEPS, attended, governing_verb, opens_frame_relative,
-                            opens_partner_relative, opens_place_relative)
+from .events_syntax import PLACE_RELATIVE_STEPS, attended, governing_verb, opens_setting_relative
 from .events_words import TO, DocWords
 
 #: Kinds whose possessor took part ("su visita", "su encuentro con X"; not "su conferencia").
@@ -98,7 +97,7 @@ def _subjects(verb: int, words: DocWords, pronominal: bool = False) -> list[int]
             return [words.head[cur]]  # "al ministro X, quien realiza una visita": the one "quien" is
         if found:
             return found
-        if opens_place_relative(cur, words) or opens_partner_relative(cur, words) or opens_frame_relative(cur, words):
+        if opens_setting_relative(cur, words):
             host = governing_verb(cur, words, PLACE_RELATIVE_STEPS)  # "viajará a Nueva York, donde se reunirá"
         elif words.dep[cur] in ("ccomp", "xcomp", "conj") or (
                 words.dep[cur] == "advcl" and "Inf" in feats(words.tokens[cur], "VerbForm")):

@@ -44,6 +44,14 @@ def opens_frame_relative(verb: int, words: DocWords) -> bool:
                for c in words.children[verb])
 
 
+def opens_setting_relative(verb: int, words: DocWords) -> bool:
+    """Whether the verb heads a relative clause told as happening where, with whom and when the
+    verb it hangs on does: a place ("donde"), partner ("con quien") or frame ("durante la cual")
+    relative."""
+    return opens_place_relative(verb, words) or opens_partner_relative(verb, words) \
+        or opens_frame_relative(verb, words)
+
+
 def relative_partner(c: int, words: DocWords) -> bool:
     """Whether token ``c`` is the "quien" of "con quien" ("con el cual", "con quienes")."""
     return words.low[c] in _WHO and "con" in words.case_of[c]
@@ -277,8 +285,7 @@ def host_verb(m: EventMention, lex: Lexicon, words: DocWords) -> int | None:
         if words.pos[verb] not in ("VERB", "AUX") or verb != m.head and (
                 not lex.has_at("support", words, verb) or lex.status_at("support", words, verb) is not None):
             continue
-        relative = opens_place_relative(verb, words) or opens_partner_relative(verb, words) \
-            or opens_frame_relative(verb, words)
+        relative = opens_setting_relative(verb, words)
         if relative or (any(words.low[c] == "para" for c in words.children[verb])
                         and "Inf" in feats(words.tokens[verb], "VerbForm")):
             host = governing_verb(verb, words, PLACE_RELATIVE_STEPS if relative else 3)
