@@ -15,7 +15,7 @@ from .events_attach import DocIndex
 from .events_detect import EventMention
 from .events_lexicon import Lexicon
 from .events_syntax import PLACE_RELATIVE_STEPS, attended, governing_verb, opens_setting_relative
-from .events_words import TO, DocWords
+from .events_words import TO, DocWords, list_intro_verb
 
 #: Kinds whose possessor took part ("su visita", "su encuentro con X"; not "su conferencia").
 _OWNED_KINDS = frozenset({"visit", "meeting", "call"})
@@ -35,6 +35,8 @@ def subject_regions(m: EventMention, verb: int | None, index: DocIndex, lex: Lex
             subjects = _subjects(governor, words) if governor is not None \
                 and attended(m.head, governor, words, lex) else []
         return subjects or _topic(verb, words, index) or _speaker(verb, words, index)
+    if "agenda" in m.attrs:  # "- una reunión con el ministro X;" in the agenda of whom the text is about
+        return _agenda_owner(m.head, words, index)
     owned = m.kind in _OWNED_KINDS and m.attrs.get("det") == "possessive"
     if not (owned or m.frame) or ("offset" in m.attrs and not owned):
         return []  # ("Tres días después de la llamada, X viajará": X need not have been on the call;
@@ -136,6 +138,25 @@ def _speaker(verb: int, words: DocWords, index: DocIndex) -> list[int]:
         if words.pos[cur] in ("VERB", "AUX") and "1" not in feats(words.tokens[cur], "Person"):
             return _subjects(cur, words) or _topic(cur, words, index)
     return []
+
+
+def _agenda_owner(head: int, words: DocWords, index: DocIndex) -> list[int]:
+    """Whose agenda an item is: a person the subject of the line opening the list names ("La
+    agenda del canciller X incluye:"), else the subjects naming people of the main verbs of the
+    sentence before that line ("El canciller X inicia hoy una gira ... La agenda en Tokio
+    incluye:"). Token indices."""
+    intro = list_intro_verb(words, head)
+    if intro is None:
+        return []
+    own = [c for c in words.subjects_of(intro) if index.ids_in(c)]
+    if own:
+        return own
+    k = words.sent_of[intro] - 1
+    if k < 0:
+        return []
+    start, end = words.sents[k]
+    return [c for r in range(start, end) if words.dep[r] == "ROOT" and words.pos[r] in ("VERB", "AUX")
+            for c in _subjects(r, words) if index.ids_in(c)]
 
 
 def _topic(verb: int, words: DocWords, index: DocIndex) -> list[int]:

@@ -295,6 +295,17 @@ def test_an_agenda_item_with_a_partner_is_an_event_of_the_agendas_tense(run, ver
         ("meeting", status, ["Pedro Gómez"]), ("summit", "planned", [])]
 
 
+@pytest.mark.parametrize("opening", [
+    pytest.param("La canciller Ana Ruiz inicia hoy una gira por Perú.\n\nLa agenda en Lima incluye:",
+                 id="the one the sentence before is about"),
+    pytest.param("La agenda de la canciller Ana Ruiz en Lima incluye:", id="the one the opening line names"),
+])
+def test_an_agenda_item_is_its_owners_event(run, opening):
+    found = run(f"{opening}\n- una reunión con el ministro Pedro Gómez;\n- un recorrido por el centro.\n",
+                people=["Ana Ruiz", "Pedro Gómez"])
+    assert [e.actor_ids for e in found if e.kind == "meeting"] == [["Ana Ruiz", "Pedro Gómez"]]
+
+
 def test_whose_credentials_are_received_takes_part(run):
     text = "El subsecretario Pedro Gómez recibió las cartas credenciales del embajador designado de Noruega, Olav Berg."
     (event,) = run(text, people=["Pedro Gómez", "Olav Berg"])
