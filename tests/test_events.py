@@ -300,10 +300,10 @@ def test_an_agenda_item_with_a_partner_is_an_event_of_the_agendas_tense(run, ver
                  id="the one the sentence before is about"),
     pytest.param("La agenda de la canciller Ana Ruiz en Lima incluye:", id="the one the opening line names"),
 ])
-def test_an_agenda_item_is_its_owners_event(run, opening):
+def test_an_agenda_item_is_its_owners_event_in_its_place(run, opening):
     found = run(f"{opening}\n- una reunión con el ministro Pedro Gómez;\n- un recorrido por el centro.\n",
                 people=["Ana Ruiz", "Pedro Gómez"])
-    assert [e.actor_ids for e in found if e.kind == "meeting"] == [["Ana Ruiz", "Pedro Gómez"]]
+    assert [(e.actor_ids, e.location) for e in found if e.kind == "meeting"] == [(["Ana Ruiz", "Pedro Gómez"], "Lima")]
 
 
 def test_whose_credentials_are_received_takes_part(run):
