@@ -539,6 +539,15 @@ def test_a_head_consul_is_a_consul_not_the_head_of_a_body(make_doc, text):
     assert (person.role.split(" de ")[0], person.role_code) == ("cónsul titular", "consul")
 
 
+def test_a_european_commissioner_is_an_official_of_the_union(make_doc):
+    """Not the title of the minister named before him with "y el": "La secretaria de Economía de
+    México y el comisario europeo de Comercio, X"."""
+    doc = make_doc("La secretaria de Economía de México y el comisario europeo de Comercio, Maros Sefcovic, "
+                   "anunciaron la conclusión de las negociaciones.", "2025-06-20")
+    person = next(p for p in doc._.participants if p.name == "Maros Sefcovic")
+    assert (person.role, person.role_code, person.country) == ("comisario europeo de Comercio", "io_official", None)
+
+
 def test_a_title_in_a_line_of_capitals_is_no_acronym(make_doc):
     """In a Chilean report every minister is a "secretario de Estado": a line in capitals holds
     no acronym naming a body, so the title keeps the document's reading."""
