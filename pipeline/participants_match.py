@@ -239,6 +239,8 @@ def _left_phrase(tokens: Tokens, start: int, by_token: dict[int, Match], persons
             continue
         if stops(i) and text[i] not in {"(", ")"} and not (text[i] == "," and _in_portfolio(tokens, i)):
             break
+        if lower[i] in {"y", "e"} and i + 1 < phrase_end and lower[i + 1] in COORDINATED_DET:
+            break  # "la canciller de Colombia y el enviado especial, X": a second person's phrase
         i -= 1
     if not titles:
         return None

@@ -362,6 +362,8 @@ def test_role_and_country(pnlp, text, name, role_code, country):
                  "Relaciones Exteriores de México (SRE), presentó el plan.", "Marta Solís Arenas",
                  "directora general de Asuntos Jurídicos de la Secretaría de Relaciones Exteriores de México "
                  "(SRE)", id="a long title after the name: a body's name in it counts as one word"),
+    pytest.param("La canciller de Colombia y el enviado especial de la Casa Blanca, Pedro Soto Ruiz, llegaron.",
+                 "Pedro Soto Ruiz", None, id="another person's title before 'y el' is not his"),
 ])
 def test_role_is_the_title_as_written(pnlp, text, name, role):
     assert people(run(pnlp, text, "2025-06-01"))[name].role == role
