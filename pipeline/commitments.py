@@ -334,8 +334,8 @@ class CommitmentsComponent(RuleComponent):
     def _list(self, doc: Doc, text: str, m: TriggerMatch, unit: Span, colon: Token,
               resolver: ActorResolver) -> list[_Found]:
         """One action per item of the list after ``colon``: an item's text, or, for a clause with a
-        subject of its own, from its future verb on ("II. Los ministerios elaborarán un plan"; none
-        for a clause in another tense), marked ``clause_item``: a trigger of its own in it,
+        subject of its own, from its future or subjunctive verb on ("II. Los ministerios elaborarán
+        un plan"; none in another tense), marked ``clause_item``: a trigger of its own in it,
         "deberán", "se comprometen a", tells it instead."""
         def looks_like_item(s: int, e: int) -> bool:
             words = text[s:e].split()
@@ -351,8 +351,9 @@ class CommitmentsComponent(RuleComponent):
             head = span[0] if span is not None and len(span) and is_verb(span[0]) else None
             start = item.start
             clause = head is None and span is not None and is_clause(span)
-            if clause and not is_future(span.root):
-                continue  # "2. La reunión se celebró en un ambiente cordial": no action agreed
+            if clause and not (is_future(span.root) or "Sub" in feats(span.root, "Mood")):
+                continue  # "2. La reunión se celebró en un ambiente cordial": no action agreed (but "Que
+                # las autoridades establezcan ...", "elaborarán", "van a elaborar")
             if clause:  # "Los ministerios elaborarán un plan", "se celebrará": from the verb (and its "se") on
                 verb = span.root
                 head, start = verb, verb.idx

@@ -215,10 +215,13 @@ def _dated_mention(sentences: Sentences, dated: list[tuple[Candidate, Resolved]]
     dates within :data:`EVENT_WINDOW` characters in its sentence, ending before character
     ``before``): "sostuvo una llamada el jueves ... tres días después de la llamada". Of the
     mentions, the last that goes on with the same two words ("la reunión con Perú"), else the
-    last with a date the parse hangs on it ("una llamada ... para el jueves 6"), else the first."""
+    last with a date the parse hangs on it ("una llamada ... para el jueves 6"), else the last
+    that introduces one ("hubo una reunión"), else the first (not "informó sobre la reunión")."""
     texts, lemmas, idx = sentences.parse.texts, sentences.parse.lemmas, sentences.parse.idx
     key = {texts[noun].lower(), lemmas[noun].lower()}
     tail = [t.lower() for t in texts[noun + 1:noun + 3]]
+    if not all(t.isalpha() for t in tail):
+        tail = []  # ("la reunión, la canciller ...": no words of its own to match)
     mentions = [k for k in range(noun) if texts[k].lower() in key or lemmas[k].lower() in key]
     options: list[tuple[tuple[int, int], Resolved]] = []  # ((tier, order), date): the lowest wins
     for n, k in enumerate(mentions):
@@ -230,12 +233,14 @@ def _dated_mention(sentences: Sentences, dated: list[tuple[Candidate, Resolved]]
         hanging = [r for _, start, r in near if _hangs_on(start, k, sentences.parse)]
         if not near:
             continue
-        if [t.lower() for t in texts[k + 1:k + 3]] == tail:
+        if tail and [t.lower() for t in texts[k + 1:k + 3]] == tail:
             options.append(((0, -n), (hanging or [near[0][2]])[0]))
         elif hanging:
             options.append(((1, -n), hanging[0]))
+        elif k > 0 and texts[k - 1].lower() in ("una", "un"):
+            options.append(((2, -n), near[0][2]))  # "hubo una reunión con Perú": the last introduced
         else:
-            options.append(((2, n), near[0][2]))
+            options.append(((3, n), near[0][2]))
     return min(options, key=lambda o: o[0])[1] if options else None
 
 
@@ -273,13 +278,15 @@ def day_in_sequence(cand: Candidate, weekday: int | None, found: Resolved, text:
             or found.date_start < published:
         return None
     goes_on = text[:cand.start].rstrip().endswith(" y")  # "Al día siguiente viajará a Lima y el martes"
-    later = [r.date_start for c, r in done if c.end <= cand.start and r.granularity == "day"
-             and r.date_start is not None and 0 < (r.date_start - found.date_start).days < 7
-             and (goes_on or r.date_start.isocalendar()[:2] != found.date_start.isocalendar()[:2])
-             and "\n\n" not in text[c.end:cand.start]]
-    if not later:
+    before = [(c, r) for c, r in done if c.end <= cand.start and r.granularity == "day" and r.date_start is not None]
+    if not before:
         return None
-    return later[-1] + dt.timedelta(days=(weekday - later[-1].weekday() - 1) % 7 + 1)
+    c, r = before[-1]  # the day told last ("entre el miércoles y el jueves": the Wednesday)
+    day = r.date_start
+    if not 0 < (day - found.date_start).days < 7 or "\n\n" in text[c.end:cand.start] \
+            or not (goes_on or day.isocalendar()[:2] != found.date_start.isocalendar()[:2]):
+        return None
+    return day + dt.timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)
 
 
 def preceding_day(cand: Candidate, done: list[tuple[Candidate, Resolved]], published,  # noqa: ANN001

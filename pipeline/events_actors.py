@@ -106,8 +106,9 @@ def _complements(m: EventMention, verb: int | None, index: DocIndex, lex: Lexico
     for v in _verbs_of_its_subject(m, holders, words):
         led = any(lex.has_at(c, words, v) for c in ("chairs", "joins_agent", "attends"))
         complements += [c for c in words.children[v] if ("por" in case_of[c] and led) or (
-            case_of[c] & WITH and (words.pos[c] == "PROPN" or lex.has_at("person_head", words, c)
-                                   or lex.has_at("presence", words, c)))]
+            case_of[c] & WITH and (c in index.actors_of or lex.has_at("person_head", words, c)
+                                   or lex.has_at("presence", words, c)))]  # (a name of a person itself,
+        # not "coincidirá con la Cumbre de Líderes, convocada por X")
     if m.kind == "signing" and verb is not None:
         # "firmó un acuerdo de cooperación con X": the partner hangs on the text signed (or its noun)
         signed = [o for o in words.children[verb] if words.dep[o] == "obj"]

@@ -36,7 +36,7 @@ def subject_regions(m: EventMention, verb: int | None, index: DocIndex, lex: Lex
                 and attended(m.head, governor, words, lex) else []
         return subjects or _topic(verb, words, index) or _speaker(verb, words, index)
     if "agenda" in m.attrs:  # "- una reunión con el ministro X;" in the agenda of whom the text is about
-        return _agenda_owner(m.head, words, index)
+        return _agenda_owner(m.head, words, index, lex)
     owned = m.kind in _OWNED_KINDS and m.attrs.get("det") == "possessive"
     if not (owned or m.frame) or ("offset" in m.attrs and not owned):
         return []  # ("Tres días después de la llamada, X viajará": X need not have been on the call;
@@ -140,11 +140,11 @@ def _speaker(verb: int, words: DocWords, index: DocIndex) -> list[int]:
     return []
 
 
-def _agenda_owner(head: int, words: DocWords, index: DocIndex) -> list[int]:
+def _agenda_owner(head: int, words: DocWords, index: DocIndex, lex: Lexicon) -> list[int]:
     """Whose agenda an item is: a person the subject of the line opening the list names ("La
     agenda del canciller X incluye:"), else the subjects naming people of the main verbs of the
     sentence before that line ("El canciller X inicia hoy una gira ... La agenda en Tokio
-    incluye:"). Token indices."""
+    incluye:"; not a verb of saying's: "X destacó la gira de la canciller Y"). Token indices."""
     intro = list_intro_verb(words, head)
     if intro is None:
         return []
@@ -156,7 +156,7 @@ def _agenda_owner(head: int, words: DocWords, index: DocIndex) -> list[int]:
         return []
     start, end = words.sents[k]
     return [c for r in range(start, end) if words.dep[r] == "ROOT" and words.pos[r] in ("VERB", "AUX")
-            for c in _subjects(r, words) if index.ids_in(c)]
+            and not lex.has_at("speech", words, r) for c in _subjects(r, words) if index.ids_in(c)]
 
 
 def _topic(verb: int, words: DocWords, index: DocIndex) -> list[int]:

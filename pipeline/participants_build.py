@@ -293,7 +293,7 @@ class Builder:
                 row = nxt.rows[0]  # (a country's code; a place's row)
                 found.add(row if isinstance(row, str) else row.get("country") or nxt.key)
                 j = nxt.end
-            elif tokens.lower[j] in (",", "y", "e", "el", "la") or tokens.text[j] == "El":
+            elif tokens.lower[j] in (",", "y", "e", "el", "la", "de", "del") or tokens.text[j] == "El":
                 j += 1  # ("de El Salvador": the model's place may leave out the article)
             else:
                 break

@@ -239,8 +239,10 @@ def _left_phrase(tokens: Tokens, start: int, by_token: dict[int, Match], persons
             continue
         if stops(i) and text[i] not in {"(", ")"} and not (text[i] == "," and _in_portfolio(tokens, i)):
             break
-        if lower[i] in {"y", "e"} and i + 1 < phrase_end and lower[i + 1] in COORDINATED_DET:
-            break  # "la canciller de Colombia y el enviado especial, X": a second person's phrase
+        if lower[i] in {"y", "e"} and i + 2 < phrase_end and lower[i + 1] in COORDINATED_DET \
+                and not text[i + 2][:1].isupper():
+            break  # "la canciller de Colombia y el enviado especial, X": a second person's phrase (not
+            # "para América Latina y el Caribe", "de la Mujer y la Equidad de Género")
         i -= 1
     if not titles:
         return None

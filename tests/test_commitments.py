@@ -240,6 +240,12 @@ def test_a_clause_item_with_ir_a_is_an_action_agreed_and_one_in_the_past_none(cn
     assert actions(run(cnlp, text)) == ["elaborar un plan conjunto de vacunación", "se celebrará en Lima"]
 
 
+def test_a_clause_item_in_the_subjunctive_is_an_action_agreed(cnlp):
+    text = ("Los gobiernos de México y Guatemala acordaron lo siguiente:\n\n"
+            "1. Que las autoridades migratorias establezcan un grupo de trabajo sobre movilidad laboral.\n")
+    assert actions(run(cnlp, text)) == ["establezcan un grupo de trabajo sobre movilidad laboral"]
+
+
 def test_y_a_and_an_infinitive_after_an_action_of_a_is_another_action(cnlp):
     """"se comprometieron a firmar X antes de que termine el año y a someterlo a Y": the parse
     hangs the time clause on the trigger and "someterlo" inside it."""

@@ -201,6 +201,16 @@ VALUES = [
                  id="a weekday going on an itinerary with 'y' moves past the days before it"),
     pytest.param("La gira concluirá el viernes 20 de febrero en Lima. Antes, el miércoles, se reunirá con el "
                  "presidente.", "2026-02-16", "miércoles", "2026-02-18", id="'Antes, el miércoles' stays"),
+    pytest.param("El viernes 20 de febrero vence el plazo. La canciller recibirá a las delegaciones entre el "
+                 "miércoles y el jueves.", "2026-02-16", "el jueves", "2026-02-19",
+                 id="a weekday after 'y' and another weekday follows that one"),
+    pytest.param("El 3 de marzo de 2025 se celebró una reunión con Chile. El 10 de marzo de 2025 hubo una reunión con "
+                 "Perú. Dos días después de la reunión, firmaron.", "2025-03-20", "Dos días después", "2025-03-12",
+                 id="'después de la reunión': the last meeting introduced"),
+    pytest.param("El 3 de marzo se celebró la reunión de cancilleres en Lima. El 10 de marzo, en una conferencia sobre "
+                 "la reunión, la canciller presentó el informe. Dos días después de la reunión, la delegación firmó.",
+                 "2025-03-20", "Dos días después", "2025-03-05",
+                 id="'después de la reunión,': a comma is no words of its own to match"),
     pytest.param("El plazo vence el viernes 20 de febrero. El miércoles, la canciller presentará el informe.",
                  "2026-02-16", "miércoles", "2026-02-18", id="a weekday in the week of the day told before stays"),
     pytest.param("El 2 de marzo se reunirá con el presidente. El miércoles concluirá su gira.", "2026-02-10",

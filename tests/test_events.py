@@ -306,6 +306,13 @@ def test_an_agenda_item_is_its_owners_event_in_its_place(run, opening):
     assert [(e.actor_ids, e.location) for e in found if e.kind == "meeting"] == [(["Ana Ruiz", "Pedro Gómez"], "Lima")]
 
 
+def test_an_agenda_is_not_the_one_who_speaks_of_the_tour_before_it(run):
+    text = ("El embajador Pedro Gómez destacó la importancia de la gira de la canciller Ana Ruiz por Asia.\n\n"
+            "La agenda en Lima incluye:\n- una reunión con el ministro Luis Mora;\n- un recorrido por el centro.\n")
+    found = run(text, people=["Pedro Gómez", "Ana Ruiz", "Luis Mora"])
+    assert [e.actor_ids for e in found if e.kind == "meeting"] == [["Luis Mora"]]
+
+
 def test_whose_credentials_are_received_takes_part(run):
     text = "El subsecretario Pedro Gómez recibió las cartas credenciales del embajador designado de Noruega, Olav Berg."
     (event,) = run(text, people=["Pedro Gómez", "Olav Berg"])

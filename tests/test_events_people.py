@@ -169,6 +169,13 @@ def test_a_con_opening_a_clause_of_its_own_lists_no_partner(events):
     assert next(e for e in found if e.kind == "call").actor_ids == ["Ana Ruiz", "Luis Vera"]
 
 
+def test_who_convenes_an_event_a_reference_coincides_with_takes_no_part(events):
+    text = ("Los cancilleres se reunirán el 15 de mayo en Ottawa. La reunión coincidirá con la Cumbre de Líderes, "
+            "convocada por el presidente Luis Vera.")
+    found = events(text, {"15 de mayo": "2025-05-15"}, {"Luis Vera": "CAN"}, published="2025-05-01")
+    assert [e.actor_ids for e in found if e.kind == "meeting"] == [[]]
+
+
 def test_who_acts_some_days_after_an_event_took_no_part_in_it(events):
     """"Tres días después de la llamada" is a time counted from the call (cue class ``offset_unit``),
     not its setting."""

@@ -289,6 +289,7 @@ def test_fuzzy(pnlp, text, name):
 @pytest.mark.parametrize("countries, expected", [
     pytest.param("de Colombia y Chile", set(), id="others than those named before: no one"),
     pytest.param("de México y Estados Unidos", {"Q1", "Q2"}, id="those named before"),
+    pytest.param("de México y de Estados Unidos", {"Q1", "Q2"}, id="'de' said again before each country"),
 ])
 def test_a_collective_that_names_its_countries_stands_for_people_of_those(pnlp, countries, expected):
     """"los cancilleres de Colombia y Chile" says whose they are: not the two named before."""
@@ -548,6 +549,18 @@ def test_a_european_commissioner_is_an_official_of_the_union(make_doc):
                    "anunciaron la conclusión de las negociaciones.", "2025-06-20")
     person = next(p for p in doc._.participants if p.name == "Maros Sefcovic")
     assert (person.role, person.role_code, person.country) == ("comisario europeo de Comercio", "io_official", None)
+
+
+@pytest.mark.parametrize("text, name, role", [
+    pytest.param("La directora general para América Latina y el Caribe, Lucía Ferrer Gil, participó en la reunión.",
+                 "Lucía Ferrer Gil", "directora general para América Latina y el Caribe",
+                 id="'y el' + a capitalised word is part of the title"),
+    pytest.param("La ministra de la Mujer y la Equidad de Género de Chile, Carla Pinto Soto, llegó.",
+                 "Carla Pinto Soto", "ministra de la Mujer y la Equidad de Género de Chile",
+                 id="'y la' + a capitalised word too"),
+])
+def test_a_title_with_a_coordinated_name_in_it_is_whole(make_doc, text, name, role):
+    assert next(p for p in make_doc(text, "2025-06-01")._.participants if p.name == name).role == role
 
 
 def test_a_title_in_a_line_of_capitals_is_no_acronym(make_doc):
