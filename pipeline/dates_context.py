@@ -29,7 +29,7 @@ NEAR_WINDOW = 30
 LOOKBACK_SENTENCES = 3
 _DEFINITE = frozenset({"el", "la", "dicho", "dicha", "este", "esta", "esa", "ese"})
 #: What may stand between "de" and the event noun it introduces ("después de la llamada", "del encuentro").
-_EVENT_DETERMINERS = frozenset({"el", "la", "los", "las", "su", "sus", "dicha", "dicho", "esta", "este", "esa", "ese"})
+_EVENT_DETERMINERS = _DEFINITE | {"los", "las", "su", "sus"}
 #: Characters between an event noun and a date for the date to be that event's.
 EVENT_WINDOW = 45
 #: ``Token.pos`` of a verb or an auxiliary (``pos_`` "VERB", "AUX"), as the view's ``pos_ids``.
@@ -227,12 +227,11 @@ def _dated_mention(sentences: Sentences, dated: list[tuple[Candidate, Resolved]]
     for n, k in enumerate(mentions):
         at = idx[k]
         s, e = sentences.bounds(sentences.index(at))
-        near = sorted((min(abs(c.start - at), abs(at - c.end)), c.start, r) for c, r in dated
-                      if s <= c.start < e and c.end <= before
-                      and min(abs(c.start - at), abs(at - c.end)) <= EVENT_WINDOW)
-        hanging = [r for _, start, r in near if _hangs_on(start, k, sentences.parse)]
+        near = sorted((d, c.start, r) for c, r in dated if s <= c.start < e and c.end <= before
+                      and (d := min(abs(c.start - at), abs(at - c.end))) <= EVENT_WINDOW)
         if not near:
             continue
+        hanging = [r for _, start, r in near if _hangs_on(start, k, sentences.parse)]
         if tail and [t.lower() for t in texts[k + 1:k + 3]] == tail:
             options.append(((0, -n), (hanging or [near[0][2]])[0]))
         elif hanging:
