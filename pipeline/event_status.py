@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from .events_detect import EventMention
 from .events_syntax import governing_verb
 from .events_lexicon import Lexicon
-from .events_words import DocWords, list_intro_verb
+from .events_words import DocWords
 from .docparse import feats
 
 
@@ -156,7 +156,7 @@ def mention_status(m: EventMention, lex: Lexicon, words: DocWords) -> str:
     for c in children:  # "la Cumbre, que se celebrará en México"
         if dep[c] in ("acl", "acl:relcl") and pos[c] in ("VERB", "AUX") and _tense_or_mood(c, words):
             return "planned"
-    intro = list_intro_verb(words, m.head) if m.pos == "noun" and verb is None else None
+    intro = m.attrs.get("list_intro") if verb is None else None
     if intro is not None:  # "La agenda en Tokio incluye:" and "- una reunión con el ministro X"
         return "held" if _morph(words.tokens[intro], "Tense") == "Past" else "planned"
     governor = governing_verb(m.head, words)

@@ -326,6 +326,9 @@ def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
     cue = next((i for i in before if low_[i] in _SEQUENCE_CUES), None)
     if cue is not None and cue > 0 and lex.has_at("offset_unit", words, cue - 1):
         m.attrs["offset"] = True  # "tres días después de la llamada": a time counted from it
+    intro = list_intro_verb(words, head)
+    if intro is not None:  # the verb of the line opening the list the mention is an item of
+        m.attrs["list_intro"] = intro
     if not m.frame and _opens_its_sentence(m, det, words):
         m.attrs["opens"] = True  # frames the sentence's dates and places, not its people
     support = support_of(head, lex, words, own_only=m.frame)
@@ -365,7 +368,7 @@ def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
         m.strong = requires == "named" and m.named
     elif m.named or agent or planned_mod:
         m.strong = True
-    elif m.indefinite and head + 1 < len(low_) and low_[head + 1] in WITH and list_intro_verb(words, head) is not None:
+    elif m.indefinite and head + 1 < len(low_) and low_[head + 1] in WITH and "list_intro" in m.attrs:
         m.strong = m.attrs["agenda"] = True  # an item of an agenda: "- una reunión con el ministro X;"
         # (a "con" read on the words)
     elif m.indefinite and dep[head] != "appos" and (m.frame or _settled_tense(governor, words)):

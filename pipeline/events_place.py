@@ -15,7 +15,7 @@ from .events_detect import EventMention
 from .events_lexicon import Lexicon
 from .events_merge import Draft, people_of
 from .events_syntax import host_verb, opens_place_relative
-from .events_words import DocWords, list_intro_verb
+from .events_words import DocWords
 from .places import Place, PlaceIndex, as_written
 
 _IN = frozenset({"en"})
@@ -52,9 +52,8 @@ def attach_place(m: EventMention, places: PlaceIndex, words: DocWords, lex: Lexi
     ordered = sorted(candidates) + ([antecedent] if antecedent is not None else []) + _fronted_place(m, words)
     fallback = _phrases_after(m, words, cases_ok) if m.kind != "call" else []
     if "agenda" in m.attrs:  # "La agenda en Tokio incluye:" and "- una reunión con el ministro X"
-        intro = list_intro_verb(words, m.head)
-        fallback += [c for s in (words.subjects_of(intro) if intro is not None else ())
-                     for c in words.children[s] if "en" in case_of[c]]
+        fallback += [c for s in words.subjects_of(m.attrs["list_intro"]) for c in words.children[s]
+                     if "en" in case_of[c]]
     return _first_place(ordered + fallback, places, words, antecedent)
 
 

@@ -15,7 +15,7 @@ from .events_attach import DocIndex
 from .events_detect import EventMention
 from .events_lexicon import Lexicon
 from .events_syntax import PLACE_RELATIVE_STEPS, attended, governing_verb, opens_setting_relative
-from .events_words import TO, DocWords, list_intro_verb
+from .events_words import TO, DocWords
 
 #: Kinds whose possessor took part ("su visita", "su encuentro con X"; not "su conferencia").
 _OWNED_KINDS = frozenset({"visit", "meeting", "call"})
@@ -36,7 +36,7 @@ def subject_regions(m: EventMention, verb: int | None, index: DocIndex, lex: Lex
                 and attended(m.head, governor, words, lex) else []
         return subjects or _topic(verb, words, index) or _speaker(verb, words, index)
     if "agenda" in m.attrs:  # "- una reunión con el ministro X;" in the agenda of whom the text is about
-        return _agenda_owner(m.head, words, index, lex)
+        return _agenda_owner(m.attrs["list_intro"], words, index, lex)
     owned = m.kind in _OWNED_KINDS and m.attrs.get("det") == "possessive"
     if not (owned or m.frame) or ("offset" in m.attrs and not owned):
         return []  # ("Tres días después de la llamada, X viajará": X need not have been on the call;
@@ -140,14 +140,12 @@ def _speaker(verb: int, words: DocWords, index: DocIndex) -> list[int]:
     return []
 
 
-def _agenda_owner(head: int, words: DocWords, index: DocIndex, lex: Lexicon) -> list[int]:
+def _agenda_owner(intro: int, words: DocWords, index: DocIndex, lex: Lexicon) -> list[int]:
     """Whose agenda an item is: a person the subject of the line opening the list names ("La
     agenda del canciller X incluye:"), else the subjects naming people of the main verbs of the
     sentence before that line ("El canciller X inicia hoy una gira ... La agenda en Tokio
-    incluye:"; not a verb of saying's: "X destacó la gira de la canciller Y"). Token indices."""
-    intro = list_intro_verb(words, head)
-    if intro is None:
-        return []
+    incluye:"; not a verb of saying's: "X destacó la gira de la canciller Y"). ``intro``: the verb
+    of the opening line. Token indices."""
     own = [c for c in words.subjects_of(intro) if index.ids_in(c)]
     if own:
         return own

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from .docparse import MAX_MEMO, DocView, feats, string_memo, view
 from .events_lexicon import lem_text
-from .textlists import is_bulleted, line_bounds
+from .textlists import is_bulleted, list_intro
 
 #: The case markers ("con el canciller", "entre ambos", "junto con X": the parse makes "con" a
 #: fixed word of "junto") that make a noun a partner of an event.
@@ -30,8 +30,6 @@ TO = frozenset({"a", "al"})
 
 #: Title lines are looked for in the first characters of a document only.
 HEADLINE_ZONE = 400
-#: Items a list may have before the one asked about (:func:`list_intro_verb`).
-_MAX_ITEMS = 12
 #: No case marker.
 _NONE: frozenset[str] = frozenset()
 #: ``Token.is_punct`` by orth hash.
@@ -213,26 +211,11 @@ class DocWords:
 
 def list_intro_verb(words: DocWords, i: int) -> int | None:
     """For token ``i`` in a bulleted item of a list after a colon ("La agenda en Tokio incluye:"
-    and "- una reunión con el ministro X;"), the last verb of the line that introduces the list;
-    None elsewhere (or when that line has no verb)."""
-    text = words.text
-    start, _ = line_bounds(text, words.idx[i])
-    if not is_bulleted(text[start:line_bounds(text, start)[1]]):
-        return None
-    for _ in range(_MAX_ITEMS):  # back over the list's other items to the line before them
-        if start == 0:
-            return None
-        line_start, line_end = line_bounds(text, start - 1)  # the line before
-        line = text[line_start:line_end].strip()
-        if not line or is_bulleted(line):
-            start = line_start
-            continue
-        if not line.endswith(":"):
-            return None
-        first, last = words.char_span(line_start, line_end) or (0, 0)
-        verbs = [k for k in range(first, last) if words.pos[k] in ("VERB", "AUX")]
-        return verbs[-1] if verbs else None
-    return None
+    and "- una reunión con el ministro X;"), the last verb of the line that opens the list
+    (:func:`~pipeline.textlists.list_intro`); None elsewhere (or when that line has no verb)."""
+    intro = list_intro(words.text, words.idx[i])
+    first, last = (words.char_span(*intro) or (0, 0)) if intro else (0, 0)
+    return next((k for k in reversed(range(first, last)) if words.pos[k] in ("VERB", "AUX")), None)
 
 
 def in_headline(words: DocWords, i: int) -> bool:

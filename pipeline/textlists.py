@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["ListItem", "is_bulleted", "line_bounds", "list_items"]
+__all__ = ["ListItem", "is_bulleted", "line_bounds", "list_intro", "list_items"]
 
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪●]|\(?\d{1,2}[.)](?!\d)|\(?[a-z][.)]|\(?[ivxIVX]{1,5}\)|[IVX]{1,5}\.(?=\s))\s*")
 _TITLE = re.compile(r"^([A-ZÁÉÍÓÚÑ][^:.;]{0,40}):\s+(?=\S)")
@@ -104,3 +104,26 @@ def list_items(text: str, colon: int,
             block_end = nxt
         pos = nxt
     return items, block_end
+
+
+#: Items a list may have before the one asked about (:func:`list_intro`).
+MAX_ITEMS_BEFORE = 12
+
+
+def list_intro(text: str, at: int) -> tuple[int, int] | None:
+    """The span of the line ending in a colon that opens the list whose bulleted item holds
+    character ``at`` ("La agenda en Tokio incluye:" for "- una reunión con el ministro X;"),
+    back over the list's other items and blank lines; None when ``at`` is in no such item."""
+    start, end = line_bounds(text, at)
+    if not is_bulleted(text[start:end]):
+        return None
+    for _ in range(MAX_ITEMS_BEFORE):
+        if start == 0:
+            return None
+        line_start, line_end = line_bounds(text, start - 1)  # the line before
+        line = text[line_start:line_end].strip()
+        if not line or is_bulleted(line):
+            start = line_start
+            continue
+        return (line_start, line_end) if line.endswith(":") else None
+    return None

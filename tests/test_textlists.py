@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.textlists import is_bulleted, line_bounds, list_items
+from pipeline.textlists import is_bulleted, line_bounds, list_intro, list_items
 
 
 def _texts(text: str, looks_like_item=lambda s, e: False) -> list[tuple[str, str | None]]:
@@ -92,3 +92,16 @@ def test_is_bulleted(line, expected):
 def test_line_bounds(text, start, end, expected):
     s, e = line_bounds(text, start, end)
     assert text[s:e] == expected
+
+
+@pytest.mark.parametrize("text, item, expected", [
+    pytest.param("La agenda incluye:\n- una reunión;\n- un recorrido.", "un recorrido", "La agenda incluye:",
+                 id="back over the items before"),
+    pytest.param("La agenda incluye:\n\n- una reunión;", "una reunión", "La agenda incluye:",
+                 id="past a blank line"),
+    pytest.param("Se revisó la agenda.\n- una reunión;", "una reunión", None, id="a line with no colon opens no list"),
+    pytest.param("La agenda incluye:\nuna reunión;", "una reunión", None, id="no bullet: no item"),
+])
+def test_list_intro(text, item, expected):
+    found = list_intro(text, text.index(item))
+    assert (text[found[0]:found[1]] if found else None) == expected
