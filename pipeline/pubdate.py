@@ -159,6 +159,8 @@ def _dateline(text: str) -> tuple[Candidate, int] | None:
             continue
         if line_offset - pos > DATELINE_WINDOW or _line_index(text, pos, line_offset) >= DATELINE_LINES:
             break
+        if not may_hold_dateline(raw):
+            continue  # (the recognizer is run only on the lines that may hold one)
         for cand in _dates(raw):
             before = raw[:cand.start]
             if cand.start > DATELINE_OFFSET or not _place(before) or not _DATELINE_BEFORE.search(before):
@@ -175,10 +177,27 @@ def _line_index(text: str, pos: int, line_offset: int) -> int:
     return sum(1 for line in text[pos:line_offset].split("\n") if line.strip())
 
 
+#: The marks one of which comes right before a dateline's date (:data:`_DATELINE_BEFORE`).
+_DATELINE_MARKS = re.compile(r"[,.\-–—(]")
+
+
+def may_hold_dateline(line: str) -> bool:
+    """Whether a date in ``line`` may pass the dateline tests of :func:`_dateline`: one of
+    :data:`_DATELINE_MARKS` comes before it, within :data:`DATELINE_OFFSET` characters, and the
+    words before the first mark are place-like (capitalised, :func:`_place`). A necessary
+    condition only, and a cheap one: the date recognizer need not run on the other lines."""
+    mark = _DATELINE_MARKS.search(line, 0, DATELINE_OFFSET)
+    return mark is not None and _capitalised(line[:mark.start()])
+
+
+def _capitalised(before: str) -> bool:
+    """The words of ``before`` but the links of a place name (:data:`_PLACE_LINKS`) are capitalised."""
+    return all(w[0].isupper() for w in re.findall(r"[^\W\d_]+", before) if w.lower() not in _PLACE_LINKS)
+
+
 def _place(before: str) -> bool:
     """What precedes a dateline's date looks like a place: capitalised words ("Ciudad de México, a")."""
-    words = [w for w in re.findall(r"[^\W\d_]+", before) if w.lower() not in _PLACE_LINKS]
-    return bool(words) and all(w[0].isupper() for w in words)
+    return re.search(r"[^\W\d_]", before) is not None and _capitalised(before)
 
 
 def _year_hint(text: str, month: int, header: str | None) -> int | None:

@@ -6,8 +6,11 @@ import datetime as dt
 import logging
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from pipeline.pubdate import (dateline_span, find_publication_date, header_month, parse_header,
+from pipeline.pubdate import (_DATELINE_BEFORE, DATELINE_OFFSET, _dates, _place, dateline_span,
+                              find_publication_date, header_month, may_hold_dateline, parse_header,
                               parse_metadata)
 
 D = dt.date
@@ -107,3 +110,32 @@ def test_dateline_comes_before_url() -> None:
 def test_dateline_span(text, expected) -> None:
     span = dateline_span(text)
     assert (text[span[0]:span[1]] if span else None) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    pytest.param("Ciudad de México, 15 de enero de 2026.", True, id="a place and a comma"),
+    pytest.param("- Ciudad de México, a primero de marzo", True, id="a bullet mark first, a day in words"),
+    pytest.param("MONTERREY, marzo 4 (Agencia).- El gobernador", True, id="capitals"),
+    pytest.param("El canciller viajó a Lima el 3 de marzo, dijo.", False, id="a lower-case word before the mark"),
+    pytest.param("Lima 3 de marzo de 2026 sin signo alguno", False, id="no mark at all"),
+    pytest.param("Lima" + " Lima" * 30 + ", 3 de marzo", False, id="the first mark too far in"),
+])
+def test_may_hold_dateline(line, expected) -> None:
+    assert may_hold_dateline(line) is expected
+
+
+_WORDS = ["Ciudad", "de", "México", "Lima", "el", "canciller", "a", "Agencia)", "15", "", "LIMA"]
+_MARKS = [",", ".", "-", "(", "—", ".-", " ", ""]
+_DAYS = ["15 de marzo de 2026", "primero de enero", "marzo 4", "3 de marzo", "el 3 de marzo"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=8), st.sampled_from(_MARKS), st.sampled_from(_MARKS),
+       st.sampled_from(_DAYS), st.sampled_from(["", ". El canciller dijo", " (Agencia).- Texto"]))
+@settings(max_examples=300, deadline=None)
+def test_may_hold_dateline_admits_every_dateline(words, mark, other, day, rest) -> None:
+    """The pre-check never turns away a line whose date passes the dateline's own tests."""
+    line = " ".join(words) + mark + " " + other + " " + day + rest
+    for cand in _dates(line):
+        before = line[:cand.start]
+        if cand.start <= DATELINE_OFFSET and _place(before) and _DATELINE_BEFORE.search(before):
+            assert may_hold_dateline(line)
