@@ -145,6 +145,23 @@ def test_both_leaders_are_a_head_of_state_and_a_head_of_government(pnlp):
     assert sorted(both.actor_ids) == ["Q3", "juan-perez-soto"]
 
 
+@pytest.mark.parametrize("text, country", [
+    pytest.param("El canciller Pedro Ramos habló con su homólogo de Canadá, Luis Vega Soto. Más tarde, el "
+                 "secretario Vega Soto firmó el acuerdo.", "CAN",
+                 id="the office from one title, the country from the other"),
+    pytest.param("El secretario Luis Vega Soto viajó a Lima. El ministro de Economía de Chile, Luis Vega Soto, "
+                 "lo recibió.", "CHL", id="the first of two one-word titles names none, the later one Chile"),
+    pytest.param("El secretario Luis Vega Soto viajó a Lima. Después, el secretario Vega Soto firmó.", "MEX",
+                 id="no title names a country: the document's"),
+])
+def test_a_persons_country_is_the_one_another_of_its_titles_names(nlp, text, country):
+    """The most telling title ("el secretario") gives the office; when it names no country,
+    the country another title of the same person names ("su homólogo de Canadá") is the person's
+    (with the bundled gazetteer: the small one reads "el secretario" as no office of its own)."""
+    doc = run(nlp, text, "2025-06-01")
+    assert people(doc)["Luis Vega Soto"].country == country
+
+
 def test_role_only_prefers_the_person_named_in_the_document(pnlp):
     doc = run(pnlp, "El canciller Marcelo Ebrard viajó a Lima. El canciller firmó el acuerdo.", "2025-06-01")
     found = people(doc)
