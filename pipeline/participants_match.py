@@ -245,7 +245,7 @@ def _left_phrase(tokens: Tokens, start: int, by_token: dict[int, Match], persons
             # "para América Latina y el Caribe", "de la Mujer y la Equidad de Género")
         i -= 1
     if not titles:
-        return None
+        return _elided_title(tokens, i, phrase_end, inside, by_token, persons, window)
     # the title closest to the name; titles joined by "y" before it ("vicepresidenta y canciller")
     title = titles[0]
     first = title.start
@@ -254,6 +254,26 @@ def _left_phrase(tokens: Tokens, start: int, by_token: dict[int, Match], persons
             first = other.start
     between = [m for m in inside if m.start >= first]
     return RolePhrase(first, phrase_end, title, sorted([title, *between], key=lambda m: m.start), "left")
+
+
+def _elided_title(tokens: Tokens, i: int, phrase_end: int, inside: list[Match], by_token: dict[int, Match],
+                  persons: set[int], window: int) -> RolePhrase | None:
+    """"sus homólogos de Brasil, X, y de Argentina, Y": a phrase read back from Y that stops
+    at the name X (or the comma after it) right before "y de" + a country is X's title, with
+    Y's own country."""
+    lower = tokens.lower
+    name_end = i - 1 if tokens.text[i] == "," else i
+    if not (name_end in persons and i + 2 < phrase_end and lower[i + 1] in {"y", "e"}
+            and lower[i + 2] in {"de", "del"} and any(m.kind in {"COUNTRY", "DEMONYM"} for m in inside)):
+        return None
+    j = name_end
+    while j - 1 in persons:
+        j -= 1
+    previous = _left_phrase(tokens, j, by_token, persons, window)
+    if previous is None:
+        return None
+    return RolePhrase(i + 2, phrase_end, previous.title, sorted([previous.title, *inside], key=lambda m: m.start),
+                      "left")
 
 
 def _in_portfolio(tokens: Tokens, i: int) -> bool:

@@ -32,6 +32,8 @@ def interpret_phrase(tokens: Tokens, phrase: RolePhrase, lex: Lexicon) -> Role:
     row = lex.titles.get(phrase.title.title or phrase.title.key, {})
     row = _split_title(tokens, phrase, lex) or row
     text = tokens.span_text(phrase.start, phrase.end).strip(" ,")
+    if phrase.title.end <= phrase.start:  # a title the name shares with the one before it
+        text = f"{tokens.span_text(phrase.title.start, phrase.title.end)} {text}"
     role = Role(text=text or None, code=row.get("role_code"), country=row.get("country"),
                 organization=row.get("organization"))
     relation = row.get("relation")
@@ -106,6 +108,9 @@ def merge_role(actor: Actor, text_role: Role | None, on: dt.date | None, lex: Le
             # the office the text names, of the country the gazetteer knows ("ministro de
             # Economía" read as Mexico's ministry, for Spain's minister)
             role.country, role.organization = term["country"], term.get("organization") or role.organization
+        elif role.code == term["role_code"]:
+            # the office the gazetteer knows, in the country the text names or none: its body
+            role.organization = role.organization or term.get("organization")
     if role.country is None and person is not None:
         role.country = (term or person.latest_term(on)).get("country")
     if role.country is None and role.code not in (None, "io_official"):

@@ -162,6 +162,36 @@ def test_a_persons_country_is_the_one_another_of_its_titles_names(nlp, text, cou
     assert people(doc)["Luis Vega Soto"].country == country
 
 
+@pytest.mark.parametrize("text, name, code, country", [
+    pytest.param("El canciller Pedro Ramos se reunió con sus homólogos de Colombia, Juan Kerr Soto, y de Chile, "
+                 "Luis Vega Soto.", "Luis Vega Soto", "foreign_minister", "CHL",
+                 id="the second counterpart, after a comma"),
+    pytest.param("El canciller Pedro Ramos se reunió con sus homólogos de Colombia, Juan Kerr Soto, y de Chile, "
+                 "Luis Vega Soto.", "Juan Kerr Soto", "foreign_minister", "COL",
+                 id="plural homólogos is a counterpart too"),
+    pytest.param("La presidenta habló con los presidentes de Colombia, Juan Kerr Soto y de Canadá, Luis Vega Soto.",
+                 "Luis Vega Soto", "head_of_state", "CAN", id="no comma after the first name"),
+])
+def test_a_title_the_name_shares_with_the_one_before_it(nlp, text, name, code, country):
+    """"sus homólogos de Brasil, X, y de Argentina, Y": Y has X's title, with Y's own country (with
+    the bundled gazetteer: the small one has no plural titles)."""
+    person = people(run(nlp, text, "2025-06-01"))[name]
+    assert (person.role_code, person.country) == (code, country)
+
+
+def test_a_title_is_not_shared_without_a_country_of_its_own(pnlp):
+    """"el ministro de Brasil, X, y de la Comisión Europea, Y": no country after "y de": Y has no title."""
+    doc = run(pnlp, "Asistieron el ministro de Chile, Juan Kerr Soto, y de la Comisión Europea, Luis Vega Soto.",
+              "2025-06-01")
+    assert people(doc)["Luis Vega Soto"].role is None
+
+
+def test_an_office_the_text_and_the_gazetteer_agree_on_takes_the_gazetteers_body(pnlp):
+    """"El canciller X": the office of X's term on the date, so X speaks for that term's body."""
+    doc = run(pnlp, "El canciller Juan Ramón de la Fuente viajó a Lima.", "2025-06-01")
+    assert people(doc)["Juan Ramón de la Fuente"].organization == "Secretaría de Relaciones Exteriores"
+
+
 def test_role_only_prefers_the_person_named_in_the_document(pnlp):
     doc = run(pnlp, "El canciller Marcelo Ebrard viajó a Lima. El canciller firmó el acuerdo.", "2025-06-01")
     found = people(doc)
