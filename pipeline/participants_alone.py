@@ -22,6 +22,7 @@ próxima presidenta").
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable
 
@@ -101,7 +102,7 @@ class AloneTitles:
             # the document's own people first ("la ministra canadiense" after "la ministra de
             # Relaciones Exteriores de Canadá, X" is X), then the gazetteer's office holders
             offices = self._offices(role)
-            actor = self._first_office(role, offices, lambda: self._same_office(role, m.start, actors, gender))
+            actor = self._first_office(role, offices, lambda: self._same_office(role, m.start, end, actors, gender))
             if actor is None and not foreign_reading:
                 actor = self._first_office(role, offices, lambda: self._office_holder(role, m, actors, gender))
             if actor is not None:
@@ -166,12 +167,13 @@ class AloneTitles:
         before = [a for a in actors if a.role.code and a.role.code != "other" and a.first_token < at]
         return before[-1].role.code if before else None
 
-    def _same_office(self, role: Role, at: int, actors: list[Actor], gender: str | None) -> Actor | None:
+    def _same_office(self, role: Role, at: int, end: int, actors: list[Actor], gender: str | None) -> Actor | None:
         if role.code in (None, "other"):
             return None
         found = [a for a in actors if a.role.code == role.code and a.participant and gender_fits(a, gender)
                  and (role.country is None or a.country == role.country)
-                 and (not role.counterpart or a.country != self._first_country(actors))]
+                 and (not role.counterpart or a.country != self._first_country(actors))
+                 and not self._first_named_later_in_its_sentence(a, at, end)]
 
         if len(found) > 1 and all(named_before(a, at) < 0 for a in found):  # all named after the title:
             main = main_country(actors, self.lex)  # the document's own country's
@@ -182,6 +184,17 @@ class AloneTitles:
             main = main_country(actors, self.lex)
             found = [a for a in found if a.country == main and named_before(a, at) >= 0] or found
         return max(found, key=lambda a: named_before(a, at), default=None)
+
+    def _first_named_later_in_its_sentence(self, actor: Actor, at: int, end: int) -> bool:
+        """Whether ``actor`` is first named after the title at tokens ``at:end``, in the title's
+        own sentence ("La presidenta habló con los presidentes de Colombia, X": someone else),
+        but not right after it ("la directora general ..., X": the title's apposition)."""
+        if named_before(actor, at) >= 0 or any(c.start in (end, end + 1) for c in actor.cands):
+            return False
+        starts = self.tokens.view.sent_starts
+        k = bisect.bisect_right(starts, at)
+        end_of_sentence = starts[k] if k < len(starts) else len(self.tokens)
+        return any(at < c.start < end_of_sentence for c in actor.cands)
 
     def _first_country(self, actors: list[Actor]) -> str | None:
         return min(actors, key=lambda a: a.first_token).country if actors else None

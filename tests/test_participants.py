@@ -192,6 +192,21 @@ def test_an_office_the_text_and_the_gazetteer_agree_on_takes_the_gazetteers_body
     assert people(doc)["Juan Ramón de la Fuente"].organization == "Secretaría de Relaciones Exteriores"
 
 
+def test_a_title_is_not_the_person_named_later_in_its_own_sentence(pnlp):
+    """"La presidenta habló con la presidenta de Chile, X": X is the other party, so the title is
+    the office holder on the date (Claudia Sheinbaum, Q3), not X."""
+    doc = run(pnlp, "La presidenta habló ayer con la presidenta de Chile, Ana Soto Ruiz.", "2025-06-01")
+    assert title_ids(doc, "presidenta") == ["Q3"]
+
+
+def test_a_title_right_before_its_name_still_stands_for_it(nlp):
+    """With the bundled gazetteer: "la directora general ... y sherpa del G20, X" read as a title
+    alone is X's, the name right after it (its apposition) in the same sentence."""
+    doc = run(nlp, "Por otra parte, la subsecretaria de Relaciones Exteriores, María Mercado Pérez, y la directora "
+                   "general para Europa y sherpa del G20, Ana Feller Ruiz, encabezaron la delegación.", "2025-06-01")
+    assert title_ids(doc, "directora general para Europa y sherpa del G20") == [people(doc)["Ana Feller Ruiz"].actor_id]
+
+
 def test_role_only_prefers_the_person_named_in_the_document(pnlp):
     doc = run(pnlp, "El canciller Marcelo Ebrard viajó a Lima. El canciller firmó el acuerdo.", "2025-06-01")
     found = people(doc)
