@@ -192,12 +192,18 @@ def may_hold_dateline(line: str) -> bool:
 
 def _capitalised(before: str) -> bool:
     """The words of ``before`` but the links of a place name (:data:`_PLACE_LINKS`) are capitalised."""
-    return all(w[0].isupper() for w in re.findall(r"[^\W\d_]+", before) if w.lower() not in _PLACE_LINKS)
+    return all(w[0].isupper() for w in _place_words(before))
 
 
 def _place(before: str) -> bool:
     """What precedes a dateline's date looks like a place: capitalised words ("Ciudad de México, a")."""
-    return re.search(r"[^\W\d_]", before) is not None and _capitalised(before)
+    words = _place_words(before)
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _place_words(before: str) -> list[str]:
+    """The words of ``before`` but the links of a place name (:data:`_PLACE_LINKS`)."""
+    return [w for w in re.findall(r"[^\W\d_]+", before) if w.lower() not in _PLACE_LINKS]
 
 
 def _year_hint(text: str, month: int, header: str | None) -> int | None:

@@ -106,6 +106,7 @@ def test_dateline_comes_before_url() -> None:
     pytest.param("MONTERREY, marzo 4 (Agencia).- El gobernador ...", "marzo 4", id="month-first-no-year"),
     pytest.param("El canciller viajó a Lima el 3 de marzo de 2026.", None, id="a-date-in-a-sentence"),
     pytest.param("Uno\nDos\nTres\nCuatro\nLima, 3 de marzo de 2026. Texto", None, id="too-far-down"),
+    pytest.param("de la, 3 de marzo de 2026. Texto", None, id="no-place-word-before-the-date"),
 ])
 def test_dateline_span(text, expected) -> None:
     span = dateline_span(text)
