@@ -223,10 +223,11 @@ class Builder:
             with_phrase = [c for c in actor.cands if c.phrase]
             for c in with_phrase:
                 phrase_tokens.update(range(c.phrase.start, c.phrase.end))
-            best = min(with_phrase, key=self._phrase_rank, default=None)
+            ranked = sorted(with_phrase, key=self._phrase_rank)
+            best = ranked[0] if ranked else None
             text_role = interpret_phrase(tokens, best.phrase, lex) if best else None
             if text_role is not None and text_role.country is None:
-                text_role.country = self._country_named(with_phrase, best)
+                text_role.country = self._country_named(ranked[1:])
             if text_role is not None and text_role.counterpart and actor.person is None:
                 text_role.code = self._anchor_code(actor, actors)
             actor.role = merge_role(actor, text_role, self.on, lex)
@@ -252,14 +253,14 @@ class Builder:
         relation = self.lex.titles.get(title.key, {}).get("relation")
         return (relation in ("counterpart", "anyone"), -(title.end - title.start), cand.start)
 
-    def _country_named(self, with_phrase: list[Cand], best: Cand) -> str | None:
-        """The country another of a person's titles names when the most telling one names none
-        ("su homólogo de Canadá, X" ... "el secretario X": Canada's, not the document's)."""
-        for cand in sorted(with_phrase, key=self._phrase_rank):
-            if cand is not best:
-                country = interpret_phrase(self.tokens, cand.phrase, self.lex).country
-                if country is not None:
-                    return country
+    def _country_named(self, others: list[Cand]) -> str | None:
+        """The first country the person's other titles (``others``, most telling first) name, for
+        when the most telling one names none ("su homólogo de Canadá, X" ... "el secretario X":
+        Canada's, not the document's)."""
+        for cand in others:
+            country = interpret_phrase(self.tokens, cand.phrase, self.lex).country
+            if country is not None:
+                return country
         return None
 
     def _anchor_code(self, actor: Actor, actors: list[Actor]) -> str | None:
