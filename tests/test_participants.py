@@ -179,6 +179,19 @@ def test_a_title_the_name_shares_with_the_one_before_it(nlp, text, name, code, c
     assert (person.role_code, person.country) == (code, country)
 
 
+@pytest.mark.parametrize("text, name", [
+    pytest.param("El canciller Pedro Ramos se reunió con su par canadiense, Luis Vega Soto.", "Luis Vega Soto",
+                 id="su par"),
+    pytest.param("El canciller Pedro Ramos se reunió con sus pares de Canadá, Luis Vega Soto y Rosa Gil Paz.",
+                 "Rosa Gil Paz", id="sus pares"),
+])
+def test_a_par_is_a_counterpart(pnlp, text, name):
+    """"su par canadiense, X" (titles.csv: relation counterpart): X has the office of the person
+    spoken of, in the country the title names."""
+    person = people(run(pnlp, text, "2025-06-01"))[name]
+    assert (person.role_code, person.country) == ("foreign_minister", "CAN")
+
+
 def test_a_title_is_not_shared_without_a_country_of_its_own(pnlp):
     """"el ministro de Brasil, X, y de la Comisión Europea, Y": no country after "y de": Y has no title."""
     doc = run(pnlp, "Asistieron el ministro de Chile, Juan Kerr Soto, y de la Comisión Europea, Luis Vega Soto.",
