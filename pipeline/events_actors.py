@@ -30,7 +30,7 @@ _OF_KINDS = frozenset({"visit", "call", "other"})
 def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> tuple[set[str], set[str]]:
     """(all participants, partners) of a mention: its subject (or the one the sentence before
     was about, or who says a first-person event), the owner of a possessive visit or meeting
-    (and whom "recibir" receives in its frame), con/entre/por/de complements, who heads or
+    (and whom a verb of cue class ``receives`` takes, in its frame), con/entre/por/de complements, who heads or
     chairs it ("encabezada por X"), and the people a list after its verb of taking part names.
     Partners no participant resolves come back as "~head" ("~~head" for a plural)."""
     words = index.words
@@ -82,7 +82,7 @@ def mention_actors(doc: Doc, m: EventMention, index: DocIndex, lex: Lexicon) -> 
 def _complements(m: EventMention, verb: int | None, index: DocIndex, lex: Lexicon) -> list[int]:
     """The phrases of the mention's noun and verb that name partners: con/entre/junto con, the
     verb's "por", the "de" of a visit, call or credentials, whom an act is addressed to, whom
-    "recibir" receives, who heads or chairs it ("encabezada por X")."""
+    the verb receives or summons (cue class ``receives``), who heads or chairs it ("encabezada por X")."""
     words = index.words
     case_of = words.case_of
     complements = []
@@ -97,9 +97,11 @@ def _complements(m: EventMention, verb: int | None, index: DocIndex, lex: Lexico
                 complements.append(c)  # (a ceremony's "del natalicio de X" names no one who took part)
             elif cases & TO and tok == m.head and lex.has_at("recipient", words, tok) and index.ids_in(c):
                 complements.append(c)  # "presentó sus cartas credenciales a la gobernadora general, X"
-            elif is_verb and m.pos == "verb" and words.low[tok].startswith("recib") and (
-                    words.dep[c] in ("obj", "obl") and (cases & {"a", "al"} or not cases)):
-                complements.append(c)
+            elif is_verb and lex.has_at("receives", words, tok) and (
+                    words.dep[c] in ("obj", "obl") and (cases & {"a", "al"} or not cases)) and (
+                    m.pos == "verb" or c in index.actors_of or lex.has_at("person_head", words, c)):
+                complements.append(c)  # (the support of a noun: only a person it receives, not
+                # "la Ciudad de México recibió la VI cumbre de la CELAC")
     # "La reunión será presidida por X (cue classes chairs, joins_agent, attends) y contará con la
     # participación de Y (cue class presence) / con el ministro Z": not "La llamada coincidió con la
     # visita de X", "fue anunciada por X"

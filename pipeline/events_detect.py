@@ -147,6 +147,14 @@ def _has_person_object(verb: int, lex: Lexicon, person_tokens: set[int], words: 
     return False
 
 
+def _supports_an_event_noun(verb: int, lex: Lexicon, words: DocWords) -> bool:
+    """A support verb by its oblique (cue class ``support_obl``) with an event noun as one: "convocó
+    a una reunión a los embajadores" is the meeting, told once."""
+    return lex.has_at("support_obl", words, verb) and any(
+        (found := _match_trigger(words, c, lex)) is not None and found[1] == "noun"
+        for c in words.children[verb] if words.case_of[c] & {"a", "al"})
+
+
 def _reflexive(verb: int, words: DocWords) -> bool:
     low_ = words.low
     if low_[verb].endswith(("se", "nos")) or low_[verb].startswith("reunid"):
@@ -205,7 +213,8 @@ def find_mentions(lex: Lexicon, person_tokens: set[int], words: DocWords) -> lis
         if pos == "verb":
             ok = ((requires != "reflexive" or _reflexive(head, words))
                   and (requires != "object" or _has_object(head, words))
-                  and (requires != "person_object" or _has_person_object(head, lex, person_tokens, words)))
+                  and (requires != "person_object" or _has_person_object(head, lex, person_tokens, words))
+                  and not _supports_an_event_noun(head, lex, words))
             if ok:
                 if requires == "reflexive":
                     m.attrs["reflexive"] = True  # its "se" belongs to the verb ("se reunirá")

@@ -83,6 +83,10 @@ def run(events_nlp):
                  id="a-toma-de-protesta-is-an-inauguration"),
     pytest.param("La canciller encabezó la delegación de México en el 52 periodo ordinario de sesiones de la "
                  "Asamblea General de la OEA.", "summit", "held", id="an-assemblys-session-period-attended"),
+    pytest.param("La Cancillería convocó al encargado de negocios de Nicaragua.", "meeting", "held",
+                 id="a-person-summoned"),
+    pytest.param("La Cancillería convocó a una reunión a los embajadores de la región.", "meeting", "planned",
+                 id="convoking-a-meeting-is-that-meeting-told-once"),
 ])
 def test_kind_and_status(run, text, kind, status):
     events = run(text)
@@ -311,6 +315,23 @@ def test_an_agenda_is_not_the_one_who_speaks_of_the_tour_before_it(run):
             "La agenda en Lima incluye:\n- una reunión con el ministro Luis Mora;\n- un recorrido por el centro.\n")
     found = run(text, people=["Pedro Gómez", "Ana Ruiz", "Luis Mora"])
     assert [e.actor_ids for e in found if e.kind == "meeting"] == [["Luis Mora"]]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("La canciller Ana Ruiz convocó ayer al embajador Pedro Gómez.", id="the verb itself"),
+    pytest.param("La canciller Ana Ruiz convocó al embajador Pedro Gómez a una reunión.", id="the support of a noun"),
+])
+def test_who_is_summoned_takes_part(run, text):
+    """Cue class ``receives``: whom "recibir" or "convocar" takes as object is a party."""
+    (event,) = run(text, people=["Ana Ruiz", "Pedro Gómez"])
+    assert event.actor_ids == ["Ana Ruiz", "Pedro Gómez"]
+
+
+def test_what_the_support_of_a_noun_receives_is_no_party_unless_a_person(run):
+    """"Lima recibió la II Reunión del grupo de X": the meeting is received (the parse hangs it on its
+    numeral), so its words name no one who takes part (as "la VI Cumbre de la CELAC" names no party)."""
+    (event,) = run("Lima recibió la II Reunión del grupo de Pedro Gómez.", people=["Pedro Gómez"])
+    assert event.actor_ids == []
 
 
 def test_whose_credentials_are_received_takes_part(run):
