@@ -334,6 +334,13 @@ def test_what_the_support_of_a_noun_receives_is_no_party_unless_a_person(run):
     assert event.actor_ids == []
 
 
+def test_a_par_named_after_its_title_takes_part(run):
+    """"con su par canadiense, X" (cue class person_head: "par"): X is the partner."""
+    (event,) = run("La canciller Ana Ruiz se reunió el lunes con su par canadiense, Pedro Gómez.",
+                   people=["Ana Ruiz", "Pedro Gómez"])
+    assert event.actor_ids == ["Ana Ruiz", "Pedro Gómez"]
+
+
 def test_whose_credentials_are_received_takes_part(run):
     text = "El subsecretario Pedro Gómez recibió las cartas credenciales del embajador designado de Noruega, Olav Berg."
     (event,) = run(text, people=["Pedro Gómez", "Olav Berg"])
