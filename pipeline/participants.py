@@ -47,10 +47,11 @@ log = logging.getLogger(__name__)
 _ENT_COLUMNS = [ENT_IOB, ENT_TYPE]
 
 #: What a row of ``models/participants/words.csv`` may be. ``byline_cue``: a credit word ("Foto",
-#: "Redacción") near a name; ``line_cue``: one that is a credit only opening its line ("Por").
+#: "Redacción") near a name; ``line_cue``: one that is a credit only opening its line ("Por");
+#: ``indefinite``: a title standing alone right after it is no one in particular ("un canciller").
 WORD_KINDS = frozenset({"agency", "byline_cue", "line_cue", "mention_only", "not_in_office", "not_name",
                         "org_head", "group_head", "place_cue", "generic_org", "not_org",
-                        "thing_head", "topic_cue"})
+                        "thing_head", "topic_cue", "indefinite"})
 RELATIONS = frozenset({"anyone", "counterpart", "head"})
 SETTINGS = frozenset({"default_country", "default_role_code", "preferred_role_code",
                       "unnamed_portfolio"})

@@ -83,6 +83,8 @@ class AloneTitles:
             end, inside = extend_title(tokens, m, self.by_token, set(), m.end + 10)
             if tokens.pos[m.start] == "NOUN" and m.start not in self.org_tokens:  # not "el debate general"
                 alone.update(range(m.start, end))
+            if m.start > 0 and self.lex.has_folded("indefinite", tokens.folded[m.start - 1]):
+                continue  # "un canciller mexicano": a title, of no one in particular
             phrase = RolePhrase(m.start, end, m, inside, "right")
             role = interpret_phrase(tokens, phrase, self.lex)
             if role.not_in_office:

@@ -220,6 +220,17 @@ def test_a_title_right_before_its_name_still_stands_for_it(nlp):
     assert title_ids(doc, "directora general para Europa y sherpa del G20") == [people(doc)["Ana Feller Ruiz"].actor_id]
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("La canciller Ana Ruiz Beltrán viajará a Tokio. La última visita de un canciller mexicano a Japón "
+                 "fue en 2019.", id="un"),
+    pytest.param("La canciller Ana Ruiz Beltrán viajará a Tokio. Ningún canciller mexicano había ido a Japón.",
+                 id="ningún"),
+])
+def test_a_title_after_an_indefinite_is_no_one_in_particular(pnlp, text):
+    """words.csv kind ``indefinite``: "un canciller mexicano" stands for no one the document names."""
+    assert title_ids(run(pnlp, text, "2025-06-01"), "canciller mexicano") == []
+
+
 def test_role_only_prefers_the_person_named_in_the_document(pnlp):
     doc = run(pnlp, "El canciller Marcelo Ebrard viajó a Lima. El canciller firmó el acuerdo.", "2025-06-01")
     found = people(doc)
