@@ -209,14 +209,15 @@ class ActorResolver:
     def of_country(self, codes: set[str], offset: int) -> list[str]:
         """The person speaking for a country named as subject ("México reitera ..."); with no
         person of that country, its body named last before ``offset`` ("La Secretaría informó que
-        México presentará ...")."""
+        México presentará ..."), else the last speaker if not of another country."""
         pool = [*self.main, *(p for _, _, ps in reversed(self.speakers_before()) for p in ps)]
         for a in pool:
             if self.country.get(a) in codes:
                 return [a]
         body = next((a for s, _, a in reversed(self.mentions) if s < offset and self.kind.get(a) in _BODIES
                      and self.country.get(a) in codes), None)
-        return [body] if body is not None else self.last_speaker(offset)
+        return [body] if body is not None else [  # ("El Gobierno de Guatemala deberá": not Mexico's minister)
+            a for a in self.last_speaker(offset) if self.country.get(a) in codes or self.country.get(a) is None]
 
     def ids_of(self, tokens: Iterable[Token]) -> list[str]:
         """Actor ids mentioned in ``tokens``."""

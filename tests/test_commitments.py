@@ -544,6 +544,14 @@ def test_a_country_with_no_person_of_its_own_commits_through_its_body(cnlp):
     assert [(c.modality, c.actor_ids) for c in doc._.commitments] == [("intention", ["sre"])]
 
 
+def test_a_country_no_one_named_speaks_for_commits_through_no_one_else(cnlp):
+    """"El Gobierno de Guatemala deberá presentar ..." after Mexico's minister spoke: no one named
+    speaks for Guatemala, so its commitment has no actor, not the last speaker of another country."""
+    text = "La canciller Ana Ruiz viajó a Guatemala.\n\nEl Gobierno de Guatemala deberá presentar un informe."
+    doc = run(cnlp, text, participants=[person("ruiz", text, "Ana Ruiz", country="MEX")])
+    assert [(c.modality, c.actor_ids) for c in doc._.commitments] == [("obligation", [])]
+
+
 def test_agreement_with_named_parties_before_the_infinitive(cnlp):
     text = ("La canciller Ana Ruiz viajó a Lima.\n\nAcordó con sus homólogos de Perú, Pedro Gil, y de "
             "Chile, Eva Sol, coordinar los esfuerzos de los tres gobiernos.")
