@@ -196,9 +196,9 @@ class ActorResolver:
         return []
 
     def countries_in(self, tokens: Sequence[Token]) -> set[str]:
-        """ISO codes of the countries a subject names ("México", "Estados Unidos")."""
+        """ISO codes of the countries a subject names ("México", "Estados Unidos", "el gobierno guatemalteco")."""
         words = [fold(t.text) for t in tokens if t.pos_ == "PROPN"]
-        codes = set()
+        codes = {self.countries[w] for w in (fold(t.text) for t in tokens if t.pos_ == "ADJ") if w in self.countries}
         for n in (3, 2, 1):
             for i in range(len(words) - n + 1):
                 code = self.countries.get(" ".join(words[i:i + n]))

@@ -94,8 +94,8 @@ class CommitmentsComponent(RuleComponent):
         #: words that, just before a trigger, cancel it
         self.cancelling = self.filters["negation"] | self.filters["condition"] | self.filters["past"]
         self.topics = compile_topics(self.tables["topics"])
-        self.countries = {fold(name): row["iso3"] for row in self.tables["countries"]
-                          for name in [row["name"], *row["aliases"]]}
+        self.countries = {fold(name): row["iso3"] for row in self.tables["countries"]  # (and demonyms)
+                          for name in [row["name"], *row["aliases"], *row["demonyms"]]}
 
     def __call__(self, doc: Doc) -> Doc:
         out = get_list(doc, "commitments")

@@ -544,10 +544,14 @@ def test_a_country_with_no_person_of_its_own_commits_through_its_body(cnlp):
     assert [(c.modality, c.actor_ids) for c in doc._.commitments] == [("intention", ["sre"])]
 
 
-def test_a_country_no_one_named_speaks_for_commits_through_no_one_else(cnlp):
+@pytest.mark.parametrize("subject", [
+    pytest.param("El Gobierno de Guatemala", id="the country by name"),
+    pytest.param("El gobierno guatemalteco", id="the country by its demonym"),
+])
+def test_a_country_no_one_named_speaks_for_commits_through_no_one_else(cnlp, subject):
     """"El Gobierno de Guatemala deberá presentar ..." after Mexico's minister spoke: no one named
     speaks for Guatemala, so its commitment has no actor, not the last speaker of another country."""
-    text = "La canciller Ana Ruiz viajó a Guatemala.\n\nEl Gobierno de Guatemala deberá presentar un informe."
+    text = f"La canciller Ana Ruiz viajó a Guatemala.\n\n{subject} deberá presentar un informe."
     doc = run(cnlp, text, participants=[person("ruiz", text, "Ana Ruiz", country="MEX")])
     assert [(c.modality, c.actor_ids) for c in doc._.commitments] == [("obligation", [])]
 
