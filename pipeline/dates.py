@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .dates_context import (Sentences, clause_direction, cue_direction, day_in_sequence, event_anchor,
-                            named_event, preceding_day, same_weekday)
+                            fitting_tense, named_event, preceding_day, same_weekday)
 from .dates_calendar import year_value
 from .dates_frame import embedded_posts, lead_sentence
 from .dates_normalize import Context, Resolved, day_value, normalise, other_event_date, period_value
@@ -112,7 +112,8 @@ class DatesComponent(RuleComponent):
         if cand.rule == "time":
             return self._time(doc, cand, published, sentences, done)
         if cand.rule == "anchored":
-            anchor, is_event = event_anchor(doc, sentences, cand, done, self.event_nouns)
+            anchor, is_event = event_anchor(doc, sentences, cand, done, self.event_nouns, lambda found: fitting_tense(
+                found, published, clause_direction(doc, cand.start, cand.end, sentences)))
             if anchor is None and cand.groups.get("x"):
                 anchor, is_event = _lead_anchor(sentences.text, cand, done), True
             ctx = self._context(doc, cand, published, sentences, anchor=anchor, anchor_is_event=is_event)

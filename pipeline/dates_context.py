@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
@@ -292,23 +293,31 @@ def preceding_day(cand: Candidate, done: list[tuple[Candidate, Resolved]], publi
                   direction: str | None) -> Resolved | None:
     """The day a clock time without its own day falls on: the last day named before it that fits
     the tense (not after publication in a past clause, not before it in a future one)."""
-    days = [r for c, r in done if c.end <= cand.start and r.granularity == "day" and r.date_start]
-    if published is not None and direction == "past":
-        days = [r for r in days if r.date_start <= published]
-    elif published is not None and direction == "future":
-        days = [r for r in days if r.date_start >= published]
+    days = fitting_tense([r for c, r in done if c.end <= cand.start and r.granularity == "day" and r.date_start],
+                         published, direction)
     return days[-1] if days else None
 
 
+def fitting_tense(found: list[Resolved], published, direction: str | None) -> list[Resolved]:  # noqa: ANN001
+    """The dates of ``found`` a clause of that ``direction`` may count from: none after
+    publication in a past clause, none before it in a future one (all without either)."""
+    if published is not None and direction == "past":
+        return [r for r in found if r.date_start <= published]
+    if published is not None and direction == "future":
+        return [r for r in found if r.date_start >= published]
+    return found
+
+
 def event_anchor(doc: Doc, sentences: Sentences, cand: Candidate,
-                 done: list[tuple[Candidate, Resolved]],
-                 nouns: frozenset[str]) -> tuple[Resolved | None, bool]:
+                 done: list[tuple[Candidate, Resolved]], nouns: frozenset[str],
+                 fits: Callable[[list[Resolved]], list[Resolved]] = list) -> tuple[Resolved | None, bool]:
     """The date an anchored offset counts from, and whether it is the expression's own event.
 
     "N días después de que X": the day of the expression's own event when an earlier mention
     of that event (same noun) has a date (``True``); else X's date, the first date after the
     expression in its sentence (``False``). "N días después" alone counts from the last date
-    of this or the previous sentence.
+    of this or the previous sentences that ``fits`` keeps (:func:`fitting_tense`: "Un día antes,
+    X había conversado" counts from no meeting planned for next week).
     """
     index = sentences.index(cand.start)
     _, sentence_end = sentences.bounds(index)
@@ -335,5 +344,5 @@ def event_anchor(doc: Doc, sentences: Sentences, cand: Candidate,
                 return lead[0], True
         return None, False
     first, _ = sentences.bounds(index - LOOKBACK_SENTENCES)
-    before = [r for c, r in dated if first <= c.start and c.end <= cand.start]
+    before = fits([r for c, r in dated if first <= c.start and c.end <= cand.start])
     return (before[-1], False) if before else (None, False)

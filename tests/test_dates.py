@@ -168,6 +168,10 @@ VALUES = [
                  "2026-W05", id="dentro de dos semanas"),
     pytest.param("La cumbre fue el 5 de marzo de 2025. Tres días después, los ministros firmaron.", None,
                  "Tres días después", "2025-03-08", id="offset counted from the previous date"),
+    pytest.param("La presidenta habló este jueves con su homólogo y acordaron que sus equipos se reunirán la "
+                 "próxima semana. Un día antes, el canciller había conversado con el embajador.", "2025-09-12",
+                 "Un día antes", "2025-09-10",
+                 id="offset in a past clause: from the last date before that is not to come"),
     pytest.param("La reunión se celebró el 10 de mayo de 2025 en Lima. Dos semanas antes, hubo una "
                  "llamada.", None, "Dos semanas antes", "2025-W17",
                  id="offset backwards, in the unit's granularity (the week of 26 April)"),
