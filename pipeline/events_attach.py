@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .docparse import feats
 from .events_detect import EventMention
 from .events_lexicon import Lexicon
+from .events_syntax import relative_on_a_name
 from .events_words import DocWords
 from .lang import language_data
 from .records import Participant, Timex
@@ -103,6 +104,8 @@ def _anchors(m: EventMention, words: DocWords, lex: Lexicon) -> set[int]:
                 dep[g] == "mark" and words.low[g] in _OTHER_TIME for g in words.children[child]):
             anchors.add(child)
             anchors.update(g for g in words.children[child] if pos[g] in ("VERB", "AUX") and g > child)
+    if m.pos == "noun":  # "la Cumbre del G20 en Johannesburgo, que se celebrará el 22"
+        anchors.add(relative_on_a_name(m.head, lex, words) or m.head)
     for t in words.subtree(m.head, 12):  # "la visita del secretario X, prevista para el 3 de marzo":
         if words.head[t] != m.head and dep[t] in ("amod", "acl") and lex.has_at("planned_adj", words, t) \
                 and _agrees(t, m.head, words) and not _agrees(t, words.head[t], words):  # the parse

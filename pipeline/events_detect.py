@@ -384,8 +384,9 @@ def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
         m.strong = True
     elif partners and det in ("definite", "bare", "possessive"):
         m.strong = True
-    if det == "demonstrative" or (support is not None and words.negated(support)):
-        m.strong = False  # "esta reunión", "dicho encuentro"; "no se realizó"
+    if det == "demonstrative" or (support is not None and words.negated(support)
+                                  and not lex.has_at("attends", words, support)):
+        m.strong = False  # "esta reunión", "dicho encuentro"; "no se realizó" (not "no asistirá a la Cumbre")
     if m.indefinite and (any(dep[c] == "cop" for c in children)
                          or (governor is not None and words.lem[governor] == "tratar")):
         m.strong = False  # "se trataba de un encuentro informal": says what an event was

@@ -28,6 +28,8 @@ def subject_regions(m: EventMention, verb: int | None, index: DocIndex, lex: Lex
     sentence before was about, or who says a first-person event), or, for a possessive visit or
     meeting or a frame, the subject of the verb it hangs on."""
     words = index.words
+    if verb is not None and words.negated(verb):
+        return []  # "La presidenta no asistirá a la Cumbre": the summit goes on without her
     if verb is not None and not m.frame:
         subjects = _invitee(verb, words, index, lex) or _subjects(verb, words, "reflexive" in m.attrs)
         if _of_itself(verb, subjects, m, words):  # "encabezó la delegación en la Cumbre, que se

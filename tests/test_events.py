@@ -341,6 +341,28 @@ def test_a_par_named_after_its_title_takes_part(run):
     assert event.actor_ids == ["Ana Ruiz", "Pedro Gómez"]
 
 
+@pytest.mark.parametrize("text, surface, value", [
+    pytest.param("La canciller Ana Ruiz asistirá a la Cumbre de Líderes en Johannesburgo, que se celebrará el 22 de "
+                 "noviembre.", "22 de noviembre", "2026-11-22", id="on the city where it is held"),
+    pytest.param("La canciller confirmó la reunión con el ministro Pedro Gómez, que se llevará a cabo el 20 de marzo.",
+                 "20 de marzo", "2026-03-20", id="on the partner's title"),
+    pytest.param("La canciller prepara la visita del presidente de Chile, Pedro Gómez, que se realizará el 20 de "
+                 "marzo.", "20 de marzo", "2026-03-20", id="on the visitor's title"),
+])
+def test_a_relative_telling_an_event_takes_place_dates_it_wherever_the_parse_hangs_it(run, text, surface, value):
+    """", que se celebrará el 22" after a name that follows the event noun tells the event's day
+    (no city or person is celebrated): events_syntax.relative_on_a_name."""
+    events = run(text, dates={surface: value}, people=["Ana Ruiz", "Pedro Gómez"])
+    assert [e.date_value for e in events] == [value]
+
+
+def test_who_does_not_attend_a_summit_takes_no_part_in_it(run):
+    """"no asistirá a la Cumbre": the summit goes on (a negated verb of attending keeps the event),
+    without the subject."""
+    (event,) = run("La canciller Ana Ruiz no asistirá a la Cumbre de Líderes en Johannesburgo.", people=["Ana Ruiz"])
+    assert (event.kind, event.status, event.actor_ids) == ("summit", "planned", [])
+
+
 def test_whose_credentials_are_received_takes_part(run):
     text = "El subsecretario Pedro Gómez recibió las cartas credenciales del embajador designado de Noruega, Olav Berg."
     (event,) = run(text, people=["Pedro Gómez", "Olav Berg"])
