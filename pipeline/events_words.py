@@ -190,7 +190,19 @@ class DocWords:
         found = [c for c in self.children[i] if self.dep[c] in ("nsubj", "nsubj:pass")]
         words = [c for c in found if not self.space[c]]
         return words or [c for c in found if any(  # (not "El miércoles," hung on the break)
-            self.pos[g] in _NOMINAL and "Tim" not in feats(self.tokens[g], "AdvType") for g in self.children[c])]
+            self.pos[g] in _NOMINAL and "Tim" not in feats(self.tokens[g], "AdvType") for g in self.children[c])] \
+            or self._name_after_a_fronted_phrase(i)
+
+    def _name_after_a_fronted_phrase(self, i: int) -> list[int]:
+        """"En el marco de la cumbre, X sostendrá ...": the name set off after a phrase that opens
+        the clause, right before the verb ``i``, which the parse makes an apposition of that phrase."""
+        for c in self.children[i]:
+            if c < i and self.dep[c] == "obl":
+                for a in self.children[c]:
+                    if a > c and self.dep[a] == "appos" and self.pos[a] == "PROPN" and self.texts[a - 1] == "," \
+                            and all(self.head[k] == a and self.dep[k] == "flat" for k in range(a + 1, i)):
+                        return [a]
+        return []
 
     def negated(self, i: int) -> bool:
         """Whether token ``i`` has "no" or "nunca" among its children ("no se realizó")."""

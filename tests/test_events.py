@@ -14,6 +14,7 @@ import shutil
 import pytest
 
 from pipeline.events import EventsComponent
+from pipeline.events_words import DocWords
 from pipeline.ingest import iter_documents
 from pipeline.rules import DEFAULT_MODELS_DIR, RuleFileError
 from tests.conftest import SEED
@@ -361,6 +362,20 @@ def test_who_does_not_attend_a_summit_takes_no_part_in_it(run):
     without the subject."""
     (event,) = run("La canciller Ana Ruiz no asistirá a la Cumbre de Líderes en Johannesburgo.", people=["Ana Ruiz"])
     assert (event.kind, event.status, event.actor_ids) == ("summit", "planned", [])
+
+
+@pytest.mark.parametrize("text, subject", [
+    pytest.param("En el marco de la cumbre, Luis Vera Soto sostendrá encuentros bilaterales con sus homólogos de Brasil "
+                 "e India.", "Luis", id="a name set off after the fronted phrase"),
+    pytest.param("En el marco de la cumbre, sostendrá encuentros bilaterales con sus homólogos.", None,
+                 id="no name: no subject"),
+])
+def test_a_name_after_a_fronted_phrase_is_the_subject_the_parse_makes_its_apposition(events_nlp, text, subject):
+    """"En el marco de la cumbre, X sostendrá ...": X, an apposition of "marco" in the parse, is the
+    verb's subject (DocWords.subjects_of)."""
+    words = DocWords.of(events_nlp(text))
+    verb = next(i for i, p in enumerate(words.pos) if p == "VERB")
+    assert [words.texts[i] for i in words.subjects_of(verb)] == ([subject] if subject else [])
 
 
 def test_whose_credentials_are_received_takes_part(run):
