@@ -365,8 +365,8 @@ def test_who_does_not_attend_a_summit_takes_no_part_in_it(run):
 
 
 @pytest.mark.parametrize("text, subject", [
-    pytest.param("En el marco de la cumbre, Luis Vera Soto sostendrá encuentros bilaterales con sus homólogos de Brasil "
-                 "e India.", "Luis", id="a name set off after the fronted phrase"),
+    pytest.param("En el marco de la cumbre, Luis Vera Soto sostendrá encuentros bilaterales con sus homólogos de "
+                 "Brasil e India.", "Luis", id="a name set off after the fronted phrase"),
     pytest.param("En el marco de la cumbre, sostendrá encuentros bilaterales con sus homólogos.", None,
                  id="no name: no subject"),
 ])
