@@ -29,7 +29,7 @@ from collections.abc import Callable
 from .gazetteer import fold
 from .participants_match import Match, RolePhrase, extend_title
 from .participants_resolve import Actor, Lexicon, Role
-from .participants_roles import gender_fits, interpret_phrase, merge_role
+from .participants_roles import interpret_phrase, merge_role
 from .participants_tokens import Tokens
 
 #: The gender a title of either gender ("canciller", "titular") takes from its article.
@@ -104,7 +104,9 @@ class AloneTitles:
             # the document's own people first ("la ministra canadiense" after "la ministra de
             # Relaciones Exteriores de Canadá, X" is X), then the gazetteer's office holders
             offices = self._offices(role)
-            actor = self._first_office(role, offices, lambda: self._same_office(role, m.start, end, actors, gender))
+            actor = None if role.counterpart else self._same_title(m, role, actors, gender)
+            if actor is None:
+                actor = self._first_office(role, offices, lambda: self._same_office(role, m.start, end, actors, gender))
             if actor is None and not foreign_reading:
                 actor = self._first_office(role, offices, lambda: self._office_holder(role, m, actors, gender))
             if actor is not None:
@@ -117,9 +119,13 @@ class AloneTitles:
         says it ("el funcionario estadounidense"), country."""
         fitting = [a for a in actors if a.kind == "person" and a.participant
                    and (not country or a.country == country)
-                   and not (gender and self._gender(a) not in (None, gender))]
+                   and self._fits(a, gender)]
         best = max(fitting, key=lambda a: named_before(a, at), default=None)
         return best if best is not None and named_before(best, at) >= 0 else None
+
+    def _fits(self, actor: Actor, gender: str | None) -> bool:
+        """A feminine title ("la presidenta") does not stand for a man, nor the reverse."""
+        return not gender or self._gender(actor) in (None, gender)
 
     def _gender(self, actor: Actor) -> str | None:
         """A person's gender: the gazetteer's, else that of a title the text gives them."""
@@ -169,10 +175,19 @@ class AloneTitles:
         before = [a for a in actors if a.role.code and a.role.code != "other" and a.first_token < at]
         return before[-1].role.code if before else None
 
+    def _same_title(self, m: Match, role: Role, actors: list[Actor], gender: str | None) -> Actor | None:
+        """The one person named before the title ``m`` whom the text gives that title, in office ("el
+        subsecretario" after "el subsecretario para América del Norte, X": X, whatever office the
+        gazetteer knows X by; not "el futuro canciller X")."""
+        titled = [a for a in actors if a.participant and a.text_code is not None and named_before(a, m.start) >= 0
+                  and self._fits(a, gender) and (role.country is None or a.country == role.country)
+                  and any(c.phrase is not None and f"{c.phrase.title.key} ".startswith(f"{m.key} ") for c in a.cands)]
+        return titled[0] if len(titled) == 1 else None  # (two "ministros": the document's own, below)
+
     def _same_office(self, role: Role, at: int, end: int, actors: list[Actor], gender: str | None) -> Actor | None:
         if role.code in (None, "other"):
             return None
-        found = [a for a in actors if a.role.code == role.code and a.participant and gender_fits(a, gender)
+        found = [a for a in actors if a.role.code == role.code and a.participant and self._fits(a, gender)
                  and (role.country is None or a.country == role.country)
                  and (not role.counterpart or a.country != self._first_country(actors))
                  and not self._first_named_later_in_its_sentence(a, at, end)]

@@ -128,14 +128,6 @@ def _term_like(person: Person, code: str | None) -> dict[str, Any]:
     return max(same or person.terms, key=lambda t: (t.get("start") or dt.date.min))
 
 
-def gender_fits(actor: Actor, gender: str | None) -> bool:
-    """A feminine title ("la presidenta") does not stand for a man, nor the reverse."""
-    if not gender or actor.person is None:
-        return True
-    known = {t.get("gender") for t in actor.person.terms} - {None, ""}
-    return not known or gender in known
-
-
 def _held(person: Person | None, code: str | None) -> bool | None:
     if person is None or code is None:
         return None

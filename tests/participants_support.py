@@ -25,6 +25,7 @@ Alicia Bárcena,Alicia Bárcena Ibarra|Bárcena,Q7,MEX,secretaria de Relaciones 
 Carlos Holmes Trujillo,Holmes Trujillo,Q8,COL,canciller,foreign_minister,Ministerio de Relaciones Exteriores de Colombia,2018-08-07,2019-11-12,m
 Claudia Blum,Claudia Blum de Barberi,Q9,COL,canciller,foreign_minister,Ministerio de Relaciones Exteriores de Colombia,2019-11-12,2021-05-12,f
 Marta Lucía Ramírez,Marta Lucía Ramírez Blanco,Q10,COL,vicepresidenta y canciller,foreign_minister,Ministerio de Relaciones Exteriores de Colombia,2021-05-13,2022-08-07,f
+Rosa Vela Ortiz,Vela Ortiz,Q40,MEX,jefa de la Unidad para América del Norte,diplomat,Secretaría de Relaciones Exteriores,,,f
 """
 ORGANIZATIONS = """name,aliases,wikidata,kind,country
 Secretaría de Relaciones Exteriores,SRE|Cancillería|Cancillería mexicana,Q10,organization,MEX

@@ -231,6 +231,35 @@ def test_a_title_after_an_indefinite_is_no_one_in_particular(pnlp, text):
     assert title_ids(run(pnlp, text, "2025-06-01"), "canciller mexicano") == []
 
 
+def test_a_title_alone_is_the_one_person_the_text_gave_it(pnlp):
+    """"la subsecretaria" after "La subsecretaria para América del Norte, X" is X, though the
+    gazetteer knows X by another office (Q40, an undated diplomat's term that overrides the text's
+    code), not the man of the same office named since."""
+    doc = run(pnlp, "La subsecretaria para América del Norte, Rosa Vela Ortiz, se reunió con el viceministro de "
+                    "Canadá, Luis Dubois Paz. Después, la subsecretaria visitó Toronto.", "2025-06-01")
+    assert title_ids(doc, "subsecretaria") == ["Q40"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("El canciller Pedro Soto Ruiz se reunirá con el futuro canciller Luis Gil Mora. Después, el canciller "
+                 "habló con la prensa.", id="a title not in office is none of it"),
+    pytest.param("El ministro de Relaciones Exteriores, Pedro Soto Ruiz, recibió al ministro de Relaciones Exteriores "
+                 "de Chile, Luis Gil Mora. El ministro habló con la prensa.", id="two people with the title"),
+])
+def test_a_title_alone_is_not_the_last_one_given_it_when_it_may_be_another(pnlp, text):
+    """Only one person in office the text gives the title is the title's by that alone: not "el
+    futuro canciller X", and with two, the document's own official as before."""
+    doc = run(pnlp, text, "2025-06-01")
+    assert title_ids(doc, "canciller" if "canciller" in text else "ministro") == ["pedro-soto-ruiz"]
+
+
+def test_a_feminine_title_is_no_man_the_text_titles(pnlp):
+    """"la subsecretaria" is not "el viceministro de Canadá, X": X's own title says he is a man."""
+    doc = run(pnlp, "El viceministro de Canadá, Luis Dubois Paz, llegó a Lima. Más tarde, la subsecretaria habló.",
+              "2025-06-01")
+    assert title_ids(doc, "subsecretaria") == []
+
+
 def test_role_only_prefers_the_person_named_in_the_document(pnlp):
     doc = run(pnlp, "El canciller Marcelo Ebrard viajó a Lima. El canciller firmó el acuerdo.", "2025-06-01")
     found = people(doc)
