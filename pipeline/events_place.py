@@ -54,7 +54,11 @@ def attach_place(m: EventMention, places: PlaceIndex, words: DocWords, lex: Lexi
     if "agenda" in m.attrs:  # "La agenda en Tokio incluye:" and "- una reunión con el ministro X"
         fallback += [c for s in words.subjects_of(m.attrs["list_intro"]) for c in words.children[s]
                      if "en" in case_of[c]]
-    return _first_place(ordered + fallback, places, words, antecedent)
+    found = _first_place(ordered + fallback, places, words, antecedent)
+    if found is not None and found[0].location is None:  # a country: a city the event's own phrases
+        # name goes first ("visitó el Consulado General de México en Toronto": Toronto, not México)
+        found = _first_place(ordered, places, words, antecedent, cities=True) or found
+    return found
 
 
 def destination(verb: int, places: PlaceIndex, words: DocWords) -> tuple[Place, int, int] | None:
@@ -66,16 +70,19 @@ def destination(verb: int, places: PlaceIndex, words: DocWords) -> tuple[Place, 
                         places, words)
 
 
-def _first_place(phrases: list[int], places: PlaceIndex, words: DocWords, antecedent: int | None = None
-                 ) -> tuple[Place, int, int] | None:
-    """The first known place in the subtrees of ``phrases`` (token indices), with its character
-    span; an ``antecedent`` (or a subject) counts only when the place is its own name."""
+def _first_place(phrases: list[int], places: PlaceIndex, words: DocWords, antecedent: int | None = None,
+                 cities: bool = False) -> tuple[Place, int, int] | None:
+    """The first known place (with ``cities``, the first that is no whole country) in the
+    subtrees of ``phrases`` (token indices), with its character span; an ``antecedent`` (or a
+    subject) counts only when the place is its own name."""
     for c in phrases:
         sub = words.subtree(c, 14)
         opening = c != antecedent and _line_start(sub[0], words)
         if opening and words.pos[sub[0]] != "ADP":
             continue  # "Ciudad de México, 6 de mayo.-": a dateline, not the event's place
         found = places.find([words.texts[i] for i in sub])
+        if cities:
+            found = [f for f in found if f.place.location is not None]
         if opening and found and found[0].start > 2:
             continue  # a phrase opening a paragraph is a place when it names one at once ("En
             # Madrid, la presidenta se reunirá"; not "En representación de la secretaria de ...")

@@ -217,6 +217,8 @@ def test_postponed_event_with_new_date_is_planned(run):
     pytest.param("La presidenta se reunirá con el primer ministro en Palacio Nacional.",
                  "Ciudad de México", "MEX", id="venue"),
     pytest.param("El canciller realizó una visita oficial a Perú.", None, "PER", id="country-only"),
+    pytest.param("El cónsul visitó el Consulado General de México en Toronto.", "Toronto", "CAN",
+                 id="a body named with its post: the city, not the body's country"),
     pytest.param("Se pospuso la visita de trabajo que el canciller tenía prevista a Quito la "
                  "próxima semana.",
                  "Quito", "ECU", id="a visit's 'a' phrase the parse hangs on another word"),
