@@ -388,7 +388,9 @@ def _set(g: dict[str, str], ctx: Context, lex: Lexicon) -> Resolved | None:
     if word in lex.weekdays:
         return Resolved("SET", f"XXXX-WXX-{lex.weekdays[word] + 1}", None, None, "day", NONE)
     unit = lex.units.get(word)
-    return Resolved("SET", f"P1{unit}", None, None, UNIT_GRANULARITY[unit], NONE) if unit else None
+    count = parse_number(g.get("n"), lex) if g.get("n") else 1  # "cada dos semanas": P2W
+    return Resolved("SET", duration_value(count, unit), None, None, UNIT_GRANULARITY[unit], NONE) \
+        if unit and count else None
 
 
 _HANDLERS = {"date": _date, "range": _range, "month": _month, "year": _year_rule,

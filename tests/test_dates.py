@@ -294,6 +294,17 @@ def test_durations_and_sets_are_typed(timexes, text, expected_type) -> None:
     assert [t.type for t in timexes(text, "2026-01-15")] == [expected_type]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("El programa durará seis meses.", [("seis meses", "DURATION", "P6M")],
+                 id="a duration after 'durar': the time, not the verb"),
+    pytest.param("La reunión duró tres horas.", [("tres horas", "DURATION", "PT3H")], id="hours"),
+    pytest.param("Se reunirán cada dos semanas.", [("cada dos semanas", "SET", "P2W")], id="every N units"),
+    pytest.param("La comisión sesionará cada año.", [("cada año", "SET", "P1Y")], id="every unit"),
+])
+def test_duration_and_set_values(timexes, text, expected) -> None:
+    assert [(t.text, t.type, t.value) for t in timexes(text, "2026-01-15")] == expected
+
+
 @pytest.mark.parametrize("text", [
     pytest.param("Ayer se reunieron los cancilleres.", id="ayer"),
     pytest.param("La visita será la próxima semana.", id="la próxima semana"),
