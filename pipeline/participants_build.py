@@ -118,6 +118,10 @@ class Builder:
         comma = False
         while i < limit:
             m = self.by_token.get(i)
+            if m is not None and comma and m.kind == "LOC" and m.end == i + 1 and i + 1 < len(tokens) \
+                    and tokens.name_word[i + 1] and i + 1 not in self.by_token:
+                end = self._run(i + 1)  # "la canciller de Costa Rica, Sofía Vega Luna": a given name the
+                return Cand(i, end, tokens.span_text(i, end), "role", "PER"), i  # gazetteer knows as a city
             if m is not None:
                 if m.kind in {"COUNTRY", "DEMONYM", "ORG", "LOC", "ROLE"}:
                     limit = min(len(tokens), limit + m.end - m.start - 1)  # a name found: one word
@@ -323,10 +327,11 @@ class Builder:
             a = owner.get(id(c))
             if a is not None:
                 items.append((c.start, c.end, "PER", [a]))
+        people = covered((s, e) for s, e, _, _ in items)  # (a place in a name: "Sofía Vega Luna")
         for org in orgs:
             items.extend((s, e, "ORG", [org]) for s, e in org.token_spans)
         for m in self.matches:
-            if m.kind in {"COUNTRY", "LOC"}:
+            if m.kind in {"COUNTRY", "LOC"} and people.isdisjoint(range(m.start, m.end)):
                 items.append((m.start, m.end, "LOC", []))
         taken = covered((s, e) for s, e, _, _ in items)
         taken |= covered((s, e) for s, e, _ in self.role_mentions)  # "la Canciller" is no ORG

@@ -260,6 +260,15 @@ def test_a_feminine_title_is_no_man_the_text_titles(pnlp):
     assert title_ids(doc, "subsecretaria") == []
 
 
+def test_a_given_name_the_gazetteer_knows_as_a_city_opens_the_name_after_a_title(nlp):
+    """With the bundled gazetteer (Sofía, the capital of Bulgaria): "la canciller de Chile, Sofía
+    Vega Luna" is Sofía Vega Luna, Chile's foreign minister, and no place is named inside her name."""
+    doc = run(nlp, "La subsecretaria habló con la canciller de Chile, Sofía Vega Luna.", "2025-06-01")
+    person = people(doc)["Sofía Vega Luna"]
+    assert (person.role_code, person.country) == ("foreign_minister", "CHL")
+    assert [m.text for m in doc._.mentions if m.label == "LOC"] == ["Chile"]
+
+
 def test_role_only_prefers_the_person_named_in_the_document(pnlp):
     doc = run(pnlp, "El canciller Marcelo Ebrard viajó a Lima. El canciller firmó el acuerdo.", "2025-06-01")
     found = people(doc)
