@@ -76,11 +76,12 @@ def _excluded(words: DocWords, lex: Lexicon, starts: list[int]) -> set[int]:
 
 def _attended_session(words: DocWords, lex: Lexicon, i: int, phrase: tuple[str, ...]) -> bool:
     """Whether the name at token ``i`` is an organ whose sessions one attends (cue class
-    ``session_organ``: "Asamblea General") after a verb of attending ("participar en la")."""
+    ``session_organ``: "Asamblea General") after a verb of attending ("participar en la") or a
+    planning adjective ("la próxima Asamblea General se celebrará en Paraguay")."""
     if " ".join(phrase) not in lex.cues.get("session_organ", {}):
         return False
     verb = governing_verb(i, words)
-    return verb is not None and attended(i, verb, words, lex)
+    return (i > 0 and lex.has_at("planned_adj", words, i - 1)) or (verb is not None and attended(i, verb, words, lex))
 
 
 def _starts(words: DocWords, lex: Lexicon) -> list[int]:

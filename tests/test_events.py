@@ -80,6 +80,8 @@ def run(events_nlp):
                  id="the subject of a planning verb that is no passive: what it aims at"),
     pytest.param("El canciller participará en la Asamblea General de la ONU, que comienza el 22 de septiembre.",
                  "summit", "planned", id="the-general-assembly-attended-is-its-session"),
+    pytest.param("La próxima Asamblea General se celebrará en Paraguay en 2027.", "summit", "planned",
+                 id="the-next-general-assembly-is-its-session"),
     pytest.param("El canciller asistió a la toma de protesta del presidente de Bolivia.", "other", "held",
                  id="a-toma-de-protesta-is-an-inauguration"),
     pytest.param("La canciller encabezó la delegación de México en el 52 periodo ordinario de sesiones de la "
