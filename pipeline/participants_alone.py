@@ -152,7 +152,14 @@ class AloneTitles:
         if main_country(actors, self.lex) in (None, default):
             return False
         named = any(x.kind in {"COUNTRY", "DEMONYM"} and x.rows[0] == implied for x in self.matches)
-        return not named and not any(a.country == implied for a in actors)
+        return not named and not any(a.country == implied for a in actors) and not self._names_a_place(m)
+
+    def _names_a_place(self, m: Match) -> bool:
+        """Whether the title's own words name a place ("la presidenta de México": its country is
+        written, not the gazetteer's reading of it)."""
+        words = self.tokens.folded[m.start:m.end]
+        return any(" ".join(words[i:j]) in self.lex.places
+                   for i in range(len(words)) for j in range(i + 1, min(len(words), i + 3) + 1))
 
     def _offices(self, role: Role) -> list[str | None]:
         """The offices a title may stand for: its own, then, for a minister whose portfolio

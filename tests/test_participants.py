@@ -269,6 +269,15 @@ def test_a_given_name_the_gazetteer_knows_as_a_city_opens_the_name_after_a_title
     assert [m.text for m in doc._.mentions if m.label == "LOC"] == ["Chile"]
 
 
+def test_a_title_that_writes_its_country_is_that_countrys_in_a_foreign_document(nlp):
+    """With the bundled gazetteer: in a document about the United States, "la presidenta de
+    México" names its country itself (not only the gazetteer's Mexican reading of the title), so
+    it is Mexico's president on the date."""
+    doc = run(nlp, "El mandatario estadounidense recibirá el próximo lunes en la Casa Blanca a la presidenta de "
+                   "México.", "2026-01-20")
+    assert title_ids(doc, "presidenta de México") == [people(doc)["Claudia Sheinbaum"].actor_id]
+
+
 def test_role_only_prefers_the_person_named_in_the_document(pnlp):
     doc = run(pnlp, "El canciller Marcelo Ebrard viajó a Lima. El canciller firmó el acuerdo.", "2025-06-01")
     found = people(doc)
