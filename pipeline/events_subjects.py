@@ -36,7 +36,7 @@ def subject_regions(m: EventMention, verb: int | None, index: DocIndex, lex: Lex
             governor = governing_verb(m.head, words)  # llevó a cabo en Lima": who headed it
             subjects = _subjects(governor, words) if governor is not None \
                 and attended(m.head, governor, words, lex) else []
-        return subjects or _topic(verb, words, index) or _speaker(verb, words, index)
+        return subjects or _topic(verb, words, index, lex) or _speaker(verb, words, index, lex)
     if "agenda" in m.attrs:  # "- una reunión con el ministro X;" in the agenda of whom the text is about
         return _agenda_owner(m.attrs["list_intro"], words, index, lex)
     owned = m.kind in _OWNED_KINDS and m.attrs.get("det") == "possessive"
@@ -51,7 +51,7 @@ def subject_regions(m: EventMention, verb: int | None, index: DocIndex, lex: Lex
         return []
     subjects = _subjects(governor, words)
     if m.attrs.get("det") == "possessive" and not any(index.ids_in(c) for c in subjects):
-        subjects = _topic(governor, words, index)  # "En su encuentro con X, se revisó la agenda":
+        subjects = _topic(governor, words, index, lex)  # "En su encuentro con X, se revisó la agenda":
         # "su" is the one told before
     if m.kind == "visit" and words.lem[governor] == "recibir" and "offset" not in m.attrs:
         # "X recibió al ministro Y, en el marco de su visita oficial": Y's visit, X the host
@@ -126,7 +126,7 @@ def _in_a_later_paragraph(token: int, verb: int, words: DocWords) -> bool:
     return token > verb and "\n\n" in words.text[words.idx[verb]:words.idx[token]]
 
 
-def _speaker(verb: int, words: DocWords, index: DocIndex) -> list[int]:
+def _speaker(verb: int, words: DocWords, index: DocIndex, lex: Lexicon) -> list[int]:
     """Who says a first-person verb ("'Vamos a tener una llamada el lunes', dijo"): the
     subject of the verb of saying it hangs on, or the one that verb's sentence is about."""
     if not any("1" in feats(words.tokens[k], "Person") for k in (verb, *words.children[verb])
@@ -138,7 +138,7 @@ def _speaker(verb: int, words: DocWords, index: DocIndex) -> list[int]:
             return []
         cur = words.head[cur]
         if words.pos[cur] in ("VERB", "AUX") and "1" not in feats(words.tokens[cur], "Person"):
-            return _subjects(cur, words) or _topic(cur, words, index)
+            return _subjects(cur, words) or _topic(cur, words, index, lex)
     return []
 
 
@@ -159,11 +159,19 @@ def _agenda_owner(intro: int, words: DocWords, index: DocIndex, lex: Lexicon) ->
             and not lex.has_at("speech", words, r) for c in _subjects(r, words) if index.ids_in(c)]
 
 
-def _topic(verb: int, words: DocWords, index: DocIndex) -> list[int]:
+def _names_itself(c: int, words: DocWords, index: DocIndex) -> bool:
+    """Whether the phrase of token ``c`` is a participant's own mention or title ("el presidente X"),
+    not a thing of one ("la reunión de la Alianza", "la reunión del ministro X")."""
+    return c in index.actors_of or any(words.dep[g] in ("appos", "flat") and g in index.actors_of
+                                       for g in words.children[c])
+
+
+def _topic(verb: int, words: DocWords, index: DocIndex, lex: Lexicon) -> list[int]:
     """Spanish drops a subject told before ("El canciller llegó a Madrid. Se reunirá con ..."):
     for the main verb of a sentence, finite, third person singular and without a subject, the
     subjects of the main verbs of the sentence before that name participants (else of the one
-    before that). Token indices."""
+    before that); of a verb of saying, those of what it reports first ("X recibirá a Y, informó
+    la vocera Z. Será su primer encuentro": X's). Token indices."""
     finite = next((c for c in words.children[verb] if words.dep[c] == "aux"), verb)  # "había sostenido"
     tok = words.tokens[finite]
     if words.dep[verb] != "ROOT" or "Fin" not in feats(tok, "VerbForm") or "3" not in feats(tok, "Person") \
@@ -174,8 +182,11 @@ def _topic(verb: int, words: DocWords, index: DocIndex) -> list[int]:
         if back < 0:
             return []
         start, end = words.sents[back]
-        found = [c for r in range(start, end) if words.dep[r] == "ROOT" and words.pos[r] in ("VERB", "AUX")
-                 for c in _subjects(r, words) if index.ids_in(c)]
+        roots = [r for r in range(start, end) if words.dep[r] == "ROOT" and words.pos[r] in ("VERB", "AUX")]
+        reported = [c for r in roots if lex.has_at("speech", words, r) for c in words.children[r]
+                    if words.dep[c] == "ccomp"]  # (a clause's head may be a noun: "estuvo en contacto")
+        found = [c for r in reported for c in _subjects(r, words) if _names_itself(c, words, index)] or [
+            c for r in roots for c in _subjects(r, words) if index.ids_in(c)]
         if found:
             return found
     return []

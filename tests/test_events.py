@@ -382,6 +382,20 @@ def test_a_name_after_a_fronted_phrase_is_the_subject_the_parse_makes_its_apposi
     assert [words.texts[i] for i in words.subjects_of(verb)] == ([subject] if subject else [])
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("El presidente Pedro Gómez estuvo en contacto con el canciller, informó la vocera Ana Ruiz.\n\n"
+                 "Acordó una visita a Quito.", ["Pedro Gómez"],
+                 id="what a verb of saying reports names whom the text is about, not the speaker"),
+    pytest.param("La vocera Ana Ruiz informó que la reunión del ministro Pedro Gómez se realizará pronto.\n\n"
+                 "Acordó una visita a Quito.", ["Ana Ruiz"],
+                 id="a reported subject that is no person itself: the speaker"),
+])
+def test_a_dropped_subject_after_a_report_is_whom_the_report_is_about(run, text, expected):
+    """Spanish drops a subject told before: after "X ..., informó Z", the dropped subject is X."""
+    events = run(text, people=["Pedro Gómez", "Ana Ruiz"])
+    assert [e.actor_ids for e in events if e.kind == "visit"] == [expected]
+
+
 def test_whose_credentials_are_received_takes_part(run):
     text = "El subsecretario Pedro Gómez recibió las cartas credenciales del embajador designado de Noruega, Olav Berg."
     (event,) = run(text, people=["Pedro Gómez", "Olav Berg"])

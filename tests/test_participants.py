@@ -278,6 +278,16 @@ def test_a_title_that_writes_its_country_is_that_countrys_in_a_foreign_document(
     assert title_ids(doc, "presidenta de México") == [people(doc)["Claudia Sheinbaum"].actor_id]
 
 
+def test_both_leaders_are_heads_of_state_or_government_not_a_spokeswoman(nlp):
+    """With the bundled gazetteer: "ambos líderes" (collective.csv: head_of_state|head_of_government)
+    after two leaders and the spokeswoman who reported their meeting stands for the two leaders."""
+    doc = run(nlp, "El mandatario estadounidense recibirá a la presidenta de México, informó la vocera Ana Ruiz "
+                   "Gil. Será el primer encuentro entre ambos líderes.", "2026-01-20")
+    (both,) = [m for m in doc._.mentions if m.text == "ambos líderes"]
+    found = people(doc)
+    assert sorted(both.actor_ids) == sorted([found["Donald Trump"].actor_id, found["Claudia Sheinbaum"].actor_id])
+
+
 def test_role_only_prefers_the_person_named_in_the_document(pnlp):
     doc = run(pnlp, "El canciller Marcelo Ebrard viajó a Lima. El canciller firmó el acuerdo.", "2025-06-01")
     found = people(doc)
