@@ -173,8 +173,9 @@ def join_delegation_lines(events: list[Draft], mentions: Sequence[EventMention],
         named = [c for c in phrases if any(k in index.actors_of for k in _listed([c], words))]
         if subject and words.pos[verb] == "VERB" and all(
                 c in named or words.pos[c] == "PROPN" for c in phrases):
-            heads = [c for c in children if words.dep[c] == "nsubj" or (
-                words.dep[c] == "conj" and words.pos[c] in ("NOUN", "PROPN"))] + named
+            heads = [c for c in children if words.dep[c] == "nsubj" or (words.dep[c] == "obj" and c > verb) or (
+                words.dep[c] == "conj" and words.pos[c] in ("NOUN", "PROPN"))] + named  # (these verbs take no
+            # object: "asistirán el canciller X y ..." is a subject the parse took for one)
         elif agent:
             heads = [c for c in words.children[verb] if "por" in words.case_of[c]]
         else:
@@ -191,8 +192,8 @@ def join_delegation_lines(events: list[Draft], mentions: Sequence[EventMention],
 def _listed(heads: list[int], words: DocWords) -> list[int]:
     """The tokens naming the members of a list: each head, the heads coordinated with it or in
     apposition to it ("la subsecretaria Teresa Mercado", "Zhu Jian, ministro consejero, y Chen
-    Xiang") and the rest of their names ("Zhu Jian": flat), not the people their titles name
-    ("asesora del presidente Joe Biden")."""
+    Xiang") and the rest of their names ("Zhu Jian": flat; "De la Fuente"), not the people their
+    titles name ("asesora del presidente Joe Biden")."""
     out, todo = [], list(heads)
     while todo:
         k = todo.pop()
@@ -200,8 +201,9 @@ def _listed(heads: list[int], words: DocWords) -> list[int]:
         for c in words.children[k]:
             if words.dep[c] in ("conj", "appos"):
                 todo.append(c)
-            elif words.dep[c] == "flat":
-                out.append(c)
+            elif words.dep[c] == "flat" or (words.dep[c] == "nmod" and any(
+                    words.texts[g] in ("De", "Del") for g in words.children[c])):
+                out.append(c)  # (a surname the parse takes for a complement: "el canciller De la Fuente")
     return out
 
 

@@ -256,6 +256,16 @@ def test_a_line_on_who_else_took_part_joins_the_event_before(events, text, expec
     assert [e.actor_ids for e in found] == expected
 
 
+def test_a_line_on_who_will_attend_joins_the_planned_event_before(events):
+    """"Por parte de México asistirán el subsecretario De la Torre y la directora general, X": the
+    parse takes the subjects after the verb for its object, and "De la Torre" for a complement of
+    the title; both join the meeting to come."""
+    text = ("El canciller Luis Vera se reunirá con el embajador Pedro Soto. Por parte de México asistirán el "
+            "subsecretario De la Torre y la directora general, Ana Ruiz.")
+    found = events(text, people={"Luis Vera": "MEX", "Pedro Soto": "PER", "De la Torre": "MEX", "Ana Ruiz": "MEX"})
+    assert [e.actor_ids for e in found] == [["Ana Ruiz", "De la Torre", "Luis Vera", "Pedro Soto"]]
+
+
 def test_a_list_after_the_events_own_verb_of_taking_part_names_its_people(events):
     text = ("El canciller Luis Vera sostuvo una reunión con el embajador Pedro Soto.\nEn el encuentro "
             "participaron también:\n- Ana Ruiz, subsecretaria de Asuntos Multilaterales.\n- Juan Mora, "
