@@ -396,6 +396,15 @@ def test_a_dropped_subject_after_a_report_is_whom_the_report_is_about(run, text,
     assert [e.actor_ids for e in events if e.kind == "visit"] == [expected]
 
 
+def test_who_accompanies_someone_in_a_meeting_takes_part_in_it(run):
+    """"acompañará a X en la reunión" (cue classes support, support_obl, attends: acompañar): its
+    subject takes part in the meeting told before."""
+    text = ("La canciller Ana Ruiz se reunirá el lunes con el ministro Pedro Gómez.\n\n"
+            "El embajador Luis Vera adelantó que acompañará a la canciller en la reunión.")
+    events = run(text, dates={"el lunes": "2026-02-16"}, people=["Ana Ruiz", "Pedro Gómez", "Luis Vera"])
+    assert [e.actor_ids for e in events] == [["Ana Ruiz", "Luis Vera", "Pedro Gómez"]]
+
+
 def test_whose_credentials_are_received_takes_part(run):
     text = "El subsecretario Pedro Gómez recibió las cartas credenciales del embajador designado de Noruega, Olav Berg."
     (event,) = run(text, people=["Pedro Gómez", "Olav Berg"])
