@@ -172,6 +172,9 @@ def _topic(verb: int, words: DocWords, index: DocIndex, lex: Lexicon) -> list[in
     subjects of the main verbs of the sentence before that name participants (else of the one
     before that); of a verb of saying, those of what it reports first ("X recibirá a Y, informó
     la vocera Z. Será su primer encuentro": X's). Token indices."""
+    if words.dep[verb] != "ROOT" and opens_setting_relative(verb, words):  # "El miércoles viajará a París,
+        verb = governing_verb(verb, words, PLACE_RELATIVE_STEPS) or verb  # donde participará en ...": the
+        # traveller is whom the text is about
     finite = next((c for c in words.children[verb] if words.dep[c] == "aux"), verb)  # "había sostenido"
     tok = words.tokens[finite]
     if words.dep[verb] != "ROOT" or "Fin" not in feats(tok, "VerbForm") or "3" not in feats(tok, "Person") \

@@ -405,6 +405,15 @@ def test_who_accompanies_someone_in_a_meeting_takes_part_in_it(run):
     assert [e.actor_ids for e in events] == [["Ana Ruiz", "Luis Vera", "Pedro Gómez"]]
 
 
+def test_a_place_relative_of_a_verb_with_a_dropped_subject_is_the_travellers(run):
+    """"El miércoles viajará a París, donde participará en la reunión ministerial": no subject on
+    either verb; the traveller is the one the sentence before is about."""
+    text = ("La canciller Ana Ruiz se reunirá el lunes con el ministro Pedro Gómez. El miércoles viajará a París, "
+            "donde participará en la reunión ministerial de la OCDE.")
+    events = run(text, people=["Ana Ruiz", "Pedro Gómez"])
+    assert [e.actor_ids for e in events if e.kind == "summit"] == [["Ana Ruiz"]]
+
+
 def test_whose_credentials_are_received_takes_part(run):
     text = "El subsecretario Pedro Gómez recibió las cartas credenciales del embajador designado de Noruega, Olav Berg."
     (event,) = run(text, people=["Pedro Gómez", "Olav Berg"])
