@@ -19,7 +19,7 @@ from .events_lexicon import Lexicon
 from .events_words import WITH, DocWords, in_headline, list_intro_verb
 from .docparse import feats
 from .events_syntax import (attended, determiner, governing_verb, is_ordinal, name_span, ordinal_start,
-                            support_before_aside, support_of)
+                            part_of_another, support_before_aside, support_of)
 
 
 @dataclass
@@ -391,8 +391,8 @@ def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
     if m.indefinite and (any(dep[c] == "cop" for c in children)
                          or (governor is not None and words.lem[governor] == "tratar")):
         m.strong = False  # "se trataba de un encuentro informal": says what an event was
-    if m.headline:
-        m.strong = False
+    if m.headline or (governor is not None and part_of_another(head, governor, lex, words)):
+        m.strong = False  # (a title line; "una gira que incluye visitas a Madrid y París": its parts)
     m.attrs["det"] = det
     scope = lex.cues.get("scope_adj", {})  # as lex.has_at("scope_adj", words, i), looked up once
     m.attrs["scope"] = frozenset(words.lem[i] for i in [*range(m.start, m.end), *children]

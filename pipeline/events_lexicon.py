@@ -45,7 +45,7 @@ def requirement_fits_pos(row: dict[str, Any]) -> tuple[str, str] | None:
 #: (a test checks that the two agree).
 CUE_CLASSES = frozenset({
     "attends", "cancel_noun", "cancel_verb", "chairs", "distinct_adj", "exclude", "frame", "held_adj",
-    "host_subj", "invites", "joins_agent", "joins_subj", "offset_unit", "periphrasis", "person_head",
+    "host_subj", "includes", "invites", "joins_agent", "joins_subj", "offset_unit", "periphrasis", "person_head",
     "planned_adj", "planned_verb", "presence", "receives", "recipient", "scope_adj", "session_organ", "speech",
     "support", "support_noun", "support_obl", "support_subj"})
 CUE_STATUSES = frozenset({"planned", "cancelled"})

@@ -227,6 +227,18 @@ def support_before_aside(words: DocWords, start: int, lex: Lexicon) -> int | Non
     return j - 1 if lex.has_at("support_noun", words, j - 1) else None
 
 
+def part_of_another(head: int, governor: int, lex: Lexicon, words: DocWords) -> bool:
+    """Whether the event noun ``head`` is what another event includes (cue class ``includes``):
+    "una gira de trabajo que incluye visitas a Madrid, París y Berlín", "La gira comprende
+    reuniones con ...": the tour's parts, not events told on their own."""
+    if words.dep[head] != "obj" or words.head[head] != governor or not lex.has_at("includes", words, governor):
+        return False
+    subject = next((c for c in words.children[governor] if words.dep[c] == "nsubj"), None)
+    if subject is not None and words.pos[subject] == "PRON" and words.dep[governor].startswith("acl"):
+        subject = words.head[governor]  # "una gira ... que incluye": the relative's antecedent
+    return subject is not None and (words.low[subject] in lex.triggers or words.lem[subject] in lex.triggers)
+
+
 def relative_on_a_name(head: int, lex: Lexicon, words: DocWords, reach: int = 12) -> int | None:
     """The verb of a relative clause telling that the event noun ``head`` takes place, which the
     parse hangs on a name or a person after it ("la Cumbre del G20 en Johannesburgo, que se celebrará

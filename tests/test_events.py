@@ -414,6 +414,20 @@ def test_a_place_relative_of_a_verb_with_a_dropped_subject_is_the_travellers(run
     assert [e.actor_ids for e in events if e.kind == "summit"] == [["Ana Ruiz"]]
 
 
+@pytest.mark.parametrize("text, kinds", [
+    pytest.param("La canciller Ana Ruiz iniciará mañana una gira de trabajo por Europa que incluye visitas a Madrid, "
+                 "París y Berlín.", [("visit", "planned")], id="the visits a tour includes are the tour"),
+    pytest.param("La gira de la canciller Ana Ruiz comprende reuniones con empresarios.", [("visit", "held")],
+                 id="the meetings a tour comprises"),
+    pytest.param("La canciller Ana Ruiz incluyó en su agenda una reunión con el ministro Pedro Gómez.",
+                 [("meeting", "held")], id="what a person includes is an event of its own"),
+])
+def test_the_events_another_includes_are_its_parts(run, text, kinds):
+    """Cue class ``includes``: an event noun that another event includes is no event of its own."""
+    events = run(text, people=["Ana Ruiz", "Pedro Gómez"])
+    assert [(e.kind, e.status) for e in events] == kinds
+
+
 def test_whose_credentials_are_received_takes_part(run):
     text = "El subsecretario Pedro Gómez recibió las cartas credenciales del embajador designado de Noruega, Olav Berg."
     (event,) = run(text, people=["Pedro Gómez", "Olav Berg"])
