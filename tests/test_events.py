@@ -428,6 +428,14 @@ def test_the_events_another_includes_are_its_parts(run, text, kinds):
     assert [(e.kind, e.status) for e in events] == kinds
 
 
+def test_a_ministerial_meeting_is_not_the_bilateral_ones_told_before(run):
+    """Cue class ``scope_adj``: "la reunión ministerial del G20" is another event than "reuniones
+    bilaterales" told before it."""
+    text = ("La canciller Ana Ruiz sostuvo reuniones bilaterales con sus homólogos de Japón e Italia. Además, "
+            "participó en la reunión ministerial del G20.")
+    assert len(run(text, people=["Ana Ruiz"])) == 2
+
+
 def test_whose_credentials_are_received_takes_part(run):
     text = "El subsecretario Pedro Gómez recibió las cartas credenciales del embajador designado de Noruega, Olav Berg."
     (event,) = run(text, people=["Pedro Gómez", "Olav Berg"])
