@@ -74,6 +74,10 @@ def actions(doc) -> list[str]:
                  "intention", id="buscarán + infinitive"),
     pytest.param("La presidenta encomendó al canciller dar seguimiento a los acuerdos.",
                  "dar seguimiento a los acuerdos", "obligation", id="encomendó al X: addressee skipped"),
+    pytest.param("El gobierno tendrá que presentar el informe antes de julio.", "presentar el informe antes de julio",
+                 "obligation", id="tendrá que + infinitive"),
+    pytest.param("Las delegaciones quedaron en intercambiar propuestas.", "intercambiar propuestas", "agreement",
+                 id="quedaron en + infinitive"),
 ])
 def test_trigger_gives_action_and_modality(cnlp, text, action, modality):
     doc = run(cnlp, text)
@@ -137,6 +141,8 @@ def test_actor_ids_in_a_span_include_a_long_mention_starting_far_before():
     pytest.param("Ambos gobiernos reiteraron su compromiso con el derecho internacional.",
                  id="a commitment to international law"),
     pytest.param("La relación debe basarse en el respeto mutuo.", id="'debe': an opinion, not an obligation"),
+    pytest.param("La canciller tiene que viajar mañana.", id="'tiene que' in the present: as 'debe'"),
+    pytest.param("El acuerdo quedó en suspenso.", id="'quedar en' without an infinitive"),
 ])
 def test_sentence_gives_no_commitment(cnlp, text):
     assert actions(run(cnlp, text)) == []
