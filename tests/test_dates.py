@@ -73,6 +73,8 @@ VALUES = [
                  "2026-Q1", id="quarter of the publication year"),
     pytest.param("La presidencia rotará en el segundo semestre de 2026.", None, "segundo semestre",
                  "2026-H2", id="half-year with its year"),
+    pytest.param("Durante el primer trimestre del próximo año se celebrará la cumbre.", "2026-10-15",
+                 "primer trimestre", "2027-Q1", id="a quarter of the next year, the word before 'año'"),
     pytest.param("El plan se presentará a finales de marzo.", "2026-01-15", "finales de marzo", "2026-03",
                  id="end of a month is that month"),
     pytest.param("La reunión será en la segunda quincena de octubre.", "2026-01-15", "segunda quincena de octubre",
