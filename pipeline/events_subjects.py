@@ -28,8 +28,9 @@ def subject_regions(m: EventMention, verb: int | None, index: DocIndex, lex: Lex
     sentence before was about, or who says a first-person event), or, for a possessive visit or
     meeting or a frame, the subject of the verb it hangs on."""
     words = index.words
-    if verb is not None and words.negated(verb):
-        return []  # "La presidenta no asistirá a la Cumbre": the summit goes on without her
+    if verb is not None and lex.has_at("attends", words, verb) and any(
+            words.low[c] in ("no", "nunca") and words.low[c + 1] not in ("solo", "sólo") for c in words.children[verb]):
+        return []  # "La presidenta no asistirá a la Cumbre": the summit goes on without her (not "no solo")
     if verb is not None and not m.frame:
         subjects = _invitee(verb, words, index, lex) or _subjects(verb, words, "reflexive" in m.attrs)
         if _of_itself(verb, subjects, m, words):  # "encabezó la delegación en la Cumbre, que se
@@ -187,7 +188,8 @@ def _topic(verb: int, words: DocWords, index: DocIndex, lex: Lexicon) -> list[in
         start, end = words.sents[back]
         roots = [r for r in range(start, end) if words.dep[r] == "ROOT" and words.pos[r] in ("VERB", "AUX")]
         reported = [c for r in roots if lex.has_at("speech", words, r) for c in words.children[r]
-                    if words.dep[c] == "ccomp"]  # (a clause's head may be a noun: "estuvo en contacto")
+                    if words.dep[c] == "ccomp" and c < r]  # (told before its speaker; a clause's head may be
+        # a noun: "estuvo en contacto"; not "X informó que Y visitará ...": X is whom the text is about)
         found = [c for r in reported for c in _subjects(r, words) if _names_itself(c, words, index)] or [
             c for r in roots for c in _subjects(r, words) if index.ids_in(c)]
         if found:

@@ -436,6 +436,22 @@ def test_a_ministerial_meeting_is_not_the_bilateral_ones_told_before(run):
     assert len(run(text, people=["Ana Ruiz"])) == 2
 
 
+def test_a_dropped_subject_after_a_speaker_and_what_she_reports_is_the_speaker(run):
+    """"X informó que Y llegará ... Más tarde, se reunió con Z": X (the reported clause names whom
+    the text is about only when it comes before its speaker)."""
+    text = ("La canciller Ana Ruiz informó que el ministro Pedro Gómez llegará en abril. Más tarde, se reunió con el "
+            "embajador Luis Vera.")
+    events = run(text, people=["Ana Ruiz", "Pedro Gómez", "Luis Vera"])
+    assert [e.actor_ids for e in events if e.kind == "meeting"] == [["Ana Ruiz", "Luis Vera"]]
+
+
+def test_no_solo_keeps_the_subject(run):
+    """"X no solo se reunió con Y, sino también con Z": no negation of the meeting nor of its subject."""
+    events = run("La canciller Ana Ruiz no solo se reunió con el ministro Pedro Gómez, sino también con empresarios.",
+                 people=["Ana Ruiz", "Pedro Gómez"])
+    assert [e.actor_ids for e in events] == [["Ana Ruiz", "Pedro Gómez"]]
+
+
 def test_whose_credentials_are_received_takes_part(run):
     text = "El subsecretario Pedro Gómez recibió las cartas credenciales del embajador designado de Noruega, Olav Berg."
     (event,) = run(text, people=["Pedro Gómez", "Olav Berg"])
