@@ -98,7 +98,7 @@ def _complements(m: EventMention, verb: int | None, index: DocIndex, lex: Lexico
             elif cases & TO and tok == m.head and lex.has_at("recipient", words, tok) and index.ids_in(c):
                 complements.append(c)  # "presentó sus cartas credenciales a la gobernadora general, X"
             elif is_verb and lex.has_at("receives", words, tok) and (
-                    words.dep[c] in ("obj", "obl") and (cases & {"a", "al"} or not cases)) and (
+                    words.dep[c] in ("obj", "iobj", "obl") and (cases & {"a", "al"} or not cases)) and (
                     m.pos == "verb" or c in index.actors_of or lex.has_at("person_head", words, c)):
                 complements.append(c)  # (the support of a noun: only a person it receives, not
                 # "la Ciudad de México recibió la VI cumbre de la CELAC")

@@ -18,8 +18,8 @@ from typing import Any
 from .events_lexicon import Lexicon
 from .events_words import WITH, DocWords, in_headline, list_intro_verb
 from .docparse import feats
-from .events_syntax import (attended, determiner, governing_verb, is_ordinal, name_span, ordinal_start,
-                            part_of_another, support_before_aside, support_of)
+from .events_syntax import (attended, calls_on_to_act, determiner, governing_verb, is_ordinal, name_span,
+                            ordinal_start, part_of_another, support_before_aside, support_of)
 
 
 @dataclass
@@ -148,12 +148,12 @@ def _has_person_object(verb: int, lex: Lexicon, person_tokens: set[int], words: 
     return False
 
 
-def _supports_an_event_noun(verb: int, lex: Lexicon, words: DocWords) -> bool:
-    """A support verb by its oblique (cue class ``support_obl``) with an event noun as one: "convocó
-    a una reunión a los embajadores" is the meeting, told once."""
-    return lex.has_at("support_obl", words, verb) and any(
+def _tells_another_act(verb: int, lex: Lexicon, words: DocWords) -> bool:
+    """A support by its oblique (``support_obl``) of an event noun ("convocó a una reunión a X": the
+    meeting, told once), or a call on someone to act ("convocó a X a sumarse a ...": no meeting)."""
+    return (lex.has_at("support_obl", words, verb) and any(
         (found := _match_trigger(words, c, lex)) is not None and found[1] == "noun"
-        for c in words.children[verb] if words.case_of[c] & {"a", "al"})
+        for c in words.children[verb] if words.case_of[c] & {"a", "al"})) or calls_on_to_act(verb, words)
 
 
 def _reflexive(verb: int, words: DocWords) -> bool:
@@ -215,7 +215,7 @@ def find_mentions(lex: Lexicon, person_tokens: set[int], words: DocWords) -> lis
             ok = ((requires != "reflexive" or _reflexive(head, words))
                   and (requires != "object" or _has_object(head, words))
                   and (requires != "person_object" or _has_person_object(head, lex, person_tokens, words))
-                  and not _supports_an_event_noun(head, lex, words))
+                  and not _tells_another_act(head, lex, words))
             if ok:
                 if requires == "reflexive":
                     m.attrs["reflexive"] = True  # its "se" belongs to the verb ("se reunirá")

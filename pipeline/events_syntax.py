@@ -227,6 +227,13 @@ def support_before_aside(words: DocWords, start: int, lex: Lexicon) -> int | Non
     return j - 1 if lex.has_at("support_noun", words, j - 1) else None
 
 
+def calls_on_to_act(verb: int, words: DocWords) -> bool:
+    """Whether ``verb`` calls on someone to do something: an infinitive after it with "a" ("convocó
+    a sus homólogos a sumarse a la iniciativa")."""
+    return any("Inf" in feats(words.tokens[c], "VerbForm") and any(words.low[g] == "a" for g in words.children[c])
+               for c in words.children[verb] if c > verb)
+
+
 def part_of_another(head: int, governor: int, lex: Lexicon, words: DocWords) -> bool:
     """Whether the event noun ``head`` is what another event includes (cue class ``includes``):
     "una gira de trabajo que incluye visitas a Madrid, París y Berlín", "La gira comprende

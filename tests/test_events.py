@@ -112,6 +112,8 @@ def test_kind_and_status(run, text, kind, status):
                  id="an-excluded-phrase-after-a-verb-of-attending-stays-excluded"),
     pytest.param("La canciller asistió a la Asamblea Nacional de Francia.",
                  id="only-an-organ-of-session-organ-is-its-session-when-attended"),
+    pytest.param("La canciller convocó a sus homólogos de la región a sumarse a la iniciativa.",
+                 id="a call on people to act is no summons"),
 ])
 def test_no_event(run, text):
     assert run(text) == []
@@ -403,6 +405,14 @@ def test_who_accompanies_someone_in_a_meeting_takes_part_in_it(run):
             "El embajador Luis Vera adelantó que acompañará a la canciller en la reunión.")
     events = run(text, dates={"el lunes": "2026-02-16"}, people=["Ana Ruiz", "Pedro Gómez", "Luis Vera"])
     assert [e.actor_ids for e in events] == [["Ana Ruiz", "Luis Vera", "Pedro Gómez"]]
+
+
+def test_whom_someone_accompanies_in_a_meeting_takes_part_in_it(run):
+    """"X acompañó al ministro Y en la reunión con empresarios" (cue class receives: acompañar): Y
+    held the meeting, X accompanied him."""
+    events = run("El embajador Luis Vera acompañó al ministro Pedro Gómez en la reunión con empresarios.",
+                 people=["Luis Vera", "Pedro Gómez"])
+    assert [e.actor_ids for e in events] == [["Luis Vera", "Pedro Gómez"]]
 
 
 def test_a_place_relative_of_a_verb_with_a_dropped_subject_is_the_travellers(run):
