@@ -193,7 +193,7 @@ def settle_organizations(tokens: Tokens, orgs: list[Actor], country: str | None,
             by_key[actor.key].token_spans.extend(actor.token_spans)
             continue
         by_key[actor.key] = actor
-    merged = _join_organ_aliases(_join_short_names(list(by_key.values())), tokens)
+    merged = _join_short_names(list(by_key.values()))
     for actor in merged:
         own_body = actor.org is None and actor.part_of is None and actor.kind == "organization"
         if own_body and actor.country is None:
@@ -230,24 +230,6 @@ def _join_short_names(orgs: list[Actor]) -> list[Actor]:
         short = fold(actor.name) + " "
         longer = [o for o in orgs if o is not actor and o.kind == actor.kind and fold(o.name).startswith(short)]
         if actor.org is None and not actor.org_choices and len(longer) == 1:
-            longer[0].token_spans.extend(actor.token_spans)
-            longer[0].weak_spans |= actor.weak_spans
-            continue
-        kept.append(actor)
-    return kept
-
-
-def _join_organ_aliases(orgs: list[Actor], tokens: Tokens) -> list[Actor]:
-    """"La próxima Asamblea General" in a document that names "la Asamblea General de la OEA": a
-    body named only by a gazetteer alias (the UN's "Asamblea General") that opens the name of
-    exactly one organ of another body the text names is that organ; its mentions join it."""
-    organs = [o for o in orgs if o.part_of is not None]
-    kept = []
-    for actor in orgs:
-        surfaces = {fold(tokens.span_text(s, e)) for s, e in actor.token_spans} if organs else set()
-        longer = [o for o in organs if fold(o.name).startswith(f"{next(iter(surfaces))} ")] \
-            if actor.org is not None and len(surfaces) == 1 and fold(actor.name) not in surfaces else []
-        if len(longer) == 1:
             longer[0].token_spans.extend(actor.token_spans)
             longer[0].weak_spans |= actor.weak_spans
             continue

@@ -216,9 +216,6 @@ def test_generic_body_is_the_countrys(pnlp, text, name):
     pytest.param("La CIDH de la OEA presentó su informe. La CIDH visitó el país.",
                  {("Comisión Interamericana de Derechos Humanos", "Q20")},
                  id="a row whose name names no parent keeps its identity"),
-    pytest.param("La Asamblea General de la OEA aprobó la resolución. La Asamblea General aprobó también el "
-                 "presupuesto.", {("Asamblea General de la OEA", "asamblea-general-de-la-oea")},
-                 id="the UN body's short name again after another organization's organ: that organ"),
 ])
 def test_a_body_named_after_an_organization(pnlp, text, expected):
     doc = run(pnlp, text, "2020-03-03")
