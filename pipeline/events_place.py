@@ -76,7 +76,7 @@ def _first_place(phrases: list[int], places: PlaceIndex, words: DocWords, antece
     subtrees of ``phrases`` (token indices), with its character span; an ``antecedent`` (or a
     subject) counts only when the place is its own name."""
     for c in phrases:
-        sub = words.subtree(c, 14)
+        sub = _without_asides(words.subtree(c, 14), c, words) if cities else words.subtree(c, 14)
         opening = c != antecedent and _line_start(sub[0], words)
         if opening and words.pos[sub[0]] != "ADP":
             continue  # "Ciudad de México, 6 de mayo.-": a dateline, not the event's place
@@ -91,6 +91,20 @@ def _first_place(phrases: list[int], places: PlaceIndex, words: DocWords, antece
             start, end = words.idx[first], words.view.end_char(last)
             return as_written(found[0].place, words.text[start:end]), start, end  # (as doc[first:last + 1].text)
     return None
+
+
+#: Dependents that tell something aside, not what the phrase names ("visitó Canadá, acompañada
+#: por el cónsul de México en Toronto": no visit to Toronto); so does an adjective with words of its own.
+_ASIDES = frozenset({"appos", "acl", "acl:relcl", "advcl", "parataxis"})
+
+
+def _without_asides(sub: list[int], head: int, words: DocWords) -> list[int]:
+    """The tokens of ``sub`` (the subtree of ``head``) outside the subtrees of its asides."""
+    cut: set[int] = set()
+    for k in sub:
+        if k != head and k not in cut and (words.dep[k] in _ASIDES or (words.dep[k] == "amod" and words.children[k])):
+            cut.update(words.subtree(k, 40))
+    return [k for k in sub if k not in cut] if cut else sub
 
 
 def _where_relative(m: EventMention, words: DocWords) -> int | None:

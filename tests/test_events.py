@@ -223,6 +223,8 @@ def test_postponed_event_with_new_date_is_planned(run):
     pytest.param("El canciller realizó una visita oficial a Perú.", None, "PER", id="country-only"),
     pytest.param("El cónsul visitó el Consulado General de México en Toronto.", "Toronto", "CAN",
                  id="a body named with its post: the city, not the body's country"),
+    pytest.param("La canciller visitó Canadá, acompañada por el cónsul de México en Toronto.", None, "CAN",
+                 id="a city in an aside of the place is not where the visit went"),
     pytest.param("Se pospuso la visita de trabajo que el canciller tenía prevista a Quito la "
                  "próxima semana.",
                  "Quito", "ECU", id="a visit's 'a' phrase the parse hangs on another word"),
