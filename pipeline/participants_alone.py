@@ -128,13 +128,16 @@ class AloneTitles:
         return not gender or self._gender(actor) in (None, gender)
 
     def _gender(self, actor: Actor) -> str | None:
-        """A person's gender: the gazetteer's, else that of a title the text gives them."""
+        """A person's gender: the gazetteer's, else that of a title the text gives them (its own, or
+        its article's: "El canciller de Perú, X")."""
         if actor.person is not None:
             known = {t.get("gender") for t in actor.person.terms} - {None, ""}
             if len(known) == 1:
                 return known.pop()
-        titles = self.lex.titles
-        said = {titles.get(c.phrase.title.key, {}).get("gender") for c in actor.cands if c.phrase} - {None, ""}
+        titles, lower = self.lex.titles, self.tokens.lower
+        said = {titles.get(c.phrase.title.key, {}).get("gender") or (
+                ARTICLE_GENDER.get(lower[c.phrase.title.start - 1]) if c.phrase.title.start else None)
+                for c in actor.cands if c.phrase} - {None, ""}
         return said.pop() if len(said) == 1 else None
 
     def _foreign_reading(self, m: Match, role: Role, phrase: RolePhrase, actors: list[Actor]) -> bool:
