@@ -81,6 +81,8 @@ VALUES = [
                  "2026-10", id="a half of a month is that month"),
     pytest.param("La reunión será en la primera quincena de octubre.", "2026-01-15", "primera quincena de octubre",
                  "2026-10", id="the first half of a month too"),
+    pytest.param("Las elecciones serán en la segunda mitad de noviembre.", "2026-10-15", "segunda mitad de noviembre",
+                 "2026-11", id="the second half of a month: the month, as a quincena"),
     pytest.param("Los ministros revisaron la agenda bilateral y acordaron:\n\n• Convocar a la próxima reunión del "
                  "Diálogo Estratégico de Alto Nivel en Ottawa, en la segunda quincena de abril;\n• Intercambiar "
                  "información.", "2026-02-17", "quincena de abril", "2026-04",
