@@ -90,6 +90,8 @@ def run(events_nlp):
                  id="a-person-summoned"),
     pytest.param("La Cancillería convocó a una reunión a los embajadores de la región.", "meeting", "planned",
                  id="convoking-a-meeting-is-that-meeting-told-once"),
+    pytest.param("El subsecretario se entrevistará en Lisboa con el viceministro de Portugal.", "meeting", "planned",
+                 id="entrevistarse-con-is-meeting"),
 ])
 def test_kind_and_status(run, text, kind, status):
     events = run(text)
@@ -114,6 +116,7 @@ def test_kind_and_status(run, text, kind, status):
                  id="only-an-organ-of-session-organ-is-its-session-when-attended"),
     pytest.param("La canciller convocó a sus homólogos de la región a sumarse a la iniciativa.",
                  id="a call on people to act is no summons"),
+    pytest.param("La periodista entrevistó al ministro de Portugal.", id="interviewing-someone-is-no-meeting"),
 ])
 def test_no_event(run, text):
     assert run(text) == []
