@@ -17,8 +17,8 @@ from collections.abc import Callable
 from .participants_alone import AloneTitles, main_country
 from .participants_match import Match, name_run, role_phrase
 from .participants_orgs import find_organizations, settle_organizations
-from .participants_resolve import Actor, Cand, Lexicon, date_window, resolve_people, to_participant
-from .participants_roles import interpret_phrase, merge_role
+from .participants_resolve import Actor, Cand, Lexicon, Role, date_window, resolve_people, to_participant
+from .participants_roles import counterpart_code, interpret_phrase, merge_role
 from .participants_tokens import Tokens, covered
 from .records import Mention, Participant
 
@@ -223,6 +223,7 @@ class Builder:
         # subsecretario se reunió": "Asamblea" is no person whose title follows)
         named = {id(c) for a in actors for c in a.cands} | {id(c) for c in cands} - {id(c) for c in kept}
         title_tokens = covered((c.phrase.start, c.phrase.end) for c in cands if c.phrase and id(c) in named)
+        read: list[tuple[Actor, Role | None, int]] = []
         for actor in actors:
             with_phrase = [c for c in actor.cands if c.phrase]
             for c in with_phrase:
@@ -232,8 +233,11 @@ class Builder:
             text_role = interpret_phrase(tokens, best.phrase, lex) if best else None
             if text_role is not None and text_role.country is None:
                 text_role.country = self._country_named(ranked[1:])
+            read.append((actor, text_role, best.phrase.start if best else -1))
+        # counterparts last: "su homólogo de Perú, X" has the office of someone else's role
+        for actor, text_role, at in sorted(read, key=lambda r: r[1] is not None and r[1].counterpart):
             if text_role is not None and text_role.counterpart and actor.person is None:
-                text_role.code = self._anchor_code(actor, actors)
+                text_role.code = counterpart_code(tokens, at, self._spoken(actor, actors))
             actor.role = merge_role(actor, text_role, self.on, lex)
             actor.country = actor.role.country
             if text_role is not None and not text_role.not_in_office and not text_role.counterpart:
@@ -267,12 +271,16 @@ class Builder:
                 return country
         return None
 
-    def _anchor_code(self, actor: Actor, actors: list[Actor]) -> str | None:
-        """"su homólogo": the office of the other person the sentence is about."""
-        for other in sorted(actors, key=lambda a: a.first_token):
-            if other is not actor and other.role.code and other.role.code != "other":
-                return other.role.code
-        return None
+    def _spoken(self, actor: Actor | None, actors: list[Actor]) -> list[tuple[int, str]]:
+        """(token, role code) of each mention of a person in office other than ``actor``: the
+        names of those whose role is known, and every title ("el canciller", named or not)."""
+        spoken = [(c.start, other.role.code) for other in actors if other is not actor
+                  and other.kind == "person" and other.role.code not in (None, "other") for c in other.cands]
+        for m in self.matches:
+            code = self.lex.titles.get(m.key, {}).get("role_code") if m.kind == "ROLE" else None
+            if code not in (None, "other"):
+                spoken.append((m.start, code))
+        return spoken
 
     def _collectives(self, actors: list[Actor], titles: set[int]) -> None:
         """"ambos funcionarios", "los cancilleres": the persons the document has just named."""

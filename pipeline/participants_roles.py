@@ -9,6 +9,7 @@ the person on the publication date.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from .gazetteer import Person, fold
@@ -82,6 +83,41 @@ def _split_title(tokens: Tokens, phrase: RolePhrase, lex: Lexicon) -> dict[str, 
         row = lex.titles.get(f"{title.key} {' '.join(tail[:n])}")
         if row is not None:
             return row
+    return None
+
+
+#: How many heads up from a counterpart's title its clause's subject is looked for.
+_CLAUSE_CLIMB = 4
+
+
+def counterpart_code(tokens: Tokens, at: int, spoken: Sequence[tuple[int, str]]) -> str | None:
+    """The office of whom the counterpart at token ``at`` ("su homólogo de Perú") is the
+    counterpart of: the person in office the subject of its clause speaks of ("El canciller
+    habló con su homólogo"), else the one spoken of last before it. ``spoken`` holds the
+    (token, role code) of each mention of a person in office, named or by a title."""
+    subject = _clause_subject(tokens, at)
+    if subject is not None:
+        inside = sorted((i, code) for i, code in spoken if i in subject)
+        if inside:
+            return inside[0][1]
+    before = [(i, code) for i, code in spoken if i < at]
+    return max(before, key=lambda s: s[0])[1] if before else None
+
+
+def _clause_subject(tokens: Tokens, at: int) -> range | None:
+    """Tokens of the subject of the nearest clause above token ``at`` (None when the parse
+    gives none within :data:`_CLAUSE_CLIMB` heads, or when ``at`` is inside it)."""
+    view = tokens.view
+    i = at
+    for _ in range(_CLAUSE_CLIMB):
+        i = view.head[i]
+        subjects = [k for k in view.children[i] if view.dep[k] in ("nsubj", "nsubj:pass")]
+        if subjects:
+            words = view.subtree(subjects[0])
+            span = range(min(words), max(words) + 1)
+            return None if at in span else span
+        if view.head[i] == i:
+            break
     return None
 
 

@@ -192,6 +192,24 @@ def test_a_par_is_a_counterpart(pnlp, text, name):
     assert (person.role_code, person.country) == ("foreign_minister", "CAN")
 
 
+@pytest.mark.parametrize("text, code", [
+    pytest.param("El canciller Pedro Ramos inauguró el foro. Después, la presidenta de Chile, Rosa Gil Paz, se "
+                 "reunió con su homólogo de Canadá, Luis Vega Soto.", "head_of_state",
+                 id="the subject's office, not that of the first person named in the document"),
+    pytest.param("La presidenta Rosa Gil Paz inauguró el foro. Después, el canciller sostuvo una llamada con su "
+                 "homólogo de Canadá, Luis Vega Soto.", "foreign_minister",
+                 id="a subject named by its title alone, after someone else's name"),
+    pytest.param("El canciller habló con su homólogo de Canadá, Luis Vega Soto.", "foreign_minister",
+                 id="the only person spoken of is a title standing alone"),
+    pytest.param("La presidenta Rosa Gil Paz viajó a Ottawa. Allí habló con su homólogo de Canadá, Luis Vega Soto.",
+                 "head_of_state", id="no subject in the clause: the person spoken of last before it"),
+])
+def test_a_named_counterpart_has_the_office_of_whom_its_clause_is_about(pnlp, text, code):
+    """"el canciller habló con su homólogo de Canadá, X": X has the office of the subject of the
+    clause, named or by a title alone, else of the person in office spoken of last before it."""
+    assert people(run(pnlp, text, "2025-06-01"))["Luis Vega Soto"].role_code == code
+
+
 def test_a_title_is_not_shared_without_a_country_of_its_own(pnlp):
     """"el ministro de Brasil, X, y de la Comisión Europea, Y": no country after "y de": Y has no title."""
     doc = run(pnlp, "Asistieron el ministro de Chile, Juan Kerr Soto, y de la Comisión Europea, Luis Vega Soto.",
