@@ -34,7 +34,7 @@ from .pubdate import DATELINE_WINDOW, dateline_span
 from .records import Timex
 
 #: Words before an event noun that make it the frame of what the clause tells.
-_FRAME_WORDS = frozenset({"después", "tras", "luego", "durante", "margen", "concluir", "concluida",
+_FRAME_WORDS = frozenset({"después", "tras", "luego", "durante", "margen", "marco", "concluir", "concluida",
                           "concluido", "terminar", "finalizar", "término", "final"})
 
 
@@ -124,7 +124,7 @@ def apply_other_dates(events: list[Draft], timexes: Sequence[Timex], words: DocW
 
 def _frame_word(m: EventMention, words: DocWords) -> bool:
     """"Después de la reunión", "Tras el encuentro", "Al concluir la reunión", "Durante la
-    visita", "En la reunión," opening a sentence (``attrs["opens"]``)."""
+    visita", "En el marco de la visita", "En la reunión," opening a sentence (``attrs["opens"]``)."""
     if "opens" in m.attrs:
         return True
     for j in range(max(0, m.start - 4), m.start):

@@ -36,6 +36,8 @@ _COLLECTIVE_DET = frozenset({"ambos", "ambas", "dos"})
 
 #: Kinds of event whose frame ("En el marco de la Cumbre, ...") is attended by who meets in it.
 _GATHERINGS = frozenset({"meeting", "summit"})
+#: Kinds of event whose frame is where what it frames takes place: gatherings and visits.
+_PLACE_FRAMES = _GATHERINGS | {"visit"}
 
 
 def inherit_framed_people(events: list[Draft], mentions: Sequence[EventMention]) -> None:
@@ -43,17 +45,20 @@ def inherit_framed_people(events: list[Draft], mentions: Sequence[EventMention])
     Ministerial del G7, el canciller sostuvo un encuentro con X"; "Al margen de la Cumbre, ...",
     the summit told before; "En la reunión, ..." opening the sentence) was attended by the people
     of the events told in that frame; those with no place of their own took place where it did
-    ("En el marco de la 54 Asamblea General de la OEA, celebrada en Asunción, ...")."""
+    ("En el marco de la 54 Asamblea General de la OEA, celebrada en Asunción, ..."). A visit
+    framing its sentence ("Durante su visita, se reunió con X") gives only its place: whom the
+    visitor met there is no party to the visit."""
     owner = by_head(events)
     for m in mentions:
         frame = owner.get(m.head)
-        if frame is None or not ((m.frame or "opens" in m.attrs) and m.pos == "noun" and frame.kind in _GATHERINGS):
+        if frame is None or not ((m.frame or "opens" in m.attrs) and m.pos == "noun" and frame.kind in _PLACE_FRAMES):
             continue
         for e in events:
             if e is not frame and e.lead.sent == m.sent and e.lead.start > m.end and not e.lead.frame \
                     and not (e.status == "planned" and frame.status == "held"):  # ("En la Cumbre,
                 # acordó reunirse el próximo mes con X": not there, nor X at the summit)
-                frame.actors |= resolved(e.actors)
+                if frame.kind in _GATHERINGS:
+                    frame.actors |= resolved(e.actors)
                 if e.place is None:
                     e.place = frame.place
 

@@ -101,6 +101,7 @@ def test_day_of(tx, value):
 @pytest.mark.parametrize("frame", [
     pytest.param("Después de la reunión", id="after the meeting"),
     pytest.param("En la reunión", id="'En' and the meeting opening the sentence, set off by a comma"),
+    pytest.param("En el marco de la reunión", id="in the frame of the meeting"),
 ])
 def test_framed_event_takes_the_framing_events_day_and_place(events, frame):
     text = ("La ministra Ana Ruiz sostuvo una reunión con el canciller Luis Vera el 9 de marzo en Lima. "
@@ -109,6 +110,21 @@ def test_framed_event_takes_the_framing_events_day_and_place(events, frame):
                    published=None)
     assert [(e.kind, e.date_value, e.location) for e in found] == [("meeting", "2026-03-09", "Lima"),
                                                                     ("signing", "2026-03-09", "Lima")]
+
+
+@pytest.mark.parametrize("frame", [
+    pytest.param("Durante su visita", id="during the visit"),
+    pytest.param("En el marco de la visita", id="in the frame of the visit"),
+])
+def test_an_event_a_visit_frames_takes_its_day_and_place_not_its_people(events, frame):
+    """A visit framing the sentence gives what it frames its day and place; whom the visitor
+    meets there is no party to the visit."""
+    text = (f"La canciller Ana Ruiz realizó una visita oficial a Lima el 9 de marzo. {frame}, se reunió con "
+            "el ministro Luis Vera.")
+    found = events(text, {"9 de marzo": "2026-03-09"}, {"Ana Ruiz": "PER", "Luis Vera": "CHL"},
+                   published=None)
+    assert [(e.kind, e.date_value, e.location, sorted(e.actor_ids)) for e in found] == [
+        ("visit", "2026-03-09", "Lima", ["Ana Ruiz"]), ("meeting", "2026-03-09", "Lima", ["Ana Ruiz", "Luis Vera"])]
 
 
 @pytest.mark.parametrize("text, dates, expected", [
