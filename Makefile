@@ -35,8 +35,8 @@ run: $(STAMP) ## Process the bundled corpus/ into outputs/
 	@$(BYTECODE)
 	$(PY) -m pipeline run corpus --out $(OUT)
 
-test: $(STAMP) ## Run the test suite
-	$(PY) -m pytest
+test: $(STAMP) ## Run the test suite (reads the shared specs and documents from $(SHARED))
+	SRE_SHARED=$(SHARED) $(PY) -m pytest
 
 eval: $(STAMP) ## Score the pipeline on corpus/gold, the seed and the real dev set
 	@$(BYTECODE)

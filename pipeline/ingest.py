@@ -259,6 +259,9 @@ def _lines(text: str) -> list[str]:
 
 def _read_file(file: Path, source: str) -> Iterator[RawDocument]:
     suffix = file.suffix.lower()
+    if not file.exists():
+        yield _failed(source, "unreadable", f"{source}: not found; give an existing file or folder")
+        return
     try:
         if suffix in TEXT_SUFFIXES:
             yield RawDocument(source=source, text=decode_bytes(file.read_bytes()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,19 @@ from tests.events_support import hand_events
 from tests.participants_support import write_models
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+#: The shared specs and real documents: the folder ``shared`` beside the repository (as CI
+#: has it; ``make test SHARED=...`` or the variable SRE_SHARED points elsewhere).
+SHARED = Path(os.environ.get("SRE_SHARED") or ROOT.parent / "shared")
 SEED = SHARED / "corpus" / "seed"
 DEV = SHARED / "corpus" / "real" / "dev"
+
+
+def shared(path: Path) -> Path:
+    """``path`` (under :data:`SHARED`), or the test fails saying where the shared folder was looked for."""
+    if not path.exists():
+        pytest.fail(f"{path} not found: the tests read the shared specs and documents from {SHARED}. "
+                    "Put the shared folder beside the repository, or run `make test SHARED=/path/to/shared`.")
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -17,8 +16,7 @@ from pipeline.config import Settings
 from pipeline.nlp import load_nlp
 from pipeline.records import Participant, Timex
 from pipeline.rules import DEFAULT_MODELS_DIR, RuleFileError
-
-SEED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "seed"
+from tests.conftest import SEED, shared
 
 
 @pytest.fixture(scope="session")
@@ -388,10 +386,9 @@ def test_comitative_party_joins_the_agreement(cnlp):
     assert set(doc._.commitments[0].actor_ids) == {"ruiz", "gil"}
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared seed corpus not available")
 def test_seed_gives_its_six_commitments(cnlp):
     import json
-    gold = json.loads(next((SEED / "gold").glob("*.json")).read_text(encoding="utf-8"))
+    gold = json.loads(next(shared(SEED / "gold").glob("*.json")).read_text(encoding="utf-8"))
     text = (SEED / gold["file"]).read_text(encoding="utf-8")
     text = re.sub(r"^ date \S+ ?", "", text)
     doc = run(cnlp, text)

@@ -17,7 +17,7 @@ from pipeline.events import EventsComponent
 from pipeline.events_words import DocWords
 from pipeline.ingest import iter_documents
 from pipeline.rules import DEFAULT_MODELS_DIR, RuleFileError
-from tests.conftest import SEED
+from tests.conftest import SEED, shared
 from tests.events_support import hand_events, rehang
 
 
@@ -548,10 +548,9 @@ def test_the_cue_classes_the_code_reads_are_the_vocabulary_of_cues_csv():
     assert read | {"exclude"} == events_lexicon.CUE_CLASSES  # "exclude" rows: Lexicon.from_rows
 
 
-@pytest.mark.skipif(not (SEED / "gold").exists(), reason="shared seed corpus not available")
 def test_seed_events_end_to_end(nlp):
     """The seed gives its three held calls and two planned meetings (whole pipeline)."""
-    (raw,) = [r for r in iter_documents([SEED]) if r.status == "ok"]
+    (raw,) = [r for r in iter_documents([shared(SEED)]) if r.status == "ok"]
     doc = nlp.make_doc(raw.text)
     doc._.doc_id, doc._.published = raw.doc_id, raw.published
     doc = nlp(doc)

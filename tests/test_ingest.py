@@ -251,9 +251,13 @@ def test_has_mojibake_is_ftfy_is_bad(text: str) -> None:
     assert has_mojibake(text) == ftfy.badness.is_bad(text)
 
 
-def test_a_file_that_vanished_before_reading_is_an_unreadable_row(tmp_path: Path) -> None:
-    [doc] = iter_documents([tmp_path / "gone.txt"])
-    assert doc.status == "unreadable" and "gone.txt" in doc.error
+@pytest.mark.parametrize("name", [
+    pytest.param("gone.txt", id="a file"),
+    pytest.param("gone", id="a folder: no suffix, so not reported as an unsupported file type"),
+])
+def test_a_path_that_vanished_before_reading_is_an_unreadable_row_saying_so(tmp_path: Path, name: str) -> None:
+    [doc] = iter_documents([tmp_path / name])
+    assert doc.status == "unreadable" and f"{name}: not found" in doc.error
 
 
 def test_the_output_folder_inside_an_input_folder_is_not_read(tmp_path: Path) -> None:

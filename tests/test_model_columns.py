@@ -18,14 +18,14 @@ from pipeline import model_columns
 from pipeline.ingest import iter_documents
 from pipeline.model_columns import (AttributeColumns, LemmaColumns, UnsupportedRule, compile_rules,
                                     use_model_columns)
-from tests.conftest import DEV, ROOT, SEED
+from tests.conftest import DEV, ROOT, SEED, shared
 
 COLUMNS = [POS, TAG, MORPH, LEMMA]
 BASE = ("tok2vec", "morphologizer", "parser")
 
 
 def _texts() -> list[str]:
-    folders = [SEED, ROOT / "corpus", DEV]
+    folders = [shared(SEED), ROOT / "corpus", shared(DEV)]
     texts = [d.text for folder in folders for d in iter_documents([folder]) if d.status == "ok"]
     return texts[:40]
 
@@ -84,6 +84,8 @@ def test_a_lemma_already_set_is_kept_unless_overwrite(nlp) -> None:
 
 
 BLANK = spacy.blank("es")
+
+
 def test_overwrite_replaces_a_lemma_already_set(nlp) -> None:
     ours = LemmaColumns(nlp.vocab, None, "lemmatizer", mode="rule", overwrite=True)
     ours.lookups = nlp.get_pipe("lemmatizer").lookups

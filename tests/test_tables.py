@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.tables import SCHEMAS
 
-from .conftest import SHARED
+from .conftest import SHARED, shared
 
 SPEC = SHARED / "spec" / "TABLES.md"
 TYPES = {"string": pa.string(), "date32": pa.date32(), "int32": pa.int32(),
@@ -40,9 +40,7 @@ def spec_tables(path: Path) -> dict[str, list[tuple[str, pa.DataType, bool]]]:
 
 @pytest.fixture(scope="module")
 def spec() -> dict:
-    if not SPEC.exists():
-        pytest.skip(f"{SPEC} not found: the shared spec is needed for this check")
-    return spec_tables(SPEC)
+    return spec_tables(shared(SPEC))
 
 
 def test_the_code_has_exactly_the_spec_tables(spec: dict) -> None:
