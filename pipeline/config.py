@@ -1,4 +1,10 @@
-"""One settings object for a run (dateparser style), instead of flags threaded through calls."""
+"""One settings object for a run (dateparser style), instead of flags threaded through calls.
+
+:class:`Settings` holds what a run reads (inputs, the spaCy model, the rule folder
+``models_dir``), writes (``out``) and how (batch and chunk sizes, workers, executor);
+:data:`STAGES` names the project's pipeline components in the order they run. Nothing here
+reads or writes files.
+"""
 
 from __future__ import annotations
 

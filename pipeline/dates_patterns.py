@@ -11,6 +11,8 @@ NLP run. The rule files:
   a kind the code does not read is the ``@kind`` of a placeholder, see :data:`CODE_KINDS`).
 - ``merges.csv``: neighbouring expressions joined into one ("las 11:00 horas de este martes").
 - ``skip.csv``: text that is not the report (teasers of other articles).
+- ``cues.csv``: words in or around an expression that say whether it points to the past or the
+  future (``direction``: "el pasado domingo") and where they stand (``position``).
 
 Public entry points: :class:`Recognizer`, :func:`default_recognizer`, :data:`FILES`.
 """

@@ -1,6 +1,7 @@
 """Where a date found is no date of the report: headings and a closing list of other articles.
 
-Pure text helpers of the date recognizer (:meth:`pipeline.dates_patterns.Recognizer.skipped`).
+Pure text helpers of the date recognizer (:meth:`pipeline.dates_patterns.Recognizer.skipped`):
+they read a document's text and return character offsets; they write nothing.
 
 Public entry points: :func:`is_heading`, :func:`teaser_tail`.
 """

@@ -1,5 +1,6 @@
-"""What an event mention is attached to: its date (its participants:
-:mod:`pipeline.events_actors`; its place: :mod:`pipeline.events_place`).
+"""The date of an event mention: the timex its clause or phrase names, else one it inherits.
+
+(Its participants are found by :mod:`pipeline.events_actors`, its place by :mod:`pipeline.events_place`.)
 
 Pure helpers of the events stage (:mod:`pipeline.events`), reading the parse and the
 records of the stages before it (``doc._.timexes``, ``doc._.participants``).

@@ -1,5 +1,9 @@
 """The events lexicon: trigger words and cue classes of ``models/events/``, indexed once.
 
+Reads the rows of ``models/events/triggers.csv`` (term, pos, kind, requires) and
+``models/events/cues.csv`` (term, class, status) as :mod:`pipeline.events` loads them;
+writes nothing. The columns and cue classes are described in ``docs/RULES.md``.
+
 Helpers shared by the events stage modules (:mod:`pipeline.events_detect`,
 :mod:`pipeline.event_status`, :mod:`pipeline.events_actors`); a :class:`Lexicon` also keeps a
 bounded memo of which words may start a trigger (``may_start``).

@@ -8,7 +8,7 @@ attribute              set by                       read by
 ``doc._.doc_id``       runner (before the pipeline)  tables
 ``doc._.published``    runner; undated (if None)    dates, events, participants, tables
 ``doc._.published_from`` undated (when it dates)    tables
-``doc._.mentions``     participants (again: undated) tables, commitments, events
+``doc._.mentions``     participants (again: undated) tables, events
 ``doc._.participants`` participants (again: undated) commitments, events, tables
 ``doc._.model_ents``   participants                 participants (when run again)
 ``doc._.timexes``      dates (again: undated)       events, commitments, tables, undated

@@ -1,7 +1,7 @@
 """Tables: the Parquet output contract of ``../shared/spec/TABLES.md``, and its writer.
 
 Reads processed ``Doc`` objects (their extension attributes, see :mod:`pipeline.records`)
-and the ingest records; writes ``<out>/<table>/part-NNNNN.parquet`` for the nine tables
+and the ingest records; writes ``<out>/<table>/part-NNNNNN.parquet`` for the nine tables
 and ``<out>/manifest.json``. Tables are written into a temporary folder beside the
 output and moved into place only when complete, manifest last: an interrupted run leaves
 the previous outputs as they were.

@@ -4,6 +4,8 @@ A pure text helper shared by the stages that expand lists: commitments ("acordar
 para: - Fortalecer ...; - Detener ...") and events ("En la sesión participaron: - X, ...;
 - Y, ..."). Items are on the colon's line, separated by ``;``, or on the following lines,
 bulleted, numbered or plain; an item may open with a short title ("- Seguridad: ...").
+
+Reads a string; returns offsets into it (:class:`ListItem`). Writes nothing.
 """
 
 from __future__ import annotations
