@@ -22,6 +22,9 @@ from .participants_roles import counterpart_code, interpret_phrase, merge_role
 from .participants_tokens import Tokens, covered
 from .records import Mention, Participant
 
+#: Words after a capitalised word that make it part of the office before it, not a surname
+#: ("el subprocurador Jurídico y de Asuntos Internacionales").
+_OFFICE_GOES_ON = frozenset({("de",), ("del",), ("y", "de"), ("y", "del")})
 LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 _SOURCE_RANK = {"gazetteer": 0, "role": 1, "ner": 2}
 _NO_WORDS: frozenset[str] = frozenset()
@@ -70,9 +73,9 @@ class Builder:
             if m.kind == "PER" and m.start in self.org_tokens:
                 continue  # a surname in a body's name ("la Oficina del Alguacil del Condado de Harris")
             if m.kind == "PER":  # the label of the model's entity holding the match's first token
-                label = LABELS.get(next((lab for s, e, lab in tokens.ents if s <= m.start < e), ""), "")
+                label = self._recognised(m.start)
                 found.append(Cand(m.start, m.end, tokens.span_text(m.start, m.end), "gazetteer", label,
-                                  list(m.rows)))
+                                  list(m.rows), recognised=label))
             elif m.kind == "ROLE":
                 cand, name_start = self._name_after_title(m)
                 if cand is not None:
@@ -99,9 +102,23 @@ class Builder:
                 if not self.lex.not_name.isdisjoint(tokens.folded[i:end]):
                     i = end
                     continue
-                found.append(Cand(i, end, tokens.span_text(i, end), "ner", LABELS.get(ent_label, "MISC")))
+                label = LABELS.get(ent_label, "MISC")
+                found.append(Cand(i, end, tokens.span_text(i, end), "ner", label, recognised=label))
                 i = end
         return _non_overlapping(found)
+
+    def _titled_name(self, start: int, end: int) -> Cand:
+        """The name at tokens ``start:end`` after a title, with what the recogniser says of it (which
+        vouches for a surname alone), unless the office goes on after it ("el subprocurador Jurídico
+        y de Asuntos Internacionales")."""
+        lower = self.tokens.lower
+        goes_on = tuple(lower[end:end + 1]) in _OFFICE_GOES_ON or tuple(lower[end:end + 2]) in _OFFICE_GOES_ON
+        return Cand(start, end, self.tokens.span_text(start, end), "role", "PER",
+                    recognised="" if goes_on else self._recognised(start))
+
+    def _recognised(self, i: int) -> str:
+        """The label of the model's entity holding token ``i`` ("" outside any)."""
+        return LABELS.get(next((lab for s, e, lab in self.tokens.ents if s <= i < e), ""), "")
 
     def _run(self, start: int) -> int:
         end = name_run(self.tokens, start)
@@ -120,8 +137,8 @@ class Builder:
             m = self.by_token.get(i)
             if m is not None and comma and m.kind == "LOC" and m.end == i + 1 and i + 1 < len(tokens) \
                     and tokens.name_word[i + 1] and i + 1 not in self.by_token:
-                end = self._run(i + 1)  # "la canciller de Costa Rica, Sofía Vega Luna": a given name the
-                return Cand(i, end, tokens.span_text(i, end), "role", "PER"), i  # gazetteer knows as a city
+                # "la canciller de Costa Rica, Sofía Vega Luna": a given name the gazetteer knows as a city
+                return self._titled_name(i, self._run(i + 1)), i
             if m is not None:
                 if m.kind in {"COUNTRY", "DEMONYM", "ORG", "LOC", "ROLE"}:
                     limit = min(len(tokens), limit + m.end - m.start - 1)  # a name found: one word
@@ -145,7 +162,7 @@ class Builder:
                     continue
                 if not self.lex.not_name.isdisjoint(tokens.folded[i:end]):
                     return None, None
-                return Cand(i, end, tokens.span_text(i, end), "role", "PER"), i
+                return self._titled_name(i, end), i
             if tokens.pos[i] == "ADJ" and not comma:
                 i += 1
                 continue
@@ -357,10 +374,12 @@ class Builder:
             start_char, end_char = idx[s], tokens.view.end_char(e - 1)
             for a in found:
                 a.spans.append((start_char, end_char))
+            # a mention points only to participants: an actor that takes no part ("el titular de la
+            # SRE", "en la Cancillería") has no row in participants nor actors to join to
+            keys = [a.key for a in found if a.participant]
             mentions.append(Mention(start=start_char, end=end_char, text=doc_text[start_char:end_char],
                                     label=label, sentence=sent_of(start_char),
-                                    actor_id=found[0].key if len(found) == 1 else None,
-                                    actor_ids=[a.key for a in found]))
+                                    actor_id=keys[0] if len(found) == 1 and keys else None, actor_ids=keys))
             if label != "ROLE" and s >= last_end:
                 ents.append((label, s, e))
                 last_end = e

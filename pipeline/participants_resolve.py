@@ -96,6 +96,8 @@ class Cand:
     person_ids: list[str] = field(default_factory=list)
     phrase: RolePhrase | None = None
     via: str = "name"
+    #: what the model's recogniser labels the first word ("PER", "LOC"...; "" outside its entities)
+    recognised: str = ""
     #: the folded words of ``text``
     words: list[str] = field(init=False, repr=False, compare=False)
     #: two words or more besides particles
@@ -264,8 +266,14 @@ def _vouched(cand: Cand, person: Person) -> bool:
 
 def _confirmed(cand: Cand) -> bool:
     """A name nothing links to is kept only when it is a full name that a title or the
-    recogniser vouches for."""
-    return cand.full and (cand.phrase is not None or cand.label == "PER")
+    recogniser vouches for, or a surname right after its title that the recogniser takes for a
+    person ("el embajador Zubiría": someone the gazetteer does not know, not whoever held that
+    office; not "el subprocurador Jurídico y de Asuntos Internacionales")."""
+    if cand.full:
+        return cand.phrase is not None or cand.label == "PER"
+    phrase = cand.phrase
+    return cand.recognised == "PER" and phrase is not None and phrase.side == "left" \
+        and phrase.title.end == phrase.end == cand.start
 
 
 def _pick_name(actor: Actor) -> None:

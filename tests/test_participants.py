@@ -210,6 +210,33 @@ def test_a_named_counterpart_has_the_office_of_whom_its_clause_is_about(pnlp, te
     assert people(run(pnlp, text, "2025-06-01"))["Luis Vega Soto"].role_code == code
 
 
+def test_a_surname_right_after_its_title_is_someone_the_gazetteer_does_not_know(pnlp):
+    """"el embajador Zubiría": a person named Zubiría, not whichever ambassador held office then."""
+    doc = run(pnlp, "El embajador Zubiría se reunió con el canciller.", "2025-06-01")
+    assert (people(doc)["Zubiría"].role_code, title_ids(doc, "embajador Zubiría")) == ("ambassador", [])
+
+
+def test_a_capitalised_word_the_office_goes_on_after_is_no_surname(nlp):
+    """"el subprocurador Jurídico y de Asuntos Internacionales": "Jurídico" is part of the office."""
+    doc = run(nlp, "Estuvieron presentes el embajador Luis Vera y el subprocurador Jurídico y de Asuntos "
+                   "Internacionales, Pedro Gil Soto.", "2025-06-01")  # (the model takes "Jurídico" for a person)
+    assert [m.text for m in doc._.mentions if m.label == "PER"] == ["Luis Vera", "Pedro Gil Soto"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Foto: SRE. El canciller Pedro Gil Soto habló.", id="a body in a photo credit takes no part"),
+    pytest.param("El subprocurador Jurídico y de Asuntos Internacionales, Pedro Gil Soto, habló.",
+                 id="a word of an office the model takes for a name"),
+])
+def test_a_mention_points_only_to_participants(nlp, text):
+    """mentions.actor_id joins to actors: an actor that takes no part (no participants row) is no
+    mention's actor."""
+    doc = run(nlp, text, "2025-06-01")
+    taking_part = {p.actor_id for p in doc._.participants}
+    assert doc._.mentions and all(set(m.actor_ids) <= taking_part and m.actor_id in taking_part | {None}
+                                  for m in doc._.mentions)
+
+
 def test_a_title_is_not_shared_without_a_country_of_its_own(pnlp):
     """"el ministro de Brasil, X, y de la Comisión Europea, Y": no country after "y de": Y has no title."""
     doc = run(pnlp, "Asistieron el ministro de Chile, Juan Kerr Soto, y de la Comisión Europea, Luis Vega Soto.",

@@ -81,6 +81,25 @@ def test_rerun_processes_only_new_or_changed_documents(corpus: Path, tmp_path: P
         pd.testing.assert_frame_equal(_tables(out)[table], frame, obj=table)
 
 
+@pytest.fixture(scope="module")
+def bundled(tmp_path_factory) -> dict[str, pd.DataFrame]:
+    """The tables of the bundled corpus."""
+    out = tmp_path_factory.mktemp("bundled") / "out"
+    run(Settings(inputs=(ROOT / "corpus",), out=out))
+    return _tables(out)
+
+
+@pytest.mark.parametrize("table", ["participants", "mentions", "event_participants", "commitment_actors"])
+def test_every_actor_a_table_references_is_a_participant_of_its_document(bundled, table: str) -> None:
+    """The documented joins hold: each (doc_id, actor_id) is a participants row, each actor_id
+    an actors row."""
+    rows = bundled[table].dropna(subset=["actor_id"])
+    participants = set(zip(bundled["participants"].doc_id, bundled["participants"].actor_id))
+    assert len(rows) > 0
+    assert set(zip(rows.doc_id, rows.actor_id)) <= participants
+    assert set(rows.actor_id) <= set(bundled["actors"].actor_id)
+
+
 def test_a_changed_publication_date_is_processed_again(tmp_path: Path) -> None:
     work = _corpus(tmp_path / "c", 2)
     out = tmp_path / "out"
