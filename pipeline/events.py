@@ -15,6 +15,7 @@ Public entry point: the ``sre_events`` factory (:class:`EventsComponent`).
 
 import logging
 from collections import Counter
+from collections.abc import Mapping
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -35,6 +36,7 @@ from .docparse import feats
 from .events_merge import Draft, merge, name_words
 from .events_place import attach_place, inherit_clause_places, inherit_visit_place
 from .gazetteer import GAZETTEER_FILES, check_countries
+from .lang import language_data
 from .places import PlaceIndex
 from .records import Event, Timex, get_list, in_report
 from .rules import RuleComponent, Schema
@@ -63,8 +65,14 @@ class EventsComponent(RuleComponent):
     }
     SHARED = {key: GAZETTEER_FILES[key] for key in ("places", "countries")}
 
+    def __init__(self, nlp: Language, name: str, models_dir: str | None = None) -> None:
+        self.models_dir = models_dir
+        super().__init__(nlp, name, models_dir)
+
     def compile(self) -> None:
         check_countries(self.tables)
+        #: number words ("tres días después"), of the same ``models/lang/`` as the dates stage's
+        self.numbers: dict[str, int] = language_data("es", self.models_dir)["numbers"]
         self.lexicon = Lexicon.from_rows(self.tables["triggers"], self.tables["cues"])
         self.generic = frozenset(w for row in self.tables["triggers"] for w in name_words(row["term"]))
         self.places = PlaceIndex(self.tables["places"], self.tables["countries"], self.tables["venues"])
@@ -100,7 +108,7 @@ class EventsComponent(RuleComponent):
                     found = attach_place(trip, self.places, words, self.lexicon)
                     draft.place = found[0] if found else None
         merged = merge(drafts, self.generic)
-        _resolve_anchored(merged, anchored, timexes)
+        _resolve_anchored(merged, anchored, timexes, self.numbers)
         apply_other_dates(merged, timexes, words)
         inherit_frame_dates(merged, mentions, words)
         inherit_clause_dates(merged, self.lexicon, index)
@@ -133,7 +141,7 @@ class EventsComponent(RuleComponent):
         drafts: list[tuple[Draft, bool]] = []
         anchored: list[tuple[Draft, Timex]] = []
         for m in mentions:
-            inner = anchored_inner(m, index)
+            inner = anchored_inner(m, index, self.numbers)
             tx = None if inner is not None else attach_timex(
                 m, index, elsewhere[m.head] - {m.head, m.anchor}, self.lexicon)
             if tx is not None and not m.strong and not _near(m, tx, index.words):
@@ -147,7 +155,7 @@ class EventsComponent(RuleComponent):
                 set_date(d, tx)
             if inner is not None:
                 anchored.append((d, inner))
-                offset = event_offset(inner.text)
+                offset = event_offset(inner.text, self.numbers)
                 if inner.date_start is not None and inner.granularity == "day" and offset is not None:
                     day = shift(inner.date_start, offset)
                     d.date_value, d.date_start, d.date_end, d.granularity = day.isoformat(), day, day, "day"
@@ -284,10 +292,10 @@ def _cancel_within_trips(mentions: list[EventMention], words: DocWords) -> None:
 
 
 def _resolve_anchored(events: list[Draft], anchored: list[tuple[Draft, Timex]],
-                      timexes: list[Timex]) -> None:
+                      timexes: list[Timex], numbers: Mapping[str, int]) -> None:
     """"X tres días después de que Y": Y's date from X's (or X's from Y's, adding)."""
     for inner, tx in anchored:
-        offset = event_offset(tx.text)
+        offset = event_offset(tx.text, numbers)
         if offset is None:
             continue
         outer = next((e for e in events if e.timex_id == tx.timex_id), None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .docparse import feats
@@ -19,7 +19,6 @@ from .events_detect import EventMention
 from .events_lexicon import Lexicon
 from .events_syntax import relative_on_a_name
 from .events_words import DocWords
-from .lang import language_data
 from .records import Participant, Timex
 from .textlists import is_bulleted, line_bounds
 
@@ -264,13 +263,13 @@ def _tells_the_main_clause(root: int, anchors: set[int], words: DocWords) -> boo
     return verb != root and words.dep[verb] == "advcl" and words.head[verb] in anchors
 
 
-def event_offset(text: str) -> int | None:
-    """Signed days from the anchored event to the other one: "tres días después" -> -3."""
+def event_offset(text: str, numbers: Mapping[str, int]) -> int | None:
+    """Signed days from the anchored event to the other one: "tres días después" -> -3
+    (``numbers``: the number words of ``models/lang/``)."""
     match = _OFFSET.search(text)
     if not match:
         return None
     word = match.group(1).lower()
-    numbers = language_data()["numbers"]
     n = int(word) if word.isdigit() else numbers.get(word)
     if n is None:
         return None
@@ -278,7 +277,7 @@ def event_offset(text: str) -> int | None:
     return -days if match.group(3).lower().startswith("despu") else days
 
 
-def anchored_inner(m: EventMention, index: DocIndex) -> Timex | None:
+def anchored_inner(m: EventMention, index: DocIndex, numbers: Mapping[str, int]) -> Timex | None:
     """For the event of "tres días después de que X", the event-anchored timex before it."""
     if not index.event_anchored:
         return None  # (no such timex in the document: nothing to look for)
@@ -286,7 +285,7 @@ def anchored_inner(m: EventMention, index: DocIndex) -> Timex | None:
         tx = index.timex_of.get(i)
         if tx is None or tx.anchor != "event":
             continue
-        if "que" in index.words.low[i:m.start] and event_offset(tx.text) is not None:
+        if "que" in index.words.low[i:m.start] and event_offset(tx.text, numbers) is not None:
             return tx
     return None
 

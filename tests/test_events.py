@@ -14,6 +14,7 @@ import shutil
 import pytest
 
 from pipeline.events import EventsComponent
+from pipeline.events_attach import event_offset
 from pipeline.events_words import DocWords
 from pipeline.ingest import iter_documents
 from pipeline.rules import DEFAULT_MODELS_DIR, RuleFileError
@@ -512,6 +513,27 @@ def _models_with(tmp_path, file: str, old: str, new: str):
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return models
+
+
+def test_the_number_words_of_an_event_offset_come_from_the_stages_models_dir(events_nlp, tmp_path):
+    """"tres días después de que ...": the number words are those of ``<models_dir>/lang/es.json``,
+    as the dates stage reads them, not always the bundled ones."""
+    models = _models_with(tmp_path, "triggers.csv", "term", "term")
+    shutil.copytree(DEFAULT_MODELS_DIR / "lang", models / "lang")
+    lang = models / "lang" / "es.json"
+    lang.write_text(lang.read_text(encoding="utf-8").replace('"tres": 3', '"tres": 30'), encoding="utf-8")
+    component = EventsComponent(events_nlp, "sre_events", str(models))
+    assert event_offset("tres días después", component.numbers) == -30
+
+
+@pytest.mark.parametrize("text, offset", [
+    pytest.param("tres días después", -3, id="after: the anchored event was that many days before"),
+    pytest.param("dos semanas antes", 14, id="weeks before"),
+    pytest.param("5 días después", -5, id="digits"),
+    pytest.param("muchos días después", None, id="no number"),
+])
+def test_event_offset(text, offset):
+    assert event_offset(text, {"tres": 3, "dos": 2}) == offset
 
 
 def test_unknown_trigger_column_names_file_and_key(events_nlp, tmp_path):
