@@ -30,7 +30,7 @@ from .events_people import (inherit_framed_people, inherit_plural_actors, join_d
 from .events_detect import EventMention, find_mentions
 from .events_syntax import opens_place_relative
 from .events_lexicon import (CUE_CLASSES, CUE_STATUSES, EVENT_KINDS, REQUIREMENTS, TRIGGER_POS, Lexicon,
-                             requirement_fits_pos)
+                             cue_fits_class, requirement_fits_pos)
 from .events_words import DocWords
 from .docparse import feats
 from .events_merge import Draft, merge, name_words
@@ -58,7 +58,8 @@ class EventsComponent(RuleComponent):
             check=requirement_fits_pos)),
         "cues": ("events/cues.csv", Schema(
             {"term": "str", "class": "str", "status": "str", "note": "str"},
-            frozenset({"term", "class"}), choices={"class": CUE_CLASSES, "status": CUE_STATUSES})),
+            frozenset({"term", "class"}), choices={"class": CUE_CLASSES, "status": CUE_STATUSES},
+            check=cue_fits_class)),
         "venues": ("events/venues.csv", Schema(
             {"venue": "str", "aliases": "list", "location": "str", "country": "iso3", "note": "str"},
             frozenset({"venue"}))),

@@ -53,6 +53,18 @@ CUE_CLASSES = frozenset({
     "planned_adj", "planned_verb", "presence", "receives", "recipient", "scope_adj", "session_organ", "speech",
     "support", "support_noun", "support_obl", "support_subj"})
 CUE_STATUSES = frozenset({"planned", "cancelled"})
+#: Cue classes whose terms may be phrases ("conferencia de prensa"); the others are looked up one
+#: token at a time (by its text or lemma), so a phrase there could never match.
+PHRASE_CUE_CLASSES = frozenset({"exclude", "session_organ"})
+
+
+def cue_fits_class(row: dict[str, Any]) -> tuple[str, str] | None:
+    """A cue row's ``term`` is one word unless its class matches phrases (else it would do nothing)."""
+    if len(row["term"].split()) > 1 and row["class"] not in PHRASE_CUE_CLASSES:
+        return "term", (f"'{row['term']}': class {row['class']} is looked up one word at a time; give one "
+                        f"word (a form or a lemma), or use one of {sorted(PHRASE_CUE_CLASSES)}")
+    return None
+
 
 #: The table of a cue class the lexicon lacks.
 _NO_CUES: dict[str, str | None] = {}

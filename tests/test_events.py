@@ -551,6 +551,8 @@ def test_unknown_trigger_column_names_file_and_key(events_nlp, tmp_path):
     ("triggers.csv", "visitar,verb,visit,object,", "visitar,verb,visit,always,", "requires"),
     ("triggers.csv", "llamada,noun,call,named_or_support,", "llamada,noun,call,object,", "requires"),
     ("venues.csv", ",MEX,", ",MXE,", "country"),
+    pytest.param("cues.csv", "ministro,person_head,", "primer ministro,person_head,", "term",
+                 id="a phrase in a class looked up one word at a time"),
 ])
 def test_a_value_outside_the_vocabulary_names_file_line_and_key(events_nlp, tmp_path, file, old, new, key):
     """A typo in a controlled column would give rows the tables' contract does not allow."""
