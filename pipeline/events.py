@@ -111,7 +111,7 @@ class EventsComponent(RuleComponent):
         merged = merge(drafts, self.generic)
         _resolve_anchored(merged, anchored, timexes, self.numbers)
         apply_other_dates(merged, timexes, words)
-        inherit_frame_dates(merged, mentions, words)
+        inherit_frame_dates(merged, mentions, words, self.lexicon)
         inherit_clause_dates(merged, self.lexicon, index)
         inherit_clause_places(merged, self.lexicon, self.places, words)
         dateline = dateline_day(index.text, timexes, merged)

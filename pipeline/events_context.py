@@ -33,10 +33,6 @@ from .places import PlaceIndex
 from .pubdate import DATELINE_WINDOW, dateline_span
 from .records import Timex
 
-#: Words before an event noun that make it the frame of what the clause tells.
-_FRAME_WORDS = frozenset({"después", "tras", "luego", "durante", "margen", "marco", "concluir", "concluida",
-                          "concluido", "terminar", "finalizar", "término", "final"})
-
 
 def day_of(tx: Timex) -> tuple[str | None, dt.date | None, dt.date | None, str | None]:
     """(value, start, end, granularity) an event takes from a timex: a clock time gives its day."""
@@ -122,18 +118,15 @@ def apply_other_dates(events: list[Draft], timexes: Sequence[Timex], words: DocW
                 e.date_value, e.date_start, e.date_end, e.granularity = tx.other_value, day, day, "day"
 
 
-def _frame_word(m: EventMention, words: DocWords) -> bool:
+def _frame_word(m: EventMention, words: DocWords, lex: Lexicon) -> bool:
     """"Después de la reunión", "Tras el encuentro", "Al concluir la reunión", "Durante la
-    visita", "En el marco de la visita", "En la reunión," opening a sentence (``attrs["opens"]``)."""
-    if "opens" in m.attrs:
-        return True
-    for j in range(max(0, m.start - 4), m.start):
-        if words.low[j] in _FRAME_WORDS or words.lem[j] in _FRAME_WORDS:
-            return True
-    return False
+    visita", "En el marco de la visita" (a cue of class ``same_day`` in the four words before the
+    mention), "En la reunión," opening a sentence (``attrs["opens"]``)."""
+    return "opens" in m.attrs or lex.any_at("same_day", words, range(max(0, m.start - 4), m.start))
 
 
-def inherit_frame_dates(events: list[Draft], mentions: Sequence[EventMention], words: DocWords) -> None:
+def inherit_frame_dates(events: list[Draft], mentions: Sequence[EventMention], words: DocWords,
+                        lex: Lexicon) -> None:
     """An undated event whose clause is framed by a dated one ("Después de la reunión, los
     ministros firmaron ...") took place on that event's day."""
     owner = by_head(events)
@@ -147,7 +140,7 @@ def inherit_frame_dates(events: list[Draft], mentions: Sequence[EventMention], w
             if framer is None or framer is e or framer.granularity != "day" or (
                     e.status == "planned" and framer.status == "held"):
                 continue  # ("Durante la reunión, acordaron celebrar X": X is not on the meeting's day)
-            if _frame_word(m, words):
+            if _frame_word(m, words, lex):
                 _copy_date(e, framer)
                 break
 

@@ -311,11 +311,6 @@ def _opens_its_sentence(m: EventMention, det: str, words: DocWords) -> bool:
     return words.low[start] == "en" and m.start - start <= 2
 
 
-#: Frame cues that tell a time before or after the event ("tres días después de la llamada"), not
-#: one within it ("cada año durante la cumbre").
-_SEQUENCE_CUES = frozenset({"después", "antes", "luego", "tras"})
-
-
 def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
                   person_tokens: set[int], words: DocWords) -> None:
     """Fills the mention ``m`` of the trigger noun ``head``: determiner, frame, support verb,
@@ -333,7 +328,9 @@ def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
         before.append(first - 3)
     frames = lex.cues.get("frame", {}).keys()
     m.frame = bool(case & frames or {low_[i] for i in before} & frames)
-    cue = next((i for i in before if low_[i] in _SEQUENCE_CUES), None)
+    # a cue of class ``sequence`` tells a time before or after the event ("tres días después de la
+    # llamada"), not one within it ("cada año durante la cumbre")
+    cue = next((i for i in before if lex.has_at("sequence", words, i)), None)
     if cue is not None and cue > 0 and lex.has_at("offset_unit", words, cue - 1):
         m.attrs["offset"] = True  # "tres días después de la llamada": a time counted from it
     intro = list_intro_verb(words, head)
