@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress
+from typing import Any
 
 from spacy.tokens import Token
 
@@ -40,6 +41,18 @@ REQUIREMENTS = frozenset({"future", "infinitive", "verbal", "list", "actor_subje
 TOPICS = frozenset(tables_meta.TOPICS)
 FILTER_KINDS = frozenset({"negation", "condition", "principle", "past", "nonactor", "group",
                           "purpose", "cast"})
+#: a ``morph`` constraint: ``Feature=Value`` pairs joined by ``|`` ("Tense=Fut", "Mood=Sub|Person=3")
+_MORPH = re.compile(r"^[A-Z][A-Za-z]*=[A-Z][A-Za-z0-9]*(?:\|[A-Z][A-Za-z]*=[A-Z][A-Za-z0-9]*)*$")
+
+
+def morph_fits(row: dict[str, Any]) -> tuple[str, str] | None:
+    """A trigger row's ``morph`` is ``Feature=Value`` pairs (a part without "=" would be ignored)."""
+    if row.get("morph") and not _MORPH.match(row["morph"]):
+        return "morph", (f"'{row['morph']}' is not Feature=Value pairs joined by '|' (e.g. Tense=Fut, as "
+                         "spaCy's morphology writes them)")
+    return None
+
+
 #: words that cannot head a trigger ("se prevé": the head is "prevé")
 _FUNCTION_WORDS = frozenset({"se", "el", "la", "lo", "los", "las", "un", "una", "su", "sus"})
 #: longest gap ``...`` may skip

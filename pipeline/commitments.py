@@ -29,7 +29,7 @@ from .commitment_syntax import is_clause, is_future
 from .textlists import list_items
 from .commitment_actors import ActorResolver
 from .commitment_doc import DocTokens, Forms
-from .commitment_rules import (ACTION_MODES, FILTER_KINDS, MODALITIES, REQUIREMENTS, TOPICS,
+from .commitment_rules import (ACTION_MODES, FILTER_KINDS, MODALITIES, REQUIREMENTS, TOPICS, morph_fits,
                                TriggerFinder, TriggerMatch, compile_filters, compile_topics,
                                compile_triggers, topics_of)
 from .docparse import feats
@@ -45,7 +45,9 @@ TRIGGERS = Schema(
              "number": "str", "morph": "str", "requires": "list", "objects": "list",
              "note": "str"},
     required=frozenset({"pattern", "modality"}),
-    choices={"modality": MODALITIES, "action": ACTION_MODES, "requires": REQUIREMENTS})
+    choices={"modality": MODALITIES, "action": ACTION_MODES, "requires": REQUIREMENTS,
+             "number": frozenset({"Sing", "Plur"})},
+    check=morph_fits)
 FILTERS = Schema(columns={"kind": "str", "word": "str", "note": "str"},
                  required=frozenset({"kind", "word"}), choices={"kind": FILTER_KINDS})
 TOPIC_KEYWORDS = Schema(columns={"topic": "str", "keyword": "str", "note": "str"},

@@ -76,7 +76,8 @@ FILES: dict[str, tuple[str, Schema]] = {
         choices={"direction": CUE_DIRECTIONS, "position": CUE_POSITIONS})),
     "merges": ("dates/merges.csv", Schema(
         {"left": "list", "connector": "str", "right": "list", "result": "str", "note": "str"},
-        frozenset({"left", "connector", "right", "result"}), choices={"result": MERGE_RESULTS})),
+        frozenset({"left", "connector", "right", "result"}),
+        choices={"result": MERGE_RESULTS, "left": RULES, "right": RULES})),
     "skip": ("dates/skip.csv", Schema(
         {"marker": "str", "scope": "str", "note": "str"}, frozenset({"marker", "scope"}),
         choices={"scope": SKIP_SCOPES})),

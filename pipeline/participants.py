@@ -39,7 +39,7 @@ from .participants_match import FoldedMatcher
 from .participants_resolve import Lexicon
 from .participants_tokens import Tokens
 from .records import Mention, Participant, get_list, in_report
-from .rules import RuleComponent, Schema
+from .rules import CONVERTERS, RuleComponent, Schema
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,20 @@ RELATIONS = frozenset({"anyone", "counterpart", "head"})
 SETTINGS = frozenset({"default_country", "default_role_code", "preferred_role_code",
                       "unnamed_portfolio"})
 
+
+def _setting_fits(row: dict[str, Any]) -> tuple[str, str] | None:
+    """A setting's value has the form its key needs: a role code, or a country code."""
+    value = row.get("value")
+    try:
+        if value and row["key"] == "default_country":
+            CONVERTERS["iso3"](value)
+        elif value:
+            CONVERTERS["role_code"](value)
+    except ValueError as e:
+        return "value", str(e)
+    return None
+
+
 PARTICIPANT_FILES: dict[str, tuple[str, Schema]] = {
     "words": ("participants/words.csv", Schema(
         {"word": "str", "kind": "str", "note": "str"}, frozenset({"word", "kind"}),
@@ -71,7 +85,8 @@ PARTICIPANT_FILES: dict[str, tuple[str, Schema]] = {
         {"pattern": "str", "role_code": "role_code", "note": "str"},
         frozenset({"pattern", "role_code"}))),
     "settings": ("participants/settings.csv", Schema(
-        {"key": "str", "value": "str", "note": "str"}, frozenset({"key"}), choices={"key": SETTINGS})),
+        {"key": "str", "value": "str", "note": "str"}, frozenset({"key"}), choices={"key": SETTINGS},
+        check=_setting_fits)),
 }
 
 
@@ -100,6 +115,11 @@ class ParticipantsComponent(RuleComponent):
     def compile(self) -> None:
         t = self.tables
         check_countries(t)
+        known = {row["iso3"] for row in t["countries"]}
+        for row in t["settings"]:  # (a code of countries.csv, as in any country column)
+            if row["key"] == "default_country" and row["value"] and row["value"] not in known:
+                raise row.error("value", f"'{row['value']}' is not a country of countries.csv; fix the code "
+                                         "or add the country there")
         gaz = Gazetteer(t)
         words: dict[str, set[str]] = {}
         for row in t["words"]:

@@ -175,7 +175,7 @@ def load_rows(path: Path | str, schema: Schema) -> list[RuleRow]:
     """Read a ``.csv`` or ``.jsonl`` rule file and check every row against ``schema``."""
     path = Path(path)
     if not path.exists():
-        raise RuleFileError(path, 0, None, "file not found; restore it from git or fix --models")
+        raise RuleFileError(path, 0, None, "file not found; restore it from git or fix --models-dir")
     if path.suffix == ".csv":
         return list(_csv_rows(path, schema))
     if path.suffix == ".jsonl":

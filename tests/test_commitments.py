@@ -403,6 +403,10 @@ def test_seed_gives_its_six_commitments(cnlp):
                  id="unknown requirement"),
     pytest.param("triggers.csv", "... acordar,agreement,acordar,after,,,,,gap first", "pattern",
                  id="pattern starting with a gap"),
+    pytest.param("triggers.csv", "se? acordar,agreement,acordar,after,plural,,verbal,,", "number",
+                 id="a number spaCy does not write"),
+    pytest.param("triggers.csv", "deber,obligation,deber,after,,Tense:Fut,verbal,,", "morph",
+                 id="a morph constraint that is not Feature=Value"),
     pytest.param("filters.csv", "negacion,jamás,", "kind", id="unknown filter kind"),
     pytest.param("topics.csv", "mining,minería,", "topic", id="unknown topic"),
 ])
