@@ -59,10 +59,13 @@ PHRASE_CUE_CLASSES = frozenset({"exclude", "session_organ"})
 
 
 def cue_fits_class(row: dict[str, Any]) -> tuple[str, str] | None:
-    """A cue row's ``term`` is one word unless its class matches phrases (else it would do nothing)."""
+    """A cue row's ``term`` is one word unless its class matches phrases, and only a ``support``
+    cue has a ``status`` (else the row, or its status, would do nothing)."""
     if len(row["term"].split()) > 1 and row["class"] not in PHRASE_CUE_CLASSES:
         return "term", (f"'{row['term']}': class {row['class']} is looked up one word at a time; give one "
                         f"word (a form or a lemma), or use one of {sorted(PHRASE_CUE_CLASSES)}")
+    if row.get("status") and row["class"] != "support":
+        return "status", f"only a support cue has a status; leave it empty for class {row['class']}"
     return None
 
 

@@ -553,6 +553,8 @@ def test_unknown_trigger_column_names_file_and_key(events_nlp, tmp_path):
     ("venues.csv", ",MEX,", ",MXE,", "country"),
     pytest.param("cues.csv", "ministro,person_head,", "primer ministro,person_head,", "term",
                  id="a phrase in a class looked up one word at a time"),
+    pytest.param("cues.csv", "ministro,person_head,", "ministro,person_head,planned", "status",
+                 id="a status outside the support class would do nothing"),
 ])
 def test_a_value_outside_the_vocabulary_names_file_line_and_key(events_nlp, tmp_path, file, old, new, key):
     """A typo in a controlled column would give rows the tables' contract does not allow."""
