@@ -23,7 +23,7 @@ from .textnorm import fold
 #: Controlled columns of the gazetteer files: a value outside these stops the run.
 GENDERS = frozenset({"m", "f"})
 ORGANIZATION_KINDS = frozenset({"organization", "group"})
-#: A ``capital`` is also where a country's events are placed when only the country is named.
+#: A ``capital`` is also what "la capital de X" and "la capital estadounidense" name (:mod:`pipeline.places`).
 PLACE_KINDS = frozenset({"capital", "city", "state", "venue"})
 
 #: Schemas of the gazetteer files (``models/gazetteer/``), one per table.
@@ -190,6 +190,14 @@ class Gazetteer:
         return [self.people[i] for i in sorted(ids)]
 
     def _index_people(self, rows: Iterable[dict[str, Any]]) -> None:
+        rows = list(rows)
+        identified = {fold(r["name"]): r for r in rows if r.get("wikidata")}
+        for row in rows:  # one person's rows without the id would make a second actor
+            known = identified.get(fold(row["name"]))
+            if known is not None and not row.get("wikidata") and isinstance(row, RuleRow):
+                raise row.error("wikidata", f"empty, while line {getattr(known, 'line', '?')} gives "
+                                            f"{known['wikidata']} to {row['name']}: give the id on every row "
+                                            "of that person (another id for a namesake)")
         grouped: dict[str, list[dict[str, Any]]] = {}
         names: dict[str, str] = {}
         for row in rows:

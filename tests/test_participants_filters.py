@@ -336,6 +336,8 @@ def test_participant_spans_point_at_the_text(pnlp):
                  id="role code outside the vocabulary"),
     pytest.param("gazetteer/officials.csv", "name,country\nAna Pérez,MEX\nLuis Mora,MXE\n", 3, "country",
                  id="a well-formed country code that countries.csv does not have"),
+    pytest.param("gazetteer/officials.csv", "name,wikidata,country\nAna Pérez,Q1,MEX\nAna Pérez,,MEX\n", 3,
+                 "wikidata", id="a term of a person without the id the other gives: a second actor"),
 ])
 def test_bad_rule_file_names_file_line_and_key(tmp_path, file, content, line, key):
     models = write_models(tmp_path)
