@@ -31,6 +31,10 @@ def subject_regions(m: EventMention, verb: int | None, index: DocIndex, lex: Lex
     if verb is not None and lex.has_at("attends", words, verb) and any(
             words.low[c] in ("no", "nunca") and words.low[c + 1] not in ("solo", "sólo") for c in words.children[verb]):
         return []  # "La presidenta no asistirá a la Cumbre": the summit goes on without her (not "no solo")
+    if verb is not None and m.frame and words.head[verb] == m.head and words.dep[verb] in ("acl", "acl:relcl"):
+        own = _subjects(verb, words, "reflexive" in m.attrs)  # "Durante la reunión que sostuvieron X y Y,
+        if any(index.ids_in(c) for c in own):  # ...": a frame whose own relative says who held it
+            return own
     if verb is not None and not m.frame:
         subjects = _invitee(verb, words, index, lex) or _subjects(verb, words, "reflexive" in m.attrs)
         if _of_itself(verb, subjects, m, words):  # "encabezó la delegación en la Cumbre, que se

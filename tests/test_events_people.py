@@ -97,6 +97,13 @@ def test_who_speaks_in_the_frame_of_an_event_took_part_in_it(events, text):
     assert [e.actor_ids for e in found] == [["Ana Ruiz"]]
 
 
+def test_a_frame_whose_own_relative_names_who_held_it_takes_them(events):
+    """"durante la reunión que sostuvieron X y Y": the relative on the frame's noun says who held it."""
+    found = events("El acuerdo se alcanzó durante la reunión que sostuvieron la canciller Ana Ruiz y el ministro "
+                   "Luis Vera.", people={"Ana Ruiz": "PER", "Luis Vera": "CHL"})
+    assert [sorted(e.actor_ids) for e in found] == [["Ana Ruiz", "Luis Vera"]]
+
+
 def test_partners_listed_with_con_are_all_partners_however_the_parse_hangs_them(events):
     """"con X; con Y, y con Z": the parse hangs "con la ministra" on X's name (as it does after
     this surname), and the last item on it too."""
