@@ -19,7 +19,7 @@ from collections.abc import Collection, Container, Sequence
 from spacy.tokens import Span, Token
 
 from .commitment_actions import is_verb
-from .docparse import feats, view
+from .docparse import DocView, feats, view
 
 #: dependency labels of a subject
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
@@ -45,6 +45,8 @@ def subject_tokens(head: Token, unit: Span | None = None, names: Container[int] 
     node = head.i
     for _ in range(3):
         subj = [c for c in children[node] if dep[c] in SUBJECT_DEPS and c != head.i and no_case(c)]
+        if len(subj) == 1 and texts[subj[0]].lower() in _WHO and dep[node] in ("acl", "acl:relcl"):
+            subj = [_antecedent(node, parse)]  # "X y Y, quienes se comprometieron a ...": X and Y
         # Token.is_space is the text's isspace()
         tokens = [i for s in subj for i in _core(s, children, dep) if lo <= i < hi and not texts[i].isspace()]
         if any(texts[s].isspace() for s in subj):  # keep only the bare names hung on the line break
@@ -60,6 +62,19 @@ def subject_tokens(head: Token, unit: Span | None = None, names: Container[int] 
             continue
         break
     return []
+
+
+#: relative pronouns standing for the phrase their clause hangs on
+_WHO = frozenset({"quien", "quienes"})
+
+
+def _antecedent(relative: int, parse: DocView) -> int:
+    """The phrase a relative clause hangs on, climbing out of appositions and name parts ("el
+    ministro X, quien ...": the title's phrase, with its conjuncts)."""
+    node = parse.head[relative]
+    while parse.dep[node] in ("appos", "flat") and parse.head[node] != node:
+        node = parse.head[node]
+    return node
 
 
 #: dependents that leave a noun phrase's core (clauses and adjuncts hung on a subject)

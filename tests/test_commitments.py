@@ -359,6 +359,8 @@ TWO = ("La canciller Ana Ruiz sostuvo una llamada con el ministro Pedro Gil.\n\n
     pytest.param("Gil se comprometió a crear un fondo común.", {"gil"}, id="one named party"),
     pytest.param("Después, Ruiz anunció que el gobierno creará un fondo común.", {"ruiz"},
                  id="the announcer of an intention"),
+    pytest.param("La ministra Ana Ruiz y el ministro Pedro Gil, quienes se comprometieron a crear un fondo común, "
+                 "firmaron el acuerdo.", {"ruiz", "gil"}, id="quienes: the coordinated phrase it stands for"),
 ])
 def test_actors_resolved_through_participants(cnlp, sentence, expected):
     text = TWO + sentence
