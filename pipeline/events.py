@@ -117,7 +117,7 @@ class EventsComponent(RuleComponent):
         dateline = dateline_day(index.text, timexes, merged)
         apply_dateline(merged, dateline)
         inherit_plural_actors(merged, mentions, self.lexicon, words)
-        inherit_framed_people(merged, mentions)
+        inherit_framed_people(merged, mentions, words, self.lexicon)
         join_delegation_lines(merged, mentions, self.lexicon, index, inside)
         inherit_visit_place(merged, {p.actor_id: p.country for p in participants
                                      if p.kind == "person" and p.country})

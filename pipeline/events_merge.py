@@ -128,6 +128,8 @@ def compatible(event: Draft, new: Draft, weak: bool, generic: frozenset[str] = f
         return False  # "celebrar una reunión técnica" is not the "Cumbre UE-CELAC" named after it
     if new.kind == "summit" and event.kind == "meeting" and event.lead.pos == "verb" and resolved(event.partners):
         return False  # "se reunirá con el presidente X" is no forum or summit told after it
+    if event.lead.frame != new.lead.frame and event.lead.sent == new.lead.sent:
+        return False  # "se reunieron en X, en el marco de la Cumbre Y": the frame is another event
     if event.kind != new.kind and "agenda" in event.lead.attrs:
         return False  # an agenda's "un encuentro con empresarios" is not "el Foro X" told after it
     if event.kind == "summit" and new.kind == "meeting" and new.partners and not event.partners:

@@ -40,27 +40,47 @@ _GATHERINGS = frozenset({"meeting", "summit"})
 _PLACE_FRAMES = _GATHERINGS | {"visit"}
 
 
-def inherit_framed_people(events: list[Draft], mentions: Sequence[EventMention]) -> None:
+def inherit_framed_people(events: list[Draft], mentions: Sequence[EventMention], words: DocWords,
+                          lex: Lexicon) -> None:
     """A meeting or summit that frames the rest of its sentence ("En el marco de la Reunión
     Ministerial del G7, el canciller sostuvo un encuentro con X"; "Al margen de la Cumbre, ...",
     the summit told before; "En la reunión, ..." opening the sentence) was attended by the people
     of the events told in that frame; those with no place of their own took place where it did
     ("En el marco de la 54 Asamblea General de la OEA, celebrada en Asunción, ..."). A visit
     framing its sentence ("Durante su visita, se reunió con X") gives only its place: whom the
-    visitor met there is no party to the visit."""
+    visitor met there is no party to the visit. A frame after its clause ("se reunieron en Kuala
+    Lumpur, en el marco de la Cumbre de la ASEAN") frames that clause's event. A frame with no
+    place of its own was where what it frames took place, unless it is told as before or after it."""
     owner = by_head(events)
     for m in mentions:
         frame = owner.get(m.head)
         if frame is None or not ((m.frame or "opens" in m.attrs) and m.pos == "noun" and frame.kind in _PLACE_FRAMES):
             continue
         for e in events:
-            if e is not frame and e.lead.sent == m.sent and e.lead.start > m.end and not e.lead.frame \
+            if e is not frame and e.lead.sent == m.sent and not e.lead.frame \
+                    and (e.lead.start > m.end or _hangs_on(m.head, e.lead.anchor, words)) \
                     and not (e.status == "planned" and frame.status == "held"):  # ("En la Cumbre,
                 # acordó reunirse el próximo mes con X": not there, nor X at the summit)
                 if frame.kind in _GATHERINGS:
                     frame.actors |= resolved(e.actors)
                 if e.place is None:
                     e.place = frame.place
+                elif frame.place is None and frame.status == e.status and not lex.any_at(
+                        "sequence", words, range(max(0, m.start - 4), m.start)):
+                    frame.place = e.place  # "se reunieron en Kuala Lumpur, en el marco de la Cumbre de
+                    # la ASEAN": the summit was there too (not "Antes de la reunión, Bogotá recibió a X")
+
+
+def _hangs_on(noun: int, verb: int, words: DocWords) -> bool:
+    """Whether the event noun ``noun`` is a phrase of ``verb``'s clause, alone or inside another
+    ("en el marco de la Cumbre", "durante la cumbre")."""
+    for _ in range(3):
+        if words.dep[noun] not in ("obl", "nmod", "flat", "appos") or words.head[noun] == noun:
+            return False
+        noun = words.head[noun]
+        if noun == verb:
+            return True
+    return False
 
 
 def _collective(e: Draft, lex: Lexicon, words: DocWords) -> str | None:

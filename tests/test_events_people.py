@@ -97,6 +97,20 @@ def test_who_speaks_in_the_frame_of_an_event_took_part_in_it(events, text):
     assert [e.actor_ids for e in found] == [["Ana Ruiz"]]
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("La canciller Ana Ruiz y el ministro Luis Vera se reunieron en Lima, en el marco de la Cumbre "
+                 "de las Américas.", id="a frame after the clause it frames"),
+    pytest.param("En el marco de la Cumbre de las Américas, la canciller Ana Ruiz y el ministro Luis Vera se "
+                 "reunieron en Lima.", id="a frame opening the sentence"),
+])
+def test_a_summit_framing_a_meeting_is_another_event_held_where_the_meeting_was(events, text):
+    """The frame and the event it frames in one sentence are two events (a summit and a meeting
+    are never merged there); a frame with no place of its own took place where what it frames did."""
+    found = events(text, people={"Ana Ruiz": "PER", "Luis Vera": "CHL"})
+    assert sorted((e.kind, e.location, tuple(sorted(e.actor_ids))) for e in found) == [
+        ("meeting", "Lima", ("Ana Ruiz", "Luis Vera")), ("summit", "Lima", ("Ana Ruiz", "Luis Vera"))]
+
+
 def test_a_frame_whose_own_relative_names_who_held_it_takes_them(events):
     """"durante la reunión que sostuvieron X y Y": the relative on the frame's noun says who held it."""
     found = events("El acuerdo se alcanzó durante la reunión que sostuvieron la canciller Ana Ruiz y el ministro "
