@@ -18,7 +18,7 @@ from typing import Any
 from .events_lexicon import Lexicon
 from .events_words import WITH, DocWords, in_headline, list_intro_verb
 from .docparse import feats
-from .events_syntax import (attended, calls_on_to_act, determiner, governing_verb, is_ordinal, name_span,
+from .events_syntax import (attended, calls_on_to_act, determiner, framed_verb, governing_verb, is_ordinal, name_span,
                             ordinal_start, part_of_another, support_before_aside, support_of)
 
 
@@ -328,6 +328,8 @@ def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
         before.append(first - 3)
     frames = lex.cues.get("frame", {}).keys()
     m.frame = bool(case & frames or {low_[i] for i in before} & frames)
+    if m.frame:
+        m.attrs["framed"] = framed_verb(head, words)  # the clause it frames: another event's
     # a cue of class ``sequence`` tells a time before or after the event ("tres días después de la
     # llamada"), not one within it ("cada año durante la cumbre")
     cue = next((i for i in before if lex.has_at("sequence", words, i)), None)

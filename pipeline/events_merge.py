@@ -128,7 +128,7 @@ def compatible(event: Draft, new: Draft, weak: bool, generic: frozenset[str] = f
         return False  # "celebrar una reunión técnica" is not the "Cumbre UE-CELAC" named after it
     if new.kind == "summit" and event.kind == "meeting" and event.lead.pos == "verb" and resolved(event.partners):
         return False  # "se reunirá con el presidente X" is no forum or summit told after it
-    if event.lead.frame != new.lead.frame and event.lead.sent == new.lead.sent:
+    if _frames(new, event) or _frames(event, new):
         return False  # "se reunieron en X, en el marco de la Cumbre Y": the frame is another event
     if event.kind != new.kind and "agenda" in event.lead.attrs:
         return False  # an agenda's "un encuentro con empresarios" is not "el Foro X" told after it
@@ -164,6 +164,13 @@ def compatible(event: Draft, new: Draft, weak: bool, generic: frozenset[str] = f
             return True  # "tuvimos una reunión muy buena": nothing tells it from the one told
         return bool(event.partners) and new.date_value is not None and event.date_value is None
     return True
+
+
+def _frames(frame: Draft, other: Draft) -> bool:
+    """Whether ``frame``'s mention frames the clause of ``other``'s ("En el marco de la Cumbre, se
+    reunieron"; not "realizó una visita y, durante la visita, se reunió": the visit told again)."""
+    framed = frame.lead.attrs.get("framed")
+    return frame.lead.frame and framed is not None and framed in (other.lead.anchor, other.lead.head)
 
 
 def _introduces(new: Draft) -> bool:

@@ -58,7 +58,7 @@ def inherit_framed_people(events: list[Draft], mentions: Sequence[EventMention],
             continue
         for e in events:
             if e is not frame and e.lead.sent == m.sent and not e.lead.frame \
-                    and (e.lead.start > m.end or _hangs_on(m.head, e.lead.anchor, words)) \
+                    and (e.lead.start > m.end or m.attrs.get("framed") == e.lead.anchor) \
                     and not (e.status == "planned" and frame.status == "held"):  # ("En la Cumbre,
                 # acordó reunirse el próximo mes con X": not there, nor X at the summit)
                 if frame.kind in _GATHERINGS:
@@ -69,18 +69,6 @@ def inherit_framed_people(events: list[Draft], mentions: Sequence[EventMention],
                         "sequence", words, range(max(0, m.start - 4), m.start)):
                     frame.place = e.place  # "se reunieron en Kuala Lumpur, en el marco de la Cumbre de
                     # la ASEAN": the summit was there too (not "Antes de la reunión, Bogotá recibió a X")
-
-
-def _hangs_on(noun: int, verb: int, words: DocWords) -> bool:
-    """Whether the event noun ``noun`` is a phrase of ``verb``'s clause, alone or inside another
-    ("en el marco de la Cumbre", "durante la cumbre")."""
-    for _ in range(3):
-        if words.dep[noun] not in ("obl", "nmod", "flat", "appos") or words.head[noun] == noun:
-            return False
-        noun = words.head[noun]
-        if noun == verb:
-            return True
-    return False
 
 
 def _collective(e: Draft, lex: Lexicon, words: DocWords) -> str | None:

@@ -362,3 +362,16 @@ def attended(noun: int, verb: int, words: DocWords, lex: Lexicon) -> bool:
             return False
         cur = words.head[cur]
     return True
+
+
+def framed_verb(noun: int, words: DocWords) -> int | None:
+    """The verb whose clause the event noun ``noun`` frames as one of its phrases, alone or
+    inside another ("en el marco de la Cumbre, se reunieron", "se reunieron ... durante la
+    cumbre"), if any."""
+    for _ in range(3):
+        if words.dep[noun] not in ("obl", "nmod", "flat", "appos") or words.head[noun] == noun:
+            return None
+        noun = words.head[noun]
+        if words.pos[noun] in ("VERB", "AUX"):
+            return noun
+    return None

@@ -111,6 +111,19 @@ def test_a_summit_framing_a_meeting_is_another_event_held_where_the_meeting_was(
         ("meeting", "Lima", ("Ana Ruiz", "Luis Vera")), ("summit", "Lima", ("Ana Ruiz", "Luis Vera"))]
 
 
+@pytest.mark.parametrize("text, kind", [
+    pytest.param("La canciller Ana Ruiz realizó una visita oficial a Lima y, durante la visita, se reunió con el "
+                 "ministro Luis Vera.", "visit", id="a visit"),
+    pytest.param("La canciller Ana Ruiz participó en la Cumbre de las Américas en Lima y, al margen de la cumbre, "
+                 "se reunió con el ministro Luis Vera.", "summit", id="a summit"),
+])
+def test_a_frame_telling_again_an_event_of_its_sentence_is_that_event(events, text, kind):
+    """"realizó una visita a Lima y, durante la visita, se reunió con X": one visit, which frames
+    the meeting (in Lima)."""
+    found = events(text, people={"Ana Ruiz": "PER", "Luis Vera": "CHL"})
+    assert sorted((e.kind, e.location) for e in found) == sorted([(kind, "Lima"), ("meeting", "Lima")])
+
+
 def test_a_frame_whose_own_relative_names_who_held_it_takes_them(events):
     """"durante la reunión que sostuvieron X y Y": the relative on the frame's noun says who held it."""
     found = events("El acuerdo se alcanzó durante la reunión que sostuvieron la canciller Ana Ruiz y el ministro "
