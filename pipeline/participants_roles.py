@@ -93,15 +93,30 @@ _CLAUSE_CLIMB = 4
 def counterpart_code(tokens: Tokens, at: int, spoken: Sequence[tuple[int, str]]) -> str | None:
     """The office of whom the counterpart at token ``at`` ("su homólogo de Perú") is the
     counterpart of: the person in office the subject of its clause speaks of ("El canciller
-    habló con su homólogo"), else the one spoken of last before it. ``spoken`` holds the
-    (token, role code) of each mention of a person in office, named or by a title."""
+    habló con su homólogo"); in a clause without a subject, the last one a subject spoke of
+    before it ("El canciller fue recibido por el presidente X. Luego se reunió con su
+    homólogo"); else the one spoken of last before it. ``spoken`` holds the (token, role code)
+    of each mention of a person in office, named or by a title."""
     subject = _clause_subject(tokens, at)
     if subject is not None:
         inside = sorted((i, code) for i, code in spoken if i in subject)
         if inside:
             return inside[0][1]
     before = [(i, code) for i, code in spoken if i < at]
-    return max(before, key=lambda s: s[0])[1] if before else None
+    subjects = _subjects_before(tokens, at)
+    told = [(i, code) for i, code in before if any(i in s for s in subjects)] or before
+    return max(told, key=lambda s: s[0])[1] if told else None
+
+
+def _subjects_before(tokens: Tokens, at: int) -> list[range]:
+    """The tokens of each subject phrase before token ``at``."""
+    view = tokens.view
+    out = []
+    for k in range(at):
+        if view.dep[k] in ("nsubj", "nsubj:pass"):
+            words = view.subtree(k)
+            out.append(range(min(words), max(words) + 1))
+    return out
 
 
 def _clause_subject(tokens: Tokens, at: int) -> range | None:

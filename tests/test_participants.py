@@ -203,6 +203,9 @@ def test_a_par_is_a_counterpart(pnlp, text, name):
                  id="the only person spoken of is a title standing alone"),
     pytest.param("La presidenta Rosa Gil Paz viajó a Ottawa. Allí habló con su homólogo de Canadá, Luis Vega Soto.",
                  "head_of_state", id="no subject in the clause: the person spoken of last before it"),
+    pytest.param("El canciller Pedro Ramos fue recibido por la presidenta de Chile, Rosa Gil Paz. Más tarde, "
+                 "sostuvo una reunión con su homólogo de Canadá, Luis Vega Soto.", "foreign_minister",
+                 id="no subject in the clause: the last person a subject spoke of, not the host named after"),
 ])
 def test_a_named_counterpart_has_the_office_of_whom_its_clause_is_about(pnlp, text, code):
     """"el canciller habló con su homólogo de Canadá, X": X has the office of the subject of the
@@ -214,6 +217,16 @@ def test_a_surname_right_after_its_title_is_someone_the_gazetteer_does_not_know(
     """"el embajador Zubiría": a person named Zubiría, not whichever ambassador held office then."""
     doc = run(pnlp, "El embajador Zubiría se reunió con el canciller.", "2025-06-01")
     assert (people(doc)["Zubiría"].role_code, title_ids(doc, "embajador Zubiría")) == ("ambassador", [])
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("El Cónsul Alterno participó en la reunión con autoridades locales.", id="alterno"),
+    pytest.param("El Cónsul Saliente participó en la reunión con autoridades locales.", id="saliente"),
+])
+def test_a_capitalised_word_after_a_capitalised_title_is_no_surname_alone(nlp, text):
+    """Capitals going on through an office ("el Cónsul Alterno"), which the model may take for a
+    name, give no person of their own: a surname alone counts after a title in lower case."""
+    assert people(run(nlp, text, "2025-06-10")) == {}
 
 
 def test_a_capitalised_word_the_office_goes_on_after_is_no_surname(nlp):
