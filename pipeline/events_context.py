@@ -121,8 +121,9 @@ def apply_other_dates(events: list[Draft], timexes: Sequence[Timex], words: DocW
 def _frame_word(m: EventMention, words: DocWords, lex: Lexicon) -> bool:
     """"Después de la reunión", "Tras el encuentro", "Al concluir la reunión", "Durante la
     visita", "En el marco de la visita" (a cue of class ``same_day`` in the four words before the
-    mention), "En la reunión," opening a sentence (``attrs["opens"]``)."""
-    return "opens" in m.attrs or lex.any_at("same_day", words, range(max(0, m.start - 4), m.start))
+    mention, not a name: "Marco Rubio"), "En la reunión," opening a sentence (``attrs["opens"]``)."""
+    return "opens" in m.attrs or lex.any_at("same_day", words, (
+        j for j in range(max(0, m.start - 4), m.start) if words.pos[j] != "PROPN"))
 
 
 def inherit_frame_dates(events: list[Draft], mentions: Sequence[EventMention], words: DocWords,

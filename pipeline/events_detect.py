@@ -327,7 +327,7 @@ def _noun_mention(m: EventMention, head: int, requires: str, lex: Lexicon,
     if first > 2 and pos[first - 1] == "DET":  # "después de la reunión"
         before.append(first - 3)
     frames = lex.cues.get("frame", {}).keys()
-    m.frame = bool(case & frames or {low_[i] for i in before} & frames)
+    m.frame = bool(case & frames or {low_[i] for i in before if pos[i] != "PROPN"} & frames)  # (not "Marco")
     if m.frame:
         m.attrs["framed"] = framed_verb(head, words)  # the clause it frames: another event's
     # a cue of class ``sequence`` tells a time before or after the event ("tres días después de la

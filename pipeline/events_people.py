@@ -63,8 +63,8 @@ def inherit_framed_people(events: list[Draft], mentions: Sequence[EventMention],
                 # acordó reunirse el próximo mes con X": not there, nor X at the summit)
                 if frame.kind in _GATHERINGS:
                     frame.actors |= resolved(e.actors)
-                if e.place is None:
-                    e.place = frame.place
+                if e.place is None and (frame.kind in _GATHERINGS or e.date_value in (None, frame.date_value)):
+                    e.place = frame.place  # (not "Durante su visita a X, recordó la reunión del año pasado")
                 elif frame.place is None and frame.status == e.status and not lex.any_at(
                         "sequence", words, range(max(0, m.start - 4), m.start)):
                     frame.place = e.place  # "se reunieron en Kuala Lumpur, en el marco de la Cumbre de

@@ -19,6 +19,24 @@ from tests.events_support import DELEGATION_PEOPLE, TRAVEL
 
 # -- dates the rest of the document lends ---------------------------------------------------
 
+def test_a_name_spelled_as_a_frame_word_frames_nothing(events):
+    """"Marco Rubio recibió el 3 de junio a X, quien había sostenido una reunión": "Marco" is a
+    name, not the frame word "marco": the earlier meeting does not take the day of the reception."""
+    text = ("El secretario Marco Rubio recibió el 3 de junio a la canciller Ana Ruiz, quien previamente había "
+            "sostenido una reunión con legisladores.")
+    found = events(text, {"el 3 de junio": "2026-06-03"}, {"Marco Rubio": "USA", "Ana Ruiz": "PER"},
+                   published="2026-06-10")
+    assert sorted(e.date_value or "" for e in found) == ["", "2026-06-03"]
+
+
+def test_a_visit_frames_no_event_of_another_date(events):
+    """"Durante su visita a Lima, recordó la reunión del año pasado": that meeting was elsewhere."""
+    text = ("Durante su visita oficial a Lima, la canciller Ana Ruiz recordó la reunión que sostuvo el año pasado "
+            "con el ministro Luis Vera.")
+    found = events(text, {"el año pasado": "2025"}, {"Ana Ruiz": "PER", "Luis Vera": "CHL"}, published="2026-03-12")
+    assert [(e.kind, e.location) for e in found if e.kind == "meeting"] == [("meeting", None)]
+
+
 @pytest.mark.parametrize("text, dates, expected", [
     pytest.param("Santiago de Chile, 11 de marzo de 2026. El ministro Luis Vera sostuvo una reunión "
                  "bilateral con su homólogo de Costa Rica.", {"11 de marzo de 2026": "2026-03-11"},
