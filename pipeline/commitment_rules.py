@@ -41,8 +41,10 @@ REQUIREMENTS = frozenset({"future", "infinitive", "verbal", "list", "actor_subje
 TOPICS = frozenset(tables_meta.TOPICS)
 FILTER_KINDS = frozenset({"negation", "condition", "principle", "past", "nonactor", "group",
                           "purpose", "cast"})
-#: a ``morph`` constraint: ``Feature=Value`` pairs joined by ``|`` ("Tense=Fut", "Mood=Sub|Person=3")
-_MORPH = re.compile(r"^[A-Z][A-Za-z]*=[A-Z][A-Za-z0-9]*(?:\|[A-Z][A-Za-z]*=[A-Z][A-Za-z0-9]*)*$")
+#: a ``morph`` constraint: ``Feature=Value`` pairs joined by ``|`` as spaCy writes them ("Tense=Fut",
+#: "Mood=Sub|Person=3", "Number[psor]=Plur")
+_FEATURE = r"[A-Z][A-Za-z]*(?:\[[a-z]+\])?=[A-Za-z0-9]+(?:,[A-Za-z0-9]+)*"
+_MORPH = re.compile(rf"^{_FEATURE}(?:\|{_FEATURE})*$")
 
 
 def morph_fits(row: dict[str, Any]) -> tuple[str, str] | None:

@@ -46,7 +46,8 @@ def subject_tokens(head: Token, unit: Span | None = None, names: Container[int] 
     for _ in range(3):
         subj = [c for c in children[node] if dep[c] in SUBJECT_DEPS and c != head.i and no_case(c)]
         if len(subj) == 1 and texts[subj[0]].lower() in _WHO and dep[node] in ("acl", "acl:relcl"):
-            subj = [_antecedent(node, parse)]  # "X y Y, quienes se comprometieron a ...": X and Y
+            subj = [_antecedent(node, parse, texts[subj[0]].lower() == "quienes")]  # "X y Y, quienes
+            # se comprometieron a ...": X and Y
         # Token.is_space is the text's isspace()
         tokens = [i for s in subj for i in _core(s, children, dep) if lo <= i < hi and not texts[i].isspace()]
         if any(texts[s].isspace() for s in subj):  # keep only the bare names hung on the line break
@@ -68,11 +69,12 @@ def subject_tokens(head: Token, unit: Span | None = None, names: Container[int] 
 _WHO = frozenset({"quien", "quienes"})
 
 
-def _antecedent(relative: int, parse: DocView) -> int:
+def _antecedent(relative: int, parse: DocView, plural: bool) -> int:
     """The phrase a relative clause hangs on, climbing out of appositions and name parts ("el
-    ministro X, quien ...": the title's phrase, with its conjuncts)."""
+    ministro X, quien ...": the title's phrase, with its conjuncts) and, for a plural pronoun, up to
+    the first of the phrases it coordinates ("con el gobernador X, y con el alcalde Y, quienes")."""
     node = parse.head[relative]
-    while parse.dep[node] in ("appos", "flat") and parse.head[node] != node:
+    while parse.dep[node] in ("appos", "flat") + (("conj",) if plural else ()) and parse.head[node] != node:
         node = parse.head[node]
     return node
 

@@ -361,6 +361,9 @@ TWO = ("La canciller Ana Ruiz sostuvo una llamada con el ministro Pedro Gil.\n\n
                  id="the announcer of an intention"),
     pytest.param("La ministra Ana Ruiz y el ministro Pedro Gil, quienes se comprometieron a crear un fondo común, "
                  "firmaron el acuerdo.", {"ruiz", "gil"}, id="quienes: the coordinated phrase it stands for"),
+    pytest.param("El presidente se reunió con el gobernador de Texas, Pedro Gil, y con la alcaldesa de Houston, "
+                 "Ana Ruiz, quienes se comprometieron a crear un fondo común.", {"ruiz", "gil"},
+                 id="quienes after coordinated phrases with appositions: all of them"),
 ])
 def test_actors_resolved_through_participants(cnlp, sentence, expected):
     text = TWO + sentence
@@ -425,6 +428,16 @@ def test_bad_rule_row_names_file_line_and_key(tmp_path, file, row, key):
     with pytest.raises(RuleFileError) as err:
         CommitmentsComponent(None, "sre_commitments", str(models))
     assert (err.value.path, err.value.line, err.value.key) == (str(path), n_lines, key)
+
+
+@pytest.mark.parametrize("morph", [
+    pytest.param("Mood=Sub|Person=3", id="a number value"),
+    pytest.param("Number[psor]=Plur", id="a layered feature"),
+    pytest.param("PronType=Int,Rel", id="several values"),
+])
+def test_a_morph_constraint_as_spacy_writes_it_loads(morph):
+    from pipeline.commitment_rules import morph_fits
+    assert morph_fits({"morph": morph}) is None
 
 
 @pytest.mark.parametrize("pattern, head", [
