@@ -289,7 +289,7 @@ class Builder:
                 return country
         return None
 
-    def _spoken(self, actor: Actor | None, actors: list[Actor]) -> list[tuple[int, str]]:
+    def _spoken(self, actor: Actor, actors: list[Actor]) -> list[tuple[int, str]]:
         """(token, role code) of each mention of a person in office other than ``actor``: the
         names of those whose role is known, and every title ("el canciller", named or not)."""
         spoken = [(c.start, other.role.code) for other in actors if other is not actor
