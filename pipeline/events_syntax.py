@@ -250,11 +250,13 @@ def relative_on_a_name(head: int, lex: Lexicon, words: DocWords, reach: int = 12
     """The verb of a relative clause telling that the event noun ``head`` takes place, which the
     parse hangs on a name or a person after it ("la Cumbre del G20 en Johannesburgo, que se celebrará
     el 22", "la reunión con el ministro X, que se llevará a cabo el 20": no city or person is
-    celebrated), if any: the event's own, for its date."""
+    celebrated), or on the noun whose "de" phrase it is ("los preparativos de la Cumbre, que se
+    celebrará el próximo año"), if any: the event's own, for its date."""
+    governor = words.head[head] if words.dep[head] == "nmod" and words.head[head] < head else None
     for t in range(head + 1, min(words.sent(head)[1], head + reach)):
         name = words.head[t]
-        if words.dep[t] in ("acl", "acl:relcl") and head < name < t \
-                and (words.pos[name] == "PROPN" or lex.has_at("person_head", words, name)) \
+        if words.dep[t] in ("acl", "acl:relcl") and (head < name < t or name == governor) \
+                and (name == governor or words.pos[name] == "PROPN" or lex.has_at("person_head", words, name)) \
                 and (lex.has_at("support", words, t) or lex.has_at("support_subj", words, t)) \
                 and any(words.dep[c] == "nsubj" and words.pos[c] == "PRON" for c in words.children[t]) \
                 and not _locative(t, words) and not _told_of_it(t, lex, words):

@@ -361,6 +361,8 @@ def test_a_par_named_after_its_title_takes_part(run):
                  "20 de marzo", "2026-03-20", id="on the partner's title"),
     pytest.param("La canciller prepara la visita del presidente de Chile, Pedro Gómez, que se realizará el 20 de "
                  "marzo.", "20 de marzo", "2026-03-20", id="on the visitor's title"),
+    pytest.param("Los cancilleres conversaron sobre los preparativos de la Cumbre de la Alianza, que se celebrará "
+                 "el 20 de marzo en Santiago.", "20 de marzo", "2026-03-20", id="on the noun the event is a phrase of"),
 ])
 def test_a_relative_telling_an_event_takes_place_dates_it_wherever_the_parse_hangs_it(run, text, surface, value):
     """", que se celebrará el 22" after a name that follows the event noun tells the event's day
