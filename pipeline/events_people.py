@@ -89,7 +89,8 @@ def _collective(e: Draft, lex: Lexicon, words: DocWords) -> str | None:
         return None
     subject = next(iter(words.subjects_of(anchor)), None)
     subtree = words.subtree(subject, len(low_)) if subject is not None else []  # (all of Token.subtree)
-    if {low_[t] for t in subtree} & _COLLECTIVE_DET:
+    determiners = {low_[subject], *(low_[c] for c in words.children[subject])} if subject is not None else set()
+    if determiners & _COLLECTIVE_DET:  # (on the subject itself: not "los equipos de ambos países")
         return "explicit"  # "ambos mandatarios participarán en la Cumbre de Líderes": the two named before
     if _names_its_class(e.lead.head, words):
         return None
