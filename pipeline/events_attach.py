@@ -19,6 +19,7 @@ from .events_detect import EventMention
 from .events_lexicon import Lexicon
 from .events_syntax import relative_on_a_name
 from .events_words import DocWords
+from .pubdate import dateline_span
 from .records import Participant, Timex
 from .textlists import is_bulleted, line_bounds
 
@@ -35,6 +36,9 @@ class DocIndex:
     words: DocWords  # tokens and their keys, read once
     timex_tokens: list[int] = field(default_factory=list)  # the keys of timex_of, in order
     event_anchored: bool = False  # whether any timex of timex_of is anchored on an event
+    #: characters of the opening dateline's date (:func:`~pipeline.pubdate.dateline_span`): the
+    #: report's day, never an event's own date (held events take it later, when they have none)
+    dateline: tuple[int, int] | None = None
 
     @property
     def text(self) -> str:
@@ -87,7 +91,7 @@ def build_index(timexes: Sequence[Timex], participants: Sequence[Participant],
                 else:
                     ids.add(p.actor_id)
     return DocIndex(timex_of, roots, actors_of, words, sorted(timex_of),
-                    any(tx.anchor == "event" for tx in timex_of.values()))
+                    any(tx.anchor == "event" for tx in timex_of.values()), dateline_span(words.text))
 
 
 #: Subordinators of a clause whose time is not the event's ("su visita desde que fue nombrada
@@ -188,7 +192,7 @@ def timex_on(anchors: set[int], head: int, index: DocIndex, others: set[int]) ->
     dated = index.timex_tokens
     for i in dated[bisect_left(dated, sent_start):bisect_left(dated, sent_end)]:
         tx = index.timex_of[i]
-        if tx.timex_id in seen or tx.type not in ("DATE", "TIME"):
+        if tx.timex_id in seen or tx.type not in ("DATE", "TIME") or _in_dateline(tx, index):
             continue
         seen.add(tx.timex_id)
         root = index.timex_root.get(tx.timex_id, i)
@@ -216,6 +220,8 @@ def _fronted(m: EventMention, index: DocIndex, others: set[int]) -> Timex | None
     if m.frame or pos[verb] not in ("VERB", "AUX") or verb > m.head:
         return None
     line_start = index.text.rfind("\n", 0, words.idx[verb]) + 1
+    if index.dateline is not None and line_start <= index.dateline[1] < words.idx[verb]:
+        line_start = index.dateline[1]  # "Ciudad de México, 10 de septiembre de 2026.- El lunes pasado, ..."
     lo = words.sent(verb)[0]
     while lo < verb and (words.idx[lo] < line_start or words.space[lo]):
         lo += 1
@@ -235,6 +241,11 @@ def _fronted(m: EventMention, index: DocIndex, others: set[int]) -> Timex | None
                 or words.texts[t] in (";", ".", ":"):
             return None
     return first
+
+
+def _in_dateline(tx: Timex, index: DocIndex) -> bool:
+    """Whether ``tx`` is the opening dateline's date."""
+    return index.dateline is not None and tx.start < index.dateline[1] and index.dateline[0] < tx.end
 
 
 def _reaches(token: int, anchors: set[int], others: set[int], words: DocWords) -> bool:

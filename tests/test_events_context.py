@@ -19,6 +19,15 @@ from tests.events_support import DELEGATION_PEOPLE, TRAVEL
 
 # -- dates the rest of the document lends ---------------------------------------------------
 
+def test_a_date_opening_the_sentence_after_the_dateline_is_the_events_not_the_datelines(events):
+    """"Lima, 10 de septiembre de 2026.- El lunes pasado, X visitó ...": the dateline is the report's
+    day; the date that opens the clause after it is the visit's."""
+    text = "Lima, 10 de septiembre de 2026.- El lunes pasado, la canciller Ana Ruiz visitó la sede de la OEA."
+    found = events(text, {"10 de septiembre de 2026": "2026-09-10", "El lunes pasado": "2026-09-07"},
+                   {"Ana Ruiz": "PER"}, published="2026-09-10")
+    assert [(e.kind, e.date_value) for e in found] == [("visit", "2026-09-07")]
+
+
 def test_a_name_spelled_as_a_frame_word_frames_nothing(events):
     """"Marco Rubio recibió el 3 de junio a X, quien había sostenido una reunión": "Marco" is a
     name, not the frame word "marco": the earlier meeting does not take the day of the reception."""
