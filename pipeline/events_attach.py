@@ -141,7 +141,7 @@ def attach_timex(m: EventMention, index: DocIndex, others: set[int], lex: Lexico
     """The date expression attached to the mention's trigger or support verb, if any."""
     found = timex_on(_anchors(m, index.words, lex), m.head, index, others)
     if found is None:
-        found = _fronted(m, index, others)
+        found = _fronted(m, index, others) or _opening_a_conjunct(m, index)
     found = found if found is not None else _on_its_item(m, index, others)
     return None if found is not None and _first_since(m, found, index) else found
 
@@ -241,6 +241,28 @@ def _fronted(m: EventMention, index: DocIndex, others: set[int]) -> Timex | None
                 or words.texts[t] in (";", ".", ":"):
             return None
     return first
+
+
+#: Pronouns that may stand between a fronted date and its verb ("y pasado mañana se reunirá").
+_CLITICS = frozenset({"se", "no", "le", "les", "lo", "los", "la", "las", "me", "nos", "te"})
+#: Words that open a coordinated clause before its date.
+_CONJUNCT_OPENERS = frozenset({"y", "e", ",", ";", "pero"})
+
+
+def _opening_a_conjunct(m: EventMention, index: DocIndex) -> Timex | None:
+    """A date right before the mention's verb that opens a coordinated clause ("Mañana viajará a X
+    y pasado mañana se reunirá con Y"), which the parse may hang on the first clause."""
+    words, verb = index.words, m.anchor
+    if m.frame or words.pos[verb] not in ("VERB", "AUX") or verb > m.head:
+        return None
+    j = verb - 1
+    while j > 0 and words.low[j] in _CLITICS:
+        j -= 1
+    tx = index.timex_of.get(j)
+    if tx is None or tx.type not in ("DATE", "TIME") or _in_dateline(tx, index):
+        return None
+    span = words.char_span(tx.start, tx.end)
+    return tx if span is not None and span[0] > 0 and words.low[span[0] - 1] in _CONJUNCT_OPENERS else None
 
 
 def _in_dateline(tx: Timex, index: DocIndex) -> bool:

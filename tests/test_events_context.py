@@ -28,6 +28,16 @@ def test_a_date_opening_the_sentence_after_the_dateline_is_the_events_not_the_da
     assert [(e.kind, e.date_value) for e in found] == [("visit", "2026-09-07")]
 
 
+def test_a_date_opening_a_coordinated_clause_dates_its_verb(events):
+    """"Mañana viajará a X y pasado mañana se reunirá con Y": the parse hangs "pasado mañana" on
+    the first clause; the date right before the verb, after "y", is the meeting's."""
+    text = ("La canciller Ana Ruiz informó que mañana viajará a Lima y pasado mañana se reunirá con el ministro "
+            "Luis Vera.")
+    found = events(text, {"mañana": "2026-03-13", "pasado mañana": "2026-03-14"},
+                   {"Ana Ruiz": "PER", "Luis Vera": "PER"}, published="2026-03-12")
+    assert [(e.kind, e.date_value) for e in found] == [("meeting", "2026-03-14")]
+
+
 def test_a_name_spelled_as_a_frame_word_frames_nothing(events):
     """"Marco Rubio recibió el 3 de junio a X, quien había sostenido una reunión": "Marco" is a
     name, not the frame word "marco": the earlier meeting does not take the day of the reception."""
