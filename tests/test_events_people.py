@@ -244,6 +244,11 @@ def test_a_dropped_subject_is_the_one_told_before(events, text, expected):
                  id="a summit framing a meeting: its people attended the summit"),
     pytest.param("Durante su visita a Lima, la canciller Ana Ruiz sostuvo un encuentro con el ministro "
                  "Pedro Soto.", {"visit": ["Ana Ruiz"]}, id="a visit framing a meeting: the host met is no visitor"),
+    pytest.param("Al término de la XII Reunión Binacional, los cancilleres Ana Ruiz y Pedro Soto firmaron un acta "
+                 "final.", {"meeting": ["Ana Ruiz", "Pedro Soto"]},
+                 id="at the end of a meeting: who signs then took part in it"),
+    pytest.param("Al final de la Cumbre Andina, los cancilleres Ana Ruiz y Pedro Soto firmaron un acta final.",
+                 {"summit": ["Ana Ruiz", "Pedro Soto"]}, id="at the end of a summit"),
 ])
 def test_who_meets_in_the_frame_of_a_gathering_attended_it(events, text, expected):
     found = events(text, people={"Ana Ruiz": "MEX", "Pedro Soto": "PER"})
