@@ -266,8 +266,10 @@ def _opening_a_conjunct(m: EventMention, index: DocIndex) -> Timex | None:
 
 
 def _in_dateline(tx: Timex, index: DocIndex) -> bool:
-    """Whether ``tx`` is the opening dateline's date."""
-    return index.dateline is not None and tx.start < index.dateline[1] and index.dateline[0] < tx.end
+    """Whether ``tx`` is the opening dateline's day, which held events without a date take later
+    (:func:`~pipeline.events_context.dateline_day`; a dateline with a clock time is left to the parse)."""
+    return index.dateline is not None and tx.granularity == "day" and tx.start < index.dateline[1] \
+        and index.dateline[0] < tx.end
 
 
 def _reaches(token: int, anchors: set[int], others: set[int], words: DocWords) -> bool:

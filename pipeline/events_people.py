@@ -63,12 +63,22 @@ def inherit_framed_people(events: list[Draft], mentions: Sequence[EventMention],
                 # acordó reunirse el próximo mes con X": not there, nor X at the summit)
                 if frame.kind in _GATHERINGS:
                     frame.actors |= resolved(e.actors)
-                if e.place is None and (frame.kind in _GATHERINGS or e.date_value in (None, frame.date_value)):
+                if e.place is None and (frame.kind in _GATHERINGS or _within(e, frame)):
                     e.place = frame.place  # (not "Durante su visita a X, recordó la reunión del año pasado")
                 elif frame.place is None and frame.status == e.status and not lex.any_at(
                         "sequence", words, range(max(0, m.start - 4), m.start)):
                     frame.place = e.place  # "se reunieron en Kuala Lumpur, en el marco de la Cumbre de
                     # la ASEAN": the summit was there too (not "Antes de la reunión, Bogotá recibió a X")
+
+
+def _within(e: Draft, frame: Draft) -> bool:
+    """Whether event ``e`` may fall within ``frame``'s time: undated, inside the frame's dates, or,
+    with a frame of no date, dated finer than a year ("el lunes", not "el año pasado")."""
+    if e.date_start is None or e.date_end is None:
+        return True
+    if frame.date_start is None or frame.date_end is None:
+        return e.granularity != "year"
+    return frame.date_start <= e.date_start and e.date_end <= frame.date_end
 
 
 def _collective(e: Draft, lex: Lexicon, words: DocWords) -> str | None:
@@ -90,8 +100,10 @@ def _collective(e: Draft, lex: Lexicon, words: DocWords) -> str | None:
     subject = next(iter(words.subjects_of(anchor)), None)
     subtree = words.subtree(subject, len(low_)) if subject is not None else []  # (all of Token.subtree)
     determiners = {low_[subject], *(low_[c] for c in words.children[subject])} if subject is not None else set()
-    if determiners & _COLLECTIVE_DET:  # (on the subject itself: not "los equipos de ambos países")
-        return "explicit"  # "ambos mandatarios participarán en la Cumbre de Líderes": the two named before
+    if determiners & _COLLECTIVE_DET or (
+            {low_[t] for t in subtree} & _COLLECTIVE_DET and not lex.has_at("team", words, subject)):
+        return "explicit"  # "ambos mandatarios participarán en la Cumbre de Líderes", "los jefes de Estado de
+        # ambos países": the two named before (not "los equipos de ambos países": cue class team)
     if _names_its_class(e.lead.head, words):
         return None
     if subject is not None and low_[subject] == "que" and dep[anchor].startswith("acl") \

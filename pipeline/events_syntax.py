@@ -255,6 +255,8 @@ def relative_on_a_name(head: int, lex: Lexicon, words: DocWords, reach: int = 12
     governor = words.head[head] if words.dep[head] == "nmod" and words.head[head] < head else None
     for t in range(head + 1, min(words.sent(head)[1], head + reach)):
         name = words.head[t]
+        if name == governor and _number_differs(t, head, words):
+            continue  # "los trabajos preparatorios de la cumbre, que se llevaron a cabo": the works'
         if words.dep[t] in ("acl", "acl:relcl") and (head < name < t or name == governor) \
                 and (name == governor or words.pos[name] == "PROPN" or lex.has_at("person_head", words, name)) \
                 and (lex.has_at("support", words, t) or lex.has_at("support_subj", words, t)) \
@@ -377,3 +379,9 @@ def framed_verb(noun: int, words: DocWords) -> int | None:
         if words.pos[noun] in ("VERB", "AUX"):
             return noun
     return None
+
+
+def _number_differs(a: int, b: int, words: DocWords) -> bool:
+    """Whether tokens ``a`` and ``b`` are both marked for number, differently."""
+    na, nb = feats(words.tokens[a], "Number"), feats(words.tokens[b], "Number")
+    return bool(na and nb and na != nb)

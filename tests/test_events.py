@@ -371,6 +371,14 @@ def test_a_relative_telling_an_event_takes_place_dates_it_wherever_the_parse_han
     assert [e.date_value for e in events] == [value]
 
 
+def test_a_relative_on_the_governing_noun_that_agrees_with_it_alone_does_not_date_the_event(run):
+    """"los trabajos preparatorios de la cumbre, que se llevaron a cabo ayer": the plural verb goes
+    with the works, not with the summit."""
+    events = run("Los equipos concluyeron los trabajos preparatorios de la cumbre, que se llevaron a cabo el 20 de "
+                 "marzo en Ottawa.", dates={"20 de marzo": "2026-03-20"})
+    assert [e.date_value for e in events] == [None]
+
+
 def test_who_does_not_attend_a_summit_takes_no_part_in_it(run):
     """"no asistirá a la Cumbre": the summit goes on (a negated verb of attending keeps the event),
     without the subject."""

@@ -38,6 +38,22 @@ def test_a_date_opening_a_coordinated_clause_dates_its_verb(events):
     assert [(e.kind, e.date_value) for e in found] == [("meeting", "2026-03-14")]
 
 
+def test_a_visit_frames_an_event_dated_within_it(events):
+    """"Durante su visita a Lima, se reunió el lunes con X": a meeting of its own day is still in Lima."""
+    text = "Durante su visita oficial a Lima, la canciller Ana Ruiz se reunió el lunes con el ministro Luis Vera."
+    found = events(text, {"el lunes": "2026-03-09"}, {"Ana Ruiz": "PER", "Luis Vera": "CHL"}, published="2026-03-12")
+    assert [(e.kind, e.location) for e in found if e.kind == "meeting"] == [("meeting", "Lima")]
+
+
+def test_a_dateline_with_a_clock_time_still_dates_the_event_it_tells(events):
+    """"Lima, 12 de marzo de 2026, 10:00 horas.- X recibió a Y": the dateline's day (a TIME here) is
+    the reception's, as before the dateline was kept from events' own dates."""
+    text = "Lima, 12 de marzo de 2026, 10:00 horas.- La canciller Ana Ruiz recibió al ministro Luis Vera."
+    found = events(text, {"12 de marzo de 2026, 10:00 horas": "2026-03-12T10:00"},
+                   {"Ana Ruiz": "PER", "Luis Vera": "CHL"}, published="2026-03-12")
+    assert [(e.kind, e.date_value) for e in found] == [("meeting", "2026-03-12")]
+
+
 def test_a_name_spelled_as_a_frame_word_frames_nothing(events):
     """"Marco Rubio recibió el 3 de junio a X, quien había sostenido una reunión": "Marco" is a
     name, not the frame word "marco": the earlier meeting does not take the day of the reception."""
