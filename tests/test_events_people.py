@@ -25,7 +25,9 @@ from tests.events_support import DELEGATION_PEOPLE, TRAVEL, hand_events, hand_ti
     pytest.param("El pasado 1 de marzo la canciller sostuvo una conversación.", [],
                  id="singular-subject-inherits-nothing"),
     pytest.param("El pasado 1 de marzo los equipos de ambos países sostuvieron una conversación.", [],
-                 id="ambos-inside-the-subject-is-not-its-determiner"),
+                 id="ambos-inside-a-team-subject-is-others"),
+    pytest.param("El pasado 1 de marzo los titulares de ambas cancillerías sostuvieron una conversación.",
+                 ["Ana Ruiz", "Luis Vera"], id="ambos-inside-a-subject-of-office-holders-is-the-two"),
 ])
 def test_collective_subject_takes_the_previous_events_people(events, second, expected):
     text = f"La canciller Ana Ruiz sostuvo una llamada con el ministro Luis Vera el 9 de marzo. {second}"
