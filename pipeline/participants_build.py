@@ -107,15 +107,14 @@ class Builder:
                 i = end
         return _non_overlapping(found)
 
-    def _titled_name(self, start: int, end: int, title: Match) -> Cand:
-        """The name at tokens ``start:end`` after ``title``; the recogniser's label vouches for a surname
-        alone after a title in lower case ("el embajador Zubiría"; not "el Cónsul Alterno") unless the
-        office goes on ("el subprocurador Jurídico y de Asuntos Internacionales")."""
+    def _titled_name(self, start: int, end: int) -> Cand:
+        """The name at tokens ``start:end`` after a title; the recogniser's label vouches for a surname
+        alone ("el embajador Zubiría") unless the office goes on ("el subprocurador Jurídico y de Asuntos
+        Internacionales"; words of an office such as "Alterno" are ``not_name`` words)."""
         lower = self.tokens.lower
         goes_on = tuple(lower[end:end + 1]) in _OFFICE_GOES_ON or tuple(lower[end:end + 2]) in _OFFICE_GOES_ON
-        vouched = self.tokens.text[title.start][:1].islower() and not goes_on
         return Cand(start, end, self.tokens.span_text(start, end), "role", "PER",
-                    recognised=self._recognised(start) if vouched else "")
+                    recognised="" if goes_on else self._recognised(start))
 
     def _recognised(self, i: int) -> str:
         """The label of the model's entity holding token ``i`` ("" outside any)."""
@@ -139,7 +138,7 @@ class Builder:
             if m is not None and comma and m.kind == "LOC" and m.end == i + 1 and i + 1 < len(tokens) \
                     and tokens.name_word[i + 1] and i + 1 not in self.by_token:
                 # "la canciller de Costa Rica, Sofía Vega Luna": a given name the gazetteer knows as a city
-                return self._titled_name(i, self._run(i + 1), title), i
+                return self._titled_name(i, self._run(i + 1)), i
             if m is not None:
                 if m.kind in {"COUNTRY", "DEMONYM", "ORG", "LOC", "ROLE"}:
                     limit = min(len(tokens), limit + m.end - m.start - 1)  # a name found: one word
@@ -163,7 +162,7 @@ class Builder:
                     continue
                 if not self.lex.not_name.isdisjoint(tokens.folded[i:end]):
                     return None, None
-                return self._titled_name(i, end, title), i
+                return self._titled_name(i, end), i
             if tokens.pos[i] == "ADJ" and not comma:
                 i += 1
                 continue

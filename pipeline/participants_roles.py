@@ -9,6 +9,7 @@ the person on the publication date.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import Any
 
@@ -93,10 +94,10 @@ _CLAUSE_CLIMB = 4
 def counterpart_code(tokens: Tokens, at: int, spoken: Sequence[tuple[int, str]]) -> str | None:
     """The office of whom the counterpart at token ``at`` ("su homólogo de Perú") is the
     counterpart of: the person in office the subject of its clause speaks of ("El canciller
-    habló con su homólogo"); in a clause without a subject, the last one a subject spoke of
-    before it ("El canciller fue recibido por el presidente X. Luego se reunió con su
-    homólogo"); else the one spoken of last before it. ``spoken`` holds the (token, role code)
-    of each mention of a person in office, named or by a title."""
+    habló con su homólogo"); in a clause without a subject, the last one a subject of its
+    paragraph spoke of before it ("El canciller fue recibido por el presidente X. Luego se reunió
+    con su homólogo"); else the one spoken of last before it. ``spoken`` holds the (token, role
+    code) of each mention of a person in office, named or by a title."""
     subject = _clause_subject(tokens, at)
     if subject is not None:
         inside = sorted((i, code) for i, code in spoken if i in subject)
@@ -109,10 +110,11 @@ def counterpart_code(tokens: Tokens, at: int, spoken: Sequence[tuple[int, str]])
 
 
 def _subjects_before(tokens: Tokens, at: int) -> list[range]:
-    """The tokens of each subject phrase before token ``at``."""
+    """The tokens of each subject phrase before token ``at`` in its paragraph (line)."""
     view = tokens.view
+    line_start = tokens.doc_text.rfind("\n", 0, tokens.idx[at]) + 1
     out = []
-    for k in range(at):
+    for k in range(bisect_left(tokens.idx, line_start), at):
         if view.dep[k] in ("nsubj", "nsubj:pass"):
             words = view.subtree(k)
             out.append(range(min(words), max(words) + 1))
