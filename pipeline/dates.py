@@ -54,10 +54,6 @@ class DatesComponent(RuleComponent):
     #: the date patterns, also read for publication dates and by the undated stage
     SHARED = FILES_OF_PATTERNS
 
-    def __init__(self, nlp: Language, name: str, models_dir: str | None = None) -> None:
-        self.models_dir = models_dir
-        super().__init__(nlp, name, models_dir)
-
     def compile(self) -> None:
         """Build the recognizer (regular expressions, lexicon) from the rule tables, once."""
         root = self.models_dir or str(DEFAULT_MODELS_DIR)

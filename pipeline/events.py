@@ -66,10 +66,6 @@ class EventsComponent(RuleComponent):
     }
     SHARED = {key: GAZETTEER_FILES[key] for key in ("places", "countries")}
 
-    def __init__(self, nlp: Language, name: str, models_dir: str | None = None) -> None:
-        self.models_dir = models_dir
-        super().__init__(nlp, name, models_dir)
-
     def compile(self) -> None:
         check_countries(self.tables)
         #: number words ("tres días después"), of the same ``models/lang/`` as the dates stage's

@@ -266,6 +266,9 @@ class RuleComponent:
     def __init__(self, nlp: Any, name: str, models_dir: str | None = None) -> None:
         self.nlp = nlp
         self.name = name
+        #: the rule folder given (None: the bundled ``models/``), for what ``compile`` reads beside the
+        #: tables (``models/lang/``)
+        self.models_dir = models_dir
         root = Path(models_dir) if models_dir else DEFAULT_MODELS_DIR
         self.tables: dict[str, list[RuleRow]] = {
             key: load_rows(root / rel, schema) for key, (rel, schema) in self.FILES.items()

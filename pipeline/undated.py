@@ -84,10 +84,6 @@ class UndatedComponent(RuleComponent):
     SHARED: dict[str, tuple[str, Schema]] = {"officials": GAZETTEER_FILES["officials"],
                                              "words": DATE_FILES["words"]}
 
-    def __init__(self, nlp: Language, name: str, models_dir: str | None = None) -> None:
-        self.models_dir = models_dir
-        super().__init__(nlp, name, models_dir)
-
     def compile(self) -> None:
         """Index the officials' terms by canonical name; the last year the gazetteer knows; the
         words (``kind = today`` in ``models/dates/words.csv``) that make a day the report's own."""
