@@ -75,7 +75,7 @@ class Builder:
             if m.kind == "PER":  # the label of the model's entity holding the match's first token
                 label = self._recognised(m.start)
                 found.append(Cand(m.start, m.end, tokens.span_text(m.start, m.end), "gazetteer", label,
-                                  list(m.rows), recognised=label))
+                                  list(m.rows)))
             elif m.kind == "ROLE":
                 cand, name_start = self._name_after_title(m)
                 if cand is not None:
@@ -102,8 +102,7 @@ class Builder:
                 if not self.lex.not_name.isdisjoint(tokens.folded[i:end]):
                     i = end
                     continue
-                label = LABELS.get(ent_label, "MISC")
-                found.append(Cand(i, end, tokens.span_text(i, end), "ner", label, recognised=label))
+                found.append(Cand(i, end, tokens.span_text(i, end), "ner", LABELS.get(ent_label, "MISC")))
                 i = end
         return _non_overlapping(found)
 

@@ -96,7 +96,8 @@ class Cand:
     person_ids: list[str] = field(default_factory=list)
     phrase: RolePhrase | None = None
     via: str = "name"
-    #: what the model's recogniser labels the first word ("PER", "LOC"...; "" outside its entities)
+    #: for a name after a title (``source`` role, whose ``label`` the title sets to PER): what the
+    #: model's recogniser labels its first word ("PER", "LOC"...; "" outside its entities)
     recognised: str = ""
     #: the folded words of ``text``
     words: list[str] = field(init=False, repr=False, compare=False)
@@ -272,7 +273,8 @@ def _confirmed(cand: Cand) -> bool:
     if cand.full:
         return cand.phrase is not None or cand.label == "PER"
     phrase = cand.phrase
-    return cand.recognised == "PER" and phrase is not None and phrase.side == "left" \
+    recognised = cand.recognised if cand.source == "role" else cand.label
+    return recognised == "PER" and phrase is not None and phrase.side == "left" \
         and phrase.title.end == phrase.end == cand.start
 
 
