@@ -50,9 +50,10 @@ __all__ = ["GAZETTEER_FILES", "Gazetteer", "Person", "check_countries", "edit_di
            "fuzzy_limit", "in_office", "overlaps", "slug", "term_span"]
 
 
-def check_countries(tables: dict[str, list[RuleRow]]) -> None:
+def check_countries(tables: dict[str, list[RuleRow]], extra: Iterable[tuple[RuleRow, str]] = ()) -> None:
     """Raise the :class:`~pipeline.rules.RuleFileError` of the first ``country`` value, in any
-    of ``tables``, that is not a code of ``countries.csv`` (``tables["countries"]``).
+    of ``tables``, or value of another column holding a country (``extra``: (row, column) pairs),
+    that is not a code of ``countries.csv`` (``tables["countries"]``).
 
     The schema's ``iso3`` converter checks a code's form; this checks that the country exists,
     so a typo such as "MXE" stops the run instead of reaching the tables' country columns.
@@ -60,12 +61,12 @@ def check_countries(tables: dict[str, list[RuleRow]]) -> None:
     countries = tables["countries"]
     known = {row["iso3"] for row in countries}
     where = countries[0].path if countries else "the countries table"  # (a saved pipeline's too)
-    for rows in tables.values():
-        for row in rows:
-            code = row.get("country")
-            if code and code not in known:
-                raise row.error("country", f"'{code}' is not a country of {where}; "
-                                           "fix the code or add the country there")
+    pairs = [(row, "country") for rows in tables.values() for row in rows]
+    for row, key in [*pairs, *extra]:
+        code = row.get(key)
+        if code and code not in known:
+            raise row.error(key, f"'{code}' is not a country of {where}; fix the code or add the country there")
+
 
 #: folded names whose nearest known name a Gazetteer remembers before it forgets them all
 _FUZZY_MEMO = 1 << 16

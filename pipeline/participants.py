@@ -114,12 +114,7 @@ class ParticipantsComponent(RuleComponent):
 
     def compile(self) -> None:
         t = self.tables
-        check_countries(t)
-        known = {row["iso3"] for row in t["countries"]}
-        for row in t["settings"]:  # (a code of countries.csv, as in any country column)
-            if row["key"] == "default_country" and row["value"] and row["value"] not in known:
-                raise row.error("value", f"'{row['value']}' is not a country of countries.csv; fix the code "
-                                         "or add the country there")
+        check_countries(t, [(row, "value") for row in t["settings"] if row["key"] == "default_country"])
         gaz = Gazetteer(t)
         words: dict[str, set[str]] = {}
         for row in t["words"]:
