@@ -217,7 +217,7 @@ def _fronted(m: EventMention, index: DocIndex, others: set[int]) -> Timex | None
     the start of its line or sentence, and no other verb or event between it and the verb."""
     words = index.words
     verb, pos = m.anchor, words.pos
-    if m.frame or pos[verb] not in ("VERB", "AUX") or verb > m.head:
+    if not _told_by_its_verb(m, words):
         return None
     line_start = index.text.rfind("\n", 0, words.idx[verb]) + 1
     if index.dateline is not None and line_start <= index.dateline[1] < words.idx[verb]:
@@ -243,6 +243,11 @@ def _fronted(m: EventMention, index: DocIndex, others: set[int]) -> Timex | None
     return first
 
 
+def _told_by_its_verb(m: EventMention, words: DocWords) -> bool:
+    """Whether the mention is no frame and its verb comes first (the verb a date before it opens)."""
+    return not m.frame and words.pos[m.anchor] in ("VERB", "AUX") and m.anchor <= m.head
+
+
 #: Pronouns that may stand between a fronted date and its verb ("y pasado mañana se reunirá").
 _CLITICS = frozenset({"se", "no", "le", "les", "lo", "los", "la", "las", "me", "nos", "te"})
 #: Words that open a coordinated clause before its date.
@@ -253,7 +258,7 @@ def _opening_a_conjunct(m: EventMention, index: DocIndex) -> Timex | None:
     """A date right before the mention's verb that opens a coordinated clause ("Mañana viajará a X
     y pasado mañana se reunirá con Y"), which the parse may hang on the first clause."""
     words, verb = index.words, m.anchor
-    if m.frame or words.pos[verb] not in ("VERB", "AUX") or verb > m.head:
+    if not _told_by_its_verb(m, words):
         return None
     j = verb - 1
     while j > 0 and words.low[j] in _CLITICS:
