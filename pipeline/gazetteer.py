@@ -25,6 +25,8 @@ GENDERS = frozenset({"m", "f"})
 ORGANIZATION_KINDS = frozenset({"organization", "group"})
 #: A ``capital`` is also what "la capital de X" and "la capital estadounidense" name (:mod:`pipeline.places`).
 PLACE_KINDS = frozenset({"capital", "city", "state", "venue"})
+#: The kinds of place an office may be bound to ("gobernador de Sonora"): not a venue.
+LOCAL_KINDS = frozenset({"capital", "city", "state"})
 
 #: Schemas of the gazetteer files (``models/gazetteer/``), one per table.
 GAZETTEER_FILES: dict[str, tuple[str, Schema]] = {

@@ -33,7 +33,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .gazetteer import GAZETTEER_FILES, GENDERS, Gazetteer, check_countries, fold
+from .gazetteer import GAZETTEER_FILES, GENDERS, LOCAL_KINDS, Gazetteer, check_countries, fold
 from .participants_build import Builder
 from .participants_match import FoldedMatcher
 from .participants_resolve import Lexicon
@@ -128,7 +128,10 @@ class ParticipantsComponent(RuleComponent):
             settings={r["key"]: r["value"] for r in t["settings"] if r["value"]},
             bodies=generic_bodies(t["organizations"], words.get("generic_org", set())),
             places=frozenset(fold(n) for row in [*t["countries"], *t["places"]]
-                             for n in [row["name"], *row["aliases"]]))
+                             for n in [row["name"], *row["aliases"]]),
+            local_places=frozenset(fold(n) for row in t["places"] if row["kind"] in LOCAL_KINDS
+                                   for n in [row["name"], *row["aliases"]])
+            - {fold(n) for row in t["countries"] for n in [row["name"], *row["aliases"]]})
         entries: list[tuple[str, str, Any]] = []
         for person in gaz.people.values():
             for term in person.terms:

@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Container, Sequence
 
-from .gazetteer import fold
+from .gazetteer import Person, fold, in_office, overlaps
 from .participants_match import Match, RolePhrase, extend_title
 from .participants_resolve import Actor, Lexicon, Role
 from .participants_roles import interpret_phrase, merge_role
@@ -108,7 +108,7 @@ class AloneTitles:
             if actor is None:
                 actor = self._first_office(role, offices, lambda: self._same_office(role, m.start, end, actors, gender))
             if actor is None and not foreign_reading:
-                actor = self._first_office(role, offices, lambda: self._office_holder(role, m, actors, gender))
+                actor = self._first_office(role, offices, lambda: self._office_holder(role, m, end, actors, gender))
             if actor is not None:
                 self.mentions.append((m.start, end, [actor]))
         return alone
@@ -160,9 +160,7 @@ class AloneTitles:
     def _names_a_place(self, m: Match) -> bool:
         """Whether the title's own words name a place ("la presidenta de México": its country is
         written, not the gazetteer's reading of it)."""
-        words = self.tokens.folded[m.start:m.end]
-        return any(" ".join(words[i:j]) in self.lex.places
-                   for i in range(len(words)) for j in range(i + 1, min(len(words), i + 3) + 1))
+        return bool(named_places(self.tokens.folded[m.start:m.end], self.lex.places))
 
     def _offices(self, role: Role) -> list[str | None]:
         """The offices a title may stand for: its own, then, for a minister whose portfolio
@@ -226,9 +224,12 @@ class AloneTitles:
     def _first_country(self, actors: list[Actor]) -> str | None:
         return min(actors, key=lambda a: a.first_token).country if actors else None
 
-    def _office_holder(self, role: Role, m: Match, actors: list[Actor], gender: str | None) -> Actor | None:
+    def _office_holder(self, role: Role, m: Match, end: int, actors: list[Actor], gender: str | None) -> Actor | None:
         """The gazetteer's holder of the office on the publication date; without one, the only
-        holder during the period the document's other titled officials date it to."""
+        holder during the period the document's other titled officials date it to. An office
+        bound to a place (:meth:`_bound_to`) is held only by a title that names it (tokens
+        ``m.start:end``): "el gobernador de Jalisco" is not Sonora's governor, nor is "el
+        gobernador" alone."""
         if role.code is None or (self.on is None and self.window is None) or (
                 role.code == "other" and role.country is None):
             return None  # ("other" titles are many: only one office of a named country, below)
@@ -236,8 +237,10 @@ class AloneTitles:
         if country is None and role.code != "io_official" and not role.organization:
             country = self.lex.settings.get("default_country")
         on, until = (self.on, None) if self.on is not None else self.window
+        said = named_places(self.tokens.folded[m.start:end], self.lex.local_places)
         holders = [p for p in self.lex.gaz.holders(role.code, country, role.organization, on, until)
-                   if not gender or not {t.get("gender") for t in p.terms} - {None, ""} - {gender}]
+                   if (not gender or not {t.get("gender") for t in p.terms} - {None, ""} - {gender})
+                   and (not (bound := self._bound_to(p, on, until)) or bound & said)]
         if role.code == "other":  # "el vicepresidente estadounidense": that office, by its name
             holders = [p for p in holders if any(fold(t.get("office")) == m.key for t in p.terms)]
         if len(holders) > 1 and self.on is not None:
@@ -255,3 +258,16 @@ class AloneTitles:
         actor.country = actor.role.country
         actors.append(actor)
         return actor
+
+    def _bound_to(self, person: Person, on: dt.date | None, until: dt.date | None) -> set[str]:
+        """The states, cities and capitals the person's office (its name or its body's) names in
+        the period asked about ("gobernador de Sonora": Sonora); none for most offices."""
+        terms = [t for t in person.terms if (overlaps(t, on, until) if until is not None else in_office(t, on))]
+        words = fold(" ".join(f"{t.get('office') or ''} {t.get('organization') or ''}" for t in terms)).split()
+        return named_places(words, self.lex.local_places)
+
+
+def named_places(words: Sequence[str], names: Container[str]) -> set[str]:
+    """The runs of up to three folded ``words`` that are in ``names``."""
+    return {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 3) + 1)
+            if " ".join(words[i:j]) in names}

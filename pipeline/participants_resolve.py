@@ -38,6 +38,9 @@ class Lexicon:
     bodies: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     #: folded names and aliases of the gazetteer's countries and places
     places: frozenset[str] = frozenset()
+    #: those of its states, cities and capitals that name no country: the places an office
+    #: may be bound to ("gobernador de Sonora", "cónsul de México en Houston")
+    local_places: frozenset[str] = frozenset()
     #: generic body word -> the organizations it names, one per country (from ``bodies``)
     bodies_by_word: dict[str, list[dict[str, Any]]] = field(init=False)
     #: the names of the bodies a generic word names ("Cancillería": every foreign ministry)

@@ -471,6 +471,44 @@ def test_a_title_of_code_other_stands_for_a_holder_only_of_a_country_it_names(pn
     assert set(people(stage(doc))) == expected
 
 
+GOVERNORS = ("Ramiro Zárate Luna,Zárate Luna,Q31,MEX,gobernador de Sonora,governor,Gobierno de Sonora,"
+             "2021-09-13,,m\n"
+             "Elena Ibarra Solís,Ibarra Solís,Q32,MEX,gobernadora de Tamaulipas,governor,Gobierno de Tamaulipas,"
+             "2022-10-01,,f\n"
+             "Marta Cruz Peña,Cruz Peña,Q33,MEX,gobernadora de Durango,governor,Gobierno de Durango,2022-09-15,,f\n")
+#: the states of ``GOVERNORS`` and one without a governor in the gazetteer
+STATES = "Sonora,,MEX,state\nJalisco,,MEX,state\nTamaulipas,,MEX,state\nDurango,,MEX,state\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("El canciller se reunió con el gobernador de Sonora.", {"Ramiro Zárate Luna"},
+                 id="the office's own place: its holder"),
+    pytest.param("El canciller se reunió con el gobernador de Jalisco.", set(),
+                 id="another state: no one, not the one man governing a state the gazetteer knows"),
+    pytest.param("El canciller se reunió con el gobernador del estado.", set(),
+                 id="a title naming no place: no one, though one man holds such an office"),
+    pytest.param("El canciller se reunió con la gobernadora de Tamaulipas.", {"Elena Ibarra Solís"},
+                 id="of two women governors, the one of the state named"),
+])
+def test_an_office_bound_to_a_place_is_held_only_by_a_title_naming_it(pnlp, tmp_path, text, expected):
+    """"el gobernador de Jalisco" is not Sonora's governor because he is the only man the
+    gazetteer has in such an office on the date; a place named in an office's name or body
+    binds it to that place (the foreign minister's office names none and stays found)."""
+    from pipeline.participants import ParticipantsComponent
+    from tests.participants_support import write_models
+
+    models = write_models(tmp_path / "models")
+    gazetteer = models / "gazetteer"
+    for name, rows in (("officials", GOVERNORS), ("places", STATES),
+                       ("roles", "gobernador,governor,,,m\ngobernadora,governor,,,f\n")):
+        path = gazetteer / f"{name}.csv"
+        path.write_text(path.read_text(encoding="utf-8") + rows, encoding="utf-8")
+    stage = ParticipantsComponent(pnlp, "sre_participants", str(models))
+    with pnlp.select_pipes(disable=["sre_participants"]):
+        doc = run(pnlp, text, "2025-06-01")
+    assert set(people(stage(doc))) == expected | {"Juan Ramón de la Fuente"}
+
+
 def test_role_only_without_a_date_stays_unresolved(pnlp):
     doc = run(pnlp, "El canciller participó en la reunión.", None)
     assert people(doc) == {}
