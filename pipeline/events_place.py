@@ -80,7 +80,7 @@ def _first_place(phrases: list[int], places: PlaceIndex, words: DocWords, antece
         opening = c != antecedent and _line_start(sub[0], words)
         if opening and words.pos[sub[0]] != "ADP":
             continue  # "Ciudad de México, 6 de mayo.-": a dateline, not the event's place
-        found = places.find([words.texts[i] for i in sub])
+        found = [f for f in places.find([words.texts[i] for i in sub]) if not _ends_a_name(sub, f.start, words)]
         if cities:
             found = [f for f in found if f.place.location is not None]
         if opening and found and found[0].start > 2:
@@ -91,6 +91,17 @@ def _first_place(phrases: list[int], places: PlaceIndex, words: DocWords, antece
             start, end = words.idx[first], words.view.end_char(last)
             return as_written(found[0].place, words.text[start:end]), start, end  # (as doc[first:last + 1].text)
     return None
+
+
+def _ends_a_name(sub: list[int], start: int, words: DocWords) -> bool:
+    """Whether the place found at ``sub[start]`` ends a longer name: right after a proper noun
+    that is no place's ("la avenida Benito Juárez", "la calle Miguel Hidalgo": a street, not
+    Ciudad Juárez or the state of Hidalgo)."""
+    if start == 0:
+        return False
+    before, first = sub[start - 1], sub[start]
+    return before == first - 1 and words.pos[before] == "PROPN" and words.texts[before][:1].isupper() \
+        and words.view.end_char(before) + 1 == words.idx[first]
 
 
 #: Dependents that tell something aside, not what the phrase names ("visitó Canadá, acompañada

@@ -242,6 +242,10 @@ def test_postponed_event_with_new_date_is_planned(run):
                  id="a place that hosts: the subject of 'hospedar', the verb of a planned summit"),
     pytest.param("El presidente de Chile recibió la visita del canciller.", None, None,
                  id="a host that is a person: a place in its title is no venue"),
+    pytest.param("Los cancilleres se reunieron en la avenida Benito Juárez de Lima.", "Lima", "PER",
+                 id="a place's name ending a person's name (a street) is not the place: not Ciudad Juárez"),
+    pytest.param("La canciller se reunió con empresarios en la calle Miguel Hidalgo de Guadalajara.",
+                 "Guadalajara", "MEX", id="a street named after a person: not the state of Hidalgo"),
 ])
 def test_location(run, text, location, country):
     (event,) = run(text)
