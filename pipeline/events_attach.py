@@ -110,11 +110,6 @@ def _anchors(m: EventMention, words: DocWords, lex: Lexicon) -> set[int]:
             anchors.update(g for g in words.children[child] if pos[g] in ("VERB", "AUX") and g > child)
     if m.pos == "noun":  # "la Cumbre del G20 en Johannesburgo, que se celebrará el 22"
         anchors.add(relative_on_a_name(m.head, lex, words) or m.head)
-    for t in words.subtree(m.head, 12):  # "la visita del secretario X, prevista para el 3 de marzo":
-        if words.head[t] != m.head and dep[t] in ("amod", "acl") and lex.has_at("planned_adj", words, t) \
-                and _agrees(t, m.head, words) and not _agrees(t, words.head[t], words):  # the parse
-            # hangs "prevista" on "secretario", with which it does not agree
-            anchors.add(t)
     if not m.frame:
         anchors.add(m.anchor)
         if m.support is not None:
@@ -131,6 +126,21 @@ def _anchors(m: EventMention, words: DocWords, lex: Lexicon) -> set[int]:
     return anchors
 
 
+#: Tokens of a trigger noun's phrase read for a planned adjective hung on a word further down.
+PLANNED_REACH = 24
+
+
+def planned_further_down(head: int, lex: Lexicon, words: DocWords) -> list[int]:
+    """The planned adjectives (cue class ``planned_adj``) of the trigger noun ``head`` that the
+    parse hangs on a word of its phrase, with which they do not agree: "la visita del secretario
+    X, prevista para el 3 de marzo" ("prevista" on "secretario"). Their dates and places are the
+    event's."""
+    dep = words.dep
+    return [t for t in words.subtree(head, PLANNED_REACH)
+            if words.head[t] != head and dep[t] in ("amod", "acl") and lex.has_at("planned_adj", words, t)
+            and _agrees(t, head, words) and not _agrees(t, words.head[t], words)]
+
+
 def _agrees(a: int, b: int, words: DocWords) -> bool:
     """Whether tokens ``a`` and ``b`` agree in gender and number (both marked)."""
     ta, tb = words.tokens[a], words.tokens[b]
@@ -140,6 +150,9 @@ def _agrees(a: int, b: int, words: DocWords) -> bool:
 def attach_timex(m: EventMention, index: DocIndex, others: set[int], lex: Lexicon) -> Timex | None:
     """The date expression attached to the mention's trigger or support verb, if any."""
     found = timex_on(_anchors(m, index.words, lex), m.head, index, others)
+    if found is None:  # "la reunión ..., prevista para el 10 de marzo, fue cancelada" (not "se pospuso al
+        # lunes 9": the verb's own date is the event's)
+        found = timex_on(set(planned_further_down(m.head, lex, index.words)), m.head, index, others)
     if found is None:
         found = _fronted(m, index, others) or _opening_a_conjunct(m, index)
     found = found if found is not None else _on_its_item(m, index, others)

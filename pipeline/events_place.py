@@ -11,6 +11,7 @@ Places, countries and venues are those of the :class:`~pipeline.places.PlaceInde
 
 from __future__ import annotations
 
+from .events_attach import planned_further_down
 from .events_detect import EventMention
 from .events_lexicon import Lexicon
 from .events_merge import Draft, people_of
@@ -35,8 +36,10 @@ def attach_place(m: EventMention, places: PlaceIndex, words: DocWords, lex: Lexi
     cases_ok = _VISIT_CASES if m.kind == "visit" else _IN
     candidates: list[int] = []
     holders = [m.head] if m.frame else [m.head, m.anchor]
-    if m.support is not None and pos[m.support] in ("NOUN", "PROPN") and not m.frame:
-        holders.append(m.support)  # "la celebración, en Madrid, de la Comisión"
+    if m.support is not None and pos[m.support] in ("NOUN", "PROPN", "ADJ") and not m.frame:
+        holders.append(m.support)  # "la celebración, en Madrid, de la Comisión"; "está prevista para ..."
+    if m.pos == "noun" and not m.frame:
+        holders += planned_further_down(m.head, lex, words)  # "la reunión entre X y Y, prevista en Lima"
     case_of = words.case_of
     for tok in holders:
         for c in words.children[tok]:

@@ -737,6 +737,32 @@ def test_a_visit_planned_for_a_day_and_postponed_is_cancelled_on_that_day(run):
     assert (visit.status, visit.date_value) == ("cancelled", "2026-03-03")
 
 
+def test_a_planned_adjective_far_down_a_long_phrase_dates_and_places_its_event(run):
+    """"La reunión entre X y Y, prevista para el 10 de marzo en Washington, fue cancelada": the
+    model hangs "prevista" on "secretario", more than twelve tokens down the phrase."""
+    text = ("La reunión entre el canciller Tomás Arriaga Lugo y el secretario de Estado Luis Vera Mora, "
+            "prevista para el 10 de marzo en Washington, fue cancelada.")
+    (meeting,) = run(text, dates={"10 de marzo": "2026-03-10"}, people=["Tomás Arriaga Lugo", "Luis Vera Mora"])
+    assert (meeting.status, meeting.date_value, meeting.location) == ("cancelled", "2026-03-10", "Washington, D.C.")
+
+
+def test_a_postponed_events_new_date_wins_over_its_planned_one(run):
+    """"la reunión del Comité X, que estaba programada para este miércoles en Tapachula, se pospuso
+    al lunes 9 de febrero": the verb's own date is the event's; the planned one is not."""
+    text = ("Por otra parte, la reunión del Comité Bilateral de Asuntos Portuarios México-Belice, que estaba "
+            "programada para este miércoles en Tapachula, Chiapas, se pospuso al lunes 9 de febrero.")
+    (meeting,) = run(text, dates={"este miércoles": "2026-01-21", "lunes 9 de febrero": "2026-02-09"})
+    assert (meeting.date_value, meeting.location) == ("2026-02-09", "Tapachula")
+
+
+def test_a_planned_adjective_of_its_noun_gives_its_place(run):
+    """"La reunión ... está prevista para el 10 de marzo en Washington": the place hangs on
+    "prevista", the noun's predicate."""
+    text = "La reunión entre los cancilleres de México y Chile está prevista para el 10 de marzo en Lima."
+    (meeting,) = run(text, dates={"10 de marzo": "2026-03-10"})
+    assert (meeting.status, meeting.date_value, meeting.location) == ("planned", "2026-03-10", "Lima")
+
+
 def test_a_planning_participle_agreeing_with_its_own_noun_dates_no_event(run):
     """"la reunión de evaluación de la estrategia prevista para 2030": "prevista" agrees with
     "estrategia", where the parse hangs it, so it does not date the meeting."""
