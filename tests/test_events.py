@@ -763,6 +763,17 @@ def test_a_planned_adjective_of_its_noun_gives_its_place(run):
     assert (meeting.status, meeting.date_value, meeting.location) == ("planned", "2026-03-10", "Lima")
 
 
+def test_a_date_the_parse_hangs_on_a_paragraph_break_dates_the_clause_after_it(run):
+    """After a blank line the model may make the break the sentence's root, with the date and the
+    verb as its dependents ("\\n\\nEl miércoles, la subsecretaria llegó a X, donde fue recibida")."""
+    text = ("La subsecretaria Ana Ruiz Gil realizó una gira que la llevó a Guatemala y El Salvador.\n\n"
+            "El miércoles, la subsecretaria llegó a San Salvador, donde fue recibida por el director general "
+            "de Política Exterior de El Salvador, Luis Vera Mora.")
+    found = run(text, dates={"El miércoles": "2026-02-18"}, people=["Ana Ruiz Gil", "Luis Vera Mora"],
+                published="2026-02-20")
+    assert [(e.kind, e.date_value) for e in found if e.kind == "meeting"] == [("meeting", "2026-02-18")]
+
+
 def test_a_planning_participle_agreeing_with_its_own_noun_dates_no_event(run):
     """"la reunión de evaluación de la estrategia prevista para 2030": "prevista" agrees with
     "estrategia", where the parse hangs it, so it does not date the meeting."""
