@@ -299,8 +299,9 @@ def _reaches(token: int, anchors: set[int], others: set[int], words: DocWords) -
         if cur in anchors:
             return True
         parent = words.head[cur]
-        if words.pos[parent] == "SPACE":  # through a paragraph break the parse made a root ("\n\nEl
-            # miércoles, la subsecretaria llegó"): the verb of the clause the break opens
+        if words.pos[parent] == "SPACE" and words.head[parent] == parent:  # a paragraph break the parse
+            # made its sentence's root ("\n\nEl miércoles, la subsecretaria llegó"): the verb of the
+            # clause the break opens (not a break inside a list, whose items hang on it)
             parent = next((c for c in words.children[parent] if c > parent and words.pos[c] in ("VERB", "AUX")),
                           parent)
         if parent in anchors:
