@@ -126,9 +126,41 @@ def _conjuncts(head: Token, lo: int, hi: int) -> list[Token]:
     cooperación, ampliar Y" are two; "fortalecer, ampliar y diversificar X" one)."""
     found = [c for c in head.children if _coordinated(c) and c.i > head.i and lo <= c.i < hi
              and is_verb(c) and is_verb(head) and feats(c, "VerbForm") == feats(head, "VerbForm")]
+    found += _stray_infinitives(head, lo, hi)
     if found and _own_words(head, found[0]) < (MIN_SPLIT_WORDS if found[0].dep_ == "conj" else 1):
         return []
     return sorted([*found, *(n for c in found for n in _conjuncts(c, lo, hi))], key=lambda t: t.i)
+
+
+#: Dependencies of a word inside a noun phrase.
+_NOMINAL_DEPS = frozenset({"obj", "nmod", "obl", "appos", "flat", "compound"})
+
+
+def _stray_infinitives(head: Token, lo: int, hi: int) -> list[Token]:
+    """Infinitives the parse coordinates with a word of the infinitive ``head``'s noun phrase
+    ("realizar una entrega de insumos en marzo y evaluar X": "insumos", read as a verb, takes
+    "evaluar"): coordinated with ``head``, when every word from there up to ``head`` hangs as a
+    noun does."""
+    if "Inf" not in feats(head, "VerbForm"):
+        return []
+    out = []
+    for obj in head.children:
+        if obj.dep_ != "obj" or obj.i < head.i:
+            continue
+        for t in obj.subtree:
+            if t.dep_ == "conj" and lo <= t.i < hi and t.head.i != head.i and "Inf" in feats(t, "VerbForm") \
+                    and "Inf" not in feats(t.head, "VerbForm") and _hangs_as_nouns(t.head, head):
+                out.append(t)
+    return out
+
+
+def _hangs_as_nouns(token: Token, top: Token) -> bool:
+    """Whether every word from ``token`` up to ``top`` (not included) hangs as a noun does."""
+    while token.i != top.i:
+        if token.dep_ not in _NOMINAL_DEPS or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def _own_words(root: Token, conj: Token) -> int:

@@ -160,6 +160,14 @@ def test_coordinated_verbs_with_own_objects_are_split(cnlp):
     assert any(a.startswith("ampliar") for a in got), got
 
 
+def test_an_infinitive_the_parse_coordinates_with_a_word_of_the_object_is_another_action(cnlp):
+    """"realizar una segunda entrega de insumos en marzo y evaluar X": the model reads "insumos"
+    as a verb and hangs "evaluar" on it; every word up to "realizar" hangs as a noun does."""
+    doc = run(cnlp, "Los ministros acordaron realizar una segunda entrega de insumos en marzo y evaluar los "
+                    "resultados del programa.")
+    assert actions(doc) == ["realizar una segunda entrega de insumos en marzo", "evaluar los resultados del programa"]
+
+
 def test_asi_como_and_an_infinitive_the_parse_hangs_deep_is_another_action(cnlp):
     """", así como difundir ..." after a long first action: the parse hangs "difundir" inside
     the first one's clause, not on its verb, yet it is a second action."""
