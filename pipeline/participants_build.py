@@ -299,8 +299,10 @@ class Builder:
         return spoken
 
     def _collectives(self, actors: list[Actor], titles: set[int]) -> None:
-        """"ambos funcionarios", "los cancilleres": the persons the document has just named."""
+        """"ambos funcionarios", "los cancilleres": the persons the document has just named, by
+        name or by a title standing alone ("la subsecretaria llegó ...")."""
         pos = self.tokens.pos
+        spoken = [(start, {id(a) for a in said}) for start, _, said in self.role_mentions]  # titles alone
         for m in self.matches:
             if m.kind != "COLLECTIVE" or m.start in titles:
                 continue
@@ -311,8 +313,9 @@ class Builder:
             pool = [a for a in actors if a.kind == "person"
                     and (not row.get("role_code") or a.role.code in row["role_code"])
                     and (countries is None or a.country in countries)]
-            last = {id(a): max((c.start for c in a.cands if c.start < m.start), default=a.first_token
-                               if a.first_token < m.start else -1) for a in pool}
+            said = {id(a): [*(c.start for c in a.cands), *(k for k, ids in spoken if id(a) in ids)] for a in pool}
+            last = {id(a): max((k for k in said[id(a)] if k < m.start),
+                               default=a.first_token if a.first_token < m.start else -1) for a in pool}
             pool = sorted((a for a in pool if last[id(a)] >= 0), key=lambda a: -last[id(a)])
             size = row.get("size")
             chosen = pool[:size] if size else pool

@@ -579,6 +579,18 @@ def test_collective_mention_adds_spans_to_each_person(pnlp, phrase):
     assert collective and collective[0].label == "ROLE" and set(collective[0].actor_ids) == {"Q1", "Q2"}
 
 
+def test_a_collective_stands_for_the_persons_spoken_of_last_by_name_or_by_title(pnlp):
+    """"ambos funcionarios" after "la subsecretaria llegó a X, donde fue recibida por Y": she,
+    named by her title alone, and Y; not the person named by name before her title."""
+    text = ("El lunes, la subsecretaria de Relaciones Exteriores, Ana Ruiz Gil, se reunió con el viceministro "
+            "de Honduras, Luis Vera Mora. El miércoles, la subsecretaria llegó a San Salvador, donde fue recibida "
+            "por el director general de Política Exterior de El Salvador, Pedro Soto Lara. En ese encuentro, ambos "
+            "funcionarios acordaron establecer un mecanismo de consultas.")
+    doc = run(pnlp, text, "2025-06-01")
+    (collective,) = [m for m in doc._.mentions if m.text == "ambos funcionarios"]
+    assert {people(doc)[n].actor_id for n in ("Ana Ruiz Gil", "Pedro Soto Lara")} == set(collective.actor_ids)
+
+
 # -- role and country --------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, name, role_code, country", [
