@@ -103,7 +103,7 @@ class AloneTitles:
                 role.country = role.organization = None
             # the document's own people first ("la ministra canadiense" after "la ministra de
             # Relaciones Exteriores de Canadá, X" is X), then the gazetteer's office holders
-            offices = self._offices(role)
+            offices = self._offices(role, m)
             actor = None if role.counterpart else self._same_title(m, role, actors, gender)
             if actor is None:
                 actor = self._first_office(role, offices, lambda: self._same_office(role, m.start, end, actors, gender))
@@ -162,11 +162,12 @@ class AloneTitles:
         written, not the gazetteer's reading of it)."""
         return bool(named_places(self.tokens.folded[m.start:m.end], self.lex.places))
 
-    def _offices(self, role: Role) -> list[str | None]:
+    def _offices(self, role: Role, m: Match) -> list[str | None]:
         """The offices a title may stand for: its own, then, for a minister whose portfolio
-        the text leaves unsaid ("la ministra salvadoreña"), the setting ``unnamed_portfolio``."""
+        the text leaves unsaid ("la ministra salvadoreña"; not "el secretario de Agricultura"),
+        the setting ``unnamed_portfolio``."""
         fallback = self.lex.settings.get("unnamed_portfolio")
-        if role.code == "minister" and not role.organization and fallback:
+        if role.code == "minister" and not role.organization and fallback and " " not in m.key:
             return [role.code, fallback]
         return [role.code]
 
@@ -243,6 +244,9 @@ class AloneTitles:
                    and (not (bound := self._bound_to(p, on, until)) or bound & said)]
         if role.code == "other":  # "el vicepresidente estadounidense": that office, by its name
             holders = [p for p in holders if any(fold(t.get("office")) == m.key for t in p.terms)]
+        elif len(holders) > 1 and " " in m.key:  # "el secretario de Agricultura": the office it opens
+            holders = [p for p in holders if any(f"{fold(t.get('office'))} ".startswith(f"{m.key} ")
+                                                 for t in p.terms)] or holders
         if len(holders) > 1 and self.on is not None:
             named = {fold(x.rows[0]["name"]) for x in self.matches if x.kind == "ORG"}
             holders = [p for p in holders if fold(p.term_on(self.on).get("organization")) in named] or holders

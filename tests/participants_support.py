@@ -89,6 +89,21 @@ def write_models(root: Path) -> Path:
     return root
 
 
+def run_with_rows(nlp, root: Path, text: str, published: str, **rows: str):
+    """Process ``text`` with the small gazetteer plus ``rows`` (CSV lines by gazetteer file name:
+    ``officials="..."``) in a participants stage of its own, built in ``root``."""
+    from pipeline.participants import ParticipantsComponent
+
+    models = write_models(root)
+    for name, lines in rows.items():
+        path = models / "gazetteer" / f"{name}.csv"
+        path.write_text(path.read_text(encoding="utf-8") + lines, encoding="utf-8")
+    stage = ParticipantsComponent(nlp, "sre_participants", str(models))
+    with nlp.select_pipes(disable=["sre_participants"]):
+        doc = run(nlp, text, published)
+    return stage(doc)
+
+
 def run(nlp, text: str, published: str | None = None):
     """Process ``text`` with a publication date."""
     doc = nlp.make_doc(text)

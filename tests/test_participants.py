@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.participants_support import run
+from tests.participants_support import run, run_with_rows
 
 
 def people(doc) -> dict[str, object]:
@@ -458,17 +458,9 @@ def test_a_title_naming_no_country_whose_countrys_official_is_named_only_after_i
 def test_a_title_of_code_other_stands_for_a_holder_only_of_a_country_it_names(pnlp, tmp_path, text, expected):
     """The gazetteer has one Mexican "asesor": "el asesor" alone is not he, though Mexico is the
     country of an official whose country the text does not give."""
-    from pipeline.participants import ParticipantsComponent
-    from tests.participants_support import write_models
-
-    models = write_models(tmp_path / "models")
-    officials = models / "gazetteer" / "officials.csv"
-    officials.write_text(officials.read_text(encoding="utf-8")
-                         + "Pedro Soto Vega,Soto Vega,Q30,MEX,asesor,other,,2024-10-01,,m\n", encoding="utf-8")
-    stage = ParticipantsComponent(pnlp, "sre_participants", str(models))
-    with pnlp.select_pipes(disable=["sre_participants"]):
-        doc = run(pnlp, text, "2025-06-01")
-    assert set(people(stage(doc))) == expected
+    doc = run_with_rows(pnlp, tmp_path / "models", text, "2025-06-01",
+                        officials="Pedro Soto Vega,Soto Vega,Q30,MEX,asesor,other,,2024-10-01,,m\n")
+    assert set(people(doc)) == expected
 
 
 GOVERNORS = ("Ramiro Zárate Luna,Zárate Luna,Q31,MEX,gobernador de Sonora,governor,Gobierno de Sonora,"
@@ -494,19 +486,21 @@ def test_an_office_bound_to_a_place_is_held_only_by_a_title_naming_it(pnlp, tmp_
     """"el gobernador de Jalisco" is not Sonora's governor because he is the only man the
     gazetteer has in such an office on the date; a place named in an office's name or body
     binds it to that place (the foreign minister's office names none and stays found)."""
-    from pipeline.participants import ParticipantsComponent
-    from tests.participants_support import write_models
+    doc = run_with_rows(pnlp, tmp_path / "models", text, "2025-06-01", officials=GOVERNORS, places=STATES,
+                        roles="gobernador,governor,,,m\ngobernadora,governor,,,f\n")
+    assert set(people(doc)) == expected | {"Juan Ramón de la Fuente"}
 
-    models = write_models(tmp_path / "models")
-    gazetteer = models / "gazetteer"
-    for name, rows in (("officials", GOVERNORS), ("places", STATES),
-                       ("roles", "gobernador,governor,,,m\ngobernadora,governor,,,f\n")):
-        path = gazetteer / f"{name}.csv"
-        path.write_text(path.read_text(encoding="utf-8") + rows, encoding="utf-8")
-    stage = ParticipantsComponent(pnlp, "sre_participants", str(models))
-    with pnlp.select_pipes(disable=["sre_participants"]):
-        doc = run(pnlp, text, "2025-06-01")
-    assert set(people(stage(doc))) == expected | {"Juan Ramón de la Fuente"}
+
+def test_a_title_naming_its_portfolio_stands_for_the_holder_of_the_office_it_opens(pnlp, tmp_path):
+    """"el secretario de Agricultura" (a title with no body of its own) is the one minister whose
+    office it opens ("secretario de Agricultura y Desarrollo Rural"), not the foreign minister a
+    bare "la ministra" may stand for, nor the Colombian foreign minister named before."""
+    doc = run_with_rows(pnlp, tmp_path / "models", "El canciller de Colombia, Luis Vera Mora, se reunió hoy con el "
+                        "secretario de Agricultura.", "2025-06-01",
+                        officials="Raúl Peña Soto,Peña Soto,Q34,MEX,secretario de Agricultura y Desarrollo Rural,"
+                                  "minister,,2024-10-01,,m\n",
+                        roles="secretario de agricultura,minister,,,m\n")
+    assert title_ids(doc, "secretario de Agricultura") == [people(doc)["Raúl Peña Soto"].actor_id]
 
 
 def test_role_only_without_a_date_stays_unresolved(pnlp):
