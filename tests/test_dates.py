@@ -42,6 +42,8 @@ def _value_of(timexes, text: str, published: str | None, needle: str) -> str | N
 
 VALUES = [
     # (text, publication date, part of the expression, expected value)
+    pytest.param("El foro se realizará el fin de semana del 14 y 15 de noviembre.", "2026-02-11", "fin de semana",
+                 "2026-11-14", id="'el fin de semana' of the days named: those days, not this week's weekend"),
     pytest.param("El canciller viajó el jueves 15 de enero de 2026 a Lima.", None, "15 de enero",
                  "2026-01-15", id="full date with weekday and year, no publication date needed"),
     pytest.param("La firma será el 15/01/2026 en la sede.", None, "15/01/2026", "2026-01-15",
