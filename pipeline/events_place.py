@@ -6,7 +6,8 @@ Pure helper of the events stage (:mod:`pipeline.events`): an "en ..." phrase (or
 (:func:`attach_place`); once mentions are merged, an event with none in a purpose clause of a
 journey takes the journey's destination (:func:`inherit_clause_places`), and a meeting during
 a held visit to a city whose people were there takes that city (:func:`inherit_visit_place`).
-Places, countries and venues are those of the :class:`~pipeline.places.PlaceIndex`.
+Places, countries and venues are those of the :class:`~pipeline.places.PlaceIndex`; a city it
+lacks is taken as written when its country follows it ("en Puerto Solano, Colombia").
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from .events_lexicon import Lexicon
 from .events_merge import Draft, people_of
 from .events_syntax import host_verb, opens_place_relative
 from .events_words import DocWords
-from .places import Place, PlaceIndex, as_written
+from .places import Place, PlaceIndex, PlaceMatch, as_written
 
 _IN = frozenset({"en"})
 _VISIT_CASES = frozenset({"en", "a", "al", "hasta", "por"})
@@ -84,6 +85,7 @@ def _first_place(phrases: list[int], places: PlaceIndex, words: DocWords, antece
         if opening and words.pos[sub[0]] != "ADP":
             continue  # "Ciudad de México, 6 de mayo.-": a dateline, not the event's place
         found = [f for f in places.find([words.texts[i] for i in sub]) if not _ends_a_name(sub, f.start, words)]
+        found = _city_before_its_country(found, sub, words)
         if cities:
             found = [f for f in found if f.place.location is not None]
         if opening and found and found[0].start > 2:
@@ -94,6 +96,25 @@ def _first_place(phrases: list[int], places: PlaceIndex, words: DocWords, antece
             start, end = words.idx[first], words.view.end_char(last)
             return as_written(found[0].place, words.text[start:end]), start, end  # (as doc[first:last + 1].text)
     return None
+
+
+def _city_before_its_country(found: list[PlaceMatch], sub: list[int], words: DocWords) -> list[PlaceMatch]:
+    """``found`` with a place the gazetteer does not know named as the text writes it, when a
+    country found first follows it after a comma, right after a preposition ("celebrada en Puerto
+    Solano, Colombia": Puerto Solano, in Colombia)."""
+    if not found or found[0].place.location is not None or found[0].start < 3:
+        return found
+    comma = found[0].start - 1
+    if words.texts[sub[comma]] != "," or sub[comma] + 1 != sub[found[0].start]:
+        return found
+    first = comma
+    while first > 0 and words.pos[sub[first - 1]] == "PROPN" and words.texts[sub[first - 1]][:1].isupper() \
+            and sub[first - 1] + 1 == sub[first]:
+        first -= 1
+    if first == comma or first == 0 or words.pos[sub[first - 1]] != "ADP":
+        return found
+    name = words.text[words.idx[sub[first]]:words.view.end_char(sub[comma - 1])]
+    return [PlaceMatch(first, comma, Place(name, found[0].place.country, "city")), *found[1:]]
 
 
 def _ends_a_name(sub: list[int], start: int, words: DocWords) -> bool:

@@ -246,6 +246,10 @@ def test_postponed_event_with_new_date_is_planned(run):
                  id="a place's name ending a person's name (a street) is not the place: not Ciudad Juárez"),
     pytest.param("La canciller se reunió con empresarios en la calle Miguel Hidalgo de Guadalajara.",
                  "Guadalajara", "MEX", id="a street named after a person: not the state of Hidalgo"),
+    pytest.param("Los cancilleres se reunieron en Puerto Solano, Colombia, para revisar la agenda.",
+                 "Puerto Solano", "COL", id="a city the gazetteer lacks, as written before its country"),
+    pytest.param("Los cancilleres se reunieron en Lima, Perú, para revisar la agenda.", "Lima", "PER",
+                 id="a known city before its country: the gazetteer's"),
 ])
 def test_location(run, text, location, country):
     (event,) = run(text)
