@@ -100,9 +100,9 @@ def _first_place(phrases: list[int], places: PlaceIndex, words: DocWords, antece
 
 def _city_before_its_country(found: list[PlaceMatch], sub: list[int], words: DocWords) -> list[PlaceMatch]:
     """``found`` with a place the gazetteer does not know named as the text writes it, when a
-    country found first follows it after a comma, right after a preposition ("celebrada en Puerto
-    Solano, Colombia": Puerto Solano, in Colombia)."""
-    if not found or found[0].place.location is not None or found[0].start < 3:
+    country or state found first follows it after a comma, right after a preposition ("celebrada
+    en Puerto Solano, Colombia": Puerto Solano, in Colombia; "viajó a Xalapa, Veracruz")."""
+    if not found or found[0].place.kind not in ("country", "state") or found[0].start < 2:
         return found
     comma = found[0].start - 1
     if words.texts[sub[comma]] != "," or sub[comma] + 1 != sub[found[0].start]:
@@ -111,7 +111,7 @@ def _city_before_its_country(found: list[PlaceMatch], sub: list[int], words: Doc
     while first > 0 and words.pos[sub[first - 1]] == "PROPN" and words.texts[sub[first - 1]][:1].isupper() \
             and sub[first - 1] + 1 == sub[first]:
         first -= 1
-    if first == comma or first == 0 or words.pos[sub[first - 1]] != "ADP":
+    if first == comma or sub[first] == 0 or words.pos[sub[first] - 1] != "ADP":
         return found
     name = words.text[words.idx[sub[first]]:words.view.end_char(sub[comma - 1])]
     return [PlaceMatch(first, comma, Place(name, found[0].place.country, "city")), *found[1:]]
@@ -150,7 +150,12 @@ def _where_relative(m: EventMention, words: DocWords) -> int | None:
         return None
     if not opens_place_relative(verb, words):
         return None
-    return words.head[verb]
+    noun = words.head[verb]
+    up = words.head[noun]  # "a Xalapa, Veracruz, donde": the place the state or country after a comma places
+    if words.dep[noun] in ("conj", "flat", "appos") and up < noun and words.pos[up] == "PROPN" \
+            and words.texts[noun - 1] == ",":
+        return up
+    return noun
 
 
 def _fronted_place(m: EventMention, words: DocWords) -> list[int]:

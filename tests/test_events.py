@@ -250,6 +250,10 @@ def test_postponed_event_with_new_date_is_planned(run):
                  "Puerto Solano", "COL", id="a city the gazetteer lacks, as written before its country"),
     pytest.param("Los cancilleres se reunieron en Lima, Perú, para revisar la agenda.", "Lima", "PER",
                  id="a known city before its country: the gazetteer's"),
+    pytest.param("La canciller se trasladó a Puerto Solano, Jalisco, donde se reunirá con empresarios.",
+                 "Puerto Solano", "MEX", id="a city the gazetteer lacks before its state, in a place relative"),
+    pytest.param("La canciller se trasladó a Xalapa, Veracruz, donde se reunirá mañana con el gobernador.",
+                 "Xalapa", "MEX", id="a place relative the parse hangs on the state after the city: the city"),
 ])
 def test_location(run, text, location, country):
     (event,) = run(text)
