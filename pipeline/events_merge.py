@@ -136,9 +136,11 @@ def compatible(event: Draft, new: Draft, weak: bool, generic: frozenset[str] = f
         return False  # "sostuvo encuentros bilaterales con X" is no part of the summit told before
     if not dates_compatible(event, new) or not _places_compatible(event, new):
         return False
-    scopes = event.lead.attrs.get("scope"), new.lead.attrs.get("scope")
+    scopes = event.lead.attrs.get("scope") or frozenset(), new.lead.attrs.get("scope") or frozenset()
     if scopes[0] and scopes[1] and scopes[0] != scopes[1]:
         return False  # "la reunión trilateral" and "su encuentro bilateral"
+    if "summit" in (event.kind, new.kind) and event.kind != new.kind and _TWO_PARTIES & (scopes[0] | scopes[1]):
+        return False  # "participó en una cumbre con X. Sostuvo además un encuentro bilateral con X"
     if not _names_compatible(event, new, generic) or not _partners_compatible(event.partners, new.partners):
         return False
     if weak:  # a dated reference of another status is about something else
@@ -164,6 +166,11 @@ def compatible(event: Draft, new: Draft, weak: bool, generic: frozenset[str] = f
             return True  # "tuvimos una reunión muy buena": nothing tells it from the one told
         return bool(event.partners) and new.date_value is not None and event.date_value is None
     return True
+
+
+#: Scopes (cue class ``scope_adj``) no summit has ("la sesión trilateral" may be the summit of three):
+#: a meeting of these is not a summit told again.
+_TWO_PARTIES = frozenset({"bilateral"})
 
 
 def _frames(frame: Draft, other: Draft) -> bool:

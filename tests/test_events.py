@@ -782,6 +782,21 @@ def test_a_date_the_parse_hangs_on_a_paragraph_break_dates_the_clause_after_it(r
     assert [(e.kind, e.date_value) for e in found if e.kind == "meeting"] == [("meeting", "2026-02-18")]
 
 
+@pytest.mark.parametrize("meeting, expected", [
+    pytest.param("un encuentro bilateral", [("summit", 2), ("meeting", 2)],
+                 id="a bilateral meeting beside the summit: an event of its own"),
+    pytest.param("una sesión trilateral", [("summit", 2)], id="a trilateral session may be the summit told again"),
+])
+def test_a_bilateral_meeting_is_no_summit_told_again(run, meeting, expected):
+    """"participó en una cumbre con X. Sostuvo además un encuentro bilateral con X": the same
+    people, but a summit is never bilateral."""
+    text = ("La presidenta Ana Ruiz Gil participó este jueves en una cumbre en Bogotá con el presidente de Ecuador, "
+            f"Luis Vera Mora. Ana Ruiz Gil sostuvo además {meeting} con Luis Vera Mora, en el que ambos revisaron "
+            "el comercio.")
+    found = run(text, dates={"este jueves": "2026-03-26"}, people=["Ana Ruiz Gil", "Luis Vera Mora"])
+    assert [(e.kind, len(e.actor_ids)) for e in found] == expected
+
+
 def test_a_planning_participle_agreeing_with_its_own_noun_dates_no_event(run):
     """"la reunión de evaluación de la estrategia prevista para 2030": "prevista" agrees with
     "estrategia", where the parse hangs it, so it does not date the meeting."""
