@@ -47,6 +47,8 @@ def interpret_phrase(tokens: Tokens, phrase: RolePhrase, lex: Lexicon) -> Role:
             if m.start >= phrase.title.start or row.get("country") is None:
                 role.country = m.rows[0]
                 break
+    if row.get("country") and role.country != row["country"]:
+        role.organization = None  # "la secretaria de Economía de Chile": not Mexico's ministry
     if role.country is None or role.country == row.get("country"):
         for m in phrase.matches:
             if m.kind == "LOC" and m.rows[0].get("country"):

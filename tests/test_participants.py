@@ -613,6 +613,18 @@ def test_role_and_country(pnlp, text, name, role_code, country):
     assert (person.role_code, person.country) == (role_code, country)
 
 
+@pytest.mark.parametrize("text, organization", [
+    pytest.param("La canciller habló con el secretario de Estado de Colombia, Pablo Ríos Vidal.", None,
+                 id="a title of another country's body, of a country named: not that body"),
+    pytest.param("La canciller habló con el secretario de Estado, Pablo Ríos Vidal.", "Departamento de Estado",
+                 id="the same title naming no country: its body"),
+])
+def test_a_title_naming_a_country_other_than_its_own_leaves_its_body(pnlp, text, organization):
+    """"la secretaria de Economía de Chile" is not in Mexico's Secretaría de Economía, the body
+    the title has in the gazetteer (where it is Mexico's)."""
+    assert people(run(pnlp, text, "2025-06-01"))["Pablo Ríos Vidal"].organization == organization
+
+
 @pytest.mark.parametrize("text, name, role", [
     pytest.param("El secretario de Estado de Estados Unidos, Marco Rubio, llegó.", "Marco Rubio",
                  "secretario de Estado de Estados Unidos", id="title and country"),
