@@ -169,8 +169,8 @@ def support_of(head: int, lex: Lexicon, words: DocWords, own_only: bool = False)
                 return parent  # "encabezará el jueves la reunión ..., que se realizará de manera virtual"
                 # (not "anunció el lunes la reunión, que se realizará el 20": the relative tells it)
             return child
-    if own_only:
-        return None
+    if own_only or (dep[node] == "nmod" and "para" in words.case_of[node]):
+        return None  # ("un programa de trabajo para la visita": what is done is not the visit)
     cur = node
     for _ in range(3):
         parent = up[cur]  # (the root, its own head, is looked at as its parent)

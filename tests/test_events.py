@@ -797,6 +797,15 @@ def test_a_bilateral_meeting_is_no_summit_told_again(run, meeting, expected):
     assert [(e.kind, len(e.actor_ids)) for e in found] == expected
 
 
+def test_people_preparing_something_for_a_visit_are_not_its_visitors(run):
+    """"X y Y acordaron preparar un programa de trabajo para la visita": the visit is what the
+    program is for; "preparar" supports it only as its object ("preparar la visita")."""
+    text = ("La canciller Ana Ruiz Gil realizará una visita oficial a Tokio el 3 de junio. Luis Vera Mora y "
+            "Pedro Soto Lara acordaron preparar un programa de trabajo para la visita.")
+    found = run(text, dates={"el 3 de junio": "2026-06-03"}, people=["Ana Ruiz Gil", "Luis Vera Mora", "Pedro Soto Lara"])
+    assert [(e.kind, sorted(e.actor_ids)) for e in found] == [("visit", ["Ana Ruiz Gil"])]
+
+
 def test_a_planning_participle_agreeing_with_its_own_noun_dates_no_event(run):
     """"la reunión de evaluación de la estrategia prevista para 2030": "prevista" agrees with
     "estrategia", where the parse hangs it, so it does not date the meeting."""
