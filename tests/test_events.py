@@ -802,7 +802,8 @@ def test_people_preparing_something_for_a_visit_are_not_its_visitors(run):
     program is for; "preparar" supports it only as its object ("preparar la visita")."""
     text = ("La canciller Ana Ruiz Gil realizará una visita oficial a Tokio el 3 de junio. Luis Vera Mora y "
             "Pedro Soto Lara acordaron preparar un programa de trabajo para la visita.")
-    found = run(text, dates={"el 3 de junio": "2026-06-03"}, people=["Ana Ruiz Gil", "Luis Vera Mora", "Pedro Soto Lara"])
+    found = run(text, dates={"el 3 de junio": "2026-06-03"},
+                people=["Ana Ruiz Gil", "Luis Vera Mora", "Pedro Soto Lara"])
     assert [(e.kind, sorted(e.actor_ids)) for e in found] == [("visit", ["Ana Ruiz Gil"])]
 
 
