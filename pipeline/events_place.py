@@ -48,7 +48,7 @@ def attach_place(m: EventMention, places: PlaceIndex, words: DocWords, lex: Lexi
                 candidates.append(c)
             elif m.kind == "visit" and m.pos == "verb" and tok == m.head and dep[c] == "obj":
                 candidates.append(c)
-            elif dep[c] in ("acl", "acl:relcl") and pos[c] in ("VERB", "AUX"):
+            elif dep[c] in ("acl", "acl:relcl") and pos[c] in ("VERB", "AUX") and not _own_subject(c, words):
                 candidates += [g for g in words.children[c] if "en" in case_of[g]]
     antecedent = _where_relative(m, words)  # "viajará a Nueva York, donde se reunirá": in Nueva York
     if antecedent is None and not m.frame and lex.has_at("host_subj", words, m.anchor):
@@ -63,6 +63,12 @@ def attach_place(m: EventMention, places: PlaceIndex, words: DocWords, lex: Lexi
         # name goes first ("visitó el Consulado General de México en Toronto": Toronto, not México)
         found = _first_place(ordered, places, words, antecedent, cities=True) or found
     return found
+
+
+def _own_subject(clause: int, words: DocWords) -> bool:
+    """Whether a relative clause is about a noun of its own ("cuya sesión anterior se celebró en
+    Asunción": where that session was, not the event the clause hangs on)."""
+    return any(words.dep[g].startswith("nsubj") and words.pos[g] in ("NOUN", "PROPN") for g in words.children[clause])
 
 
 def destination(verb: int, places: PlaceIndex, words: DocWords) -> tuple[Place, int, int] | None:
@@ -185,7 +191,9 @@ def _phrases_after(m: EventMention, words: DocWords, cases: frozenset[str]) -> l
                 words.pos[i] == "CCONJ" and words.pos[i + 1] in ("VERB", "AUX")):
             break  # (", y acordaron celebrar en Roma ...": another verb's clause)
         if words.low[i] in cases and words.head[i] > i:
-            found.append(words.head[i])
+            verb = words.head[words.head[i]]
+            if not (words.dep[verb] in ("acl", "acl:relcl") and _own_subject(verb, words)):
+                found.append(words.head[i])  # (not "..., cuya sesión anterior se celebró en X")
     return found
 
 

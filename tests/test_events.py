@@ -807,6 +807,15 @@ def test_people_preparing_something_for_a_visit_are_not_its_visitors(run):
     assert [(e.kind, sorted(e.actor_ids)) for e in found] == [("visit", ["Ana Ruiz Gil"])]
 
 
+def test_a_relative_about_a_noun_of_its_own_gives_its_place_to_that_noun(run):
+    """"la VI Reunión de la Comisión X, cuya sesión anterior se celebró en Asunción en noviembre
+    de 2023": Asunción is where the earlier session was, not today's."""
+    text = ("Los cancilleres encabezaron hoy la VI Reunión de la Comisión Binacional México-Paraguay, cuya "
+            "sesión anterior se celebró en Asunción en noviembre de 2023.")
+    found = run(text, dates={"hoy": "2026-05-19", "noviembre de 2023": "2023-11"})
+    assert [(e.date_value, e.location) for e in found] == [("2026-05-19", None), ("2023-11", "Asunción")]
+
+
 def test_a_planning_participle_agreeing_with_its_own_noun_dates_no_event(run):
     """"la reunión de evaluación de la estrategia prevista para 2030": "prevista" agrees with
     "estrategia", where the parse hangs it, so it does not date the meeting."""
