@@ -60,6 +60,7 @@ def run(inputs: tuple[Path, ...], out: Path, model: str | None, models_dir: Path
     from .nlp import ModelNotFoundError
     from .rules import DEFAULT_MODELS_DIR, RuleFileError
     from .run import run as run_pipeline
+    from .tables import OutputFolderError
 
     inputs = inputs or (Path("corpus"),)
     missing = [str(p) for p in inputs if not p.exists()]
@@ -75,7 +76,7 @@ def run(inputs: tuple[Path, ...], out: Path, model: str | None, models_dir: Path
         bar = tqdm(unit="doc", desc="documents", file=sys.stderr)
     try:
         summary = run_pipeline(settings, on_progress=bar.update if bar else None)
-    except (ModelNotFoundError, RuleFileError) as e:
+    except (ModelNotFoundError, RuleFileError, OutputFolderError) as e:
         raise click.ClickException(str(e)) from e
     except (RuntimeError, OSError) as e:  # e.g. Dask missing or its scheduler unreachable
         raise click.ClickException(f"{e}. Nothing was written; the previous outputs are unchanged.") from e

@@ -35,7 +35,8 @@ from .ingest import RawDocument, iter_documents
 from .nlp import load_nlp, model_identity, process_long
 from .reuse import load_index, read_rows
 from .rules import models_hash
-from .tables import DOC_TABLES, SCHEMA_VERSION, TableWriter, actor_rows, doc_rows, document_row, write_part
+from .tables import (DOC_TABLES, SCHEMA_VERSION, TableWriter, actor_rows, check_out, doc_rows, document_row,
+                     write_part)
 
 log = logging.getLogger(__name__)
 
@@ -209,6 +210,7 @@ def code_hash() -> str:
 def run(settings: Settings, on_progress: Callable[[int], None] | None = None) -> RunSummary:
     """Process ``settings.inputs`` into the tables under ``settings.out``."""
     started = time.perf_counter()
+    check_out(settings.out, settings.inputs)
     model = model_identity(settings.model)
     key = {"pipeline_version": __version__, "model": model, "stages": list(settings.stages),
            "models_hash": models_hash(settings.models_dir), "schema_version": SCHEMA_VERSION,

@@ -16,6 +16,7 @@ import logging
 import os
 import shutil
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -201,6 +202,38 @@ class TableWriter:
     def abort(self) -> None:
         """Discard the partial tables; the previous outputs stay as they were."""
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+class OutputFolderError(ValueError):
+    """``--out`` names a path that writing the tables would destroy: not this tool's outputs."""
+
+
+#: What an output folder may hold besides the tables: the manifest, ``make report``'s page and,
+#: as folders with a manifest of their own, other runs' outputs (``make eval``'s).
+_OWN_FILES = frozenset({"manifest.json", "report.html"})
+
+
+def check_out(out: Path, inputs: Iterable[Path]) -> None:
+    """Refuse an output folder whose replacement would delete what no run wrote: a file, a
+    folder holding an input, or one holding anything but tables, ``manifest.json``,
+    ``report.html`` and earlier outputs. Raises :class:`OutputFolderError` saying what to do."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise OutputFolderError(f"--out {out} is a file; give a folder for the tables.")
+    where = out.resolve()
+    for given in inputs:
+        if where == Path(given).resolve() or where in Path(given).resolve().parents:
+            raise OutputFolderError(f"--out {out} holds the input {given}: writing the tables replaces the "
+                                    "folder. Give an output folder outside the inputs (default: outputs).")
+    if not out.is_dir():
+        return
+    for entry in sorted(out.iterdir()):
+        ours = entry.name in _OWN_FILES if entry.is_file() else (
+            entry.name in SCHEMAS or (entry / "manifest.json").is_file())
+        if not ours:
+            raise OutputFolderError(f"--out {out} holds {entry.name}, which no run wrote: writing the tables "
+                                    "replaces the folder and would delete it. Move it, or give a new or empty "
+                                    "folder for --out.")
 
 
 def _pid_alive(pid: int) -> bool:

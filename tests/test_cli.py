@@ -93,6 +93,17 @@ def test_a_rerun_replaces_outputs_and_leaves_no_temporary_folder(run_out: Path, 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "outputs"]
 
 
+def test_an_output_folder_holding_the_input_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    """"run d/in --out d" would have replaced d, its input and its notes with the tables."""
+    folder = tmp_path / "d"
+    (folder / "in").mkdir(parents=True)
+    (folder / "in" / "a.txt").write_text(TINY["a.txt"], encoding="utf-8")
+    (folder / "notes.md").write_text("mine", encoding="utf-8")
+    result = CliRunner().invoke(main, ["run", str(folder / "in"), "--out", str(folder)])
+    assert result.exit_code == 1 and "holds the input" in result.output
+    assert sorted(p.name for p in folder.rglob("*")) == ["a.txt", "in", "notes.md"]
+
+
 def test_missing_input_is_a_clear_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["run", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2 and "input not found" in result.output

@@ -55,3 +55,53 @@ def test_every_spec_column_has_its_name_and_arrow_type(spec: dict, table: str) -
         assert schema.field(name).type == kind, f"{table}.{name} has type {schema.field(name).type}"
         if not nullable:
             assert not schema.field(name).nullable, f"{table}.{name} must not be nullable"
+
+
+# -- the output folder -------------------------------------------------------------------
+
+def _folder(root: Path, *entries: str) -> Path:
+    """A folder holding ``entries``: "name/" a folder, "name/manifest.json" an earlier output's."""
+    root.mkdir(parents=True, exist_ok=True)
+    for entry in entries:
+        path = root / entry
+        if entry.endswith("/"):
+            path.mkdir(parents=True, exist_ok=True)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("{}", encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("entries, inputs, refused", [
+    pytest.param(None, [], None, id="a new folder"),
+    pytest.param((), [], None, id="an empty folder"),
+    pytest.param(("manifest.json", "documents/", "report.html", "eval-dev/manifest.json"), [], None,
+                 id="an earlier output with its report and make eval's outputs"),
+    pytest.param(("eval-corpus/manifest.json",), [], None, id="only make eval's outputs (make run after make eval)"),
+    pytest.param(("manifest.json", "analysis.ipynb"), [], "analysis.ipynb",
+                 id="an earlier output holding a file no run wrote"),
+    pytest.param(("notes/",), [], "notes", id="a folder of someone's own"),
+    pytest.param((), ["."], "holds the input", id="the input folder itself"),
+    pytest.param((), ["in"], "holds the input", id="a folder holding the input"),
+])
+def test_check_out_refuses_a_folder_whose_replacement_would_delete_what_no_run_wrote(tmp_path, entries, inputs,
+                                                                                  refused):
+    from pipeline.tables import OutputFolderError, check_out
+
+    out = tmp_path / "out"
+    if entries is not None:
+        _folder(out, *entries)
+    paths = [_folder(out / p) for p in inputs]
+    if refused is None:
+        check_out(out, paths)
+    else:
+        with pytest.raises(OutputFolderError, match=refused):
+            check_out(out, paths)
+
+
+def test_check_out_refuses_a_file(tmp_path):
+    from pipeline.tables import OutputFolderError, check_out
+
+    (tmp_path / "out").write_text("x", encoding="utf-8")
+    with pytest.raises(OutputFolderError, match="is a file"):
+        check_out(tmp_path / "out", [])
