@@ -84,8 +84,7 @@ def _folder(root: Path, *entries: str) -> Path:
     pytest.param((), ["."], "holds the input", id="the input folder itself"),
     pytest.param((), ["in"], "holds the input", id="a folder holding the input"),
 ])
-def test_check_out_refuses_a_folder_whose_replacement_would_delete_what_no_run_wrote(tmp_path, entries, inputs,
-                                                                                  refused):
+def test_check_out_refuses_a_folder_whose_replacement_deletes_what_no_run_wrote(tmp_path, entries, inputs, refused):
     from pipeline.tables import OutputFolderError, check_out
 
     out = tmp_path / "out"
