@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 import ftfy
@@ -178,10 +179,9 @@ def read_sidecar(path: Path) -> dict[str, dict] | None:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError:
-            log.warning("%s, line %d: not valid JSON; its metadata is ignored", path, number)
+        row, problem = _json_line(line)
+        if problem is not None:
+            log.warning("%s, line %d: not valid JSON (%s); its metadata is ignored", path, number, problem)
             continue
         if not isinstance(row, dict) or "text" in row or "file" not in row:
             return None  # a document file after all
@@ -297,9 +297,34 @@ def _record(source: str, row: dict, where: str) -> RawDocument:
         return _failed(source, "error", f"{where}: 'text' is missing or not a string")
     title = row.get("title") if isinstance(row.get("title"), str) else None
     url = row.get("url") if isinstance(row.get("url"), str) else None
+    broken = next((k for k, v in (("text", text), ("title", title), ("url", url), ("source", source))
+                   if v and not _encodable(v)), None)
+    if broken is not None:  # ("\ud800" in JSON: a lone surrogate, no character of any text)
+        return _failed(f"{where}", "unreadable", f"{where}: '{broken}' holds an unpaired surrogate code "
+                       "point, which is no Unicode character; fix the line (its writer split a character)")
     published = pubdate.parse_metadata(row.get("date"), where)
     return RawDocument(source=url or source, text=text, title=title, url=url,
                        published=published, published_from="metadata" if published else "none")
+
+
+def _encodable(value: str) -> bool:
+    """Whether a string is valid Unicode (no lone surrogate), so UTF-8 can write it."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _json_line(line: str) -> tuple[Any, str | None]:
+    """The value of one JSON line, or None and why it cannot be read (a syntax error, nesting
+    too deep for Python's parser, an integer past its digit limit)."""
+    try:
+        return json.loads(line), None
+    except json.JSONDecodeError as e:
+        return None, f"column {e.colno}: {e.msg}"
+    except (ValueError, RecursionError) as e:
+        return None, f"{type(e).__name__}: {str(e)[:80] or 'nested too deep'}"
 
 
 def _read_jsonl(file: Path, source: str) -> Iterator[RawDocument]:
@@ -309,16 +334,15 @@ def _read_jsonl(file: Path, source: str) -> Iterator[RawDocument]:
         if not line.strip():
             continue
         where = f"{source}:{number}"
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield _failed(where, "error", f"{where}: line {number} is not valid JSON "
-                          f"(column {e.colno}: {e.msg}); fix or remove the line")
+        row, problem = _json_line(line)
+        if problem is not None:
+            yield _failed(where, "error", f"{where}: line {number} is not valid JSON ({problem}); "
+                          "fix or remove the line")
             continue
         if not isinstance(row, dict):
             yield _failed(where, "error", f"{where}: line {number} is not a JSON object")
             continue
-        if first and "text" not in row:
+        if first and "text" not in row and not any('"text"' in later for later in lines[number:]):
             yield _failed(source, "error", f"{source}: no 'text' field (line {number} has "
                           f"{', '.join(map(str, row)) or 'no keys'}); not a document file?")
             return

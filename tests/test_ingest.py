@@ -156,6 +156,25 @@ def test_jsonl_broken_line_is_an_error_row_and_good_lines_are_ok(tmp_path: Path)
         "T", dt.date(2026, 2, 3), "metadata", "https://example.org/x1")
 
 
+@pytest.mark.parametrize("bad, status, says", [
+    pytest.param("[" * 5000 + "]" * 5000, "error", "RecursionError", id="nesting too deep for the parser"),
+    pytest.param('{"id": 1' + "0" * 5000 + ', "text": "x"}', "error", "digits", id="an integer past the digit limit"),
+    pytest.param('{"text": "hola \\ud800 mundo"}', "unreadable", "unpaired surrogate",
+                 id="a lone surrogate in the text"),
+    pytest.param('{"title": "T \\udc80", "text": "Hola."}', "unreadable", "'title'",
+                 id="a lone surrogate in the title"),
+    pytest.param('{"id": "z", "title": "t"}', "error", "'text' is missing", id="a first line without text"),
+])
+def test_a_jsonl_line_that_cannot_be_read_is_its_own_row(tmp_path: Path, bad: str, status: str, says: str) -> None:
+    """Before, these stopped the whole run (a traceback, nothing written) or dropped the rest of
+    the file (a first line without text)."""
+    good = [json.dumps({"text": SPANISH}), json.dumps({"text": SPANISH + " Y."})]
+    _write(tmp_path, "docs.jsonl", "\n".join([bad, *good]))
+    docs = list(iter_documents([tmp_path]))
+    assert [d.status for d in docs] == [status, "ok", "ok"]
+    assert says in docs[0].error and "docs.jsonl:1" in docs[0].error
+
+
 def test_csv_without_text_column_is_an_error_naming_the_column(tmp_path: Path) -> None:
     pd.DataFrame({"body": [SPANISH]}).to_csv(tmp_path / "t.csv", index=False)
     [doc] = iter_documents([tmp_path])
