@@ -50,9 +50,14 @@ _DEICTIC = frozenset({"este", "esta", "hoy"})
 _THIS_YEAR = re.compile(r"\beste\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
+#: The years a publication date may have: outside them it is a typing slip or a placeholder
+#: ("9999-12-31", "0001-01-01"), and counting days from it ("mañana") overflows the calendar.
+YEARS = range(1800, 2201)
+
+
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
-        return dt.date(year, month, day)
+        return dt.date(year, month, day) if year in YEARS else None
     except ValueError:
         return None
 
@@ -65,7 +70,8 @@ def parse_header(value: str, source: str = "") -> dt.date | None:
         return None
     date = _safe_date(*map(int, match.groups()))
     if date is None:
-        log.warning("%s: header date '%s' is impossible; publication date left empty", source, value)
+        log.warning("%s: header date '%s' is impossible or outside the years %d-%d; publication date left empty",
+                    source, value, YEARS.start, YEARS.stop - 1)
     return date
 
 
@@ -83,15 +89,18 @@ def parse_metadata(value: object, where: str = "") -> dt.date | None:
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if hasattr(value, "to_pydatetime"):  # pandas Timestamp
-        return value.to_pydatetime().date()
-    match = _ISO.match(str(value).strip())
-    date = _safe_date(*map(int, match.groups())) if match else None
-    if date is None:
-        log.warning("%s: date '%s' is not a valid YYYY-MM-DD date; ignored", where, value)
+        date = value.date()
+    elif isinstance(value, dt.date):
+        date = value
+    elif hasattr(value, "to_pydatetime"):  # pandas Timestamp
+        date = value.to_pydatetime().date()
+    else:
+        match = _ISO.match(str(value).strip())
+        date = _safe_date(*map(int, match.groups())) if match else None
+    if date is None or date.year not in YEARS:
+        log.warning("%s: date '%s' is not a valid YYYY-MM-DD date of the years %d-%d; ignored",
+                    where, value, YEARS.start, YEARS.stop - 1)
+        return None
     return date
 
 

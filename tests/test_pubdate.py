@@ -21,6 +21,8 @@ D = dt.date
     pytest.param("2021-11", None, id="month only is not a full date"),
     pytest.param("2026-13-45", None, id="impossible date"),
     pytest.param("ayer", None, id="not a date"),
+    pytest.param("9999-12-31", None, id="a placeholder far in the future: 'mañana' overflowed from it"),
+    pytest.param("0001-01-01", None, id="a placeholder at year one"),
 ])
 def test_parse_header(value, expected) -> None:
     assert parse_header(value, "x.txt") == expected
@@ -46,6 +48,8 @@ def test_header_month(value, expected) -> None:
     pytest.param(dt.datetime(2026, 1, 15, 10, 0), D(2026, 1, 15), id="datetime"),
     pytest.param("", None, id="empty"),
     pytest.param("15 de enero", None, id="not ISO"),
+    pytest.param("9999-12-31", None, id="outside the years a publication date may have"),
+    pytest.param(dt.date(1, 1, 1), None, id="a date object outside those years"),
 ])
 def test_parse_metadata(value, expected) -> None:
     assert parse_metadata(value) == expected
