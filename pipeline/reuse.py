@@ -50,6 +50,8 @@ def load_index(out: Path, key: dict) -> dict[str, dt.date | None]:
         return {}
     try:
         docs = pq.read_table(Path(out) / "documents", columns=["doc_id", "status", "published", "published_from"])
+        for part in sorted(Path(out).glob("*/part-*.parquet")):  # the rows to reuse: every part must read
+            pq.read_metadata(part)
     except (OSError, ValueError) as e:
         log.warning("previous outputs in %s unreadable (%s): processing every document", out, e)
         return {}

@@ -67,6 +67,19 @@ def test_rerun_processes_nothing_and_gives_the_same_tables(corpus: Path, tmp_pat
         pd.testing.assert_frame_equal(frame, before[table], obj=table)
 
 
+def test_a_rerun_over_a_damaged_part_processes_everything_again(corpus: Path, tmp_path: Path) -> None:
+    """A part file the rows would be read from that is no Parquet file: the rerun processes every
+    document (as for a damaged manifest) instead of stopping with pyarrow's error."""
+    out = tmp_path / "out"
+    run(Settings(inputs=(corpus,), out=out, chunk_size=5))
+    before = _tables(out)
+    next((out / "mentions").glob("part-*.parquet")).write_text("garbage", encoding="utf-8")
+    summary = run(Settings(inputs=(corpus,), out=out, chunk_size=5))
+    assert (summary.processed, summary.reused) == (12, 0)
+    for table, frame in _tables(out).items():
+        pd.testing.assert_frame_equal(frame, before[table], obj=table)
+
+
 def test_rerun_processes_only_new_or_changed_documents(corpus: Path, tmp_path: Path) -> None:
     work = _corpus(tmp_path / "c", 4)
     out = tmp_path / "out"
