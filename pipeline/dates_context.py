@@ -33,6 +33,9 @@ _DEFINITE = frozenset({"el", "la", "dicho", "dicha", "este", "esta", "esa", "ese
 _EVENT_DETERMINERS = _DEFINITE | {"los", "las", "su", "sus"}
 #: Characters between an event noun and a date for the date to be that event's.
 EVENT_WINDOW = 45
+#: Characters back the earlier mention of an event ("tres días después de la llamada") is sought:
+#: far more than a press text, so that a text of megabytes is not read again for every offset.
+MENTION_REACH = 20_000
 #: ``Token.pos`` of a verb or an auxiliary (``pos_`` "VERB", "AUX"), as the view's ``pos_ids``.
 _VERBAL = frozenset({VERB, AUX})
 _WORD = re.compile(r"\w+")
@@ -223,7 +226,8 @@ def _dated_mention(sentences: Sentences, dated: list[tuple[Candidate, Resolved]]
     tail = [t.lower() for t in texts[noun + 1:noun + 3]]
     if not all(t.isalpha() for t in tail):
         tail = []  # ("la reunión, la canciller ...": no words of its own to match)
-    mentions = [k for k in range(noun) if texts[k].lower() in key or lemmas[k].lower() in key]
+    first = bisect.bisect_left(idx, idx[noun] - MENTION_REACH)
+    mentions = [k for k in range(first, noun) if texts[k].lower() in key or lemmas[k].lower() in key]
     options: list[tuple[tuple[int, int], Resolved]] = []  # ((tier, order), date): the lowest wins
     for n, k in enumerate(mentions):
         at = idx[k]

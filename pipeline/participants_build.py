@@ -117,7 +117,7 @@ class Builder:
 
     def _recognised(self, i: int) -> str:
         """The label of the model's entity holding token ``i`` ("" outside any)."""
-        return LABELS.get(next((lab for s, e, lab in self.tokens.ents if s <= i < e), ""), "")
+        return LABELS.get(self.tokens.ent_labels.get(i, ""), "")
 
     def _run(self, start: int) -> int:
         end = name_run(self.tokens, start)

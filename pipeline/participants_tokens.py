@@ -171,6 +171,11 @@ class Tokens:
             found.append((start, last + 1, label))
         return [(s, e, self._strings[label]) for s, e, label in found]
 
+    @cached_property
+    def ent_labels(self) -> dict[int, str]:
+        """The label of :attr:`ents` holding each token inside one."""
+        return {i: label for start, end, label in self.ents for i in range(start, end)}
+
     def where(self, words: Container[str] | WordFlags) -> Iterator[int]:
         """Offsets of the tokens whose folded text is in ``words`` (a set, or :class:`WordFlags`),
         found without a Python-level loop over the tokens."""
