@@ -110,6 +110,18 @@ def test_impossible_header_date_gives_null_published(tmp_path: Path) -> None:
     assert (doc.status, doc.published, doc.published_from) == ("ok", None, "none")
 
 
+def test_a_text_longer_than_a_document_may_be_is_an_error_row_saying_to_split_it(tmp_path: Path,
+                                                                                 monkeypatch) -> None:
+    import pipeline.ingest as ingest
+
+    monkeypatch.setattr(ingest, "MAX_CHARS", len(SPANISH) + 10)
+    _write(tmp_path, "ok.txt", SPANISH)
+    _write(tmp_path, "long.txt", SPANISH + " " + SPANISH)
+    docs = _by_source(tmp_path)
+    assert (docs["ok.txt"].status, docs["long.txt"].status) == ("ok", "error")
+    assert "split it" in docs["long.txt"].error and "long.txt" in docs["long.txt"].error
+
+
 @pytest.mark.parametrize(
     "content, status",
     [
