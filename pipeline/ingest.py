@@ -351,6 +351,9 @@ def _json_line(line: str) -> tuple[Any, str | None]:
 
 def _read_jsonl(file: Path, source: str) -> Iterator[RawDocument]:
     lines = _lines(decode_bytes(file.read_bytes()))
+    if not any(line.strip() for line in lines):
+        yield _failed(source, "empty", f"{source}: no lines")
+        return
     first = True
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -384,10 +387,17 @@ def _read_frame(file: Path, source: str) -> Iterator[RawDocument]:
     except (ValueError, OSError) as e:
         yield _failed(source, "unreadable", f"{source}: cannot read table ({e})")
         return
+    if file.suffix.lower() == ".csv" and not isinstance(frame.index, pd.RangeIndex):  # pandas took the
+        # first field for the row's index: the row has one more field than the header
+        yield _failed(source, "unreadable", f"{source}: row 1 has more fields than the header "
+                      f"({', '.join(map(str, frame.columns))}); quote the fields that hold commas")
+        return
     if "text" not in frame.columns:
         yield _failed(source, "error", f"{source}: no 'text' column (columns: "
                       f"{', '.join(map(str, frame.columns))}); rename the text column to 'text'")
         return
+    if frame.empty:
+        yield _failed(source, "empty", f"{source}: no rows")
     for number, row in enumerate(frame.to_dict("records"), start=1):
         row = {k: (None if _missing(v) else v) for k, v in row.items()}
         yield _record(f"{source}#{row.get('id') or number}", row, f"{source}, row {number}")

@@ -111,6 +111,27 @@ def test_impossible_header_date_gives_null_published(tmp_path: Path) -> None:
     assert (doc.status, doc.published, doc.published_from) == ("ok", None, "none")
 
 
+@pytest.mark.parametrize("name, content, status, says", [
+    pytest.param("e.jsonl", "", "empty", "no lines", id="an empty JSONL file"),
+    pytest.param("h.csv", "id,text\n", "empty", "no rows", id="a CSV with its header only"),
+    pytest.param("c.csv", "id,text\nr1,El canciller habló, y acordaron revisar la agenda.\n", "unreadable",
+                 "quote the fields", id="an unquoted comma in the first row: pandas took a field for the index"),
+])
+def test_a_table_file_with_no_rows_or_a_row_too_long_gets_one_row(tmp_path: Path, name, content, status,
+                                                                  says) -> None:
+    """Before, the first two gave no documents row at all, and the third an ok row whose text had
+    lost what stood before the comma."""
+    _write(tmp_path, name, content)
+    [doc] = iter_documents([tmp_path])
+    assert (doc.status, doc.source) == (status, name) and says in doc.error
+
+
+def test_a_parquet_file_with_no_rows_gets_an_empty_row(tmp_path: Path) -> None:
+    pd.DataFrame({"id": pd.Series([], dtype=str), "text": pd.Series([], dtype=str)}).to_parquet(tmp_path / "z.parquet")
+    [doc] = iter_documents([tmp_path])
+    assert doc.status == "empty"
+
+
 def test_entries_of_a_folder_that_are_not_read_are_counted_in_a_warning(tmp_path: Path, caplog) -> None:
     """No silent drop: a folder's files of other types and broken links are named by kind; its
     README and hidden files, and gold/, are not inputs and go unsaid."""
