@@ -18,7 +18,6 @@ import json
 import logging
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -28,16 +27,13 @@ import ftfy
 import ftfy.badness
 
 from . import htmltext, pubdate
+from .inputs import HTML_SUFFIXES, SUFFIXES, TEXT_SUFFIXES, iter_input_files
 from .language import detect_language
 
 log = logging.getLogger(__name__)
 
-TEXT_SUFFIXES = {".txt"}
-TABLE_SUFFIXES = {".jsonl", ".csv", ".parquet"}
-HTML_SUFFIXES = {".html", ".htm"}
 #: A JSONL file of this name with ``file`` keys holds metadata for its folder's files.
 SIDECAR = "manifest.jsonl"
-SUFFIXES = TEXT_SUFFIXES | TABLE_SUFFIXES | HTML_SUFFIXES
 
 #: The leading metadata line of the corpus files: `` date 2026-01-15 `` (or `` date 2021-11 ``).
 HEADER_RE = re.compile(r"\A[ \t]*date[ \t]+(\S+)[ \t]*(?:\r?\n)?")
@@ -144,40 +140,6 @@ def split_header(text: str) -> tuple[str, str | None]:
     if not match:
         return text, None
     return text[match.end():], match.group(1)
-
-
-def iter_input_files(inputs: Iterable[Path | str], skip: Path | None = None) -> Iterator[tuple[Path, Path]]:
-    """Yield ``(file, root)`` for every input file, folders walked recursively in sorted order.
-
-    ``gold/`` folders are skipped, and so is ``skip`` (the run's own output folder and its
-    temporary siblings), should it lie inside an input folder. Files of other types, broken
-    links and other entries that are no file are not read: a warning counts them by kind.
-    """
-    skip_dir = skip.resolve() if skip else None
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            entries = [e for e in sorted(path.rglob("*")) if not e.is_dir() and "gold" not in e.relative_to(path).parts
-                       and not (skip_dir and any(d == skip_dir or (d.parent == skip_dir.parent and
-                                                 d.name.startswith(skip_dir.name + "."))
-                                                 for d in e.resolve().parents))]
-            _warn_not_read(path, [e for e in entries if not e.is_file() or e.suffix.lower() not in SUFFIXES])
-            for file in entries:
-                if file.is_file() and file.suffix.lower() in SUFFIXES:
-                    yield file, path
-        else:
-            yield path, path.parent
-
-
-def _warn_not_read(folder: Path, entries: list[Path]) -> None:
-    """Say how many entries of an input folder are not read, by kind (no silent drop); a
-    folder's own notes (README files, hidden files such as ``.gitkeep``) go unsaid."""
-    kinds = Counter(e.suffix.lower() or "no extension" if e.is_file() else
-                    "broken links" if e.is_symlink() and not e.exists() else "not regular files"
-                    for e in entries if not e.name.startswith((".", "README")))
-    if kinds:
-        log.warning("%s: %d entries not read (%s); inputs are %s files", folder, sum(kinds.values()),
-                    ", ".join(f"{k}: {n}" for k, n in sorted(kinds.items())), ", ".join(sorted(SUFFIXES)))
 
 
 def read_sidecar(path: Path) -> dict[str, dict] | None:

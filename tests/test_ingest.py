@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import logging
 from pathlib import Path
 
 import ftfy.badness
@@ -130,20 +129,6 @@ def test_a_parquet_file_with_no_rows_gets_an_empty_row(tmp_path: Path) -> None:
     pd.DataFrame({"id": pd.Series([], dtype=str), "text": pd.Series([], dtype=str)}).to_parquet(tmp_path / "z.parquet")
     [doc] = iter_documents([tmp_path])
     assert doc.status == "empty"
-
-
-def test_entries_of_a_folder_that_are_not_read_are_counted_in_a_warning(tmp_path: Path, caplog) -> None:
-    """No silent drop: a folder's files of other types and broken links are named by kind; its
-    README and hidden files, and gold/, are not inputs and go unsaid."""
-    _write(tmp_path, "a.txt", SPANISH)
-    _write(tmp_path, "notes.docx", "x")
-    _write(tmp_path, "README.md", "y")
-    _write(tmp_path, ".gitkeep", "")
-    _write(tmp_path, "gold/a.json", "{}")
-    (tmp_path / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
-    with caplog.at_level(logging.WARNING, logger="pipeline.ingest"):
-        assert [d.status for d in iter_documents([tmp_path])] == ["ok"]
-    assert "2 entries not read (.docx: 1, broken links: 1)" in caplog.text
 
 
 def test_a_text_longer_than_a_document_may_be_is_an_error_row_saying_to_split_it(tmp_path: Path,
