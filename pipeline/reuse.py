@@ -30,13 +30,13 @@ def run_key(manifest: dict) -> dict:
     return {k: manifest.get(k) for k in KEY_FIELDS}
 
 
-def load_index(out: Path, key: dict) -> dict[str, dt.date | None]:
-    """``{doc_id: publication date of the input}`` of the ``ok`` documents of the previous run
-    in ``out`` whose rows can be reused (same ``key``); empty when there is none.
+def load_index(out: Path, key: dict) -> dict[str, frozenset[dt.date | None]]:
+    """``{doc_id: the input publication dates its rows fit}`` of the ``ok`` documents of the
+    previous run in ``out`` whose rows can be reused (same ``key``); empty when there is none.
 
-    A document the ``sre_undated`` stage dated from its own text (``published_from`` is
-    ``text``) had no date as input: its entry is None, so that the same undated input is
-    reused (its date follows from its text, the rules and the code, all in the key)."""
+    A document dated from its own text (``published_from`` is ``text``) had that date as input
+    when ingest found it, and none when the ``sre_undated`` stage did: both fit (its date
+    follows from its text, the rules and the code, all in the key)."""
     manifest_path = Path(out) / "manifest.json"
     if not manifest_path.exists():
         return {}
@@ -55,7 +55,7 @@ def load_index(out: Path, key: dict) -> dict[str, dt.date | None]:
     except (OSError, ValueError) as e:
         log.warning("previous outputs in %s unreadable (%s): processing every document", out, e)
         return {}
-    return {d["doc_id"]: None if d["published_from"] == "text" else d["published"]
+    return {d["doc_id"]: frozenset({d["published"], None} if d["published_from"] == "text" else {d["published"]})
             for d in docs.to_pylist() if d["status"] == "ok"}
 
 

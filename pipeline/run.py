@@ -226,7 +226,7 @@ def run(settings: Settings, on_progress: Callable[[int], None] | None = None) ->
         documents = iter_documents(settings.inputs, skip=settings.out, models_dir=settings.models_dir)
         tasks = (Chunk(i, settings, writer.tmp, model, raws,
                        frozenset(r.doc_id for r in raws
-                                 if r.doc_id in previous and previous[r.doc_id] == r.published))
+                                 if r.published in previous.get(r.doc_id, ())))
                  for i, raws in enumerate(chunks(documents, settings.chunk_size)))
         for result in executor.map(process_chunk, tasks):
             writer.record(result.rows, result.actors)

@@ -123,6 +123,19 @@ def test_a_changed_publication_date_is_processed_again(tmp_path: Path) -> None:
     assert (summary.processed, summary.reused) == (1, 1)
 
 
+def test_a_document_ingest_dates_from_a_date_line_of_its_text_is_reused(tmp_path: Path) -> None:
+    """A line that is only a date gives ingest the date (``published_from`` is ``text``): the
+    rerun reuses its rows (it was processed again every time, its date taken for a stage's)."""
+    work = tmp_path / "c"
+    work.mkdir()
+    (work / "a.txt").write_text("13 de septiembre de 2025\n" + SENTENCES[0], encoding="utf-8")
+    out = tmp_path / "out"
+    run(Settings(inputs=(work,), out=out))
+    assert pd.read_parquet(out / "documents").published_from.tolist() == ["text"]
+    summary = run(Settings(inputs=(work,), out=out))
+    assert (summary.processed, summary.reused) == (0, 1)
+
+
 def test_a_document_dated_from_its_own_text_is_reused_with_its_date(tmp_path: Path) -> None:
     """An undated input that sre_undated dates from its text is unchanged input: the rerun
     reuses its rows and keeps the inferred date (it used to be processed again every time)."""
