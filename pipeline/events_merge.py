@@ -139,8 +139,10 @@ def compatible(event: Draft, new: Draft, weak: bool, generic: frozenset[str] = f
     scopes = event.lead.attrs.get("scope") or frozenset(), new.lead.attrs.get("scope") or frozenset()
     if scopes[0] and scopes[1] and scopes[0] != scopes[1]:
         return False  # "la reunión trilateral" and "su encuentro bilateral"
-    if "summit" in (event.kind, new.kind) and event.kind != new.kind and _TWO_PARTIES & (scopes[0] | scopes[1]):
+    summit, other = (scopes[0], scopes[1]) if event.kind == "summit" else (scopes[1], scopes[0])
+    if "summit" in (event.kind, new.kind) and event.kind != new.kind and _TWO_PARTIES & other - summit:
         return False  # "participó en una cumbre con X. Sostuvo además un encuentro bilateral con X"
+        # (not "la cumbre bilateral" and "el encuentro bilateral")
     if not _names_compatible(event, new, generic) or not _partners_compatible(event.partners, new.partners):
         return False
     if weak:  # a dated reference of another status is about something else

@@ -21,6 +21,8 @@ from .events_words import DocWords
 from .places import Place, PlaceIndex, PlaceMatch, as_written
 
 _IN = frozenset({"en"})
+#: Prepositions that open a place phrase ("en Puerto Solano, Colombia"; "viajó a Xalapa, Veracruz").
+_PLACE_CASES = frozenset({"en", "a", "desde", "hasta"})
 _VISIT_CASES = frozenset({"en", "a", "al", "hasta", "por"})
 
 
@@ -117,8 +119,8 @@ def _city_before_its_country(found: list[PlaceMatch], sub: list[int], words: Doc
     while first > 0 and words.pos[sub[first - 1]] == "PROPN" and words.texts[sub[first - 1]][:1].isupper() \
             and sub[first - 1] + 1 == sub[first]:
         first -= 1
-    if first == comma or sub[first] == 0 or words.pos[sub[first] - 1] != "ADP":
-        return found
+    if first == comma or sub[first] == 0 or words.low[sub[first] - 1] not in _PLACE_CASES:
+        return found  # (not "una reunión con Pedro Gómez, Colombia": a person of that country)
     name = words.text[words.idx[sub[first]]:words.view.end_char(sub[comma - 1])]
     return [PlaceMatch(first, comma, Place(name, found[0].place.country, "city")), *found[1:]]
 

@@ -244,7 +244,8 @@ class AloneTitles:
                    and (not (bound := self._bound_to(p, on, until)) or bound & said)]
         if role.code == "other":  # "el vicepresidente estadounidense": that office, by its name
             holders = [p for p in holders if any(fold(t.get("office")) == m.key for t in p.terms)]
-        elif len(holders) > 1 and " " in m.key:  # "el secretario de Agricultura": the office it opens
+        elif len(holders) > 1 and role.code == "minister" and " " in m.key:  # "el secretario de Agricultura":
+            # the office it opens
             holders = [p for p in holders if any(f"{fold(t.get('office'))} ".startswith(f"{m.key} ")
                                                  for t in p.terms)] or holders
         if len(holders) > 1 and self.on is not None:

@@ -250,6 +250,8 @@ def test_postponed_event_with_new_date_is_planned(run):
                  "Puerto Solano", "COL", id="a city the gazetteer lacks, as written before its country"),
     pytest.param("Los cancilleres se reunieron en Lima, Perú, para revisar la agenda.", "Lima", "PER",
                  id="a known city before its country: the gazetteer's"),
+    pytest.param("La canciller participó en una reunión con Pedro Gómez Ruiz, Colombia, y Luis Vera Mora.", None,
+                 "COL", id="a person before a country, after 'con': no city"),
     pytest.param("La canciller se trasladó a Puerto Solano, Jalisco, donde se reunirá con empresarios.",
                  "Puerto Solano", "MEX", id="a city the gazetteer lacks before its state, in a place relative"),
     pytest.param("La canciller se trasladó a Xalapa, Veracruz, donde se reunirá mañana con el gobernador.",
@@ -814,6 +816,13 @@ def test_a_relative_about_a_noun_of_its_own_gives_its_place_to_that_noun(run):
             "sesión anterior se celebró en Asunción en noviembre de 2023.")
     found = run(text, dates={"hoy": "2026-05-19", "noviembre de 2023": "2023-11"})
     assert [(e.date_value, e.location) for e in found] == [("2026-05-19", None), ("2023-11", "Asunción")]
+
+
+def test_a_bilateral_summit_and_its_bilateral_meeting_are_one_event(run):
+    text = ("La presidenta Ana Ruiz Gil encabezó en Bogotá la cumbre bilateral con el presidente de Ecuador, "
+            "Luis Vera Mora, el 5 de marzo. El encuentro bilateral concluyó con la firma de tres acuerdos.")
+    found = run(text, dates={"el 5 de marzo": "2026-03-05"}, people=["Ana Ruiz Gil", "Luis Vera Mora"])
+    assert [e.kind for e in found if e.kind in ("summit", "meeting")] == ["summit"]
 
 
 def test_a_planning_participle_agreeing_with_its_own_noun_dates_no_event(run):

@@ -503,6 +503,19 @@ def test_a_title_naming_its_portfolio_stands_for_the_holder_of_the_office_it_ope
     assert title_ids(doc, "secretario de Agricultura") == [people(doc)["Raúl Peña Soto"].actor_id]
 
 
+def test_a_title_of_another_code_is_not_matched_to_the_office_it_opens(pnlp, tmp_path):
+    """Only a minister's title is read as the start of an office ("el secretario de Agricultura");
+    "el alto comisionado" does not pick, among all officials of international bodies, the one
+    whose office it opens: the text does not say which."""
+    doc = run_with_rows(pnlp, tmp_path / "models", "La canciller se reunió con el alto comisionado.", "2025-06-01",
+                        officials="Raúl Paz Soto,Paz Soto,Q35,,alto comisionado para los Derechos Humanos,"
+                                  "io_official,Organización de las Naciones Unidas,2022-10-01,,m\n"
+                                  "Luis Mora Gil,Mora Gil,Q36,,secretario general de la OEA,io_official,"
+                                  "Organización de los Estados Americanos,2020-05-01,,m\n",
+                        roles="alto comisionado,io_official,,,m\n")
+    assert "Raúl Paz Soto" not in people(doc)
+
+
 def test_role_only_without_a_date_stays_unresolved(pnlp):
     doc = run(pnlp, "El canciller participó en la reunión.", None)
     assert people(doc) == {}
