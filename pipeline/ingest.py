@@ -281,11 +281,14 @@ def _record(source: str, row: dict, where: str) -> RawDocument:
         return _failed(source, "error", f"{where}: 'text' is missing or not a string")
     title = row.get("title") if isinstance(row.get("title"), str) else None
     url = row.get("url") if isinstance(row.get("url"), str) else None
-    broken = next((k for k, v in (("text", text), ("title", title), ("url", url), ("source", source))
-                   if v and not _encodable(v)), None)
+    broken = next((k for k, v in (("text", text), ("id", source)) if not _encodable(v)), None)
     if broken is not None:  # ("\ud800" in JSON: a lone surrogate, no character of any text)
         return _failed(f"{where}", "unreadable", f"{where}: '{broken}' holds an unpaired surrogate code "
                        "point, which is no Unicode character; fix the line (its writer split a character)")
+    if title is not None and not _encodable(title) or url is not None and not _encodable(url):
+        log.warning("%s: title or url holds an unpaired surrogate code point; left out", where)
+        title, url = (title if title is None or _encodable(title) else None), (
+            url if url is None or _encodable(url) else None)
     published = pubdate.parse_metadata(row.get("date"), where)
     return RawDocument(source=url or source, text=text, title=title, url=url,
                        published=published, published_from="metadata" if published else "none")

@@ -48,7 +48,8 @@ def _warn_not_read(folder: Path, entries: list[Path]) -> None:
     folder's own notes (README files, hidden files such as ``.gitkeep``) go unsaid."""
     kinds = Counter(e.suffix.lower() or "no extension" if e.is_file() else
                     "broken links" if e.is_symlink() and not e.exists() else "not regular files"
-                    for e in entries if not e.name.startswith((".", "README")))
+                    for e in entries if not e.name.startswith((".", "README"))
+                    and not any(part.startswith(".") for part in e.relative_to(folder).parts))
     if kinds:
         log.warning("%s: %d entries not read (%s); inputs are %s files", folder, sum(kinds.values()),
                     ", ".join(f"{k}: {n}" for k, n in sorted(kinds.items())), ", ".join(sorted(SUFFIXES)))

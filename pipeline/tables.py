@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 from collections import Counter
 from collections.abc import Iterable
@@ -225,15 +226,38 @@ def check_out(out: Path, inputs: Iterable[Path]) -> None:
         if where == Path(given).resolve() or where in Path(given).resolve().parents:
             raise OutputFolderError(f"--out {out} holds the input {given}: writing the tables replaces the "
                                     "folder. Give an output folder outside the inputs (default: outputs).")
-    if not out.is_dir():
-        return
-    for entry in sorted(out.iterdir()):
-        ours = entry.name in _OWN_FILES if entry.is_file() else (
-            entry.name in SCHEMAS or (entry / "manifest.json").is_file())
-        if not ours:
-            raise OutputFolderError(f"--out {out} holds {entry.name}, which no run wrote: writing the tables "
-                                    "replaces the folder and would delete it. Move it, or give a new or empty "
-                                    "folder for --out.")
+    foreign = _foreign(out) if out.is_dir() else None
+    if foreign is not None:
+        raise OutputFolderError(f"--out {out} holds {foreign.relative_to(out)}, which no run wrote: writing the "
+                                "tables replaces the folder and would delete it. Move it, or give a new or empty "
+                                "folder for --out.")
+
+
+#: A run's leftover beside its output folder, should it be killed: ``<name>.tmp-<pid>``, ``.old-<pid>``.
+_LEFTOVER = re.compile(r".+\.(?:tmp|old)-\d+")
+
+
+def _foreign(folder: Path) -> Path | None:
+    """The first entry of an output folder that no run wrote, if any: runs write table folders
+    of part files, ``manifest.json``, ``report.html``, other runs' output folders (``make
+    eval``'s) and, when killed, their leftovers; hidden files (``.DS_Store``) are the system's."""
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith(".") or _LEFTOVER.fullmatch(entry.name):
+            continue
+        if entry.is_file() and entry.name in _OWN_FILES:
+            continue
+        if entry.is_dir() and entry.name in SCHEMAS:
+            stray = next((f for f in sorted(entry.iterdir()) if not f.name.startswith("part-")), None)
+            if stray is None:
+                continue
+            return stray
+        if entry.is_dir() and ((entry / "manifest.json").is_file() or not any(entry.iterdir())):
+            found = _foreign(entry)
+            if found is None:
+                continue
+            return found
+        return entry
+    return None
 
 
 def _pid_alive(pid: int) -> bool:

@@ -28,6 +28,7 @@ def test_entries_of_a_folder_that_are_not_read_are_counted_in_a_warning(tmp_path
     _write(tmp_path, "notes.docx")
     _write(tmp_path, "README.md")
     _write(tmp_path, ".gitkeep")
+    _write(tmp_path, ".ipynb_checkpoints/a-checkpoint.ipynb")
     _write(tmp_path, "gold/a.json")
     (tmp_path / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
     with caplog.at_level(logging.WARNING, logger="pipeline.inputs"):
