@@ -73,7 +73,7 @@ class Builder:
             if m.kind == "PER" and m.start in self.org_tokens:
                 continue  # a surname in a body's name ("la Oficina del Alguacil del Condado de Harris")
             if m.kind == "PER":  # the label of the model's entity holding the match's first token
-                label = self._recognised(m.start)
+                label = LABELS.get(self.tokens.ent_labels.get(m.start, ""), "")
                 found.append(Cand(m.start, m.end, tokens.span_text(m.start, m.end), "gazetteer", label,
                                   list(m.rows)))
             elif m.kind == "ROLE":
@@ -113,11 +113,7 @@ class Builder:
         lower = self.tokens.lower
         goes_on = tuple(lower[end:end + 1]) in _OFFICE_GOES_ON or tuple(lower[end:end + 2]) in _OFFICE_GOES_ON
         return Cand(start, end, self.tokens.span_text(start, end), "role", "PER",
-                    recognised="" if goes_on else self._recognised(start))
-
-    def _recognised(self, i: int) -> str:
-        """The label of the model's entity holding token ``i`` ("" outside any)."""
-        return LABELS.get(self.tokens.ent_labels.get(i, ""), "")
+                    recognised="" if goes_on else LABELS.get(self.tokens.ent_labels.get(start, ""), ""))
 
     def _run(self, start: int) -> int:
         end = name_run(self.tokens, start)
