@@ -119,11 +119,13 @@ class HtmlTree(HTMLParser):
         self.text(data, node)
 
     def close(self) -> None:
-        rest = self.rawdata if getattr(self, "cdata_elem", None) else ""
-        if rest:  # an unclosed <script>/<style>: read what follows as markup, not as its text
-            self.rawdata = ""
+        elem = getattr(self, "cdata_elem", None)
+        rest = self.rawdata if elem else ""
+        if rest:  # an unclosed <script>/<style>: it ends where markup starts again, and what
+            self.rawdata = ""  # follows is read as markup (the element closed), not as its text
             self.clear_cdata_mode()
-            self.feed(rest)
+            self.handle_endtag(elem)
+            self.feed(rest[rest.find("<"):] if "<" in rest else "")
         super().close()
         while self.stack:
             self.closed(self.stack.pop())

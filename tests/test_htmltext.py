@@ -20,6 +20,8 @@ from pipeline.htmltext import HtmlParseError, extract
     pytest.param("<article><ul><li>Uno<li>Dos</ul></article>", "Uno\n\nDos", id="unclosed <li> items"),
     pytest.param("<body><div><script>var x = 1;</div><p>Texto visible.</p></body>", "Texto visible.",
                  id="an unclosed script does not swallow the page"),
+    pytest.param("<body><p>Antes.</p><script>var x = 1;<p>Texto visible.</p></body>", "Antes.\n\nTexto visible.",
+                 id="an unclosed script with no element around it to close: it ends where markup starts"),
     pytest.param("<body><div><nav>Inicio | Prensa</div><p>Texto visible.</p></body>", "Texto visible.",
                  id="an unclosed nav ends with its parent"),
     pytest.param("<body><p>Texto.</p><p class='sr-only'>Fecha de publicación</p></body>", "Texto.",
