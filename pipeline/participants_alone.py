@@ -103,7 +103,7 @@ class AloneTitles:
                 role.country = role.organization = None
             # the document's own people first ("la ministra canadiense" after "la ministra de
             # Relaciones Exteriores de Canadá, X" is X), then the gazetteer's office holders
-            offices = self._offices(role, m)
+            offices = self._offices(role, self._portfolio(m, end))
             actor = None if role.counterpart else self._same_title(m, role, actors, gender)
             if actor is None:
                 actor = self._first_office(role, offices, lambda: self._same_office(role, m.start, end, actors, gender))
@@ -162,14 +162,32 @@ class AloneTitles:
         written, not the gazetteer's reading of it)."""
         return bool(named_places(self.tokens.folded[m.start:m.end], self.lex.places))
 
-    def _offices(self, role: Role, m: Match) -> list[str | None]:
+    def _offices(self, role: Role, portfolio: str) -> list[str | None]:
         """The offices a title may stand for: its own, then, for a minister whose portfolio
         the text leaves unsaid ("la ministra salvadoreña"; not "el secretario de Agricultura"),
         the setting ``unnamed_portfolio``."""
         fallback = self.lex.settings.get("unnamed_portfolio")
-        if role.code == "minister" and not role.organization and fallback and " " not in m.key:
+        if role.code == "minister" and not role.organization and fallback and not portfolio:
             return [role.code, fallback]
         return [role.code]
+
+    def _portfolio(self, m: Match, end: int) -> str:
+        """The folded words naming a minister's portfolio: its title's own after the first word
+        ("secretario de agricultura": "de agricultura"), else those after the title up to a
+        country or place ("el ministro de Agricultura de Chile"); "" for none ("el ministro de
+        Chile", "la ministra salvadoreña")."""
+        own = m.key.split(" ", 1)
+        if len(own) > 1:
+            return own[1]
+        words = []
+        for k in range(m.end, end):
+            found = self.by_token.get(k)
+            if found is not None and found.kind in ("COUNTRY", "DEMONYM", "LOC"):
+                break
+            words.append(self.tokens.folded[k])
+        while words and words[-1] in ("de", "del", ",", ""):
+            words.pop()
+        return " ".join(words) if words and words[0] in ("de", "del") else ""
 
     @staticmethod
     def _first_office(role: Role, offices: list[str | None], find: Callable[[], Actor | None]) -> Actor | None:
@@ -244,10 +262,10 @@ class AloneTitles:
                    and (not (bound := self._bound_to(p, on, until)) or bound & said)]
         if role.code == "other":  # "el vicepresidente estadounidense": that office, by its name
             holders = [p for p in holders if any(fold(t.get("office")) == m.key for t in p.terms)]
-        elif len(holders) > 1 and role.code == "minister" and " " in m.key:  # "el secretario de Agricultura":
-            # the office it opens
-            holders = [p for p in holders if any(f"{fold(t.get('office'))} ".startswith(f"{m.key} ")
-                                                 for t in p.terms)] or holders
+        elif role.code == "minister" and (portfolio := self._portfolio(m, end)):  # "el secretario de
+            # Agricultura": a minister whose office, after its first word, opens with that portfolio
+            holders = [p for p in holders if any(f"{fold(t.get('office')).partition(' ')[2]} ".startswith(
+                f"{portfolio} ") for t in p.terms)]
         if len(holders) > 1 and self.on is not None:
             named = {fold(x.rows[0]["name"]) for x in self.matches if x.kind == "ORG"}
             holders = [p for p in holders if fold(p.term_on(self.on).get("organization")) in named] or holders

@@ -503,6 +503,24 @@ def test_a_title_naming_its_portfolio_stands_for_the_holder_of_the_office_it_ope
     assert title_ids(doc, "secretario de Agricultura") == [people(doc)["Raúl Peña Soto"].actor_id]
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("La canciller se reunió con el ministro de Agricultura de Colombia.", set(),
+                 id="a portfolio the title row lacks, named in the text: not the foreign minister"),
+    pytest.param("La canciller se reunió con el ministro de Minería de Colombia.", set(),
+                 id="the one minister of that country holds another portfolio: no one"),
+    pytest.param("La canciller se reunió con el ministro de Comercio de Colombia.", {"Pablo Ríos Vidal"},
+                 id="the minister whose office opens with the portfolio named"),
+    pytest.param("La canciller se reunió con el ministro colombiano.", {"Pablo Ríos Vidal"},
+                 id="no portfolio said: the one plain minister of that country"),
+    pytest.param("La canciller se reunió con la ministra colombiana.", {"Claudia Blum"},
+                 id="no portfolio said and no plain minister fits: the unnamed-portfolio setting's office"),
+])
+def test_a_portfolio_named_after_a_ministers_title_picks_its_holder(pnlp, tmp_path, text, expected):
+    doc = run_with_rows(pnlp, tmp_path / "models", text, "2020-06-01",
+                        officials="Pablo Ríos Vidal,Ríos Vidal,Q37,COL,ministro de Comercio,minister,,2019-01-01,,m\n")
+    assert set(people(doc)) - {"Claudia Sheinbaum", "Andrés Manuel López Obrador", "Marcelo Ebrard"} == expected
+
+
 def test_a_title_of_another_code_is_not_matched_to_the_office_it_opens(pnlp, tmp_path):
     """Only a minister's title is read as the start of an office ("el secretario de Agricultura");
     "el alto comisionado" does not pick, among all officials of international bodies, the one
