@@ -19,13 +19,12 @@ from .participants_match import Match, name_run, role_phrase
 from .participants_orgs import find_organizations, settle_organizations
 from .participants_resolve import Actor, Cand, Lexicon, Role, date_window, resolve_people, to_participant
 from .participants_roles import counterpart_code, interpret_phrase, merge_role
-from .participants_tokens import Tokens, covered
+from .participants_tokens import LABELS, Tokens, covered
 from .records import Mention, Participant
 
 #: Words after a capitalised word that make it part of the office before it, not a surname
 #: ("el subprocurador Jurídico y de Asuntos Internacionales").
 _OFFICE_GOES_ON = frozenset({("de",), ("del",), ("y", "de"), ("y", "del")})
-LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 _SOURCE_RANK = {"gazetteer": 0, "role": 1, "ner": 2}
 _NO_WORDS: frozenset[str] = frozenset()
 
@@ -73,7 +72,7 @@ class Builder:
             if m.kind == "PER" and m.start in self.org_tokens:
                 continue  # a surname in a body's name ("la Oficina del Alguacil del Condado de Harris")
             if m.kind == "PER":  # the label of the model's entity holding the match's first token
-                label = LABELS.get(self.tokens.ent_labels.get(m.start, ""), "")
+                label = self.tokens.ent_labels.get(m.start, "")
                 found.append(Cand(m.start, m.end, tokens.span_text(m.start, m.end), "gazetteer", label,
                                   list(m.rows)))
             elif m.kind == "ROLE":
@@ -113,7 +112,7 @@ class Builder:
         lower = self.tokens.lower
         goes_on = tuple(lower[end:end + 1]) in _OFFICE_GOES_ON or tuple(lower[end:end + 2]) in _OFFICE_GOES_ON
         return Cand(start, end, self.tokens.span_text(start, end), "role", "PER",
-                    recognised="" if goes_on else LABELS.get(self.tokens.ent_labels.get(start, ""), ""))
+                    recognised="" if goes_on else self.tokens.ent_labels.get(start, ""))
 
     def _run(self, start: int) -> int:
         end = name_run(self.tokens, start)

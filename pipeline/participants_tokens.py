@@ -42,6 +42,8 @@ _INSIDE, _OUTSIDE, _BEGIN = 1, 2, 3
 STOP_POS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
 #: Strings memoised by hash before the memo is emptied (a hash always names the same string).
 _MEMO_LIMIT = 1 << 20
+#: The project's entity labels for the model's (an English model's PERSON and GPE too).
+LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 
 
 def is_capital(text: str) -> bool:
@@ -173,8 +175,9 @@ class Tokens:
 
     @cached_property
     def ent_labels(self) -> dict[int, str]:
-        """The label of :attr:`ents` holding each token inside one."""
-        return {i: label for start, end, label in self.ents for i in range(start, end)}
+        """The project's label (:data:`LABELS`; "" for another) of the entity of :attr:`ents`
+        holding each token inside one."""
+        return {i: LABELS.get(label, "") for start, end, label in self.ents for i in range(start, end)}
 
     def where(self, words: Container[str] | WordFlags) -> Iterator[int]:
         """Offsets of the tokens whose folded text is in ``words`` (a set, or :class:`WordFlags`),
