@@ -103,12 +103,14 @@ class AloneTitles:
                 role.country = role.organization = None
             # the document's own people first ("la ministra canadiense" after "la ministra de
             # Relaciones Exteriores de Canadá, X" is X), then the gazetteer's office holders
-            offices = self._offices(role, self._portfolio(m, end))
+            portfolio = self._portfolio(m, end) if role.code == "minister" else ""
+            offices = self._offices(role, portfolio)
             actor = None if role.counterpart else self._same_title(m, role, actors, gender)
             if actor is None:
                 actor = self._first_office(role, offices, lambda: self._same_office(role, m.start, end, actors, gender))
             if actor is None and not foreign_reading:
-                actor = self._first_office(role, offices, lambda: self._office_holder(role, m, end, actors, gender))
+                actor = self._first_office(
+                    role, offices, lambda: self._office_holder(role, m, end, portfolio, actors, gender))
             if actor is not None:
                 self.mentions.append((m.start, end, [actor]))
         return alone
@@ -243,12 +245,14 @@ class AloneTitles:
     def _first_country(self, actors: list[Actor]) -> str | None:
         return min(actors, key=lambda a: a.first_token).country if actors else None
 
-    def _office_holder(self, role: Role, m: Match, end: int, actors: list[Actor], gender: str | None) -> Actor | None:
+    def _office_holder(self, role: Role, m: Match, end: int, portfolio: str, actors: list[Actor],
+                       gender: str | None) -> Actor | None:
         """The gazetteer's holder of the office on the publication date; without one, the only
         holder during the period the document's other titled officials date it to. An office
         bound to a place (:meth:`_bound_to`) is held only by a title that names it (tokens
         ``m.start:end``): "el gobernador de Jalisco" is not Sonora's governor, nor is "el
-        gobernador" alone."""
+        gobernador" alone. A minister's title naming a ``portfolio`` (:meth:`_portfolio`) stands
+        only for a minister whose office opens with it."""
         if role.code is None or (self.on is None and self.window is None) or (
                 role.code == "other" and role.country is None):
             return None  # ("other" titles are many: only one office of a named country, below)
@@ -262,8 +266,8 @@ class AloneTitles:
                    and (not (bound := self._bound_to(p, on, until)) or bound & said)]
         if role.code == "other":  # "el vicepresidente estadounidense": that office, by its name
             holders = [p for p in holders if any(fold(t.get("office")) == m.key for t in p.terms)]
-        elif role.code == "minister" and (portfolio := self._portfolio(m, end)):  # "el secretario de
-            # Agricultura": a minister whose office, after its first word, opens with that portfolio
+        elif role.code == "minister" and portfolio:  # "el secretario de Agricultura": a minister whose
+            # office, after its first word, opens with that portfolio
             holders = [p for p in holders if any(f"{fold(t.get('office')).partition(' ')[2]} ".startswith(
                 f"{portfolio} ") for t in p.terms)]
         if len(holders) > 1 and self.on is not None:
