@@ -20,8 +20,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 import ftfy
 import ftfy.badness
@@ -285,13 +285,18 @@ def _record(source: str, row: dict, where: str) -> RawDocument:
     if broken is not None:  # ("\ud800" in JSON: a lone surrogate, no character of any text)
         return _failed(f"{where}", "unreadable", f"{where}: '{broken}' holds an unpaired surrogate code "
                        "point, which is no Unicode character; fix the line (its writer split a character)")
-    if title is not None and not _encodable(title) or url is not None and not _encodable(url):
-        log.warning("%s: title or url holds an unpaired surrogate code point; left out", where)
-        title, url = (title if title is None or _encodable(title) else None), (
-            url if url is None or _encodable(url) else None)
+    title, url = (_valid_or_none(value, name, where) for name, value in (("title", title), ("url", url)))
     published = pubdate.parse_metadata(row.get("date"), where)
     return RawDocument(source=url or source, text=text, title=title, url=url,
                        published=published, published_from="metadata" if published else "none")
+
+
+def _valid_or_none(value: str | None, name: str, where: str) -> str | None:
+    """``value``, or None (with a warning) when it holds a lone surrogate."""
+    if value is not None and not _encodable(value):
+        log.warning("%s: '%s' holds an unpaired surrogate code point; left out", where, name)
+        return None
+    return value
 
 
 def _encodable(value: str) -> bool:
