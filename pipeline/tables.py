@@ -205,6 +205,11 @@ class TableWriter:
         shutil.rmtree(self.tmp, ignore_errors=True)
 
 
+#: A run's folders beside its output folder (``<name>.tmp-<pid>`` while writing, ``<name>.old-<pid>``
+#: while swapping), left there when the run is killed.
+_LEFTOVER = re.compile(r"(?P<name>.+)\.(?P<kind>tmp|old)-(?P<pid>\d+)")
+
+
 class OutputFolderError(ValueError):
     """``--out`` names a path that writing the tables would destroy: not this tool's outputs."""
 
@@ -231,10 +236,6 @@ def check_out(out: Path, inputs: Iterable[Path]) -> None:
         raise OutputFolderError(f"--out {out} holds {foreign.relative_to(out)}, which no run wrote: writing the "
                                 "tables replaces the folder and would delete it. Move it, or give a new or empty "
                                 "folder for --out.")
-
-
-#: A run's leftover beside its output folder, should it be killed: ``<name>.tmp-<pid>``, ``.old-<pid>``.
-_LEFTOVER = re.compile(r".+\.(?:tmp|old)-\d+")
 
 
 def _foreign(folder: Path) -> Path | None:
@@ -277,11 +278,14 @@ def remove_stale(out: Path) -> None:
     outputs are put back.
     """
     for leftover in sorted(out.parent.glob(f"{out.name}.*-*")):
-        kind, _, pid = leftover.name.rpartition("-")
-        if not pid.isdigit() or _pid_alive(int(pid)) and int(pid) != os.getpid():
+        found = _LEFTOVER.fullmatch(leftover.name)
+        if found is None or found["name"] != out.name:
             continue
-        if kind.endswith(".old") and not out.exists():
+        pid = int(found["pid"])
+        if _pid_alive(pid) and pid != os.getpid():
+            continue
+        if found["kind"] == "old" and not out.exists():
             os.replace(leftover, out)
             log.warning("restored previous outputs from %s (a run was interrupted)", leftover)
-        elif kind.endswith((".old", ".tmp")):
+        else:
             shutil.rmtree(leftover, ignore_errors=True)
