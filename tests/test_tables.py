@@ -110,3 +110,17 @@ def test_check_out_refuses_a_file(tmp_path):
     (tmp_path / "out").write_text("x", encoding="utf-8")
     with pytest.raises(OutputFolderError, match="is a file"):
         check_out(tmp_path / "out", [])
+
+
+def test_remove_stale_restores_a_killed_swap_and_removes_killed_writes_of_this_output_only(tmp_path):
+    """A run killed between moving the old outputs aside and the new ones in: its ``.old-<pid>``
+    goes back; its ``.tmp-<pid>`` is removed. Another output's leftovers ("out.x.old-<pid>") stay."""
+    import os
+
+    from pipeline.tables import remove_stale
+
+    pid = os.getpid()  # (a live pid of another run would be left alone)
+    for name in (f"out.old-{pid}", f"out.tmp-{pid}", f"out.x.old-{pid}"):
+        _folder(tmp_path / name, "manifest.json")
+    remove_stale(tmp_path / "out")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", f"out.x.old-{pid}"]
