@@ -74,19 +74,21 @@ def _agreed_clause(verb: int, lex: Lexicon, words: DocWords) -> bool:
         and lex.has_at("planned_verb", words, words.head[verb])
 
 
-def _cancel_nearby(m: EventMention, lex: Lexicon, words: DocWords) -> bool:
+def _canceller(m: EventMention, lex: Lexicon, words: DocWords) -> int | None:
+    """The token that cancels or postpones the mention's event (a ``cancel_verb`` or
+    ``cancel_noun`` cue over it or shortly around it), None when none does."""
     if m.support is not None and lex.has_at("cancel_verb", words, m.support):
-        return True
+        return m.support
     parent = words.head[m.head]  # "canceló la visita", "la cancelación del encuentro", "fue cancelado"
     if not m.frame and parent != m.head and (lex.has_at("cancel_verb", words, parent)
                                              or lex.has_at("cancel_noun", words, parent)) \
             and not words.negated(parent) and "por" not in words.case_of[m.head]:
-        return True  # (not "fue reemplazada por una llamada": the call took its place)
+        return parent  # (not "fue reemplazada por una llamada": the call took its place)
     dep = words.dep
     for tok in (m.head, m.anchor):
         for child in words.children[tok]:  # (the cheaper test first)
             if dep[child] in ("acl", "amod", "conj", "advcl") and lex.has_at("cancel_verb", words, child):
-                return True
+                return child
     sent_start, sent_end = words.sent(m.head)
     texts = words.texts
     for i in range(m.end, min(sent_end, m.end + 15)):
@@ -94,9 +96,10 @@ def _cancel_nearby(m: EventMention, lex: Lexicon, words: DocWords) -> bool:
         if texts[i] in (".", ";") or "\n" in texts[i]:
             break
         if i > 0 and words.lem[i - 1] == "ser" and lex.has_at("cancel_verb", words, i):
-            return True
+            return i
     # "la cancelación del que sería su primer encuentro": a cancel noun just before
-    return lex.any_at("cancel_noun", words, range(max(sent_start, m.start - 6), m.start))
+    return next((i for i in range(max(sent_start, m.start - 6), m.start) if lex.has_at("cancel_noun", words, i)),
+                None)
 
 
 def _after_frame(verb: int, lex: Lexicon, words: DocWords) -> bool:
@@ -107,7 +110,10 @@ def _after_frame(verb: int, lex: Lexicon, words: DocWords) -> bool:
 
 def mention_status(m: EventMention, lex: Lexicon, words: DocWords) -> str:
     """``held``, ``planned`` or ``cancelled`` for one mention (tokens read through ``words``)."""
-    if _cancel_nearby(m, lex, words):
+    cancel = _canceller(m, lex, words)
+    if cancel is not None:
+        if lex.has_at("postpone", words, cancel):
+            m.attrs["postponed_by"] = cancel  # (a new date of its own makes it planned: events_attach)
         return "cancelled"
     pos, dep = words.pos, words.dep
     support = m.support

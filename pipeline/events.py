@@ -22,7 +22,8 @@ from spacy.tokens import Doc
 
 from .event_status import adjust_by_date, mention_status
 from .events_actors import mention_actors
-from .events_attach import DocIndex, anchored_inner, attach_timex, build_index, event_offset, shift
+from .events_attach import (DocIndex, anchored_inner, attach_timex, build_index, event_offset,
+                            postponed_to, shift)
 from .events_context import (apply_dateline, apply_dateline_place, apply_other_dates, dateline_day,
                              inherit_clause_dates, inherit_frame_dates, set_date)
 from .events_people import (inherit_framed_people, inherit_plural_actors, join_delegation_lines,
@@ -139,8 +140,11 @@ class EventsComponent(RuleComponent):
         anchored: list[tuple[Draft, Timex]] = []
         for m in mentions:
             inner = anchored_inner(m, index, self.numbers)
-            tx = None if inner is not None else attach_timex(
-                m, index, elsewhere[m.head] - {m.head, m.anchor}, self.lexicon)
+            others = elsewhere[m.head] - {m.head, m.anchor}
+            moved = postponed_to(m, index, others)
+            if moved is not None:
+                m.status = "planned"  # "se pospuso al lunes 9 de febrero": it will happen then
+            tx = None if inner is not None else moved or attach_timex(m, index, others, self.lexicon)
             if tx is not None and not m.strong and not _near(m, tx, index.words):
                 tx = None  # a reference lends its date only when the date is right by it
             actors, partners = mention_actors(doc, m, index, self.lexicon)

@@ -220,6 +220,28 @@ def timex_on(anchors: set[int], head: int, index: DocIndex, others: set[int]) ->
     return best[1] if best is not None else None
 
 
+#: Words right before a postponed event's new date ("se pospuso al lunes 9", "para el 3 de junio").
+_TO_NEW_DATE = frozenset({"para", "a", "al", "hasta"})
+
+
+def postponed_to(m: EventMention, index: DocIndex, others: set[int]) -> Timex | None:
+    """The new date of a postponed event (:func:`~pipeline.event_status.mention_status` marks the
+    cue that postpones it, class ``postpone``): a date hung on that cue after "para", "a", "al" or
+    "hasta" ("se pospuso al lunes 9 de febrero"); None when it gives none ("fue pospuesta para
+    una fecha por definir", or "el lunes se pospuso": when it was postponed)."""
+    cue = m.attrs.get("postponed_by")
+    if cue is None:
+        return None
+    tx = timex_on({cue}, cue, index, others)
+    span = index.words.char_span(tx.start, tx.end) if tx is not None else None
+    if span is None:
+        return None
+    low, before = index.words.low, span[0] - 1
+    if before > 0 and low[before] in ("el", "la", "los"):
+        before -= 1
+    return tx if before >= 0 and low[before] in _TO_NEW_DATE else None
+
+
 #: Words that may open a line or sentence before a fronted date ("El 22 de mayo, ...").
 _FRONT_OPENERS = frozenset({"el", "la", "este", "esta", "ese", "esa", "a", "al", "desde", "hoy"})
 

@@ -50,7 +50,7 @@ def requirement_fits_pos(row: dict[str, Any]) -> tuple[str, str] | None:
 CUE_CLASSES = frozenset({
     "attends", "cancel_noun", "cancel_verb", "chairs", "distinct_adj", "exclude", "frame", "held_adj",
     "host_subj", "includes", "invites", "joins_agent", "joins_subj", "offset_unit", "periphrasis", "person_head",
-    "planned_adj", "planned_verb", "presence", "receives", "recipient", "same_day", "scope_adj", "sequence",
+    "planned_adj", "planned_verb", "postpone", "presence", "receives", "recipient", "same_day", "scope_adj", "sequence",
     "session_organ", "speech", "support", "support_noun", "support_obl", "support_subj", "team"})
 CUE_STATUSES = frozenset({"planned", "cancelled"})
 #: Cue classes whose terms may be phrases ("conferencia de prensa"); the others are looked up one

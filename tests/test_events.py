@@ -765,6 +765,26 @@ def test_a_postponed_events_new_date_wins_over_its_planned_one(run):
     assert (meeting.date_value, meeting.location) == ("2026-02-09", "Tapachula")
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("La reunión del comité, prevista para el 20 de mayo en Ottawa, se pospuso al 3 de junio.",
+                 ("planned", "2026-06-03"), id="'se pospuso al' a new date: planned on it, not on the old one"),
+    pytest.param("La reunión bilateral, originalmente prevista para el 28 de enero en Washington, fue pospuesta "
+                 "para el 3 de junio.", ("planned", "2026-06-03"), id="'fue pospuesta para' a new date"),
+    pytest.param("La reunión del comité fue reprogramada para el 3 de junio.", ("planned", "2026-06-03"),
+                 id="'reprogramada para' a new date"),
+    pytest.param("La reunión del comité, prevista para el 20 de mayo, se pospuso sin fecha.",
+                 ("cancelled", "2026-05-20"), id="no new date: cancelled on the planned day"),
+    pytest.param("El lunes 13 de abril se pospuso la reunión del comité.", ("cancelled", "2026-04-13"),
+                 id="a date before the verb tells when it was postponed, not the new date"),
+])
+def test_a_postponed_event_is_planned_on_its_new_date(run, text, expected):
+    """ANNOTATION.md: ``planned`` is an event that will happen; a postponement to a date says when."""
+    values = {"20 de mayo": "2026-05-20", "28 de enero": "2026-01-28", "3 de junio": "2026-06-03",
+              "lunes 13 de abril": "2026-04-13"}
+    (event,) = run(text, dates={k: v for k, v in values.items() if k in text}, published="2026-04-16")
+    assert (event.status, event.date_value) == expected
+
+
 def test_a_planned_adjective_of_its_noun_gives_its_place(run):
     """"La reunión ... está prevista para el 10 de marzo en Washington": the place hangs on
     "prevista", the noun's predicate."""
