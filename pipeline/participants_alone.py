@@ -37,17 +37,18 @@ ARTICLE_GENDER = {"el": "m", "del": "m", "al": "m", "la": "f"}
 
 
 def main_country(actors: list[Actor], lex: Lexicon) -> str | None:
-    """The country the document is about: its first foreign-ministry official's (a foreign
+    """The country the document is about: that of its foreign-ministry officials (a foreign
     minister, or a deputy minister of a foreign ministry: "la subsecretaria X se reunió con el
-    canciller de Perú" is about Mexico; not "el viceministro de Comercio de Guatemala"), else
-    its first person's."""
+    canciller de Perú" is about Mexico; not "el viceministro de Comercio de Guatemala"), the
+    default country's when one of them is its (the corpus's own: "recibió a la ministra Anand
+    ... el secretario De la Fuente"), else the first's; else its first person's."""
     ordered = sorted(actors, key=lambda a: a.first_token)
-    for actor in ordered:
-        code = actor.role.code
-        if actor.country and (code == "foreign_minister" or (
-                code == "deputy_minister" and actor.role.organization in lex.generic_body_names)):
-            return actor.country
-    return next((a.country for a in ordered if a.country), lex.settings.get("default_country"))
+    default = lex.settings.get("default_country")
+    ministries = [a.country for a in ordered if a.country and (a.role.code == "foreign_minister" or (
+        a.role.code == "deputy_minister" and a.role.organization in lex.generic_body_names))]
+    if ministries:
+        return default if default in ministries else ministries[0]
+    return next((a.country for a in ordered if a.country), default)
 
 
 def named_before(actor: Actor, at: int) -> int:

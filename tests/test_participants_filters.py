@@ -196,6 +196,9 @@ def test_organization_found(pnlp, text, name, kind):
     pytest.param("El viceministro chileno de Comercio, Tomás Rivas Olmedo, se reunió con el canciller Marcelo "
                  "Ebrard. La Cancillería informó de la agenda.", "Secretaría de Relaciones Exteriores",
                  id="a deputy minister of another ministry does not set the document's country"),
+    pytest.param("La presidenta recibió al canciller chileno, Tomás Rivas Olmedo. Más tarde se reunió con el canciller "
+                 "Marcelo Ebrard. La Cancillería informó de la agenda.", "Secretaría de Relaciones Exteriores",
+                 id="a Mexican foreign minister named after a foreign one: the corpus's own country's"),
     pytest.param("El canciller chileno, Tomás Rivas Olmedo, llegó; el ministerio de Relaciones Exteriores "
                  "informó de la agenda.", "Ministerio de Relaciones Exteriores de Chile",
                  id="lower-case 'ministerio de Relaciones Exteriores' of the document's country"),
