@@ -236,6 +236,8 @@ def test_postponed_event_with_new_date_is_planned(run):
                  id="a place that hosts: the subject of 'recibir', opening the line"),
     pytest.param("Con la presencia de 17 mandatarios, Lima acogerá la reunión ministerial.", "Lima", "PER",
                  id="a place that hosts: the subject of 'acoger'"),
+    pytest.param("La reunión regional se realizó en Antigua Guatemala.", "Antigua Guatemala", "GTM",
+                 id="a city whose name opens with a country's short name ('Antigua'): the city"),
     pytest.param("Quito albergó la cumbre regional.", "Quito", "ECU",
                  id="a place that hosts: the subject of 'albergar'"),
     pytest.param("Quito hospedará la cumbre prevista para mayo.", "Quito", "ECU",
