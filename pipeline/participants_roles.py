@@ -155,6 +155,11 @@ def merge_role(actor: Actor, text_role: Role | None, on: dt.date | None, lex: Le
             role.code = term["role_code"]
             role.text = role.text or term.get("office")
             role.organization = role.organization or term.get("organization")
+        elif role.code != term["role_code"] and on and not role.organization and _opens(role.text, term) and (
+                role.country in (None, term.get("country"))):
+            # "el secretario X": a bare title that opens the office the gazetteer gives on that
+            # date ("secretario de Relaciones Exteriores"), not another of the person's offices
+            role.code, role.organization = term["role_code"], term.get("organization")
         elif role.code != term["role_code"] and _held(actor.person, role.code) is False and on:
             # an obvious error of the text: the gazetteer says otherwise on that date
             role.code = term["role_code"]
@@ -175,6 +180,12 @@ def merge_role(actor: Actor, text_role: Role | None, on: dt.date | None, lex: Le
         if role.country is None:
             role.country = lex.settings.get("default_country")
     return role
+
+
+def _opens(title: str | None, term: dict[str, Any]) -> bool:
+    """Whether the written ``title`` is the first word or words of the term's office."""
+    office = fold(term.get("office") or "")
+    return bool(title) and office.startswith(fold(title) + " ")
 
 
 def _term_like(person: Person, code: str | None) -> dict[str, Any]:

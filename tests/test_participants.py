@@ -362,6 +362,34 @@ def test_both_leaders_are_heads_of_state_or_government_not_a_spokeswoman(nlp):
     assert sorted(both.actor_ids) == sorted([found["Donald Trump"].actor_id, found["Claudia Sheinbaum"].actor_id])
 
 
+@pytest.mark.parametrize("text, phrase, expected", [
+    pytest.param("El canciller Juan Ramón de la Fuente recibió al ministro de Relaciones Exteriores de Brasil, Mauro "
+                 "Vieira, quien transmitió un saludo del presidente Luiz Inácio Lula da Silva. Ambos ministros "
+                 "acordaron ampliar el comercio.", "Ambos ministros", {"Juan Ramón de la Fuente", "Mauro Vieira"},
+                 id="'ambos ministros': the two ministers, not the president named last"),
+    pytest.param("El secretario de Relaciones Exteriores, Juan Ramón de la Fuente, habló con el secretario de Estado "
+                 "Marco Rubio, por encargo de la presidenta Claudia Sheinbaum. Después, ambos secretarios acordaron "
+                 "reunirse.", "ambos secretarios", {"Juan Ramón de la Fuente", "Marco Rubio"},
+                 id="'ambos secretarios': the two ministers, not the president named last"),
+])
+def test_a_collective_of_ministers_stands_for_ministers(nlp, text, phrase, expected):
+    """With the bundled gazetteer: collective.csv gives "ministros" and "secretarios" the codes of
+    ministers (and of international officials, for "secretarios")."""
+    doc = run(nlp, text, "2025-10-15")
+    (both,) = [m for m in doc._.mentions if m.text == phrase]
+    found = people(doc)
+    assert set(both.actor_ids) == {found[name].actor_id for name in expected}
+
+
+def test_a_bare_title_opening_the_persons_office_takes_that_office(nlp):
+    """"el secretario Juan Ramón de la Fuente" in 2025: "secretario" opens his office on that date,
+    "secretario de Relaciones Exteriores" (foreign_minister), not the generic minister code his
+    earlier office as Secretary of Health would also fit."""
+    doc = run(nlp, "El secretario Juan Ramón de la Fuente encabezó la sesión de trabajo.", "2025-10-15")
+    found = people(doc)["Juan Ramón de la Fuente"]
+    assert (found.role_code, found.organization) == ("foreign_minister", "Secretaría de Relaciones Exteriores")
+
+
 def test_role_only_prefers_the_person_named_in_the_document(pnlp):
     doc = run(pnlp, "El canciller Marcelo Ebrard viajó a Lima. El canciller firmó el acuerdo.", "2025-06-01")
     found = people(doc)
