@@ -619,6 +619,7 @@ def test_fuzzy_does_not_turn_common_words_into_people(pnlp):
     pytest.param("ambos funcionarios", id="ambos + noun"),
     pytest.param("los cancilleres", id="plural title restricted to foreign ministers"),
     pytest.param("los participantes", id="who took part: everyone named before"),
+    pytest.param("los dos funcionarios", id="'los dos' + noun: two"),
 ])
 def test_collective_mention_adds_spans_to_each_person(pnlp, phrase):
     text = (f"El canciller Juan Ramón de la Fuente habló con el secretario de Estado Marco Rubio. "
