@@ -109,7 +109,7 @@ def _anchors(m: EventMention, words: DocWords, lex: Lexicon) -> set[int]:
             anchors.add(child)
             anchors.update(g for g in words.children[child] if pos[g] in ("VERB", "AUX") and g > child)
     if m.pos == "noun":  # "la Cumbre del G20 en Johannesburgo, que se celebrará el 22"
-        anchors.add(relative_on_a_name(m.head, lex, words) or m.head)
+        anchors.add(relative_on_a_name(m.head, lex, words, end=m.name[1] if m.name else m.end) or m.head)
     if not m.frame:
         anchors.add(m.anchor)
         if m.support is not None:

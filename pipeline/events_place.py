@@ -16,7 +16,7 @@ from .events_attach import planned_further_down
 from .events_detect import EventMention
 from .events_lexicon import Lexicon
 from .events_merge import Draft, people_of
-from .events_syntax import host_verb, opens_place_relative
+from .events_syntax import host_verb, opens_place_relative, relative_on_a_name
 from .events_words import DocWords
 from .places import Place, PlaceIndex, PlaceMatch, as_written
 
@@ -43,6 +43,9 @@ def attach_place(m: EventMention, places: PlaceIndex, words: DocWords, lex: Lexi
         holders.append(m.support)  # "la celebración, en Madrid, de la Comisión"; "está prevista para ..."
     if m.pos == "noun" and not m.frame:
         holders += planned_further_down(m.head, lex, words)  # "la reunión entre X y Y, prevista en Lima"
+        relative = relative_on_a_name(m.head, lex, words, end=m.name[1] if m.name else m.end)
+        if relative is not None:  # "los preparativos de la Cumbre X, que se celebrará ... en Madrid"
+            holders.append(relative)
     case_of = words.case_of
     for tok in holders:
         for c in words.children[tok]:

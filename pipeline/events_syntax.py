@@ -246,14 +246,19 @@ def part_of_another(head: int, governor: int, lex: Lexicon, words: DocWords) -> 
     return subject is not None and (words.low[subject] in lex.triggers or words.lem[subject] in lex.triggers)
 
 
-def relative_on_a_name(head: int, lex: Lexicon, words: DocWords, reach: int = 12) -> int | None:
+def relative_on_a_name(head: int, lex: Lexicon, words: DocWords, reach: int = 12, end: int | None = None
+                       ) -> int | None:
     """The verb of a relative clause telling that the event noun ``head`` takes place, which the
     parse hangs on a name or a person after it ("la Cumbre del G20 en Johannesburgo, que se celebrará
     el 22", "la reunión con el ministro X, que se llevará a cabo el 20": no city or person is
     celebrated), or on the noun whose "de" phrase it is ("los preparativos de la Cumbre, que se
-    celebrará el próximo año"), if any: the event's own, for its date."""
-    governor = words.head[head] if words.dep[head] == "nmod" and words.head[head] < head else None
-    for t in range(head + 1, min(words.sent(head)[1], head + reach)):
+    celebrará el próximo año"), if any: the event's own, for its date. The clause is sought up to
+    ``reach`` tokens past ``end``, the end of the event's name (by default its noun)."""
+    top = head
+    while words.dep[top] == "flat" and words.head[top] < top:  # "la XXX Cumbre Iberoamericana": the
+        top = words.head[top]  # name's first word bears its relation
+    governor = words.head[top] if words.dep[top] == "nmod" and words.head[top] < top else None
+    for t in range(head + 1, min(words.sent(head)[1], max(head, end or head) + reach)):
         name = words.head[t]
         if name == governor and _number_differs(t, head, words):
             continue  # "los trabajos preparatorios de la cumbre, que se llevaron a cabo": the works'

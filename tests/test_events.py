@@ -379,12 +379,24 @@ def test_a_par_named_after_its_title_takes_part(run):
                  "marzo.", "20 de marzo", "2026-03-20", id="on the visitor's title"),
     pytest.param("Los cancilleres conversaron sobre los preparativos de la Cumbre de la Alianza, que se celebrará "
                  "el 20 de marzo en Santiago.", "20 de marzo", "2026-03-20", id="on the noun the event is a phrase of"),
+    pytest.param("Los ministros revisaron los preparativos de la XXX Cumbre Iberoamericana de Jefas y Jefes de Estado y "
+                 "de Gobierno, que se celebrará el 13 de noviembre en Madrid.", "13 de noviembre", "2026-11-13",
+                 id="on the governing noun, past a long name whose first word bears the 'de' relation"),
 ])
 def test_a_relative_telling_an_event_takes_place_dates_it_wherever_the_parse_hangs_it(run, text, surface, value):
     """", que se celebrará el 22" after a name that follows the event noun tells the event's day
     (no city or person is celebrated): events_syntax.relative_on_a_name."""
     events = run(text, dates={surface: value}, people=["Ana Ruiz", "Pedro Gómez"])
     assert [e.date_value for e in events] == [value]
+
+
+def test_a_relative_on_the_governing_noun_places_the_event(run):
+    """"los preparativos de la Cumbre X ..., que se celebrará ... en Madrid": the relative's place is
+    the summit's."""
+    (summit,) = run("Los ministros revisaron los preparativos de la XXX Cumbre Iberoamericana de Jefas y Jefes de "
+                    "Estado y de Gobierno, que se celebrará el 13 de noviembre en Madrid.",
+                    dates={"13 de noviembre": "2026-11-13"})
+    assert (summit.status, summit.location) == ("planned", "Madrid")
 
 
 def test_a_relative_on_the_governing_noun_that_agrees_with_it_alone_does_not_date_the_event(run):
