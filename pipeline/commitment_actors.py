@@ -128,7 +128,8 @@ class ActorResolver:
         first few) naming two or more, plus the first person named as a main subject before
         it; without such a sentence, the persons of the first two sentences naming any. Then
         everyone a sentence of the opening names as taking part ("participó X", "encabezada
-        por X", cue lemmas ``cast`` in ``filters.csv``). Names in a genitive ("asesora del
+        por X", cue lemmas ``cast`` in ``filters.csv``; not "a la que asistirán X y Y": those will
+        take part in another event, to come). Names in a genitive ("asesora del
         presidente X") or an oblique ("propuesta por el presidente X") do not count."""
         first_any: list[str] = []
         found: list[str] = []
@@ -142,8 +143,10 @@ class ActorResolver:
             if persons and len(first_any) < 2:
                 first_any.extend(p for p in persons if p not in first_any)
         found = found or first_any
+        keys = self.tokens.lemma_key if self.tokens is not None else ()
         for unit in self.unit_spans[:CAST_WINDOW]:
-            if found and not self.cast_words.isdisjoint(self.tokens.lemma_key[unit.start:unit.end]):
+            if found and any(keys[i] in self.cast_words and not _to_come(unit.doc[i])
+                             for i in range(unit.start, unit.end)):
                 found.extend(p for p in self.parties_in(unit) + self._agents_in(unit) if p not in found)
         return found
 
@@ -398,6 +401,11 @@ class ActorResolver:
         word = fold(nouns[0].text)
         named = [(s, a) for s, _, a in self.mentions if s < offset and self.body_head.get(a) == word]
         return [max(named)[1]] if named else []
+
+
+def _to_come(verb: Token) -> bool:
+    """A verb in the future or the conditional ("asistirán", "participaría")."""
+    return "Fut" in feats(verb, "Tense") or "Cnd" in feats(verb, "Mood")
 
 
 def _plural(head: Token, modality: str) -> bool:

@@ -506,6 +506,17 @@ def test_sentences_listing_who_took_part_extend_the_main_event(cnlp):
     assert set(doc._.commitments[0].actor_ids) == {"ruiz", "gil", "sol", "mora"}
 
 
+def test_who_will_attend_another_event_does_not_extend_the_main_event(cnlp):
+    """"la Cumbre X, a la que asistirán Y y Z": a cast verb in the future names who will take part
+    in the event to come, not in the meeting the opening tells."""
+    text = (TWO + "Revisaron los preparativos de la Cumbre, a la que asistirán el presidente Luis Mora y la "
+            "reina Eva Sol.\n\nEn la reunión coincidieron en la necesidad de actualizar el acuerdo.")
+    parts = [person("ruiz", text, "Ana Ruiz", "Ruiz"), person("gil", text, "Pedro Gil", "Gil"),
+             person("mora", text, "Luis Mora"), person("sol", text, "Eva Sol")]
+    doc = run(cnlp, text, participants=parts)
+    assert set(doc._.commitments[0].actor_ids) == {"ruiz", "gil"}
+
+
 @pytest.mark.parametrize("participle", [
     pytest.param("encabezada", id="headed by"),
     pytest.param("integrada", id="made up of"),
