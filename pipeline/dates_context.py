@@ -149,7 +149,7 @@ def clause_direction(doc: Doc, start: int, end: int, sentences: Sentences) -> st
         if pos[i] in _VERBAL and not first <= i < past:
             if not on_its_line(i):
                 break  # a verb on another line ("acordaron:" above "• Convocar ... en abril")
-            return verb_tense(doc[i])
+            return verb_tense(_infinitive_between(doc[i], first) or doc[i])
         copula = [c for c in doc[i].children if c.dep_ == "cop"]  # "la reunión será en marzo"
         if copula:
             return verb_tense(copula[0])
@@ -162,6 +162,14 @@ def clause_direction(doc: Doc, start: int, end: int, sentences: Sentences) -> st
     if not verbs:
         return None
     return verb_tense(doc[min(verbs, key=lambda t: abs(t - first))])
+
+
+def _infinitive_between(verb: Token, first: int) -> Token | None:
+    """The infinitive ``verb`` governs between itself and token ``first``: "convinieron en reunirse
+    en Ottawa en la primera quincena de diciembre", whose date the parse may hang on "convinieron",
+    is the meeting's (the tense of "reunirse", not of the agreement)."""
+    return next((c for c in verb.rights if c.dep_ == "xcomp" and c.i < first and "Inf" in feats(c, "VerbForm")),
+                None)
 
 
 def cue_direction(text: str, cand: Candidate, lex: Lexicon) -> str | None:

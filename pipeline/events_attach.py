@@ -154,9 +154,24 @@ def attach_timex(m: EventMention, index: DocIndex, others: set[int], lex: Lexico
         # lunes 9": the verb's own date is the event's)
         found = timex_on(set(planned_further_down(m.head, lex, index.words)), m.head, index, others)
     if found is None:
-        found = _fronted(m, index, others) or _opening_a_conjunct(m, index)
+        found = _fronted(m, index, others) or _opening_a_conjunct(m, index) or _after_its_infinitive(
+            m, index, others, lex)
     found = found if found is not None else _on_its_item(m, index, others)
     return None if found is not None and _first_since(m, found, index) else found
+
+
+def _after_its_infinitive(m: EventMention, index: DocIndex, others: set[int], lex: Lexicon) -> Timex | None:
+    """"convinieron en reunirse en Ottawa en la primera quincena de diciembre": a date after the
+    event's infinitive that the parse hangs on the verb planning it (cue class ``planned_verb``)
+    is the event's; one before the infinitive ("acordaron el lunes reunirse") tells when they agreed."""
+    words = index.words
+    if m.pos != "verb" or words.dep[m.head] != "xcomp":
+        return None
+    governor = words.head[m.head]
+    if governor == m.head or not lex.has_at("planned_verb", words, governor):
+        return None
+    found = timex_on({governor}, m.head, index, others)
+    return found if found is not None and found.start > words.idx[m.head] else None
 
 
 #: "desde", "desde el", "desde el año" right before a date expression.

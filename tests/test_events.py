@@ -390,6 +390,18 @@ def test_a_relative_telling_an_event_takes_place_dates_it_wherever_the_parse_han
     assert [e.date_value for e in events] == [value]
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Ambos cancilleres convinieron en reunirse en Ottawa en la primera quincena de diciembre.",
+                 "2026-12", id="after the infinitive, hung by the parse on 'convinieron': the meeting's date"),
+    pytest.param("Los ministros acordaron el 3 de octubre reunirse pronto.", None,
+                 id="before the infinitive: when they agreed"),
+])
+def test_a_date_the_parse_hangs_on_the_verb_planning_an_infinitive_event(run, text, expected):
+    dates = {"en la primera quincena de diciembre": "2026-12", "3 de octubre": "2025-10-03"}
+    (meeting,) = run(text, dates={k: v for k, v in dates.items() if k in text}, published="2025-11-14")
+    assert meeting.date_value == expected
+
+
 def test_a_relative_on_the_governing_noun_places_the_event(run):
     """"los preparativos de la Cumbre X ..., que se celebrará ... en Madrid": the relative's place is
     the summit's."""
