@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from spacy.symbols import AUX, VERB
+from spacy.symbols import ADJ, AUX, VERB
 from spacy.tokens import Doc, Token
 
 from .dates_normalize import Resolved
@@ -150,6 +150,8 @@ def clause_direction(doc: Doc, start: int, end: int, sentences: Sentences) -> st
             if not on_its_line(i):
                 break  # a verb on another line ("acordaron:" above "• Convocar ... en abril")
             return verb_tense(_infinitive_between(doc[i], first) or doc[i])
+        if pos[i] == ADJ and not first <= i < past and _done_thing(doc[i]):
+            return "past"  # "según lo pactado en julio"
         copula = [c for c in doc[i].children if c.dep_ == "cop"]  # "la reunión será en marzo"
         if copula:
             return verb_tense(copula[0])
@@ -162,6 +164,11 @@ def clause_direction(doc: Doc, start: int, end: int, sentences: Sentences) -> st
     if not verbs:
         return None
     return verb_tense(doc[min(verbs, key=lambda t: abs(t - first))])
+
+
+def _done_thing(adjective: Token) -> bool:
+    """A participle made a noun by "lo" ("lo pactado", "lo acordado"): what was done."""
+    return "Part" in feats(adjective, "VerbForm") and any(c.lower_ == "lo" for c in adjective.lefts)
 
 
 def _infinitive_between(verb: Token, first: int) -> Token | None:
