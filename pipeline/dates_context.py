@@ -149,7 +149,7 @@ def clause_direction(doc: Doc, start: int, end: int, sentences: Sentences) -> st
         if pos[i] in _VERBAL and not first <= i < past:
             if not on_its_line(i):
                 break  # a verb on another line ("acordaron:" above "• Convocar ... en abril")
-            return verb_tense(_infinitive_between(doc[i], first) or doc[i])
+            return verb_tense(doc[i])
         if pos[i] == ADJ and not first <= i < past and _done_thing(doc[i]):
             return "past"  # "según lo pactado en julio"
         copula = [c for c in doc[i].children if c.dep_ == "cop"]  # "la reunión será en marzo"
@@ -169,14 +169,6 @@ def clause_direction(doc: Doc, start: int, end: int, sentences: Sentences) -> st
 def _done_thing(adjective: Token) -> bool:
     """A participle made a noun by "lo" ("lo pactado", "lo acordado"): what was done."""
     return "Part" in feats(adjective, "VerbForm") and any(c.lower_ == "lo" for c in adjective.lefts)
-
-
-def _infinitive_between(verb: Token, first: int) -> Token | None:
-    """The infinitive ``verb`` governs between itself and token ``first``: "convinieron en reunirse
-    en Ottawa en la primera quincena de diciembre", whose date the parse may hang on "convinieron",
-    is the meeting's (the tense of "reunirse", not of the agreement)."""
-    return next((c for c in verb.rights if c.dep_ == "xcomp" and c.i < first and "Inf" in feats(c, "VerbForm")),
-                None)
 
 
 def cue_direction(text: str, cand: Candidate, lex: Lexicon) -> str | None:

@@ -801,7 +801,7 @@ def test_a_postponed_events_new_date_wins_over_its_planned_one(run):
     pytest.param("La reunión del comité, prevista para el 20 de mayo, se pospuso sin fecha.",
                  ("cancelled", "2026-05-20"), id="no new date: cancelled on the planned day"),
     pytest.param("El lunes 13 de abril se pospuso la reunión del comité.", ("cancelled", "2026-04-13"),
-                 id="a date before the verb tells when it was postponed, not the new date"),
+                 id="a date before the verb (the day it was postponed) is no new date: cancelled"),
 ])
 def test_a_postponed_event_is_planned_on_its_new_date(run, text, expected):
     """ANNOTATION.md: ``planned`` is an event that will happen; a postponement to a date says when."""
