@@ -27,8 +27,8 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from .commitment_doc import DocTokens
-from .commitment_syntax import (SUBJECT_DEPS, comitative_tokens, is_genitive, is_oblique, oblique_preposition,
-                                relative_antecedent, subject_tokens)
+from .commitment_syntax import (SUBJECT_DEPS, comitative_tokens, is_future, is_genitive, is_oblique,
+                                oblique_preposition, relative_antecedent, subject_tokens)
 from .docparse import feats, view
 from .records import Participant
 from .textnorm import fold
@@ -145,7 +145,8 @@ class ActorResolver:
         found = found or first_any
         keys = self.tokens.lemma_key if self.tokens is not None else ()
         for unit in self.unit_spans[:CAST_WINDOW]:
-            if found and any(keys[i] in self.cast_words and not _to_come(unit.doc[i])
+            if found and any(keys[i] in self.cast_words
+                             and not (is_future(t := unit.doc[i]) or "Cnd" in feats(t, "Mood"))
                              for i in range(unit.start, unit.end)):
                 found.extend(p for p in self.parties_in(unit) + self._agents_in(unit) if p not in found)
         return found
@@ -401,11 +402,6 @@ class ActorResolver:
         word = fold(nouns[0].text)
         named = [(s, a) for s, _, a in self.mentions if s < offset and self.body_head.get(a) == word]
         return [max(named)[1]] if named else []
-
-
-def _to_come(verb: Token) -> bool:
-    """A verb in the future or the conditional ("asistirán", "participaría")."""
-    return "Fut" in feats(verb, "Tense") or "Cnd" in feats(verb, "Mood")
 
 
 def _plural(head: Token, modality: str) -> bool:
